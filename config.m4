@@ -1,0 +1,52 @@
+dnl config.m4 for the messenger extension
+
+PHP_ARG_ENABLE([messenger],
+  [whether to enable messenger support],
+  [AS_HELP_STRING([--enable-messenger], [Enable the messenger message bus])],
+  [no])
+
+PHP_ARG_ENABLE([messenger-dev],
+  [whether to build messenger in developer mode],
+  [AS_HELP_STRING([--enable-messenger-dev], [messenger: warnings are errors (-Wall -Wextra -Werror)])],
+  [no], [no])
+
+if test "$PHP_MESSENGER" != "no"; then
+  PKG_PROG_PKG_CONFIG
+
+  PKG_CHECK_MODULES([HIREDIS], [hiredis >= 0.14])
+  PHP_EVAL_INCLINE([$HIREDIS_CFLAGS])
+  PHP_EVAL_LIBLINE([$HIREDIS_LIBS], [MESSENGER_SHARED_LIBADD])
+
+  PKG_CHECK_MODULES([LIBRABBITMQ], [librabbitmq >= 0.10])
+  PHP_EVAL_INCLINE([$LIBRABBITMQ_CFLAGS])
+  PHP_EVAL_LIBLINE([$LIBRABBITMQ_LIBS], [MESSENGER_SHARED_LIBADD])
+
+  dnl librabbitmq >= 0.12 moved its headers to rabbitmq-c/; older releases keep amqp.h at the top.
+  old_CPPFLAGS=$CPPFLAGS
+  CPPFLAGS="$CPPFLAGS $LIBRABBITMQ_CFLAGS"
+  AC_CHECK_HEADER([rabbitmq-c/amqp.h],
+    [AC_DEFINE([MSGR_HAVE_RABBITMQ_C_DIR], [1], [librabbitmq headers live in rabbitmq-c/])],
+    [AC_CHECK_HEADER([amqp.h], [],
+      [AC_MSG_ERROR([librabbitmq headers not found: neither rabbitmq-c/amqp.h nor amqp.h])])])
+  CPPFLAGS=$old_CPPFLAGS
+
+  PKG_CHECK_MODULES([LIBCURL], [libcurl >= 7.68])
+  PHP_EVAL_INCLINE([$LIBCURL_CFLAGS])
+  PHP_EVAL_LIBLINE([$LIBCURL_LIBS], [MESSENGER_SHARED_LIBADD])
+
+  MESSENGER_CFLAGS="-std=gnu11 -DZEND_ENABLE_STATIC_TSRMLS_CACHE=1"
+  if test "$PHP_MESSENGER_DEV" != "no"; then
+    MESSENGER_CFLAGS="$MESSENGER_CFLAGS -Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare"
+  fi
+
+  PHP_SUBST(MESSENGER_SHARED_LIBADD)
+
+  MESSENGER_CORE="src/core/msgr_alloc.c src/core/msgr_error.c src/core/msgr_buf.c src/core/msgr_dsn.c src/core/msgr_route.c"
+  MESSENGER_BINDING="src/php_messenger.c src/php/php_messenger_envelope.c src/php/php_messenger_stamps.c src/php/php_messenger_exceptions.c src/php/php_messenger_middleware.c src/php/php_messenger_bus.c src/php/php_messenger_handlers.c src/php/php_messenger_transport.c src/php/php_messenger_messenger.c src/php/php_messenger_util.c"
+
+  PHP_NEW_EXTENSION(messenger, $MESSENGER_CORE $MESSENGER_BINDING, $ext_shared,, $MESSENGER_CFLAGS)
+  PHP_ADD_INCLUDE([$ext_srcdir/src])
+  PHP_ADD_INCLUDE([$ext_srcdir/php_stubs])
+  PHP_ADD_BUILD_DIR([$ext_builddir/src/core])
+  PHP_ADD_BUILD_DIR([$ext_builddir/src/php])
+fi

@@ -1,0 +1,38 @@
+<?php
+
+/** @generate-class-entries */
+
+namespace Messenger;
+
+/** A marker for everything that can be attached to an Envelope. */
+interface StampInterface
+{
+}
+
+/** A stamp that is never sent to a transport. */
+interface NonSendableStampInterface extends StampInterface
+{
+}
+
+/** @strict-properties */
+final class Envelope
+{
+    private object $message;
+    private array $stamps = [];
+
+    public function __construct(object $message, array $stamps = []) {}
+
+    public static function wrap(object $message, array $stamps = []): Envelope {}
+
+    public function with(StampInterface ...$stamps): Envelope {}
+
+    public function withoutAll(string $stampFqcn): Envelope {}
+
+    public function withoutStampsOfType(string $type): Envelope {}
+
+    public function last(string $stampFqcn): ?StampInterface {}
+
+    public function all(?string $stampFqcn = null): array {}
+
+    public function getMessage(): object {}
+}

@@ -1,0 +1,148 @@
+/* Messenger\Bus and MessageBusInterface: a name and a middleware list; dispatch() wraps the
+ * message and walks it through the list with a fresh Stack. */
+#include "php_messenger_internal.h"
+#include "bus_arginfo.h"
+
+zend_class_entry *php_messenger_ce_MessageBusInterface;
+zend_class_entry *php_messenger_ce_Bus;
+
+static zend_object_handlers bus_handlers;
+
+typedef struct {
+	zend_string *name;
+	zend_array *middleware;
+	zend_object std;
+} php_messenger_bus;
+
+static inline php_messenger_bus *bus_from(zend_object *obj)
+{
+	return (php_messenger_bus *) ((char *) obj - XtOffsetOf(php_messenger_bus, std));
+}
+
+static zend_object *bus_create(zend_class_entry *ce)
+{
+	php_messenger_bus *bus = zend_object_alloc(sizeof(php_messenger_bus), ce);
+	zend_object_std_init(&bus->std, ce);
+	bus->std.handlers = &bus_handlers;
+	bus->name = NULL;
+	bus->middleware = NULL;
+	return &bus->std;
+}
+
+static void bus_free(zend_object *obj)
+{
+	php_messenger_bus *bus = bus_from(obj);
+	if (bus->name) {
+		zend_string_release(bus->name);
+	}
+	if (bus->middleware) {
+		zend_array_release(bus->middleware);
+	}
+	zend_object_std_dtor(obj);
+}
+
+static HashTable *bus_get_gc(zend_object *obj, zval **table, int *n)
+{
+	php_messenger_bus *bus = bus_from(obj);
+	zend_get_gc_buffer *buf = zend_get_gc_buffer_create();
+	if (bus->middleware) {
+		zval *mw;
+		ZEND_HASH_FOREACH_VAL(bus->middleware, mw) {
+			zend_get_gc_buffer_add_zval(buf, mw);
+		} ZEND_HASH_FOREACH_END();
+	}
+	zend_get_gc_buffer_use(buf, table, n);
+	return NULL;
+}
+
+zend_object *php_messenger_bus_new(zend_string *name, zend_array *middleware)
+{
+	zend_object *obj = bus_create(php_messenger_ce_Bus);
+	php_messenger_bus *bus = bus_from(obj);
+	bus->name = zend_string_copy(name);
+	GC_TRY_ADDREF(middleware);
+	bus->middleware = middleware;
+	return obj;
+}
+
+zend_object *php_messenger_bus_dispatch(zend_object *obj, zval *message, HashTable *stamps)
+{
+	php_messenger_bus *bus = bus_from(obj);
+	if (!bus->middleware) {
+		zend_throw_error(NULL, "Messenger\\Bus was not constructed");
+		return NULL;
+	}
+	zend_object *envelope = php_messenger_envelope_wrap(message, stamps);
+	if (!envelope || zend_hash_num_elements(bus->middleware) == 0) {
+		return envelope;
+	}
+	zend_object *stack = php_messenger_stack_new(bus->middleware);
+	zend_object *result = php_messenger_stack_continue(stack, envelope);
+	OBJ_RELEASE(stack);
+	return result;
+}
+
+/* {{{ Messenger\Bus::__construct(iterable $middleware = [], string $name = 'messenger.bus.default') */
+ZEND_METHOD(Messenger_Bus, __construct)
+{
+	zval *iterable = NULL;
+	zend_string *name = NULL;
+	ZEND_PARSE_PARAMETERS_START(0, 2)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_ITERABLE(iterable)
+		Z_PARAM_STR(name)
+	ZEND_PARSE_PARAMETERS_END();
+	php_messenger_bus *bus = bus_from(Z_OBJ_P(ZEND_THIS));
+	if (bus->middleware) {
+		zend_throw_error(NULL, "Cannot call Messenger\\Bus::__construct() twice");
+		RETURN_THROWS();
+	}
+	zend_array *list;
+	if (iterable) {
+		if (!(list = php_messenger_middleware_list(iterable, "middleware"))) {
+			RETURN_THROWS();
+		}
+	} else {
+		list = zend_new_array(0);
+	}
+	bus->middleware = list;
+	bus->name = name ? zend_string_copy(name) : zend_string_init("messenger.bus.default", sizeof("messenger.bus.default") - 1, 0);
+}
+/* }}} */
+
+ZEND_METHOD(Messenger_Bus, getName)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	php_messenger_bus *bus = bus_from(Z_OBJ_P(ZEND_THIS));
+	RETURN_STR_COPY(bus->name ? bus->name : ZSTR_EMPTY_ALLOC());
+}
+
+/* {{{ Messenger\Bus::dispatch(object $message, array $stamps = []): Envelope */
+ZEND_METHOD(Messenger_Bus, dispatch)
+{
+	zval *message;
+	HashTable *stamps = NULL;
+	ZEND_PARSE_PARAMETERS_START(1, 2)
+		Z_PARAM_OBJECT(message)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_ARRAY_HT(stamps)
+	ZEND_PARSE_PARAMETERS_END();
+	zend_object *result = php_messenger_bus_dispatch(Z_OBJ_P(ZEND_THIS), message, stamps);
+	if (!result) {
+		RETURN_THROWS();
+	}
+	RETURN_OBJ(result);
+}
+/* }}} */
+
+void php_messenger_register_bus(void)
+{
+	php_messenger_ce_MessageBusInterface = register_class_Messenger_MessageBusInterface();
+	php_messenger_ce_Bus = register_class_Messenger_Bus(php_messenger_ce_MessageBusInterface);
+	php_messenger_ce_Bus->create_object = bus_create;
+	memcpy(&bus_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
+	bus_handlers.offset = XtOffsetOf(php_messenger_bus, std);
+	bus_handlers.free_obj = bus_free;
+	bus_handlers.get_gc = bus_get_gc;
+	bus_handlers.clone_obj = NULL;
+}

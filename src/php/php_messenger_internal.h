@@ -1,0 +1,189 @@
+/* What the binding's files share: class entries, the Envelope and stamp primitives the C
+ * middleware uses, and the one place that turns an error into an exception. */
+#ifndef PHP_MESSENGER_INTERNAL_H
+#define PHP_MESSENGER_INTERNAL_H
+
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+
+#include "php.h"
+#include "zend_exceptions.h"
+#include "zend_interfaces.h"
+
+/* MINIT of each area, called in dependency order from php_messenger.c */
+void php_messenger_register_envelope(void);
+void php_messenger_register_stamps(void);
+void php_messenger_register_exceptions(void);
+void php_messenger_register_middleware(void);
+void php_messenger_register_bus(void);
+void php_messenger_register_handlers(void);
+void php_messenger_register_transport(void);
+void php_messenger_register_messenger(void);
+
+extern zend_class_entry *php_messenger_ce_StampInterface;
+extern zend_class_entry *php_messenger_ce_NonSendableStampInterface;
+extern zend_class_entry *php_messenger_ce_Envelope;
+
+extern zend_class_entry *php_messenger_ce_DelayStamp;
+extern zend_class_entry *php_messenger_ce_HandledStamp;
+extern zend_class_entry *php_messenger_ce_SentStamp;
+extern zend_class_entry *php_messenger_ce_ReceivedStamp;
+extern zend_class_entry *php_messenger_ce_TransportNamesStamp;
+extern zend_class_entry *php_messenger_ce_BusNameStamp;
+extern zend_class_entry *php_messenger_ce_DispatchAfterCurrentBusStamp;
+extern zend_class_entry *php_messenger_ce_RedeliveryStamp;
+extern zend_class_entry *php_messenger_ce_ErrorDetailsStamp;
+extern zend_class_entry *php_messenger_ce_SentToFailureTransportStamp;
+extern zend_class_entry *php_messenger_ce_TransportMessageIdStamp;
+extern zend_class_entry *php_messenger_ce_HandlerArgumentsStamp;
+extern zend_class_entry *php_messenger_ce_AmqpStamp;
+extern zend_class_entry *php_messenger_ce_MessageDecodingFailedStamp;
+
+extern zend_class_entry *php_messenger_ce_ExceptionInterface;
+extern zend_class_entry *php_messenger_ce_LogicException;
+extern zend_class_entry *php_messenger_ce_RuntimeException;
+extern zend_class_entry *php_messenger_ce_InvalidArgumentException;
+extern zend_class_entry *php_messenger_ce_HandlerFailedException;
+extern zend_class_entry *php_messenger_ce_NoHandlerForMessageException;
+extern zend_class_entry *php_messenger_ce_DelayedMessageHandlingException;
+extern zend_class_entry *php_messenger_ce_TransportException;
+
+extern zend_class_entry *php_messenger_ce_MiddlewareInterface;
+extern zend_class_entry *php_messenger_ce_StackInterface;
+extern zend_class_entry *php_messenger_ce_Stack;
+extern zend_class_entry *php_messenger_ce_AddBusNameStampMiddleware;
+extern zend_class_entry *php_messenger_ce_DispatchAfterCurrentBusMiddleware;
+extern zend_class_entry *php_messenger_ce_SendMessageMiddleware;
+extern zend_class_entry *php_messenger_ce_HandleMessageMiddleware;
+
+extern zend_class_entry *php_messenger_ce_MessageBusInterface;
+extern zend_class_entry *php_messenger_ce_Bus;
+
+extern zend_class_entry *php_messenger_ce_AsMessageHandler;
+
+extern zend_class_entry *php_messenger_ce_SenderInterface;
+extern zend_class_entry *php_messenger_ce_ReceiverInterface;
+extern zend_class_entry *php_messenger_ce_TransportInterface;
+extern zend_class_entry *php_messenger_ce_BatchSenderInterface;
+extern zend_class_entry *php_messenger_ce_SetupableTransportInterface;
+extern zend_class_entry *php_messenger_ce_InMemoryTransport;
+extern zend_class_entry *php_messenger_ce_SyncTransport;
+
+extern zend_class_entry *php_messenger_ce_Messenger;
+
+/* ---- errors (php_messenger_util.c) ---- */
+/* Throws a Messenger exception of class ce with a printf-formatted message. */
+void php_messenger_throw(zend_class_entry *ce, const char *fmt, ...) ZEND_ATTRIBUTE_FORMAT(printf, 2, 3);
+/* Moves the pending exception into *out (an owned reference) unless it is exit(), which
+ * must keep unwinding. Returns false when there is nothing to take. */
+bool php_messenger_take_exception(zend_object **out);
+/* "a, b, c" of the string keys of ht, or "none". */
+zend_string *php_messenger_names_of(HashTable *ht);
+/* An array of what an iterable yields (keys dropped); false with an exception. */
+bool php_messenger_iterable_to_array(zval *iterable, zval *out);
+/* Reads a declared property by slot, bypassing visibility: for our own classes only. */
+#define PHP_MESSENGER_PROP(obj, n) OBJ_PROP_NUM((obj), (n))
+
+/* ---- envelope ---- */
+#define PHP_MESSENGER_ENVELOPE_MESSAGE 0
+#define PHP_MESSENGER_ENVELOPE_STAMPS 1
+/* A new Envelope for message (or message itself when it is an Envelope), with stamps added.
+ * Returns an owned reference, or NULL with an exception. */
+zend_object *php_messenger_envelope_wrap(zval *message, HashTable *stamps);
+/* Adds stamp to envelope. Consumes the caller's reference to envelope and returns an owned one:
+ * the same object, changed in place, when nobody else can see it; a copy otherwise. The stamp
+ * is not consumed. */
+zend_object *php_messenger_envelope_with(zend_object *envelope, zend_object *stamp);
+/* The last stamp of exactly class ce (borrowed), or NULL. */
+zend_object *php_messenger_envelope_last(zend_object *envelope, zend_class_entry *ce);
+static zend_always_inline zval *php_messenger_envelope_message(zend_object *envelope)
+{
+	return PHP_MESSENGER_PROP(envelope, PHP_MESSENGER_ENVELOPE_MESSAGE);
+}
+
+/* ---- stamps ---- */
+/* A stamp of class ce with its declared properties set, in order, from args (copied). */
+zend_object *php_messenger_stamp_new(zend_class_entry *ce, uint32_t argc, zval *args);
+static zend_always_inline zval *php_messenger_stamp_prop(zend_object *stamp, uint32_t n)
+{
+	return PHP_MESSENGER_PROP(stamp, n);
+}
+
+/* ---- exceptions ---- */
+/* Throws HandlerFailedException; consumes neither argument. */
+void php_messenger_throw_handler_failed(zend_object *envelope, zval *exceptions);
+void php_messenger_throw_delayed_handling(zval *exceptions);
+
+/* ---- middleware ---- */
+/* Calls mw with envelope (consumed) and the rest of the chain. Returns an owned Envelope or
+ * NULL with an exception. No PHP frame when mw is one of ours. */
+zend_object *php_messenger_middleware_call(zend_object *mw, zend_object *envelope, zend_object *stack);
+/* The next middleware of stack (borrowed): the stack itself at the end. */
+zend_object *php_messenger_stack_next(zend_object *stack);
+/* Calls the next middleware of stack (ours or a StackInterface written in PHP). */
+zend_object *php_messenger_stack_continue(zend_object *stack, zend_object *envelope);
+/* A Stack over middleware (an array of MiddlewareInterface objects, shared, not copied). */
+zend_object *php_messenger_stack_new(zend_array *middleware);
+/* Checks that every element of ht is a MiddlewareInterface; builds a packed array of them. */
+zend_array *php_messenger_middleware_list(zval *iterable, const char *what);
+zend_object *php_messenger_add_bus_name_middleware_new(zend_string *bus_name);
+zend_object *php_messenger_dispatch_after_middleware_new(void);
+/* senders: name => SenderInterface; routing: the configuration's routing array (may be NULL). */
+zend_object *php_messenger_send_middleware_new(HashTable *senders, HashTable *routing);
+/* handlers: the configuration's handlers; bus_name filters handlers with a `bus` option. */
+zend_object *php_messenger_handle_middleware_new(HashTable *handlers, bool allow_no_handlers, zend_string *bus_name);
+
+/* dispatchAll: the send middleware collects instead of sending while a batch is open. */
+typedef struct php_messenger_batch {
+	HashTable per_sender; /* name => ['sender' => obj, 'envelopes' => list] */
+} php_messenger_batch;
+void php_messenger_send_middleware_set_batch(zend_object *send_mw, php_messenger_batch *batch);
+
+/* ---- handlers registry (php_messenger_handlers.c) ---- */
+typedef struct php_messenger_handler {
+	zval callable;                 /* keeps the object or closure alive */
+	zend_fcall_info_cache fcc;
+	zend_string *name;             /* Class::method, function name or Closure */
+	zend_string *from_transport;   /* NULL: any */
+	zend_long priority;
+} php_messenger_handler;
+
+typedef struct php_messenger_handlers {
+	php_messenger_handler *items;
+	uint32_t count;
+	uint32_t cap;
+	HashTable by_type;   /* lower-cased type => packed array of item indices */
+	HashTable cache;     /* zend_class_entry* => php_messenger_handler_list* */
+} php_messenger_handlers;
+
+typedef struct php_messenger_handler_list {
+	uint32_t count;
+	uint32_t items[1];
+} php_messenger_handler_list;
+
+/* Builds the registry from the configuration's handlers; false with an exception on bad input. */
+bool php_messenger_handlers_init(php_messenger_handlers *h, HashTable *config, zend_string *bus_name);
+void php_messenger_handlers_destroy(php_messenger_handlers *h);
+/* The handlers of ce in call order (cached per class). */
+const php_messenger_handler_list *php_messenger_handlers_for(php_messenger_handlers *h, zend_class_entry *ce);
+void php_messenger_handlers_gc(php_messenger_handlers *h, zend_get_gc_buffer *buf);
+
+/* Walks the types a message of class ce matches, in Symfony's order: the class, its parents,
+ * its interfaces, its namespace wildcards, then "*". fn gets each name lower-cased; returning
+ * false stops. */
+typedef bool (*php_messenger_type_fn)(void *ctx, zend_string *lc_type);
+void php_messenger_walk_types(zend_class_entry *ce, php_messenger_type_fn fn, void *ctx);
+
+/* ---- bus ---- */
+zend_object *php_messenger_bus_new(zend_string *name, zend_array *middleware);
+/* Dispatch on a Bus object: message is an object or an Envelope; stamps may be NULL. */
+zend_object *php_messenger_bus_dispatch(zend_object *bus, zval *message, HashTable *stamps);
+
+/* ---- transports ---- */
+/* Sends through any SenderInterface; the native ones without a PHP frame. envelope consumed. */
+zend_object *php_messenger_sender_send(zend_object *sender, zend_object *envelope);
+/* A transport from a configuration entry (DSN string, object, or ['dsn' => ...]). */
+bool php_messenger_transport_from_config(zval *out, zend_string *name, zval *config, zend_object *messenger);
+
+#endif

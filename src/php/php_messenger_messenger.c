@@ -1,0 +1,655 @@
+/* Messenger\Messenger: one configuration array made into transports, one shared send
+ * middleware (routing), one shared dispatch-after-current-bus middleware, and the buses. */
+#include "php_messenger_internal.h"
+#include "main/php_streams.h"
+#include "zend_smart_str.h"
+#include "messenger_arginfo.h"
+
+zend_class_entry *php_messenger_ce_Messenger;
+
+static zend_object_handlers messenger_handlers;
+
+typedef struct {
+	HashTable buses;       /* name => Bus */
+	HashTable transports;  /* name => TransportInterface */
+	zend_string *default_bus;
+	zend_object *send_mw;
+	bool built;
+	zend_object std;
+} php_messenger_messenger;
+
+static inline php_messenger_messenger *messenger_from(zend_object *obj)
+{
+	return (php_messenger_messenger *) ((char *) obj - XtOffsetOf(php_messenger_messenger, std));
+}
+
+static zend_object *messenger_create(zend_class_entry *ce)
+{
+	php_messenger_messenger *m = zend_object_alloc(sizeof(php_messenger_messenger), ce);
+	zend_object_std_init(&m->std, ce);
+	m->std.handlers = &messenger_handlers;
+	zend_hash_init(&m->buses, 2, NULL, ZVAL_PTR_DTOR, 0);
+	zend_hash_init(&m->transports, 4, NULL, ZVAL_PTR_DTOR, 0);
+	m->default_bus = NULL;
+	m->send_mw = NULL;
+	m->built = false;
+	return &m->std;
+}
+
+static void messenger_free(zend_object *obj)
+{
+	php_messenger_messenger *m = messenger_from(obj);
+	zend_hash_destroy(&m->buses);
+	zend_hash_destroy(&m->transports);
+	if (m->default_bus) {
+		zend_string_release(m->default_bus);
+	}
+	if (m->send_mw) {
+		OBJ_RELEASE(m->send_mw);
+	}
+	zend_object_std_dtor(obj);
+}
+
+static HashTable *messenger_get_gc(zend_object *obj, zval **table, int *n)
+{
+	php_messenger_messenger *m = messenger_from(obj);
+	zend_get_gc_buffer *buf = zend_get_gc_buffer_create();
+	zval *v;
+	ZEND_HASH_FOREACH_VAL(&m->buses, v) {
+		zend_get_gc_buffer_add_zval(buf, v);
+	} ZEND_HASH_FOREACH_END();
+	ZEND_HASH_FOREACH_VAL(&m->transports, v) {
+		zend_get_gc_buffer_add_zval(buf, v);
+	} ZEND_HASH_FOREACH_END();
+	if (m->send_mw) {
+		zend_get_gc_buffer_add_obj(buf, m->send_mw);
+	}
+	zend_get_gc_buffer_use(buf, table, n);
+	return NULL;
+}
+
+static php_messenger_messenger *built(zval *self)
+{
+	php_messenger_messenger *m = messenger_from(Z_OBJ_P(self));
+	if (!m->built) {
+		zend_throw_error(NULL, "Messenger\\Messenger was not constructed");
+		return NULL;
+	}
+	return m;
+}
+
+static const char *config_keys[] = {
+	"transports", "routing", "handlers", "buses", "default_bus", "failure_transport", "serializer", "connections", NULL
+};
+
+static zval *config_array(HashTable *config, const char *key, zval *empty)
+{
+	zval *v = zend_hash_str_find_deref(config, key, strlen(key));
+	if (v && Z_TYPE_P(v) != IS_ARRAY && Z_TYPE_P(v) != IS_NULL) {
+		php_messenger_throw(php_messenger_ce_InvalidArgumentException, "Configuration key \"%s\" must be an array, %s given",
+			key, zend_zval_type_name(v));
+		return NULL;
+	}
+	return v && Z_TYPE_P(v) == IS_ARRAY ? v : empty;
+}
+
+/* One bus: its chain is [bus name, dispatch after current bus, app middleware..., send, handle]
+ * unless default_middleware is false. */
+static bool build_bus(php_messenger_messenger *m, zend_string *name, zval *bus_config, HashTable *handlers, zend_object *after_mw)
+{
+	zval *app = NULL;
+	zval *defaults = NULL;
+	if (Z_TYPE_P(bus_config) == IS_ARRAY) {
+		zend_string *key;
+		ZEND_HASH_FOREACH_STR_KEY(Z_ARRVAL_P(bus_config), key) {
+			if (!key || (!zend_string_equals_literal(key, "middleware") && !zend_string_equals_literal(key, "default_middleware"))) {
+				php_messenger_throw(php_messenger_ce_InvalidArgumentException,
+					"buses[\"%s\"]: unknown key \"%s\" (known: middleware, default_middleware)", ZSTR_VAL(name), key ? ZSTR_VAL(key) : "(integer key)");
+				return false;
+			}
+		} ZEND_HASH_FOREACH_END();
+		app = zend_hash_str_find_deref(Z_ARRVAL_P(bus_config), "middleware", sizeof("middleware") - 1);
+		defaults = zend_hash_str_find_deref(Z_ARRVAL_P(bus_config), "default_middleware", sizeof("default_middleware") - 1);
+	} else if (Z_TYPE_P(bus_config) != IS_NULL) {
+		php_messenger_throw(php_messenger_ce_InvalidArgumentException, "buses[\"%s\"] must be an array, %s given",
+			ZSTR_VAL(name), zend_zval_type_name(bus_config));
+		return false;
+	}
+	bool use_defaults = true, allow_no_handlers = false;
+	if (defaults) {
+		if (Z_TYPE_P(defaults) == IS_FALSE) {
+			use_defaults = false;
+		} else if (Z_TYPE_P(defaults) == IS_STRING && zend_string_equals_literal(Z_STR_P(defaults), "allow_no_handlers")) {
+			allow_no_handlers = true;
+		} else if (Z_TYPE_P(defaults) != IS_TRUE) {
+			php_messenger_throw(php_messenger_ce_InvalidArgumentException,
+				"buses[\"%s\"][\"default_middleware\"] must be true, false or \"allow_no_handlers\"", ZSTR_VAL(name));
+			return false;
+		}
+	}
+	zend_array *app_list = NULL;
+	if (app && Z_TYPE_P(app) != IS_NULL) {
+		if (Z_TYPE_P(app) != IS_ARRAY && !(Z_TYPE_P(app) == IS_OBJECT && instanceof_function(Z_OBJCE_P(app), zend_ce_traversable))) {
+			php_messenger_throw(php_messenger_ce_InvalidArgumentException, "buses[\"%s\"][\"middleware\"] must be a list of middleware, %s given",
+				ZSTR_VAL(name), zend_zval_type_name(app));
+			return false;
+		}
+		zend_string *what = zend_strpprintf(0, "buses[\"%s\"][\"middleware\"]", ZSTR_VAL(name));
+		app_list = php_messenger_middleware_list(app, ZSTR_VAL(what));
+		zend_string_release(what);
+		if (!app_list) {
+			return false;
+		}
+	}
+
+	zend_array *chain = zend_new_array(0);
+	zend_hash_real_init_packed(chain);
+	zval mw;
+	if (use_defaults) {
+		zend_object *handle_mw = php_messenger_handle_middleware_new(handlers, allow_no_handlers, name);
+		if (!handle_mw) {
+			zend_array_destroy(chain);
+			if (app_list) {
+				zend_array_release(app_list);
+			}
+			return false;
+		}
+		ZVAL_OBJ(&mw, php_messenger_add_bus_name_middleware_new(name));
+		zend_hash_next_index_insert_new(chain, &mw);
+		ZVAL_OBJ_COPY(&mw, after_mw);
+		zend_hash_next_index_insert_new(chain, &mw);
+		zval *each;
+		if (app_list) {
+			ZEND_HASH_FOREACH_VAL(app_list, each) {
+				Z_ADDREF_P(each);
+				zend_hash_next_index_insert_new(chain, each);
+			} ZEND_HASH_FOREACH_END();
+		}
+		ZVAL_OBJ_COPY(&mw, m->send_mw);
+		zend_hash_next_index_insert_new(chain, &mw);
+		ZVAL_OBJ(&mw, handle_mw);
+		zend_hash_next_index_insert_new(chain, &mw);
+	} else if (app_list) {
+		zval *each;
+		ZEND_HASH_FOREACH_VAL(app_list, each) {
+			Z_ADDREF_P(each);
+			zend_hash_next_index_insert_new(chain, each);
+		} ZEND_HASH_FOREACH_END();
+	}
+	if (app_list) {
+		zend_array_release(app_list);
+	}
+	zval bus;
+	ZVAL_OBJ(&bus, php_messenger_bus_new(name, chain));
+	zend_array_release(chain);
+	zend_hash_update(&m->buses, name, &bus);
+	return true;
+}
+
+static bool messenger_build(php_messenger_messenger *m, HashTable *config)
+{
+	zend_string *key;
+	ZEND_HASH_FOREACH_STR_KEY(config, key) {
+		bool known = false;
+		for (const char **k = config_keys; *k && key; k++) {
+			known = known || zend_string_equals_cstr(key, *k, strlen(*k));
+		}
+		if (!known) {
+			php_messenger_throw(php_messenger_ce_InvalidArgumentException,
+				"Unknown configuration key \"%s\" (known: transports, routing, handlers, buses, default_bus, failure_transport, serializer, connections)",
+				key ? ZSTR_VAL(key) : "(integer key)");
+			return false;
+		}
+	} ZEND_HASH_FOREACH_END();
+
+	zval empty;
+	ZVAL_EMPTY_ARRAY(&empty);
+	zval *transports = config_array(config, "transports", &empty);
+	zval *routing = transports ? config_array(config, "routing", &empty) : NULL;
+	zval *handlers = routing ? config_array(config, "handlers", &empty) : NULL;
+	zval *buses = handlers ? config_array(config, "buses", &empty) : NULL;
+	if (!buses) {
+		return false;
+	}
+
+	zval *transport_config;
+	ZEND_HASH_FOREACH_STR_KEY_VAL(Z_ARRVAL_P(transports), key, transport_config) {
+		if (!key) {
+			php_messenger_throw(php_messenger_ce_InvalidArgumentException, "transports must be keyed by transport name");
+			return false;
+		}
+		zval transport;
+		if (!php_messenger_transport_from_config(&transport, key, transport_config, &m->std)) {
+			return false;
+		}
+		zend_hash_add_new(&m->transports, key, &transport);
+	} ZEND_HASH_FOREACH_END();
+
+	zval *failure = zend_hash_str_find_deref(config, "failure_transport", sizeof("failure_transport") - 1);
+	if (failure && Z_TYPE_P(failure) != IS_NULL
+			&& (Z_TYPE_P(failure) != IS_STRING || !zend_hash_exists(&m->transports, Z_STR_P(failure)))) {
+		zend_string *known = php_messenger_names_of(&m->transports);
+		php_messenger_throw(php_messenger_ce_InvalidArgumentException,
+			"failure_transport must name a configured transport (configured: %s)", ZSTR_VAL(known));
+		zend_string_release(known);
+		return false;
+	}
+
+	if (!(m->send_mw = php_messenger_send_middleware_new(&m->transports, Z_ARRVAL_P(routing)))) {
+		return false;
+	}
+	zend_object *after_mw = php_messenger_dispatch_after_middleware_new();
+	bool ok = true;
+	if (zend_hash_num_elements(Z_ARRVAL_P(buses)) == 0) {
+		zend_string *name = zend_string_init("messenger.bus.default", sizeof("messenger.bus.default") - 1, 0);
+		ok = build_bus(m, name, &EG(uninitialized_zval), Z_ARRVAL_P(handlers), after_mw);
+		zend_string_release(name);
+	} else {
+		zval *bus_config;
+		ZEND_HASH_FOREACH_STR_KEY_VAL(Z_ARRVAL_P(buses), key, bus_config) {
+			if (!key) {
+				php_messenger_throw(php_messenger_ce_InvalidArgumentException, "buses must be keyed by bus name");
+				ok = false;
+				break;
+			}
+			ZVAL_DEREF(bus_config);
+			if (!(ok = build_bus(m, key, bus_config, Z_ARRVAL_P(handlers), after_mw))) {
+				break;
+			}
+		} ZEND_HASH_FOREACH_END();
+	}
+	OBJ_RELEASE(after_mw);
+	if (!ok) {
+		return false;
+	}
+
+	zval *default_bus = zend_hash_str_find_deref(config, "default_bus", sizeof("default_bus") - 1);
+	if (default_bus && Z_TYPE_P(default_bus) != IS_NULL) {
+		if (Z_TYPE_P(default_bus) != IS_STRING || !zend_hash_exists(&m->buses, Z_STR_P(default_bus))) {
+			zend_string *known = php_messenger_names_of(&m->buses);
+			php_messenger_throw(php_messenger_ce_InvalidArgumentException,
+				"default_bus must name a configured bus (configured: %s)", ZSTR_VAL(known));
+			zend_string_release(known);
+			return false;
+		}
+		m->default_bus = zend_string_copy(Z_STR_P(default_bus));
+	} else {
+		zend_string *first;
+		ZEND_HASH_FOREACH_STR_KEY(&m->buses, first) {
+			m->default_bus = zend_string_copy(first);
+			break;
+		} ZEND_HASH_FOREACH_END();
+	}
+	m->built = true;
+	return true;
+}
+
+/* {{{ Messenger\Messenger::__construct(array $config = []) */
+ZEND_METHOD(Messenger_Messenger, __construct)
+{
+	HashTable *config = NULL;
+	ZEND_PARSE_PARAMETERS_START(0, 1)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_ARRAY_HT(config)
+	ZEND_PARSE_PARAMETERS_END();
+	php_messenger_messenger *m = messenger_from(Z_OBJ_P(ZEND_THIS));
+	if (m->built || m->send_mw) {
+		zend_throw_error(NULL, "Cannot call Messenger\\Messenger::__construct() twice");
+		RETURN_THROWS();
+	}
+	messenger_build(m, config ? config : (HashTable *) &zend_empty_array);
+}
+/* }}} */
+
+/* {{{ Messenger\Messenger::fromFile(string $path): Messenger */
+ZEND_METHOD(Messenger_Messenger, fromFile)
+{
+	zend_string *path;
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_PATH_STR(path)
+	ZEND_PARSE_PARAMETERS_END();
+
+	zend_stat_t st;
+	if (VCWD_STAT(ZSTR_VAL(path), &st) != 0 || !S_ISREG(st.st_mode)) {
+		php_messenger_throw(php_messenger_ce_InvalidArgumentException, "Configuration file \"%s\" does not exist or is not a file", ZSTR_VAL(path));
+		RETURN_THROWS();
+	}
+	zend_file_handle handle;
+	zend_stream_init_filename_ex(&handle, path);
+	zend_op_array *op_array = zend_compile_file(&handle, ZEND_REQUIRE);
+	zend_destroy_file_handle(&handle);
+	if (!op_array) {
+		if (!EG(exception)) {
+			php_messenger_throw(php_messenger_ce_InvalidArgumentException, "Configuration file \"%s\" could not be compiled", ZSTR_VAL(path));
+		}
+		RETURN_THROWS();
+	}
+	zval result;
+	ZVAL_UNDEF(&result);
+	zend_execute(op_array, &result);
+	destroy_op_array(op_array);
+	efree_size(op_array, sizeof(zend_op_array));
+	if (EG(exception)) {
+		zval_ptr_dtor(&result);
+		RETURN_THROWS();
+	}
+	if (Z_TYPE(result) == IS_OBJECT && Z_OBJCE(result) == php_messenger_ce_Messenger) {
+		RETURN_COPY_VALUE(&result);
+	}
+	if (Z_TYPE(result) != IS_ARRAY) {
+		php_messenger_throw(php_messenger_ce_InvalidArgumentException,
+			"Configuration file \"%s\" must return an array or a Messenger\\Messenger, it returned %s", ZSTR_VAL(path), zend_zval_type_name(&result));
+		zval_ptr_dtor(&result);
+		RETURN_THROWS();
+	}
+	object_init_ex(return_value, php_messenger_ce_Messenger);
+	bool ok = messenger_build(messenger_from(Z_OBJ_P(return_value)), Z_ARRVAL(result));
+	zval_ptr_dtor(&result);
+	if (!ok) {
+		zval_ptr_dtor(return_value);
+		ZVAL_UNDEF(return_value);
+		RETURN_THROWS();
+	}
+}
+/* }}} */
+
+static zend_object *find_bus(php_messenger_messenger *m, zend_string *name)
+{
+	zval *bus = zend_hash_find(&m->buses, name ? name : m->default_bus);
+	if (!bus) {
+		zend_string *known = php_messenger_names_of(&m->buses);
+		php_messenger_throw(php_messenger_ce_InvalidArgumentException, "Unknown bus \"%s\" (configured: %s)", ZSTR_VAL(name), ZSTR_VAL(known));
+		zend_string_release(known);
+		return NULL;
+	}
+	return Z_OBJ_P(bus);
+}
+
+ZEND_METHOD(Messenger_Messenger, bus)
+{
+	zend_string *name = NULL;
+	ZEND_PARSE_PARAMETERS_START(0, 1)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_STR_OR_NULL(name)
+	ZEND_PARSE_PARAMETERS_END();
+	php_messenger_messenger *m = built(ZEND_THIS);
+	zend_object *bus = m ? find_bus(m, name) : NULL;
+	if (!bus) {
+		RETURN_THROWS();
+	}
+	RETURN_OBJ_COPY(bus);
+}
+
+/* The bus a dispatch goes to: the one a BusNameStamp names, else the default. */
+static zend_object *bus_for(php_messenger_messenger *m, zval *message, HashTable *stamps)
+{
+	zend_string *name = NULL;
+	if (stamps) {
+		zval *stamp;
+		ZEND_HASH_FOREACH_VAL(stamps, stamp) {
+			ZVAL_DEREF(stamp);
+			if (Z_TYPE_P(stamp) == IS_OBJECT && Z_OBJCE_P(stamp) == php_messenger_ce_BusNameStamp) {
+				name = Z_STR_P(php_messenger_stamp_prop(Z_OBJ_P(stamp), 0));
+			}
+		} ZEND_HASH_FOREACH_END();
+	}
+	if (!name && Z_OBJCE_P(message) == php_messenger_ce_Envelope) {
+		zend_object *stamp = php_messenger_envelope_last(Z_OBJ_P(message), php_messenger_ce_BusNameStamp);
+		if (stamp) {
+			name = Z_STR_P(php_messenger_stamp_prop(stamp, 0));
+		}
+	}
+	return find_bus(m, name);
+}
+
+static zend_object *messenger_dispatch(php_messenger_messenger *m, zval *message, HashTable *stamps)
+{
+	zend_object *bus = bus_for(m, message, stamps);
+	return bus ? php_messenger_bus_dispatch(bus, message, stamps) : NULL;
+}
+
+ZEND_METHOD(Messenger_Messenger, dispatch)
+{
+	zval *message;
+	HashTable *stamps = NULL;
+	ZEND_PARSE_PARAMETERS_START(1, 2)
+		Z_PARAM_OBJECT(message)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_ARRAY_HT(stamps)
+	ZEND_PARSE_PARAMETERS_END();
+	php_messenger_messenger *m = built(ZEND_THIS);
+	zend_object *result = m ? messenger_dispatch(m, message, stamps) : NULL;
+	if (!result) {
+		RETURN_THROWS();
+	}
+	RETURN_OBJ(result);
+}
+
+/* Sends what dispatchAll collected: one sendAll() per transport that has it. Envelopes in
+ * results that were queued are replaced by what the transport returned. */
+static bool flush_batch(php_messenger_messenger *m, php_messenger_batch *batch, zval *results)
+{
+	HashTable by_object;
+	zend_hash_init(&by_object, zend_hash_num_elements(Z_ARRVAL_P(results)), NULL, NULL, 0);
+	zend_ulong i;
+	zval *env;
+	ZEND_HASH_FOREACH_NUM_KEY_VAL(Z_ARRVAL_P(results), i, env) {
+		zend_hash_index_update_ptr(&by_object, (zend_ulong) (uintptr_t) Z_OBJ_P(env), (void *) (uintptr_t) (i + 1));
+	} ZEND_HASH_FOREACH_END();
+
+	bool ok = true;
+	zend_string *name;
+	zval *queued;
+	ZEND_HASH_FOREACH_STR_KEY_VAL(&batch->per_sender, name, queued) {
+		zend_object *sender = Z_OBJ_P(zend_hash_find(&m->transports, name));
+		zval returned;
+		if (instanceof_function(sender->ce, php_messenger_ce_BatchSenderInterface)) {
+			zend_call_method_with_1_params(sender, sender->ce, NULL, "sendall", &returned, queued);
+			if (EG(exception)) {
+				zval_ptr_dtor(&returned);
+				ok = false;
+				break;
+			}
+			if (Z_TYPE(returned) != IS_ARRAY || zend_hash_num_elements(Z_ARRVAL(returned)) != zend_hash_num_elements(Z_ARRVAL_P(queued))) {
+				php_messenger_throw(php_messenger_ce_LogicException,
+					"%s::sendAll() must return one Envelope per Envelope it was given", ZSTR_VAL(sender->ce->name));
+				zval_ptr_dtor(&returned);
+				ok = false;
+				break;
+			}
+		} else {
+			array_init(&returned);
+			zval *one;
+			ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(queued), one) {
+				GC_ADDREF(Z_OBJ_P(one));
+				zend_object *sent = php_messenger_sender_send(sender, Z_OBJ_P(one));
+				if (!sent) {
+					ok = false;
+					break;
+				}
+				zval sent_zv;
+				ZVAL_OBJ(&sent_zv, sent);
+				zend_hash_next_index_insert_new(Z_ARRVAL(returned), &sent_zv);
+			} ZEND_HASH_FOREACH_END();
+			if (!ok) {
+				zval_ptr_dtor(&returned);
+				break;
+			}
+		}
+		zval *q, *r;
+		uint32_t pos = 0;
+		ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(queued), q) {
+			r = zend_hash_index_find(Z_ARRVAL(returned), pos);
+			if (!r) {
+				/* a sendAll() keyed otherwise: take the values in order */
+				uint32_t k = 0;
+				ZEND_HASH_FOREACH_VAL(Z_ARRVAL(returned), r) {
+					if (k++ == pos) {
+						break;
+					}
+				} ZEND_HASH_FOREACH_END();
+			}
+			pos++;
+			void *slot = zend_hash_index_find_ptr(&by_object, (zend_ulong) (uintptr_t) Z_OBJ_P(q));
+			if (slot && r && Z_TYPE_P(r) == IS_OBJECT) {
+				zend_ulong index = (zend_ulong) (uintptr_t) slot - 1;
+				zval copy;
+				ZVAL_COPY(&copy, r);
+				zend_hash_index_update(Z_ARRVAL_P(results), index, &copy);
+				zend_hash_index_update_ptr(&by_object, (zend_ulong) (uintptr_t) Z_OBJ(copy), slot);
+			}
+		} ZEND_HASH_FOREACH_END();
+		zval_ptr_dtor(&returned);
+	} ZEND_HASH_FOREACH_END();
+	zend_hash_destroy(&by_object);
+	return ok;
+}
+
+/* {{{ Messenger\Messenger::dispatchAll(iterable $messages): array */
+ZEND_METHOD(Messenger_Messenger, dispatchAll)
+{
+	zval *messages;
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_ITERABLE(messages)
+	ZEND_PARSE_PARAMETERS_END();
+	php_messenger_messenger *m = built(ZEND_THIS);
+	if (!m) {
+		RETURN_THROWS();
+	}
+	zval list;
+	if (!php_messenger_iterable_to_array(messages, &list)) {
+		RETURN_THROWS();
+	}
+	zend_ulong index;
+	zend_string *key;
+	zval *message;
+	ZEND_HASH_FOREACH_KEY_VAL(Z_ARRVAL(list), index, key, message) {
+		ZVAL_DEREF(message);
+		if (Z_TYPE_P(message) != IS_OBJECT) {
+			if (key) {
+				zend_argument_type_error(1, "must contain only objects, %s given at key \"%s\"", zend_zval_type_name(message), ZSTR_VAL(key));
+			} else {
+				zend_argument_type_error(1, "must contain only objects, %s given at index " ZEND_ULONG_FMT, zend_zval_type_name(message), index);
+			}
+			zval_ptr_dtor(&list);
+			RETURN_THROWS();
+		}
+	} ZEND_HASH_FOREACH_END();
+
+	php_messenger_batch batch;
+	zend_hash_init(&batch.per_sender, 4, NULL, ZVAL_PTR_DTOR, 0);
+	php_messenger_send_middleware_set_batch(m->send_mw, &batch);
+	array_init_size(return_value, zend_hash_num_elements(Z_ARRVAL(list)));
+	bool ok = true;
+	ZEND_HASH_FOREACH_VAL(Z_ARRVAL(list), message) {
+		ZVAL_DEREF(message);
+		zend_object *result = messenger_dispatch(m, message, NULL);
+		if (!result) {
+			ok = false;
+			break;
+		}
+		zval r;
+		ZVAL_OBJ(&r, result);
+		zend_hash_next_index_insert_new(Z_ARRVAL_P(return_value), &r);
+	} ZEND_HASH_FOREACH_END();
+	php_messenger_send_middleware_set_batch(m->send_mw, NULL);
+	zval_ptr_dtor(&list);
+
+	/* what was dispatched before a failure is sent all the same, as one dispatch() each would have */
+	zend_object *pending = NULL;
+	if (!ok && !php_messenger_take_exception(&pending)) {
+		zend_hash_destroy(&batch.per_sender);
+		RETURN_THROWS();
+	}
+	bool flushed = flush_batch(m, &batch, return_value);
+	zend_hash_destroy(&batch.per_sender);
+	if (pending) {
+		if (!flushed && EG(exception)) {
+			zend_exception_set_previous(EG(exception), pending);
+		} else {
+			zval ex;
+			ZVAL_OBJ(&ex, pending);
+			zend_throw_exception_object(&ex);
+		}
+		RETURN_THROWS();
+	}
+	if (!flushed) {
+		RETURN_THROWS();
+	}
+}
+/* }}} */
+
+ZEND_METHOD(Messenger_Messenger, transport)
+{
+	zend_string *name;
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_STR(name)
+	ZEND_PARSE_PARAMETERS_END();
+	php_messenger_messenger *m = built(ZEND_THIS);
+	if (!m) {
+		RETURN_THROWS();
+	}
+	zval *transport = zend_hash_find(&m->transports, name);
+	if (!transport) {
+		zend_string *known = php_messenger_names_of(&m->transports);
+		php_messenger_throw(php_messenger_ce_InvalidArgumentException, "Unknown transport \"%s\" (configured: %s)", ZSTR_VAL(name), ZSTR_VAL(known));
+		zend_string_release(known);
+		RETURN_THROWS();
+	}
+	RETURN_COPY(transport);
+}
+
+ZEND_METHOD(Messenger_Messenger, transportNames)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	php_messenger_messenger *m = built(ZEND_THIS);
+	if (!m) {
+		RETURN_THROWS();
+	}
+	array_init_size(return_value, zend_hash_num_elements(&m->transports));
+	zend_string *name;
+	ZEND_HASH_FOREACH_STR_KEY(&m->transports, name) {
+		add_next_index_str(return_value, zend_string_copy(name));
+	} ZEND_HASH_FOREACH_END();
+}
+
+ZEND_METHOD(Messenger_Messenger, setupTransports)
+{
+	zend_string *only = NULL;
+	ZEND_PARSE_PARAMETERS_START(0, 1)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_STR_OR_NULL(only)
+	ZEND_PARSE_PARAMETERS_END();
+	php_messenger_messenger *m = built(ZEND_THIS);
+	if (!m) {
+		RETURN_THROWS();
+	}
+	if (only && !zend_hash_exists(&m->transports, only)) {
+		zend_string *known = php_messenger_names_of(&m->transports);
+		php_messenger_throw(php_messenger_ce_InvalidArgumentException, "Unknown transport \"%s\" (configured: %s)", ZSTR_VAL(only), ZSTR_VAL(known));
+		zend_string_release(known);
+		RETURN_THROWS();
+	}
+	zend_string *name;
+	zval *transport;
+	ZEND_HASH_FOREACH_STR_KEY_VAL(&m->transports, name, transport) {
+		if ((only && !zend_string_equals(only, name)) || !instanceof_function(Z_OBJCE_P(transport), php_messenger_ce_SetupableTransportInterface)) {
+			continue;
+		}
+		zend_call_method_with_0_params(Z_OBJ_P(transport), Z_OBJCE_P(transport), NULL, "setup", NULL);
+		if (EG(exception)) {
+			RETURN_THROWS();
+		}
+	} ZEND_HASH_FOREACH_END();
+}
+
+void php_messenger_register_messenger(void)
+{
+	php_messenger_ce_Messenger = register_class_Messenger_Messenger(php_messenger_ce_MessageBusInterface);
+	php_messenger_ce_Messenger->create_object = messenger_create;
+	memcpy(&messenger_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
+	messenger_handlers.offset = XtOffsetOf(php_messenger_messenger, std);
+	messenger_handlers.free_obj = messenger_free;
+	messenger_handlers.get_gc = messenger_get_gc;
+	messenger_handlers.clone_obj = NULL;
+}

@@ -1,0 +1,926 @@
+/* The middleware chain. A Stack walks one dispatch through the bus's middleware; the bus's own
+ * middleware (bus name, dispatch after current bus, send, handle) are C functions called
+ * directly, so a dispatch through them has no PHP frame. A middleware written in PHP is called
+ * through MiddlewareInterface::handle() and gets the same Stack, whose next() hands it the
+ * following middleware, native or not. */
+#include "php_messenger_internal.h"
+#include "middleware_arginfo.h"
+
+zend_class_entry *php_messenger_ce_MiddlewareInterface;
+zend_class_entry *php_messenger_ce_StackInterface;
+zend_class_entry *php_messenger_ce_Stack;
+zend_class_entry *php_messenger_ce_AddBusNameStampMiddleware;
+zend_class_entry *php_messenger_ce_DispatchAfterCurrentBusMiddleware;
+zend_class_entry *php_messenger_ce_SendMessageMiddleware;
+zend_class_entry *php_messenger_ce_HandleMessageMiddleware;
+
+static zend_object_handlers stack_handlers;
+static zend_object_handlers mw_handlers;
+static zend_string *str_handle;
+static zend_string *str_next;
+
+/* {{{ Stack */
+typedef struct {
+	zend_array *middleware; /* packed list of MiddlewareInterface objects */
+	uint32_t pos;
+	zend_object std;
+} php_messenger_stack;
+
+static inline php_messenger_stack *stack_from(zend_object *obj)
+{
+	return (php_messenger_stack *) ((char *) obj - XtOffsetOf(php_messenger_stack, std));
+}
+
+static zend_object *stack_create(zend_class_entry *ce)
+{
+	php_messenger_stack *stack = zend_object_alloc(sizeof(php_messenger_stack), ce);
+	zend_object_std_init(&stack->std, ce);
+	stack->std.handlers = &stack_handlers;
+	stack->middleware = (zend_array *) &zend_empty_array;
+	stack->pos = 0;
+	return &stack->std;
+}
+
+static void stack_free(zend_object *obj)
+{
+	php_messenger_stack *stack = stack_from(obj);
+	zend_array_release(stack->middleware);
+	zend_object_std_dtor(obj);
+}
+
+static HashTable *stack_get_gc(zend_object *obj, zval **table, int *n)
+{
+	php_messenger_stack *stack = stack_from(obj);
+	zend_get_gc_buffer *buf = zend_get_gc_buffer_create();
+	zval *mw;
+	ZEND_HASH_FOREACH_VAL(stack->middleware, mw) {
+		zend_get_gc_buffer_add_zval(buf, mw);
+	} ZEND_HASH_FOREACH_END();
+	zend_get_gc_buffer_use(buf, table, n);
+	return NULL;
+}
+
+zend_object *php_messenger_stack_new(zend_array *middleware)
+{
+	zend_object *obj = stack_create(php_messenger_ce_Stack);
+	php_messenger_stack *stack = stack_from(obj);
+	GC_TRY_ADDREF(middleware);
+	stack->middleware = middleware;
+	return obj;
+}
+
+zend_object *php_messenger_stack_next(zend_object *obj)
+{
+	php_messenger_stack *stack = stack_from(obj);
+	zval *mw = zend_hash_index_find(stack->middleware, stack->pos);
+	if (!mw) {
+		return obj;
+	}
+	stack->pos++;
+	return Z_OBJ_P(mw);
+}
+
+zend_array *php_messenger_middleware_list(zval *iterable, const char *what)
+{
+	zval list;
+	if (!php_messenger_iterable_to_array(iterable, &list)) {
+		return NULL;
+	}
+	zend_array *out = zend_new_array(zend_hash_num_elements(Z_ARRVAL(list)));
+	zend_hash_real_init_packed(out);
+	zend_ulong index;
+	zend_string *key;
+	zval *mw;
+	ZEND_HASH_FOREACH_KEY_VAL(Z_ARRVAL(list), index, key, mw) {
+		ZVAL_DEREF(mw);
+		if (Z_TYPE_P(mw) != IS_OBJECT || !instanceof_function(Z_OBJCE_P(mw), php_messenger_ce_MiddlewareInterface)) {
+			const char *given = Z_TYPE_P(mw) == IS_OBJECT ? ZSTR_VAL(Z_OBJCE_P(mw)->name) : zend_zval_type_name(mw);
+			if (key) {
+				php_messenger_throw(php_messenger_ce_InvalidArgumentException,
+					"%s[\"%s\"] must implement Messenger\\Middleware\\MiddlewareInterface, %s given", what, ZSTR_VAL(key), given);
+			} else {
+				php_messenger_throw(php_messenger_ce_InvalidArgumentException,
+					"%s[" ZEND_ULONG_FMT "] must implement Messenger\\Middleware\\MiddlewareInterface, %s given", what, index, given);
+			}
+			zend_array_destroy(out);
+			zval_ptr_dtor(&list);
+			return NULL;
+		}
+		Z_ADDREF_P(mw);
+		zend_hash_next_index_insert_new(out, mw);
+	} ZEND_HASH_FOREACH_END();
+	zval_ptr_dtor(&list);
+	return out;
+}
+
+ZEND_METHOD(Messenger_Middleware_Stack, __construct)
+{
+	zval *iterable = NULL;
+	ZEND_PARSE_PARAMETERS_START(0, 1)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_ITERABLE(iterable)
+	ZEND_PARSE_PARAMETERS_END();
+	if (!iterable) {
+		return;
+	}
+	zend_array *list = php_messenger_middleware_list(iterable, "middleware");
+	if (!list) {
+		RETURN_THROWS();
+	}
+	php_messenger_stack *stack = stack_from(Z_OBJ_P(ZEND_THIS));
+	zend_array_release(stack->middleware);
+	stack->middleware = list;
+	stack->pos = 0;
+}
+
+ZEND_METHOD(Messenger_Middleware_Stack, next)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	RETURN_OBJ_COPY(php_messenger_stack_next(Z_OBJ_P(ZEND_THIS)));
+}
+
+/* At the end of the chain the Stack is the last middleware: it returns the envelope. */
+ZEND_METHOD(Messenger_Middleware_Stack, handle)
+{
+	zend_object *envelope, *stack;
+	ZEND_PARSE_PARAMETERS_START(2, 2)
+		Z_PARAM_OBJ_OF_CLASS(envelope, php_messenger_ce_Envelope)
+		Z_PARAM_OBJ_OF_CLASS(stack, php_messenger_ce_StackInterface)
+	ZEND_PARSE_PARAMETERS_END();
+	RETURN_OBJ_COPY(envelope);
+}
+/* }}} */
+
+/* {{{ native middleware */
+typedef struct php_messenger_mw php_messenger_mw;
+typedef zend_object *(*mw_fn)(php_messenger_mw *mw, zend_object *envelope, zend_object *stack);
+
+typedef struct {
+	zend_object *envelope;
+	zend_object *stack;
+} deferred_t;
+
+struct php_messenger_mw {
+	mw_fn fn;
+	union {
+		struct {
+			zend_object *stamp; /* one BusNameStamp, shared: stamps are immutable */
+		} bus_name;
+		struct {
+			bool running;
+			deferred_t *items;
+			uint32_t head, count, cap;
+		} after;
+		struct {
+			HashTable senders;     /* name => SenderInterface */
+			HashTable sent_stamps; /* name => SentStamp for that sender */
+			HashTable routing;     /* lower-cased type => list of names */
+			HashTable cache;       /* zend_class_entry* => list of names */
+			php_messenger_batch *batch;
+		} send;
+		struct {
+			php_messenger_handlers handlers;
+			bool allow_no_handlers;
+		} handle;
+	} u;
+	zend_object std;
+};
+
+static inline php_messenger_mw *mw_from(zend_object *obj)
+{
+	return (php_messenger_mw *) ((char *) obj - XtOffsetOf(php_messenger_mw, std));
+}
+
+static zend_object *mw_create(zend_class_entry *ce)
+{
+	php_messenger_mw *mw = zend_object_alloc(sizeof(php_messenger_mw), ce);
+	memset(&mw->u, 0, sizeof(mw->u));
+	mw->fn = NULL;
+	zend_object_std_init(&mw->std, ce);
+	mw->std.handlers = &mw_handlers;
+	return &mw->std;
+}
+
+static void deferred_release(php_messenger_mw *mw, uint32_t from)
+{
+	for (uint32_t i = from; i < mw->u.after.count; i++) {
+		OBJ_RELEASE(mw->u.after.items[i].envelope);
+		OBJ_RELEASE(mw->u.after.items[i].stack);
+	}
+	mw->u.after.count = from;
+	if (from <= mw->u.after.head) {
+		mw->u.after.head = mw->u.after.count = 0;
+	}
+}
+
+static void mw_free(zend_object *obj)
+{
+	php_messenger_mw *mw = mw_from(obj);
+	zend_class_entry *ce = obj->ce;
+	if (ce == php_messenger_ce_AddBusNameStampMiddleware) {
+		if (mw->u.bus_name.stamp) {
+			OBJ_RELEASE(mw->u.bus_name.stamp);
+		}
+	} else if (ce == php_messenger_ce_DispatchAfterCurrentBusMiddleware) {
+		deferred_release(mw, mw->u.after.head);
+		if (mw->u.after.items) {
+			efree(mw->u.after.items);
+		}
+	} else if (ce == php_messenger_ce_SendMessageMiddleware) {
+		if (mw->fn) {
+			zend_hash_destroy(&mw->u.send.senders);
+			zend_hash_destroy(&mw->u.send.sent_stamps);
+			zend_hash_destroy(&mw->u.send.routing);
+			zend_hash_destroy(&mw->u.send.cache);
+		}
+	} else if (ce == php_messenger_ce_HandleMessageMiddleware) {
+		if (mw->fn) {
+			php_messenger_handlers_destroy(&mw->u.handle.handlers);
+		}
+	}
+	zend_object_std_dtor(obj);
+}
+
+static HashTable *mw_get_gc(zend_object *obj, zval **table, int *n)
+{
+	php_messenger_mw *mw = mw_from(obj);
+	zend_get_gc_buffer *buf = zend_get_gc_buffer_create();
+	zend_class_entry *ce = obj->ce;
+	if (ce == php_messenger_ce_DispatchAfterCurrentBusMiddleware) {
+		for (uint32_t i = mw->u.after.head; i < mw->u.after.count; i++) {
+			zend_get_gc_buffer_add_obj(buf, mw->u.after.items[i].envelope);
+			zend_get_gc_buffer_add_obj(buf, mw->u.after.items[i].stack);
+		}
+	} else if (ce == php_messenger_ce_SendMessageMiddleware && mw->fn) {
+		zval *sender;
+		ZEND_HASH_FOREACH_VAL(&mw->u.send.senders, sender) {
+			zend_get_gc_buffer_add_zval(buf, sender);
+		} ZEND_HASH_FOREACH_END();
+	} else if (ce == php_messenger_ce_HandleMessageMiddleware && mw->fn) {
+		php_messenger_handlers_gc(&mw->u.handle.handlers, buf);
+	}
+	zend_get_gc_buffer_use(buf, table, n);
+	return NULL;
+}
+
+zend_object *php_messenger_middleware_call(zend_object *mw, zend_object *envelope, zend_object *stack)
+{
+	if (mw->handlers == &mw_handlers) {
+		php_messenger_mw *native = mw_from(mw);
+		if (!native->fn) {
+			OBJ_RELEASE(envelope);
+			zend_throw_error(NULL, "%s was not constructed", ZSTR_VAL(mw->ce->name));
+			return NULL;
+		}
+		return native->fn(native, envelope, stack);
+	}
+	if (mw->ce == php_messenger_ce_Stack) {
+		return envelope;
+	}
+	zend_function *fn = mw->handlers->get_method(&mw, str_handle, NULL);
+	if (!fn) {
+		OBJ_RELEASE(envelope);
+		if (!EG(exception)) {
+			zend_throw_error(NULL, "Call to undefined method %s::handle()", ZSTR_VAL(mw->ce->name));
+		}
+		return NULL;
+	}
+	zval args[2], rv;
+	ZVAL_OBJ(&args[0], envelope);
+	ZVAL_OBJ(&args[1], stack);
+	zend_call_known_instance_method(fn, mw, &rv, 2, args);
+	OBJ_RELEASE(envelope);
+	if (EG(exception)) {
+		zval_ptr_dtor(&rv);
+		return NULL;
+	}
+	if (Z_TYPE(rv) != IS_OBJECT || Z_OBJCE(rv) != php_messenger_ce_Envelope) {
+		php_messenger_throw(php_messenger_ce_LogicException, "%s::handle() must return a Messenger\\Envelope, %s returned",
+			ZSTR_VAL(mw->ce->name), zend_zval_type_name(&rv));
+		zval_ptr_dtor(&rv);
+		return NULL;
+	}
+	return Z_OBJ(rv);
+}
+
+zend_object *php_messenger_stack_continue(zend_object *stack, zend_object *envelope)
+{
+	if (stack->ce == php_messenger_ce_Stack) {
+		return php_messenger_middleware_call(php_messenger_stack_next(stack), envelope, stack);
+	}
+	/* a StackInterface written in PHP */
+	zval next;
+	zend_call_method(stack, stack->ce, NULL, ZSTR_VAL(str_next), ZSTR_LEN(str_next), &next, 0, NULL, NULL);
+	if (EG(exception)) {
+		OBJ_RELEASE(envelope);
+		return NULL;
+	}
+	if (Z_TYPE(next) != IS_OBJECT || !instanceof_function(Z_OBJCE(next), php_messenger_ce_MiddlewareInterface)) {
+		OBJ_RELEASE(envelope);
+		zval_ptr_dtor(&next);
+		php_messenger_throw(php_messenger_ce_LogicException, "%s::next() must return a MiddlewareInterface", ZSTR_VAL(stack->ce->name));
+		return NULL;
+	}
+	zend_object *result = php_messenger_middleware_call(Z_OBJ(next), envelope, stack);
+	zval_ptr_dtor(&next);
+	return result;
+}
+
+/* MiddlewareInterface::handle() of every native middleware, for PHP code that calls it. */
+static void native_handle(INTERNAL_FUNCTION_PARAMETERS)
+{
+	zend_object *envelope, *stack;
+	ZEND_PARSE_PARAMETERS_START(2, 2)
+		Z_PARAM_OBJ_OF_CLASS(envelope, php_messenger_ce_Envelope)
+		Z_PARAM_OBJ_OF_CLASS(stack, php_messenger_ce_StackInterface)
+	ZEND_PARSE_PARAMETERS_END();
+	GC_ADDREF(envelope);
+	zend_object *result = php_messenger_middleware_call(Z_OBJ_P(ZEND_THIS), envelope, stack);
+	if (!result) {
+		RETURN_THROWS();
+	}
+	RETURN_OBJ(result);
+}
+/* }}} */
+
+/* {{{ AddBusNameStampMiddleware */
+static zend_object *bus_name_fn(php_messenger_mw *mw, zend_object *envelope, zend_object *stack)
+{
+	if (!php_messenger_envelope_last(envelope, php_messenger_ce_BusNameStamp)) {
+		envelope = php_messenger_envelope_with(envelope, mw->u.bus_name.stamp);
+	}
+	return php_messenger_stack_continue(stack, envelope);
+}
+
+static void bus_name_init(php_messenger_mw *mw, zend_string *bus_name)
+{
+	zval arg;
+	ZVAL_STR(&arg, bus_name);
+	mw->u.bus_name.stamp = php_messenger_stamp_new(php_messenger_ce_BusNameStamp, 1, &arg);
+	mw->fn = bus_name_fn;
+}
+
+zend_object *php_messenger_add_bus_name_middleware_new(zend_string *bus_name)
+{
+	zend_object *obj = mw_create(php_messenger_ce_AddBusNameStampMiddleware);
+	bus_name_init(mw_from(obj), bus_name);
+	return obj;
+}
+
+ZEND_METHOD(Messenger_Middleware_AddBusNameStampMiddleware, __construct)
+{
+	zend_string *bus_name;
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_STR(bus_name)
+	ZEND_PARSE_PARAMETERS_END();
+	php_messenger_mw *mw = mw_from(Z_OBJ_P(ZEND_THIS));
+	if (mw->fn) {
+		zend_throw_error(NULL, "Cannot call %s::__construct() twice", ZSTR_VAL(mw->std.ce->name));
+		RETURN_THROWS();
+	}
+	bus_name_init(mw, bus_name);
+}
+
+ZEND_METHOD(Messenger_Middleware_AddBusNameStampMiddleware, handle)
+{
+	native_handle(INTERNAL_FUNCTION_PARAM_PASSTHRU);
+}
+/* }}} */
+
+/* {{{ DispatchAfterCurrentBusMiddleware
+ * Messages stamped DispatchAfterCurrentBusStamp during a dispatch wait until the outermost
+ * dispatch has returned, then go on through the rest of their own chain. When the outer
+ * dispatch throws, they are dropped. */
+static zend_object *without_stamp(zend_object *envelope, zend_class_entry *ce)
+{
+	zval *stamps = PHP_MESSENGER_PROP(envelope, PHP_MESSENGER_ENVELOPE_STAMPS);
+	if (GC_REFCOUNT(envelope) > 1) {
+		zval copy;
+		zval message;
+		ZVAL_COPY(&message, php_messenger_envelope_message(envelope));
+		zend_object *fresh = php_messenger_envelope_wrap(&message, NULL);
+		zval_ptr_dtor(&message);
+		zval *fresh_stamps = PHP_MESSENGER_PROP(fresh, PHP_MESSENGER_ENVELOPE_STAMPS);
+		zval_ptr_dtor(fresh_stamps);
+		ZVAL_COPY(fresh_stamps, stamps);
+		(void) copy;
+		OBJ_RELEASE(envelope);
+		envelope = fresh;
+		stamps = fresh_stamps;
+	}
+	SEPARATE_ARRAY(stamps);
+	zend_hash_del(Z_ARRVAL_P(stamps), ce->name);
+	return envelope;
+}
+
+static void defer(php_messenger_mw *mw, zend_object *envelope, zend_object *stack)
+{
+	if (mw->u.after.count == mw->u.after.cap) {
+		mw->u.after.cap = mw->u.after.cap ? mw->u.after.cap * 2 : 8;
+		mw->u.after.items = safe_erealloc(mw->u.after.items, mw->u.after.cap, sizeof(deferred_t), 0);
+	}
+	GC_ADDREF(envelope);
+	GC_ADDREF(stack);
+	mw->u.after.items[mw->u.after.count].envelope = envelope;
+	mw->u.after.items[mw->u.after.count].stack = stack;
+	mw->u.after.count++;
+}
+
+static zend_object *after_fn(php_messenger_mw *mw, zend_object *envelope, zend_object *stack)
+{
+	if (php_messenger_envelope_last(envelope, php_messenger_ce_DispatchAfterCurrentBusStamp)) {
+		if (mw->u.after.running) {
+			defer(mw, envelope, stack);
+			return envelope;
+		}
+		envelope = without_stamp(envelope, php_messenger_ce_DispatchAfterCurrentBusStamp);
+	}
+	if (mw->u.after.running) {
+		return php_messenger_stack_continue(stack, envelope);
+	}
+
+	mw->u.after.running = true;
+	zend_object *result = php_messenger_stack_continue(stack, envelope);
+	if (!result) {
+		deferred_release(mw, mw->u.after.head);
+		mw->u.after.running = false;
+		return NULL;
+	}
+
+	zval exceptions;
+	ZVAL_UNDEF(&exceptions);
+	while (mw->u.after.head < mw->u.after.count) {
+		deferred_t item = mw->u.after.items[mw->u.after.head++];
+		uint32_t count_before = mw->u.after.count;
+		zend_object *handled = php_messenger_stack_continue(item.stack, item.envelope);
+		OBJ_RELEASE(item.stack);
+		if (handled) {
+			OBJ_RELEASE(handled);
+			continue;
+		}
+		zend_object *ex;
+		if (!php_messenger_take_exception(&ex)) {
+			/* exit(): stop everything */
+			deferred_release(mw, mw->u.after.head);
+			mw->u.after.running = false;
+			OBJ_RELEASE(result);
+			return NULL;
+		}
+		if (Z_TYPE(exceptions) == IS_UNDEF) {
+			array_init(&exceptions);
+		}
+		zval ex_zv;
+		ZVAL_OBJ(&ex_zv, ex);
+		zend_hash_next_index_insert_new(Z_ARRVAL(exceptions), &ex_zv);
+		/* what the failed message deferred goes with it */
+		deferred_release(mw, count_before);
+	}
+	mw->u.after.head = mw->u.after.count = 0;
+	mw->u.after.running = false;
+	if (Z_TYPE(exceptions) != IS_UNDEF) {
+		OBJ_RELEASE(result);
+		php_messenger_throw_delayed_handling(&exceptions);
+		zval_ptr_dtor(&exceptions);
+		return NULL;
+	}
+	return result;
+}
+
+zend_object *php_messenger_dispatch_after_middleware_new(void)
+{
+	zend_object *obj = mw_create(php_messenger_ce_DispatchAfterCurrentBusMiddleware);
+	mw_from(obj)->fn = after_fn;
+	return obj;
+}
+
+ZEND_METHOD(Messenger_Middleware_DispatchAfterCurrentBusMiddleware, __construct)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	mw_from(Z_OBJ_P(ZEND_THIS))->fn = after_fn;
+}
+
+ZEND_METHOD(Messenger_Middleware_DispatchAfterCurrentBusMiddleware, handle)
+{
+	native_handle(INTERNAL_FUNCTION_PARAM_PASSTHRU);
+}
+/* }}} */
+
+/* {{{ SendMessageMiddleware */
+typedef struct {
+	HashTable *routing;
+	zval *names;
+} route_ctx;
+
+static bool collect_route(void *ctx, zend_string *lc_type)
+{
+	route_ctx *c = ctx;
+	zval *targets = zend_hash_find(c->routing, lc_type);
+	if (targets) {
+		zval *name;
+		ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(targets), name) {
+			if (!zend_hash_exists(Z_ARRVAL_P(c->names), Z_STR_P(name))) {
+				zend_hash_add_empty_element(Z_ARRVAL_P(c->names), Z_STR_P(name));
+			}
+		} ZEND_HASH_FOREACH_END();
+	}
+	return true;
+}
+
+/* The transport names of a message class, in routing order; cached per class. */
+static HashTable *routes_for(php_messenger_mw *mw, zend_class_entry *ce)
+{
+	zval *cached = zend_hash_index_find(&mw->u.send.cache, (zend_ulong) (uintptr_t) ce);
+	if (cached) {
+		return Z_ARRVAL_P(cached);
+	}
+	zval seen, names;
+	array_init(&seen);
+	route_ctx ctx = { &mw->u.send.routing, &seen };
+	php_messenger_walk_types(ce, collect_route, &ctx);
+	array_init_size(&names, zend_hash_num_elements(Z_ARRVAL(seen)));
+	zend_string *name;
+	ZEND_HASH_FOREACH_STR_KEY(Z_ARRVAL(seen), name) {
+		add_next_index_str(&names, zend_string_copy(name));
+	} ZEND_HASH_FOREACH_END();
+	zval_ptr_dtor(&seen);
+	return Z_ARRVAL_P(zend_hash_index_add_new(&mw->u.send.cache, (zend_ulong) (uintptr_t) ce, &names));
+}
+
+static zend_object *send_fn(php_messenger_mw *mw, zend_object *envelope, zend_object *stack)
+{
+	if (php_messenger_envelope_last(envelope, php_messenger_ce_ReceivedStamp)) {
+		/* received from a transport: handle it, never send it back */
+		return php_messenger_stack_continue(stack, envelope);
+	}
+	HashTable *names;
+	zend_object *explicit_names = php_messenger_envelope_last(envelope, php_messenger_ce_TransportNamesStamp);
+	if (explicit_names) {
+		names = Z_ARRVAL_P(php_messenger_stamp_prop(explicit_names, 0));
+	} else {
+		names = routes_for(mw, Z_OBJCE_P(php_messenger_envelope_message(envelope)));
+	}
+	if (zend_hash_num_elements(names) == 0) {
+		return php_messenger_stack_continue(stack, envelope);
+	}
+	zval *name;
+	ZEND_HASH_FOREACH_VAL(names, name) {
+		zval *sender = zend_hash_find(&mw->u.send.senders, Z_STR_P(name));
+		if (!sender) {
+			OBJ_RELEASE(envelope);
+			php_messenger_throw(php_messenger_ce_InvalidArgumentException,
+				"TransportNamesStamp names the transport \"%s\", which is not configured", Z_STRVAL_P(name));
+			return NULL;
+		}
+		zval *sent = zend_hash_find(&mw->u.send.sent_stamps, Z_STR_P(name));
+		envelope = php_messenger_envelope_with(envelope, Z_OBJ_P(sent));
+		if (mw->u.send.batch) {
+			zval *list = zend_hash_find(&mw->u.send.batch->per_sender, Z_STR_P(name));
+			if (!list) {
+				zval empty;
+				array_init(&empty);
+				list = zend_hash_add_new(&mw->u.send.batch->per_sender, Z_STR_P(name), &empty);
+			}
+			zval queued;
+			ZVAL_OBJ_COPY(&queued, envelope);
+			zend_hash_next_index_insert_new(Z_ARRVAL_P(list), &queued);
+			continue;
+		}
+		envelope = php_messenger_sender_send(Z_OBJ_P(sender), envelope);
+		if (!envelope) {
+			return NULL;
+		}
+	} ZEND_HASH_FOREACH_END();
+	/* sent: the handlers run where it is received */
+	return envelope;
+}
+
+static bool send_init(php_messenger_mw *mw, HashTable *senders, HashTable *routing)
+{
+	zend_hash_init(&mw->u.send.senders, zend_hash_num_elements(senders), NULL, ZVAL_PTR_DTOR, 0);
+	zend_hash_init(&mw->u.send.sent_stamps, zend_hash_num_elements(senders), NULL, ZVAL_PTR_DTOR, 0);
+	zend_hash_init(&mw->u.send.routing, routing ? zend_hash_num_elements(routing) : 0, NULL, ZVAL_PTR_DTOR, 0);
+	zend_hash_init(&mw->u.send.cache, 8, NULL, ZVAL_PTR_DTOR, 0);
+	mw->u.send.batch = NULL;
+	mw->fn = send_fn;
+
+	zend_string *name;
+	zval *sender;
+	ZEND_HASH_FOREACH_STR_KEY_VAL(senders, name, sender) {
+		ZVAL_DEREF(sender);
+		if (!name || Z_TYPE_P(sender) != IS_OBJECT || !instanceof_function(Z_OBJCE_P(sender), php_messenger_ce_SenderInterface)) {
+			php_messenger_throw(php_messenger_ce_InvalidArgumentException,
+				"senders must map transport names to Messenger\\Transport\\SenderInterface objects; the entry \"%s\" is %s",
+				name ? ZSTR_VAL(name) : "(integer key)", Z_TYPE_P(sender) == IS_OBJECT ? ZSTR_VAL(Z_OBJCE_P(sender)->name) : zend_zval_type_name(sender));
+			return false;
+		}
+		Z_ADDREF_P(sender);
+		zend_hash_add_new(&mw->u.send.senders, name, sender);
+		zval args[2], stamp;
+		ZVAL_STR(&args[0], Z_OBJCE_P(sender)->name);
+		ZVAL_STR(&args[1], name);
+		ZVAL_OBJ(&stamp, php_messenger_stamp_new(php_messenger_ce_SentStamp, 2, args));
+		zend_hash_add_new(&mw->u.send.sent_stamps, name, &stamp);
+	} ZEND_HASH_FOREACH_END();
+
+	if (!routing) {
+		return true;
+	}
+	zend_ulong index;
+	zval *targets;
+	ZEND_HASH_FOREACH_KEY_VAL(routing, index, name, targets) {
+		ZVAL_DEREF(targets);
+		if (!name) {
+			php_messenger_throw(php_messenger_ce_InvalidArgumentException,
+				"routing[" ZEND_ULONG_FMT "]: routing keys must be message classes, interfaces, \"Namespace\\*\" or \"*\"", index);
+			return false;
+		}
+		zval list;
+		array_init(&list);
+		if (Z_TYPE_P(targets) == IS_STRING) {
+			add_next_index_str(&list, zend_string_copy(Z_STR_P(targets)));
+		} else if (Z_TYPE_P(targets) == IS_ARRAY) {
+			zval *target;
+			ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(targets), target) {
+				ZVAL_DEREF(target);
+				if (Z_TYPE_P(target) != IS_STRING) {
+					zval_ptr_dtor(&list);
+					php_messenger_throw(php_messenger_ce_InvalidArgumentException,
+						"routing[\"%s\"]: transport names must be strings, %s given", ZSTR_VAL(name), zend_zval_type_name(target));
+					return false;
+				}
+				add_next_index_str(&list, zend_string_copy(Z_STR_P(target)));
+			} ZEND_HASH_FOREACH_END();
+		} else {
+			php_messenger_throw(php_messenger_ce_InvalidArgumentException,
+				"routing[\"%s\"] must be a transport name or a list of them, %s given", ZSTR_VAL(name), zend_zval_type_name(targets));
+			zval_ptr_dtor(&list);
+			return false;
+		}
+		zval *target;
+		ZEND_HASH_FOREACH_VAL(Z_ARRVAL(list), target) {
+			if (!zend_hash_exists(&mw->u.send.senders, Z_STR_P(target))) {
+				zend_string *known = php_messenger_names_of(&mw->u.send.senders);
+				php_messenger_throw(php_messenger_ce_InvalidArgumentException,
+					"routing[\"%s\"] names the transport \"%s\", which is not configured (configured: %s)",
+					ZSTR_VAL(name), Z_STRVAL_P(target), ZSTR_VAL(known));
+				zend_string_release(known);
+				zval_ptr_dtor(&list);
+				return false;
+			}
+		} ZEND_HASH_FOREACH_END();
+		zend_string *lc = zend_string_tolower(ZSTR_VAL(name)[0] == '\\'
+			? zend_string_init(ZSTR_VAL(name) + 1, ZSTR_LEN(name) - 1, 0) : zend_string_copy(name));
+		zval *existing = zend_hash_find(&mw->u.send.routing, lc);
+		if (existing) {
+			/* "Foo" and "\Foo" both given: keep both lists */
+			zend_hash_extend(Z_ARRVAL_P(existing), zend_hash_num_elements(Z_ARRVAL_P(existing)) + zend_hash_num_elements(Z_ARRVAL(list)), 1);
+			ZEND_HASH_FOREACH_VAL(Z_ARRVAL(list), target) {
+				Z_ADDREF_P(target);
+				zend_hash_next_index_insert(Z_ARRVAL_P(existing), target);
+			} ZEND_HASH_FOREACH_END();
+			zval_ptr_dtor(&list);
+		} else {
+			zend_hash_add_new(&mw->u.send.routing, lc, &list);
+		}
+		zend_string_release(lc);
+	} ZEND_HASH_FOREACH_END();
+	return true;
+}
+
+zend_object *php_messenger_send_middleware_new(HashTable *senders, HashTable *routing)
+{
+	zend_object *obj = mw_create(php_messenger_ce_SendMessageMiddleware);
+	if (!send_init(mw_from(obj), senders, routing)) {
+		OBJ_RELEASE(obj);
+		return NULL;
+	}
+	return obj;
+}
+
+void php_messenger_send_middleware_set_batch(zend_object *send_mw, php_messenger_batch *batch)
+{
+	mw_from(send_mw)->u.send.batch = batch;
+}
+
+ZEND_METHOD(Messenger_Middleware_SendMessageMiddleware, __construct)
+{
+	HashTable *senders, *routing = NULL;
+	ZEND_PARSE_PARAMETERS_START(1, 2)
+		Z_PARAM_ARRAY_HT(senders)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_ARRAY_HT(routing)
+	ZEND_PARSE_PARAMETERS_END();
+	php_messenger_mw *mw = mw_from(Z_OBJ_P(ZEND_THIS));
+	if (mw->fn) {
+		zend_throw_error(NULL, "Cannot call %s::__construct() twice", ZSTR_VAL(mw->std.ce->name));
+		RETURN_THROWS();
+	}
+	send_init(mw, senders, routing);
+}
+
+ZEND_METHOD(Messenger_Middleware_SendMessageMiddleware, handle)
+{
+	native_handle(INTERNAL_FUNCTION_PARAM_PASSTHRU);
+}
+/* }}} */
+
+/* {{{ HandleMessageMiddleware */
+static bool already_handled(zend_object *envelope, zend_string *handler_name)
+{
+	zval *stamps = PHP_MESSENGER_PROP(envelope, PHP_MESSENGER_ENVELOPE_STAMPS);
+	zval *list = zend_hash_find(Z_ARRVAL_P(stamps), php_messenger_ce_HandledStamp->name);
+	if (!list) {
+		return false;
+	}
+	zval *stamp;
+	ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(list), stamp) {
+		if (zend_string_equals(Z_STR_P(php_messenger_stamp_prop(Z_OBJ_P(stamp), 1)), handler_name)) {
+			return true;
+		}
+	} ZEND_HASH_FOREACH_END();
+	return false;
+}
+
+static zend_object *handle_fn(php_messenger_mw *mw, zend_object *envelope, zend_object *stack)
+{
+	php_messenger_handlers *registry = &mw->u.handle.handlers;
+	zval *message = php_messenger_envelope_message(envelope);
+	const php_messenger_handler_list *list = php_messenger_handlers_for(registry, Z_OBJCE_P(message));
+
+	zend_object *received = php_messenger_envelope_last(envelope, php_messenger_ce_ReceivedStamp);
+	zend_string *from = received ? Z_STR_P(php_messenger_stamp_prop(received, 0)) : NULL;
+	zend_object *extra_stamp = php_messenger_envelope_last(envelope, php_messenger_ce_HandlerArgumentsStamp);
+	HashTable *extra = extra_stamp ? Z_ARRVAL_P(php_messenger_stamp_prop(extra_stamp, 0)) : NULL;
+	bool has_handled = zend_hash_exists(Z_ARRVAL_P(PHP_MESSENGER_PROP(envelope, PHP_MESSENGER_ENVELOPE_STAMPS)), php_messenger_ce_HandledStamp->name);
+
+	uint32_t argc = 1 + (extra ? zend_hash_num_elements(extra) : 0);
+	zval inline_args[4];
+	zval *args = argc <= 4 ? inline_args : safe_emalloc(argc, sizeof(zval), 0);
+
+	bool found = false, skipped = false;
+	zval exceptions;
+	ZVAL_UNDEF(&exceptions);
+
+	for (uint32_t i = 0; i < list->count; i++) {
+		php_messenger_handler *h = &registry->items[list->items[i]];
+		if (from && h->from_transport && !zend_string_equals(from, h->from_transport)) {
+			continue;
+		}
+		if (has_handled && already_handled(envelope, h->name)) {
+			skipped = true;
+			continue;
+		}
+		found = true;
+
+		/* the message may be replaced by a PHP middleware between calls: read it each time */
+		message = php_messenger_envelope_message(envelope);
+		ZVAL_COPY_VALUE(&args[0], message);
+		if (extra) {
+			uint32_t n = 1;
+			zval *arg;
+			ZEND_HASH_FOREACH_VAL(extra, arg) {
+				ZVAL_COPY_VALUE(&args[n++], arg);
+			} ZEND_HASH_FOREACH_END();
+		}
+		zval result;
+		zend_fcall_info fci;
+		fci.size = sizeof(fci);
+		ZVAL_UNDEF(&fci.function_name);
+		fci.object = NULL;
+		fci.retval = &result;
+		fci.params = args;
+		fci.param_count = argc;
+		fci.named_params = NULL;
+		zend_call_function(&fci, &h->fcc);
+
+		if (EG(exception)) {
+			zval_ptr_dtor(&result);
+			zend_object *ex;
+			if (!php_messenger_take_exception(&ex)) {
+				if (Z_TYPE(exceptions) != IS_UNDEF) {
+					zval_ptr_dtor(&exceptions);
+				}
+				goto fail;
+			}
+			if (Z_TYPE(exceptions) == IS_UNDEF) {
+				array_init(&exceptions);
+			}
+			zval ex_zv;
+			ZVAL_OBJ(&ex_zv, ex);
+			if (!zend_hash_add(Z_ARRVAL(exceptions), h->name, &ex_zv)) {
+				zend_hash_next_index_insert(Z_ARRVAL(exceptions), &ex_zv);
+			}
+			continue;
+		}
+		zval stamp_args[2];
+		ZVAL_COPY_VALUE(&stamp_args[0], &result);
+		ZVAL_STR(&stamp_args[1], h->name);
+		zend_object *stamp = php_messenger_stamp_new(php_messenger_ce_HandledStamp, 2, stamp_args);
+		zval_ptr_dtor(&result);
+		envelope = php_messenger_envelope_with(envelope, stamp);
+		OBJ_RELEASE(stamp);
+		has_handled = true;
+	}
+	if (args != inline_args) {
+		efree(args);
+	}
+
+	if (!found && !skipped && !mw->u.handle.allow_no_handlers) {
+		php_messenger_throw(php_messenger_ce_NoHandlerForMessageException, "No handler for message \"%s\".",
+			ZSTR_VAL(Z_OBJCE_P(php_messenger_envelope_message(envelope))->name));
+		OBJ_RELEASE(envelope);
+		return NULL;
+	}
+	if (Z_TYPE(exceptions) != IS_UNDEF) {
+		php_messenger_throw_handler_failed(envelope, &exceptions);
+		zval_ptr_dtor(&exceptions);
+		OBJ_RELEASE(envelope);
+		return NULL;
+	}
+	return php_messenger_stack_continue(stack, envelope);
+
+fail:
+	if (args != inline_args) {
+		efree(args);
+	}
+	OBJ_RELEASE(envelope);
+	return NULL;
+}
+
+static bool handle_init(php_messenger_mw *mw, HashTable *handlers, bool allow_no_handlers, zend_string *bus_name)
+{
+	if (!php_messenger_handlers_init(&mw->u.handle.handlers, handlers, bus_name)) {
+		return false;
+	}
+	mw->u.handle.allow_no_handlers = allow_no_handlers;
+	mw->fn = handle_fn;
+	return true;
+}
+
+zend_object *php_messenger_handle_middleware_new(HashTable *handlers, bool allow_no_handlers, zend_string *bus_name)
+{
+	zend_object *obj = mw_create(php_messenger_ce_HandleMessageMiddleware);
+	if (!handle_init(mw_from(obj), handlers, allow_no_handlers, bus_name)) {
+		OBJ_RELEASE(obj);
+		return NULL;
+	}
+	return obj;
+}
+
+ZEND_METHOD(Messenger_Middleware_HandleMessageMiddleware, __construct)
+{
+	HashTable *handlers;
+	bool allow_no_handlers = false;
+	zend_string *bus_name = NULL;
+	ZEND_PARSE_PARAMETERS_START(1, 3)
+		Z_PARAM_ARRAY_HT(handlers)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_BOOL(allow_no_handlers)
+		Z_PARAM_STR_OR_NULL(bus_name)
+	ZEND_PARSE_PARAMETERS_END();
+	php_messenger_mw *mw = mw_from(Z_OBJ_P(ZEND_THIS));
+	if (mw->fn) {
+		zend_throw_error(NULL, "Cannot call %s::__construct() twice", ZSTR_VAL(mw->std.ce->name));
+		RETURN_THROWS();
+	}
+	handle_init(mw, handlers, allow_no_handlers, bus_name);
+}
+
+ZEND_METHOD(Messenger_Middleware_HandleMessageMiddleware, handle)
+{
+	native_handle(INTERNAL_FUNCTION_PARAM_PASSTHRU);
+}
+/* }}} */
+
+void php_messenger_register_middleware(void)
+{
+	str_handle = zend_string_init_interned("handle", sizeof("handle") - 1, 1);
+	str_next = zend_string_init_interned("next", sizeof("next") - 1, 1);
+
+	php_messenger_ce_MiddlewareInterface = register_class_Messenger_Middleware_MiddlewareInterface();
+	php_messenger_ce_StackInterface = register_class_Messenger_Middleware_StackInterface();
+
+	php_messenger_ce_Stack = register_class_Messenger_Middleware_Stack(php_messenger_ce_StackInterface, php_messenger_ce_MiddlewareInterface);
+	php_messenger_ce_Stack->create_object = stack_create;
+	memcpy(&stack_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
+	stack_handlers.offset = XtOffsetOf(php_messenger_stack, std);
+	stack_handlers.free_obj = stack_free;
+	stack_handlers.get_gc = stack_get_gc;
+	stack_handlers.clone_obj = NULL;
+
+	memcpy(&mw_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
+	mw_handlers.offset = XtOffsetOf(php_messenger_mw, std);
+	mw_handlers.free_obj = mw_free;
+	mw_handlers.get_gc = mw_get_gc;
+	mw_handlers.clone_obj = NULL;
+
+	zend_class_entry *iface = php_messenger_ce_MiddlewareInterface;
+	php_messenger_ce_AddBusNameStampMiddleware = register_class_Messenger_Middleware_AddBusNameStampMiddleware(iface);
+	php_messenger_ce_DispatchAfterCurrentBusMiddleware = register_class_Messenger_Middleware_DispatchAfterCurrentBusMiddleware(iface);
+	php_messenger_ce_SendMessageMiddleware = register_class_Messenger_Middleware_SendMessageMiddleware(iface);
+	php_messenger_ce_HandleMessageMiddleware = register_class_Messenger_Middleware_HandleMessageMiddleware(iface);
+	php_messenger_ce_AddBusNameStampMiddleware->create_object = mw_create;
+	php_messenger_ce_DispatchAfterCurrentBusMiddleware->create_object = mw_create;
+	php_messenger_ce_SendMessageMiddleware->create_object = mw_create;
+	php_messenger_ce_HandleMessageMiddleware->create_object = mw_create;
+}

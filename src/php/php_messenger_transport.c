@@ -1,0 +1,392 @@
+/* Messenger\Transport\*: the transport interfaces, in-memory:// and sync://, and the one
+ * function that builds a transport from a configuration entry. */
+#include "php_messenger_internal.h"
+#include "core/msgr_dsn.h"
+#include "transport_arginfo.h"
+
+#include <sys/time.h>
+
+zend_class_entry *php_messenger_ce_SenderInterface;
+zend_class_entry *php_messenger_ce_ReceiverInterface;
+zend_class_entry *php_messenger_ce_TransportInterface;
+zend_class_entry *php_messenger_ce_BatchSenderInterface;
+zend_class_entry *php_messenger_ce_SetupableTransportInterface;
+zend_class_entry *php_messenger_ce_InMemoryTransport;
+zend_class_entry *php_messenger_ce_SyncTransport;
+
+/* declared property slots of InMemoryTransport */
+enum { MEM_SENT, MEM_ACKED, MEM_REJECTED, MEM_QUEUE, MEM_AVAILABLE_AT, MEM_NEXT_ID };
+
+static zend_long now_ms(void)
+{
+	struct timeval tv;
+	gettimeofday(&tv, NULL);
+	return (zend_long) tv.tv_sec * 1000 + tv.tv_usec / 1000;
+}
+
+static zval *mem_array(zend_object *self, int slot)
+{
+	zval *arr = PHP_MESSENGER_PROP(self, slot);
+	SEPARATE_ARRAY(arr);
+	return arr;
+}
+
+/* {{{ InMemoryTransport */
+static zend_object *mem_send(zend_object *self, zend_object *envelope)
+{
+	zval *next = PHP_MESSENGER_PROP(self, MEM_NEXT_ID);
+	zend_long id = Z_LVAL_P(next);
+	ZVAL_LONG(next, id + 1);
+
+	zval arg;
+	ZVAL_LONG(&arg, id);
+	zend_object *stamp = php_messenger_stamp_new(php_messenger_ce_TransportMessageIdStamp, 1, &arg);
+	envelope = php_messenger_envelope_with(envelope, stamp);
+	OBJ_RELEASE(stamp);
+
+	zval env;
+	ZVAL_OBJ(&env, envelope);
+	Z_ADDREF(env);
+	zend_hash_next_index_insert(Z_ARRVAL_P(mem_array(self, MEM_SENT)), &env);
+	Z_ADDREF(env);
+	zend_hash_index_update(Z_ARRVAL_P(mem_array(self, MEM_QUEUE)), id, &env);
+
+	zend_object *delay = php_messenger_envelope_last(envelope, php_messenger_ce_DelayStamp);
+	if (delay && Z_LVAL_P(php_messenger_stamp_prop(delay, 0)) > 0) {
+		zval at;
+		ZVAL_LONG(&at, now_ms() + Z_LVAL_P(php_messenger_stamp_prop(delay, 0)));
+		zend_hash_index_update(Z_ARRVAL_P(mem_array(self, MEM_AVAILABLE_AT)), id, &at);
+	}
+	return envelope;
+}
+
+ZEND_METHOD(Messenger_Transport_InMemoryTransport, __construct)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+}
+
+ZEND_METHOD(Messenger_Transport_InMemoryTransport, send)
+{
+	zend_object *envelope;
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_OBJ_OF_CLASS(envelope, php_messenger_ce_Envelope)
+	ZEND_PARSE_PARAMETERS_END();
+	GC_ADDREF(envelope);
+	RETURN_OBJ(mem_send(Z_OBJ_P(ZEND_THIS), envelope));
+}
+
+ZEND_METHOD(Messenger_Transport_InMemoryTransport, sendAll)
+{
+	HashTable *envelopes;
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_ARRAY_HT(envelopes)
+	ZEND_PARSE_PARAMETERS_END();
+	zend_ulong index;
+	zend_string *key;
+	zval *env;
+	ZEND_HASH_FOREACH_KEY_VAL(envelopes, index, key, env) {
+		ZVAL_DEREF(env);
+		if (Z_TYPE_P(env) != IS_OBJECT || Z_OBJCE_P(env) != php_messenger_ce_Envelope) {
+			zend_argument_type_error(1, "must contain only Messenger\\Envelope objects, %s given at %s%s",
+				zend_zval_type_name(env), key ? "key " : "index ", key ? ZSTR_VAL(key) : ZSTR_VAL(zend_long_to_str((zend_long) index)));
+			RETURN_THROWS();
+		}
+	} ZEND_HASH_FOREACH_END();
+	array_init_size(return_value, zend_hash_num_elements(envelopes));
+	ZEND_HASH_FOREACH_VAL(envelopes, env) {
+		ZVAL_DEREF(env);
+		GC_ADDREF(Z_OBJ_P(env));
+		zval sent;
+		ZVAL_OBJ(&sent, mem_send(Z_OBJ_P(ZEND_THIS), Z_OBJ_P(env)));
+		zend_hash_next_index_insert_new(Z_ARRVAL_P(return_value), &sent);
+	} ZEND_HASH_FOREACH_END();
+}
+
+ZEND_METHOD(Messenger_Transport_InMemoryTransport, get)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	zend_object *self = Z_OBJ_P(ZEND_THIS);
+	HashTable *queue = Z_ARRVAL_P(PHP_MESSENGER_PROP(self, MEM_QUEUE));
+	HashTable *available_at = Z_ARRVAL_P(PHP_MESSENGER_PROP(self, MEM_AVAILABLE_AT));
+	zend_long now = now_ms();
+	array_init(return_value);
+	zend_ulong id;
+	zval *env;
+	ZEND_HASH_FOREACH_NUM_KEY_VAL(queue, id, env) {
+		zval *at = zend_hash_index_find(available_at, id);
+		if (at && Z_LVAL_P(at) > now) {
+			continue;
+		}
+		Z_ADDREF_P(env);
+		zend_hash_next_index_insert_new(Z_ARRVAL_P(return_value), env);
+	} ZEND_HASH_FOREACH_END();
+}
+
+/* ack and reject: record, then drop from the queue by TransportMessageIdStamp. */
+static void mem_settle(INTERNAL_FUNCTION_PARAMETERS, int slot)
+{
+	zend_object *envelope;
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_OBJ_OF_CLASS(envelope, php_messenger_ce_Envelope)
+	ZEND_PARSE_PARAMETERS_END();
+	zend_object *id = php_messenger_envelope_last(envelope, php_messenger_ce_TransportMessageIdStamp);
+	if (!id) {
+		php_messenger_throw(php_messenger_ce_LogicException,
+			"No TransportMessageIdStamp found on the Envelope: it was not received from this InMemoryTransport");
+		RETURN_THROWS();
+	}
+	zend_object *self = Z_OBJ_P(ZEND_THIS);
+	zval env;
+	ZVAL_OBJ_COPY(&env, envelope);
+	zend_hash_next_index_insert(Z_ARRVAL_P(mem_array(self, slot)), &env);
+	zval *key = php_messenger_stamp_prop(id, 0);
+	if (Z_TYPE_P(key) == IS_LONG) {
+		zend_hash_index_del(Z_ARRVAL_P(mem_array(self, MEM_QUEUE)), Z_LVAL_P(key));
+		zend_hash_index_del(Z_ARRVAL_P(mem_array(self, MEM_AVAILABLE_AT)), Z_LVAL_P(key));
+	}
+}
+
+ZEND_METHOD(Messenger_Transport_InMemoryTransport, ack)
+{
+	mem_settle(INTERNAL_FUNCTION_PARAM_PASSTHRU, MEM_ACKED);
+}
+
+ZEND_METHOD(Messenger_Transport_InMemoryTransport, reject)
+{
+	mem_settle(INTERNAL_FUNCTION_PARAM_PASSTHRU, MEM_REJECTED);
+}
+
+ZEND_METHOD(Messenger_Transport_InMemoryTransport, getMessageCount)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	RETURN_LONG(zend_hash_num_elements(Z_ARRVAL_P(PHP_MESSENGER_PROP(Z_OBJ_P(ZEND_THIS), MEM_QUEUE))));
+}
+
+#define MEM_GETTER(method, slot) \
+	ZEND_METHOD(Messenger_Transport_InMemoryTransport, method) \
+	{ \
+		ZEND_PARSE_PARAMETERS_NONE(); \
+		RETURN_COPY(PHP_MESSENGER_PROP(Z_OBJ_P(ZEND_THIS), slot)); \
+	}
+
+MEM_GETTER(getSent, MEM_SENT)
+MEM_GETTER(getAcknowledged, MEM_ACKED)
+MEM_GETTER(getRejected, MEM_REJECTED)
+
+ZEND_METHOD(Messenger_Transport_InMemoryTransport, reset)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	zend_object *self = Z_OBJ_P(ZEND_THIS);
+	for (int slot = MEM_SENT; slot <= MEM_AVAILABLE_AT; slot++) {
+		zval *arr = PHP_MESSENGER_PROP(self, slot);
+		zval_ptr_dtor(arr);
+		ZVAL_EMPTY_ARRAY(arr);
+	}
+}
+/* }}} */
+
+/* {{{ SyncTransport */
+static zend_object *sync_send(zend_object *self, zend_object *envelope)
+{
+	zend_object *sent = php_messenger_envelope_last(envelope, php_messenger_ce_SentStamp);
+	zval alias;
+	if (sent && Z_TYPE_P(php_messenger_stamp_prop(sent, 1)) == IS_STRING) {
+		ZVAL_COPY(&alias, php_messenger_stamp_prop(sent, 1));
+	} else if (sent) {
+		ZVAL_COPY(&alias, php_messenger_stamp_prop(sent, 0));
+	} else {
+		ZVAL_STRINGL(&alias, "sync", 4);
+	}
+	zend_object *received = php_messenger_stamp_new(php_messenger_ce_ReceivedStamp, 1, &alias);
+	zval_ptr_dtor(&alias);
+	envelope = php_messenger_envelope_with(envelope, received);
+	OBJ_RELEASE(received);
+
+	zval *bus = PHP_MESSENGER_PROP(self, 0);
+	if (Z_TYPE_P(bus) != IS_OBJECT) {
+		OBJ_RELEASE(envelope);
+		zend_throw_error(NULL, "Messenger\\Transport\\SyncTransport was not constructed");
+		return NULL;
+	}
+	zval env;
+	ZVAL_OBJ(&env, envelope);
+	zend_object *result;
+	if (Z_OBJCE_P(bus) == php_messenger_ce_Bus) {
+		result = php_messenger_bus_dispatch(Z_OBJ_P(bus), &env, NULL);
+	} else {
+		zval rv;
+		zend_call_method_with_1_params(Z_OBJ_P(bus), Z_OBJCE_P(bus), NULL, "dispatch", &rv, &env);
+		result = !EG(exception) && Z_TYPE(rv) == IS_OBJECT && Z_OBJCE(rv) == php_messenger_ce_Envelope ? Z_OBJ(rv) : NULL;
+		if (!result) {
+			zval_ptr_dtor(&rv);
+		}
+	}
+	OBJ_RELEASE(envelope);
+	return result;
+}
+
+ZEND_METHOD(Messenger_Transport_SyncTransport, __construct)
+{
+	zend_object *bus;
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_OBJ_OF_CLASS(bus, php_messenger_ce_MessageBusInterface)
+	ZEND_PARSE_PARAMETERS_END();
+	zval *slot = PHP_MESSENGER_PROP(Z_OBJ_P(ZEND_THIS), 0);
+	zval_ptr_dtor(slot);
+	ZVAL_OBJ_COPY(slot, bus);
+}
+
+ZEND_METHOD(Messenger_Transport_SyncTransport, send)
+{
+	zend_object *envelope;
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_OBJ_OF_CLASS(envelope, php_messenger_ce_Envelope)
+	ZEND_PARSE_PARAMETERS_END();
+	GC_ADDREF(envelope);
+	zend_object *result = sync_send(Z_OBJ_P(ZEND_THIS), envelope);
+	if (!result) {
+		RETURN_THROWS();
+	}
+	RETURN_OBJ(result);
+}
+
+static void sync_cannot_receive(void)
+{
+	php_messenger_throw(php_messenger_ce_InvalidArgumentException,
+		"You cannot receive messages from the Messenger SyncTransport: it handles them when they are sent");
+}
+
+ZEND_METHOD(Messenger_Transport_SyncTransport, get)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	sync_cannot_receive();
+}
+
+ZEND_METHOD(Messenger_Transport_SyncTransport, ack)
+{
+	zend_object *envelope;
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_OBJ_OF_CLASS(envelope, php_messenger_ce_Envelope)
+	ZEND_PARSE_PARAMETERS_END();
+	sync_cannot_receive();
+}
+
+ZEND_METHOD(Messenger_Transport_SyncTransport, reject)
+{
+	zend_object *envelope;
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_OBJ_OF_CLASS(envelope, php_messenger_ce_Envelope)
+	ZEND_PARSE_PARAMETERS_END();
+	sync_cannot_receive();
+}
+/* }}} */
+
+zend_object *php_messenger_sender_send(zend_object *sender, zend_object *envelope)
+{
+	if (sender->ce == php_messenger_ce_InMemoryTransport) {
+		return mem_send(sender, envelope);
+	}
+	if (sender->ce == php_messenger_ce_SyncTransport) {
+		return sync_send(sender, envelope);
+	}
+	zval env, rv;
+	ZVAL_OBJ(&env, envelope);
+	zend_call_method_with_1_params(sender, sender->ce, NULL, "send", &rv, &env);
+	OBJ_RELEASE(envelope);
+	if (EG(exception)) {
+		zval_ptr_dtor(&rv);
+		return NULL;
+	}
+	if (Z_TYPE(rv) != IS_OBJECT || Z_OBJCE(rv) != php_messenger_ce_Envelope) {
+		php_messenger_throw(php_messenger_ce_LogicException, "%s::send() must return a Messenger\\Envelope, %s returned",
+			ZSTR_VAL(sender->ce->name), zend_zval_type_name(&rv));
+		zval_ptr_dtor(&rv);
+		return NULL;
+	}
+	return Z_OBJ(rv);
+}
+
+static const char *transport_keys[] = { "dsn", "options", "serializer", "retry_strategy", "failure_transport", NULL };
+
+bool php_messenger_transport_from_config(zval *out, zend_string *name, zval *config, zend_object *messenger)
+{
+	ZVAL_DEREF(config);
+	if (Z_TYPE_P(config) == IS_OBJECT) {
+		if (!instanceof_function(Z_OBJCE_P(config), php_messenger_ce_TransportInterface)) {
+			php_messenger_throw(php_messenger_ce_InvalidArgumentException,
+				"transports[\"%s\"]: %s does not implement Messenger\\Transport\\TransportInterface", ZSTR_VAL(name), ZSTR_VAL(Z_OBJCE_P(config)->name));
+			return false;
+		}
+		ZVAL_COPY(out, config);
+		return true;
+	}
+	zval *dsn = config;
+	if (Z_TYPE_P(config) == IS_ARRAY) {
+		zend_string *key;
+		ZEND_HASH_FOREACH_STR_KEY(Z_ARRVAL_P(config), key) {
+			bool known = false;
+			for (const char **k = transport_keys; *k && key; k++) {
+				known = known || zend_string_equals_cstr(key, *k, strlen(*k));
+			}
+			if (!known) {
+				php_messenger_throw(php_messenger_ce_InvalidArgumentException,
+					"transports[\"%s\"]: unknown key \"%s\" (known: dsn, options, serializer, retry_strategy, failure_transport)",
+					ZSTR_VAL(name), key ? ZSTR_VAL(key) : "(integer key)");
+				return false;
+			}
+		} ZEND_HASH_FOREACH_END();
+		dsn = zend_hash_str_find_deref(Z_ARRVAL_P(config), "dsn", 3);
+		zval *options = zend_hash_str_find_deref(Z_ARRVAL_P(config), "options", 7);
+		if (options && Z_TYPE_P(options) != IS_ARRAY) {
+			php_messenger_throw(php_messenger_ce_InvalidArgumentException,
+				"transports[\"%s\"][\"options\"] must be an array, %s given", ZSTR_VAL(name), zend_zval_type_name(options));
+			return false;
+		}
+		if (!dsn) {
+			php_messenger_throw(php_messenger_ce_InvalidArgumentException, "transports[\"%s\"] has no \"dsn\"", ZSTR_VAL(name));
+			return false;
+		}
+	}
+	if (Z_TYPE_P(dsn) != IS_STRING) {
+		php_messenger_throw(php_messenger_ce_InvalidArgumentException,
+			"transports[\"%s\"] must be a DSN string, an array with \"dsn\", or a TransportInterface object, %s given",
+			ZSTR_VAL(name), zend_zval_type_name(dsn));
+		return false;
+	}
+	msgr_dsn_t parsed;
+	msgr_error_t err;
+	if (msgr_dsn_parse(Z_STRVAL_P(dsn), Z_STRLEN_P(dsn), &parsed, &err) != MSGR_OK) {
+		php_messenger_throw(php_messenger_ce_InvalidArgumentException, "transports[\"%s\"]: invalid DSN: %s", ZSTR_VAL(name), err.message);
+		return false;
+	}
+	bool ok = true;
+	if (strcmp(parsed.scheme, "in-memory") == 0) {
+		object_init_ex(out, php_messenger_ce_InMemoryTransport);
+	} else if (strcmp(parsed.scheme, "sync") == 0) {
+		object_init_ex(out, php_messenger_ce_SyncTransport);
+		ZVAL_OBJ_COPY(PHP_MESSENGER_PROP(Z_OBJ_P(out), 0), messenger);
+	} else {
+		php_messenger_throw(php_messenger_ce_InvalidArgumentException,
+			"transports[\"%s\"]: no transport handles the DSN scheme \"%s://\" in this build (available: in-memory://, sync://)",
+			ZSTR_VAL(name), parsed.scheme);
+		ok = false;
+	}
+	msgr_dsn_free(&parsed);
+	return ok;
+}
+
+void php_messenger_register_transport(void)
+{
+	php_messenger_ce_SenderInterface = register_class_Messenger_Transport_SenderInterface();
+	php_messenger_ce_ReceiverInterface = register_class_Messenger_Transport_ReceiverInterface();
+	php_messenger_ce_TransportInterface = register_class_Messenger_Transport_TransportInterface(php_messenger_ce_SenderInterface, php_messenger_ce_ReceiverInterface);
+	zend_class_entry *count_aware = register_class_Messenger_Transport_MessageCountAwareInterface();
+	register_class_Messenger_Transport_ListableReceiverInterface();
+	php_messenger_ce_SetupableTransportInterface = register_class_Messenger_Transport_SetupableTransportInterface();
+	register_class_Messenger_Transport_QueueReceiverInterface();
+	register_class_Messenger_Transport_KeepaliveReceiverInterface();
+	php_messenger_ce_BatchSenderInterface = register_class_Messenger_Transport_BatchSenderInterface();
+	php_messenger_ce_InMemoryTransport = register_class_Messenger_Transport_InMemoryTransport(
+		php_messenger_ce_TransportInterface, php_messenger_ce_BatchSenderInterface, count_aware);
+	php_messenger_ce_SyncTransport = register_class_Messenger_Transport_SyncTransport(php_messenger_ce_TransportInterface);
+}

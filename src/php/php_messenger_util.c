@@ -1,0 +1,65 @@
+#include "php_messenger_internal.h"
+
+#include <stdarg.h>
+
+#include "zend_smart_str.h"
+
+void php_messenger_throw(zend_class_entry *ce, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	zend_string *message = zend_vstrpprintf(0, fmt, ap);
+	va_end(ap);
+	zend_throw_exception(ce, ZSTR_VAL(message), 0);
+	zend_string_release(message);
+}
+
+bool php_messenger_take_exception(zend_object **out)
+{
+	zend_object *ex = EG(exception);
+	if (!ex || zend_is_unwind_exit(ex) || zend_is_graceful_exit(ex)) {
+		return false;
+	}
+	GC_ADDREF(ex);
+	zend_clear_exception();
+	*out = ex;
+	return true;
+}
+
+zend_string *php_messenger_names_of(HashTable *ht)
+{
+	smart_str buf = {0};
+	zend_string *key;
+	ZEND_HASH_FOREACH_STR_KEY(ht, key) {
+		if (key) {
+			if (buf.s) {
+				smart_str_appends(&buf, ", ");
+			}
+			smart_str_append(&buf, key);
+		}
+	} ZEND_HASH_FOREACH_END();
+	if (!buf.s) {
+		return zend_string_init("none", 4, 0);
+	}
+	smart_str_0(&buf);
+	return buf.s;
+}
+
+bool php_messenger_iterable_to_array(zval *iterable, zval *out)
+{
+	if (Z_TYPE_P(iterable) == IS_ARRAY) {
+		ZVAL_COPY(out, iterable);
+		return true;
+	}
+	zval fn, args[2];
+	ZVAL_STRINGL(&fn, "iterator_to_array", sizeof("iterator_to_array") - 1);
+	ZVAL_COPY_VALUE(&args[0], iterable);
+	ZVAL_FALSE(&args[1]);
+	bool ok = call_user_function(NULL, NULL, &fn, out, 2, args) == SUCCESS && !EG(exception) && Z_TYPE_P(out) == IS_ARRAY;
+	zval_ptr_dtor(&fn);
+	if (!ok) {
+		zval_ptr_dtor(out);
+		ZVAL_UNDEF(out);
+	}
+	return ok;
+}

@@ -1,0 +1,59 @@
+/* The messenger extension: module entry and MINIT. Each area registers its classes in
+ * dependency order (interfaces before the classes implementing them). */
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+
+#include "php.h"
+#include "ext/standard/info.h"
+
+#include "php_messenger.h"
+#include "php/php_messenger_internal.h"
+
+PHP_MINIT_FUNCTION(messenger)
+{
+	php_messenger_register_envelope();
+	php_messenger_register_stamps();
+	php_messenger_register_exceptions();
+	php_messenger_register_middleware();
+	php_messenger_register_bus();
+	php_messenger_register_handlers();
+	php_messenger_register_transport();
+	php_messenger_register_messenger();
+	return SUCCESS;
+}
+
+PHP_MINFO_FUNCTION(messenger)
+{
+	php_info_print_table_start();
+	php_info_print_table_row(2, "messenger support", "enabled");
+	php_info_print_table_row(2, "version", PHP_MESSENGER_VERSION);
+	php_info_print_table_end();
+}
+
+static const zend_module_dep messenger_deps[] = {
+	ZEND_MOD_REQUIRED("date")
+	ZEND_MOD_END
+};
+
+zend_module_entry messenger_module_entry = {
+	STANDARD_MODULE_HEADER_EX,
+	NULL,
+	messenger_deps,
+	"messenger",
+	NULL,
+	PHP_MINIT(messenger),
+	NULL,
+	NULL,
+	NULL,
+	PHP_MINFO(messenger),
+	PHP_MESSENGER_VERSION,
+	STANDARD_MODULE_PROPERTIES
+};
+
+#ifdef COMPILE_DL_MESSENGER
+#ifdef ZTS
+ZEND_TSRMLS_CACHE_DEFINE()
+#endif
+ZEND_GET_MODULE(messenger)
+#endif
