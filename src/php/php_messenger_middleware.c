@@ -725,7 +725,9 @@ ZEND_METHOD(Messenger_Middleware_SendMessageMiddleware, handle)
 /* }}} */
 
 /* {{{ HandleMessageMiddleware */
-static bool already_handled(zend_object *envelope, zend_string *handler_name)
+/* Whether one of the first `count` HandledStamps (those the envelope came with: a redelivered
+ * message keeps the stamps of the handlers that succeeded before) names this handler. */
+static bool already_handled(zend_object *envelope, uint32_t count, zend_string *handler_name)
 {
 	zval *stamps = PHP_MESSENGER_PROP(envelope, PHP_MESSENGER_ENVELOPE_STAMPS);
 	zval *list = zend_hash_find(Z_ARRVAL_P(stamps), php_messenger_ce_HandledStamp->name);
@@ -734,6 +736,9 @@ static bool already_handled(zend_object *envelope, zend_string *handler_name)
 	}
 	zval *stamp;
 	ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(list), stamp) {
+		if (count-- == 0) {
+			break;
+		}
 		if (zend_string_equals(Z_STR_P(php_messenger_stamp_prop(Z_OBJ_P(stamp), 1)), handler_name)) {
 			return true;
 		}
@@ -751,7 +756,8 @@ static zend_object *handle_fn(php_messenger_mw *mw, zend_object *envelope, zend_
 	zend_string *from = received ? Z_STR_P(php_messenger_stamp_prop(received, 0)) : NULL;
 	zend_object *extra_stamp = php_messenger_envelope_last(envelope, php_messenger_ce_HandlerArgumentsStamp);
 	HashTable *extra = extra_stamp ? Z_ARRVAL_P(php_messenger_stamp_prop(extra_stamp, 0)) : NULL;
-	bool has_handled = zend_hash_exists(Z_ARRVAL_P(PHP_MESSENGER_PROP(envelope, PHP_MESSENGER_ENVELOPE_STAMPS)), php_messenger_ce_HandledStamp->name);
+	zval *handled_before = zend_hash_find(Z_ARRVAL_P(PHP_MESSENGER_PROP(envelope, PHP_MESSENGER_ENVELOPE_STAMPS)), php_messenger_ce_HandledStamp->name);
+	uint32_t handled_count = handled_before ? zend_hash_num_elements(Z_ARRVAL_P(handled_before)) : 0;
 
 	uint32_t argc = 1 + (extra ? zend_hash_num_elements(extra) : 0);
 	zval inline_args[4];
@@ -766,7 +772,7 @@ static zend_object *handle_fn(php_messenger_mw *mw, zend_object *envelope, zend_
 		if (from && h->from_transport && !zend_string_equals(from, h->from_transport)) {
 			continue;
 		}
-		if (has_handled && already_handled(envelope, h->name)) {
+		if (handled_count && already_handled(envelope, handled_count, h->name)) {
 			skipped = true;
 			continue;
 		}
@@ -819,7 +825,6 @@ static zend_object *handle_fn(php_messenger_mw *mw, zend_object *envelope, zend_
 		zval_ptr_dtor(&result);
 		envelope = php_messenger_envelope_with(envelope, stamp);
 		OBJ_RELEASE(stamp);
-		has_handled = true;
 	}
 	if (args != inline_args) {
 		efree(args);

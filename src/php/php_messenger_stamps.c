@@ -35,8 +35,9 @@ static bool stamp_init(zval *self, uint32_t argc, zval *args)
 	zend_object *obj = Z_OBJ_P(self);
 	for (uint32_t i = 0; i < argc; i++) {
 		if (Z_TYPE_P(PHP_MESSENGER_PROP(obj, i)) != IS_UNDEF) {
-			zend_throw_error(NULL, "Cannot modify readonly property %s::$%s", ZSTR_VAL(obj->ce->name),
-				ZSTR_VAL(obj->ce->properties_info_table[i]->name));
+			const char *cls, *prop;
+			zend_unmangle_property_name(obj->ce->properties_info_table[i]->name, &cls, &prop);
+			zend_throw_error(NULL, "Cannot modify readonly property %s::$%s", ZSTR_VAL(obj->ce->name), prop);
 			return false;
 		}
 	}

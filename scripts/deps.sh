@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Installs what building and testing need, from Debian 12's own packages.
+set -eu
+need_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+pkgs="php8.2-dev php8.2-cli pkg-config libhiredis-dev librabbitmq-dev libcurl4-openssl-dev"
+case "${1:-build}" in
+	test) pkgs="$pkgs libcmocka-dev valgrind php-parser php-symfony-messenger" ;;
+	bench) pkgs="$pkgs php-symfony-messenger" ;;
+esac
+missing=""
+for p in $pkgs; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+	need_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+	need_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
+fi

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# The whole test suite: cmocka (core), the stub/arginfo check, phpt, and phpt under valgrind.
+# Ends with one line "N passed, N failed"; exits non-zero on any failure.
+set -u
+cd "$(dirname "$0")/.."
+passed=0 failed=0
+count() { passed=$((passed + $1)); failed=$((failed + $2)); }
+
+out=$(tests/c/run.sh 2>&1); echo "$out" | grep -vE '^\[ (RUN|      OK) '
+line=$(echo "$out" | grep -E '^cmocka: [0-9]+ passed, [0-9]+ failed$' | tail -1)
+if [ -n "$line" ]; then
+	count "$(echo "$line" | awk '{print $2}')" "$(echo "$line" | awk '{print $4}')"
+else
+	count 0 1
+fi
+
+if scripts/check-arginfo.sh; then count 1 0; else count 0 1; fi
+if php -n -d extension="$PWD/modules/messenger.so" -m | grep -qx messenger; then
+	echo "module loads: php -m lists messenger"; count 1 0
+else
+	echo "module does not load"; count 0 1
+fi
+
+[ -f run-tests.php ] || cp "$(php-config --prefix)/lib/php/build/run-tests.php" . 2>/dev/null || cp /usr/lib/php/20220829/build/run-tests.php .
+phpt() {
+	local label=$1; shift
+	local log
+	log=$(mktemp)
+	php run-tests.php -P -q --show-diff -j2 "$@" -d extension="$PWD/modules/messenger.so" tests/ >"$log" 2>&1
+	grep -E 'FAIL|LEAK|SKIP|BORK|^Tests ' "$log"
+	grep -A30 '========DIFF' "$log" | head -200
+	local p f s
+	p=$(grep -E '^Tests passed' "$log" | awk '{print $4}')
+	f=$(grep -E '^Tests failed' "$log" | awk '{print $4}')
+	s=$(grep -E '^Tests skipped' "$log" | awk '{print $4}')
+	l=$(grep -E '^Tests leaked' "$log" | awk '{print $4}')
+	b=$(grep -cE '^BORK' "$log")
+	echo "phpt ($label): ${p:-0} passed, ${f:-0} failed, ${s:-0} skipped, ${l:-0} leaked, $b borked"
+	# a skipped, leaked or borked test is not a pass; no tests at all is a failure
+	[ -n "$p" ] && [ "$p" -gt 0 ] || f=$(( ${f:-0} + 1 ))
+	count "${p:-0}" $(( ${f:-0} + ${s:-0} + ${l:-0} + b ))
+	rm -f "$log"
+}
+phpt plain
+if [ "${MESSENGER_SKIP_VALGRIND:-0}" != 1 ]; then
+	phpt valgrind -m
+fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,152 @@
+#include "leakcheck.h"
+#include "msgr_dsn.h"
+
+#include <string.h>
+
+static int parse(const char *s, msgr_dsn_t *dsn, msgr_error_t *err)
+{
+	return msgr_dsn_parse(s, strlen(s), dsn, err);
+}
+
+static void test_full_dsn(void **state)
+{
+	msgr_dsn_t dsn;
+	msgr_error_t err;
+	assert_int_equal(parse("Redis://us%40r:p%3Ass@cache.local:6380/messages/group?auth=x&delete_after_ack=false&tls", &dsn, &err), MSGR_OK);
+	assert_string_equal(dsn.scheme, "redis");
+	assert_string_equal(dsn.user, "us@r");
+	assert_string_equal(dsn.password, "p:ss");
+	assert_string_equal(dsn.host, "cache.local");
+	assert_int_equal(dsn.port, 6380);
+	assert_string_equal(dsn.path, "/messages/group");
+	assert_int_equal(dsn.param_count, 3);
+	assert_string_equal(msgr_dsn_param(&dsn, "delete_after_ack"), "false");
+	assert_string_equal(msgr_dsn_param(&dsn, "tls"), "");
+	assert_null(msgr_dsn_param(&dsn, "missing"));
+	msgr_dsn_free(&dsn);
+}
+
+static void test_minimal_and_named(void **state)
+{
+	msgr_dsn_t dsn;
+	msgr_error_t err;
+	assert_int_equal(parse("in-memory://", &dsn, &err), MSGR_OK);
+	assert_string_equal(dsn.scheme, "in-memory");
+	assert_string_equal(dsn.host, "");
+	assert_int_equal(dsn.port, 0);
+	assert_null(dsn.user);
+	msgr_dsn_free(&dsn);
+
+	assert_int_equal(parse("doctrine://default?table_name=fusio_messenger&queue_name=a+b", &dsn, &err), MSGR_OK);
+	assert_string_equal(dsn.host, "default");
+	assert_string_equal(msgr_dsn_param(&dsn, "table_name"), "fusio_messenger");
+	assert_string_equal(msgr_dsn_param(&dsn, "queue_name"), "a b");
+	msgr_dsn_free(&dsn);
+}
+
+static void test_socket_path_and_ipv6(void **state)
+{
+	msgr_dsn_t dsn;
+	msgr_error_t err;
+	assert_int_equal(parse("redis:///var/run/redis.sock", &dsn, &err), MSGR_OK);
+	assert_string_equal(dsn.host, "");
+	assert_string_equal(dsn.path, "/var/run/redis.sock");
+	msgr_dsn_free(&dsn);
+
+	assert_int_equal(parse("amqp://[::1]:5672/%2f/messages", &dsn, &err), MSGR_OK);
+	assert_string_equal(dsn.host, "::1");
+	assert_int_equal(dsn.port, 5672);
+	assert_string_equal(dsn.path, "///messages");
+	msgr_dsn_free(&dsn);
+}
+
+static void test_password_may_contain_at(void **state)
+{
+	msgr_dsn_t dsn;
+	msgr_error_t err;
+	assert_int_equal(parse("redis://u:p@ss@h:1", &dsn, &err), MSGR_OK);
+	assert_string_equal(dsn.password, "p@ss");
+	assert_string_equal(dsn.host, "h");
+	msgr_dsn_free(&dsn);
+}
+
+static void test_bad_input_is_rejected_without_leaks(void **state)
+{
+	static const char *bad[] = {
+		"no-scheme", "://host", "1abc://x", "redis://h:0", "redis://h:65536", "redis://h:12x",
+		"redis://h:", "redis://[::1", "redis://[::1]x", "redis://h/%zz", "redis://u:%4@h",
+		"redis://h?=v", "redis://h#frag", "redis://h:123456",
+	};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		msgr_dsn_t dsn;
+		msgr_error_t err;
+		assert_int_equal(parse(bad[i], &dsn, &err), MSGR_ERR_INVALID);
+		assert_true(strlen(err.message) > 0);
+		assert_null(dsn.scheme);
+	}
+}
+
+static void test_nul_byte_is_rejected(void **state)
+{
+	msgr_dsn_t dsn;
+	msgr_error_t err;
+	assert_int_equal(msgr_dsn_parse("redis://h\0x", 11, &dsn, &err), MSGR_ERR_INVALID);
+}
+
+static void test_error_never_contains_password(void **state)
+{
+	msgr_dsn_t dsn;
+	msgr_error_t err;
+	assert_int_equal(parse("redis://user:s3cret@h:99999", &dsn, &err), MSGR_ERR_INVALID);
+	assert_null(strstr(err.message, "s3cret"));
+	assert_int_equal(parse("redis://user:s3cret%zz@h", &dsn, &err), MSGR_ERR_INVALID);
+	assert_null(strstr(err.message, "s3cret"));
+}
+
+static void test_out_of_memory_at_every_step(void **state)
+{
+	/* every allocation of a parse fails once in turn: always NOMEM, never a leak */
+	const char *s = "redis://u:p@h:1/path?a=1&b=2";
+	for (long n = 0; n < 64; n++) {
+		msgr_dsn_t dsn;
+		msgr_error_t err;
+		leak_fail_after = n;
+		int rc = parse(s, &dsn, &err);
+		leak_fail_after = -1;
+		if (rc == MSGR_OK) {
+			msgr_dsn_free(&dsn);
+			break;
+		}
+		assert_int_equal(rc, MSGR_ERR_NOMEM);
+		assert_int_equal(leak_outstanding, 0);
+	}
+}
+
+static void test_redact(void **state)
+{
+	msgr_buf_t out = MSGR_BUF_INIT;
+	const char *s = "amqp://guest:s3cret@rabbit:5672/%2f?x=1";
+	assert_int_equal(msgr_dsn_redact(s, strlen(s), &out), MSGR_OK);
+	assert_string_equal(out.data, "amqp://guest:***@rabbit:5672/%2f?x=1");
+	msgr_buf_reset(&out);
+	s = "redis://h:1/stream";
+	assert_int_equal(msgr_dsn_redact(s, strlen(s), &out), MSGR_OK);
+	assert_string_equal(out.data, s);
+	msgr_buf_free(&out);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		LEAK_TEST(test_full_dsn),
+		LEAK_TEST(test_minimal_and_named),
+		LEAK_TEST(test_socket_path_and_ipv6),
+		LEAK_TEST(test_password_may_contain_at),
+		LEAK_TEST(test_bad_input_is_rejected_without_leaks),
+		LEAK_TEST(test_nul_byte_is_rejected),
+		LEAK_TEST(test_error_never_contains_password),
+		LEAK_TEST(test_out_of_memory_at_every_step),
+		LEAK_TEST(test_redact),
+	};
+	return cmocka_run_group_tests_name("msgr_dsn", tests, NULL, NULL);
+}

@@ -1,0 +1,31 @@
+--TEST--
+The module loads and registers its classes
+--EXTENSIONS--
+messenger
+--FILE--
+<?php
+var_dump(extension_loaded('messenger'));
+foreach (['Messenger\Messenger', 'Messenger\Bus', 'Messenger\Envelope', 'Messenger\Stamp\DelayStamp',
+          'Messenger\Transport\InMemoryTransport', 'Messenger\Exception\HandlerFailedException',
+          'Messenger\Attribute\AsMessageHandler', 'Messenger\Middleware\Stack'] as $c) {
+    echo $c, ': ', class_exists($c) ? 'yes' : 'no', "\n";
+}
+var_dump(interface_exists('Messenger\Middleware\MiddlewareInterface'));
+var_dump(is_subclass_of('Messenger\Exception\InvalidArgumentException', 'InvalidArgumentException'));
+var_dump(is_subclass_of('Messenger\Exception\NoHandlerForMessageException', 'Messenger\Exception\ExceptionInterface'));
+var_dump(is_subclass_of('Messenger\Exception\MessageDecodingFailedException', 'Messenger\Exception\InvalidArgumentException'));
+?>
+--EXPECT--
+bool(true)
+Messenger\Messenger: yes
+Messenger\Bus: yes
+Messenger\Envelope: yes
+Messenger\Stamp\DelayStamp: yes
+Messenger\Transport\InMemoryTransport: yes
+Messenger\Exception\HandlerFailedException: yes
+Messenger\Attribute\AsMessageHandler: yes
+Messenger\Middleware\Stack: yes
+bool(true)
+bool(true)
+bool(true)
+bool(true)
