@@ -11,6 +11,7 @@ static zend_object_handlers bus_handlers;
 typedef struct {
 	zend_string *name;
 	zend_array *middleware;
+	zend_object *spare_stack; /* reused by the next dispatch when nobody kept it */
 	zend_object std;
 } php_messenger_bus;
 
@@ -26,6 +27,7 @@ static zend_object *bus_create(zend_class_entry *ce)
 	bus->std.handlers = &bus_handlers;
 	bus->name = NULL;
 	bus->middleware = NULL;
+	bus->spare_stack = NULL;
 	return &bus->std;
 }
 
@@ -37,6 +39,9 @@ static void bus_free(zend_object *obj)
 	}
 	if (bus->middleware) {
 		zend_array_release(bus->middleware);
+	}
+	if (bus->spare_stack) {
+		OBJ_RELEASE(bus->spare_stack);
 	}
 	zend_object_std_dtor(obj);
 }
@@ -50,6 +55,9 @@ static HashTable *bus_get_gc(zend_object *obj, zval **table, int *n)
 		ZEND_HASH_FOREACH_VAL(bus->middleware, mw) {
 			zend_get_gc_buffer_add_zval(buf, mw);
 		} ZEND_HASH_FOREACH_END();
+	}
+	if (bus->spare_stack) {
+		zend_get_gc_buffer_add_obj(buf, bus->spare_stack);
 	}
 	zend_get_gc_buffer_use(buf, table, n);
 	return NULL;
@@ -76,9 +84,26 @@ zend_object *php_messenger_bus_dispatch(zend_object *obj, zval *message, HashTab
 	if (!envelope || zend_hash_num_elements(bus->middleware) == 0) {
 		return envelope;
 	}
-	zend_object *stack = php_messenger_stack_new(bus->middleware);
+	/* One Stack per dispatch; the previous one is reused when nothing (a deferred message, a
+	 * middleware that kept it, a nested dispatch still running) holds it any more. */
+	zend_object *stack;
+	if (bus->spare_stack && GC_REFCOUNT(bus->spare_stack) == 1) {
+		stack = bus->spare_stack;
+		php_messenger_stack_rewind(stack);
+	} else {
+		if (bus->spare_stack) {
+			OBJ_RELEASE(bus->spare_stack);
+		}
+		stack = bus->spare_stack = php_messenger_stack_new(bus->middleware);
+	}
+	GC_ADDREF(stack);
 	zend_object *result = php_messenger_stack_continue(stack, envelope);
-	OBJ_RELEASE(stack);
+	if (stack == bus->spare_stack) {
+		/* the bus still holds it: no need to offer it to the cycle collector */
+		GC_DELREF(stack);
+	} else {
+		OBJ_RELEASE(stack);
+	}
 	return result;
 }
 

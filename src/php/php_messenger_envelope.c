@@ -24,7 +24,12 @@ static zend_object *envelope_copy(zend_object *envelope)
 static void envelope_add_in_place(zend_object *envelope, zend_object *stamp)
 {
 	zval *stamps = PHP_MESSENGER_PROP(envelope, PHP_MESSENGER_ENVELOPE_STAMPS);
-	SEPARATE_ARRAY(stamps);
+	if (Z_ARRVAL_P(stamps) == &zend_empty_array) {
+		/* the first stamp: a fresh table rather than a copy of the shared empty one */
+		ZVAL_ARR(stamps, zend_new_array(4));
+	} else {
+		SEPARATE_ARRAY(stamps);
+	}
 	zval *list = zend_hash_find(Z_ARRVAL_P(stamps), stamp->ce->name);
 	if (!list) {
 		zval empty;

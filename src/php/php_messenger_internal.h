@@ -123,6 +123,8 @@ zend_object *php_messenger_middleware_call(zend_object *mw, zend_object *envelop
 zend_object *php_messenger_stack_next(zend_object *stack);
 /* Calls the next middleware of stack (ours or a StackInterface written in PHP). */
 zend_object *php_messenger_stack_continue(zend_object *stack, zend_object *envelope);
+/* Back to the first middleware, for a Stack that is reused by its bus. */
+void php_messenger_stack_rewind(zend_object *stack);
 /* A Stack over middleware (an array of MiddlewareInterface objects, shared, not copied). */
 zend_object *php_messenger_stack_new(zend_array *middleware);
 /* Checks that every element of ht is a MiddlewareInterface; builds a packed array of them. */

@@ -69,6 +69,11 @@ zend_object *php_messenger_stack_new(zend_array *middleware)
 	return obj;
 }
 
+void php_messenger_stack_rewind(zend_object *obj)
+{
+	stack_from(obj)->pos = 0;
+}
+
 zend_object *php_messenger_stack_next(zend_object *obj)
 {
 	php_messenger_stack *stack = stack_from(obj);
