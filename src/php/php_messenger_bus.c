@@ -51,10 +51,10 @@ static HashTable *bus_get_gc(zend_object *obj, zval **table, int *n)
 	php_messenger_bus *bus = bus_from(obj);
 	zend_get_gc_buffer *buf = zend_get_gc_buffer_create();
 	if (bus->middleware) {
-		zval *mw;
-		ZEND_HASH_FOREACH_VAL(bus->middleware, mw) {
-			zend_get_gc_buffer_add_zval(buf, mw);
-		} ZEND_HASH_FOREACH_END();
+		/* shared with the bus's Stacks: report the array itself, not its elements */
+		zval list;
+		ZVAL_ARR(&list, bus->middleware);
+		zend_get_gc_buffer_add_zval(buf, &list);
 	}
 	if (bus->spare_stack) {
 		zend_get_gc_buffer_add_obj(buf, bus->spare_stack);

@@ -54,6 +54,21 @@ zend_object *php_messenger_envelope_with(zend_object *envelope, zend_object *sta
 	return envelope;
 }
 
+zend_object *php_messenger_envelope_without(zend_object *envelope, zend_string *stamp_class)
+{
+	if (GC_REFCOUNT(envelope) > 1) {
+		zend_object *copy = envelope_copy(envelope);
+		OBJ_RELEASE(envelope);
+		envelope = copy;
+	}
+	zval *stamps = PHP_MESSENGER_PROP(envelope, PHP_MESSENGER_ENVELOPE_STAMPS);
+	if (zend_hash_exists(Z_ARRVAL_P(stamps), stamp_class)) {
+		SEPARATE_ARRAY(stamps);
+		zend_hash_del(Z_ARRVAL_P(stamps), stamp_class);
+	}
+	return envelope;
+}
+
 zend_object *php_messenger_envelope_last(zend_object *envelope, zend_class_entry *ce)
 {
 	zval *stamps = PHP_MESSENGER_PROP(envelope, PHP_MESSENGER_ENVELOPE_STAMPS);
@@ -218,13 +233,8 @@ ZEND_METHOD(Messenger_Envelope, withoutAll)
 		Z_PARAM_STR(fqcn)
 	ZEND_PARSE_PARAMETERS_END();
 
-	zend_object *copy = envelope_copy(Z_OBJ_P(ZEND_THIS));
-	zval *stamps = PHP_MESSENGER_PROP(copy, PHP_MESSENGER_ENVELOPE_STAMPS);
 	zend_string *name = class_arg(fqcn);
-	if (zend_hash_exists(Z_ARRVAL_P(stamps), name)) {
-		SEPARATE_ARRAY(stamps);
-		zend_hash_del(Z_ARRVAL_P(stamps), name);
-	}
+	zend_object *copy = php_messenger_envelope_without(envelope_copy(Z_OBJ_P(ZEND_THIS)), name);
 	zend_string_release(name);
 	RETURN_OBJ(copy);
 }

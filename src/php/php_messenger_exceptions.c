@@ -17,8 +17,7 @@ zend_class_entry *php_messenger_ce_TransportException;
 static zend_string *throwable_message(zval *ex)
 {
 	zval rv;
-	zend_class_entry *base = instanceof_function(Z_OBJCE_P(ex), zend_ce_exception) ? zend_ce_exception : zend_ce_error;
-	zval *message = zend_read_property_ex(base, Z_OBJ_P(ex), ZSTR_KNOWN(ZEND_STR_MESSAGE), 1, &rv);
+	zval *message = php_messenger_throwable_prop(Z_OBJ_P(ex), ZSTR_KNOWN(ZEND_STR_MESSAGE), &rv);
 	return Z_TYPE_P(message) == IS_STRING ? zend_string_copy(Z_STR_P(message)) : ZSTR_EMPTY_ALLOC();
 }
 
@@ -53,8 +52,7 @@ static void wrap_init(zend_object *self, zend_string *prefix, HashTable *excepti
 	zend_string_release(first_message);
 
 	zval rv;
-	zend_class_entry *base = instanceof_function(Z_OBJCE_P(first), zend_ce_exception) ? zend_ce_exception : zend_ce_error;
-	zval *code = zend_read_property_ex(base, Z_OBJ_P(first), ZSTR_KNOWN(ZEND_STR_CODE), 1, &rv);
+	zval *code = php_messenger_throwable_prop(Z_OBJ_P(first), ZSTR_KNOWN(ZEND_STR_CODE), &rv);
 	zend_update_property_long(zend_ce_exception, self, "code", sizeof("code") - 1, zval_get_long(code));
 	zend_update_property(zend_ce_exception, self, "previous", sizeof("previous") - 1, first);
 }

@@ -19,7 +19,7 @@ typedef struct {
 static int wildcard_cb(void *ctx, const char *pattern, size_t len)
 {
 	wildcard_ctx *c = ctx;
-	zend_string *lc = zend_string_tolower(zend_string_init(pattern, len, 0));
+	zend_string *lc = php_messenger_type_key(pattern, len);
 	bool go_on = c->fn(c->ctx, lc);
 	zend_string_release(lc);
 	if (!go_on) {
@@ -31,7 +31,7 @@ static int wildcard_cb(void *ctx, const char *pattern, size_t len)
 
 static bool visit(php_messenger_type_fn fn, void *ctx, zend_string *name)
 {
-	zend_string *lc = zend_string_tolower(name);
+	zend_string *lc = php_messenger_type_key(ZSTR_VAL(name), ZSTR_LEN(name));
 	bool go_on = fn(ctx, lc);
 	zend_string_release(lc);
 	return go_on;
@@ -56,7 +56,7 @@ void php_messenger_walk_types(zend_class_entry *ce, php_messenger_type_fn fn, vo
 	if (wc.stopped) {
 		return;
 	}
-	zend_string *star = zend_string_init("*", 1, 0);
+	zend_string *star = php_messenger_type_key("*", 1);
 	fn(ctx, star);
 	zend_string_release(star);
 }
@@ -141,8 +141,7 @@ static bool add_handler(build_ctx *b, zend_string *type, handler_spec *spec)
 	item->from_transport = spec->from_transport ? zend_string_copy(spec->from_transport) : NULL;
 	item->priority = spec->priority;
 
-	zend_string *lc = zend_string_tolower(ZSTR_VAL(type)[0] == '\\'
-		? zend_string_init(ZSTR_VAL(type) + 1, ZSTR_LEN(type) - 1, 0) : zend_string_copy(type));
+	zend_string *lc = php_messenger_type_key(ZSTR_VAL(type), ZSTR_LEN(type));
 	zval *indices = zend_hash_find(&h->by_type, lc);
 	if (!indices) {
 		zval empty;
@@ -172,24 +171,18 @@ static bool opt_string(build_ctx *b, HashTable *desc, const char *key, zend_stri
 	return true;
 }
 
-static const char *known_options[] = { "handler", "method", "from_transport", "priority", "bus", "handles", NULL };
+static const char *const known_options[] = { "handler", "method", "from_transport", "priority", "bus", "handles", NULL };
 
 /* ['handler' => ..., 'method' => ..., 'from_transport' => ..., 'priority' => ..., 'bus' => ..., 'handles' => ...] */
 static bool parse_descriptor(build_ctx *b, HashTable *desc, handler_spec *spec, zend_string **handles)
 {
-	zend_string *key;
-	ZEND_HASH_FOREACH_STR_KEY(desc, key) {
-		bool known = false;
-		for (const char **k = known_options; *k && key; k++) {
-			known = known || zend_string_equals_cstr(key, *k, strlen(*k));
-		}
-		if (!known) {
-			php_messenger_throw(php_messenger_ce_InvalidArgumentException,
-				"%s: unknown option '%s' (known: handler, method, from_transport, priority, bus, handles)",
-				ZSTR_VAL(b->what), key ? ZSTR_VAL(key) : "(integer key)");
-			return false;
-		}
-	} ZEND_HASH_FOREACH_END();
+	zend_string *unknown;
+	if (php_messenger_find_unknown_key(desc, known_options, &unknown)) {
+		php_messenger_throw(php_messenger_ce_InvalidArgumentException,
+			"%s: unknown option '%s' (known: handler, method, from_transport, priority, bus, handles)",
+			ZSTR_VAL(b->what), unknown ? ZSTR_VAL(unknown) : "(integer key)");
+		return false;
+	}
 	memset(spec, 0, sizeof(*spec));
 	spec->handler = zend_hash_str_find_deref(desc, "handler", sizeof("handler") - 1);
 	zval *priority = zend_hash_str_find_deref(desc, "priority", sizeof("priority") - 1);

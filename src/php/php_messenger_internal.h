@@ -78,6 +78,13 @@ void php_messenger_throw(zend_class_entry *ce, const char *fmt, ...) ZEND_ATTRIB
 /* Moves the pending exception into *out (an owned reference) unless it is exit(), which
  * must keep unwinding. Returns false when there is nothing to take. */
 bool php_messenger_take_exception(zend_object **out);
+/* The key a message type is registered and looked up under: lower-cased, no leading "\\". */
+zend_string *php_messenger_type_key(const char *name, size_t len);
+/* Finds the first key of ht that is not in known (NULL-terminated): *unknown is that key, or
+ * NULL for an integer key. */
+bool php_messenger_find_unknown_key(HashTable *ht, const char *const *known, zend_string **unknown);
+/* $throwable->message, ->code...: read through Exception or Error, whichever it extends. */
+zval *php_messenger_throwable_prop(zend_object *throwable, zend_string *name, zval *rv);
 /* "a, b, c" of the string keys of ht, or "none". */
 zend_string *php_messenger_names_of(HashTable *ht);
 /* An array of what an iterable yields (keys dropped); false with an exception. */
@@ -95,6 +102,9 @@ zend_object *php_messenger_envelope_wrap(zval *message, HashTable *stamps);
  * the same object, changed in place, when nobody else can see it; a copy otherwise. The stamp
  * is not consumed. */
 zend_object *php_messenger_envelope_with(zend_object *envelope, zend_object *stamp);
+/* Removes every stamp of the class named stamp_class (exact name). Consumes and returns like
+ * php_messenger_envelope_with(). */
+zend_object *php_messenger_envelope_without(zend_object *envelope, zend_string *stamp_class);
 /* The last stamp of exactly class ce (borrowed), or NULL. */
 zend_object *php_messenger_envelope_last(zend_object *envelope, zend_class_entry *ce);
 static zend_always_inline zval *php_messenger_envelope_message(zend_object *envelope)

@@ -78,7 +78,7 @@ static php_messenger_messenger *built(zval *self)
 	return m;
 }
 
-static const char *config_keys[] = {
+static const char *const config_keys[] = {
 	"transports", "routing", "handlers", "buses", "default_bus", "failure_transport", "serializer", "connections", NULL
 };
 
@@ -100,14 +100,13 @@ static bool build_bus(php_messenger_messenger *m, zend_string *name, zval *bus_c
 	zval *app = NULL;
 	zval *defaults = NULL;
 	if (Z_TYPE_P(bus_config) == IS_ARRAY) {
+		static const char *const bus_keys[] = { "middleware", "default_middleware", NULL };
 		zend_string *key;
-		ZEND_HASH_FOREACH_STR_KEY(Z_ARRVAL_P(bus_config), key) {
-			if (!key || (!zend_string_equals_literal(key, "middleware") && !zend_string_equals_literal(key, "default_middleware"))) {
-				php_messenger_throw(php_messenger_ce_InvalidArgumentException,
-					"buses[\"%s\"]: unknown key \"%s\" (known: middleware, default_middleware)", ZSTR_VAL(name), key ? ZSTR_VAL(key) : "(integer key)");
-				return false;
-			}
-		} ZEND_HASH_FOREACH_END();
+		if (php_messenger_find_unknown_key(Z_ARRVAL_P(bus_config), bus_keys, &key)) {
+			php_messenger_throw(php_messenger_ce_InvalidArgumentException,
+				"buses[\"%s\"]: unknown key \"%s\" (known: middleware, default_middleware)", ZSTR_VAL(name), key ? ZSTR_VAL(key) : "(integer key)");
+			return false;
+		}
 		app = zend_hash_str_find_deref(Z_ARRVAL_P(bus_config), "middleware", sizeof("middleware") - 1);
 		defaults = zend_hash_str_find_deref(Z_ARRVAL_P(bus_config), "default_middleware", sizeof("default_middleware") - 1);
 	} else if (Z_TYPE_P(bus_config) != IS_NULL) {
@@ -189,18 +188,12 @@ static bool build_bus(php_messenger_messenger *m, zend_string *name, zval *bus_c
 static bool messenger_build(php_messenger_messenger *m, HashTable *config)
 {
 	zend_string *key;
-	ZEND_HASH_FOREACH_STR_KEY(config, key) {
-		bool known = false;
-		for (const char **k = config_keys; *k && key; k++) {
-			known = known || zend_string_equals_cstr(key, *k, strlen(*k));
-		}
-		if (!known) {
-			php_messenger_throw(php_messenger_ce_InvalidArgumentException,
-				"Unknown configuration key \"%s\" (known: transports, routing, handlers, buses, default_bus, failure_transport, serializer, connections)",
-				key ? ZSTR_VAL(key) : "(integer key)");
-			return false;
-		}
-	} ZEND_HASH_FOREACH_END();
+	if (php_messenger_find_unknown_key(config, config_keys, &key)) {
+		php_messenger_throw(php_messenger_ce_InvalidArgumentException,
+			"Unknown configuration key \"%s\" (known: transports, routing, handlers, buses, default_bus, failure_transport, serializer, connections)",
+			key ? ZSTR_VAL(key) : "(integer key)");
+		return false;
+	}
 
 	zval empty;
 	ZVAL_EMPTY_ARRAY(&empty);

@@ -52,10 +52,10 @@ static HashTable *stack_get_gc(zend_object *obj, zval **table, int *n)
 {
 	php_messenger_stack *stack = stack_from(obj);
 	zend_get_gc_buffer *buf = zend_get_gc_buffer_create();
-	zval *mw;
-	ZEND_HASH_FOREACH_VAL(stack->middleware, mw) {
-		zend_get_gc_buffer_add_zval(buf, mw);
-	} ZEND_HASH_FOREACH_END();
+	/* the list is shared with the bus: report the array, so the collector counts its references */
+	zval list;
+	ZVAL_ARR(&list, stack->middleware);
+	zend_get_gc_buffer_add_zval(buf, &list);
 	zend_get_gc_buffer_use(buf, table, n);
 	return NULL;
 }
@@ -396,28 +396,6 @@ ZEND_METHOD(Messenger_Middleware_AddBusNameStampMiddleware, handle)
  * Messages stamped DispatchAfterCurrentBusStamp during a dispatch wait until the outermost
  * dispatch has returned, then go on through the rest of their own chain. When the outer
  * dispatch throws, they are dropped. */
-static zend_object *without_stamp(zend_object *envelope, zend_class_entry *ce)
-{
-	zval *stamps = PHP_MESSENGER_PROP(envelope, PHP_MESSENGER_ENVELOPE_STAMPS);
-	if (GC_REFCOUNT(envelope) > 1) {
-		zval copy;
-		zval message;
-		ZVAL_COPY(&message, php_messenger_envelope_message(envelope));
-		zend_object *fresh = php_messenger_envelope_wrap(&message, NULL);
-		zval_ptr_dtor(&message);
-		zval *fresh_stamps = PHP_MESSENGER_PROP(fresh, PHP_MESSENGER_ENVELOPE_STAMPS);
-		zval_ptr_dtor(fresh_stamps);
-		ZVAL_COPY(fresh_stamps, stamps);
-		(void) copy;
-		OBJ_RELEASE(envelope);
-		envelope = fresh;
-		stamps = fresh_stamps;
-	}
-	SEPARATE_ARRAY(stamps);
-	zend_hash_del(Z_ARRVAL_P(stamps), ce->name);
-	return envelope;
-}
-
 static void defer(php_messenger_mw *mw, zend_object *envelope, zend_object *stack)
 {
 	if (mw->u.after.count == mw->u.after.cap) {
@@ -438,7 +416,7 @@ static zend_object *after_fn(php_messenger_mw *mw, zend_object *envelope, zend_o
 			defer(mw, envelope, stack);
 			return envelope;
 		}
-		envelope = without_stamp(envelope, php_messenger_ce_DispatchAfterCurrentBusStamp);
+		envelope = php_messenger_envelope_without(envelope, php_messenger_ce_DispatchAfterCurrentBusStamp->name);
 	}
 	if (mw->u.after.running) {
 		return php_messenger_stack_continue(stack, envelope);
@@ -673,8 +651,7 @@ static bool send_init(php_messenger_mw *mw, HashTable *senders, HashTable *routi
 				return false;
 			}
 		} ZEND_HASH_FOREACH_END();
-		zend_string *lc = zend_string_tolower(ZSTR_VAL(name)[0] == '\\'
-			? zend_string_init(ZSTR_VAL(name) + 1, ZSTR_LEN(name) - 1, 0) : zend_string_copy(name));
+		zend_string *lc = php_messenger_type_key(ZSTR_VAL(name), ZSTR_LEN(name));
 		zval *existing = zend_hash_find(&mw->u.send.routing, lc);
 		if (existing) {
 			/* "Foo" and "\Foo" both given: keep both lists */
@@ -783,7 +760,7 @@ static zend_object *handle_fn(php_messenger_mw *mw, zend_object *envelope, zend_
 		}
 		found = true;
 
-		/* the message may be replaced by a PHP middleware between calls: read it each time */
+		/* with() below may have replaced the envelope by a copy: read the message from the current one */
 		message = php_messenger_envelope_message(envelope);
 		ZVAL_COPY_VALUE(&args[0], message);
 		if (extra) {

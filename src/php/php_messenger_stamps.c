@@ -289,15 +289,14 @@ ZEND_METHOD(Messenger_Stamp_ErrorDetailsStamp, create)
 		Z_PARAM_OBJ_OF_CLASS(throwable, zend_ce_throwable)
 	ZEND_PARSE_PARAMETERS_END();
 	zval rv, args[3];
-	zend_class_entry *base = instanceof_function(throwable->ce, zend_ce_exception) ? zend_ce_exception : zend_ce_error;
 	ZVAL_STR_COPY(&args[0], throwable->ce->name);
-	zval *code = zend_read_property_ex(base, throwable, ZSTR_KNOWN(ZEND_STR_CODE), 1, &rv);
+	zval *code = php_messenger_throwable_prop(throwable, ZSTR_KNOWN(ZEND_STR_CODE), &rv);
 	ZVAL_COPY(&args[1], code);
 	if (Z_TYPE(args[1]) != IS_LONG && Z_TYPE(args[1]) != IS_STRING) {
 		zval_ptr_dtor(&args[1]);
 		ZVAL_LONG(&args[1], 0);
 	}
-	zval *message = zend_read_property_ex(base, throwable, ZSTR_KNOWN(ZEND_STR_MESSAGE), 1, &rv);
+	zval *message = php_messenger_throwable_prop(throwable, ZSTR_KNOWN(ZEND_STR_MESSAGE), &rv);
 	ZVAL_STR(&args[2], Z_TYPE_P(message) == IS_STRING ? zend_string_copy(Z_STR_P(message)) : ZSTR_EMPTY_ALLOC());
 	zend_object *stamp = php_messenger_stamp_new(php_messenger_ce_ErrorDetailsStamp, 3, args);
 	zval_ptr_dtor(&args[0]);

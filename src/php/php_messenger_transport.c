@@ -87,8 +87,13 @@ ZEND_METHOD(Messenger_Transport_InMemoryTransport, sendAll)
 	ZEND_HASH_FOREACH_KEY_VAL(envelopes, index, key, env) {
 		ZVAL_DEREF(env);
 		if (Z_TYPE_P(env) != IS_OBJECT || Z_OBJCE_P(env) != php_messenger_ce_Envelope) {
-			zend_argument_type_error(1, "must contain only Messenger\\Envelope objects, %s given at %s%s",
-				zend_zval_type_name(env), key ? "key " : "index ", key ? ZSTR_VAL(key) : ZSTR_VAL(zend_long_to_str((zend_long) index)));
+			if (key) {
+				zend_argument_type_error(1, "must contain only Messenger\\Envelope objects, %s given at key %s",
+					Z_TYPE_P(env) == IS_OBJECT ? ZSTR_VAL(Z_OBJCE_P(env)->name) : zend_zval_type_name(env), ZSTR_VAL(key));
+			} else {
+				zend_argument_type_error(1, "must contain only Messenger\\Envelope objects, %s given at index " ZEND_ULONG_FMT,
+					Z_TYPE_P(env) == IS_OBJECT ? ZSTR_VAL(Z_OBJCE_P(env)->name) : zend_zval_type_name(env), index);
+			}
 			RETURN_THROWS();
 		}
 	} ZEND_HASH_FOREACH_END();
@@ -306,7 +311,7 @@ zend_object *php_messenger_sender_send(zend_object *sender, zend_object *envelop
 	return Z_OBJ(rv);
 }
 
-static const char *transport_keys[] = { "dsn", "options", "serializer", "retry_strategy", "failure_transport", NULL };
+static const char *const transport_keys[] = { "dsn", "options", "serializer", "retry_strategy", "failure_transport", NULL };
 
 bool php_messenger_transport_from_config(zval *out, zend_string *name, zval *config, zend_object *messenger)
 {
@@ -322,19 +327,13 @@ bool php_messenger_transport_from_config(zval *out, zend_string *name, zval *con
 	}
 	zval *dsn = config;
 	if (Z_TYPE_P(config) == IS_ARRAY) {
-		zend_string *key;
-		ZEND_HASH_FOREACH_STR_KEY(Z_ARRVAL_P(config), key) {
-			bool known = false;
-			for (const char **k = transport_keys; *k && key; k++) {
-				known = known || zend_string_equals_cstr(key, *k, strlen(*k));
-			}
-			if (!known) {
-				php_messenger_throw(php_messenger_ce_InvalidArgumentException,
-					"transports[\"%s\"]: unknown key \"%s\" (known: dsn, options, serializer, retry_strategy, failure_transport)",
-					ZSTR_VAL(name), key ? ZSTR_VAL(key) : "(integer key)");
-				return false;
-			}
-		} ZEND_HASH_FOREACH_END();
+		zend_string *unknown;
+		if (php_messenger_find_unknown_key(Z_ARRVAL_P(config), transport_keys, &unknown)) {
+			php_messenger_throw(php_messenger_ce_InvalidArgumentException,
+				"transports[\"%s\"]: unknown key \"%s\" (known: dsn, options, serializer, retry_strategy, failure_transport)",
+				ZSTR_VAL(name), unknown ? ZSTR_VAL(unknown) : "(integer key)");
+			return false;
+		}
 		dsn = zend_hash_str_find_deref(Z_ARRVAL_P(config), "dsn", 3);
 		zval *options = zend_hash_str_find_deref(Z_ARRVAL_P(config), "options", 7);
 		if (options && Z_TYPE_P(options) != IS_ARRAY) {

@@ -26,6 +26,39 @@ bool php_messenger_take_exception(zend_object **out)
 	return true;
 }
 
+zend_string *php_messenger_type_key(const char *name, size_t len)
+{
+	if (len && name[0] == '\\') {
+		name++;
+		len--;
+	}
+	zend_string *key = zend_string_alloc(len, 0);
+	zend_str_tolower_copy(ZSTR_VAL(key), name, len);
+	return key;
+}
+
+bool php_messenger_find_unknown_key(HashTable *ht, const char *const *known, zend_string **unknown)
+{
+	zend_string *key;
+	ZEND_HASH_FOREACH_STR_KEY(ht, key) {
+		bool found = false;
+		for (const char *const *k = known; *k && key && !found; k++) {
+			found = zend_string_equals_cstr(key, *k, strlen(*k));
+		}
+		if (!found) {
+			*unknown = key;
+			return true;
+		}
+	} ZEND_HASH_FOREACH_END();
+	return false;
+}
+
+zval *php_messenger_throwable_prop(zend_object *throwable, zend_string *name, zval *rv)
+{
+	zend_class_entry *base = instanceof_function(throwable->ce, zend_ce_exception) ? zend_ce_exception : zend_ce_error;
+	return zend_read_property_ex(base, throwable, name, 1, rv);
+}
+
 zend_string *php_messenger_names_of(HashTable *ht)
 {
 	smart_str buf = {0};
