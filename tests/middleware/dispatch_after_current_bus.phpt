@@ -18,9 +18,13 @@ $m = new Messenger\Messenger(['handlers' => [
     Inner::class => function (Inner $i) { echo "inner {$i->n}\n"; },
 ]]);
 $m->dispatch(new Outer);
+// the Messenger and its sync transport / handler closures form a cycle: the collector must free it
+unset($m);
+var_dump(gc_collect_cycles() > 0);
 ?>
 --EXPECT--
 outer starts
 inner immediate
 outer ends
 inner deferred
+bool(true)

@@ -27,6 +27,9 @@ catch (Messenger\Exception\DelayedMessageHandlingException $e) {
 }
 echo "--- state is clean\n";
 $m->dispatch(new Inner('after'));
+// the Messenger and its sync transport / handler closures form a cycle: the collector must free it
+unset($m);
+var_dump(gc_collect_cycles() > 0);
 ?>
 --EXPECT--
 Handling "Outer" failed: outer failed
@@ -38,3 +41,4 @@ Messenger\Exception\DelayedMessageHandlingException
 RuntimeException
 --- state is clean
 inner after
+bool(true)

@@ -14,6 +14,9 @@ $e = $m->dispatch(new Job);
 var_dump($e->last(Messenger\Stamp\ReceivedStamp::class)->getTransportName());
 var_dump(array_map(fn($s) => $s->getResult(), $e->all(Messenger\Stamp\HandledStamp::class)));
 try { $m->transport('now')->get(); } catch (Messenger\Exception\InvalidArgumentException $x) { echo $x->getMessage(), "\n"; }
+// the Messenger and its sync transport / handler closures form a cycle: the collector must free it
+unset($m);
+var_dump(gc_collect_cycles() > 0);
 ?>
 --EXPECT--
 string(3) "now"
@@ -22,3 +25,4 @@ array(1) {
   string(8) "from now"
 }
 You cannot receive messages from the Messenger SyncTransport: it handles them when they are sent
+bool(true)
