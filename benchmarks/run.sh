@@ -17,11 +17,15 @@ best() { # best of $rounds runs, by msg/s
 }
 field() { echo "$1" | php -r '$o = json_decode(stream_get_contents(STDIN)); echo $o->'"$2"';'; }
 ours=$(best messenger)
+oursmin=$(best messenger-minimal)
 sf=$(best symfony)
 sfmin=$(best symfony-minimal)
 printf '%-48s %12s %12s\n' "dispatch to one handler (N=$n, best of $rounds)" "msg/s" "peak MiB"
-for line in "$ours" "$sf" "$sfmin"; do
+for line in "$ours" "$oursmin" "$sf" "$sfmin"; do
 	printf '%-48s %12s %12.1f\n' "$(field "$line" side)" "$(field "$line" msg_per_s)" "$(echo "$(field "$line" peak_memory) / 1048576" | bc -l)"
 done
-php -r 'printf("ratio messenger / symfony (same middleware chain): %.1fx\nratio messenger / symfony (HandleMessageMiddleware only): %.1fx\n", $argv[1] / $argv[2], $argv[1] / $argv[3]);' \
-	"$(field "$ours" msg_per_s)" "$(field "$sf" msg_per_s)" "$(field "$sfmin" msg_per_s)"
+php -r 'printf("ratio, both with the four-middleware chain (messenger / symfony): %.1fx\n"
+	. "ratio, both with HandleMessageMiddleware only (messenger-minimal / symfony-minimal): %.1fx\n"
+	. "ratio, our four-middleware chain against Symfony with HandleMessageMiddleware only (messenger / symfony-minimal): %.1fx\n",
+	$argv[1] / $argv[3], $argv[2] / $argv[4], $argv[1] / $argv[4]);' \
+	"$(field "$ours" msg_per_s)" "$(field "$oursmin" msg_per_s)" "$(field "$sf" msg_per_s)" "$(field "$sfmin" msg_per_s)"

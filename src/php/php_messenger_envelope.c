@@ -10,10 +10,58 @@ zend_class_entry *php_messenger_ce_StampInterface;
 zend_class_entry *php_messenger_ce_NonSendableStampInterface;
 zend_class_entry *php_messenger_ce_Envelope;
 
+static zend_object_handlers envelope_handlers;
+
+/* Next to the two properties, an Envelope keeps a 64-bit filter of the stamp classes it may
+ * hold: a clear bit means "no stamp of any class hashing to this bit", so the middleware's
+ * questions about stamps an envelope does not have (ReceivedStamp, TransportNamesStamp...) cost
+ * no hash lookup. A set bit only means "look it up"; removing stamps never clears bits, and an
+ * envelope built any other way (unserialize) starts with every bit set. */
+typedef struct {
+	uint64_t maybe;
+	zend_object std;
+} php_messenger_envelope;
+
+static inline php_messenger_envelope *envelope_from(zend_object *obj)
+{
+	return (php_messenger_envelope *) ((char *) obj - XtOffsetOf(php_messenger_envelope, std));
+}
+
+static inline uint64_t class_bit(zend_class_entry *ce)
+{
+	return (uint64_t) 1 << (((uint64_t) (uintptr_t) ce * UINT64_C(0x9E3779B97F4A7C15)) >> 58);
+}
+
+static zend_object *envelope_create(zend_class_entry *ce)
+{
+	php_messenger_envelope *envelope = zend_object_alloc(sizeof(php_messenger_envelope), ce);
+	envelope->maybe = UINT64_MAX;
+	zend_object_std_init(&envelope->std, ce);
+	object_properties_init(&envelope->std, ce);
+	envelope->std.handlers = &envelope_handlers;
+	return &envelope->std;
+}
+
+static zend_object *envelope_clone(zend_object *old)
+{
+	zend_object *obj = envelope_create(old->ce);
+	zend_objects_clone_members(obj, old);
+	envelope_from(obj)->maybe = envelope_from(old)->maybe;
+	return obj;
+}
+
+/* A new Envelope with no message and no stamp yet. */
+static zend_object *envelope_new(void)
+{
+	zend_object *obj = envelope_create(php_messenger_ce_Envelope);
+	envelope_from(obj)->maybe = 0;
+	return obj;
+}
+
 static zend_object *envelope_copy(zend_object *envelope)
 {
-	zend_object *copy = zend_objects_new(php_messenger_ce_Envelope);
-	object_properties_init(copy, php_messenger_ce_Envelope);
+	zend_object *copy = envelope_new();
+	envelope_from(copy)->maybe = envelope_from(envelope)->maybe;
 	ZVAL_COPY(PHP_MESSENGER_PROP(copy, PHP_MESSENGER_ENVELOPE_MESSAGE), php_messenger_envelope_message(envelope));
 	zval *stamps = PHP_MESSENGER_PROP(copy, PHP_MESSENGER_ENVELOPE_STAMPS);
 	zval_ptr_dtor(stamps);
@@ -41,6 +89,23 @@ static void envelope_add_in_place(zend_object *envelope, zend_object *stamp)
 	zval value;
 	ZVAL_OBJ_COPY(&value, stamp);
 	zend_hash_next_index_insert_new(Z_ARRVAL_P(list), &value);
+	envelope_from(envelope)->maybe |= class_bit(stamp->ce);
+}
+
+void php_messenger_envelope_add_list(zend_object *envelope, zend_class_entry *ce, zend_array *list)
+{
+	ZEND_ASSERT(GC_REFCOUNT(envelope) == 1);
+	zval *stamps = PHP_MESSENGER_PROP(envelope, PHP_MESSENGER_ENVELOPE_STAMPS);
+	if (Z_ARRVAL_P(stamps) == &zend_empty_array) {
+		ZVAL_ARR(stamps, zend_new_array(4));
+	} else {
+		SEPARATE_ARRAY(stamps);
+	}
+	zval value;
+	GC_ADDREF(list);
+	ZVAL_ARR(&value, list);
+	zend_hash_add_new(Z_ARRVAL_P(stamps), ce->name, &value);
+	envelope_from(envelope)->maybe |= class_bit(ce);
 }
 
 zend_object *php_messenger_envelope_with(zend_object *envelope, zend_object *stamp)
@@ -69,13 +134,21 @@ zend_object *php_messenger_envelope_without(zend_object *envelope, zend_string *
 	return envelope;
 }
 
+HashTable *php_messenger_envelope_list(zend_object *envelope, zend_class_entry *ce)
+{
+	if (!(envelope_from(envelope)->maybe & class_bit(ce))) {
+		return NULL;
+	}
+	zval *list = zend_hash_find(Z_ARRVAL_P(PHP_MESSENGER_PROP(envelope, PHP_MESSENGER_ENVELOPE_STAMPS)), ce->name);
+	return list ? Z_ARRVAL_P(list) : NULL;
+}
+
 zend_object *php_messenger_envelope_last(zend_object *envelope, zend_class_entry *ce)
 {
-	zval *stamps = PHP_MESSENGER_PROP(envelope, PHP_MESSENGER_ENVELOPE_STAMPS);
-	zval *list = zend_hash_find(Z_ARRVAL_P(stamps), ce->name);
+	HashTable *list = php_messenger_envelope_list(envelope, ce);
 	if (list) {
 		zval *stamp;
-		ZEND_HASH_REVERSE_FOREACH_VAL(Z_ARRVAL_P(list), stamp) {
+		ZEND_HASH_REVERSE_FOREACH_VAL(list, stamp) {
 			return Z_OBJ_P(stamp);
 		} ZEND_HASH_FOREACH_END();
 	}
@@ -122,8 +195,7 @@ zend_object *php_messenger_envelope_wrap(zval *message, HashTable *stamps)
 		envelope = Z_OBJ_P(message);
 		GC_ADDREF(envelope);
 	} else {
-		envelope = zend_objects_new(php_messenger_ce_Envelope);
-		object_properties_init(envelope, php_messenger_ce_Envelope);
+		envelope = envelope_new();
 		ZVAL_COPY(PHP_MESSENGER_PROP(envelope, PHP_MESSENGER_ENVELOPE_MESSAGE), message);
 	}
 	if (stamps && zend_hash_num_elements(stamps)) {
@@ -173,6 +245,7 @@ ZEND_METHOD(Messenger_Envelope, __construct)
 		} ZEND_HASH_FOREACH_END();
 	}
 	ZVAL_COPY(PHP_MESSENGER_PROP(self, PHP_MESSENGER_ENVELOPE_MESSAGE), message);
+	envelope_from(self)->maybe = 0; /* no stamp yet */
 	if (stamps) {
 		zval *stamp;
 		ZEND_HASH_FOREACH_VAL(stamps, stamp) {
@@ -333,4 +406,8 @@ void php_messenger_register_envelope(void)
 	php_messenger_ce_StampInterface = register_class_Messenger_StampInterface();
 	php_messenger_ce_NonSendableStampInterface = register_class_Messenger_NonSendableStampInterface(php_messenger_ce_StampInterface);
 	php_messenger_ce_Envelope = register_class_Messenger_Envelope();
+	php_messenger_ce_Envelope->create_object = envelope_create;
+	memcpy(&envelope_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
+	envelope_handlers.offset = XtOffsetOf(php_messenger_envelope, std);
+	envelope_handlers.clone_obj = envelope_clone;
 }

@@ -520,8 +520,13 @@ static bool collect_handlers(void *ctx, zend_string *lc_type)
 
 const php_messenger_handler_list *php_messenger_handlers_for(php_messenger_handlers *h, zend_class_entry *ce)
 {
+	if (ce == h->last_ce) {
+		return h->last_list;
+	}
 	php_messenger_handler_list *list = zend_hash_index_find_ptr(&h->cache, (zend_ulong) (uintptr_t) ce);
 	if (list) {
+		h->last_ce = ce;
+		h->last_list = list;
 		return list;
 	}
 	zval seen;

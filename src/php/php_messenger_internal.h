@@ -107,6 +107,11 @@ zend_object *php_messenger_envelope_with(zend_object *envelope, zend_object *sta
 zend_object *php_messenger_envelope_without(zend_object *envelope, zend_string *stamp_class);
 /* The last stamp of exactly class ce (borrowed), or NULL. */
 zend_object *php_messenger_envelope_last(zend_object *envelope, zend_class_entry *ce);
+/* The envelope's stamps of exactly class ce, or NULL when it has none. */
+HashTable *php_messenger_envelope_list(zend_object *envelope, zend_class_entry *ce);
+/* Adds a whole list of stamps of class ce, which the envelope has none of, sharing the list
+ * (copied on write). The envelope must not be shared (refcount 1). */
+void php_messenger_envelope_add_list(zend_object *envelope, zend_class_entry *ce, zend_array *list);
 static zend_always_inline zval *php_messenger_envelope_message(zend_object *envelope)
 {
 	return PHP_MESSENGER_PROP(envelope, PHP_MESSENGER_ENVELOPE_MESSAGE);
@@ -167,6 +172,8 @@ typedef struct php_messenger_handlers {
 	uint32_t cap;
 	HashTable by_type;   /* lower-cased type => packed array of item indices */
 	HashTable cache;     /* zend_class_entry* => php_messenger_handler_list* */
+	zend_class_entry *last_ce; /* the class of the previous lookup, and its list */
+	const struct php_messenger_handler_list *last_list;
 } php_messenger_handlers;
 
 typedef struct php_messenger_handler_list {

@@ -77,12 +77,12 @@ void php_messenger_stack_rewind(zend_object *obj)
 zend_object *php_messenger_stack_next(zend_object *obj)
 {
 	php_messenger_stack *stack = stack_from(obj);
-	zval *mw = zend_hash_index_find(stack->middleware, stack->pos);
-	if (!mw) {
-		return obj;
-	}
+	zval *mw;
+	ZEND_HASH_INDEX_FIND(stack->middleware, stack->pos, mw, end);
 	stack->pos++;
 	return Z_OBJ_P(mw);
+end:
+	return obj;
 }
 
 zend_array *php_messenger_middleware_list(zval *iterable, const char *what)
@@ -169,7 +169,7 @@ struct php_messenger_mw {
 	mw_fn fn;
 	union {
 		struct {
-			zend_object *stamp; /* one BusNameStamp, shared: stamps are immutable */
+			zend_array *list; /* [one BusNameStamp], shared by every envelope: stamps are immutable */
 		} bus_name;
 		struct {
 			bool running;
@@ -181,6 +181,8 @@ struct php_messenger_mw {
 			HashTable sent_stamps; /* name => SentStamp for that sender */
 			HashTable routing;     /* lower-cased type => list of names */
 			HashTable cache;       /* zend_class_entry* => list of names */
+			zend_class_entry *last_ce; /* the class of the previous lookup, and its names */
+			HashTable *last_names;
 			php_messenger_batch *batch;
 		} send;
 		struct {
@@ -223,8 +225,8 @@ static void mw_free(zend_object *obj)
 	php_messenger_mw *mw = mw_from(obj);
 	zend_class_entry *ce = obj->ce;
 	if (ce == php_messenger_ce_AddBusNameStampMiddleware) {
-		if (mw->u.bus_name.stamp) {
-			OBJ_RELEASE(mw->u.bus_name.stamp);
+		if (mw->u.bus_name.list) {
+			zend_array_release(mw->u.bus_name.list);
 		}
 	} else if (ce == php_messenger_ce_DispatchAfterCurrentBusMiddleware) {
 		deferred_release(mw, mw->u.after.head);
@@ -351,8 +353,14 @@ static void native_handle(INTERNAL_FUNCTION_PARAMETERS)
 /* {{{ AddBusNameStampMiddleware */
 static zend_object *bus_name_fn(php_messenger_mw *mw, zend_object *envelope, zend_object *stack)
 {
-	if (!php_messenger_envelope_last(envelope, php_messenger_ce_BusNameStamp)) {
-		envelope = php_messenger_envelope_with(envelope, mw->u.bus_name.stamp);
+	if (!php_messenger_envelope_list(envelope, php_messenger_ce_BusNameStamp)) {
+		if (GC_REFCOUNT(envelope) == 1) {
+			/* the envelope's list of BusNameStamps is the middleware's own, copied on write */
+			php_messenger_envelope_add_list(envelope, php_messenger_ce_BusNameStamp, mw->u.bus_name.list);
+		} else {
+			zval *stamp = zend_hash_index_find(mw->u.bus_name.list, 0);
+			envelope = php_messenger_envelope_with(envelope, Z_OBJ_P(stamp));
+		}
 	}
 	return php_messenger_stack_continue(stack, envelope);
 }
@@ -361,7 +369,10 @@ static void bus_name_init(php_messenger_mw *mw, zend_string *bus_name)
 {
 	zval arg;
 	ZVAL_STR(&arg, bus_name);
-	mw->u.bus_name.stamp = php_messenger_stamp_new(php_messenger_ce_BusNameStamp, 1, &arg);
+	zval stamp;
+	ZVAL_OBJ(&stamp, php_messenger_stamp_new(php_messenger_ce_BusNameStamp, 1, &arg));
+	mw->u.bus_name.list = zend_new_array(1);
+	zend_hash_next_index_insert_new(mw->u.bus_name.list, &stamp);
 	mw->fn = bus_name_fn;
 }
 
@@ -509,13 +520,9 @@ static bool collect_route(void *ctx, zend_string *lc_type)
 	return true;
 }
 
-/* The transport names of a message class, in routing order; cached per class. */
-static HashTable *routes_for(php_messenger_mw *mw, zend_class_entry *ce)
+/* The transport names of a message class, in routing order, added to the cache. */
+static zval *routes_build(php_messenger_mw *mw, zend_class_entry *ce)
 {
-	zval *cached = zend_hash_index_find(&mw->u.send.cache, (zend_ulong) (uintptr_t) ce);
-	if (cached) {
-		return Z_ARRVAL_P(cached);
-	}
 	zval seen, names;
 	array_init(&seen);
 	route_ctx ctx = { &mw->u.send.routing, &seen };
@@ -526,7 +533,22 @@ static HashTable *routes_for(php_messenger_mw *mw, zend_class_entry *ce)
 		add_next_index_str(&names, zend_string_copy(name));
 	} ZEND_HASH_FOREACH_END();
 	zval_ptr_dtor(&seen);
-	return Z_ARRVAL_P(zend_hash_index_add_new(&mw->u.send.cache, (zend_ulong) (uintptr_t) ce, &names));
+	return zend_hash_index_add_new(&mw->u.send.cache, (zend_ulong) (uintptr_t) ce, &names);
+}
+
+/* The transport names of a message class, in routing order; cached per class. */
+static HashTable *routes_for(php_messenger_mw *mw, zend_class_entry *ce)
+{
+	if (ce == mw->u.send.last_ce) {
+		return mw->u.send.last_names;
+	}
+	zval *cached = zend_hash_index_find(&mw->u.send.cache, (zend_ulong) (uintptr_t) ce);
+	if (!cached) {
+		cached = routes_build(mw, ce);
+	}
+	mw->u.send.last_ce = ce;
+	mw->u.send.last_names = Z_ARRVAL_P(cached);
+	return Z_ARRVAL_P(cached);
 }
 
 static zend_object *send_fn(php_messenger_mw *mw, zend_object *envelope, zend_object *stack)
@@ -584,6 +606,7 @@ static bool send_init(php_messenger_mw *mw, HashTable *senders, HashTable *routi
 	zend_hash_init(&mw->u.send.routing, routing ? zend_hash_num_elements(routing) : 0, NULL, ZVAL_PTR_DTOR, 0);
 	zend_hash_init(&mw->u.send.cache, 8, NULL, ZVAL_PTR_DTOR, 0);
 	mw->u.send.batch = NULL;
+	mw->u.send.last_ce = NULL;
 	mw->fn = send_fn;
 
 	zend_string *name;
@@ -711,13 +734,12 @@ ZEND_METHOD(Messenger_Middleware_SendMessageMiddleware, handle)
  * message keeps the stamps of the handlers that succeeded before) names this handler. */
 static bool already_handled(zend_object *envelope, uint32_t count, zend_string *handler_name)
 {
-	zval *stamps = PHP_MESSENGER_PROP(envelope, PHP_MESSENGER_ENVELOPE_STAMPS);
-	zval *list = zend_hash_find(Z_ARRVAL_P(stamps), php_messenger_ce_HandledStamp->name);
+	HashTable *list = php_messenger_envelope_list(envelope, php_messenger_ce_HandledStamp);
 	if (!list) {
 		return false;
 	}
 	zval *stamp;
-	ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(list), stamp) {
+	ZEND_HASH_FOREACH_VAL(list, stamp) {
 		if (count-- == 0) {
 			break;
 		}
@@ -738,8 +760,8 @@ static zend_object *handle_fn(php_messenger_mw *mw, zend_object *envelope, zend_
 	zend_string *from = received ? Z_STR_P(php_messenger_stamp_prop(received, 0)) : NULL;
 	zend_object *extra_stamp = php_messenger_envelope_last(envelope, php_messenger_ce_HandlerArgumentsStamp);
 	HashTable *extra = extra_stamp ? Z_ARRVAL_P(php_messenger_stamp_prop(extra_stamp, 0)) : NULL;
-	zval *handled_before = zend_hash_find(Z_ARRVAL_P(PHP_MESSENGER_PROP(envelope, PHP_MESSENGER_ENVELOPE_STAMPS)), php_messenger_ce_HandledStamp->name);
-	uint32_t handled_count = handled_before ? zend_hash_num_elements(Z_ARRVAL_P(handled_before)) : 0;
+	HashTable *handled_before = php_messenger_envelope_list(envelope, php_messenger_ce_HandledStamp);
+	uint32_t handled_count = handled_before ? zend_hash_num_elements(handled_before) : 0;
 
 	uint32_t argc = 1 + (extra ? zend_hash_num_elements(extra) : 0);
 	zval inline_args[4];
@@ -806,7 +828,8 @@ static zend_object *handle_fn(php_messenger_mw *mw, zend_object *envelope, zend_
 		zend_object *stamp = php_messenger_stamp_new(php_messenger_ce_HandledStamp, 2, stamp_args);
 		zval_ptr_dtor(&result);
 		envelope = php_messenger_envelope_with(envelope, stamp);
-		OBJ_RELEASE(stamp);
+		/* the envelope holds it now: drop ours without offering it to the cycle collector */
+		GC_DELREF(stamp);
 	}
 	if (args != inline_args) {
 		efree(args);
