@@ -19,7 +19,7 @@ for src in "$here"/test_msgr_*.c; do
 	rc=$?
 	cat "$log"
 	p=$(grep -c '^\[       OK \]' "$log")
-	f=$(grep -c '^\[  FAILED  \] test_' "$log")
+	f=$(grep '^\[  FAILED  \] test_' "$log" | sort -u | wc -l)
 	passed=$((passed + p))
 	failed=$((failed + f))
 	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
