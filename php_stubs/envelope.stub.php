@@ -17,8 +17,9 @@ interface NonSendableStampInterface extends StampInterface
 /** @strict-properties */
 final class Envelope
 {
-    private object $message;
+    /* Symfony's order: serialize() writes the stamps first, like Symfony's Envelope */
     private array $stamps = [];
+    private object $message;
 
     public function __construct(object $message, array $stamps = []) {}
 

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: f6e8f43f4936b488d5fd2fb5c966538bccd4d9f9 */
+ * Stub hash: ea2a398cfce2b86573e1974e2d370f3c74e356d4 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Messenger_Envelope___construct, 0, 0, 1)
 	ZEND_ARG_TYPE_INFO(0, message, IS_OBJECT, 0)
@@ -96,17 +96,17 @@ static zend_class_entry *register_class_Messenger_Envelope(void)
 	class_entry = zend_register_internal_class_ex(&ce, NULL);
 	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES;
 
-	zval property_message_default_value;
-	ZVAL_UNDEF(&property_message_default_value);
-	zend_string *property_message_name = zend_string_init("message", sizeof("message") - 1, 1);
-	zend_declare_typed_property(class_entry, property_message_name, &property_message_default_value, ZEND_ACC_PRIVATE, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_OBJECT));
-	zend_string_release(property_message_name);
-
 	zval property_stamps_default_value;
 	ZVAL_EMPTY_ARRAY(&property_stamps_default_value);
 	zend_string *property_stamps_name = zend_string_init("stamps", sizeof("stamps") - 1, 1);
 	zend_declare_typed_property(class_entry, property_stamps_name, &property_stamps_default_value, ZEND_ACC_PRIVATE, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_ARRAY));
 	zend_string_release(property_stamps_name);
+
+	zval property_message_default_value;
+	ZVAL_UNDEF(&property_message_default_value);
+	zend_string *property_message_name = zend_string_init("message", sizeof("message") - 1, 1);
+	zend_declare_typed_property(class_entry, property_message_name, &property_message_default_value, ZEND_ACC_PRIVATE, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_OBJECT));
+	zend_string_release(property_message_name);
 
 	return class_entry;
 }

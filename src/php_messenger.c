@@ -19,6 +19,7 @@ PHP_MINIT_FUNCTION(messenger)
 	php_messenger_register_bus();
 	php_messenger_register_handlers();
 	php_messenger_register_transport();
+	php_messenger_register_serializer();
 	php_messenger_register_messenger();
 	return SUCCESS;
 }
@@ -33,6 +34,7 @@ PHP_MINFO_FUNCTION(messenger)
 
 static const zend_module_dep messenger_deps[] = {
 	ZEND_MOD_REQUIRED("date")
+	ZEND_MOD_REQUIRED("json")
 	ZEND_MOD_END
 };
 

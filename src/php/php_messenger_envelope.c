@@ -134,6 +134,45 @@ zend_object *php_messenger_envelope_without(zend_object *envelope, zend_string *
 	return envelope;
 }
 
+static zend_class_entry *list_class(zval *list)
+{
+	zval *first = zend_hash_get_current_data(Z_ARRVAL_P(list));
+	if (!first) {
+		zend_hash_internal_pointer_reset(Z_ARRVAL_P(list));
+		first = zend_hash_get_current_data(Z_ARRVAL_P(list));
+	}
+	return first && Z_TYPE_P(first) == IS_OBJECT ? Z_OBJCE_P(first) : NULL;
+}
+
+zend_object *php_messenger_envelope_filter(zend_object *envelope, bool (*keep)(zend_class_entry *ce))
+{
+	HashTable *stamps = Z_ARRVAL_P(PHP_MESSENGER_PROP(envelope, PHP_MESSENGER_ENVELOPE_STAMPS));
+	zval *list;
+	bool all = true;
+	ZEND_HASH_FOREACH_VAL(stamps, list) {
+		zend_class_entry *ce = list_class(list);
+		if (ce && !keep(ce)) {
+			all = false;
+			break;
+		}
+	} ZEND_HASH_FOREACH_END();
+	if (all) {
+		GC_ADDREF(envelope);
+		return envelope;
+	}
+	zend_object *copy = envelope_copy(envelope);
+	zval *copied = PHP_MESSENGER_PROP(copy, PHP_MESSENGER_ENVELOPE_STAMPS);
+	SEPARATE_ARRAY(copied);
+	zend_string *key;
+	ZEND_HASH_FOREACH_STR_KEY_VAL(Z_ARRVAL_P(copied), key, list) {
+		zend_class_entry *ce = list_class(list);
+		if (key && ce && !keep(ce)) {
+			zend_hash_del(Z_ARRVAL_P(copied), key);
+		}
+	} ZEND_HASH_FOREACH_END();
+	return copy;
+}
+
 HashTable *php_messenger_envelope_list(zend_object *envelope, zend_class_entry *ce)
 {
 	if (!(envelope_from(envelope)->maybe & class_bit(ce))) {

@@ -19,6 +19,7 @@ void php_messenger_register_middleware(void);
 void php_messenger_register_bus(void);
 void php_messenger_register_handlers(void);
 void php_messenger_register_transport(void);
+void php_messenger_register_serializer(void);
 void php_messenger_register_messenger(void);
 
 extern zend_class_entry *php_messenger_ce_StampInterface;
@@ -48,6 +49,11 @@ extern zend_class_entry *php_messenger_ce_HandlerFailedException;
 extern zend_class_entry *php_messenger_ce_NoHandlerForMessageException;
 extern zend_class_entry *php_messenger_ce_DelayedMessageHandlingException;
 extern zend_class_entry *php_messenger_ce_TransportException;
+extern zend_class_entry *php_messenger_ce_MessageDecodingFailedException;
+
+extern zend_class_entry *php_messenger_ce_SerializerInterface;
+extern zend_class_entry *php_messenger_ce_PhpSerializer;
+extern zend_class_entry *php_messenger_ce_JsonSerializer;
 
 extern zend_class_entry *php_messenger_ce_MiddlewareInterface;
 extern zend_class_entry *php_messenger_ce_StackInterface;
@@ -93,8 +99,8 @@ bool php_messenger_iterable_to_array(zval *iterable, zval *out);
 #define PHP_MESSENGER_PROP(obj, n) OBJ_PROP_NUM((obj), (n))
 
 /* ---- envelope ---- */
-#define PHP_MESSENGER_ENVELOPE_MESSAGE 0
-#define PHP_MESSENGER_ENVELOPE_STAMPS 1
+#define PHP_MESSENGER_ENVELOPE_STAMPS 0
+#define PHP_MESSENGER_ENVELOPE_MESSAGE 1
 /* A new Envelope for message (or message itself when it is an Envelope), with stamps added.
  * Returns an owned reference, or NULL with an exception. */
 zend_object *php_messenger_envelope_wrap(zval *message, HashTable *stamps);
@@ -112,6 +118,9 @@ HashTable *php_messenger_envelope_list(zend_object *envelope, zend_class_entry *
 /* Adds a whole list of stamps of class ce, which the envelope has none of, sharing the list
  * (copied on write). The envelope must not be shared (refcount 1). */
 void php_messenger_envelope_add_list(zend_object *envelope, zend_class_entry *ce, zend_array *list);
+/* The envelope (a new reference) when every stamp class passes keep; else a copy without the
+ * stamps of the classes that do not. */
+zend_object *php_messenger_envelope_filter(zend_object *envelope, bool (*keep)(zend_class_entry *ce));
 static zend_always_inline zval *php_messenger_envelope_message(zend_object *envelope)
 {
 	return PHP_MESSENGER_PROP(envelope, PHP_MESSENGER_ENVELOPE_MESSAGE);
@@ -193,6 +202,47 @@ void php_messenger_handlers_gc(php_messenger_handlers *h, zend_get_gc_buffer *bu
  * false stops. */
 typedef bool (*php_messenger_type_fn)(void *ctx, zend_string *lc_type);
 void php_messenger_walk_types(zend_class_entry *ce, php_messenger_type_fn fn, void *ctx);
+
+/* ---- serializers (php_messenger_serializer.c, php_messenger_json.c) ---- */
+/* The classes a serializer may instantiate when decoding. */
+typedef struct php_messenger_allow {
+	bool any;           /* allowed_classes: true */
+	HashTable names;    /* lower-cased class names listed, and those their typed properties name */
+	HashTable prefixes; /* lower-cased "ns\\" of "Ns\\*" entries */
+	HashTable checked;  /* lower-cased names found allowed and loaded */
+} php_messenger_allow;
+
+typedef struct php_messenger_serializer {
+	php_messenger_allow allow;
+	zend_object std;
+} php_messenger_serializer;
+
+void php_messenger_allow_init(php_messenger_allow *a);
+void php_messenger_allow_destroy(php_messenger_allow *a);
+/* Adds a class name, or "Ns\\*" for a namespace. */
+void php_messenger_allow_add(php_messenger_allow *a, zend_string *name);
+/* Applies an "allowed_classes" option (true or a list); false with an exception naming owner. */
+bool php_messenger_allow_option(php_messenger_allow *a, zval *option, const char *owner);
+/* The class, loaded, when decoding may instantiate it: listed, under a listed namespace,
+ * extending or implementing a listed type, named by a typed property of an allowed class, or
+ * one of PHP's date classes and stdClass. Else NULL, with reason filled. */
+zend_class_entry *php_messenger_allow_class(php_messenger_allow *a, const char *name, size_t len, char *reason, size_t reason_size);
+php_messenger_serializer *php_messenger_serializer_of(zend_object *obj);
+/* A PhpSerializer or JsonSerializer allowing the class names that are keys of allowed (may be NULL). */
+zend_object *php_messenger_serializer_new(zend_class_entry *ce, HashTable *allowed);
+/* Our stamp class for our name or Symfony's (*symfony says which matched), or NULL. */
+zend_class_entry *php_messenger_stamp_by_name(const char *name, size_t len, bool *symfony);
+/* Symfony's name for one of our stamp classes, or NULL. */
+const char *php_messenger_stamp_symfony_name(zend_class_entry *ce);
+/* Whether stamps of this class are written to the wire. */
+bool php_messenger_stamp_travels(zend_class_entry *ce);
+/* Throws MessageDecodingFailedException; previous (consumed) may be NULL. */
+void php_messenger_decoding_failed(zend_object *previous, const char *fmt, ...) ZEND_ATTRIBUTE_FORMAT(printf, 2, 3);
+zend_string *php_messenger_php_encode(zend_object *envelope);
+zend_object *php_messenger_php_decode(php_messenger_allow *allow, HashTable *encoded);
+/* JSON: fills encoded with body and headers; false with an exception. */
+bool php_messenger_json_encode(zend_object *envelope, zval *encoded);
+zend_object *php_messenger_json_decode(php_messenger_allow *allow, HashTable *encoded);
 
 /* ---- bus ---- */
 zend_object *php_messenger_bus_new(zend_string *name, zend_array *middleware);
