@@ -4,8 +4,8 @@ set -eu
 need_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 pkgs="php8.2-dev php8.2-cli pkg-config libhiredis-dev librabbitmq-dev libcurl4-openssl-dev"
 case "${1:-build}" in
-	test) pkgs="$pkgs libcmocka-dev valgrind php-parser php-symfony-messenger" ;;
-	bench) pkgs="$pkgs php-symfony-messenger" ;;
+	test) pkgs="$pkgs libcmocka-dev valgrind php-parser php-symfony-messenger php-symfony-serializer php-symfony-property-access" ;;
+	bench) pkgs="$pkgs php-symfony-messenger php-symfony-serializer php-symfony-property-access" ;;
 esac
 missing=""
 for p in $pkgs; do

@@ -535,6 +535,44 @@ static bool base64_body(const char *s, size_t len)
 	return true;
 }
 
+static void mark_destructed(zval *value, int depth)
+{
+	ZVAL_DEREF(value);
+	if (depth > 1024) {
+		return;
+	}
+	HashTable *ht = NULL;
+	if (Z_TYPE_P(value) == IS_OBJECT) {
+		zend_object *obj = Z_OBJ_P(value);
+		if (GC_FLAGS(obj) & IS_OBJ_DESTRUCTOR_CALLED) {
+			return; /* seen */
+		}
+		GC_ADD_FLAGS(obj, IS_OBJ_DESTRUCTOR_CALLED);
+		if (obj->ce->type == ZEND_USER_CLASS || obj->handlers->get_properties == zend_std_get_properties) {
+			ht = obj->handlers->get_properties(obj);
+		}
+	} else if (Z_TYPE_P(value) == IS_ARRAY) {
+		ht = Z_ARRVAL_P(value);
+		if (GC_IS_RECURSIVE(ht)) {
+			return;
+		}
+	}
+	if (!ht) {
+		return;
+	}
+	bool protect = !(GC_FLAGS(ht) & GC_IMMUTABLE);
+	if (protect) {
+		GC_PROTECT_RECURSION(ht);
+	}
+	zval *v;
+	ZEND_HASH_FOREACH_VAL_IND(ht, v) {
+		mark_destructed(v, depth + 1);
+	} ZEND_HASH_FOREACH_END();
+	if (protect) {
+		GC_UNPROTECT_RECURSION(ht);
+	}
+}
+
 zend_object *php_messenger_php_decode(php_messenger_allow *allow, HashTable *encoded)
 {
 	zval *body = zend_hash_str_find_deref(encoded, "body", sizeof("body") - 1);
@@ -592,6 +630,11 @@ zend_object *php_messenger_php_decode(php_messenger_allow *allow, HashTable *enc
 	ZVAL_UNDEF(&result);
 	const unsigned char *p = (const unsigned char *) ours.data;
 	bool ok = php_var_unserialize(&result, &p, p + ours.len, &var_hash) && p == (const unsigned char *) ours.data + ours.len;
+	if (!ok || EG(exception)) {
+		/* PHP runs the destructor of an object it could not finish (unless it has __wakeup):
+		 * nothing we give up on was ever whole, so none of it is destructed */
+		mark_destructed(&result, 0);
+	}
 	php_var_unserialize_destroy(var_hash);
 	zend_restore_error_handling(&eh);
 	zend_hash_destroy(&instantiated);
@@ -604,7 +647,15 @@ zend_object *php_messenger_php_decode(php_messenger_allow *allow, HashTable *enc
 		if (php_messenger_take_exception(&ex)) {
 			zval rv;
 			zval *message = php_messenger_throwable_prop(ex, ZSTR_KNOWN(ZEND_STR_MESSAGE), &rv);
-			php_messenger_decoding_failed(ex, "Could not decode Envelope: %s", Z_TYPE_P(message) == IS_STRING ? Z_STRVAL_P(message) : "");
+			const char *text = Z_TYPE_P(message) == IS_STRING ? Z_STRVAL_P(message) : "";
+			if (ex->ce == php_messenger_ce_MessageDecodingFailedException) {
+				/* a warning of the unserializer, thrown as ours: "decode(): Undefined constant..." */
+				const char *after = strstr(text, "(): ");
+				php_messenger_decoding_failed(NULL, "Could not decode Envelope: %s", after ? after + 4 : text);
+				OBJ_RELEASE(ex);
+			} else {
+				php_messenger_decoding_failed(ex, "Could not decode Envelope: %s", text);
+			}
 		}
 		return NULL;
 	}
@@ -614,6 +665,7 @@ zend_object *php_messenger_php_decode(php_messenger_allow *allow, HashTable *enc
 		return NULL;
 	}
 	if (!check_decoded(&result)) {
+		mark_destructed(&result, 0);
 		zval_ptr_dtor(&result);
 		return NULL;
 	}
