@@ -68,8 +68,10 @@ final class InMemoryTransport implements TransportInterface, BatchSenderInterfac
     private array $queue = [];
     private array $availableAt = [];
     private int $nextId = 1;
+    /* when set, what is sent is stored as it comes back from encode() and decode() */
+    private ?\Messenger\Serializer\SerializerInterface $serializer = null;
 
-    public function __construct() {}
+    public function __construct(?\Messenger\Serializer\SerializerInterface $serializer = null) {}
 
     public function send(\Messenger\Envelope $envelope): \Messenger\Envelope {}
 

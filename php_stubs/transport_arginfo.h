@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 6723be47761a51e3fb63444347d62d704e39e06b */
+ * Stub hash: d453fb1b5c8297a899e9f1ae4660878518e86137 */
 
 ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_Messenger_Transport_SenderInterface_send, 0, 1, Messenger\\Envelope, 0)
 	ZEND_ARG_OBJ_INFO(0, envelope, Messenger\\Envelope, 0)
@@ -42,6 +42,7 @@ ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Messenger_Transport_BatchS
 ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Messenger_Transport_InMemoryTransport___construct, 0, 0, 0)
+	ZEND_ARG_OBJ_INFO_WITH_DEFAULT_VALUE(0, serializer, Messenger\\Serializer\\SerializerInterface, 1, "null")
 ZEND_END_ARG_INFO()
 
 #define arginfo_class_Messenger_Transport_InMemoryTransport_send arginfo_class_Messenger_Transport_SenderInterface_send
@@ -312,6 +313,13 @@ static zend_class_entry *register_class_Messenger_Transport_InMemoryTransport(ze
 	zend_string *property_nextId_name = zend_string_init("nextId", sizeof("nextId") - 1, 1);
 	zend_declare_typed_property(class_entry, property_nextId_name, &property_nextId_default_value, ZEND_ACC_PRIVATE, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_LONG));
 	zend_string_release(property_nextId_name);
+
+	zend_string *property_serializer_class_Messenger_Serializer_SerializerInterface = zend_string_init("Messenger\\Serializer\\SerializerInterface", sizeof("Messenger\\Serializer\\SerializerInterface")-1, 1);
+	zval property_serializer_default_value;
+	ZVAL_NULL(&property_serializer_default_value);
+	zend_string *property_serializer_name = zend_string_init("serializer", sizeof("serializer") - 1, 1);
+	zend_declare_typed_property(class_entry, property_serializer_name, &property_serializer_default_value, ZEND_ACC_PRIVATE, NULL, (zend_type) ZEND_TYPE_INIT_CLASS(property_serializer_class_Messenger_Serializer_SerializerInterface, 0, MAY_BE_NULL));
+	zend_string_release(property_serializer_name);
 
 	return class_entry;
 }

@@ -157,6 +157,8 @@ zend_object *php_messenger_add_bus_name_middleware_new(zend_string *bus_name);
 zend_object *php_messenger_dispatch_after_middleware_new(void);
 /* senders: name => SenderInterface; routing: the configuration's routing array (may be NULL). */
 zend_object *php_messenger_send_middleware_new(HashTable *senders, HashTable *routing);
+/* Adds the (lower-cased) message types the handlers of a HandleMessageMiddleware handle to out. */
+void php_messenger_handle_middleware_types(zend_object *handle_mw, HashTable *out);
 /* handlers: the configuration's handlers; bus_name filters handlers with a `bus` option. */
 zend_object *php_messenger_handle_middleware_new(HashTable *handlers, bool allow_no_handlers, zend_string *bus_name);
 
@@ -240,6 +242,12 @@ bool php_messenger_stamp_travels(zend_class_entry *ce);
 void php_messenger_decoding_failed(zend_object *previous, const char *fmt, ...) ZEND_ATTRIBUTE_FORMAT(printf, 2, 3);
 zend_string *php_messenger_php_encode(zend_object *envelope);
 zend_object *php_messenger_php_decode(php_messenger_allow *allow, HashTable *encoded);
+/* Encodes through any SerializerInterface (ours without a PHP frame); false with an exception. */
+bool php_messenger_serializer_encode(zend_object *serializer, zend_object *envelope, zval *encoded);
+/* Decodes through any SerializerInterface: an owned Envelope, or NULL with an exception. */
+zend_object *php_messenger_serializer_decode(zend_object *serializer, zval *encoded);
+/* Adds a class (or "Ns\\*") to the allow-list of one of our serializers; nothing for others. */
+void php_messenger_serializer_allow(zend_object *serializer, zend_string *name);
 /* JSON: fills encoded with body and headers; false with an exception. */
 bool php_messenger_json_encode(zend_object *envelope, zval *encoded);
 zend_object *php_messenger_json_decode(php_messenger_allow *allow, HashTable *encoded);
@@ -253,6 +261,6 @@ zend_object *php_messenger_bus_dispatch(zend_object *bus, zval *message, HashTab
 /* Sends through any SenderInterface; the native ones without a PHP frame. envelope consumed. */
 zend_object *php_messenger_sender_send(zend_object *sender, zend_object *envelope);
 /* A transport from a configuration entry (DSN string, object, or ['dsn' => ...]). */
-bool php_messenger_transport_from_config(zval *out, zend_string *name, zval *config, zend_object *messenger);
+bool php_messenger_transport_from_config(zval *out, zend_string *name, zval *config, zend_object *messenger, zend_object *serializer);
 
 #endif

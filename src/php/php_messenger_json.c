@@ -419,6 +419,35 @@ static bool denormalize_typed(dn_ctx *c, zend_type type, zval *value, zval *out,
 	return false;
 }
 
+/* The default of the constructor parameter a promoted property comes from, as Symfony's
+ * ObjectNormalizer passes it when the body lacks the property. */
+static bool promoted_default(zend_class_entry *ce, zend_string *name, zval *out)
+{
+	zend_function *ctor = ce->constructor;
+	if (!ctor || ctor->type != ZEND_USER_FUNCTION) {
+		return false;
+	}
+	for (uint32_t i = 0; i < ctor->common.num_args; i++) {
+		if (!zend_string_equals(ctor->op_array.vars[i], name)) {
+			continue;
+		}
+		for (uint32_t k = 0; k < ctor->op_array.last; k++) {
+			zend_op *op = &ctor->op_array.opcodes[k];
+			if (op->opcode == ZEND_RECV_INIT && op->op1.num == i + 1) {
+				ZVAL_COPY(out, RT_CONSTANT(op, op->op2));
+				if (Z_TYPE_P(out) == IS_CONSTANT_AST && zval_update_constant_ex(out, ce) != SUCCESS) {
+					zval_ptr_dtor(out);
+					ZVAL_UNDEF(out);
+					return false;
+				}
+				return true;
+			}
+		}
+		return false;
+	}
+	return false;
+}
+
 static bool denormalize_object(dn_ctx *c, zend_class_entry *ce, zval *data, zval *out, int depth)
 {
 	if (depth > MAX_DEPTH) {
@@ -459,6 +488,15 @@ static bool denormalize_object(dn_ctx *c, zend_class_entry *ce, zval *data, zval
 		if (!v) {
 			if (Z_TYPE_P(slot) != IS_UNDEF) {
 				continue; /* has a default */
+			}
+			if ((info->flags & ZEND_ACC_PROMOTED) && promoted_default(ce, name, slot)) {
+				Z_PROP_FLAG_P(slot) &= ~IS_PROP_UNINIT;
+				continue;
+			}
+			if (EG(exception)) {
+				zval_ptr_dtor(out);
+				ZVAL_UNDEF(out);
+				return false;
 			}
 			if (ZEND_TYPE_IS_SET(info->type) && (ZEND_TYPE_PURE_MASK(info->type) & MAY_BE_NULL)) {
 				ZVAL_NULL(slot);

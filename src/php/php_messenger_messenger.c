@@ -14,6 +14,7 @@ typedef struct {
 	HashTable transports;  /* name => TransportInterface */
 	zend_string *default_bus;
 	zend_object *send_mw;
+	HashTable serializers; /* the native serializers made for the transports, to allow the message types */
 	bool built;
 	zend_object std;
 } php_messenger_messenger;
@@ -30,6 +31,7 @@ static zend_object *messenger_create(zend_class_entry *ce)
 	m->std.handlers = &messenger_handlers;
 	zend_hash_init(&m->buses, 2, NULL, ZVAL_PTR_DTOR, 0);
 	zend_hash_init(&m->transports, 4, NULL, ZVAL_PTR_DTOR, 0);
+	zend_hash_init(&m->serializers, 2, NULL, ZVAL_PTR_DTOR, 0);
 	m->default_bus = NULL;
 	m->send_mw = NULL;
 	m->built = false;
@@ -41,6 +43,7 @@ static void messenger_free(zend_object *obj)
 	php_messenger_messenger *m = messenger_from(obj);
 	zend_hash_destroy(&m->buses);
 	zend_hash_destroy(&m->transports);
+	zend_hash_destroy(&m->serializers);
 	if (m->default_bus) {
 		zend_string_release(m->default_bus);
 	}
@@ -95,7 +98,56 @@ static zval *config_array(HashTable *config, const char *key, zval *empty)
 
 /* One bus: its chain is [bus name, dispatch after current bus, app middleware..., send, handle]
  * unless default_middleware is false. */
-static bool build_bus(php_messenger_messenger *m, zend_string *name, zval *bus_config, HashTable *handlers, zend_object *after_mw)
+/* A serializer from the configuration: "php" (the default, as Symfony's), "json", a
+ * SerializerInterface object, or ["format" => "php"|"json", "allowed_classes" => [...]]. */
+static zend_object *serializer_from_spec(php_messenger_messenger *m, zval *spec, const char *where)
+{
+	zval *format = spec, *allowed = NULL;
+	if (spec) {
+		ZVAL_DEREF(spec);
+	}
+	if (spec && Z_TYPE_P(spec) == IS_OBJECT) {
+		if (!instanceof_function(Z_OBJCE_P(spec), php_messenger_ce_SerializerInterface)) {
+			php_messenger_throw(php_messenger_ce_InvalidArgumentException, "%s: %s does not implement Messenger\\Serializer\\SerializerInterface",
+				where, ZSTR_VAL(Z_OBJCE_P(spec)->name));
+			return NULL;
+		}
+		GC_ADDREF(Z_OBJ_P(spec));
+		return Z_OBJ_P(spec);
+	}
+	if (spec && Z_TYPE_P(spec) == IS_ARRAY) {
+		static const char *const keys[] = { "format", "allowed_classes", NULL };
+		zend_string *unknown;
+		if (php_messenger_find_unknown_key(Z_ARRVAL_P(spec), keys, &unknown)) {
+			php_messenger_throw(php_messenger_ce_InvalidArgumentException, "%s: unknown key \"%s\" (known: format, allowed_classes)",
+				where, unknown ? ZSTR_VAL(unknown) : "(integer key)");
+			return NULL;
+		}
+		format = zend_hash_str_find_deref(Z_ARRVAL_P(spec), "format", sizeof("format") - 1);
+		allowed = zend_hash_str_find_deref(Z_ARRVAL_P(spec), "allowed_classes", sizeof("allowed_classes") - 1);
+	}
+	zend_class_entry *ce;
+	if (!format || Z_TYPE_P(format) == IS_NULL || (Z_TYPE_P(format) == IS_STRING && zend_string_equals_literal(Z_STR_P(format), "php"))) {
+		ce = php_messenger_ce_PhpSerializer;
+	} else if (Z_TYPE_P(format) == IS_STRING && zend_string_equals_literal(Z_STR_P(format), "json")) {
+		ce = php_messenger_ce_JsonSerializer;
+	} else {
+		php_messenger_throw(php_messenger_ce_InvalidArgumentException,
+			"%s must be \"php\", \"json\", a Messenger\\Serializer\\SerializerInterface, or [\"format\" => ..., \"allowed_classes\" => [...]]", where);
+		return NULL;
+	}
+	zend_object *serializer = php_messenger_serializer_new(ce, NULL);
+	if (allowed && !php_messenger_allow_option(&php_messenger_serializer_of(serializer)->allow, allowed, where)) {
+		OBJ_RELEASE(serializer);
+		return NULL;
+	}
+	zval zv;
+	ZVAL_OBJ_COPY(&zv, serializer);
+	zend_hash_next_index_insert(&m->serializers, &zv);
+	return serializer;
+}
+
+static bool build_bus(php_messenger_messenger *m, zend_string *name, zval *bus_config, HashTable *handlers, zend_object *after_mw, HashTable *types)
 {
 	zval *app = NULL;
 	zval *defaults = NULL;
@@ -153,6 +205,7 @@ static bool build_bus(php_messenger_messenger *m, zend_string *name, zval *bus_c
 			}
 			return false;
 		}
+		php_messenger_handle_middleware_types(handle_mw, types);
 		ZVAL_OBJ(&mw, php_messenger_add_bus_name_middleware_new(name));
 		zend_hash_next_index_insert_new(chain, &mw);
 		ZVAL_OBJ_COPY(&mw, after_mw);
@@ -205,14 +258,32 @@ static bool messenger_build(php_messenger_messenger *m, HashTable *config)
 		return false;
 	}
 
+	zval *default_spec = zend_hash_str_find_deref(config, "serializer", sizeof("serializer") - 1);
+	zend_object *checked = serializer_from_spec(m, default_spec, "serializer");
+	if (!checked) {
+		return false;
+	}
+	OBJ_RELEASE(checked);
+	zend_hash_clean(&m->serializers);
+
 	zval *transport_config;
 	ZEND_HASH_FOREACH_STR_KEY_VAL(Z_ARRVAL_P(transports), key, transport_config) {
 		if (!key) {
 			php_messenger_throw(php_messenger_ce_InvalidArgumentException, "transports must be keyed by transport name");
 			return false;
 		}
+		ZVAL_DEREF(transport_config);
+		zval *spec = Z_TYPE_P(transport_config) == IS_ARRAY ? zend_hash_str_find_deref(Z_ARRVAL_P(transport_config), "serializer", sizeof("serializer") - 1) : NULL;
+		zend_string *where = zend_strpprintf(0, "transports[\"%s\"][\"serializer\"]", ZSTR_VAL(key));
+		zend_object *serializer = serializer_from_spec(m, spec ? spec : default_spec, spec ? ZSTR_VAL(where) : "serializer");
+		zend_string_release(where);
+		if (!serializer) {
+			return false;
+		}
 		zval transport;
-		if (!php_messenger_transport_from_config(&transport, key, transport_config, &m->std)) {
+		bool made = php_messenger_transport_from_config(&transport, key, transport_config, &m->std, serializer);
+		OBJ_RELEASE(serializer);
+		if (!made) {
 			return false;
 		}
 		zend_hash_add_new(&m->transports, key, &transport);
@@ -233,9 +304,11 @@ static bool messenger_build(php_messenger_messenger *m, HashTable *config)
 	}
 	zend_object *after_mw = php_messenger_dispatch_after_middleware_new();
 	bool ok = true;
+	HashTable types; /* the message types handlers and routing name: what our serializers may decode */
+	zend_hash_init(&types, 8, NULL, NULL, 0);
 	if (zend_hash_num_elements(Z_ARRVAL_P(buses)) == 0) {
 		zend_string *name = zend_string_init("messenger.bus.default", sizeof("messenger.bus.default") - 1, 0);
-		ok = build_bus(m, name, &EG(uninitialized_zval), Z_ARRVAL_P(handlers), after_mw);
+		ok = build_bus(m, name, &EG(uninitialized_zval), Z_ARRVAL_P(handlers), after_mw, &types);
 		zend_string_release(name);
 	} else {
 		zval *bus_config;
@@ -246,12 +319,27 @@ static bool messenger_build(php_messenger_messenger *m, HashTable *config)
 				break;
 			}
 			ZVAL_DEREF(bus_config);
-			if (!(ok = build_bus(m, key, bus_config, Z_ARRVAL_P(handlers), after_mw))) {
+			if (!(ok = build_bus(m, key, bus_config, Z_ARRVAL_P(handlers), after_mw, &types))) {
 				break;
 			}
 		} ZEND_HASH_FOREACH_END();
 	}
 	OBJ_RELEASE(after_mw);
+	if (ok) {
+		zend_string *type;
+		ZEND_HASH_FOREACH_STR_KEY(Z_ARRVAL_P(routing), type) {
+			if (type) {
+				zend_hash_add_empty_element(&types, type);
+			}
+		} ZEND_HASH_FOREACH_END();
+		zval *serializer;
+		ZEND_HASH_FOREACH_VAL(&m->serializers, serializer) {
+			ZEND_HASH_FOREACH_STR_KEY(&types, type) {
+				php_messenger_serializer_allow(Z_OBJ_P(serializer), type);
+			} ZEND_HASH_FOREACH_END();
+		} ZEND_HASH_FOREACH_END();
+	}
+	zend_hash_destroy(&types);
 	if (!ok) {
 		return false;
 	}

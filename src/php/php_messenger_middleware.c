@@ -877,6 +877,16 @@ zend_object *php_messenger_handle_middleware_new(HashTable *handlers, bool allow
 	return obj;
 }
 
+void php_messenger_handle_middleware_types(zend_object *handle_mw, HashTable *out)
+{
+	zend_string *type;
+	ZEND_HASH_FOREACH_STR_KEY(&mw_from(handle_mw)->u.handle.handlers.by_type, type) {
+		if (type) {
+			zend_hash_add_empty_element(out, type);
+		}
+	} ZEND_HASH_FOREACH_END();
+}
+
 ZEND_METHOD(Messenger_Middleware_HandleMessageMiddleware, __construct)
 {
 	HashTable *handlers;

@@ -673,6 +673,74 @@ zend_object *php_messenger_php_decode(php_messenger_allow *allow, HashTable *enc
 }
 /* }}} */
 
+/* {{{ calling any serializer */
+bool php_messenger_serializer_encode(zend_object *serializer, zend_object *envelope, zval *encoded)
+{
+	if (serializer->ce == php_messenger_ce_PhpSerializer) {
+		zend_string *body = php_messenger_php_encode(envelope);
+		if (!body) {
+			return false;
+		}
+		array_init_size(encoded, 1);
+		add_assoc_str(encoded, "body", body);
+		return true;
+	}
+	if (serializer->ce == php_messenger_ce_JsonSerializer) {
+		return php_messenger_json_encode(envelope, encoded);
+	}
+	zval env;
+	ZVAL_OBJ(&env, envelope);
+	zend_call_method_with_1_params(serializer, serializer->ce, NULL, "encode", encoded, &env);
+	if (EG(exception)) {
+		zval_ptr_dtor(encoded);
+		return false;
+	}
+	zval *body = Z_TYPE_P(encoded) == IS_ARRAY ? zend_hash_str_find_deref(Z_ARRVAL_P(encoded), "body", 4) : NULL;
+	zval *headers = Z_TYPE_P(encoded) == IS_ARRAY ? zend_hash_str_find_deref(Z_ARRVAL_P(encoded), "headers", 7) : NULL;
+	if (!body || Z_TYPE_P(body) != IS_STRING || (headers && Z_TYPE_P(headers) != IS_ARRAY)) {
+		php_messenger_throw(php_messenger_ce_LogicException,
+			"%s::encode() must return an array with a string \"body\" and optional \"headers\" array, %s returned",
+			ZSTR_VAL(serializer->ce->name), zend_zval_type_name(encoded));
+		zval_ptr_dtor(encoded);
+		return false;
+	}
+	return true;
+}
+
+zend_object *php_messenger_serializer_decode(zend_object *serializer, zval *encoded)
+{
+	if (serializer->ce == php_messenger_ce_PhpSerializer || serializer->ce == php_messenger_ce_JsonSerializer) {
+		if (Z_TYPE_P(encoded) != IS_ARRAY) {
+			php_messenger_decoding_failed(NULL, "An encoded envelope must be an array, %s given", zend_zval_type_name(encoded));
+			return NULL;
+		}
+		php_messenger_allow *allow = &serializer_from(serializer)->allow;
+		return serializer->ce == php_messenger_ce_PhpSerializer ? php_messenger_php_decode(allow, Z_ARRVAL_P(encoded))
+			: php_messenger_json_decode(allow, Z_ARRVAL_P(encoded));
+	}
+	zval rv;
+	zend_call_method_with_1_params(serializer, serializer->ce, NULL, "decode", &rv, encoded);
+	if (EG(exception)) {
+		zval_ptr_dtor(&rv);
+		return NULL;
+	}
+	if (Z_TYPE(rv) != IS_OBJECT || Z_OBJCE(rv) != php_messenger_ce_Envelope) {
+		php_messenger_throw(php_messenger_ce_LogicException, "%s::decode() must return a Messenger\\Envelope, %s returned",
+			ZSTR_VAL(serializer->ce->name), zend_zval_type_name(&rv));
+		zval_ptr_dtor(&rv);
+		return NULL;
+	}
+	return Z_OBJ(rv);
+}
+
+void php_messenger_serializer_allow(zend_object *serializer, zend_string *name)
+{
+	if (serializer->ce == php_messenger_ce_PhpSerializer || serializer->ce == php_messenger_ce_JsonSerializer) {
+		php_messenger_allow_add(&serializer_from(serializer)->allow, name);
+	}
+}
+/* }}} */
+
 ZEND_METHOD(Messenger_Serializer_PhpSerializer, __construct)
 {
 	serializer_construct(INTERNAL_FUNCTION_PARAM_PASSTHRU);

@@ -15,7 +15,7 @@ zend_class_entry *php_messenger_ce_InMemoryTransport;
 zend_class_entry *php_messenger_ce_SyncTransport;
 
 /* declared property slots of InMemoryTransport */
-enum { MEM_SENT, MEM_ACKED, MEM_REJECTED, MEM_QUEUE, MEM_AVAILABLE_AT, MEM_NEXT_ID };
+enum { MEM_SENT, MEM_ACKED, MEM_REJECTED, MEM_QUEUE, MEM_AVAILABLE_AT, MEM_NEXT_ID, MEM_SERIALIZER };
 
 static zend_long now_ms(void)
 {
@@ -45,8 +45,24 @@ static zend_object *mem_send(zend_object *self, zend_object *envelope)
 	OBJ_RELEASE(stamp);
 
 	zval env;
-	ZVAL_OBJ(&env, envelope);
-	Z_ADDREF(env);
+	zval *serializer = PHP_MESSENGER_PROP(self, MEM_SERIALIZER);
+	if (Z_TYPE_P(serializer) == IS_OBJECT) {
+		/* what a real transport would hand back: the envelope through the wire format */
+		zval encoded;
+		if (!php_messenger_serializer_encode(Z_OBJ_P(serializer), envelope, &encoded)) {
+			OBJ_RELEASE(envelope);
+			return NULL;
+		}
+		zend_object *copy = php_messenger_serializer_decode(Z_OBJ_P(serializer), &encoded);
+		zval_ptr_dtor(&encoded);
+		if (!copy) {
+			OBJ_RELEASE(envelope);
+			return NULL;
+		}
+		ZVAL_OBJ(&env, copy);
+	} else {
+		ZVAL_OBJ_COPY(&env, envelope);
+	}
 	zend_hash_next_index_insert(Z_ARRVAL_P(mem_array(self, MEM_SENT)), &env);
 	Z_ADDREF(env);
 	zend_hash_index_update(Z_ARRVAL_P(mem_array(self, MEM_QUEUE)), id, &env);
@@ -62,7 +78,16 @@ static zend_object *mem_send(zend_object *self, zend_object *envelope)
 
 ZEND_METHOD(Messenger_Transport_InMemoryTransport, __construct)
 {
-	ZEND_PARSE_PARAMETERS_NONE();
+	zend_object *serializer = NULL;
+	ZEND_PARSE_PARAMETERS_START(0, 1)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_OBJ_OF_CLASS_OR_NULL(serializer, php_messenger_ce_SerializerInterface)
+	ZEND_PARSE_PARAMETERS_END();
+	if (serializer) {
+		zval *slot = PHP_MESSENGER_PROP(Z_OBJ_P(ZEND_THIS), MEM_SERIALIZER);
+		zval_ptr_dtor(slot);
+		ZVAL_OBJ_COPY(slot, serializer);
+	}
 }
 
 ZEND_METHOD(Messenger_Transport_InMemoryTransport, send)
@@ -72,7 +97,11 @@ ZEND_METHOD(Messenger_Transport_InMemoryTransport, send)
 		Z_PARAM_OBJ_OF_CLASS(envelope, php_messenger_ce_Envelope)
 	ZEND_PARSE_PARAMETERS_END();
 	GC_ADDREF(envelope);
-	RETURN_OBJ(mem_send(Z_OBJ_P(ZEND_THIS), envelope));
+	zend_object *sent = mem_send(Z_OBJ_P(ZEND_THIS), envelope);
+	if (!sent) {
+		RETURN_THROWS();
+	}
+	RETURN_OBJ(sent);
 }
 
 ZEND_METHOD(Messenger_Transport_InMemoryTransport, sendAll)
@@ -101,8 +130,14 @@ ZEND_METHOD(Messenger_Transport_InMemoryTransport, sendAll)
 	ZEND_HASH_FOREACH_VAL(envelopes, env) {
 		ZVAL_DEREF(env);
 		GC_ADDREF(Z_OBJ_P(env));
+		zend_object *result = mem_send(Z_OBJ_P(ZEND_THIS), Z_OBJ_P(env));
+		if (!result) {
+			zval_ptr_dtor(return_value);
+			ZVAL_NULL(return_value);
+			RETURN_THROWS();
+		}
 		zval sent;
-		ZVAL_OBJ(&sent, mem_send(Z_OBJ_P(ZEND_THIS), Z_OBJ_P(env)));
+		ZVAL_OBJ(&sent, result);
 		zend_hash_next_index_insert_new(Z_ARRVAL_P(return_value), &sent);
 	} ZEND_HASH_FOREACH_END();
 }
@@ -313,7 +348,59 @@ zend_object *php_messenger_sender_send(zend_object *sender, zend_object *envelop
 
 static const char *const transport_keys[] = { "dsn", "options", "serializer", "retry_strategy", "failure_transport", NULL };
 
-bool php_messenger_transport_from_config(zval *out, zend_string *name, zval *config, zend_object *messenger)
+/* A boolean transport option, from the DSN's query or the options array (which wins). */
+static bool option_flag(const msgr_dsn_t *dsn, zval *options, const char *key, bool *value, zend_string *transport)
+{
+	zval *opt = options ? zend_hash_str_find_deref(Z_ARRVAL_P(options), key, strlen(key)) : NULL;
+	if (opt) {
+		if (Z_TYPE_P(opt) != IS_TRUE && Z_TYPE_P(opt) != IS_FALSE) {
+			php_messenger_throw(php_messenger_ce_InvalidArgumentException,
+				"transports[\"%s\"]: the option \"%s\" must be a boolean, %s given", ZSTR_VAL(transport), key, zend_zval_type_name(opt));
+			return false;
+		}
+		*value = Z_TYPE_P(opt) == IS_TRUE;
+		return true;
+	}
+	const char *text = msgr_dsn_param(dsn, key);
+	if (!text) {
+		return true;
+	}
+	if (strcmp(text, "true") == 0 || strcmp(text, "1") == 0) {
+		*value = true;
+	} else if (strcmp(text, "false") == 0 || strcmp(text, "0") == 0) {
+		*value = false;
+	} else {
+		php_messenger_throw(php_messenger_ce_InvalidArgumentException,
+			"transports[\"%s\"]: the option \"%s\" must be true or false, \"%s\" given", ZSTR_VAL(transport), key, text);
+		return false;
+	}
+	return true;
+}
+
+/* The DSN's query keys and the options' keys must all be known to the transport. */
+static bool known_options(const msgr_dsn_t *dsn, zval *options, const char *const *known, const char *list, zend_string *transport)
+{
+	for (size_t i = 0; i < dsn->param_count; i++) {
+		bool found = false;
+		for (const char *const *k = known; *k && !found; k++) {
+			found = strcmp(*k, dsn->params[i].key) == 0;
+		}
+		if (!found) {
+			php_messenger_throw(php_messenger_ce_InvalidArgumentException,
+				"transports[\"%s\"]: unknown option \"%s\" (known: %s)", ZSTR_VAL(transport), dsn->params[i].key, list);
+			return false;
+		}
+	}
+	zend_string *unknown;
+	if (options && php_messenger_find_unknown_key(Z_ARRVAL_P(options), known, &unknown)) {
+		php_messenger_throw(php_messenger_ce_InvalidArgumentException,
+			"transports[\"%s\"]: unknown option \"%s\" (known: %s)", ZSTR_VAL(transport), unknown ? ZSTR_VAL(unknown) : "(integer key)", list);
+		return false;
+	}
+	return true;
+}
+
+bool php_messenger_transport_from_config(zval *out, zend_string *name, zval *config, zend_object *messenger, zend_object *serializer)
 {
 	ZVAL_DEREF(config);
 	if (Z_TYPE_P(config) == IS_OBJECT) {
@@ -325,7 +412,7 @@ bool php_messenger_transport_from_config(zval *out, zend_string *name, zval *con
 		ZVAL_COPY(out, config);
 		return true;
 	}
-	zval *dsn = config;
+	zval *dsn = config, *options = NULL;
 	if (Z_TYPE_P(config) == IS_ARRAY) {
 		zend_string *unknown;
 		if (php_messenger_find_unknown_key(Z_ARRVAL_P(config), transport_keys, &unknown)) {
@@ -335,7 +422,7 @@ bool php_messenger_transport_from_config(zval *out, zend_string *name, zval *con
 			return false;
 		}
 		dsn = zend_hash_str_find_deref(Z_ARRVAL_P(config), "dsn", 3);
-		zval *options = zend_hash_str_find_deref(Z_ARRVAL_P(config), "options", 7);
+		options = zend_hash_str_find_deref(Z_ARRVAL_P(config), "options", 7);
 		if (options && Z_TYPE_P(options) != IS_ARRAY) {
 			php_messenger_throw(php_messenger_ce_InvalidArgumentException,
 				"transports[\"%s\"][\"options\"] must be an array, %s given", ZSTR_VAL(name), zend_zval_type_name(options));
@@ -360,7 +447,15 @@ bool php_messenger_transport_from_config(zval *out, zend_string *name, zval *con
 	}
 	bool ok = true;
 	if (strcmp(parsed.scheme, "in-memory") == 0) {
-		object_init_ex(out, php_messenger_ce_InMemoryTransport);
+		static const char *const keys[] = { "serialize", NULL };
+		bool serialize = false;
+		ok = known_options(&parsed, options, keys, "serialize", name) && option_flag(&parsed, options, "serialize", &serialize, name);
+		if (ok) {
+			object_init_ex(out, php_messenger_ce_InMemoryTransport);
+			if (serialize && serializer) {
+				ZVAL_OBJ_COPY(PHP_MESSENGER_PROP(Z_OBJ_P(out), MEM_SERIALIZER), serializer);
+			}
+		}
 	} else if (strcmp(parsed.scheme, "sync") == 0) {
 		object_init_ex(out, php_messenger_ce_SyncTransport);
 		ZVAL_OBJ_COPY(PHP_MESSENGER_PROP(Z_OBJ_P(out), 0), messenger);
