@@ -4,7 +4,7 @@ set -eu
 need_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 pkgs="php8.2-dev php8.2-cli pkg-config libhiredis-dev librabbitmq-dev libcurl4-openssl-dev"
 case "${1:-build}" in
-	test) pkgs="$pkgs libcmocka-dev valgrind php-parser php-symfony-messenger php-symfony-serializer php-symfony-property-access" ;;
+	test) pkgs="$pkgs libcmocka-dev valgrind clang libclang-rt-14-dev php-parser php-symfony-messenger php-symfony-serializer php-symfony-property-access" ;;
 	bench) pkgs="$pkgs php-symfony-messenger php-symfony-serializer php-symfony-property-access" ;;
 esac
 missing=""

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The whole test suite: cmocka (core), the stub/arginfo check, phpt, and phpt under valgrind.
+# The whole test suite: cmocka (core), the fuzz harnesses for a bounded time, the stub/arginfo
+# check, phpt, and phpt under valgrind.
 # Ends with one line "N passed, N failed"; exits non-zero on any failure.
 set -u
 cd "$(dirname "$0")/.."
@@ -8,6 +9,14 @@ count() { passed=$((passed + $1)); failed=$((failed + $2)); }
 
 out=$(tests/c/run.sh 2>&1); echo "$out" | grep -vE '^\[ (RUN|      OK) '
 line=$(echo "$out" | grep -E '^cmocka: [0-9]+ passed, [0-9]+ failed$' | tail -1)
+if [ -n "$line" ]; then
+	count "$(echo "$line" | awk '{print $2}')" "$(echo "$line" | awk '{print $4}')"
+else
+	count 0 1
+fi
+
+out=$(scripts/fuzz.sh 2>&1); echo "$out"
+line=$(echo "$out" | grep -E '^fuzz: [0-9]+ passed, [0-9]+ failed$' | tail -1)
 if [ -n "$line" ]; then
 	count "$(echo "$line" | awk '{print $2}')" "$(echo "$line" | awk '{print $4}')"
 else

@@ -403,14 +403,18 @@ static int object(rw_t *rw, bool w, int role)
 	bool renamed = to != name;
 	size_t kept = 0;
 	for (size_t i = 0; i < n; i++) {
-		if (rw->p >= rw->end || *rw->p != 's' || (!renamed && role == MSGR_PHPSER_ROLE_VALUE)) {
-			/* a key copied as it is */
+		if (rw->p < rw->end && *rw->p == 'S') {
+			return bad(rw, "escaped (S:) property names are not supported");
+		}
+		if (rw->p >= rw->end || *rw->p != 's') {
+			/* an integer key, copied as it is */
 			if ((rc = key(rw, w)) || (rc = value(rw, w, MSGR_PHPSER_ROLE_VALUE))) {
 				return rc;
 			}
 			kept++;
 			continue;
 		}
+		const char *key_at = rw->p;
 		const char *k;
 		size_t k_len;
 		if ((rc = read_plain_string(rw, &k, &k_len))) {
@@ -419,6 +423,19 @@ static int object(rw_t *rw, bool w, int role)
 		const char *k_cls, *prop;
 		size_t k_cls_len, prop_len;
 		unmangle(k, k_len, &k_cls, &k_cls_len, &prop, &prop_len);
+		if (k_len && k[0] == '\0' && (!k_cls || k_cls_len == 0 || prop_len == 0)) {
+			/* PHP would take it with a notice and a mangled name nobody can read */
+			rw->p = key_at;
+			return bad(rw, "corrupt private or protected property name");
+		}
+		if (!renamed && role == MSGR_PHPSER_ROLE_VALUE) {
+			W(rw, w, key_at, (size_t) (rw->p - key_at));
+			if ((rc = value(rw, w, MSGR_PHPSER_ROLE_VALUE))) {
+				return rc;
+			}
+			kept++;
+			continue;
+		}
 		bool keep = true;
 		int child_role = MSGR_PHPSER_ROLE_VALUE;
 		if (role != MSGR_PHPSER_ROLE_VALUE && w) {

@@ -624,6 +624,11 @@ zend_object *php_messenger_php_decode(php_messenger_allow *allow, HashTable *enc
 	 * every warning turned into an exception */
 	zend_error_handling eh;
 	zend_replace_error_handling(EH_THROW, php_messenger_ce_MessageDecodingFailedException, &eh);
+	/* a property the message class does not declare (sent by a newer version of it) becomes a
+	 * dynamic property, as with Symfony's PhpSerializer, without PHP 8.2's deprecation notice;
+	 * notices (which the rewrite leaves no cause for) do not leak either */
+	int reporting = EG(error_reporting);
+	EG(error_reporting) &= ~(E_DEPRECATED | E_USER_DEPRECATED | E_NOTICE);
 	php_unserialize_data_t var_hash = php_var_unserialize_init();
 	php_var_unserialize_set_allowed_classes(var_hash, &instantiated);
 	zval result;
@@ -636,6 +641,7 @@ zend_object *php_messenger_php_decode(php_messenger_allow *allow, HashTable *enc
 		mark_destructed(&result, 0);
 	}
 	php_var_unserialize_destroy(var_hash);
+	EG(error_reporting) = reporting;
 	zend_restore_error_handling(&eh);
 	zend_hash_destroy(&instantiated);
 	size_t offset = (size_t) (p - (const unsigned char *) ours.data), total = ours.len;

@@ -223,6 +223,10 @@ static void test_malformed_data_is_rejected(void **state)
 	assert_rejected("O:36:\"" SF "Envelope\":1:{s:1:\"x\";d:1e;}", "expected an exponent");
 	assert_rejected("O:36:\"" SF "Envelope\":1:{s:1:\"x\";b:2;}", "expected 0 or 1");
 	assert_rejected("O:36:\"" SF "Envelope\":1:{s:1:\"x\";E:4:\"Foo:\";}", "Class:Case");
+	assert_rejected("O:36:\"" SF "Envelope\":1:{s:4:\"~abc\";N;}", "corrupt private or protected property name");
+	assert_rejected("O:36:\"" SF "Envelope\":1:{s:5:\"~~abc\";N;}", "corrupt private or protected property name");
+	assert_rejected("O:36:\"" SF "Envelope\":1:{s:4:\"~ab~\";N;}", "corrupt private or protected property name");
+	assert_rejected("O:36:\"" SF "Envelope\":1:{S:1:\"x\";N;}", "escaped (S:) property names");
 	/* a reference into a left-out stamp */
 	assert_rejected(
 		"O:36:\"" SF "Envelope\":2:{s:44:\"~" SF "Envelope~stamps\";a:1:{s:49:\"" SF "Stamp\\ValidationStamp\";a:1:{i:0;"
