@@ -24,6 +24,12 @@ PHP_MINIT_FUNCTION(messenger)
 	return SUCCESS;
 }
 
+PHP_MSHUTDOWN_FUNCTION(messenger)
+{
+	php_messenger_shutdown_serializer();
+	return SUCCESS;
+}
+
 PHP_MINFO_FUNCTION(messenger)
 {
 	php_info_print_table_start();
@@ -45,7 +51,7 @@ zend_module_entry messenger_module_entry = {
 	"messenger",
 	NULL,
 	PHP_MINIT(messenger),
-	NULL,
+	PHP_MSHUTDOWN(messenger),
 	NULL,
 	NULL,
 	PHP_MINFO(messenger),

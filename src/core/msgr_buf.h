@@ -4,6 +4,7 @@
 #define MSGR_BUF_H
 
 #include <stddef.h>
+#include <string.h>
 
 typedef struct msgr_buf {
 	char *data;
@@ -15,6 +16,17 @@ typedef struct msgr_buf {
 
 int msgr_buf_reserve(msgr_buf_t *buf, size_t extra);
 int msgr_buf_append(msgr_buf_t *buf, const void *bytes, size_t len);
+/* msgr_buf_append() for the hot paths: inline when the bytes fit. */
+static inline int msgr_buf_put(msgr_buf_t *buf, const void *bytes, size_t len)
+{
+	if (buf->cap - buf->len > len) {
+		memcpy(buf->data + buf->len, bytes, len);
+		buf->len += len;
+		buf->data[buf->len] = '\0';
+		return 0;
+	}
+	return msgr_buf_append(buf, bytes, len);
+}
 int msgr_buf_append_str(msgr_buf_t *buf, const char *s);
 int msgr_buf_appendf(msgr_buf_t *buf, const char *fmt, ...)
 #if defined(__GNUC__)

@@ -25,7 +25,7 @@ typedef struct {
 	unsigned depth, max_depth;
 } rw_t;
 
-#define W(rw, w, bytes, n) do { if ((w) && msgr_buf_append((rw)->out, (bytes), (n)) != MSGR_OK) return nomem(rw); } while (0)
+#define W(rw, w, bytes, n) do { if ((w) && msgr_buf_put((rw)->out, (bytes), (n)) != MSGR_OK) return nomem(rw); } while (0)
 
 static int nomem(rw_t *rw)
 {
@@ -48,10 +48,15 @@ static int bad(rw_t *rw, const char *fmt, ...)
 	return msgr_error_set(rw->err, MSGR_ERR_INVALID, "%s at offset %zu", what, (size_t) (rw->p - rw->start));
 }
 
-static int expect(rw_t *rw, const char *token)
+#define expect(rw, token) expect_n((rw), (token), sizeof(token) - 1)
+
+static int expect_n(rw_t *rw, const char *token, size_t n)
 {
-	size_t n = strlen(token);
-	if ((size_t) (rw->end - rw->p) < n || memcmp(rw->p, token, n) != 0) {
+	bool same = (size_t) (rw->end - rw->p) >= n;
+	for (size_t i = 0; same && i < n; i++) {
+		same = rw->p[i] == token[i];
+	}
+	if (!same) {
 		return rw->p >= rw->end ? bad(rw, "unexpected end of data, expected '%s'", token)
 			: bad(rw, "expected '%s'", token);
 	}
@@ -106,12 +111,21 @@ static bool renumbered(rw_t *rw)
 	return rw->written != rw->slots;
 }
 
+/* Decimal digits of v at the end of buf[24]; returns where they start. */
+static char *digits_of(char *end, size_t v)
+{
+	do {
+		*--end = (char) ('0' + v % 10);
+		v /= 10;
+	} while (v);
+	return end;
+}
+
 /* Writes an unsigned decimal. */
 static int write_uint(rw_t *rw, bool w, size_t v)
 {
-	char digits[24];
-	int n = snprintf(digits, sizeof(digits), "%zu", v);
-	W(rw, w, digits, (size_t) n);
+	char buf[24], *end = buf + sizeof(buf), *start = digits_of(end, v);
+	W(rw, w, start, (size_t) (end - start));
 	return MSGR_OK;
 }
 
@@ -122,8 +136,8 @@ static int patch_count(rw_t *rw, bool w, size_t at, size_t old_digits, size_t ke
 	if (!w) {
 		return MSGR_OK;
 	}
-	char digits[24];
-	size_t n = (size_t) snprintf(digits, sizeof(digits), "%zu", kept);
+	char buf[24], *end = buf + sizeof(buf), *digits = digits_of(end, kept);
+	size_t n = (size_t) (end - digits);
 	/* fewer entries never need more digits */
 	char *base = rw->out->data + at;
 	memmove(base + n, base + old_digits, rw->out->len - at - old_digits);
@@ -740,6 +754,10 @@ int msgr_phpser_rewrite_envelope(const char *in, size_t len, const msgr_phpser_r
 	rw.err = err;
 	rw.max_depth = rules->max_depth ? rules->max_depth : 512;
 	int rc;
+	/* class names may grow (ours to Symfony's): room for that, once */
+	if (msgr_buf_reserve(out, len + len / 4 + 256) != MSGR_OK) {
+		return msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory while rewriting a serialized envelope");
+	}
 	if (len == 0) {
 		rc = msgr_error_set(err, MSGR_ERR_INVALID, "empty data");
 	} else if (*in != 'O') {
@@ -754,24 +772,34 @@ int msgr_phpser_rewrite_envelope(const char *in, size_t len, const msgr_phpser_r
 	return rc;
 }
 
+/* the bytes addslashes() escapes */
+static const unsigned char escaped[256] = { [0] = 1, ['\''] = 1, ['"'] = 1, ['\\'] = 1 };
+
 int msgr_phpser_addslashes(const char *in, size_t len, msgr_buf_t *out)
 {
-	if (msgr_buf_reserve(out, len + len / 8 + 16) != MSGR_OK) {
+	/* at most two bytes out for one in */
+	if (len > (SIZE_MAX - 1) / 2 || msgr_buf_reserve(out, 2 * len) != MSGR_OK) {
 		return MSGR_ERR_NOMEM;
 	}
-	size_t from = 0;
-	for (size_t i = 0; i < len; i++) {
-		char c = in[i];
-		if (c != '\0' && c != '\'' && c != '"' && c != '\\') {
-			continue;
+	char *dst = out->data + out->len;
+	const char *end = in + len;
+	while (in < end) {
+		const char *run = in;
+		while (in < end && !escaped[(unsigned char) *in]) {
+			in++;
 		}
-		char esc[2] = { '\\', c == '\0' ? '0' : c };
-		if (msgr_buf_append(out, in + from, i - from) != MSGR_OK || msgr_buf_append(out, esc, 2) != MSGR_OK) {
-			return MSGR_ERR_NOMEM;
+		memcpy(dst, run, (size_t) (in - run));
+		dst += in - run;
+		if (in == end) {
+			break;
 		}
-		from = i + 1;
+		*dst++ = '\\';
+		*dst++ = *in == '\0' ? '0' : *in;
+		in++;
 	}
-	return msgr_buf_append(out, in + from, len - from);
+	out->len = (size_t) (dst - out->data);
+	out->data[out->len] = '\0';
+	return MSGR_OK;
 }
 
 int msgr_phpser_stripslashes(const char *in, size_t len, msgr_buf_t *out)
@@ -780,13 +808,19 @@ int msgr_phpser_stripslashes(const char *in, size_t len, msgr_buf_t *out)
 		return MSGR_ERR_NOMEM;
 	}
 	char *dst = out->data + out->len;
-	for (size_t i = 0; i < len; i++) {
-		if (in[i] != '\\') {
-			*dst++ = in[i];
-		} else if (i + 1 < len) {
-			i++;
-			*dst++ = in[i] == '0' ? '\0' : in[i];
+	const char *end = in + len;
+	while (in < end) {
+		const char *slash = memchr(in, '\\', (size_t) (end - in));
+		size_t run = (size_t) ((slash ? slash : end) - in);
+		memcpy(dst, in, run);
+		dst += run;
+		if (!slash) {
+			break;
 		}
+		if (slash + 1 < end) {
+			*dst++ = slash[1] == '0' ? '\0' : slash[1];
+		}
+		in = slash + 2;
 	}
 	out->len = (size_t) (dst - out->data);
 	out->data[out->len] = '\0';
@@ -797,6 +831,18 @@ bool msgr_utf8_valid(const char *in, size_t len)
 {
 	const unsigned char *s = (const unsigned char *) in, *end = s + len;
 	while (s < end) {
+		/* ASCII eight bytes at a time */
+		while ((size_t) (end - s) >= 8) {
+			uint64_t word;
+			memcpy(&word, s, 8);
+			if (word & UINT64_C(0x8080808080808080)) {
+				break;
+			}
+			s += 8;
+		}
+		if (s >= end) {
+			break;
+		}
 		unsigned char c = *s;
 		if (c < 0x80) {
 			s++;

@@ -20,6 +20,7 @@ void php_messenger_register_bus(void);
 void php_messenger_register_handlers(void);
 void php_messenger_register_transport(void);
 void php_messenger_register_serializer(void);
+void php_messenger_shutdown_serializer(void);
 void php_messenger_register_messenger(void);
 
 extern zend_class_entry *php_messenger_ce_StampInterface;
@@ -212,6 +213,9 @@ typedef struct php_messenger_allow {
 	HashTable names;    /* lower-cased class names listed, and those their typed properties name */
 	HashTable prefixes; /* lower-cased "ns\\" of "Ns\\*" entries */
 	HashTable checked;  /* lower-cased names found allowed and loaded */
+	HashTable resolved; /* exact names found allowed => class entry (a bounded cache) */
+	HashTable noted;    /* exact names let through to PHP's unserializer (bounded) */
+	HashTable unserializable; /* their lower-cased names: unserialize()'s own allow-list */
 } php_messenger_allow;
 
 typedef struct php_messenger_serializer {

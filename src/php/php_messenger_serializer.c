@@ -48,8 +48,27 @@ static bool name_is(const char *name, size_t len, const char *other, size_t othe
 	return len == other_len && zend_binary_strcasecmp(name, len, other, other_len) == 0;
 }
 
+/* exact name (ours or Symfony's) => index in stamp_names * 2 + (1 when Symfony's) */
+static HashTable stamp_index;
+
+static void stamp_index_init(void)
+{
+	zend_hash_init(&stamp_index, 32, NULL, NULL, 1);
+	for (size_t i = 0; i < sizeof(stamp_names) / sizeof(stamp_names[0]); i++) {
+		zend_class_entry *ce = *stamp_names[i].ours;
+		zend_hash_str_add_ptr(&stamp_index, ZSTR_VAL(ce->name), ZSTR_LEN(ce->name), (void *) (uintptr_t) (i * 2 + 2));
+		zend_hash_str_add_ptr(&stamp_index, stamp_names[i].symfony, strlen(stamp_names[i].symfony), (void *) (uintptr_t) (i * 2 + 3));
+	}
+}
+
 zend_class_entry *php_messenger_stamp_by_name(const char *name, size_t len, bool *symfony)
 {
+	uintptr_t found = (uintptr_t) zend_hash_str_find_ptr(&stamp_index, name, len);
+	if (found) {
+		*symfony = found & 1;
+		return *stamp_names[found / 2 - 1].ours;
+	}
+	/* class names are case-insensitive */
 	for (size_t i = 0; i < sizeof(stamp_names) / sizeof(stamp_names[0]); i++) {
 		zend_class_entry *ce = *stamp_names[i].ours;
 		if (name_is(name, len, ZSTR_VAL(ce->name), ZSTR_LEN(ce->name))) {
@@ -94,13 +113,22 @@ void php_messenger_allow_init(php_messenger_allow *a)
 	zend_hash_init(&a->names, 8, NULL, NULL, 0);
 	zend_hash_init(&a->prefixes, 0, NULL, NULL, 0);
 	zend_hash_init(&a->checked, 8, NULL, NULL, 0);
+	zend_hash_init(&a->resolved, 8, NULL, NULL, 0);
+	zend_hash_init(&a->noted, 8, NULL, NULL, 0);
+	zend_hash_init(&a->unserializable, 8, NULL, NULL, 0);
 }
+
+/* the caches keyed by exact name stop growing here: case variants are unbounded */
+#define ALLOW_CACHE_MAX 4096
 
 void php_messenger_allow_destroy(php_messenger_allow *a)
 {
 	zend_hash_destroy(&a->names);
 	zend_hash_destroy(&a->prefixes);
 	zend_hash_destroy(&a->checked);
+	zend_hash_destroy(&a->resolved);
+	zend_hash_destroy(&a->noted);
+	zend_hash_destroy(&a->unserializable);
 }
 
 void php_messenger_allow_add(php_messenger_allow *a, zend_string *name)
@@ -186,7 +214,22 @@ static bool listed_type(php_messenger_allow *a, zend_class_entry *ce)
 	return false;
 }
 
+static zend_class_entry *allow_class_slow(php_messenger_allow *a, const char *name, size_t len, char *reason, size_t reason_size);
+
 zend_class_entry *php_messenger_allow_class(php_messenger_allow *a, const char *name, size_t len, char *reason, size_t reason_size)
+{
+	zend_class_entry *ce = zend_hash_str_find_ptr(&a->resolved, name, len);
+	if (ce) {
+		return ce;
+	}
+	ce = allow_class_slow(a, name, len, reason, reason_size);
+	if (ce && zend_hash_num_elements(&a->resolved) < ALLOW_CACHE_MAX) {
+		zend_hash_str_add_ptr(&a->resolved, name, len, ce);
+	}
+	return ce;
+}
+
+static zend_class_entry *allow_class_slow(php_messenger_allow *a, const char *name, size_t len, char *reason, size_t reason_size)
 {
 	zend_string *lc = php_messenger_type_key(name, len);
 	zend_string *cname = zend_string_init(name, len, 0);
@@ -395,14 +438,21 @@ zend_string *php_messenger_php_encode(zend_object *envelope)
 /* {{{ PhpSerializer: decoding */
 typedef struct {
 	php_messenger_allow *allow;
-	HashTable *instantiated; /* lower-cased names of the classes met, for unserialize's own check */
 } decode_ctx;
 
+/* A class the rewrite lets through: PHP's unserializer may instantiate it. */
 static void note_class(decode_ctx *c, const char *name, size_t len)
 {
+	php_messenger_allow *a = c->allow;
+	if (zend_hash_str_exists(&a->noted, name, len)) {
+		return;
+	}
 	zend_string *lc = php_messenger_type_key(name, len);
-	zend_hash_add_empty_element(c->instantiated, lc);
+	zend_hash_add_empty_element(&a->unserializable, lc);
 	zend_string_release(lc);
+	if (zend_hash_num_elements(&a->noted) < ALLOW_CACHE_MAX) {
+		zend_hash_str_add_empty_element(&a->noted, name, len);
+	}
 }
 
 /* A stamp class we can rebuild: ours (under either name), or an allowed class implementing
@@ -601,9 +651,7 @@ zend_object *php_messenger_php_decode(php_messenger_allow *allow, HashTable *enc
 	if (decoded64) {
 		zend_string_release(decoded64);
 	}
-	HashTable instantiated;
-	zend_hash_init(&instantiated, 8, NULL, NULL, 0);
-	decode_ctx ctx = { allow, &instantiated };
+	decode_ctx ctx = { allow };
 	msgr_phpser_rules_t rules = { &ctx, decode_class, decode_stamp_key, decode_prop, 0 };
 	if (rc == MSGR_OK) {
 		rc = msgr_phpser_rewrite_envelope(plain.data, plain.len, &rules, &ours, &err);
@@ -616,7 +664,6 @@ zend_object *php_messenger_php_decode(php_messenger_allow *allow, HashTable *enc
 			php_messenger_decoding_failed(NULL, "Could not decode Envelope: %s", err.message);
 		}
 		msgr_buf_free(&ours);
-		zend_hash_destroy(&instantiated);
 		return NULL;
 	}
 
@@ -630,7 +677,7 @@ zend_object *php_messenger_php_decode(php_messenger_allow *allow, HashTable *enc
 	int reporting = EG(error_reporting);
 	EG(error_reporting) &= ~(E_DEPRECATED | E_USER_DEPRECATED | E_NOTICE);
 	php_unserialize_data_t var_hash = php_var_unserialize_init();
-	php_var_unserialize_set_allowed_classes(var_hash, &instantiated);
+	php_var_unserialize_set_allowed_classes(var_hash, &allow->unserializable);
 	zval result;
 	ZVAL_UNDEF(&result);
 	const unsigned char *p = (const unsigned char *) ours.data;
@@ -643,7 +690,6 @@ zend_object *php_messenger_php_decode(php_messenger_allow *allow, HashTable *enc
 	php_var_unserialize_destroy(var_hash);
 	EG(error_reporting) = reporting;
 	zend_restore_error_handling(&eh);
-	zend_hash_destroy(&instantiated);
 	size_t offset = (size_t) (p - (const unsigned char *) ours.data), total = ours.len;
 	msgr_buf_free(&ours);
 
@@ -784,11 +830,17 @@ ZEND_METHOD(Messenger_Serializer_JsonSerializer, __construct)
 	serializer_construct(INTERNAL_FUNCTION_PARAM_PASSTHRU);
 }
 
+void php_messenger_shutdown_serializer(void)
+{
+	zend_hash_destroy(&stamp_index);
+}
+
 void php_messenger_register_serializer(void)
 {
 	php_messenger_ce_SerializerInterface = register_class_Messenger_Serializer_SerializerInterface();
 	php_messenger_ce_PhpSerializer = register_class_Messenger_Serializer_PhpSerializer(php_messenger_ce_SerializerInterface);
 	php_messenger_ce_JsonSerializer = register_class_Messenger_Serializer_JsonSerializer(php_messenger_ce_SerializerInterface);
+	stamp_index_init();
 	php_messenger_ce_PhpSerializer->create_object = serializer_create;
 	php_messenger_ce_JsonSerializer->create_object = serializer_create;
 	memcpy(&serializer_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
