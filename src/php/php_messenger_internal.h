@@ -245,6 +245,10 @@ bool php_messenger_stamp_travels(zend_class_entry *ce);
 /* Throws MessageDecodingFailedException; previous (consumed) may be NULL. */
 void php_messenger_decoding_failed(zend_object *previous, const char *fmt, ...) ZEND_ATTRIBUTE_FORMAT(printf, 2, 3);
 zend_string *php_messenger_php_encode(zend_object *envelope);
+/* The same through serialize() and the core rewrite only (the fast path's reference). */
+zend_string *php_messenger_php_encode_general(zend_object *envelope);
+/* serialize() of an envelope under Symfony's names for common shapes; NULL: use the general path. */
+zend_string *php_messenger_phpwire_write(zend_object *envelope);
 zend_object *php_messenger_php_decode(php_messenger_allow *allow, HashTable *encoded);
 /* Encodes through any SerializerInterface (ours without a PHP frame); false with an exception. */
 bool php_messenger_serializer_encode(zend_object *serializer, zend_object *envelope, zval *encoded);

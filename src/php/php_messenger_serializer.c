@@ -384,6 +384,8 @@ static int encode_stamp_key(void *ctx, const char *name, size_t len, const char 
 
 static const msgr_phpser_rules_t encode_rules = { NULL, encode_class, encode_stamp_key, NULL, 0 };
 
+static zend_string *php_encode_general(zend_object *sendable);
+
 static zend_string *buf_to_string(msgr_buf_t *buf)
 {
 	zend_string *s = zend_string_init(buf->data ? buf->data : "", buf->len, 0);
@@ -391,9 +393,44 @@ static zend_string *buf_to_string(msgr_buf_t *buf)
 	return s;
 }
 
+/* addslashes(), then base64 when that is not UTF-8, as Symfony does */
+static zend_string *php_body(const char *serialized, size_t len)
+{
+	msgr_buf_t escaped = MSGR_BUF_INIT;
+	if (msgr_phpser_addslashes(serialized, len, &escaped) != MSGR_OK) {
+		msgr_buf_free(&escaped);
+		zend_throw_error(NULL, "Out of memory while encoding an envelope");
+		return NULL;
+	}
+	if (!msgr_utf8_valid(escaped.data, escaped.len)) {
+		zend_string *b64 = php_base64_encode((const unsigned char *) escaped.data, escaped.len);
+		msgr_buf_free(&escaped);
+		return b64;
+	}
+	return buf_to_string(&escaped);
+}
+
 zend_string *php_messenger_php_encode(zend_object *envelope)
 {
 	zend_object *sendable = php_messenger_envelope_filter(envelope, php_messenger_stamp_travels);
+	zend_string *fast = php_messenger_phpwire_write(sendable);
+	if (fast) {
+		OBJ_RELEASE(sendable);
+		zend_string *body = php_body(ZSTR_VAL(fast), ZSTR_LEN(fast));
+		zend_string_release(fast);
+		return body;
+	}
+	return php_encode_general(sendable);
+}
+
+zend_string *php_messenger_php_encode_general(zend_object *envelope)
+{
+	return php_encode_general(php_messenger_envelope_filter(envelope, php_messenger_stamp_travels));
+}
+
+/* serialize() of the whole envelope, then the core rewrite to Symfony's names; consumes sendable */
+static zend_string *php_encode_general(zend_object *sendable)
+{
 	smart_str serialized = { 0 };
 	php_serialize_data_t var_hash;
 	zval zv;
@@ -408,30 +445,23 @@ zend_string *php_messenger_php_encode(zend_object *envelope)
 	}
 	smart_str_0(&serialized);
 
-	msgr_buf_t renamed = MSGR_BUF_INIT, escaped = MSGR_BUF_INIT;
+	msgr_buf_t renamed = MSGR_BUF_INIT;
 	msgr_error_t err;
 	int rc = msgr_phpser_rewrite_envelope(ZSTR_VAL(serialized.s), ZSTR_LEN(serialized.s), &encode_rules, &renamed, &err);
 	smart_str_free(&serialized);
-	if (rc == MSGR_OK) {
-		rc = msgr_phpser_addslashes(renamed.data, renamed.len, &escaped);
-	} else if (rc != MSGR_ERR_NOMEM) {
-		/* PHP's own serialize() output: cannot happen unless the two disagree on the format */
-		msgr_buf_free(&renamed);
-		php_messenger_throw(php_messenger_ce_LogicException, "Could not encode the envelope: %s", err.message);
-		return NULL;
-	}
-	msgr_buf_free(&renamed);
 	if (rc != MSGR_OK) {
-		msgr_buf_free(&escaped);
-		zend_throw_error(NULL, "Out of memory while encoding an envelope");
+		msgr_buf_free(&renamed);
+		if (rc == MSGR_ERR_NOMEM) {
+			zend_throw_error(NULL, "Out of memory while encoding an envelope");
+		} else {
+			/* PHP's own serialize() output: cannot happen unless the two disagree on the format */
+			php_messenger_throw(php_messenger_ce_LogicException, "Could not encode the envelope: %s", err.message);
+		}
 		return NULL;
 	}
-	if (!msgr_utf8_valid(escaped.data, escaped.len)) {
-		zend_string *b64 = php_base64_encode((const unsigned char *) escaped.data, escaped.len);
-		msgr_buf_free(&escaped);
-		return b64;
-	}
-	return buf_to_string(&escaped);
+	zend_string *body = php_body(renamed.data, renamed.len);
+	msgr_buf_free(&renamed);
+	return body;
 }
 /* }}} */
 

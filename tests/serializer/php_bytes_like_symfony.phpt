@@ -1,0 +1,66 @@
+--TEST--
+PhpSerializer writes the bytes Symfony 5.4's PhpSerializer writes, for every shape of message (fast path and general path alike)
+--EXTENSIONS--
+messenger
+--FILE--
+<?php
+namespace App;
+require __DIR__ . '/../_inc/wire.inc';
+\App\Wire\load_symfony();
+
+enum Suit: string { case Hearts = 'H'; case Clubs = 'C'; }
+enum Plain { case One; case Two; }
+class Base { private int $secret = 7; protected ?string $note = null; public function __construct() {} }
+final class Child extends Base { private int $secret = 8; public int $late; public array $list = []; }
+final class WithSerialize { public function __construct(public int $a = 1) {} public function __serialize(): array { return ['x' => $this->a]; } public function __unserialize(array $d): void { $this->a = $d['x']; } }
+final class WithSleep { public $a = 1; public $b = 2; public function __sleep() { return ['a']; } }
+final class Dynamic { public $a = 1; }
+
+$shared = new \App\Wire\Address('shared');
+$dynamic = new Dynamic();
+@$dynamic->extra = 'x';
+$ref = 1;
+$messages = [
+    'scalars' => (object) [],
+    'floats and ints' => new \App\Wire\Address('x'),
+    'order' => \App\Wire\order(),
+    'inheritance, uninitialized typed property' => new Child(),
+    'shared objects and repeated enums' => [$shared, $shared, Suit::Hearts, Suit::Hearts, Plain::Two, Plain::Two],
+    'dates' => [new \DateTime('2024-02-29T23:59:59.123456', new \DateTimeZone('Europe/Paris')), new \DateTimeImmutable('@0'),
+        new \DateTimeImmutable('2020-01-01 00:00:00 EST')],
+    'numbers' => [0.1, -0.0, 1e100, 1.5, -7, PHP_INT_MAX, PHP_INT_MIN, 1/3, true, false, null, '', "\0\"'\\"],
+    'nested arrays' => ['a' => ['b' => ['c' => [1, [2, [3]]]]], 5 => 'five', '-3' => 'minus'],
+    '__serialize' => new WithSerialize(3),
+    '__sleep' => new WithSleep(),
+    'dynamic property' => $dynamic,
+    'a PHP reference' => [&$ref, &$ref],
+];
+$ours = new \Messenger\Serializer\PhpSerializer();
+$theirs = new \Symfony\Component\Messenger\Transport\Serialization\PhpSerializer();
+foreach ($messages as $what => $message) {
+    if (is_array($message)) {
+        $holder = new \stdClass;
+        $holder->items = $message;
+        $message = $holder;
+    }
+    // the stamps both have in the same shape (5.4's RedeliveryStamp has two more properties)
+    $b = $theirs->encode(new \Symfony\Component\Messenger\Envelope($message, [new \Symfony\Component\Messenger\Stamp\BusNameStamp('b'),
+        new \Symfony\Component\Messenger\Stamp\DelayStamp(1), new \Symfony\Component\Messenger\Stamp\HandledStamp($message, 'h')]));
+    $a2 = $ours->encode(new \Messenger\Envelope($message, [new \Messenger\Stamp\BusNameStamp('b'), new \Messenger\Stamp\DelayStamp(1),
+        new \Messenger\Stamp\HandledStamp($message, 'h')]));
+    printf("%s: %s\n", $what, $a2 === $b ? 'same bytes' : "DIFFERENT\n" . $a2['body'] . "\n" . $b['body']);
+}
+?>
+--EXPECT--
+scalars: same bytes
+floats and ints: same bytes
+order: same bytes
+inheritance, uninitialized typed property: same bytes
+shared objects and repeated enums: same bytes
+dates: same bytes
+numbers: same bytes
+nested arrays: same bytes
+__serialize: same bytes
+__sleep: same bytes
+dynamic property: same bytes
+a PHP reference: same bytes
