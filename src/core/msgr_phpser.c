@@ -10,6 +10,9 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#endif
 
 /* the value of the envelope's "stamps" property */
 #define ROLE_STAMPS_ARRAY 100
@@ -783,19 +786,37 @@ int msgr_phpser_addslashes(const char *in, size_t len, msgr_buf_t *out)
 	}
 	char *dst = out->data + out->len;
 	const char *end = in + len;
-	while (in < end) {
-		const char *run = in;
-		while (in < end && !escaped[(unsigned char) *in]) {
-			in++;
+#if defined(__SSE2__) && defined(__GNUC__)
+	/* sixteen bytes at a time while there is nothing to escape */
+	const __m128i nul = _mm_setzero_si128(), quote = _mm_set1_epi8('\''), dquote = _mm_set1_epi8('"'), slash = _mm_set1_epi8('\\');
+	while (end - in >= 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *) (const void *) in);
+		__m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, nul), _mm_cmpeq_epi8(v, quote)),
+			_mm_or_si128(_mm_cmpeq_epi8(v, dquote), _mm_cmpeq_epi8(v, slash)));
+		int mask = _mm_movemask_epi8(hit);
+		if (!mask) {
+			_mm_storeu_si128((__m128i *) (void *) dst, v);
+			in += 16;
+			dst += 16;
+			continue;
 		}
-		memcpy(dst, run, (size_t) (in - run));
-		dst += in - run;
-		if (in == end) {
-			break;
-		}
+		int k = __builtin_ctz((unsigned) mask);
+		memcpy(dst, in, (size_t) k);
+		dst += k;
+		in += k;
 		*dst++ = '\\';
 		*dst++ = *in == '\0' ? '0' : *in;
 		in++;
+	}
+#endif
+	for (; in < end; in++) {
+		unsigned char c = (unsigned char) *in;
+		if (escaped[c]) {
+			*dst++ = '\\';
+			*dst++ = c ? (char) c : '0';
+		} else {
+			*dst++ = (char) c;
+		}
 	}
 	out->len = (size_t) (dst - out->data);
 	out->data[out->len] = '\0';

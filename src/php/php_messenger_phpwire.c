@@ -1,9 +1,9 @@
-/* PhpSerializer's fast path: writes serialize() of an Envelope with Symfony's class names
- * directly, for the shapes messages usually have (scalars, arrays, plain objects, enums,
- * dates, our stamps). The output is byte for byte what PHP's serialize() followed by the core
- * rewrite gives (the tests compare the two); anything else (PHP references, __serialize,
- * __sleep, Serializable, other internal classes) makes it give up, and the caller takes the
- * general path. */
+/* PhpSerializer's fast path: writes addslashes(serialize()) of an Envelope with Symfony's
+ * class names directly, in one pass, for the shapes messages usually have (scalars, arrays,
+ * plain objects, enums, dates, our stamps). The output is byte for byte what PHP's serialize(),
+ * the core rewrite and addslashes() give (the tests compare it with Symfony's); anything else
+ * (PHP references, __serialize, __sleep, Serializable, dynamic properties, other internal
+ * classes) makes it give up, and the caller takes the general path. */
 #include "php_messenger_internal.h"
 #include "ext/date/php_date.h"
 #include "zend_enum.h"
@@ -20,13 +20,34 @@ typedef struct {
 
 static bool wr_value(wr_t *w, zval *v);
 
+/* addslashes() of bytes, appended */
+static void esc(wr_t *w, const char *s, size_t len)
+{
+	char *dst = smart_str_extend(&w->buf, 2 * len);
+	for (size_t i = 0; i < len; i++) {
+		char c = s[i];
+		if (c == '\0') {
+			*dst++ = '\\';
+			*dst++ = '0';
+		} else if (c == '"' || c == '\'' || c == '\\') {
+			*dst++ = '\\';
+			*dst++ = c;
+		} else {
+			*dst++ = c;
+		}
+	}
+	/* give back what was not used */
+	ZSTR_LEN(w->buf.s) -= (size_t) (ZSTR_VAL(w->buf.s) + ZSTR_LEN(w->buf.s) - dst);
+}
+
+/* s:N:"..."; (escaped: s:N:\"...\";) */
 static void wr_string(wr_t *w, const char *s, size_t len)
 {
 	smart_str_appendl(&w->buf, "s:", 2);
 	smart_str_append_unsigned(&w->buf, len);
-	smart_str_appendl(&w->buf, ":\"", 2);
-	smart_str_appendl(&w->buf, s, len);
-	smart_str_appendl(&w->buf, "\";", 2);
+	smart_str_appendl(&w->buf, ":\\\"", 3);
+	esc(w, s, len);
+	smart_str_appendl(&w->buf, "\\\";", 3);
 }
 
 /* "\0Class\0prop" */
@@ -34,20 +55,20 @@ static void wr_private_key(wr_t *w, const char *cls, size_t cls_len, const char 
 {
 	smart_str_appendl(&w->buf, "s:", 2);
 	smart_str_append_unsigned(&w->buf, cls_len + prop_len + 2);
-	smart_str_appendl(&w->buf, ":\"\0", 3);
-	smart_str_appendl(&w->buf, cls, cls_len);
-	smart_str_appendc(&w->buf, '\0');
-	smart_str_appendl(&w->buf, prop, prop_len);
-	smart_str_appendl(&w->buf, "\";", 2);
+	smart_str_appendl(&w->buf, ":\\\"\\0", 5);
+	esc(w, cls, cls_len);
+	smart_str_appendl(&w->buf, "\\0", 2);
+	esc(w, prop, prop_len);
+	smart_str_appendl(&w->buf, "\\\";", 3);
 }
 
 static void wr_object_head(wr_t *w, const char *cls, size_t cls_len, uint32_t count)
 {
 	smart_str_appendl(&w->buf, "O:", 2);
 	smart_str_append_unsigned(&w->buf, cls_len);
-	smart_str_appendl(&w->buf, ":\"", 2);
-	smart_str_appendl(&w->buf, cls, cls_len);
-	smart_str_appendl(&w->buf, "\":", 2);
+	smart_str_appendl(&w->buf, ":\\\"", 3);
+	esc(w, cls, cls_len);
+	smart_str_appendl(&w->buf, "\\\":", 3);
 	smart_str_append_unsigned(&w->buf, count);
 	smart_str_appendl(&w->buf, ":{", 2);
 }
@@ -175,11 +196,11 @@ static bool wr_object(wr_t *w, zend_object *obj)
 		zval *name = zend_enum_fetch_case_name(obj);
 		smart_str_appendl(&w->buf, "E:", 2);
 		smart_str_append_unsigned(&w->buf, ZSTR_LEN(ce->name) + 1 + Z_STRLEN_P(name));
-		smart_str_appendl(&w->buf, ":\"", 2);
-		smart_str_append(&w->buf, ce->name);
+		smart_str_appendl(&w->buf, ":\\\"", 3);
+		esc(w, ZSTR_VAL(ce->name), ZSTR_LEN(ce->name));
 		smart_str_appendc(&w->buf, ':');
-		smart_str_append(&w->buf, Z_STR_P(name));
-		smart_str_appendl(&w->buf, "\";", 2);
+		esc(w, Z_STRVAL_P(name), Z_STRLEN_P(name));
+		smart_str_appendl(&w->buf, "\\\";", 3);
 		return true;
 	}
 	if (ce == php_date_get_immutable_ce() || ce == php_date_get_date_ce()) {
@@ -245,13 +266,14 @@ static bool wr_value(wr_t *w, zval *v)
 	return ok;
 }
 
-/* serialize() of envelope (already without its non-sendable stamps) under Symfony's names,
- * or NULL when it holds something only the general path writes. */
+/* addslashes(serialize()) of envelope (already without its non-sendable stamps) under
+ * Symfony's names, or NULL when it holds something only the general path writes. */
 zend_string *php_messenger_phpwire_write(zend_object *envelope)
 {
 	wr_t w;
 	memset(&w, 0, sizeof(w));
 	zend_hash_init(&w.seen, 8, NULL, NULL, 0);
+	smart_str_alloc(&w.buf, 2048, false);
 	zval *stamps = PHP_MESSENGER_PROP(envelope, PHP_MESSENGER_ENVELOPE_STAMPS);
 	zval *message = php_messenger_envelope_message(envelope);
 	w.slots = 1;

@@ -410,15 +410,24 @@ static zend_string *php_body(const char *serialized, size_t len)
 	return buf_to_string(&escaped);
 }
 
+/* the escaped text as the body: base64 when it is not UTF-8 */
+static zend_string *escaped_body(zend_string *escaped)
+{
+	if (!msgr_utf8_valid(ZSTR_VAL(escaped), ZSTR_LEN(escaped))) {
+		zend_string *b64 = php_base64_encode((const unsigned char *) ZSTR_VAL(escaped), ZSTR_LEN(escaped));
+		zend_string_release(escaped);
+		return b64;
+	}
+	return escaped;
+}
+
 zend_string *php_messenger_php_encode(zend_object *envelope)
 {
 	zend_object *sendable = php_messenger_envelope_filter(envelope, php_messenger_stamp_travels);
 	zend_string *fast = php_messenger_phpwire_write(sendable);
 	if (fast) {
 		OBJ_RELEASE(sendable);
-		zend_string *body = php_body(ZSTR_VAL(fast), ZSTR_LEN(fast));
-		zend_string_release(fast);
-		return body;
+		return escaped_body(fast);
 	}
 	return php_encode_general(sendable);
 }
