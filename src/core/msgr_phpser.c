@@ -784,7 +784,14 @@ int msgr_phpser_addslashes(const char *in, size_t len, msgr_buf_t *out)
 	if (len > (SIZE_MAX - 1) / 2 || msgr_buf_reserve(out, 2 * len) != MSGR_OK) {
 		return MSGR_ERR_NOMEM;
 	}
-	char *dst = out->data + out->len;
+	out->len += msgr_phpser_addslashes_to(out->data + out->len, in, len);
+	out->data[out->len] = '\0';
+	return MSGR_OK;
+}
+
+size_t msgr_phpser_addslashes_to(char *dst, const char *in, size_t len)
+{
+	char *start = dst;
 	const char *end = in + len;
 #if defined(__SSE2__) && defined(__GNUC__)
 	/* sixteen bytes at a time while there is nothing to escape */
@@ -818,9 +825,7 @@ int msgr_phpser_addslashes(const char *in, size_t len, msgr_buf_t *out)
 			*dst++ = (char) c;
 		}
 	}
-	out->len = (size_t) (dst - out->data);
-	out->data[out->len] = '\0';
-	return MSGR_OK;
+	return (size_t) (dst - start);
 }
 
 int msgr_phpser_stripslashes(const char *in, size_t len, msgr_buf_t *out)
@@ -830,18 +835,34 @@ int msgr_phpser_stripslashes(const char *in, size_t len, msgr_buf_t *out)
 	}
 	char *dst = out->data + out->len;
 	const char *end = in + len;
+#if defined(__SSE2__) && defined(__GNUC__)
+	const __m128i slash = _mm_set1_epi8('\\');
+	while (end - in >= 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *) (const void *) in);
+		int mask = _mm_movemask_epi8(_mm_cmpeq_epi8(v, slash));
+		_mm_storeu_si128((__m128i *) (void *) dst, v);
+		if (!mask) {
+			in += 16;
+			dst += 16;
+			continue;
+		}
+		int k = __builtin_ctz((unsigned) mask);
+		dst += k;
+		in += k + 1;
+		if (in < end) {
+			char c = *in++;
+			*dst++ = c == '0' ? '\0' : c;
+		}
+	}
+#endif
 	while (in < end) {
-		const char *slash = memchr(in, '\\', (size_t) (end - in));
-		size_t run = (size_t) ((slash ? slash : end) - in);
-		memcpy(dst, in, run);
-		dst += run;
-		if (!slash) {
-			break;
+		char c = *in++;
+		if (c != '\\') {
+			*dst++ = c;
+		} else if (in < end) {
+			c = *in++;
+			*dst++ = c == '0' ? '\0' : c;
 		}
-		if (slash + 1 < end) {
-			*dst++ = slash[1] == '0' ? '\0' : slash[1];
-		}
-		in = slash + 2;
 	}
 	out->len = (size_t) (dst - out->data);
 	out->data[out->len] = '\0';

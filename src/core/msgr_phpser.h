@@ -49,6 +49,8 @@ int msgr_phpser_rewrite_envelope(const char *in, size_t len, const msgr_phpser_r
 
 /* PHP's addslashes(): a backslash before ' " and \, and NUL as the two characters \0. */
 int msgr_phpser_addslashes(const char *in, size_t len, msgr_buf_t *out);
+/* The same into dst, which has room for 2 * len bytes; returns how many were written. */
+size_t msgr_phpser_addslashes_to(char *dst, const char *in, size_t len);
 /* PHP's stripslashes(): \0 becomes NUL, \X becomes X, a lone trailing backslash goes. */
 int msgr_phpser_stripslashes(const char *in, size_t len, msgr_buf_t *out);
 /* Whether in[0..len) is well-formed UTF-8 (what Symfony's preg_match('//u') accepts). */

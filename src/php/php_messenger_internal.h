@@ -249,6 +249,13 @@ zend_string *php_messenger_php_encode(zend_object *envelope);
 zend_string *php_messenger_php_encode_general(zend_object *envelope);
 /* serialize() of an envelope under Symfony's names for common shapes; NULL: use the general path. */
 zend_string *php_messenger_phpwire_write(zend_object *envelope);
+/* Builds the Envelope from unescaped serialize() text under the rewrite's rules (a
+ * msgr_phpser_rules_t): 1 with *out set, or 0 when only the general path can (nothing left
+ * behind: no exception, no destructor run). */
+struct msgr_phpser_rules;
+/* The class the decoding rules' last class_fn call resolved (NULL when it did not look one up). */
+zend_class_entry *php_messenger_decoded_class(void *ctx);
+int php_messenger_phpwire_read(const char *in, size_t len, const struct msgr_phpser_rules *rules, zval *out);
 zend_object *php_messenger_php_decode(php_messenger_allow *allow, HashTable *encoded);
 /* Encodes through any SerializerInterface (ours without a PHP frame); false with an exception. */
 bool php_messenger_serializer_encode(zend_object *serializer, zend_object *envelope, zval *encoded);

@@ -51,11 +51,18 @@ static bool name_is(const char *name, size_t len, const char *other, size_t othe
 /* exact name (ours or Symfony's) => index in stamp_names * 2 + (1 when Symfony's) */
 static HashTable stamp_index;
 
+static uint64_t stamp_lengths[2]; /* the lengths of those names, as bits */
+
 static void stamp_index_init(void)
 {
 	zend_hash_init(&stamp_index, 32, NULL, NULL, 1);
 	for (size_t i = 0; i < sizeof(stamp_names) / sizeof(stamp_names[0]); i++) {
 		zend_class_entry *ce = *stamp_names[i].ours;
+		size_t lengths[2] = { ZSTR_LEN(ce->name), strlen(stamp_names[i].symfony) };
+		for (int k = 0; k < 2; k++) {
+			ZEND_ASSERT(lengths[k] < 128);
+			stamp_lengths[lengths[k] / 64] |= (uint64_t) 1 << (lengths[k] % 64);
+		}
 		zend_hash_str_add_ptr(&stamp_index, ZSTR_VAL(ce->name), ZSTR_LEN(ce->name), (void *) (uintptr_t) (i * 2 + 2));
 		zend_hash_str_add_ptr(&stamp_index, stamp_names[i].symfony, strlen(stamp_names[i].symfony), (void *) (uintptr_t) (i * 2 + 3));
 	}
@@ -68,7 +75,10 @@ zend_class_entry *php_messenger_stamp_by_name(const char *name, size_t len, bool
 		*symfony = found & 1;
 		return *stamp_names[found / 2 - 1].ours;
 	}
-	/* class names are case-insensitive */
+	/* class names are case-insensitive: only a name of one of our lengths can match */
+	if (len >= 128 || !(stamp_lengths[len / 64] & ((uint64_t) 1 << (len % 64)))) {
+		return NULL;
+	}
 	for (size_t i = 0; i < sizeof(stamp_names) / sizeof(stamp_names[0]); i++) {
 		zend_class_entry *ce = *stamp_names[i].ours;
 		if (name_is(name, len, ZSTR_VAL(ce->name), ZSTR_LEN(ce->name))) {
@@ -477,7 +487,15 @@ static zend_string *php_encode_general(zend_object *sendable)
 /* {{{ PhpSerializer: decoding */
 typedef struct {
 	php_messenger_allow *allow;
+	const char *last_cls; /* prop_fn's last class, and the stamp class it is */
+	zend_class_entry *last_ce;
+	zend_class_entry *decided; /* the class the last class_fn call let through */
 } decode_ctx;
+
+zend_class_entry *php_messenger_decoded_class(void *ctx)
+{
+	return ((decode_ctx *) ctx)->decided;
+}
 
 /* A class the rewrite lets through: PHP's unserializer may instantiate it. */
 static void note_class(decode_ctx *c, const char *name, size_t len)
@@ -500,6 +518,7 @@ static int decode_stamp_class(decode_ctx *c, const char *name, size_t len, const
 {
 	bool symfony;
 	zend_class_entry *ce = php_messenger_stamp_by_name(name, len, &symfony);
+	c->decided = ce;
 	if (ce) {
 		*to = ZSTR_VAL(ce->name);
 		*to_len = ZSTR_LEN(ce->name);
@@ -509,6 +528,7 @@ static int decode_stamp_class(decode_ctx *c, const char *name, size_t len, const
 	char ignored[MSGR_ERROR_MAX] = "";
 	ce = php_messenger_allow_class(c->allow, name, len, reason ? reason : ignored, MSGR_ERROR_MAX);
 	if (ce && instanceof_function(ce, php_messenger_ce_StampInterface)) {
+		c->decided = ce;
 		note_class(c, name, len);
 		return MSGR_PHPSER_KEEP;
 	}
@@ -521,6 +541,7 @@ static int decode_stamp_class(decode_ctx *c, const char *name, size_t len, const
 static int decode_class(void *ctx, int role, const char *name, size_t len, const char **to, size_t *to_len, char *reason)
 {
 	decode_ctx *c = ctx;
+	c->decided = NULL;
 	if (role == MSGR_PHPSER_ROLE_ENVELOPE) {
 		if (name_is(name, len, SF_ENVELOPE, sizeof(SF_ENVELOPE) - 1) || name_is(name, len, ZSTR_VAL(php_messenger_ce_Envelope->name), ZSTR_LEN(php_messenger_ce_Envelope->name))) {
 			*to = ZSTR_VAL(php_messenger_ce_Envelope->name);
@@ -540,7 +561,7 @@ static int decode_class(void *ctx, int role, const char *name, size_t len, const
 		note_class(c, name, len); /* our own value objects */
 		return MSGR_PHPSER_KEEP;
 	}
-	if (php_messenger_allow_class(c->allow, name, len, reason, MSGR_ERROR_MAX)) {
+	if ((c->decided = php_messenger_allow_class(c->allow, name, len, reason, MSGR_ERROR_MAX))) {
 		note_class(c, name, len);
 		return MSGR_PHPSER_KEEP;
 	}
@@ -560,10 +581,15 @@ static bool decode_prop(void *ctx, int role, const char *cls, size_t cls_len, co
 		return (prop_len == 6 && memcmp(prop, "stamps", 6) == 0) || (prop_len == 7 && memcmp(prop, "message", 7) == 0);
 	}
 	bool symfony;
-	zend_class_entry *ce = php_messenger_stamp_by_name(cls, cls_len, &symfony);
+	decode_ctx *c = ctx;
+	if (cls != c->last_cls) {
+		/* the rewrite hands the same pointer for every property of one stamp */
+		c->last_cls = cls;
+		c->last_ce = php_messenger_stamp_by_name(cls, cls_len, &symfony);
+	}
 	/* our stamps keep the properties they declare; Symfony's extra ones (5.4's
 	 * RedeliveryStamp::$flattenException...) are left out */
-	return !ce || zend_hash_str_exists(&ce->properties_info, prop, prop_len);
+	return !c->last_ce || zend_hash_str_exists(&c->last_ce->properties_info, prop, prop_len);
 }
 
 /* An unserialized Envelope is what we make ourselves: a message object, and stamp lists of
@@ -690,8 +716,19 @@ zend_object *php_messenger_php_decode(php_messenger_allow *allow, HashTable *enc
 	if (decoded64) {
 		zend_string_release(decoded64);
 	}
-	decode_ctx ctx = { allow };
+	decode_ctx ctx = { allow, NULL, NULL, NULL };
 	msgr_phpser_rules_t rules = { &ctx, decode_class, decode_stamp_key, decode_prop, 0 };
+	zval result;
+	if (rc == MSGR_OK && php_messenger_phpwire_read(plain.data, plain.len, &rules, &result)) {
+		/* the fast path built it under the same rules */
+		msgr_buf_free(&plain);
+		if (!check_decoded(&result)) {
+			mark_destructed(&result, 0);
+			zval_ptr_dtor(&result);
+			return NULL;
+		}
+		return Z_OBJ(result);
+	}
 	if (rc == MSGR_OK) {
 		rc = msgr_phpser_rewrite_envelope(plain.data, plain.len, &rules, &ours, &err);
 	} else {
@@ -717,7 +754,6 @@ zend_object *php_messenger_php_decode(php_messenger_allow *allow, HashTable *enc
 	EG(error_reporting) &= ~(E_DEPRECATED | E_USER_DEPRECATED | E_NOTICE);
 	php_unserialize_data_t var_hash = php_var_unserialize_init();
 	php_var_unserialize_set_allowed_classes(var_hash, &allow->unserializable);
-	zval result;
 	ZVAL_UNDEF(&result);
 	const unsigned char *p = (const unsigned char *) ours.data;
 	bool ok = php_var_unserialize(&result, &p, p + ours.len, &var_hash) && p == (const unsigned char *) ours.data + ours.len;
