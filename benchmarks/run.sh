@@ -6,20 +6,20 @@ cd "$(dirname "$0")/.."
 n=${1:-300000}
 rounds=${2:-3}
 ext="-d extension=$PWD/modules/messenger.so"
-best() { # best of $rounds runs, by msg/s
-	local side=$1 out best_line="" best_rate=0
+best() { # best of $rounds runs of a benchmark script, by msg/s
+	local script=$1 side=$2 count=$3 out best_line="" best_rate=0
 	for _ in $(seq "$rounds"); do
-		out=$(php -n -d opcache.enable_cli=0 $ext benchmarks/dispatch.php "$side" "$n")
+		out=$(php -n -d opcache.enable_cli=0 $ext "benchmarks/$script" "$side" "$count")
 		rate=$(echo "$out" | php -r 'echo json_decode(stream_get_contents(STDIN))->msg_per_s;')
 		if [ "$rate" -gt "$best_rate" ]; then best_rate=$rate; best_line=$out; fi
 	done
 	echo "$best_line"
 }
 field() { echo "$1" | php -r '$o = json_decode(stream_get_contents(STDIN)); echo $o->'"$2"';'; }
-ours=$(best messenger)
-oursmin=$(best messenger-minimal)
-sf=$(best symfony)
-sfmin=$(best symfony-minimal)
+ours=$(best dispatch.php messenger "$n")
+oursmin=$(best dispatch.php messenger-minimal "$n")
+sf=$(best dispatch.php symfony "$n")
+sfmin=$(best dispatch.php symfony-minimal "$n")
 printf '%-48s %12s %12s\n' "dispatch to one handler (N=$n, best of $rounds)" "msg/s" "peak MiB"
 for line in "$ours" "$oursmin" "$sf" "$sfmin"; do
 	printf '%-48s %12s %12.1f\n' "$(field "$line" side)" "$(field "$line" msg_per_s)" "$(echo "$(field "$line" peak_memory) / 1048576" | bc -l)"
@@ -29,3 +29,15 @@ php -r 'printf("ratio, both with the four-middleware chain (messenger / symfony)
 	. "ratio, our four-middleware chain against Symfony with HandleMessageMiddleware only (messenger / symfony-minimal): %.1fx\n",
 	$argv[1] / $argv[3], $argv[2] / $argv[4], $argv[1] / $argv[4]);' \
 	"$(field "$ours" msg_per_s)" "$(field "$oursmin" msg_per_s)" "$(field "$sf" msg_per_s)" "$(field "$sfmin" msg_per_s)"
+
+# serializers: encode + decode of a typical message (fewer rounds: Symfony's JSON is slow)
+sn=$((n / 6))
+echo
+printf '%-48s %12s %12s\n' "encode+decode (N=$sn, best of $rounds)" "msg/s" "body bytes"
+for side in php symfony-php json symfony-json; do
+	line=$(best serializer.php "$side" "$sn")
+	printf '%-48s %12s %12s\n' "$side" "$(field "$line" msg_per_s)" "$(field "$line" body_bytes)"
+	eval "rate_${side//-/_}=$(field "$line" msg_per_s)"
+done
+php -r 'printf("ratio PhpSerializer / Symfony PhpSerializer: %.1fx\nratio JsonSerializer / Symfony Serializer (JSON): %.1fx\n", $argv[1] / $argv[2], $argv[3] / $argv[4]);' \
+	"$rate_php" "$rate_symfony_php" "$rate_json" "$rate_symfony_json"
