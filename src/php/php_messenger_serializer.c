@@ -699,6 +699,18 @@ zend_object *php_messenger_php_decode(php_messenger_allow *allow, HashTable *enc
 	size_t len = Z_STRLEN_P(body);
 	zend_string *decoded64 = NULL;
 	if (text[len - 1] != '}') {
+		/* the first four characters decide before the whole body is read */
+		zend_string *head = len >= 4 ? php_base64_decode_ex((const unsigned char *) text, 4, true) : NULL;
+		bool envelope = head && (ZSTR_VAL(head)[0] == 'O' || (ZSTR_VAL(head)[0] == '\\' && ZSTR_VAL(head)[1] == 'O'));
+		if (head) {
+			zend_string_release(head);
+		}
+		if (!envelope) {
+			if (base64_body(text, len)) {
+				php_messenger_decoding_failed(NULL, "Could not decode Envelope: the data is not a serialized object");
+			}
+			return NULL;
+		}
 		if (!base64_body(text, len)) {
 			return NULL;
 		}
@@ -709,6 +721,15 @@ zend_object *php_messenger_php_decode(php_messenger_allow *allow, HashTable *enc
 		}
 		text = ZSTR_VAL(decoded64);
 		len = ZSTR_LEN(decoded64);
+	}
+	/* what stripslashes() would begin with: a serialized envelope begins with "O:" */
+	char first = text[0] != '\\' ? text[0] : (len > 1 ? (text[1] == '0' ? '\0' : text[1]) : '\0');
+	if (first != 'O') {
+		if (decoded64) {
+			zend_string_release(decoded64);
+		}
+		php_messenger_decoding_failed(NULL, "Could not decode Envelope: the data is not a serialized object");
+		return NULL;
 	}
 	msgr_buf_t plain = MSGR_BUF_INIT, ours = MSGR_BUF_INIT;
 	msgr_error_t err;
