@@ -20,6 +20,7 @@ void php_messenger_register_bus(void);
 void php_messenger_register_handlers(void);
 void php_messenger_register_transport(void);
 void php_messenger_register_serializer(void);
+void php_messenger_register_doctrine(void);
 void php_messenger_shutdown_serializer(void);
 void php_messenger_register_messenger(void);
 
@@ -276,6 +277,14 @@ zend_object *php_messenger_bus_dispatch(zend_object *bus, zval *message, HashTab
 /* Sends through any SenderInterface; the native ones without a PHP frame. envelope consumed. */
 zend_object *php_messenger_sender_send(zend_object *sender, zend_object *envelope);
 /* A transport from a configuration entry (DSN string, object, or ['dsn' => ...]). */
-bool php_messenger_transport_from_config(zval *out, zend_string *name, zval *config, zend_object *messenger, zend_object *serializer);
+/* connections: the configuration's "connections" (for doctrine://NAME), may be NULL. */
+bool php_messenger_transport_from_config(zval *out, zend_string *name, zval *config, zend_object *messenger, zend_object *serializer, HashTable *connections);
+/* ---- the table transport (php_messenger_doctrine.c) ---- */
+extern zend_class_entry *php_messenger_ce_DoctrineTransport;
+struct msgr_dsn;
+/* Sets up a DoctrineTransport object: false with an exception. */
+bool php_messenger_doctrine_init(zend_object *obj, zval *connection, HashTable *options, const struct msgr_dsn *dsn, zend_object *serializer);
+/* send() without a PHP frame; envelope consumed. */
+zend_object *php_messenger_doctrine_send(zend_object *transport, zend_object *envelope);
 
 #endif

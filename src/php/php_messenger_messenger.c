@@ -258,6 +258,15 @@ static bool messenger_build(php_messenger_messenger *m, HashTable *config)
 		return false;
 	}
 
+	zval *connections = zend_hash_str_find_deref(config, "connections", sizeof("connections") - 1);
+	if (connections && Z_TYPE_P(connections) == IS_NULL) {
+		connections = NULL;
+	}
+	if (connections && Z_TYPE_P(connections) != IS_ARRAY) {
+		php_messenger_throw(php_messenger_ce_InvalidArgumentException,
+			"connections must map names to PDO objects, PDO DSN strings or [\"dsn\", \"user\", \"password\"], %s given", zend_zval_type_name(connections));
+		return false;
+	}
 	zval *default_spec = zend_hash_str_find_deref(config, "serializer", sizeof("serializer") - 1);
 	zend_object *checked = serializer_from_spec(m, default_spec, "serializer");
 	if (!checked) {
@@ -281,7 +290,8 @@ static bool messenger_build(php_messenger_messenger *m, HashTable *config)
 			return false;
 		}
 		zval transport;
-		bool made = php_messenger_transport_from_config(&transport, key, transport_config, &m->std, serializer);
+		bool made = php_messenger_transport_from_config(&transport, key, transport_config, &m->std, serializer,
+			connections ? Z_ARRVAL_P(connections) : NULL);
 		OBJ_RELEASE(serializer);
 		if (!made) {
 			return false;

@@ -329,6 +329,9 @@ zend_object *php_messenger_sender_send(zend_object *sender, zend_object *envelop
 	if (sender->ce == php_messenger_ce_SyncTransport) {
 		return sync_send(sender, envelope);
 	}
+	if (sender->ce == php_messenger_ce_DoctrineTransport) {
+		return php_messenger_doctrine_send(sender, envelope);
+	}
 	zval env, rv;
 	ZVAL_OBJ(&env, envelope);
 	zend_call_method_with_1_params(sender, sender->ce, NULL, "send", &rv, &env);
@@ -400,7 +403,28 @@ static bool known_options(const msgr_dsn_t *dsn, zval *options, const char *cons
 	return true;
 }
 
-bool php_messenger_transport_from_config(zval *out, zend_string *name, zval *config, zend_object *messenger, zend_object *serializer)
+/* The connection doctrine://NAME names: the configuration's, or for "default" with none
+ * configured, the embedded SQLite database var/messenger.sqlite under the current directory. */
+static bool doctrine_connection(zend_string *transport, const char *name, HashTable *connections, zval *out)
+{
+	zval *found = connections ? zend_hash_str_find_deref(connections, name, strlen(name)) : NULL;
+	if (found) {
+		ZVAL_COPY(out, found);
+		return true;
+	}
+	if (strcmp(name, "default") == 0) {
+		ZVAL_STRING(out, "sqlite:var/messenger.sqlite");
+		return true;
+	}
+	zend_string *known = connections ? php_messenger_names_of(connections) : zend_string_init("none", 4, 0);
+	php_messenger_throw(php_messenger_ce_InvalidArgumentException,
+		"transports[\"%s\"]: doctrine://%s names a connection that is not in the configuration's \"connections\" (configured: %s)",
+		ZSTR_VAL(transport), name, ZSTR_VAL(known));
+	zend_string_release(known);
+	return false;
+}
+
+bool php_messenger_transport_from_config(zval *out, zend_string *name, zval *config, zend_object *messenger, zend_object *serializer, HashTable *connections)
 {
 	ZVAL_DEREF(config);
 	if (Z_TYPE_P(config) == IS_OBJECT) {
@@ -457,11 +481,29 @@ bool php_messenger_transport_from_config(zval *out, zend_string *name, zval *con
 			}
 		}
 	} else if (strcmp(parsed.scheme, "sync") == 0) {
-		object_init_ex(out, php_messenger_ce_SyncTransport);
-		ZVAL_OBJ_COPY(PHP_MESSENGER_PROP(Z_OBJ_P(out), 0), messenger);
+		if (!messenger) {
+			php_messenger_throw(php_messenger_ce_InvalidArgumentException, "sync:// handles messages on a bus: it is made by Messenger\\Messenger's configuration only");
+			ok = false;
+		} else {
+			object_init_ex(out, php_messenger_ce_SyncTransport);
+			ZVAL_OBJ_COPY(PHP_MESSENGER_PROP(Z_OBJ_P(out), 0), messenger);
+		}
+	} else if (strcmp(parsed.scheme, "doctrine") == 0) {
+		zval connection;
+		const char *conn_name = *parsed.host ? parsed.host : "default";
+		ok = doctrine_connection(name, conn_name, connections, &connection);
+		if (ok) {
+			object_init_ex(out, php_messenger_ce_DoctrineTransport);
+			ok = php_messenger_doctrine_init(Z_OBJ_P(out), &connection, options ? Z_ARRVAL_P(options) : NULL, &parsed, serializer);
+			zval_ptr_dtor(&connection);
+			if (!ok) {
+				zval_ptr_dtor(out);
+				ZVAL_UNDEF(out);
+			}
+		}
 	} else {
 		php_messenger_throw(php_messenger_ce_InvalidArgumentException,
-			"transports[\"%s\"]: no transport handles the DSN scheme \"%s://\" in this build (available: in-memory://, sync://)",
+			"transports[\"%s\"]: no transport handles the DSN scheme \"%s://\" in this build (available: in-memory://, sync://, doctrine://)",
 			ZSTR_VAL(name), parsed.scheme);
 		ok = false;
 	}

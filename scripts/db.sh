@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Starts (or stops) the database servers the tests use, on 127.0.0.1, with their data under
+# $MESSENGER_DB_DIR (default /tmp/messenger-db), and prints the environment the tests read:
+#   . <(scripts/db.sh start)      # MESSENGER_PGSQL_DSN, MESSENGER_MYSQL_DSN, users and passwords
+#   scripts/db.sh stop
+# PostgreSQL 15 on port 55432, MariaDB on port 33306; user "messenger", password "s3cret-pw",
+# database "messenger". Needs root (the servers run as the postgres and mysql users).
+set -eu
+dir=${MESSENGER_DB_DIR:-/tmp/messenger-db}
+pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+pg_port=55432
+my_port=33306
+password=s3cret-pw
+
+start_pgsql() {
+	if ! [ -f "$dir/pg/PG_VERSION" ]; then
+		mkdir -p "$dir/pg"
+		chown postgres:postgres "$dir/pg"
+		echo "$password" > "$dir/pgpw"
+		chown postgres "$dir/pgpw"
+		su postgres -s /bin/sh -c "$pg_bin/initdb -D $dir/pg -U postgres --auth=scram-sha-256 --pwfile=$dir/pgpw" >/dev/null
+		rm -f "$dir/pgpw"
+	fi
+	if ! su postgres -s /bin/sh -c "$pg_bin/pg_ctl -D $dir/pg status" >/dev/null 2>&1; then
+		mkdir -p "$dir/pg-run"
+		chown postgres:postgres "$dir/pg-run"
+		su postgres -s /bin/sh -c "$pg_bin/pg_ctl -D $dir/pg -l $dir/pg-run/server.log -w -o '-p $pg_port -k $dir/pg-run -c listen_addresses=127.0.0.1' start" >/dev/null
+	fi
+	PGPASSWORD=$password psql -h 127.0.0.1 -p $pg_port -U postgres -tAc "SELECT 1 FROM pg_roles WHERE rolname = 'messenger'" | grep -q 1 ||
+		{ PGPASSWORD=$password psql -h 127.0.0.1 -p $pg_port -U postgres -qc "CREATE ROLE messenger LOGIN PASSWORD '$password'" &&
+		  PGPASSWORD=$password psql -h 127.0.0.1 -p $pg_port -U postgres -qc "CREATE DATABASE messenger OWNER messenger"; }
+}
+
+start_mysql() {
+	mkdir -p "$dir/my" "$dir/my-run"
+	chown mysql:mysql "$dir/my" "$dir/my-run"
+	if ! [ -d "$dir/my/mysql" ]; then
+		mariadb-install-db --datadir="$dir/my" --user=mysql --auth-root-authentication-method=socket >/dev/null 2>&1
+	fi
+	if ! [ -S "$dir/my-run/my.sock" ] || ! mariadb --socket="$dir/my-run/my.sock" -uroot -e 'SELECT 1' >/dev/null 2>&1; then
+		(mariadbd --datadir="$dir/my" --socket="$dir/my-run/my.sock" --port=$my_port --bind-address=127.0.0.1 --user=mysql \
+			--pid-file="$dir/my-run/my.pid" --log-error="$dir/my-run/my.log" --skip-log-bin >/dev/null 2>&1 &)
+		for _ in $(seq 60); do
+			mariadb --socket="$dir/my-run/my.sock" -uroot -e 'SELECT 1' >/dev/null 2>&1 && break
+			sleep 0.5
+		done
+	fi
+	mariadb --socket="$dir/my-run/my.sock" -uroot -e "CREATE DATABASE IF NOT EXISTS messenger;
+		CREATE USER IF NOT EXISTS 'messenger'@'127.0.0.1' IDENTIFIED BY '$password';
+		CREATE USER IF NOT EXISTS 'messenger'@'localhost' IDENTIFIED BY '$password';
+		GRANT ALL ON messenger.* TO 'messenger'@'127.0.0.1'; GRANT ALL ON messenger.* TO 'messenger'@'localhost';"
+}
+
+case "${1:-start}" in
+start)
+	start_pgsql >&2
+	start_mysql >&2
+	echo "export MESSENGER_PGSQL_DSN='pgsql:host=127.0.0.1;port=$pg_port;dbname=messenger'"
+	echo "export MESSENGER_MYSQL_DSN='mysql:host=127.0.0.1;port=$my_port;dbname=messenger'"
+	echo "export MESSENGER_DB_USER=messenger MESSENGER_DB_PASSWORD='$password'"
+	;;
+stop)
+	su postgres -s /bin/sh -c "$pg_bin/pg_ctl -D $dir/pg -m fast stop" >/dev/null 2>&1 || true
+	[ -f "$dir/my-run/my.pid" ] && kill "$(cat "$dir/my-run/my.pid")" 2>/dev/null || true
+	;;
+*)
+	echo "usage: $0 start|stop" >&2
+	exit 2
+	;;
+esac

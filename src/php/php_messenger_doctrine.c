@@ -1,0 +1,1303 @@
+/* Messenger\Transport\DoctrineTransport: Symfony's messenger_messages table on a PDO
+ * connection (SQLite, PostgreSQL, MySQL/MariaDB). The SQL comes from the core (msgr_table);
+ * this file runs it through PDO's own methods, so an application's existing PDO (or Doctrine
+ * DBAL's native connection) can be handed in.
+ *
+ * Claiming is one statement where the database allows it (UPDATE ... RETURNING on SQLite and
+ * PostgreSQL, FOR UPDATE SKIP LOCKED on PostgreSQL), a SELECT ... FOR UPDATE SKIP LOCKED and
+ * an UPDATE in one transaction on MySQL/MariaDB; SQLite serializes writers, so two workers
+ * never claim one row. Times are UTC, to the second, as Symfony writes them. */
+#include "php_messenger_internal.h"
+#include "core/msgr_table.h"
+#include "core/msgr_dsn.h"
+#include "ext/json/php_json.h"
+#include "ext/standard/php_string.h"
+#include "zend_smart_str.h"
+#include "doctrine_arginfo.h"
+
+#include <time.h>
+
+zend_class_entry *php_messenger_ce_DoctrineTransport;
+zend_class_entry *php_messenger_ce_Transport;
+
+static zend_object_handlers doctrine_handlers;
+
+#define PDO_ATTR_ERRMODE 3
+#define PDO_ERRMODE_EXCEPTION 2
+#define PDO_ATTR_DRIVER_NAME 16
+#define PDO_FETCH_ASSOC 2
+
+enum { ST_INSERT, ST_CLAIM, ST_MARK, ST_DELETE, ST_TOUCH, ST_COUNT, ST_FIND, ST_COUNT_OF };
+
+typedef struct {
+	zval pdo;
+	zend_object *serializer;
+	zend_string *table;
+	zend_string *queue;
+	zend_string *where;      /* "the sqlite database x", "the pgsql database x on host:port": for errors */
+	zend_long redeliver_timeout;
+	zend_long batch_size;
+	msgr_sql_platform_t platform;
+	bool auto_setup;
+	bool set_up;
+	zval stmts[ST_COUNT_OF]; /* prepared statements, made on first use */
+	zend_object std;
+} php_messenger_doctrine;
+
+static inline php_messenger_doctrine *doctrine_from(zend_object *obj)
+{
+	return (php_messenger_doctrine *) ((char *) obj - XtOffsetOf(php_messenger_doctrine, std));
+}
+
+static zend_object *doctrine_create(zend_class_entry *ce)
+{
+	php_messenger_doctrine *t = zend_object_alloc(sizeof(php_messenger_doctrine), ce);
+	memset((char *) t, 0, XtOffsetOf(php_messenger_doctrine, std));
+	ZVAL_UNDEF(&t->pdo);
+	for (int i = 0; i < ST_COUNT_OF; i++) {
+		ZVAL_UNDEF(&t->stmts[i]);
+	}
+	zend_object_std_init(&t->std, ce);
+	object_properties_init(&t->std, ce);
+	t->std.handlers = &doctrine_handlers;
+	return &t->std;
+}
+
+static void forget_statements(php_messenger_doctrine *t)
+{
+	for (int i = 0; i < ST_COUNT_OF; i++) {
+		zval_ptr_dtor(&t->stmts[i]);
+		ZVAL_UNDEF(&t->stmts[i]);
+	}
+}
+
+static void doctrine_free(zend_object *obj)
+{
+	php_messenger_doctrine *t = doctrine_from(obj);
+	forget_statements(t);
+	zval_ptr_dtor(&t->pdo);
+	if (t->serializer) {
+		OBJ_RELEASE(t->serializer);
+	}
+	if (t->table) {
+		zend_string_release(t->table);
+	}
+	if (t->queue) {
+		zend_string_release(t->queue);
+	}
+	if (t->where) {
+		zend_string_release(t->where);
+	}
+	zend_object_std_dtor(obj);
+}
+
+static HashTable *doctrine_get_gc(zend_object *obj, zval **table, int *n)
+{
+	php_messenger_doctrine *t = doctrine_from(obj);
+	zend_get_gc_buffer *buf = zend_get_gc_buffer_create();
+	zend_get_gc_buffer_add_zval(buf, &t->pdo);
+	if (t->serializer) {
+		zend_get_gc_buffer_add_obj(buf, t->serializer);
+	}
+	zend_get_gc_buffer_use(buf, table, n);
+	return NULL;
+}
+
+static php_messenger_doctrine *ready(zval *self)
+{
+	php_messenger_doctrine *t = doctrine_from(Z_OBJ_P(self));
+	if (Z_TYPE(t->pdo) != IS_OBJECT) {
+		zend_throw_error(NULL, "Messenger\\Transport\\DoctrineTransport was not constructed");
+		return NULL;
+	}
+	return t;
+}
+
+/* {{{ errors: a TransportException naming the database, never a password */
+static void transport_error(php_messenger_doctrine *t, const char *doing, const char *secret)
+{
+	zend_object *ex = NULL;
+	php_messenger_take_exception(&ex);
+	zend_string *text = NULL;
+	if (ex) {
+		zval rv;
+		zval *message = php_messenger_throwable_prop(ex, ZSTR_KNOWN(ZEND_STR_MESSAGE), &rv);
+		if (Z_TYPE_P(message) == IS_STRING) {
+			text = zend_string_copy(Z_STR_P(message));
+		}
+	}
+	if (text && secret && *secret) {
+		/* drivers do not echo passwords, but make sure */
+		zend_string *clean = php_str_to_str(ZSTR_VAL(text), ZSTR_LEN(text), secret, strlen(secret), "***", 3);
+		zend_string_release(text);
+		text = clean;
+	}
+	zend_string *message = zend_strpprintf(0, "%s %s: %s", doing, t->where ? ZSTR_VAL(t->where) : "the database",
+		text ? ZSTR_VAL(text) : "unknown error");
+	zend_object *thrown = zend_throw_exception(php_messenger_ce_TransportException, ZSTR_VAL(message), 0);
+	if (ex) {
+		if (secret && *secret) {
+			/* the driver's exception keeps its own text: not chained when a secret is about */
+			OBJ_RELEASE(ex);
+		} else {
+			zend_exception_set_previous(thrown, ex);
+		}
+	}
+	zend_string_release(message);
+	if (text) {
+		zend_string_release(text);
+	}
+}
+/* }}} */
+
+/* {{{ PDO calls */
+static bool call(zval *obj, const char *method, uint32_t argc, zval *a1, zval *a2, zval *ret)
+{
+	zval ignored;
+	zend_call_method(Z_OBJ_P(obj), Z_OBJCE_P(obj), NULL, method, strlen(method), ret ? ret : &ignored, argc, a1, a2);
+	if (!ret) {
+		zval_ptr_dtor(&ignored);
+	}
+	return !EG(exception);
+}
+
+static bool exec_sql(php_messenger_doctrine *t, const char *sql)
+{
+	zval q;
+	ZVAL_STRING(&q, sql);
+	bool ok = call(&t->pdo, "exec", 1, &q, NULL, NULL);
+	zval_ptr_dtor(&q);
+	return ok;
+}
+
+/* A prepared statement: cached in slot (or a fresh one when slot < 0, owned by the caller). */
+static bool prepare(php_messenger_doctrine *t, int slot, msgr_buf_t *sql, zval *stmt)
+{
+	if (slot >= 0 && Z_TYPE(t->stmts[slot]) == IS_OBJECT) {
+		ZVAL_COPY_VALUE(stmt, &t->stmts[slot]);
+		return true;
+	}
+	zval q;
+	ZVAL_STRINGL(&q, sql->data, sql->len);
+	bool ok = call(&t->pdo, "prepare", 1, &q, NULL, stmt);
+	zval_ptr_dtor(&q);
+	if (!ok || Z_TYPE_P(stmt) != IS_OBJECT) {
+		zval_ptr_dtor(stmt);
+		ZVAL_UNDEF(stmt);
+		return false;
+	}
+	if (slot >= 0) {
+		ZVAL_COPY_VALUE(&t->stmts[slot], stmt);
+	}
+	return true;
+}
+
+/* execute($params); with rows, fetchAll(PDO::FETCH_ASSOC) into *rows */
+static bool run(zval *stmt, zval *params, zval *rows)
+{
+	if (!call(stmt, "execute", 1, params, NULL, NULL)) {
+		return false;
+	}
+	if (!rows) {
+		return true;
+	}
+	zval mode;
+	ZVAL_LONG(&mode, PDO_FETCH_ASSOC);
+	if (!call(stmt, "fetchAll", 1, &mode, NULL, rows)) {
+		return false;
+	}
+	if (Z_TYPE_P(rows) != IS_ARRAY) {
+		zval_ptr_dtor(rows);
+		array_init(rows);
+	}
+	return true;
+}
+/* }}} */
+
+static void rethrow(zend_object *ex)
+{
+	zval zv;
+	ZVAL_OBJ(&zv, ex);
+	zend_throw_exception_object(&zv);
+}
+
+static void now_text(zend_long offset_s, zval *out)
+{
+	char when[20];
+	msgr_table_datetime(time(NULL) + offset_s, when);
+	ZVAL_STRINGL(out, when, 19);
+}
+
+/* {{{ setup */
+static bool table_exists(php_messenger_doctrine *t)
+{
+	smart_str q = { 0 };
+	smart_str_appends(&q, "SELECT 1 FROM ");
+	smart_str_append(&q, t->table);
+	smart_str_appends(&q, " WHERE 1 = 0");
+	smart_str_0(&q);
+	bool ok = exec_sql(t, ZSTR_VAL(q.s));
+	smart_str_free(&q);
+	if (!ok) {
+		zend_clear_exception();
+	}
+	return ok;
+}
+
+static bool do_setup(php_messenger_doctrine *t)
+{
+	msgr_buf_t sql = MSGR_BUF_INIT;
+	size_t count = 0;
+	if (msgr_table_schema_sql(t->platform, ZSTR_VAL(t->table), &sql, &count) != MSGR_OK) {
+		msgr_buf_free(&sql);
+		zend_throw_error(NULL, "Out of memory");
+		return false;
+	}
+	const char *s = sql.data;
+	for (size_t i = 0; i < count; i++, s += strlen(s) + 1) {
+		if (!exec_sql(t, s)) {
+			msgr_buf_free(&sql);
+			zend_string *doing = zend_strpprintf(0, "Could not create the table \"%s\" in", ZSTR_VAL(t->table));
+			transport_error(t, ZSTR_VAL(doing), NULL);
+			zend_string_release(doing);
+			return false;
+		}
+	}
+	msgr_buf_free(&sql);
+	t->set_up = true;
+	return true;
+}
+
+/* Before the first statement: the table exists, made now when auto_setup allows. */
+static bool ensure_table(php_messenger_doctrine *t)
+{
+	if (t->set_up) {
+		return true;
+	}
+	if (t->auto_setup) {
+		return do_setup(t);
+	}
+	if (table_exists(t)) {
+		t->set_up = true;
+		return true;
+	}
+	php_messenger_throw(php_messenger_ce_TransportException,
+		"The table \"%s\" does not exist in %s and auto_setup is off: create it with Messenger::setupTransports() "
+		"(bin/console messenger:setup-transports), or DoctrineTransport::setup()", ZSTR_VAL(t->table), ZSTR_VAL(t->where));
+	return false;
+}
+/* }}} */
+
+/* {{{ sending */
+static bool encode(php_messenger_doctrine *t, zend_object *envelope, zval *body, zval *headers)
+{
+	zval encoded;
+	if (!php_messenger_serializer_encode(t->serializer, envelope, &encoded)) {
+		return false;
+	}
+	zval *b = zend_hash_str_find_deref(Z_ARRVAL(encoded), "body", 4);
+	zval *h = zend_hash_str_find_deref(Z_ARRVAL(encoded), "headers", 7);
+	ZVAL_COPY(body, b);
+	smart_str json = { 0 };
+	if (h && Z_TYPE_P(h) == IS_ARRAY && zend_hash_num_elements(Z_ARRVAL_P(h))) {
+		php_json_encode(&json, h, 0);
+	} else {
+		smart_str_appendl(&json, "[]", 2);
+	}
+	ZVAL_STR(headers, smart_str_extract(&json));
+	zval_ptr_dtor(&encoded);
+	return true;
+}
+
+static zend_long delay_of(zend_object *envelope)
+{
+	zend_object *delay = php_messenger_envelope_last(envelope, php_messenger_ce_DelayStamp);
+	/* Symfony: whole seconds, toward zero */
+	return delay ? Z_LVAL_P(php_messenger_stamp_prop(delay, 0)) / 1000 : 0;
+}
+
+static zend_object *with_id(zend_object *envelope, zval *id)
+{
+	zval arg;
+	zend_ulong n;
+	if (Z_TYPE_P(id) == IS_STRING && ZEND_HANDLE_NUMERIC_STR(Z_STRVAL_P(id), Z_STRLEN_P(id), n)) {
+		ZVAL_LONG(&arg, (zend_long) n);
+	} else {
+		ZVAL_COPY_VALUE(&arg, id);
+	}
+	zend_object *stamp = php_messenger_stamp_new(php_messenger_ce_TransportMessageIdStamp, 1, &arg);
+	envelope = php_messenger_envelope_with(envelope, stamp);
+	OBJ_RELEASE(stamp);
+	return envelope;
+}
+
+/* Sends count envelopes in one INSERT (one transaction); out gets the sent envelopes. */
+static bool send_rows(php_messenger_doctrine *t, zend_object **envelopes, uint32_t count, zval *out)
+{
+	if (!ensure_table(t)) {
+		return false;
+	}
+	zval params;
+	array_init_size(&params, count * 5);
+	zval now;
+	now_text(0, &now);
+	for (uint32_t i = 0; i < count; i++) {
+		zval body, headers, available;
+		if (!encode(t, envelopes[i], &body, &headers)) {
+			zval_ptr_dtor(&params);
+			zval_ptr_dtor(&now);
+			return false;
+		}
+		now_text(delay_of(envelopes[i]), &available);
+		zend_hash_next_index_insert_new(Z_ARRVAL(params), &body);
+		zend_hash_next_index_insert_new(Z_ARRVAL(params), &headers);
+		zval queue;
+		ZVAL_STR_COPY(&queue, t->queue);
+		zend_hash_next_index_insert_new(Z_ARRVAL(params), &queue);
+		Z_TRY_ADDREF(now);
+		zend_hash_next_index_insert_new(Z_ARRVAL(params), &now);
+		zend_hash_next_index_insert_new(Z_ARRVAL(params), &available);
+	}
+	zval_ptr_dtor(&now);
+	msgr_buf_t sql = MSGR_BUF_INIT;
+	msgr_table_insert_sql(t->platform, ZSTR_VAL(t->table), count, &sql);
+	zval stmt, rows;
+	ZVAL_UNDEF(&rows);
+	bool single = count == 1;
+	bool ok = prepare(t, single ? ST_INSERT : -1, &sql, &stmt);
+	msgr_buf_free(&sql);
+	/* ids: RETURNING on PostgreSQL; else the last insert id, and for several rows the ones
+	 * before it (a multi-row INSERT takes consecutive ids on SQLite and InnoDB's default) */
+	if (ok) {
+		ok = run(&stmt, &params, t->platform == MSGR_SQL_PGSQL ? &rows : NULL);
+	}
+	zval last;
+	ZVAL_UNDEF(&last);
+	if (ok && t->platform != MSGR_SQL_PGSQL) {
+		ok = call(&t->pdo, "lastInsertId", 0, NULL, NULL, &last);
+	}
+	if (!single && Z_TYPE(stmt) == IS_OBJECT) {
+		zval_ptr_dtor(&stmt);
+	}
+	zval_ptr_dtor(&params);
+	if (!ok) {
+		zval_ptr_dtor(&rows);
+		zval_ptr_dtor(&last);
+		transport_error(t, "Could not send to", NULL);
+		return false;
+	}
+	array_init_size(out, count);
+	for (uint32_t i = 0; i < count; i++) {
+		zval id;
+		if (t->platform == MSGR_SQL_PGSQL) {
+			zval *row = zend_hash_index_find(Z_ARRVAL(rows), i);
+			zval *v = row && Z_TYPE_P(row) == IS_ARRAY ? zend_hash_str_find(Z_ARRVAL_P(row), "id", 2) : NULL;
+			ZVAL_COPY(&id, v ? v : &EG(uninitialized_zval));
+		} else {
+			zend_long last_id = Z_TYPE(last) == IS_STRING ? ZEND_STRTOL(Z_STRVAL(last), NULL, 10) : zval_get_long(&last);
+			/* MySQL reports the first id of a multi-row INSERT, SQLite the last */
+			ZVAL_LONG(&id, t->platform == MSGR_SQL_MYSQL ? last_id + i : last_id - (zend_long) (count - 1 - i));
+		}
+		GC_ADDREF(envelopes[i]);
+		zval sent;
+		ZVAL_OBJ(&sent, with_id(envelopes[i], &id));
+		zval_ptr_dtor(&id);
+		zend_hash_next_index_insert_new(Z_ARRVAL_P(out), &sent);
+	}
+	zval_ptr_dtor(&rows);
+	zval_ptr_dtor(&last);
+	return true;
+}
+/* }}} */
+
+/* {{{ receiving */
+/* A row as an Envelope with its TransportMessageIdStamp; NULL with an exception. */
+static zend_object *decode_row(php_messenger_doctrine *t, HashTable *row)
+{
+	zval *id = zend_hash_str_find(row, "id", 2), *body = zend_hash_str_find(row, "body", 4), *headers = zend_hash_str_find(row, "headers", 7);
+	if (!id || !body || !headers) {
+		php_messenger_decoding_failed(NULL, "Could not decode the row of %s: it lacks id, body or headers", ZSTR_VAL(t->table));
+		return NULL;
+	}
+	zval encoded, decoded_headers;
+	array_init_size(&encoded, 2);
+	Z_TRY_ADDREF_P(body);
+	if (Z_TYPE_P(body) == IS_RESOURCE) {
+		/* a stream (LOB): read it */
+		php_stream *stream;
+		php_stream_from_zval_no_verify(stream, body);
+		zend_string *contents = stream ? php_stream_copy_to_mem(stream, PHP_STREAM_COPY_ALL, 0) : NULL;
+		zval_ptr_dtor(body);
+		add_assoc_str(&encoded, "body", contents ? contents : ZSTR_EMPTY_ALLOC());
+	} else {
+		add_assoc_zval(&encoded, "body", body);
+	}
+	ZVAL_UNDEF(&decoded_headers);
+	if (Z_TYPE_P(headers) == IS_STRING && php_json_decode_ex(&decoded_headers, Z_STRVAL_P(headers), Z_STRLEN_P(headers),
+			PHP_JSON_OBJECT_AS_ARRAY, 64) == SUCCESS && Z_TYPE(decoded_headers) == IS_ARRAY) {
+		add_assoc_zval(&encoded, "headers", &decoded_headers);
+	} else {
+		zval_ptr_dtor(&decoded_headers);
+		JSON_G(error_code) = PHP_JSON_ERROR_NONE;
+		zval empty;
+		ZVAL_EMPTY_ARRAY(&empty);
+		add_assoc_zval(&encoded, "headers", &empty);
+	}
+	zend_object *envelope = php_messenger_serializer_decode(t->serializer, &encoded);
+	zval_ptr_dtor(&encoded);
+	if (!envelope) {
+		return NULL;
+	}
+	return with_id(envelope, id);
+}
+
+/* The rows other than keep go back to the queue at once. */
+static void release_rows(php_messenger_doctrine *t, HashTable *rows, zval *keep)
+{
+	zval *row;
+	ZEND_HASH_FOREACH_VAL(rows, row) {
+		zval *id = zend_hash_str_find(Z_ARRVAL_P(row), "id", 2);
+		if (!id || row == keep) {
+			continue;
+		}
+		smart_str q = { 0 };
+		smart_str_appends(&q, "UPDATE ");
+		smart_str_append(&q, t->table);
+		smart_str_appends(&q, " SET delivered_at = NULL WHERE id = ");
+		smart_str_append_long(&q, zval_get_long(id));
+		smart_str_0(&q);
+		exec_sql(t, ZSTR_VAL(q.s));
+		smart_str_free(&q);
+	} ZEND_HASH_FOREACH_END();
+}
+
+static int by_available_then_id(Bucket *a, Bucket *b)
+{
+	zval *aa = zend_hash_str_find(Z_ARRVAL(a->val), "available_at", 12), *ba = zend_hash_str_find(Z_ARRVAL(b->val), "available_at", 12);
+	int c = aa && ba ? zend_compare(aa, ba) : 0;
+	if (c) {
+		return c;
+	}
+	zval *ai = zend_hash_str_find(Z_ARRVAL(a->val), "id", 2), *bi = zend_hash_str_find(Z_ARRVAL(b->val), "id", 2);
+	return ai && bi ? ZEND_NORMALIZE_BOOL(zval_get_long(ai) - zval_get_long(bi)) : 0;
+}
+
+/* Claims up to batch_size waiting messages of the queues and decodes them into out. */
+static bool claim(php_messenger_doctrine *t, HashTable *queues, zval *out)
+{
+	if (!ensure_table(t)) {
+		return false;
+	}
+	uint32_t nq = queues ? zend_hash_num_elements(queues) : 1;
+	zval params, now, threshold, rows, stmt;
+	now_text(0, &now);
+	now_text(-t->redeliver_timeout, &threshold);
+	array_init_size(&params, nq + 3);
+	if (t->platform != MSGR_SQL_MYSQL) {
+		Z_TRY_ADDREF(now);
+		zend_hash_next_index_insert_new(Z_ARRVAL(params), &now);
+	}
+	if (queues) {
+		zval *q;
+		ZEND_HASH_FOREACH_VAL(queues, q) {
+			Z_TRY_ADDREF_P(q);
+			zend_hash_next_index_insert(Z_ARRVAL(params), q);
+		} ZEND_HASH_FOREACH_END();
+	} else {
+		zval q;
+		ZVAL_STR_COPY(&q, t->queue);
+		zend_hash_next_index_insert_new(Z_ARRVAL(params), &q);
+	}
+	zend_hash_next_index_insert_new(Z_ARRVAL(params), &threshold);
+	Z_TRY_ADDREF(now);
+	zend_hash_next_index_insert_new(Z_ARRVAL(params), &now);
+
+	msgr_buf_t sql = MSGR_BUF_INIT;
+	msgr_table_claim_sql(t->platform, ZSTR_VAL(t->table), nq, (size_t) t->batch_size, &sql);
+	bool own_stmt = queues != NULL;
+	bool ok = prepare(t, own_stmt ? -1 : ST_CLAIM, &sql, &stmt);
+	msgr_buf_free(&sql);
+	ZVAL_UNDEF(&rows);
+	bool in_tx = false;
+	if (ok && t->platform == MSGR_SQL_MYSQL) {
+		ok = in_tx = call(&t->pdo, "beginTransaction", 0, NULL, NULL, NULL);
+	}
+	if (ok) {
+		ok = run(&stmt, &params, &rows);
+	}
+	if (ok && t->platform == MSGR_SQL_MYSQL && zend_hash_num_elements(Z_ARRVAL(rows))) {
+		/* second step: mark what was selected */
+		msgr_buf_t mark = MSGR_BUF_INIT;
+		msgr_table_mark_sql(ZSTR_VAL(t->table), zend_hash_num_elements(Z_ARRVAL(rows)), &mark);
+		zval mstmt, mparams;
+		array_init(&mparams);
+		Z_TRY_ADDREF(now);
+		zend_hash_next_index_insert_new(Z_ARRVAL(mparams), &now);
+		zval *row;
+		ZEND_HASH_FOREACH_VAL(Z_ARRVAL(rows), row) {
+			zval *id = zend_hash_str_find(Z_ARRVAL_P(row), "id", 2);
+			Z_TRY_ADDREF_P(id);
+			zend_hash_next_index_insert(Z_ARRVAL(mparams), id);
+		} ZEND_HASH_FOREACH_END();
+		ok = prepare(t, -1, &mark, &mstmt) && run(&mstmt, &mparams, NULL);
+		msgr_buf_free(&mark);
+		zval_ptr_dtor(&mstmt);
+		zval_ptr_dtor(&mparams);
+	}
+	if (in_tx) {
+		if (ok) {
+			ok = call(&t->pdo, "commit", 0, NULL, NULL, NULL);
+		} else {
+			zend_object *ex = NULL;
+			php_messenger_take_exception(&ex);
+			call(&t->pdo, "rollBack", 0, NULL, NULL, NULL);
+			zend_clear_exception();
+			if (ex) {
+				rethrow(ex);
+			}
+		}
+	}
+	if (own_stmt && Z_TYPE(stmt) == IS_OBJECT) {
+		zval_ptr_dtor(&stmt);
+	}
+	zval_ptr_dtor(&params);
+	zval_ptr_dtor(&now);
+	if (!ok) {
+		zval_ptr_dtor(&rows);
+		transport_error(t, "Could not receive from", NULL);
+		return false;
+	}
+	/* in queue order, oldest first (RETURNING gives no order) */
+	zend_hash_sort(Z_ARRVAL(rows), by_available_then_id, true);
+	array_init_size(out, zend_hash_num_elements(Z_ARRVAL(rows)));
+	zval *row;
+	ZEND_HASH_FOREACH_VAL(Z_ARRVAL(rows), row) {
+		zend_object *envelope = Z_TYPE_P(row) == IS_ARRAY ? decode_row(t, Z_ARRVAL_P(row)) : NULL;
+		if (!envelope) {
+			/* the undecodable row stays claimed (back after redeliver_timeout, never lost); the
+			 * rest of the batch goes back to the queue now */
+			zend_object *ex = NULL;
+			php_messenger_take_exception(&ex);
+			release_rows(t, Z_ARRVAL(rows), row);
+			zend_clear_exception();
+			zval *id = Z_TYPE_P(row) == IS_ARRAY ? zend_hash_str_find(Z_ARRVAL_P(row), "id", 2) : NULL;
+			zend_string *id_text = id ? zval_get_string(id) : ZSTR_EMPTY_ALLOC();
+			zval rv;
+			zval *message = ex ? php_messenger_throwable_prop(ex, ZSTR_KNOWN(ZEND_STR_MESSAGE), &rv) : NULL;
+			php_messenger_decoding_failed(ex, "Message %s of the table \"%s\" (queue \"%s\") cannot be decoded and is left in it: %s",
+				ZSTR_VAL(id_text), ZSTR_VAL(t->table), ZSTR_VAL(t->queue), message && Z_TYPE_P(message) == IS_STRING ? Z_STRVAL_P(message) : "");
+			zend_string_release(id_text);
+			zval_ptr_dtor(out);
+			ZVAL_UNDEF(out);
+			zval_ptr_dtor(&rows);
+			return false;
+		}
+		zval env;
+		ZVAL_OBJ(&env, envelope);
+		zend_hash_next_index_insert_new(Z_ARRVAL_P(out), &env);
+	} ZEND_HASH_FOREACH_END();
+	zval_ptr_dtor(&rows);
+	return true;
+}
+
+static bool id_of(zend_object *envelope, zval **id)
+{
+	zend_object *stamp = php_messenger_envelope_last(envelope, php_messenger_ce_TransportMessageIdStamp);
+	if (!stamp) {
+		php_messenger_throw(php_messenger_ce_LogicException, "No TransportMessageIdStamp found on the Envelope: it was not received from this transport");
+		return false;
+	}
+	*id = php_messenger_stamp_prop(stamp, 0);
+	return true;
+}
+
+/* DELETE (ack and reject) or touch (keepalive) of one row */
+static bool by_id(php_messenger_doctrine *t, zend_object *envelope, int slot, const char *doing)
+{
+	zval *id;
+	if (!id_of(envelope, &id) || !ensure_table(t)) {
+		return false;
+	}
+	msgr_buf_t sql = MSGR_BUF_INIT;
+	if (slot == ST_DELETE) {
+		msgr_table_delete_sql(ZSTR_VAL(t->table), &sql);
+	} else {
+		msgr_table_touch_sql(ZSTR_VAL(t->table), &sql);
+	}
+	zval stmt, params;
+	array_init_size(&params, 2);
+	if (slot == ST_TOUCH) {
+		zval now;
+		now_text(0, &now);
+		zend_hash_next_index_insert_new(Z_ARRVAL(params), &now);
+	}
+	Z_TRY_ADDREF_P(id);
+	zend_hash_next_index_insert_new(Z_ARRVAL(params), id);
+	bool ok = prepare(t, slot, &sql, &stmt) && run(&stmt, &params, NULL);
+	msgr_buf_free(&sql);
+	zval_ptr_dtor(&params);
+	if (!ok) {
+		transport_error(t, doing, NULL);
+	}
+	return ok;
+}
+/* }}} */
+
+/* {{{ construction */
+static const char *const option_keys[] = {
+	"table_name", "queue_name", "redeliver_timeout", "auto_setup", "get_batch_size",
+	"use_notify", "check_delayed_interval", "get_notify_timeout", NULL
+};
+#define OPTION_LIST "table_name, queue_name, redeliver_timeout, auto_setup, get_batch_size, use_notify, check_delayed_interval, get_notify_timeout"
+
+/* The value of option key: options array first, then the DSN's query; NULL when absent. */
+static zval *option(HashTable *options, const msgr_dsn_t *dsn, const char *key, zval *tmp)
+{
+	zval *v = options ? zend_hash_str_find_deref(options, key, strlen(key)) : NULL;
+	if (v) {
+		return v;
+	}
+	const char *text = dsn ? msgr_dsn_param(dsn, key) : NULL;
+	if (!text) {
+		return NULL;
+	}
+	ZVAL_STRING(tmp, text);
+	return tmp;
+}
+
+static bool option_int(zval *v, const char *key, zend_long min, zend_long *out)
+{
+	if (!v) {
+		return true;
+	}
+	zend_long n;
+	zend_ulong parsed;
+	if (Z_TYPE_P(v) == IS_LONG) {
+		n = Z_LVAL_P(v);
+	} else if (Z_TYPE_P(v) == IS_STRING && ZEND_HANDLE_NUMERIC_STR(Z_STRVAL_P(v), Z_STRLEN_P(v), parsed)) {
+		n = (zend_long) parsed;
+	} else {
+		php_messenger_throw(php_messenger_ce_InvalidArgumentException, "The option \"%s\" of the doctrine transport must be an integer", key);
+		return false;
+	}
+	if (n < min) {
+		php_messenger_throw(php_messenger_ce_InvalidArgumentException, "The option \"%s\" of the doctrine transport must be at least " ZEND_LONG_FMT, key, min);
+		return false;
+	}
+	*out = n;
+	return true;
+}
+
+static bool option_bool(zval *v, const char *key, bool *out)
+{
+	if (!v) {
+		return true;
+	}
+	if (Z_TYPE_P(v) == IS_TRUE || Z_TYPE_P(v) == IS_FALSE) {
+		*out = Z_TYPE_P(v) == IS_TRUE;
+		return true;
+	}
+	if (Z_TYPE_P(v) == IS_STRING) {
+		if (zend_string_equals_literal(Z_STR_P(v), "true") || zend_string_equals_literal(Z_STR_P(v), "1")) {
+			*out = true;
+			return true;
+		}
+		if (zend_string_equals_literal(Z_STR_P(v), "false") || zend_string_equals_literal(Z_STR_P(v), "0")) {
+			*out = false;
+			return true;
+		}
+	}
+	php_messenger_throw(php_messenger_ce_InvalidArgumentException, "The option \"%s\" of the doctrine transport must be true or false", key);
+	return false;
+}
+
+static bool apply_options(php_messenger_doctrine *t, HashTable *options, const msgr_dsn_t *dsn)
+{
+	zend_string *unknown;
+	if (options && php_messenger_find_unknown_key(options, option_keys, &unknown)) {
+		php_messenger_throw(php_messenger_ce_InvalidArgumentException, "Unknown option \"%s\" for the doctrine transport (known: " OPTION_LIST ")",
+			unknown ? ZSTR_VAL(unknown) : "(integer key)");
+		return false;
+	}
+	for (size_t i = 0; dsn && i < dsn->param_count; i++) {
+		bool known = false;
+		for (const char *const *k = option_keys; *k && !known; k++) {
+			known = strcmp(*k, dsn->params[i].key) == 0 && strcmp(*k, "use_notify") != 0;
+		}
+		if (!known) {
+			php_messenger_throw(php_messenger_ce_InvalidArgumentException, "Unknown option \"%s\" in the doctrine DSN (known: " OPTION_LIST "; use_notify only in options)",
+				dsn->params[i].key);
+			return false;
+		}
+	}
+	zval tmp[5];
+	for (int i = 0; i < 5; i++) {
+		ZVAL_UNDEF(&tmp[i]);
+	}
+	zval *table = option(options, dsn, "table_name", &tmp[0]);
+	zval *queue = option(options, dsn, "queue_name", &tmp[1]);
+	bool ok = true;
+	if (table && (Z_TYPE_P(table) != IS_STRING || !msgr_table_name_valid(Z_STRVAL_P(table)))) {
+		php_messenger_throw(php_messenger_ce_InvalidArgumentException,
+			"The table_name of the doctrine transport must be a table name (letters, digits, \"_\", an optional \"schema.\")");
+		ok = false;
+	} else if (queue && (Z_TYPE_P(queue) != IS_STRING || Z_STRLEN_P(queue) == 0 || Z_STRLEN_P(queue) > 190)) {
+		php_messenger_throw(php_messenger_ce_InvalidArgumentException, "The queue_name of the doctrine transport must be a string of 1 to 190 bytes");
+		ok = false;
+	}
+	if (ok) {
+		t->table = table ? zend_string_copy(Z_STR_P(table)) : zend_string_init("messenger_messages", sizeof("messenger_messages") - 1, 0);
+		t->queue = queue ? zend_string_copy(Z_STR_P(queue)) : zend_string_init("default", sizeof("default") - 1, 0);
+		t->redeliver_timeout = 3600;
+		t->batch_size = 1;
+		t->auto_setup = true;
+		ok = option_int(option(options, dsn, "redeliver_timeout", &tmp[2]), "redeliver_timeout", 1, &t->redeliver_timeout) &&
+			option_int(option(options, dsn, "get_batch_size", &tmp[3]), "get_batch_size", 1, &t->batch_size) &&
+			option_bool(option(options, dsn, "auto_setup", &tmp[4]), "auto_setup", &t->auto_setup);
+		if (ok && t->batch_size > 1000) {
+			php_messenger_throw(php_messenger_ce_InvalidArgumentException, "The option \"get_batch_size\" of the doctrine transport must be at most 1000");
+			ok = false;
+		}
+	}
+	for (int i = 0; i < 5; i++) {
+		zval_ptr_dtor(&tmp[i]);
+	}
+	return ok;
+}
+
+/* "the pgsql database app on 127.0.0.1:5432" from a PDO DSN (only host, port, dbname: never
+ * user or password) */
+static zend_string *describe(const char *driver, const char *dsn)
+{
+	const char *body = strchr(dsn, ':');
+	body = body ? body + 1 : dsn;
+	if (strcmp(driver, "sqlite") == 0) {
+		return zend_strpprintf(0, "the sqlite database %s", *body ? body : ":memory:");
+	}
+	char host[128] = "", port[16] = "", dbname[128] = "";
+	const char *p = body;
+	while (*p) {
+		const char *end = strchr(p, ';');
+		size_t len = end ? (size_t) (end - p) : strlen(p);
+		const char *eq = memchr(p, '=', len);
+		if (eq) {
+			size_t klen = (size_t) (eq - p), vlen = len - klen - 1;
+			char *dst = NULL;
+			size_t cap = 0;
+			if (klen == 4 && strncmp(p, "host", 4) == 0) {
+				dst = host, cap = sizeof(host);
+			} else if (klen == 4 && strncmp(p, "port", 4) == 0) {
+				dst = port, cap = sizeof(port);
+			} else if (klen == 6 && strncmp(p, "dbname", 6) == 0) {
+				dst = dbname, cap = sizeof(dbname);
+			} else if (klen == 11 && strncmp(p, "unix_socket", 11) == 0) {
+				dst = host, cap = sizeof(host);
+			}
+			if (dst) {
+				snprintf(dst, cap, "%.*s", (int) vlen, eq + 1);
+			}
+		}
+		p += len + (end ? 1 : 0);
+	}
+	return zend_strpprintf(0, "the %s database \"%s\" on %s%s%s", driver, dbname, *host ? host : "localhost", *port ? ":" : "", port);
+}
+
+static bool pdo_connect(php_messenger_doctrine *t, zval *connection)
+{
+	ZVAL_DEREF(connection);
+	zend_string *pdo_name = zend_string_init("PDO", 3, 0);
+	zend_class_entry *pdo_ce = zend_lookup_class(pdo_name);
+	zend_string_release(pdo_name);
+	if (!pdo_ce) {
+		php_messenger_throw(php_messenger_ce_LogicException, "The doctrine transport needs the PDO extension");
+		return false;
+	}
+	if (Z_TYPE_P(connection) == IS_OBJECT && instanceof_function(Z_OBJCE_P(connection), pdo_ce)) {
+		ZVAL_COPY(&t->pdo, connection);
+	} else {
+		zval *dsn = connection, *user = NULL, *password = NULL;
+		if (Z_TYPE_P(connection) == IS_ARRAY) {
+			dsn = zend_hash_str_find_deref(Z_ARRVAL_P(connection), "dsn", 3);
+			if (!dsn) {
+				dsn = zend_hash_index_find_deref(Z_ARRVAL_P(connection), 0);
+			}
+			user = zend_hash_str_find_deref(Z_ARRVAL_P(connection), "user", 4);
+			if (!user) {
+				user = zend_hash_index_find_deref(Z_ARRVAL_P(connection), 1);
+			}
+			password = zend_hash_str_find_deref(Z_ARRVAL_P(connection), "password", 8);
+			if (!password) {
+				password = zend_hash_index_find_deref(Z_ARRVAL_P(connection), 2);
+			}
+		}
+		if (!dsn || Z_TYPE_P(dsn) != IS_STRING || (user && Z_TYPE_P(user) != IS_STRING && Z_TYPE_P(user) != IS_NULL) ||
+			(password && Z_TYPE_P(password) != IS_STRING && Z_TYPE_P(password) != IS_NULL)) {
+			php_messenger_throw(php_messenger_ce_InvalidArgumentException,
+				"A doctrine connection must be a PDO, a PDO DSN string, or [\"dsn\" => string, \"user\" => string, \"password\" => string]");
+			return false;
+		}
+		const char *colon = strchr(Z_STRVAL_P(dsn), ':');
+		char driver[32];
+		snprintf(driver, sizeof(driver), "%.*s", colon ? (int) (colon - Z_STRVAL_P(dsn)) : 0, Z_STRVAL_P(dsn));
+		t->where = describe(driver, Z_STRVAL_P(dsn));
+		if (strcmp(driver, "sqlite") == 0) {
+			/* the folder of an embedded database is made when missing (var/ of the default) */
+			const char *path = colon + 1;
+			const char *slash = strrchr(path, '/');
+			if (slash && slash > path && strcmp(path, ":memory:") != 0) {
+				char dir[4096];
+				snprintf(dir, sizeof(dir), "%.*s", (int) (slash - path), path);
+				php_stream_mkdir(dir, 0777, PHP_STREAM_MKDIR_RECURSIVE | REPORT_ERRORS, NULL);
+				zend_clear_exception();
+			}
+		}
+		object_init_ex(&t->pdo, pdo_ce);
+		zval args[3];
+		ZVAL_COPY_VALUE(&args[0], dsn);
+		ZVAL_COPY_VALUE(&args[1], user && Z_TYPE_P(user) == IS_STRING ? user : &EG(uninitialized_zval));
+		ZVAL_COPY_VALUE(&args[2], password && Z_TYPE_P(password) == IS_STRING ? password : &EG(uninitialized_zval));
+		zend_call_known_instance_method(pdo_ce->constructor, Z_OBJ(t->pdo), NULL, 3, args);
+		if (EG(exception)) {
+			zval_ptr_dtor(&t->pdo);
+			ZVAL_UNDEF(&t->pdo);
+			transport_error(t, "Could not connect to", password && Z_TYPE_P(password) == IS_STRING ? Z_STRVAL_P(password) : NULL);
+			return false;
+		}
+	}
+	zval attr, value, driver;
+	ZVAL_LONG(&attr, PDO_ATTR_ERRMODE);
+	ZVAL_LONG(&value, PDO_ERRMODE_EXCEPTION);
+	call(&t->pdo, "setAttribute", 2, &attr, &value, NULL);
+	ZVAL_LONG(&attr, PDO_ATTR_DRIVER_NAME);
+	if (!call(&t->pdo, "getAttribute", 1, &attr, NULL, &driver) || Z_TYPE(driver) != IS_STRING) {
+		zval_ptr_dtor(&driver);
+		transport_error(t, "Could not use", NULL);
+		return false;
+	}
+	bool ok = true;
+	if (zend_string_equals_literal(Z_STR(driver), "sqlite")) {
+		t->platform = MSGR_SQL_SQLITE;
+		/* concurrent workers: WAL, and waiting for the writer's lock instead of failing */
+		ok = exec_sql(t, "PRAGMA busy_timeout = 10000") && exec_sql(t, "PRAGMA journal_mode = WAL");
+		zend_clear_exception(); /* a read-only or in-memory database keeps its journal */
+		ok = true;
+	} else if (zend_string_equals_literal(Z_STR(driver), "pgsql")) {
+		t->platform = MSGR_SQL_PGSQL;
+	} else if (zend_string_equals_literal(Z_STR(driver), "mysql")) {
+		t->platform = MSGR_SQL_MYSQL;
+	} else {
+		php_messenger_throw(php_messenger_ce_InvalidArgumentException,
+			"The doctrine transport supports the PDO drivers sqlite, pgsql and mysql, not \"%s\"", Z_STRVAL(driver));
+		ok = false;
+	}
+	if (!t->where) {
+		t->where = zend_strpprintf(0, "the %s database", Z_STRVAL(driver));
+	}
+	zval_ptr_dtor(&driver);
+	return ok;
+}
+
+bool php_messenger_doctrine_init(zend_object *obj, zval *connection, HashTable *options, const struct msgr_dsn *dsn, zend_object *serializer)
+{
+	php_messenger_doctrine *t = doctrine_from(obj);
+	if (!apply_options(t, options, dsn) || !pdo_connect(t, connection)) {
+		return false;
+	}
+	if (serializer) {
+		GC_ADDREF(serializer);
+		t->serializer = serializer;
+	} else {
+		t->serializer = php_messenger_serializer_new(php_messenger_ce_PhpSerializer, NULL);
+	}
+	return true;
+}
+/* }}} */
+
+ZEND_METHOD(Messenger_Transport_DoctrineTransport, __construct)
+{
+	zval *connection;
+	HashTable *options = NULL;
+	zend_object *serializer = NULL;
+	ZEND_PARSE_PARAMETERS_START(1, 3)
+		Z_PARAM_ZVAL(connection)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_ARRAY_HT(options)
+		Z_PARAM_OBJ_OF_CLASS_OR_NULL(serializer, php_messenger_ce_SerializerInterface)
+	ZEND_PARSE_PARAMETERS_END();
+	if (Z_TYPE(doctrine_from(Z_OBJ_P(ZEND_THIS))->pdo) != IS_UNDEF) {
+		zend_throw_error(NULL, "Cannot call Messenger\\Transport\\DoctrineTransport::__construct() twice");
+		RETURN_THROWS();
+	}
+	php_messenger_doctrine_init(Z_OBJ_P(ZEND_THIS), connection, options, NULL, serializer);
+}
+
+ZEND_METHOD(Messenger_Transport_DoctrineTransport, send)
+{
+	zend_object *envelope;
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_OBJ_OF_CLASS(envelope, php_messenger_ce_Envelope)
+	ZEND_PARSE_PARAMETERS_END();
+	php_messenger_doctrine *t = ready(ZEND_THIS);
+	zval sent;
+	if (!t || !send_rows(t, &envelope, 1, &sent)) {
+		RETURN_THROWS();
+	}
+	RETVAL_COPY(zend_hash_index_find(Z_ARRVAL(sent), 0));
+	zval_ptr_dtor(&sent);
+}
+
+zend_object *php_messenger_doctrine_send(zend_object *transport, zend_object *envelope)
+{
+	zval sent;
+	bool ok = send_rows(doctrine_from(transport), &envelope, 1, &sent);
+	OBJ_RELEASE(envelope);
+	if (!ok) {
+		return NULL;
+	}
+	zend_object *result = Z_OBJ_P(zend_hash_index_find(Z_ARRVAL(sent), 0));
+	GC_ADDREF(result);
+	zval_ptr_dtor(&sent);
+	return result;
+}
+
+ZEND_METHOD(Messenger_Transport_DoctrineTransport, sendAll)
+{
+	HashTable *envelopes;
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_ARRAY_HT(envelopes)
+	ZEND_PARSE_PARAMETERS_END();
+	php_messenger_doctrine *t = ready(ZEND_THIS);
+	if (!t) {
+		RETURN_THROWS();
+	}
+	uint32_t count = zend_hash_num_elements(envelopes);
+	if (count == 0) {
+		RETURN_EMPTY_ARRAY();
+	}
+	zend_object **list = safe_emalloc(count, sizeof(zend_object *), 0);
+	uint32_t i = 0;
+	zval *env;
+	ZEND_HASH_FOREACH_VAL(envelopes, env) {
+		ZVAL_DEREF(env);
+		if (Z_TYPE_P(env) != IS_OBJECT || Z_OBJCE_P(env) != php_messenger_ce_Envelope) {
+			efree(list);
+			zend_argument_type_error(1, "must contain only Messenger\\Envelope objects, %s given", zend_zval_type_name(env));
+			RETURN_THROWS();
+		}
+		list[i++] = Z_OBJ_P(env);
+	} ZEND_HASH_FOREACH_END();
+	/* in chunks of at most 500 rows: one transaction for all of them */
+	bool ok = true, in_tx = count > 500 && call(&t->pdo, "beginTransaction", 0, NULL, NULL, NULL);
+	array_init_size(return_value, count);
+	for (uint32_t from = 0; ok && from < count; from += 500) {
+		uint32_t n = count - from < 500 ? count - from : 500;
+		zval part;
+		if (!(ok = send_rows(t, list + from, n, &part))) {
+			break;
+		}
+		zval *sent;
+		ZEND_HASH_FOREACH_VAL(Z_ARRVAL(part), sent) {
+			Z_ADDREF_P(sent);
+			zend_hash_next_index_insert_new(Z_ARRVAL_P(return_value), sent);
+		} ZEND_HASH_FOREACH_END();
+		zval_ptr_dtor(&part);
+	}
+	if (in_tx) {
+		if (ok) {
+			ok = call(&t->pdo, "commit", 0, NULL, NULL, NULL);
+			if (!ok) {
+				transport_error(t, "Could not send to", NULL);
+			}
+		} else {
+			zend_object *ex = NULL;
+			php_messenger_take_exception(&ex);
+			call(&t->pdo, "rollBack", 0, NULL, NULL, NULL);
+			zend_clear_exception();
+			if (ex) {
+				rethrow(ex);
+			}
+		}
+	}
+	efree(list);
+	if (!ok) {
+		zval_ptr_dtor(return_value);
+		ZVAL_NULL(return_value);
+		RETURN_THROWS();
+	}
+}
+
+ZEND_METHOD(Messenger_Transport_DoctrineTransport, get)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	php_messenger_doctrine *t = ready(ZEND_THIS);
+	if (!t || !claim(t, NULL, return_value)) {
+		RETURN_THROWS();
+	}
+}
+
+ZEND_METHOD(Messenger_Transport_DoctrineTransport, getFromQueues)
+{
+	HashTable *queues;
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_ARRAY_HT(queues)
+	ZEND_PARSE_PARAMETERS_END();
+	php_messenger_doctrine *t = ready(ZEND_THIS);
+	if (!t) {
+		RETURN_THROWS();
+	}
+	zval *q;
+	ZEND_HASH_FOREACH_VAL(queues, q) {
+		if (Z_TYPE_P(q) != IS_STRING) {
+			zend_argument_type_error(1, "must contain only queue names (strings)");
+			RETURN_THROWS();
+		}
+	} ZEND_HASH_FOREACH_END();
+	if (zend_hash_num_elements(queues) == 0) {
+		RETURN_EMPTY_ARRAY();
+	}
+	if (!claim(t, queues, return_value)) {
+		RETURN_THROWS();
+	}
+}
+
+static void envelope_method(INTERNAL_FUNCTION_PARAMETERS, int slot, const char *doing)
+{
+	zend_object *envelope;
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_OBJ_OF_CLASS(envelope, php_messenger_ce_Envelope)
+	ZEND_PARSE_PARAMETERS_END();
+	php_messenger_doctrine *t = ready(ZEND_THIS);
+	if (!t || !by_id(t, envelope, slot, doing)) {
+		RETURN_THROWS();
+	}
+}
+
+ZEND_METHOD(Messenger_Transport_DoctrineTransport, ack)
+{
+	envelope_method(INTERNAL_FUNCTION_PARAM_PASSTHRU, ST_DELETE, "Could not acknowledge a message in");
+}
+
+ZEND_METHOD(Messenger_Transport_DoctrineTransport, reject)
+{
+	envelope_method(INTERNAL_FUNCTION_PARAM_PASSTHRU, ST_DELETE, "Could not reject a message in");
+}
+
+ZEND_METHOD(Messenger_Transport_DoctrineTransport, keepalive)
+{
+	zend_object *envelope;
+	zend_long seconds = 0;
+	bool seconds_null = true;
+	ZEND_PARSE_PARAMETERS_START(1, 2)
+		Z_PARAM_OBJ_OF_CLASS(envelope, php_messenger_ce_Envelope)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_LONG_OR_NULL(seconds, seconds_null)
+	ZEND_PARSE_PARAMETERS_END();
+	php_messenger_doctrine *t = ready(ZEND_THIS);
+	if (!t) {
+		RETURN_THROWS();
+	}
+	if (!seconds_null && seconds >= t->redeliver_timeout) {
+		php_messenger_throw(php_messenger_ce_LogicException,
+			"The keepalive interval (" ZEND_LONG_FMT " s) must be shorter than the redeliver_timeout (" ZEND_LONG_FMT " s), or messages are redelivered while they are handled",
+			seconds, t->redeliver_timeout);
+		RETURN_THROWS();
+	}
+	if (!by_id(t, envelope, ST_TOUCH, "Could not keep a message alive in")) {
+		RETURN_THROWS();
+	}
+}
+
+/* the waiting messages of the queue: count, or the envelopes (limit 0: all) */
+static bool waiting(php_messenger_doctrine *t, bool count, zend_long limit, zval *out)
+{
+	if (!ensure_table(t)) {
+		return false;
+	}
+	msgr_buf_t sql = MSGR_BUF_INIT;
+	msgr_table_waiting_sql(ZSTR_VAL(t->table), count, (size_t) limit, &sql);
+	zval stmt, params, rows, v;
+	array_init_size(&params, 3);
+	ZVAL_STR_COPY(&v, t->queue);
+	zend_hash_next_index_insert_new(Z_ARRVAL(params), &v);
+	now_text(-t->redeliver_timeout, &v);
+	zend_hash_next_index_insert_new(Z_ARRVAL(params), &v);
+	now_text(0, &v);
+	zend_hash_next_index_insert_new(Z_ARRVAL(params), &v);
+	ZVAL_UNDEF(&rows);
+	bool ok = prepare(t, count ? ST_COUNT : -1, &sql, &stmt) && run(&stmt, &params, &rows);
+	msgr_buf_free(&sql);
+	if (!count && Z_TYPE(stmt) == IS_OBJECT) {
+		zval_ptr_dtor(&stmt);
+	}
+	zval_ptr_dtor(&params);
+	if (!ok) {
+		zval_ptr_dtor(&rows);
+		transport_error(t, count ? "Could not count the messages in" : "Could not list the messages in", NULL);
+		return false;
+	}
+	if (count) {
+		zval *row = zend_hash_index_find(Z_ARRVAL(rows), 0), *n = NULL;
+		if (row && Z_TYPE_P(row) == IS_ARRAY) {
+			ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(row), n) { break; } ZEND_HASH_FOREACH_END();
+		}
+		ZVAL_LONG(out, n ? zval_get_long(n) : 0);
+		zval_ptr_dtor(&rows);
+		return true;
+	}
+	array_init_size(out, zend_hash_num_elements(Z_ARRVAL(rows)));
+	zval *row;
+	ZEND_HASH_FOREACH_VAL(Z_ARRVAL(rows), row) {
+		zend_object *envelope = decode_row(t, Z_ARRVAL_P(row));
+		if (!envelope) {
+			zval_ptr_dtor(&rows);
+			zval_ptr_dtor(out);
+			ZVAL_UNDEF(out);
+			return false;
+		}
+		zval env;
+		ZVAL_OBJ(&env, envelope);
+		zend_hash_next_index_insert_new(Z_ARRVAL_P(out), &env);
+	} ZEND_HASH_FOREACH_END();
+	zval_ptr_dtor(&rows);
+	return true;
+}
+
+ZEND_METHOD(Messenger_Transport_DoctrineTransport, getMessageCount)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	php_messenger_doctrine *t = ready(ZEND_THIS);
+	if (!t || !waiting(t, true, 0, return_value)) {
+		RETURN_THROWS();
+	}
+}
+
+ZEND_METHOD(Messenger_Transport_DoctrineTransport, all)
+{
+	zend_long limit = 0;
+	bool limit_null = true;
+	ZEND_PARSE_PARAMETERS_START(0, 1)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_LONG_OR_NULL(limit, limit_null)
+	ZEND_PARSE_PARAMETERS_END();
+	php_messenger_doctrine *t = ready(ZEND_THIS);
+	if (!t) {
+		RETURN_THROWS();
+	}
+	if (!limit_null && limit < 1) {
+		zend_argument_value_error(1, "must be null or greater than 0");
+		RETURN_THROWS();
+	}
+	if (!waiting(t, false, limit_null ? 0 : limit, return_value)) {
+		RETURN_THROWS();
+	}
+}
+
+ZEND_METHOD(Messenger_Transport_DoctrineTransport, find)
+{
+	zval *id;
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_ZVAL(id)
+	ZEND_PARSE_PARAMETERS_END();
+	php_messenger_doctrine *t = ready(ZEND_THIS);
+	if (!t || !ensure_table(t)) {
+		RETURN_THROWS();
+	}
+	if (Z_TYPE_P(id) != IS_LONG && Z_TYPE_P(id) != IS_STRING) {
+		zend_argument_type_error(1, "must be a message id (int or string), %s given", zend_zval_type_name(id));
+		RETURN_THROWS();
+	}
+	msgr_buf_t sql = MSGR_BUF_INIT;
+	msgr_table_find_sql(ZSTR_VAL(t->table), &sql);
+	zval stmt, params, rows, q;
+	array_init_size(&params, 2);
+	Z_TRY_ADDREF_P(id);
+	zend_hash_next_index_insert_new(Z_ARRVAL(params), id);
+	ZVAL_STR_COPY(&q, t->queue);
+	zend_hash_next_index_insert_new(Z_ARRVAL(params), &q);
+	ZVAL_UNDEF(&rows);
+	bool ok = prepare(t, ST_FIND, &sql, &stmt) && run(&stmt, &params, &rows);
+	msgr_buf_free(&sql);
+	zval_ptr_dtor(&params);
+	if (!ok) {
+		zval_ptr_dtor(&rows);
+		transport_error(t, "Could not find a message in", NULL);
+		RETURN_THROWS();
+	}
+	zval *row = zend_hash_index_find(Z_ARRVAL(rows), 0);
+	if (!row) {
+		zval_ptr_dtor(&rows);
+		RETURN_NULL();
+	}
+	zend_object *envelope = decode_row(t, Z_ARRVAL_P(row));
+	zval_ptr_dtor(&rows);
+	if (!envelope) {
+		RETURN_THROWS();
+	}
+	RETURN_OBJ(envelope);
+}
+
+ZEND_METHOD(Messenger_Transport_DoctrineTransport, setup)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	php_messenger_doctrine *t = ready(ZEND_THIS);
+	if (!t || !do_setup(t)) {
+		RETURN_THROWS();
+	}
+}
+
+ZEND_METHOD(Messenger_Transport_Transport, __construct)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+}
+
+ZEND_METHOD(Messenger_Transport_Transport, fromDsn)
+{
+	zend_string *dsn;
+	HashTable *options = NULL, *connections = NULL;
+	zend_object *serializer = NULL;
+	ZEND_PARSE_PARAMETERS_START(1, 4)
+		Z_PARAM_STR(dsn)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_ARRAY_HT(options)
+		Z_PARAM_OBJ_OF_CLASS_OR_NULL(serializer, php_messenger_ce_SerializerInterface)
+		Z_PARAM_ARRAY_HT(connections)
+	ZEND_PARSE_PARAMETERS_END();
+	zval config, opts;
+	array_init(&config);
+	add_assoc_str(&config, "dsn", zend_string_copy(dsn));
+	if (options) {
+		ZVAL_ARR(&opts, zend_array_dup(options));
+		add_assoc_zval(&config, "options", &opts);
+	}
+	zend_string *name = zend_string_init("fromDsn", sizeof("fromDsn") - 1, 0);
+	zend_object *made = serializer;
+	if (!made) {
+		made = php_messenger_serializer_new(php_messenger_ce_PhpSerializer, NULL);
+	} else {
+		GC_ADDREF(made);
+	}
+	bool ok = php_messenger_transport_from_config(return_value, name, &config, NULL, made, connections);
+	OBJ_RELEASE(made);
+	zend_string_release(name);
+	zval_ptr_dtor(&config);
+	if (!ok) {
+		RETURN_THROWS();
+	}
+}
+
+void php_messenger_register_doctrine(void)
+{
+	zend_class_entry *ce_count = zend_hash_str_find_ptr(CG(class_table), "messenger\\transport\\messagecountawareinterface", sizeof("messenger\\transport\\messagecountawareinterface") - 1);
+	zend_class_entry *ce_list = zend_hash_str_find_ptr(CG(class_table), "messenger\\transport\\listablereceiverinterface", sizeof("messenger\\transport\\listablereceiverinterface") - 1);
+	zend_class_entry *ce_queue = zend_hash_str_find_ptr(CG(class_table), "messenger\\transport\\queuereceiverinterface", sizeof("messenger\\transport\\queuereceiverinterface") - 1);
+	zend_class_entry *ce_keep = zend_hash_str_find_ptr(CG(class_table), "messenger\\transport\\keepalivereceiverinterface", sizeof("messenger\\transport\\keepalivereceiverinterface") - 1);
+	php_messenger_ce_DoctrineTransport = register_class_Messenger_Transport_DoctrineTransport(php_messenger_ce_TransportInterface,
+		php_messenger_ce_BatchSenderInterface, ce_count, ce_list, php_messenger_ce_SetupableTransportInterface, ce_queue, ce_keep);
+	php_messenger_ce_DoctrineTransport->create_object = doctrine_create;
+	memcpy(&doctrine_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
+	doctrine_handlers.offset = XtOffsetOf(php_messenger_doctrine, std);
+	doctrine_handlers.free_obj = doctrine_free;
+	doctrine_handlers.get_gc = doctrine_get_gc;
+	doctrine_handlers.clone_obj = NULL;
+	php_messenger_ce_Transport = register_class_Messenger_Transport_Transport();
+}
