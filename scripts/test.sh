@@ -30,6 +30,15 @@ else
 	echo "module does not load"; count 0 1
 fi
 
+# the database servers of the table-transport tests, on 127.0.0.1
+if env_lines=$(scripts/db.sh start); then
+	eval "$env_lines"
+	echo "databases: PostgreSQL and MariaDB started"
+else
+	echo "databases: could not start PostgreSQL and MariaDB"
+	count 0 1
+fi
+
 [ -f run-tests.php ] || cp "$(php-config --prefix)/lib/php/build/run-tests.php" . 2>/dev/null || cp /usr/lib/php/20220829/build/run-tests.php .
 phpt() {
 	local label=$1; shift

@@ -41,6 +41,7 @@ typedef struct {
 	bool auto_setup;
 	bool set_up;
 	zval stmts[ST_COUNT_OF]; /* prepared statements, made on first use */
+	zval reconnect;          /* [dsn, user, password] when we made the PDO: to make it again */
 	zend_object std;
 } php_messenger_doctrine;
 
@@ -54,6 +55,7 @@ static zend_object *doctrine_create(zend_class_entry *ce)
 	php_messenger_doctrine *t = zend_object_alloc(sizeof(php_messenger_doctrine), ce);
 	memset((char *) t, 0, XtOffsetOf(php_messenger_doctrine, std));
 	ZVAL_UNDEF(&t->pdo);
+	ZVAL_UNDEF(&t->reconnect);
 	for (int i = 0; i < ST_COUNT_OF; i++) {
 		ZVAL_UNDEF(&t->stmts[i]);
 	}
@@ -76,6 +78,7 @@ static void doctrine_free(zend_object *obj)
 	php_messenger_doctrine *t = doctrine_from(obj);
 	forget_statements(t);
 	zval_ptr_dtor(&t->pdo);
+	zval_ptr_dtor(&t->reconnect);
 	if (t->serializer) {
 		OBJ_RELEASE(t->serializer);
 	}
@@ -802,6 +805,76 @@ static zend_string *describe(const char *driver, const char *dsn)
 	return zend_strpprintf(0, "the %s database \"%s\" on %s%s%s", driver, dbname, *host ? host : "localhost", *port ? ":" : "", port);
 }
 
+/* new PDO(dsn, user, password) from t->reconnect */
+static bool open_pdo(php_messenger_doctrine *t, zend_class_entry *pdo_ce)
+{
+	zval args[3];
+	for (zend_ulong i = 0; i < 3; i++) {
+		ZVAL_COPY_VALUE(&args[i], zend_hash_index_find(Z_ARRVAL(t->reconnect), i));
+	}
+	zval_ptr_dtor(&t->pdo);
+	object_init_ex(&t->pdo, pdo_ce);
+	zend_call_known_instance_method(pdo_ce->constructor, Z_OBJ(t->pdo), NULL, 3, args);
+	if (EG(exception)) {
+		zval_ptr_dtor(&t->pdo);
+		ZVAL_UNDEF(&t->pdo);
+		transport_error(t, "Could not connect to", Z_TYPE(args[2]) == IS_STRING ? Z_STRVAL(args[2]) : NULL);
+		return false;
+	}
+	zval attr, value;
+	ZVAL_LONG(&attr, PDO_ATTR_ERRMODE);
+	ZVAL_LONG(&value, PDO_ERRMODE_EXCEPTION);
+	call(&t->pdo, "setAttribute", 2, &attr, &value, NULL);
+	return !EG(exception);
+}
+
+/* Whether the pending exception says the connection is gone (server restarted, connection
+ * killed, network dropped): SQLSTATE class 08, PostgreSQL's 57P0x (or pdo_pgsql's HY000 with
+ * libpq's fatal status when the server sent nothing), MySQL's 2006 and 2013. */
+static bool connection_lost(void)
+{
+	for (zend_object *ex = EG(exception); ex; ) {
+		zval rv, *code = php_messenger_throwable_prop(ex, ZSTR_KNOWN(ZEND_STR_CODE), &rv);
+		if (Z_TYPE_P(code) == IS_STRING && (strncmp(Z_STRVAL_P(code), "08", 2) == 0 || strncmp(Z_STRVAL_P(code), "57P0", 4) == 0)) {
+			return true;
+		}
+		zval *info = zend_read_property(ex->ce, ex, "errorInfo", sizeof("errorInfo") - 1, true, &rv);
+		if (info && Z_TYPE_P(info) == IS_ARRAY) {
+			zval *driver_code = zend_hash_index_find(Z_ARRVAL_P(info), 1);
+			zval *state = zend_hash_index_find(Z_ARRVAL_P(info), 0);
+			if (driver_code && Z_TYPE_P(driver_code) == IS_LONG && (Z_LVAL_P(driver_code) == 2006 || Z_LVAL_P(driver_code) == 2013)) {
+				return true;
+			}
+			/* pdo_pgsql: no SQLSTATE from a server that is gone, the libpq status 7 */
+			if (driver_code && Z_TYPE_P(driver_code) == IS_LONG && Z_LVAL_P(driver_code) == 7 && state && Z_TYPE_P(state) == IS_STRING &&
+				zend_string_equals_literal(Z_STR_P(state), "HY000")) {
+				return true;
+			}
+		}
+		zval *previous = php_messenger_throwable_prop(ex, ZSTR_KNOWN(ZEND_STR_PREVIOUS), &rv);
+		ex = Z_TYPE_P(previous) == IS_OBJECT ? Z_OBJ_P(previous) : NULL;
+	}
+	return false;
+}
+
+/* After a failure: when it was the connection and we made it, a new one (statements
+ * prepared again); true when the operation may be tried again. */
+static bool reconnected(php_messenger_doctrine *t)
+{
+	if (Z_TYPE(t->reconnect) != IS_ARRAY || !EG(exception) || !connection_lost()) {
+		return false;
+	}
+	zend_object *first;
+	php_messenger_take_exception(&first);
+	forget_statements(t);
+	if (!open_pdo(t, Z_OBJCE(t->pdo))) {
+		OBJ_RELEASE(first);
+		return false;
+	}
+	OBJ_RELEASE(first);
+	return true;
+}
+
 static bool pdo_connect(php_messenger_doctrine *t, zval *connection)
 {
 	ZVAL_DEREF(connection);
@@ -847,20 +920,23 @@ static bool pdo_connect(php_messenger_doctrine *t, zval *connection)
 			if (slash && slash > path && strcmp(path, ":memory:") != 0) {
 				char dir[4096];
 				snprintf(dir, sizeof(dir), "%.*s", (int) (slash - path), path);
-				php_stream_mkdir(dir, 0777, PHP_STREAM_MKDIR_RECURSIVE | REPORT_ERRORS, NULL);
-				zend_clear_exception();
+				zend_stat_t st;
+				if (VCWD_STAT(dir, &st) != 0) {
+					php_stream_mkdir(dir, 0777, PHP_STREAM_MKDIR_RECURSIVE, NULL);
+				}
 			}
 		}
-		object_init_ex(&t->pdo, pdo_ce);
-		zval args[3];
-		ZVAL_COPY_VALUE(&args[0], dsn);
-		ZVAL_COPY_VALUE(&args[1], user && Z_TYPE_P(user) == IS_STRING ? user : &EG(uninitialized_zval));
-		ZVAL_COPY_VALUE(&args[2], password && Z_TYPE_P(password) == IS_STRING ? password : &EG(uninitialized_zval));
-		zend_call_known_instance_method(pdo_ce->constructor, Z_OBJ(t->pdo), NULL, 3, args);
-		if (EG(exception)) {
-			zval_ptr_dtor(&t->pdo);
-			ZVAL_UNDEF(&t->pdo);
-			transport_error(t, "Could not connect to", password && Z_TYPE_P(password) == IS_STRING ? Z_STRVAL_P(password) : NULL);
+		zval_ptr_dtor(&t->reconnect);
+		array_init_size(&t->reconnect, 3);
+		Z_ADDREF_P(dsn);
+		zend_hash_next_index_insert_new(Z_ARRVAL(t->reconnect), dsn);
+		zval *u = user && Z_TYPE_P(user) == IS_STRING ? user : &EG(uninitialized_zval);
+		zval *pw = password && Z_TYPE_P(password) == IS_STRING ? password : &EG(uninitialized_zval);
+		Z_TRY_ADDREF_P(u);
+		zend_hash_next_index_insert_new(Z_ARRVAL(t->reconnect), u);
+		Z_TRY_ADDREF_P(pw);
+		zend_hash_next_index_insert_new(Z_ARRVAL(t->reconnect), pw);
+		if (!open_pdo(t, pdo_ce)) {
 			return false;
 		}
 	}
@@ -868,6 +944,9 @@ static bool pdo_connect(php_messenger_doctrine *t, zval *connection)
 	ZVAL_LONG(&attr, PDO_ATTR_ERRMODE);
 	ZVAL_LONG(&value, PDO_ERRMODE_EXCEPTION);
 	call(&t->pdo, "setAttribute", 2, &attr, &value, NULL);
+	if (EG(exception)) {
+		return false;
+	}
 	ZVAL_LONG(&attr, PDO_ATTR_DRIVER_NAME);
 	if (!call(&t->pdo, "getAttribute", 1, &attr, NULL, &driver) || Z_TYPE(driver) != IS_STRING) {
 		zval_ptr_dtor(&driver);
@@ -1030,7 +1109,10 @@ ZEND_METHOD(Messenger_Transport_DoctrineTransport, get)
 {
 	ZEND_PARSE_PARAMETERS_NONE();
 	php_messenger_doctrine *t = ready(ZEND_THIS);
-	if (!t || !claim(t, NULL, return_value)) {
+	if (!t) {
+		RETURN_THROWS();
+	}
+	if (!claim(t, NULL, return_value) && (!reconnected(t) || !claim(t, NULL, return_value))) {
 		RETURN_THROWS();
 	}
 }
@@ -1055,7 +1137,7 @@ ZEND_METHOD(Messenger_Transport_DoctrineTransport, getFromQueues)
 	if (zend_hash_num_elements(queues) == 0) {
 		RETURN_EMPTY_ARRAY();
 	}
-	if (!claim(t, queues, return_value)) {
+	if (!claim(t, queues, return_value) && (!reconnected(t) || !claim(t, queues, return_value))) {
 		RETURN_THROWS();
 	}
 }
