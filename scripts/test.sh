@@ -60,6 +60,13 @@ phpt() {
 	rm -f "$log"
 }
 phpt plain
+out=$(php -d extension="$PWD/modules/messenger.so" tests/big/drain.php "$PWD/modules/messenger.so" 2>&1); echo "$out"
+line=$(echo "$out" | grep -E '^drain: [0-9]+ passed, [0-9]+ failed$' | tail -1)
+if [ -n "$line" ]; then
+	count "$(echo "$line" | awk '{print $2}')" "$(echo "$line" | awk '{print $4}')"
+else
+	count 0 1
+fi
 out=$(php -n -d memory_limit=-1 -d extension="$PWD/modules/messenger.so" tests/big/garbage_1gb.php 2>&1); echo "$out"
 line=$(echo "$out" | grep -E '^big garbage: [0-9]+ passed, [0-9]+ failed$' | tail -1)
 if [ -n "$line" ]; then

@@ -153,6 +153,13 @@ static void transport_error(php_messenger_doctrine *t, const char *doing, const 
 }
 /* }}} */
 
+static void rethrow(zend_object *ex)
+{
+	zval zv;
+	ZVAL_OBJ(&zv, ex);
+	zend_throw_exception_object(&zv);
+}
+
 /* {{{ PDO calls */
 static bool call(zval *obj, const char *method, uint32_t argc, zval *a1, zval *a2, zval *ret)
 {
@@ -217,13 +224,6 @@ static bool run(zval *stmt, zval *params, zval *rows)
 }
 /* }}} */
 
-static void rethrow(zend_object *ex)
-{
-	zval zv;
-	ZVAL_OBJ(&zv, ex);
-	zend_throw_exception_object(&zv);
-}
-
 static void now_text(zend_long offset_s, zval *out)
 {
 	char when[20];
@@ -239,7 +239,17 @@ static bool table_exists(php_messenger_doctrine *t)
 	smart_str_append(&q, t->table);
 	smart_str_appends(&q, " WHERE 1 = 0");
 	smart_str_0(&q);
-	bool ok = exec_sql(t, ZSTR_VAL(q.s));
+	msgr_buf_t sql = { ZSTR_VAL(q.s), ZSTR_LEN(q.s), ZSTR_LEN(q.s) + 1 };
+	zval stmt, rows, params;
+	ZVAL_UNDEF(&rows);
+	array_init(&params);
+	/* a result set read to its end (MySQL allows no other query before) */
+	bool ok = prepare(t, -1, &sql, &stmt) && run(&stmt, &params, &rows);
+	if (Z_TYPE(stmt) == IS_OBJECT) {
+		zval_ptr_dtor(&stmt);
+	}
+	zval_ptr_dtor(&rows);
+	zval_ptr_dtor(&params);
 	smart_str_free(&q);
 	if (!ok) {
 		zend_clear_exception();
@@ -256,33 +266,55 @@ static bool do_setup(php_messenger_doctrine *t)
 		zend_throw_error(NULL, "Out of memory");
 		return false;
 	}
+	bool ok = true, in_tx = false;
+	if (t->platform == MSGR_SQL_PGSQL) {
+		/* workers starting together: one of them sets up at a time (DDL is transactional here) */
+		char lock[96];
+		snprintf(lock, sizeof(lock), "SELECT pg_advisory_xact_lock(%lu)", msgr_crc32(ZSTR_VAL(t->table), ZSTR_LEN(t->table)) & 0x7fffffffUL);
+		ok = in_tx = call(&t->pdo, "beginTransaction", 0, NULL, NULL, NULL);
+		ok = ok && exec_sql(t, lock);
+	}
 	const char *s = sql.data;
-	for (size_t i = 0; i < count; i++, s += strlen(s) + 1) {
-		if (!exec_sql(t, s)) {
-			msgr_buf_free(&sql);
-			zend_string *doing = zend_strpprintf(0, "Could not create the table \"%s\" in", ZSTR_VAL(t->table));
-			transport_error(t, ZSTR_VAL(doing), NULL);
-			zend_string_release(doing);
-			return false;
+	for (size_t i = 0; ok && i < count; i++, s += strlen(s) + 1) {
+		ok = exec_sql(t, s);
+	}
+	if (in_tx) {
+		if (ok) {
+			ok = call(&t->pdo, "commit", 0, NULL, NULL, NULL);
+		} else {
+			zend_object *ex = NULL;
+			php_messenger_take_exception(&ex);
+			call(&t->pdo, "rollBack", 0, NULL, NULL, NULL);
+			zend_clear_exception();
+			if (ex) {
+				rethrow(ex);
+			}
 		}
 	}
 	msgr_buf_free(&sql);
+	if (!ok) {
+		zend_string *doing = zend_strpprintf(0, "Could not create the table \"%s\" in", ZSTR_VAL(t->table));
+		transport_error(t, ZSTR_VAL(doing), NULL);
+		zend_string_release(doing);
+		return false;
+	}
 	t->set_up = true;
 	return true;
 }
 
-/* Before the first statement: the table exists, made now when auto_setup allows. */
+/* Before the first statement: the table exists, made now when it does not and auto_setup
+ * allows (as Symfony does: an existing table is left as it is). */
 static bool ensure_table(php_messenger_doctrine *t)
 {
 	if (t->set_up) {
 		return true;
 	}
-	if (t->auto_setup) {
-		return do_setup(t);
-	}
 	if (table_exists(t)) {
 		t->set_up = true;
 		return true;
+	}
+	if (t->auto_setup) {
+		return do_setup(t);
 	}
 	php_messenger_throw(php_messenger_ce_TransportException,
 		"The table \"%s\" does not exist in %s and auto_setup is off: create it with Messenger::setupTransports() "
@@ -857,6 +889,26 @@ static bool connection_lost(void)
 	return false;
 }
 
+/* Whether the pending exception is a deadlock or a serialization failure, which a second try
+ * resolves: SQLSTATE 40001 and 40P01, MySQL's 1213 and 1205. */
+static bool serialization_failure(void)
+{
+	for (zend_object *ex = EG(exception); ex; ) {
+		zval rv, *code = php_messenger_throwable_prop(ex, ZSTR_KNOWN(ZEND_STR_CODE), &rv);
+		if (Z_TYPE_P(code) == IS_STRING && (zend_string_equals_literal(Z_STR_P(code), "40001") || zend_string_equals_literal(Z_STR_P(code), "40P01"))) {
+			return true;
+		}
+		zval *info = zend_read_property(ex->ce, ex, "errorInfo", sizeof("errorInfo") - 1, true, &rv);
+		zval *driver_code = info && Z_TYPE_P(info) == IS_ARRAY ? zend_hash_index_find(Z_ARRVAL_P(info), 1) : NULL;
+		if (driver_code && Z_TYPE_P(driver_code) == IS_LONG && (Z_LVAL_P(driver_code) == 1213 || Z_LVAL_P(driver_code) == 1205)) {
+			return true;
+		}
+		zval *previous = php_messenger_throwable_prop(ex, ZSTR_KNOWN(ZEND_STR_PREVIOUS), &rv);
+		ex = Z_TYPE_P(previous) == IS_OBJECT ? Z_OBJ_P(previous) : NULL;
+	}
+	return false;
+}
+
 /* After a failure: when it was the connection and we made it, a new one (statements
  * prepared again); true when the operation may be tried again. */
 static bool reconnected(php_messenger_doctrine *t)
@@ -873,6 +925,21 @@ static bool reconnected(php_messenger_doctrine *t)
 	}
 	OBJ_RELEASE(first);
 	return true;
+}
+
+/* After a failed attempt: whether to try again (a deadlock, up to 5 times with a growing
+ * pause; or a lost connection, once, on a new one). */
+static bool try_again(php_messenger_doctrine *t, int attempt)
+{
+	if (!EG(exception)) {
+		return false;
+	}
+	if (attempt < 5 && serialization_failure()) {
+		zend_clear_exception();
+		usleep((useconds_t) (5000 * (attempt + 1) + (getpid() % 7) * 700));
+		return true;
+	}
+	return attempt == 0 && reconnected(t);
 }
 
 static bool pdo_connect(php_messenger_doctrine *t, zval *connection)
@@ -1112,8 +1179,10 @@ ZEND_METHOD(Messenger_Transport_DoctrineTransport, get)
 	if (!t) {
 		RETURN_THROWS();
 	}
-	if (!claim(t, NULL, return_value) && (!reconnected(t) || !claim(t, NULL, return_value))) {
-		RETURN_THROWS();
+	for (int attempt = 0; !claim(t, NULL, return_value); attempt++) {
+		if (!try_again(t, attempt)) {
+			RETURN_THROWS();
+		}
 	}
 }
 
@@ -1137,8 +1206,10 @@ ZEND_METHOD(Messenger_Transport_DoctrineTransport, getFromQueues)
 	if (zend_hash_num_elements(queues) == 0) {
 		RETURN_EMPTY_ARRAY();
 	}
-	if (!claim(t, queues, return_value) && (!reconnected(t) || !claim(t, queues, return_value))) {
-		RETURN_THROWS();
+	for (int attempt = 0; !claim(t, queues, return_value); attempt++) {
+		if (!try_again(t, attempt)) {
+			RETURN_THROWS();
+		}
 	}
 }
 
@@ -1149,8 +1220,13 @@ static void envelope_method(INTERNAL_FUNCTION_PARAMETERS, int slot, const char *
 		Z_PARAM_OBJ_OF_CLASS(envelope, php_messenger_ce_Envelope)
 	ZEND_PARSE_PARAMETERS_END();
 	php_messenger_doctrine *t = ready(ZEND_THIS);
-	if (!t || !by_id(t, envelope, slot, doing)) {
+	if (!t) {
 		RETURN_THROWS();
+	}
+	for (int attempt = 0; !by_id(t, envelope, slot, doing); attempt++) {
+		if (!try_again(t, attempt)) {
+			RETURN_THROWS();
+		}
 	}
 }
 
