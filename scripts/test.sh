@@ -76,8 +76,9 @@ else
 fi
 if [ "${MESSENGER_SKIP_VALGRIND:-0}" != 1 ]; then
 	# run-tests.php -m alone runs valgrind without a leak check, so it reports memory errors but
-	# never a leak: ask for definite leaks to count as errors.
-	VALGRIND_OPTS="--leak-check=full --show-leak-kinds=definite --errors-for-leak-kinds=definite" phpt valgrind -m
+	# never a leak: ask for definite leaks to count as errors. PCRE's JIT reads past its buffers in
+	# ways valgrind reports (Symfony's code uses preg_*): off under valgrind.
+	VALGRIND_OPTS="--leak-check=full --show-leak-kinds=definite --errors-for-leak-kinds=definite" phpt valgrind -m -d pcre.jit=0
 fi
 
 echo "$passed passed, $failed failed"

@@ -245,6 +245,17 @@ int msgr_table_delete_sql(const char *table, msgr_buf_t *out)
 	return msgr_buf_appendf(out, "DELETE FROM %s WHERE id = ?", table) == MSGR_OK ? MSGR_OK : MSGR_ERR_NOMEM;
 }
 
+int msgr_table_delete_many_sql(const char *table, size_t rows, msgr_buf_t *out)
+{
+	if (rows == 0) {
+		return MSGR_ERR_INVALID;
+	}
+	if (msgr_buf_appendf(out, "DELETE FROM %s WHERE id IN (", table) != MSGR_OK || placeholders(out, rows) != MSGR_OK) {
+		return MSGR_ERR_NOMEM;
+	}
+	return put(out, ")");
+}
+
 int msgr_table_touch_sql(const char *table, msgr_buf_t *out)
 {
 	return msgr_buf_appendf(out, "UPDATE %s SET delivered_at = ? WHERE id = ?", table) == MSGR_OK ? MSGR_OK : MSGR_ERR_NOMEM;

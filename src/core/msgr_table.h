@@ -60,6 +60,9 @@ int msgr_table_find_sql(const char *table, msgr_buf_t *out);
 /* DELETE of one message by id. */
 int msgr_table_delete_sql(const char *table, msgr_buf_t *out);
 
+/* DELETE of rows messages by id (WHERE id IN (...)). */
+int msgr_table_delete_many_sql(const char *table, size_t rows, msgr_buf_t *out);
+
 /* UPDATE of one message's delivered_at (values: now, id). */
 int msgr_table_touch_sql(const char *table, msgr_buf_t *out);
 

@@ -42,6 +42,8 @@ typedef struct {
 	bool set_up;
 	zval stmts[ST_COUNT_OF]; /* prepared statements, made on first use */
 	zval reconnect;          /* [dsn, user, password] when we made the PDO: to make it again */
+	zend_long *acked;        /* with get_batch_size > 1: acknowledged ids not deleted yet */
+	uint32_t acked_count;
 	zend_object std;
 } php_messenger_doctrine;
 
@@ -79,6 +81,9 @@ static void doctrine_free(zend_object *obj)
 	forget_statements(t);
 	zval_ptr_dtor(&t->pdo);
 	zval_ptr_dtor(&t->reconnect);
+	if (t->acked) {
+		efree(t->acked);
+	}
 	if (t->serializer) {
 		OBJ_RELEASE(t->serializer);
 	}
@@ -445,6 +450,53 @@ static bool send_rows(php_messenger_doctrine *t, zend_object **envelopes, uint32
 }
 /* }}} */
 
+/* {{{ acknowledging
+ * With get_batch_size 1 (Symfony's way) ack() deletes the row at once. With a bigger batch the
+ * acknowledged ids of the batch are deleted together, in one statement, before the next claim
+ * (or count, list, find, or when the transport goes away): one commit per batch instead of one
+ * per message. A worker that dies in between has its acknowledged messages redelivered after
+ * redeliver_timeout: at least once, never lost. */
+static bool flush_acks(php_messenger_doctrine *t)
+{
+	if (!t->acked_count) {
+		return true;
+	}
+	msgr_buf_t sql = MSGR_BUF_INIT;
+	msgr_table_delete_many_sql(ZSTR_VAL(t->table), t->acked_count, &sql);
+	zval stmt, params;
+	array_init_size(&params, t->acked_count);
+	for (uint32_t i = 0; i < t->acked_count; i++) {
+		zval id;
+		ZVAL_LONG(&id, t->acked[i]);
+		zend_hash_next_index_insert_new(Z_ARRVAL(params), &id);
+	}
+	bool ok = prepare(t, -1, &sql, &stmt) && run(&stmt, &params, NULL);
+	if (Z_TYPE(stmt) == IS_OBJECT) {
+		zval_ptr_dtor(&stmt);
+	}
+	msgr_buf_free(&sql);
+	zval_ptr_dtor(&params);
+	if (!ok) {
+		transport_error(t, "Could not acknowledge messages in", NULL);
+		return false;
+	}
+	t->acked_count = 0;
+	return true;
+}
+
+static void doctrine_dtor(zend_object *obj)
+{
+	php_messenger_doctrine *t = doctrine_from(obj);
+	if (t->acked_count && Z_TYPE(t->pdo) == IS_OBJECT && !EG(exception)) {
+		if (!flush_acks(t)) {
+			/* nothing to throw to: the rows come back after redeliver_timeout */
+			zend_clear_exception();
+		}
+	}
+	zend_objects_destroy_object(obj);
+}
+/* }}} */
+
 /* {{{ receiving */
 /* A row as an Envelope with its TransportMessageIdStamp; NULL with an exception. */
 static zend_object *decode_row(php_messenger_doctrine *t, HashTable *row)
@@ -520,7 +572,7 @@ static int by_available_then_id(Bucket *a, Bucket *b)
 /* Claims up to batch_size waiting messages of the queues and decodes them into out. */
 static bool claim(php_messenger_doctrine *t, HashTable *queues, zval *out)
 {
-	if (!ensure_table(t)) {
+	if (!ensure_table(t) || !flush_acks(t)) {
 		return false;
 	}
 	uint32_t nq = queues ? zend_hash_num_elements(queues) : 1;
@@ -652,6 +704,18 @@ static bool by_id(php_messenger_doctrine *t, zend_object *envelope, int slot, co
 	zval *id;
 	if (!id_of(envelope, &id) || !ensure_table(t)) {
 		return false;
+	}
+	if (slot == ST_DELETE && t->batch_size > 1 && Z_TYPE_P(id) == IS_LONG) {
+		if (!t->acked) {
+			t->acked = safe_emalloc((size_t) t->batch_size, sizeof(zend_long), 0);
+		}
+		for (uint32_t i = 0; i < t->acked_count; i++) {
+			if (t->acked[i] == Z_LVAL_P(id)) {
+				return true;
+			}
+		}
+		t->acked[t->acked_count++] = Z_LVAL_P(id);
+		return t->acked_count < (uint32_t) t->batch_size || flush_acks(t);
 	}
 	msgr_buf_t sql = MSGR_BUF_INIT;
 	if (slot == ST_DELETE) {
@@ -1268,7 +1332,7 @@ ZEND_METHOD(Messenger_Transport_DoctrineTransport, keepalive)
 /* the waiting messages of the queue: count, or the envelopes (limit 0: all) */
 static bool waiting(php_messenger_doctrine *t, bool count, zend_long limit, zval *out)
 {
-	if (!ensure_table(t)) {
+	if (!ensure_table(t) || !flush_acks(t)) {
 		return false;
 	}
 	msgr_buf_t sql = MSGR_BUF_INIT;
@@ -1357,7 +1421,7 @@ ZEND_METHOD(Messenger_Transport_DoctrineTransport, find)
 		Z_PARAM_ZVAL(id)
 	ZEND_PARSE_PARAMETERS_END();
 	php_messenger_doctrine *t = ready(ZEND_THIS);
-	if (!t || !ensure_table(t)) {
+	if (!t || !ensure_table(t) || !flush_acks(t)) {
 		RETURN_THROWS();
 	}
 	if (Z_TYPE_P(id) != IS_LONG && Z_TYPE_P(id) != IS_STRING) {
@@ -1455,6 +1519,7 @@ void php_messenger_register_doctrine(void)
 	memcpy(&doctrine_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
 	doctrine_handlers.offset = XtOffsetOf(php_messenger_doctrine, std);
 	doctrine_handlers.free_obj = doctrine_free;
+	doctrine_handlers.dtor_obj = doctrine_dtor;
 	doctrine_handlers.get_gc = doctrine_get_gc;
 	doctrine_handlers.clone_obj = NULL;
 	php_messenger_ce_Transport = register_class_Messenger_Transport_Transport();

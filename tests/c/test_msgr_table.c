@@ -92,6 +92,10 @@ static void test_statements(void **state)
 	assert_int_equal(msgr_table_waiting_sql("t", false, 7, &out), MSGR_OK);
 	assert_non_null(strstr(out.data, "ORDER BY available_at ASC, id ASC LIMIT 7"));
 	msgr_buf_reset(&out);
+	assert_int_equal(msgr_table_delete_many_sql("t", 2, &out), MSGR_OK);
+	assert_string_equal(out.data, "DELETE FROM t WHERE id IN (?, ?)");
+	msgr_buf_reset(&out);
+	assert_int_equal(msgr_table_delete_many_sql("t", 0, &out), MSGR_ERR_INVALID);
 	assert_int_equal(msgr_table_find_sql("t", &out), MSGR_OK);
 	assert_string_equal(out.data, "SELECT " MSGR_TABLE_COLUMNS " FROM t WHERE id = ? AND queue_name = ?");
 	msgr_buf_free(&out);

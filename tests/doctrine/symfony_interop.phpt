@@ -78,6 +78,8 @@ $symfony2 = new Sf\Bridge\Doctrine\Transport\Connection(['table_name' => 'theirs
 $symfony2->setup();
 $other = new PDO('sqlite:' . $file . '2');
 echo 'the same index names: ', var_export($idx('theirs2') === $other->query("SELECT name FROM sqlite_master WHERE tbl_name = 'theirs2' AND type = 'index' ORDER BY name")->fetchAll(PDO::FETCH_COLUMN), true), "\n";
+unset($symfony, $symfony2, $ours, $other);
+gc_collect_cycles(); // Symfony's and DBAL's objects hold cycles
 ?>
 --EXPECT--
 == sqlite
