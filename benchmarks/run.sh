@@ -41,3 +41,20 @@ for side in php symfony-php json symfony-json; do
 done
 php -r 'printf("ratio PhpSerializer / Symfony PhpSerializer: %.1fx\nratio JsonSerializer / Symfony Serializer (JSON): %.1fx\n", $argv[1] / $argv[2], $argv[3] / $argv[4]);' \
 	"$rate_php" "$rate_symfony_php" "$rate_json" "$rate_symfony_json"
+
+# the table transport against Symfony's Doctrine transport (needs scripts/db.sh's PostgreSQL)
+eval "$(scripts/db.sh start)"
+tn=$((n / 150))
+echo
+printf '%-40s %10s %10s %10s %10s\n' "table transport (N=$tn; dispatchAll N=10000)" "send/s" "consume/s" "one-by-one" "dispatchAll"
+for db in sqlite pgsql; do
+	ours=$(php -n -d extension=pdo.so -d extension=pdo_sqlite.so -d extension=pdo_pgsql.so $ext benchmarks/table.php messenger "$db" "$tn")
+	theirs=$(php -n -d extension=pdo.so -d extension=pdo_sqlite.so -d extension=pdo_pgsql.so $ext benchmarks/table.php symfony "$db" "$tn")
+	all=$(php -n -d extension=pdo.so -d extension=pdo_sqlite.so -d extension=pdo_pgsql.so $ext benchmarks/table.php messenger "$db" 10000)
+	printf '%-40s %10s %10s %10s %10s\n' "messenger, $db (get_batch_size=50)" "$(field "$ours" send_per_s)" "$(field "$ours" consume_per_s)" \
+		"$(field "$all" dispatch_one_by_one_per_s)" "$(field "$all" dispatch_all_per_s)"
+	printf '%-40s %10s %10s\n' "symfony 5.4 doctrine, $db" "$(field "$theirs" send_per_s)" "$(field "$theirs" consume_per_s)"
+	php -r 'printf("ratios on %s: send %.1fx, consume %.1fx, dispatchAll of 10000 / one by one %.1fx\n", $argv[1], $argv[2] / $argv[3], $argv[4] / $argv[5], $argv[6] / $argv[7]);' \
+		"$db" "$(field "$ours" send_per_s)" "$(field "$theirs" send_per_s)" "$(field "$ours" consume_per_s)" "$(field "$theirs" consume_per_s)" \
+		"$(field "$all" dispatch_all_per_s)" "$(field "$all" dispatch_one_by_one_per_s)"
+done
