@@ -1196,11 +1196,12 @@ ZEND_METHOD(Messenger_Transport_DoctrineTransport, sendAll)
 		}
 		list[i++] = Z_OBJ_P(env);
 	} ZEND_HASH_FOREACH_END();
-	/* in chunks of at most 500 rows: one transaction for all of them */
-	bool ok = true, in_tx = count > 500 && call(&t->pdo, "beginTransaction", 0, NULL, NULL, NULL);
+	/* in chunks of at most 2000 rows (10 000 placeholders, under every database's limit): one
+	 * transaction for all of them */
+	bool ok = true, in_tx = count > 2000 && call(&t->pdo, "beginTransaction", 0, NULL, NULL, NULL);
 	array_init_size(return_value, count);
-	for (uint32_t from = 0; ok && from < count; from += 500) {
-		uint32_t n = count - from < 500 ? count - from : 500;
+	for (uint32_t from = 0; ok && from < count; from += 2000) {
+		uint32_t n = count - from < 2000 ? count - from : 2000;
 		zval part;
 		if (!(ok = send_rows(t, list + from, n, &part))) {
 			break;
