@@ -44,6 +44,14 @@ typedef struct {
 	zval reconnect;          /* [dsn, user, password] when we made the PDO: to make it again */
 	zend_long *acked;        /* with get_batch_size > 1: acknowledged ids not deleted yet */
 	uint32_t acked_count;
+	/* PostgreSQL LISTEN/NOTIFY (Symfony's PostgreSqlConnection): after a get found the queue
+	 * empty, the next one waits up to get_notify_timeout for the trigger's notification, and
+	 * claims without one once check_delayed_interval has passed (delayed messages) */
+	bool use_notify;
+	bool listening;
+	zend_long notify_timeout_ms;
+	zend_long check_delayed_ms;
+	zend_long empty_since_ms; /* 0: the queue was not seen empty */
 	zend_object std;
 } php_messenger_doctrine;
 
@@ -168,8 +176,28 @@ static void rethrow(zend_object *ex)
 /* {{{ PDO calls */
 static bool call(zval *obj, const char *method, uint32_t argc, zval *a1, zval *a2, zval *ret)
 {
-	zval ignored;
-	zend_call_method(Z_OBJ_P(obj), Z_OBJCE_P(obj), NULL, method, strlen(method), ret ? ret : &ignored, argc, a1, a2);
+	zval ignored, args[2];
+	zend_object *o = Z_OBJ_P(obj);
+	zend_string *name = zend_string_init(method, strlen(method), 0);
+	/* through get_method: PDO's driver methods (pgsqlGetNotify) live there */
+	zend_function *fn = o->handlers->get_method(&o, name, NULL);
+	zend_string_release(name);
+	if (!fn) {
+		if (!EG(exception)) {
+			zend_throw_error(NULL, "Call to undefined method %s::%s()", ZSTR_VAL(o->ce->name), method);
+		}
+		if (ret) {
+			ZVAL_UNDEF(ret);
+		}
+		return false;
+	}
+	if (argc > 0) {
+		ZVAL_COPY_VALUE(&args[0], a1);
+	}
+	if (argc > 1) {
+		ZVAL_COPY_VALUE(&args[1], a2);
+	}
+	zend_call_known_instance_method(fn, o, ret ? ret : &ignored, argc, args);
 	if (!ret) {
 		zval_ptr_dtor(&ignored);
 	}
@@ -569,6 +597,55 @@ static int by_available_then_id(Bucket *a, Bucket *b)
 	return ai && bi ? ZEND_NORMALIZE_BOOL(zval_get_long(ai) - zval_get_long(bi)) : 0;
 }
 
+static zend_long now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (zend_long) ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* PostgreSQL: whether to claim now (1), or not yet (0; -1 with an exception). After an empty
+ * get: LISTEN, wait up to get_notify_timeout for the trigger's notification of our queue, and
+ * claim when one came or when check_delayed_interval has passed since the queue was seen empty
+ * (delayed messages send no notification when they become due). */
+static int notified(php_messenger_doctrine *t)
+{
+	if (t->platform != MSGR_SQL_PGSQL || !t->use_notify || !t->empty_since_ms) {
+		return 1;
+	}
+	if (!t->listening) {
+		smart_str q = { 0 };
+		smart_str_appends(&q, "LISTEN \"");
+		smart_str_append(&q, t->table);
+		smart_str_appendc(&q, '"');
+		smart_str_0(&q);
+		bool ok = exec_sql(t, ZSTR_VAL(q.s));
+		smart_str_free(&q);
+		if (!ok) {
+			return -1;
+		}
+		t->listening = true;
+	}
+	zval mode, timeout, note;
+	ZVAL_LONG(&mode, PDO_FETCH_ASSOC);
+	ZVAL_LONG(&timeout, t->notify_timeout_ms);
+	if (!call(&t->pdo, "pgsqlGetNotify", 2, &mode, &timeout, &note)) {
+		return -1;
+	}
+	bool ours = false;
+	if (Z_TYPE(note) == IS_ARRAY) {
+		zval *channel = zend_hash_str_find(Z_ARRVAL(note), "message", 7), *payload = zend_hash_str_find(Z_ARRVAL(note), "payload", 7);
+		ours = channel && payload && Z_TYPE_P(channel) == IS_STRING && Z_TYPE_P(payload) == IS_STRING &&
+			zend_string_equals(Z_STR_P(channel), t->table) && zend_string_equals(Z_STR_P(payload), t->queue);
+	}
+	zval_ptr_dtor(&note);
+	if (ours || now_ms() - t->empty_since_ms >= t->check_delayed_ms) {
+		return 1;
+	}
+	usleep(1000);
+	return 0;
+}
+
 /* Claims up to batch_size waiting messages of the queues and decodes them into out. */
 static bool claim(php_messenger_doctrine *t, HashTable *queues, zval *out)
 {
@@ -829,8 +906,8 @@ static bool apply_options(php_messenger_doctrine *t, HashTable *options, const m
 			return false;
 		}
 	}
-	zval tmp[5];
-	for (int i = 0; i < 5; i++) {
+	zval tmp[7];
+	for (int i = 0; i < 7; i++) {
 		ZVAL_UNDEF(&tmp[i]);
 	}
 	zval *table = option(options, dsn, "table_name", &tmp[0]);
@@ -850,15 +927,21 @@ static bool apply_options(php_messenger_doctrine *t, HashTable *options, const m
 		t->redeliver_timeout = 3600;
 		t->batch_size = 1;
 		t->auto_setup = true;
+		t->use_notify = true;
+		t->check_delayed_ms = 60000;
+		t->notify_timeout_ms = 0;
 		ok = option_int(option(options, dsn, "redeliver_timeout", &tmp[2]), "redeliver_timeout", 1, &t->redeliver_timeout) &&
 			option_int(option(options, dsn, "get_batch_size", &tmp[3]), "get_batch_size", 1, &t->batch_size) &&
-			option_bool(option(options, dsn, "auto_setup", &tmp[4]), "auto_setup", &t->auto_setup);
+			option_bool(option(options, dsn, "auto_setup", &tmp[4]), "auto_setup", &t->auto_setup) &&
+			option_bool(options ? zend_hash_str_find_deref(options, "use_notify", sizeof("use_notify") - 1) : NULL, "use_notify", &t->use_notify) &&
+			option_int(option(options, dsn, "check_delayed_interval", &tmp[5]), "check_delayed_interval", 0, &t->check_delayed_ms) &&
+			option_int(option(options, dsn, "get_notify_timeout", &tmp[6]), "get_notify_timeout", 0, &t->notify_timeout_ms);
 		if (ok && t->batch_size > 1000) {
 			php_messenger_throw(php_messenger_ce_InvalidArgumentException, "The option \"get_batch_size\" of the doctrine transport must be at most 1000");
 			ok = false;
 		}
 	}
-	for (int i = 0; i < 5; i++) {
+	for (int i = 0; i < 7; i++) {
 		zval_ptr_dtor(&tmp[i]);
 	}
 	return ok;
@@ -983,6 +1066,7 @@ static bool reconnected(php_messenger_doctrine *t)
 	zend_object *first;
 	php_messenger_take_exception(&first);
 	forget_statements(t);
+	t->listening = false;
 	if (!open_pdo(t, Z_OBJCE(t->pdo))) {
 		OBJ_RELEASE(first);
 		return false;
@@ -1244,11 +1328,21 @@ ZEND_METHOD(Messenger_Transport_DoctrineTransport, get)
 	if (!t) {
 		RETURN_THROWS();
 	}
+	int now = notified(t);
+	if (now < 0) {
+		transport_error(t, "Could not wait for notifications from", NULL);
+		RETURN_THROWS();
+	}
+	if (now == 0) {
+		RETURN_EMPTY_ARRAY();
+	}
 	for (int attempt = 0; !claim(t, NULL, return_value); attempt++) {
 		if (!try_again(t, attempt)) {
 			RETURN_THROWS();
 		}
 	}
+	/* seen empty: the next get waits for a notification */
+	t->empty_since_ms = zend_hash_num_elements(Z_ARRVAL_P(return_value)) ? 0 : now_ms();
 }
 
 ZEND_METHOD(Messenger_Transport_DoctrineTransport, getFromQueues)
