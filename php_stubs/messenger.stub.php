@@ -28,4 +28,10 @@ final class Messenger implements MessageBusInterface
     public function transportNames(): array {}
 
     public function setupTransports(?string $name = null): void {}
+
+    /**
+     * A worker consuming the named transports, in this order. Options: bus (dispatch every
+     * message on this bus instead of the one its BusNameStamp names), and the run() options.
+     */
+    public function worker(array $receiverNames, array $options = []): Worker {}
 }

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: f376ceca7130793334e9fe6413026fbffe7d79e5 */
+ * Stub hash: 388d0688ef0aced52d3d6b9607f5d6a84c168509 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Messenger_Messenger___construct, 0, 0, 0)
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, config, IS_ARRAY, 0, "[]")
@@ -33,6 +33,11 @@ ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Messenger_Messenger_setupT
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, name, IS_STRING, 1, "null")
 ZEND_END_ARG_INFO()
 
+ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_Messenger_Messenger_worker, 0, 1, Messenger\\Worker, 0)
+	ZEND_ARG_TYPE_INFO(0, receiverNames, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, options, IS_ARRAY, 0, "[]")
+ZEND_END_ARG_INFO()
+
 
 ZEND_METHOD(Messenger_Messenger, __construct);
 ZEND_METHOD(Messenger_Messenger, fromFile);
@@ -42,6 +47,7 @@ ZEND_METHOD(Messenger_Messenger, dispatchAll);
 ZEND_METHOD(Messenger_Messenger, transport);
 ZEND_METHOD(Messenger_Messenger, transportNames);
 ZEND_METHOD(Messenger_Messenger, setupTransports);
+ZEND_METHOD(Messenger_Messenger, worker);
 
 
 static const zend_function_entry class_Messenger_Messenger_methods[] = {
@@ -53,6 +59,7 @@ static const zend_function_entry class_Messenger_Messenger_methods[] = {
 	ZEND_ME(Messenger_Messenger, transport, arginfo_class_Messenger_Messenger_transport, ZEND_ACC_PUBLIC)
 	ZEND_ME(Messenger_Messenger, transportNames, arginfo_class_Messenger_Messenger_transportNames, ZEND_ACC_PUBLIC)
 	ZEND_ME(Messenger_Messenger, setupTransports, arginfo_class_Messenger_Messenger_setupTransports, ZEND_ACC_PUBLIC)
+	ZEND_ME(Messenger_Messenger, worker, arginfo_class_Messenger_Messenger_worker, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
 };
 

@@ -21,6 +21,7 @@ void php_messenger_register_handlers(void);
 void php_messenger_register_transport(void);
 void php_messenger_register_serializer(void);
 void php_messenger_register_doctrine(void);
+void php_messenger_register_worker(void);
 void php_messenger_shutdown_serializer(void);
 void php_messenger_register_messenger(void);
 
@@ -135,6 +136,9 @@ static zend_always_inline zval *php_messenger_stamp_prop(zend_object *stamp, uin
 {
 	return PHP_MESSENGER_PROP(stamp, n);
 }
+
+/* ErrorDetailsStamp of a throwable: class, code, message (no trace: bounded in size). */
+zend_object *php_messenger_error_details_new(zend_object *throwable);
 
 /* ---- exceptions ---- */
 /* Throws HandlerFailedException; consumes neither argument. */
@@ -267,6 +271,23 @@ void php_messenger_serializer_allow(zend_object *serializer, zend_string *name);
 /* JSON: fills encoded with body and headers; false with an exception. */
 bool php_messenger_json_encode(zend_object *envelope, zval *encoded);
 zend_object *php_messenger_json_decode(php_messenger_allow *allow, HashTable *encoded);
+
+/* ---- messenger (php_messenger_messenger.c), for the worker ---- */
+/* The bus for an envelope: forced when given, else the one its BusNameStamp names, else the default. NULL with an exception. */
+zend_object *php_messenger_messenger_bus_for(zend_object *messenger, zend_object *envelope, zend_string *forced);
+/* A configured transport (borrowed), or NULL. */
+zend_object *php_messenger_messenger_transport(zend_object *messenger, zend_string *name);
+/* The retry strategy of a transport (borrowed; the default MultiplierRetryStrategy when none is configured). */
+zend_object *php_messenger_messenger_retry(zend_object *messenger, zend_string *transport);
+/* The failure transport of a transport (its own, else the global one), or NULL. */
+zend_string *php_messenger_messenger_failure(zend_object *messenger, zend_string *transport);
+/* ---- worker (php_messenger_worker.c) ---- */
+extern zend_class_entry *php_messenger_ce_Worker;
+extern zend_class_entry *php_messenger_ce_RetryStrategyInterface;
+extern zend_class_entry *php_messenger_ce_MultiplierRetryStrategy;
+zend_object *php_messenger_worker_new(zend_object *messenger, HashTable *receivers, HashTable *options);
+/* A MultiplierRetryStrategy from a configuration array; NULL with an exception naming where. */
+zend_object *php_messenger_retry_from_config(HashTable *config, const char *where);
 
 /* ---- bus ---- */
 zend_object *php_messenger_bus_new(zend_string *name, zend_array *middleware);

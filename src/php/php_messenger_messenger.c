@@ -15,6 +15,10 @@ typedef struct {
 	zend_string *default_bus;
 	zend_object *send_mw;
 	HashTable serializers; /* the native serializers made for the transports, to allow the message types */
+	HashTable retry;       /* transport name => RetryStrategyInterface */
+	HashTable failure;     /* transport name => its failure transport's name */
+	zend_string *failure_transport; /* the global one, or NULL */
+	zend_object *default_retry;
 	bool built;
 	zend_object std;
 } php_messenger_messenger;
@@ -32,6 +36,10 @@ static zend_object *messenger_create(zend_class_entry *ce)
 	zend_hash_init(&m->buses, 2, NULL, ZVAL_PTR_DTOR, 0);
 	zend_hash_init(&m->transports, 4, NULL, ZVAL_PTR_DTOR, 0);
 	zend_hash_init(&m->serializers, 2, NULL, ZVAL_PTR_DTOR, 0);
+	zend_hash_init(&m->retry, 2, NULL, ZVAL_PTR_DTOR, 0);
+	zend_hash_init(&m->failure, 2, NULL, ZVAL_PTR_DTOR, 0);
+	m->failure_transport = NULL;
+	m->default_retry = NULL;
 	m->default_bus = NULL;
 	m->send_mw = NULL;
 	m->built = false;
@@ -44,6 +52,14 @@ static void messenger_free(zend_object *obj)
 	zend_hash_destroy(&m->buses);
 	zend_hash_destroy(&m->transports);
 	zend_hash_destroy(&m->serializers);
+	zend_hash_destroy(&m->retry);
+	zend_hash_destroy(&m->failure);
+	if (m->failure_transport) {
+		zend_string_release(m->failure_transport);
+	}
+	if (m->default_retry) {
+		OBJ_RELEASE(m->default_retry);
+	}
 	if (m->default_bus) {
 		zend_string_release(m->default_bus);
 	}
@@ -67,6 +83,9 @@ static HashTable *messenger_get_gc(zend_object *obj, zval **table, int *n)
 	if (m->send_mw) {
 		zend_get_gc_buffer_add_obj(buf, m->send_mw);
 	}
+	ZEND_HASH_FOREACH_VAL(&m->retry, v) {
+		zend_get_gc_buffer_add_zval(buf, v);
+	} ZEND_HASH_FOREACH_END();
 	zend_get_gc_buffer_use(buf, table, n);
 	return NULL;
 }
@@ -145,6 +164,45 @@ static zend_object *serializer_from_spec(php_messenger_messenger *m, zval *spec,
 	ZVAL_OBJ_COPY(&zv, serializer);
 	zend_hash_next_index_insert(&m->serializers, &zv);
 	return serializer;
+}
+
+/* A transport's retry_strategy (a RetryStrategyInterface, or the MultiplierRetryStrategy
+ * options) and failure_transport. */
+static bool transport_extras(php_messenger_messenger *m, zend_string *name, HashTable *config)
+{
+	zval *retry = zend_hash_str_find_deref(config, "retry_strategy", sizeof("retry_strategy") - 1);
+	if (retry && Z_TYPE_P(retry) != IS_NULL) {
+		zval strategy;
+		if (Z_TYPE_P(retry) == IS_OBJECT && instanceof_function(Z_OBJCE_P(retry), php_messenger_ce_RetryStrategyInterface)) {
+			ZVAL_COPY(&strategy, retry);
+		} else if (Z_TYPE_P(retry) == IS_ARRAY) {
+			zend_string *where = zend_strpprintf(0, "transports[\"%s\"][\"retry_strategy\"]", ZSTR_VAL(name));
+			zend_object *made = php_messenger_retry_from_config(Z_ARRVAL_P(retry), ZSTR_VAL(where));
+			zend_string_release(where);
+			if (!made) {
+				return false;
+			}
+			ZVAL_OBJ(&strategy, made);
+		} else {
+			php_messenger_throw(php_messenger_ce_InvalidArgumentException,
+				"transports[\"%s\"][\"retry_strategy\"] must be an array of options or a Messenger\\Retry\\RetryStrategyInterface, %s given",
+				ZSTR_VAL(name), zend_zval_type_name(retry));
+			return false;
+		}
+		zend_hash_update(&m->retry, name, &strategy);
+	}
+	zval *failure = zend_hash_str_find_deref(config, "failure_transport", sizeof("failure_transport") - 1);
+	if (failure && Z_TYPE_P(failure) != IS_NULL) {
+		if (Z_TYPE_P(failure) != IS_STRING) {
+			php_messenger_throw(php_messenger_ce_InvalidArgumentException,
+				"transports[\"%s\"][\"failure_transport\"] must be a transport name, %s given", ZSTR_VAL(name), zend_zval_type_name(failure));
+			return false;
+		}
+		zval f;
+		ZVAL_STR_COPY(&f, Z_STR_P(failure));
+		zend_hash_update(&m->failure, name, &f);
+	}
+	return true;
 }
 
 static bool build_bus(php_messenger_messenger *m, zend_string *name, zval *bus_config, HashTable *handlers, zend_object *after_mw, HashTable *types)
@@ -297,6 +355,9 @@ static bool messenger_build(php_messenger_messenger *m, HashTable *config)
 			return false;
 		}
 		zend_hash_add_new(&m->transports, key, &transport);
+		if (Z_TYPE_P(transport_config) == IS_ARRAY && !transport_extras(m, key, Z_ARRVAL_P(transport_config))) {
+			return false;
+		}
 	} ZEND_HASH_FOREACH_END();
 
 	zval *failure = zend_hash_str_find_deref(config, "failure_transport", sizeof("failure_transport") - 1);
@@ -308,6 +369,20 @@ static bool messenger_build(php_messenger_messenger *m, HashTable *config)
 		zend_string_release(known);
 		return false;
 	}
+	if (failure && Z_TYPE_P(failure) == IS_STRING) {
+		m->failure_transport = zend_string_copy(Z_STR_P(failure));
+	}
+	zend_string *tname;
+	zval *fname;
+	ZEND_HASH_FOREACH_STR_KEY_VAL(&m->failure, tname, fname) {
+		if (!zend_hash_exists(&m->transports, Z_STR_P(fname))) {
+			zend_string *known = php_messenger_names_of(&m->transports);
+			php_messenger_throw(php_messenger_ce_InvalidArgumentException,
+				"transports[\"%s\"][\"failure_transport\"] must name a configured transport (configured: %s)", ZSTR_VAL(tname), ZSTR_VAL(known));
+			zend_string_release(known);
+			return false;
+		}
+	} ZEND_HASH_FOREACH_END();
 
 	if (!(m->send_mw = php_messenger_send_middleware_new(&m->transports, Z_ARRVAL_P(routing)))) {
 		return false;
@@ -454,6 +529,95 @@ static zend_object *find_bus(php_messenger_messenger *m, zend_string *name)
 		return NULL;
 	}
 	return Z_OBJ_P(bus);
+}
+
+static zend_object *bus_for(php_messenger_messenger *m, zval *message, HashTable *stamps);
+
+zend_object *php_messenger_messenger_bus_for(zend_object *messenger, zend_object *envelope, zend_string *forced)
+{
+	php_messenger_messenger *m = messenger_from(messenger);
+	if (forced) {
+		return find_bus(m, forced);
+	}
+	zval env;
+	ZVAL_OBJ(&env, envelope);
+	return bus_for(m, &env, NULL);
+}
+
+zend_object *php_messenger_messenger_transport(zend_object *messenger, zend_string *name)
+{
+	zval *t = zend_hash_find(&messenger_from(messenger)->transports, name);
+	return t ? Z_OBJ_P(t) : NULL;
+}
+
+zend_object *php_messenger_messenger_retry(zend_object *messenger, zend_string *transport)
+{
+	php_messenger_messenger *m = messenger_from(messenger);
+	zval *r = zend_hash_find(&m->retry, transport);
+	if (r) {
+		return Z_OBJ_P(r);
+	}
+	if (!m->default_retry) {
+		/* FrameworkBundle's defaults: 3 retries, 1 s, x2, no cap, 10 % jitter */
+		zval cfg;
+		array_init(&cfg);
+		m->default_retry = php_messenger_retry_from_config(Z_ARRVAL(cfg), "retry_strategy");
+		zval_ptr_dtor(&cfg);
+	}
+	return m->default_retry;
+}
+
+zend_string *php_messenger_messenger_failure(zend_object *messenger, zend_string *transport)
+{
+	php_messenger_messenger *m = messenger_from(messenger);
+	zval *f = zend_hash_find(&m->failure, transport);
+	return f ? Z_STR_P(f) : m->failure_transport;
+}
+
+ZEND_METHOD(Messenger_Messenger, worker)
+{
+	HashTable *names, *options = NULL;
+	ZEND_PARSE_PARAMETERS_START(1, 2)
+		Z_PARAM_ARRAY_HT(names)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_ARRAY_HT(options)
+	ZEND_PARSE_PARAMETERS_END();
+	php_messenger_messenger *m = built(ZEND_THIS);
+	if (!m) {
+		RETURN_THROWS();
+	}
+	if (zend_hash_num_elements(names) == 0) {
+		zend_argument_value_error(1, "must name at least one transport");
+		RETURN_THROWS();
+	}
+	HashTable receivers;
+	zend_hash_init(&receivers, zend_hash_num_elements(names), NULL, ZVAL_PTR_DTOR, 0);
+	zval *name;
+	ZEND_HASH_FOREACH_VAL(names, name) {
+		ZVAL_DEREF(name);
+		zval *t = Z_TYPE_P(name) == IS_STRING ? zend_hash_find(&m->transports, Z_STR_P(name)) : NULL;
+		if (!t) {
+			zend_string *known = php_messenger_names_of(&m->transports);
+			php_messenger_throw(php_messenger_ce_InvalidArgumentException, "Unknown transport \"%s\" to consume (configured: %s)",
+				Z_TYPE_P(name) == IS_STRING ? Z_STRVAL_P(name) : zend_zval_type_name(name), ZSTR_VAL(known));
+			zend_string_release(known);
+			zend_hash_destroy(&receivers);
+			RETURN_THROWS();
+		}
+		if (!instanceof_function(Z_OBJCE_P(t), php_messenger_ce_ReceiverInterface)) {
+			php_messenger_throw(php_messenger_ce_InvalidArgumentException, "The transport \"%s\" cannot be consumed: it does not receive messages", Z_STRVAL_P(name));
+			zend_hash_destroy(&receivers);
+			RETURN_THROWS();
+		}
+		Z_ADDREF_P(t);
+		zend_hash_update(&receivers, Z_STR_P(name), t);
+	} ZEND_HASH_FOREACH_END();
+	zend_object *worker = php_messenger_worker_new(Z_OBJ_P(ZEND_THIS), &receivers, options);
+	zend_hash_destroy(&receivers);
+	if (!worker) {
+		RETURN_THROWS();
+	}
+	RETURN_OBJ(worker);
 }
 
 ZEND_METHOD(Messenger_Messenger, bus)

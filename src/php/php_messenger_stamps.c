@@ -282,12 +282,8 @@ ZEND_METHOD(Messenger_Stamp_ErrorDetailsStamp, __construct)
 	stamp_init(ZEND_THIS, 3, args);
 }
 
-ZEND_METHOD(Messenger_Stamp_ErrorDetailsStamp, create)
+zend_object *php_messenger_error_details_new(zend_object *throwable)
 {
-	zend_object *throwable;
-	ZEND_PARSE_PARAMETERS_START(1, 1)
-		Z_PARAM_OBJ_OF_CLASS(throwable, zend_ce_throwable)
-	ZEND_PARSE_PARAMETERS_END();
 	zval rv, args[3];
 	ZVAL_STR_COPY(&args[0], throwable->ce->name);
 	zval *code = php_messenger_throwable_prop(throwable, ZSTR_KNOWN(ZEND_STR_CODE), &rv);
@@ -302,7 +298,16 @@ ZEND_METHOD(Messenger_Stamp_ErrorDetailsStamp, create)
 	zval_ptr_dtor(&args[0]);
 	zval_ptr_dtor(&args[1]);
 	zval_ptr_dtor(&args[2]);
-	RETURN_OBJ(stamp);
+	return stamp;
+}
+
+ZEND_METHOD(Messenger_Stamp_ErrorDetailsStamp, create)
+{
+	zend_object *throwable;
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_OBJ_OF_CLASS(throwable, zend_ce_throwable)
+	ZEND_PARSE_PARAMETERS_END();
+	RETURN_OBJ(php_messenger_error_details_new(throwable));
 }
 STAMP_GETTER(Messenger_Stamp_ErrorDetailsStamp, getExceptionClass, 0)
 STAMP_GETTER(Messenger_Stamp_ErrorDetailsStamp, getExceptionCode, 1)

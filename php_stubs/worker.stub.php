@@ -1,0 +1,55 @@
+<?php
+
+/** @generate-class-entries */
+
+namespace Messenger\Retry;
+
+/** Decides whether a failed message is retried, and when. */
+interface RetryStrategyInterface
+{
+    public function isRetryable(\Messenger\Envelope $message, ?\Throwable $throwable = null): bool;
+
+    /** Milliseconds to wait before the retry. */
+    public function getWaitingTime(\Messenger\Envelope $message, ?\Throwable $throwable = null): int;
+}
+
+/**
+ * Symfony's: retry n waits delay * multiplier^(n-1) ms, moved by up to ±jitter of itself,
+ * capped by maxDelay (0: no cap); at most maxRetries retries.
+ * @strict-properties
+ * @not-serializable
+ */
+final class MultiplierRetryStrategy implements RetryStrategyInterface
+{
+    public function __construct(int $maxRetries = 3, int $delayMilliseconds = 1000, float $multiplier = 2.0, int $maxDelayMilliseconds = 0, float $jitter = 0.1) {}
+
+    public function isRetryable(\Messenger\Envelope $message, ?\Throwable $throwable = null): bool {}
+
+    public function getWaitingTime(\Messenger\Envelope $message, ?\Throwable $throwable = null): int {}
+}
+
+namespace Messenger;
+
+/**
+ * The consume loop: made by Messenger::worker(). Takes messages from its receivers in the order
+ * given (the first is drained before the next is read), dispatches each on its bus, acknowledges
+ * it, or retries it / sends it to the failure transport when it fails.
+ * @strict-properties
+ * @not-serializable
+ */
+final class Worker
+{
+    private function __construct() {}
+
+    /**
+     * Options: limit, failure_limit, memory_limit (bytes or "128M"), time_limit (s), sleep (s),
+     * queues. Returns the exit code (0).
+     */
+    public function run(array $options = []): int {}
+
+    /** Stops after the message being handled. */
+    public function stop(): void {}
+
+    /** Events: started, received, handled, failed, idle, stopped; the listener gets an array. */
+    public function on(string $event, callable $listener): void {}
+}

@@ -1,0 +1,730 @@
+/* Messenger\Worker and the retry strategy: the consume loop in C.
+ *
+ * As Symfony's Worker: receivers in the order given (the first is drained before the next is
+ * read); each message gets a ReceivedStamp and goes through its bus again (so handlers are
+ * filtered by from_transport and received messages are never re-sent); success acks it; a
+ * failure sends a copy with DelayStamp, RedeliveryStamp and ErrorDetailsStamp back to the same
+ * transport when the retry strategy allows (always for RecoverableMessageHandlingException,
+ * never for UnrecoverableMessageHandlingException), else to the failure transport with
+ * SentToFailureTransportStamp, and rejects the original. SIGTERM, SIGINT and SIGQUIT finish
+ * the current message and stop (no PCNTL needed); the waits are short slices. */
+#include "php_messenger_internal.h"
+#include "core/msgr_retry.h"
+#include "ext/date/php_date.h"
+#include "worker_arginfo.h"
+
+#include <signal.h>
+#include <time.h>
+
+zend_class_entry *php_messenger_ce_Worker;
+zend_class_entry *php_messenger_ce_RetryStrategyInterface;
+zend_class_entry *php_messenger_ce_MultiplierRetryStrategy;
+
+static zend_object_handlers worker_handlers;
+static zend_object_handlers retry_handlers;
+
+/* {{{ MultiplierRetryStrategy */
+typedef struct {
+	msgr_retry_t r;
+	zend_object std;
+} php_messenger_retry;
+
+static inline php_messenger_retry *retry_from(zend_object *obj)
+{
+	return (php_messenger_retry *) ((char *) obj - XtOffsetOf(php_messenger_retry, std));
+}
+
+static zend_object *retry_create(zend_class_entry *ce)
+{
+	php_messenger_retry *r = zend_object_alloc(sizeof(php_messenger_retry), ce);
+	r->r = (msgr_retry_t) { 3, 1000, 2.0, 0, 0.1 };
+	zend_object_std_init(&r->std, ce);
+	object_properties_init(&r->std, ce);
+	r->std.handlers = &retry_handlers;
+	return &r->std;
+}
+
+static bool retry_set(php_messenger_retry *r, msgr_retry_t values, const char *where)
+{
+	const char *reason;
+	if (!msgr_retry_valid(&values, &reason)) {
+		php_messenger_throw(php_messenger_ce_InvalidArgumentException, "%s: %s", where, reason);
+		return false;
+	}
+	r->r = values;
+	return true;
+}
+
+zend_object *php_messenger_retry_from_config(HashTable *config, const char *where)
+{
+	static const char *const keys[] = { "max_retries", "delay", "multiplier", "max_delay", "jitter", NULL };
+	zend_string *unknown;
+	if (php_messenger_find_unknown_key(config, keys, &unknown)) {
+		php_messenger_throw(php_messenger_ce_InvalidArgumentException, "%s: unknown key \"%s\" (known: max_retries, delay, multiplier, max_delay, jitter)",
+			where, unknown ? ZSTR_VAL(unknown) : "(integer key)");
+		return NULL;
+	}
+	msgr_retry_t v = { 3, 1000, 2.0, 0, 0.1 };
+	long long *ints[] = { &v.max_retries, &v.delay_ms, NULL, &v.max_delay_ms, NULL };
+	double *floats[] = { NULL, NULL, &v.multiplier, NULL, &v.jitter };
+	for (int i = 0; keys[i]; i++) {
+		zval *value = zend_hash_str_find_deref(config, keys[i], strlen(keys[i]));
+		if (!value) {
+			continue;
+		}
+		if (ints[i] && Z_TYPE_P(value) == IS_LONG) {
+			*ints[i] = Z_LVAL_P(value);
+		} else if (floats[i] && (Z_TYPE_P(value) == IS_LONG || Z_TYPE_P(value) == IS_DOUBLE)) {
+			*floats[i] = zval_get_double(value);
+		} else {
+			php_messenger_throw(php_messenger_ce_InvalidArgumentException, "%s: \"%s\" must be %s, %s given", where, keys[i],
+				ints[i] ? "an integer" : "a number", zend_zval_type_name(value));
+			return NULL;
+		}
+	}
+	zend_object *obj = retry_create(php_messenger_ce_MultiplierRetryStrategy);
+	if (!retry_set(retry_from(obj), v, where)) {
+		OBJ_RELEASE(obj);
+		return NULL;
+	}
+	return obj;
+}
+
+ZEND_METHOD(Messenger_Retry_MultiplierRetryStrategy, __construct)
+{
+	zend_long max_retries = 3, delay = 1000, max_delay = 0;
+	double multiplier = 2.0, jitter = 0.1;
+	ZEND_PARSE_PARAMETERS_START(0, 5)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_LONG(max_retries)
+		Z_PARAM_LONG(delay)
+		Z_PARAM_DOUBLE(multiplier)
+		Z_PARAM_LONG(max_delay)
+		Z_PARAM_DOUBLE(jitter)
+	ZEND_PARSE_PARAMETERS_END();
+	msgr_retry_t v = { max_retries, delay, multiplier, max_delay, jitter };
+	retry_set(retry_from(Z_OBJ_P(ZEND_THIS)), v, "Messenger\\Retry\\MultiplierRetryStrategy");
+}
+
+static zend_long retries_of(zend_object *envelope)
+{
+	zend_object *stamp = php_messenger_envelope_last(envelope, php_messenger_ce_RedeliveryStamp);
+	return stamp ? Z_LVAL_P(php_messenger_stamp_prop(stamp, 0)) : 0;
+}
+
+ZEND_METHOD(Messenger_Retry_MultiplierRetryStrategy, isRetryable)
+{
+	zend_object *envelope, *throwable = NULL;
+	ZEND_PARSE_PARAMETERS_START(1, 2)
+		Z_PARAM_OBJ_OF_CLASS(envelope, php_messenger_ce_Envelope)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_OBJ_OF_CLASS_OR_NULL(throwable, zend_ce_throwable)
+	ZEND_PARSE_PARAMETERS_END();
+	RETURN_BOOL(msgr_retry_allowed(&retry_from(Z_OBJ_P(ZEND_THIS))->r, retries_of(envelope)));
+}
+
+ZEND_METHOD(Messenger_Retry_MultiplierRetryStrategy, getWaitingTime)
+{
+	zend_object *envelope, *throwable = NULL;
+	ZEND_PARSE_PARAMETERS_START(1, 2)
+		Z_PARAM_OBJ_OF_CLASS(envelope, php_messenger_ce_Envelope)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_OBJ_OF_CLASS_OR_NULL(throwable, zend_ce_throwable)
+	ZEND_PARSE_PARAMETERS_END();
+	RETURN_LONG((zend_long) msgr_retry_wait_ms(&retry_from(Z_OBJ_P(ZEND_THIS))->r, retries_of(envelope), (double) rand() / ((double) RAND_MAX + 1.0)));
+}
+/* }}} */
+
+/* {{{ Worker */
+enum { EV_STARTED, EV_RECEIVED, EV_HANDLED, EV_FAILED, EV_IDLE, EV_STOPPED, EV_COUNT };
+static const char *const event_names[EV_COUNT] = { "started", "received", "handled", "failed", "idle", "stopped" };
+
+typedef struct {
+	zend_object *messenger;
+	HashTable receivers; /* name => ReceiverInterface */
+	zend_string *bus;    /* dispatch on this bus, or NULL */
+	zval options;        /* run() defaults from Messenger::worker() */
+	zval listeners[EV_COUNT];
+	bool stop;
+	bool running;
+	zend_object std;
+} php_messenger_worker;
+
+static volatile sig_atomic_t stop_signal;
+
+static void on_signal(int signo)
+{
+	stop_signal = signo;
+}
+
+static inline php_messenger_worker *worker_from(zend_object *obj)
+{
+	return (php_messenger_worker *) ((char *) obj - XtOffsetOf(php_messenger_worker, std));
+}
+
+static zend_object *worker_create(zend_class_entry *ce)
+{
+	php_messenger_worker *w = zend_object_alloc(sizeof(php_messenger_worker), ce);
+	memset((char *) w, 0, XtOffsetOf(php_messenger_worker, std));
+	zend_hash_init(&w->receivers, 2, NULL, ZVAL_PTR_DTOR, 0);
+	ZVAL_UNDEF(&w->options);
+	for (int i = 0; i < EV_COUNT; i++) {
+		ZVAL_UNDEF(&w->listeners[i]);
+	}
+	zend_object_std_init(&w->std, ce);
+	object_properties_init(&w->std, ce);
+	w->std.handlers = &worker_handlers;
+	return &w->std;
+}
+
+static void worker_free(zend_object *obj)
+{
+	php_messenger_worker *w = worker_from(obj);
+	zend_hash_destroy(&w->receivers);
+	if (w->messenger) {
+		OBJ_RELEASE(w->messenger);
+	}
+	if (w->bus) {
+		zend_string_release(w->bus);
+	}
+	zval_ptr_dtor(&w->options);
+	for (int i = 0; i < EV_COUNT; i++) {
+		zval_ptr_dtor(&w->listeners[i]);
+	}
+	zend_object_std_dtor(obj);
+}
+
+static HashTable *worker_get_gc(zend_object *obj, zval **table, int *n)
+{
+	php_messenger_worker *w = worker_from(obj);
+	zend_get_gc_buffer *buf = zend_get_gc_buffer_create();
+	if (w->messenger) {
+		zend_get_gc_buffer_add_obj(buf, w->messenger);
+	}
+	zval *v;
+	ZEND_HASH_FOREACH_VAL(&w->receivers, v) {
+		zend_get_gc_buffer_add_zval(buf, v);
+	} ZEND_HASH_FOREACH_END();
+	for (int i = 0; i < EV_COUNT; i++) {
+		zend_get_gc_buffer_add_zval(buf, &w->listeners[i]);
+	}
+	zend_get_gc_buffer_use(buf, table, n);
+	return NULL;
+}
+
+static const char *const run_keys[] = { "limit", "failure_limit", "memory_limit", "time_limit", "sleep", "queues", "bus", NULL };
+
+zend_object *php_messenger_worker_new(zend_object *messenger, HashTable *receivers, HashTable *options)
+{
+	zend_string *unknown;
+	if (options && php_messenger_find_unknown_key(options, run_keys, &unknown)) {
+		php_messenger_throw(php_messenger_ce_InvalidArgumentException,
+			"Unknown worker option \"%s\" (known: limit, failure_limit, memory_limit, time_limit, sleep, queues, bus)", unknown ? ZSTR_VAL(unknown) : "(integer key)");
+		return NULL;
+	}
+	zend_object *obj = worker_create(php_messenger_ce_Worker);
+	php_messenger_worker *w = worker_from(obj);
+	GC_ADDREF(messenger);
+	w->messenger = messenger;
+	zend_hash_copy(&w->receivers, receivers, zval_add_ref);
+	if (options) {
+		zval *bus = zend_hash_str_find_deref(options, "bus", 3);
+		if (bus && Z_TYPE_P(bus) != IS_NULL) {
+			if (Z_TYPE_P(bus) != IS_STRING) {
+				php_messenger_throw(php_messenger_ce_InvalidArgumentException, "The worker option \"bus\" must be a bus name");
+				OBJ_RELEASE(obj);
+				return NULL;
+			}
+			w->bus = zend_string_copy(Z_STR_P(bus));
+		}
+		ZVAL_ARR(&w->options, zend_array_dup(options));
+	}
+	return obj;
+}
+
+static void emit(php_messenger_worker *w, int event, zval *context)
+{
+	if (Z_TYPE(w->listeners[event]) != IS_ARRAY) {
+		return;
+	}
+	zval *listener;
+	ZEND_HASH_FOREACH_VAL(Z_ARRVAL(w->listeners[event]), listener) {
+		zval rv;
+		call_user_function(NULL, NULL, listener, &rv, 1, context);
+		zval_ptr_dtor(&rv);
+		if (EG(exception)) {
+			return;
+		}
+	} ZEND_HASH_FOREACH_END();
+}
+
+static void context_of(zval *out, const char *event, zend_object *envelope, zend_string *transport, zend_object *error, bool will_retry)
+{
+	array_init(out);
+	add_assoc_string(out, "event", event);
+	if (envelope) {
+		GC_ADDREF(envelope);
+		zval e;
+		ZVAL_OBJ(&e, envelope);
+		add_assoc_zval(out, "envelope", &e);
+	}
+	if (transport) {
+		add_assoc_str(out, "transport", zend_string_copy(transport));
+	}
+	if (error) {
+		GC_ADDREF(error);
+		zval e;
+		ZVAL_OBJ(&e, error);
+		add_assoc_zval(out, "error", &e);
+		add_assoc_bool(out, "will_retry", will_retry);
+	}
+}
+
+static void emit_simple(php_messenger_worker *w, int event, zend_object *envelope, zend_string *transport, zend_object *error, bool will_retry)
+{
+	if (Z_TYPE(w->listeners[event]) != IS_ARRAY) {
+		return;
+	}
+	zval ctx;
+	context_of(&ctx, event_names[event], envelope, transport, error, will_retry);
+	emit(w, event, &ctx);
+	zval_ptr_dtor(&ctx);
+}
+
+/* The exceptions a failure is made of: the wrapped ones of a HandlerFailedException. */
+static void failure_kinds(zend_object *error, bool *unrecoverable, bool *recoverable)
+{
+	zend_class_entry *unrec = zend_hash_str_find_ptr(CG(class_table), "messenger\\exception\\unrecoverablemessagehandlingexception", sizeof("messenger\\exception\\unrecoverablemessagehandlingexception") - 1);
+	zend_class_entry *rec = zend_hash_str_find_ptr(CG(class_table), "messenger\\exception\\recoverablemessagehandlingexception", sizeof("messenger\\exception\\recoverablemessagehandlingexception") - 1);
+	*unrecoverable = false;
+	*recoverable = false;
+	if (instanceof_function(error->ce, php_messenger_ce_HandlerFailedException)) {
+		zval wrapped;
+		zend_call_method_with_0_params(error, error->ce, NULL, "getwrappedexceptions", &wrapped);
+		bool all_unrec = Z_TYPE(wrapped) == IS_ARRAY && zend_hash_num_elements(Z_ARRVAL(wrapped)) > 0;
+		zval *ex;
+		if (Z_TYPE(wrapped) == IS_ARRAY) {
+			ZEND_HASH_FOREACH_VAL(Z_ARRVAL(wrapped), ex) {
+				if (Z_TYPE_P(ex) != IS_OBJECT) {
+					continue;
+				}
+				all_unrec = all_unrec && unrec && instanceof_function(Z_OBJCE_P(ex), unrec);
+				*recoverable = *recoverable || (rec && instanceof_function(Z_OBJCE_P(ex), rec));
+			} ZEND_HASH_FOREACH_END();
+		}
+		zval_ptr_dtor(&wrapped);
+		*unrecoverable = all_unrec;
+		return;
+	}
+	*unrecoverable = unrec && instanceof_function(error->ce, unrec);
+	*recoverable = rec && instanceof_function(error->ce, rec);
+}
+
+/* The exception an ErrorDetailsStamp describes: the first a HandlerFailedException wraps. */
+static zend_object *cause_of(zend_object *error)
+{
+	if (instanceof_function(error->ce, php_messenger_ce_HandlerFailedException)) {
+		zval rv;
+		zval *previous = php_messenger_throwable_prop(error, ZSTR_KNOWN(ZEND_STR_PREVIOUS), &rv);
+		if (Z_TYPE_P(previous) == IS_OBJECT) {
+			return Z_OBJ_P(previous);
+		}
+	}
+	return error;
+}
+
+static zend_object *with_stamp(zend_object *envelope, zend_object *stamp)
+{
+	envelope = php_messenger_envelope_with(envelope, stamp);
+	OBJ_RELEASE(stamp);
+	return envelope;
+}
+
+static zend_object *new_stamp1(zend_class_entry *ce, zval *arg)
+{
+	return php_messenger_stamp_new(ce, 1, arg);
+}
+
+/* Sends envelope (consumed) to a transport by name; false with an exception. */
+static bool send_to(php_messenger_worker *w, zend_string *name, zend_object *envelope)
+{
+	zend_object *sender = php_messenger_messenger_transport(w->messenger, name);
+	if (!sender || !instanceof_function(sender->ce, php_messenger_ce_SenderInterface)) {
+		OBJ_RELEASE(envelope);
+		php_messenger_throw(php_messenger_ce_LogicException, "The transport \"%s\" cannot send messages", ZSTR_VAL(name));
+		return false;
+	}
+	zend_object *sent = php_messenger_sender_send(sender, envelope);
+	if (!sent) {
+		return false;
+	}
+	OBJ_RELEASE(sent);
+	return true;
+}
+
+/* A copy of the received envelope to send again: without the stamps of this delivery. */
+static zend_object *resend_copy(zend_object *envelope)
+{
+	GC_ADDREF(envelope);
+	envelope = php_messenger_envelope_without(envelope, php_messenger_ce_ReceivedStamp->name);
+	envelope = php_messenger_envelope_without(envelope, php_messenger_ce_TransportMessageIdStamp->name);
+	envelope = php_messenger_envelope_without(envelope, php_messenger_ce_HandledStamp->name);
+	return envelope;
+}
+
+static bool call_receiver(zend_object *receiver, const char *method, zend_object *envelope)
+{
+	zval env, rv;
+	ZVAL_OBJ(&env, envelope);
+	zend_call_method(receiver, receiver->ce, NULL, method, strlen(method), &rv, 1, &env, NULL);
+	zval_ptr_dtor(&rv);
+	return !EG(exception);
+}
+
+typedef struct {
+	zend_long handled;
+	zend_long failed;
+} counts_t;
+
+/* One message: dispatch, ack; or retry / failure transport, reject. False only when the worker
+ * itself cannot go on (the transport cannot ack, a listener threw, exit()). */
+static bool handle_one(php_messenger_worker *w, zend_string *name, zend_object *receiver, zend_object *received, counts_t *counts)
+{
+	zval arg;
+	ZVAL_STR(&arg, name);
+	GC_ADDREF(received);
+	zend_object *envelope = with_stamp(received, new_stamp1(php_messenger_ce_ReceivedStamp, &arg));
+	emit_simple(w, EV_RECEIVED, envelope, name, NULL, false);
+	if (EG(exception)) {
+		OBJ_RELEASE(envelope);
+		return false;
+	}
+	zend_object *bus = php_messenger_messenger_bus_for(w->messenger, envelope, w->bus);
+	zend_object *result = NULL;
+	if (bus) {
+		zval env;
+		ZVAL_OBJ(&env, envelope);
+		result = php_messenger_bus_dispatch(bus, &env, NULL);
+	}
+	if (result) {
+		OBJ_RELEASE(envelope);
+		bool ok = call_receiver(receiver, "ack", result);
+		if (ok) {
+			counts->handled++;
+			emit_simple(w, EV_HANDLED, result, name, NULL, false);
+		}
+		OBJ_RELEASE(result);
+		return ok && !EG(exception);
+	}
+	zend_object *error;
+	if (!php_messenger_take_exception(&error)) {
+		OBJ_RELEASE(envelope);
+		return false; /* exit() */
+	}
+	counts->failed++;
+	bool unrecoverable, recoverable;
+	failure_kinds(error, &unrecoverable, &recoverable);
+	zend_object *strategy = php_messenger_messenger_retry(w->messenger, name);
+	bool retry = false;
+	zend_long wait = 0;
+	if (!unrecoverable && strategy) {
+		zval env, err, rv;
+		ZVAL_OBJ(&env, envelope);
+		ZVAL_OBJ(&err, error);
+		if (recoverable) {
+			retry = true;
+		} else {
+			zend_call_method(strategy, strategy->ce, NULL, "isretryable", sizeof("isretryable") - 1, &rv, 2, &env, &err);
+			retry = zend_is_true(&rv);
+			zval_ptr_dtor(&rv);
+		}
+		if (retry && !EG(exception)) {
+			zend_call_method(strategy, strategy->ce, NULL, "getwaitingtime", sizeof("getwaitingtime") - 1, &rv, 2, &env, &err);
+			wait = zval_get_long(&rv);
+			zval_ptr_dtor(&rv);
+		}
+	}
+	bool ok = !EG(exception);
+	zend_object *details = php_messenger_error_details_new(cause_of(error));
+	if (ok && retry) {
+		/* back to the same transport, later, one retry more */
+		zend_object *copy = with_stamp(resend_copy(envelope), details);
+		ZVAL_LONG(&arg, wait);
+		copy = with_stamp(copy, new_stamp1(php_messenger_ce_DelayStamp, &arg));
+		zval args[2];
+		ZVAL_LONG(&args[0], retries_of(envelope) + 1);
+		php_date_instantiate(php_date_get_immutable_ce(), &args[1]);
+		php_date_initialize(Z_PHPDATE_P(&args[1]), "now", 3, NULL, NULL, 0);
+		zend_object *redelivery = php_messenger_stamp_new(php_messenger_ce_RedeliveryStamp, 2, args);
+		zval_ptr_dtor(&args[1]);
+		copy = with_stamp(copy, redelivery);
+		ok = send_to(w, name, copy);
+	} else if (ok) {
+		zend_string *failure = php_messenger_messenger_failure(w->messenger, name);
+		if (failure && !zend_string_equals(failure, name)) {
+			zend_object *copy = with_stamp(resend_copy(envelope), details);
+			copy = with_stamp(copy, new_stamp1(php_messenger_ce_SentToFailureTransportStamp, &arg));
+			ZVAL_LONG(&arg, 0);
+			copy = with_stamp(copy, new_stamp1(php_messenger_ce_DelayStamp, &arg));
+			ok = send_to(w, failure, copy);
+		} else {
+			OBJ_RELEASE(details);
+			php_error_docref(NULL, E_WARNING, "Messenger: a %s from the transport \"%s\" failed and is dropped (no failure transport): %s",
+				ZSTR_VAL(Z_OBJCE_P(php_messenger_envelope_message(envelope))->name), ZSTR_VAL(name),
+				ZSTR_VAL(error->ce->name));
+		}
+	} else {
+		OBJ_RELEASE(details);
+	}
+	if (ok) {
+		ok = call_receiver(receiver, "reject", envelope);
+	}
+	if (ok) {
+		emit_simple(w, EV_FAILED, envelope, name, error, retry);
+		ok = !EG(exception);
+	}
+	OBJ_RELEASE(envelope);
+	OBJ_RELEASE(error);
+	return ok;
+}
+
+static zend_long memory_bytes(zval *v)
+{
+	if (Z_TYPE_P(v) == IS_LONG) {
+		return Z_LVAL_P(v);
+	}
+	if (Z_TYPE_P(v) != IS_STRING) {
+		return -1;
+	}
+	zend_string *err = NULL;
+	zend_long n = (zend_long) zend_ini_parse_quantity(Z_STR_P(v), &err);
+	if (err) {
+		zend_string_release(err);
+		return -1;
+	}
+	return n;
+}
+
+static zend_long now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (zend_long) ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* run(): the loop. */
+ZEND_METHOD(Messenger_Worker, run)
+{
+	HashTable *given = NULL;
+	ZEND_PARSE_PARAMETERS_START(0, 1)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_ARRAY_HT(given)
+	ZEND_PARSE_PARAMETERS_END();
+	php_messenger_worker *w = worker_from(Z_OBJ_P(ZEND_THIS));
+	if (!w->messenger) {
+		zend_throw_error(NULL, "Messenger\\Worker is made by Messenger::worker()");
+		RETURN_THROWS();
+	}
+	if (w->running) {
+		zend_throw_error(NULL, "This Messenger\\Worker is already running");
+		RETURN_THROWS();
+	}
+	zend_string *unknown;
+	if (given && php_messenger_find_unknown_key(given, run_keys, &unknown)) {
+		php_messenger_throw(php_messenger_ce_InvalidArgumentException,
+			"Unknown worker option \"%s\" (known: limit, failure_limit, memory_limit, time_limit, sleep, queues, bus)", unknown ? ZSTR_VAL(unknown) : "(integer key)");
+		RETURN_THROWS();
+	}
+	/* the options: run()'s over worker()'s */
+	zend_long limit = 0, failure_limit = 0, memory_limit = 0, time_limit = 0, sleep_ms = 1000;
+	HashTable *queues = NULL;
+	HashTable *layers[2] = { Z_TYPE(w->options) == IS_ARRAY ? Z_ARRVAL(w->options) : NULL, given };
+	for (int l = 0; l < 2; l++) {
+		if (!layers[l]) {
+			continue;
+		}
+		zval *v;
+		if ((v = zend_hash_str_find_deref(layers[l], "limit", 5))) limit = zval_get_long(v);
+		if ((v = zend_hash_str_find_deref(layers[l], "failure_limit", 13))) failure_limit = zval_get_long(v);
+		if ((v = zend_hash_str_find_deref(layers[l], "time_limit", 10))) time_limit = zval_get_long(v);
+		if ((v = zend_hash_str_find_deref(layers[l], "sleep", 5))) sleep_ms = (zend_long) (zval_get_double(v) * 1000);
+		if ((v = zend_hash_str_find_deref(layers[l], "memory_limit", 12))) {
+			if ((memory_limit = memory_bytes(v)) < 0) {
+				php_messenger_throw(php_messenger_ce_InvalidArgumentException, "The worker option \"memory_limit\" must be a number of bytes or a size like \"128M\"");
+				RETURN_THROWS();
+			}
+		}
+		if ((v = zend_hash_str_find_deref(layers[l], "queues", 6)) && Z_TYPE_P(v) == IS_ARRAY) queues = Z_ARRVAL_P(v);
+	}
+	if (limit < 0 || failure_limit < 0 || time_limit < 0 || sleep_ms < 0) {
+		php_messenger_throw(php_messenger_ce_InvalidArgumentException, "The worker options limit, failure_limit, time_limit and sleep must not be negative");
+		RETURN_THROWS();
+	}
+
+	struct sigaction act, old_term, old_int, old_quit;
+	memset(&act, 0, sizeof(act));
+	act.sa_handler = on_signal;
+	sigemptyset(&act.sa_mask);
+	stop_signal = 0;
+	sigaction(SIGTERM, &act, &old_term);
+	sigaction(SIGINT, &act, &old_int);
+	sigaction(SIGQUIT, &act, &old_quit);
+
+	w->running = true;
+	w->stop = false;
+	counts_t counts = { 0, 0 };
+	zend_long started = now_ms();
+	bool ok = true;
+	emit_simple(w, EV_STARTED, NULL, NULL, NULL, false);
+	ok = !EG(exception);
+	while (ok && !w->stop && !stop_signal) {
+		bool handled_any = false;
+		zend_string *name;
+		zval *receiver;
+		ZEND_HASH_FOREACH_STR_KEY_VAL(&w->receivers, name, receiver) {
+			zval got;
+			if (queues) {
+				zval q;
+				ZVAL_ARR(&q, queues);
+				zend_call_method(Z_OBJ_P(receiver), Z_OBJCE_P(receiver), NULL, "getfromqueues", sizeof("getfromqueues") - 1, &got, 1, &q, NULL);
+			} else {
+				zend_call_method(Z_OBJ_P(receiver), Z_OBJCE_P(receiver), NULL, "get", 3, &got, 0, NULL, NULL);
+			}
+			if (EG(exception)) {
+				zval_ptr_dtor(&got);
+				zend_object *error;
+				if (!php_messenger_take_exception(&error)) {
+					ok = false;
+					break;
+				}
+				if (instanceof_function(error->ce, php_messenger_ce_MessageDecodingFailedException)) {
+					/* a message nobody can read: reported, and the worker goes on */
+					counts.failed++;
+					emit_simple(w, EV_FAILED, NULL, name, error, false);
+					OBJ_RELEASE(error);
+					if (EG(exception)) {
+						ok = false;
+						break;
+					}
+					continue;
+				}
+				zval ex;
+				ZVAL_OBJ(&ex, error);
+				zend_throw_exception_object(&ex);
+				ok = false;
+				break;
+			}
+			zval *item;
+			if (Z_TYPE(got) == IS_ARRAY) {
+				ZEND_HASH_FOREACH_VAL(Z_ARRVAL(got), item) {
+					if (Z_TYPE_P(item) != IS_OBJECT || Z_OBJCE_P(item) != php_messenger_ce_Envelope) {
+						continue;
+					}
+					handled_any = true;
+					if (!(ok = handle_one(w, name, Z_OBJ_P(receiver), Z_OBJ_P(item), &counts))) {
+						break;
+					}
+					if (w->stop || stop_signal || (limit && counts.handled + counts.failed >= limit) || (failure_limit && counts.failed >= failure_limit)) {
+						break;
+					}
+				} ZEND_HASH_FOREACH_END();
+			}
+			zval_ptr_dtor(&got);
+			if (!ok || handled_any) {
+				break; /* back to the first receiver: it has the priority */
+			}
+		} ZEND_HASH_FOREACH_END();
+		if (!ok) {
+			break;
+		}
+		if ((limit && counts.handled + counts.failed >= limit) || (failure_limit && counts.failed >= failure_limit) ||
+			(memory_limit && (zend_long) zend_memory_usage(true) > memory_limit) ||
+			(time_limit && now_ms() - started >= time_limit * 1000)) {
+			break;
+		}
+		if (!handled_any) {
+			emit_simple(w, EV_IDLE, NULL, NULL, NULL, false);
+			if (EG(exception)) {
+				ok = false;
+				break;
+			}
+			/* wait in short slices: a signal, stop() or the time limit ends it early */
+			for (zend_long slept = 0; slept < sleep_ms && !w->stop && !stop_signal; slept += 50) {
+				if (time_limit && now_ms() - started >= time_limit * 1000) {
+					break;
+				}
+				zend_long slice = sleep_ms - slept < 50 ? sleep_ms - slept : 50;
+				usleep((useconds_t) slice * 1000);
+			}
+		}
+	}
+	sigaction(SIGTERM, &old_term, NULL);
+	sigaction(SIGINT, &old_int, NULL);
+	sigaction(SIGQUIT, &old_quit, NULL);
+	w->running = false;
+	if (!EG(exception)) {
+		emit_simple(w, EV_STOPPED, NULL, NULL, NULL, false);
+	}
+	if (EG(exception)) {
+		RETURN_THROWS();
+	}
+	RETURN_LONG(0);
+}
+
+ZEND_METHOD(Messenger_Worker, stop)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	worker_from(Z_OBJ_P(ZEND_THIS))->stop = true;
+}
+
+ZEND_METHOD(Messenger_Worker, on)
+{
+	zend_string *event;
+	zval *listener;
+	ZEND_PARSE_PARAMETERS_START(2, 2)
+		Z_PARAM_STR(event)
+		Z_PARAM_ZVAL(listener)
+	ZEND_PARSE_PARAMETERS_END();
+	if (!zend_is_callable(listener, 0, NULL)) {
+		zend_argument_type_error(2, "must be a valid callback");
+		RETURN_THROWS();
+	}
+	php_messenger_worker *w = worker_from(Z_OBJ_P(ZEND_THIS));
+	for (int i = 0; i < EV_COUNT; i++) {
+		if (zend_string_equals_cstr(event, event_names[i], strlen(event_names[i]))) {
+			if (Z_TYPE(w->listeners[i]) != IS_ARRAY) {
+				array_init(&w->listeners[i]);
+			}
+			Z_TRY_ADDREF_P(listener);
+			add_next_index_zval(&w->listeners[i], listener);
+			return;
+		}
+	}
+	php_messenger_throw(php_messenger_ce_InvalidArgumentException,
+		"Unknown worker event \"%s\" (known: started, received, handled, failed, idle, stopped)", ZSTR_VAL(event));
+	RETURN_THROWS();
+}
+
+ZEND_METHOD(Messenger_Worker, __construct)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+}
+/* }}} */
+
+void php_messenger_register_worker(void)
+{
+	php_messenger_ce_RetryStrategyInterface = register_class_Messenger_Retry_RetryStrategyInterface();
+	php_messenger_ce_MultiplierRetryStrategy = register_class_Messenger_Retry_MultiplierRetryStrategy(php_messenger_ce_RetryStrategyInterface);
+	php_messenger_ce_MultiplierRetryStrategy->create_object = retry_create;
+	memcpy(&retry_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
+	retry_handlers.offset = XtOffsetOf(php_messenger_retry, std);
+	retry_handlers.clone_obj = NULL;
+
+	php_messenger_ce_Worker = register_class_Messenger_Worker();
+	php_messenger_ce_Worker->create_object = worker_create;
+	memcpy(&worker_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
+	worker_handlers.offset = XtOffsetOf(php_messenger_worker, std);
+	worker_handlers.free_obj = worker_free;
+	worker_handlers.get_gc = worker_get_gc;
+	worker_handlers.clone_obj = NULL;
+}
