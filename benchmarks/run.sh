@@ -58,3 +58,19 @@ for db in sqlite pgsql; do
 		"$db" "$(field "$ours" send_per_s)" "$(field "$theirs" send_per_s)" "$(field "$ours" consume_per_s)" "$(field "$theirs" consume_per_s)" \
 		"$(field "$all" dispatch_all_per_s)" "$(field "$all" dispatch_one_by_one_per_s)"
 done
+
+# the worker: consume N messages from the in-memory transport (PHP's cycle collector on, as
+# configured by default; and off, which takes the collector's scans of the retained messages out)
+wn=$((n / 3))
+echo
+printf '%-48s %12s %12s\n' "worker, in-memory transport (N=$wn)" "msg/s" "gc off"
+for side in messenger symfony; do
+	on=$(php -n -d memory_limit=-1 $ext benchmarks/worker.php "$side" "$wn")
+	off=$(php -n -d memory_limit=-1 -d zend.enable_gc=0 $ext benchmarks/worker.php "$side" "$wn")
+	printf '%-48s %12s %12s\n' "$side" "$(field "$on" msg_per_s)" "$(field "$off" msg_per_s)"
+	eval "w_on_$side=$(field "$on" msg_per_s) w_off_$side=$(field "$off" msg_per_s)"
+done
+php -r 'printf("ratio our Worker / Symfony Worker: %.1fx (collector off: %.1fx)\n", $argv[1] / $argv[2], $argv[3] / $argv[4]);' \
+	"$w_on_messenger" "$w_on_symfony" "$w_off_messenger" "$w_off_symfony"
+rss=$(php -n $ext benchmarks/worker.php messenger-rss 1000000)
+echo "our worker over 1000000 messages of an endless transport: $(field "$rss" msg_per_s) msg/s, RSS growth $(field "$rss" rss_growth_kb) KiB"

@@ -119,6 +119,13 @@ zend_object *php_messenger_envelope_with(zend_object *envelope, zend_object *sta
 	return envelope;
 }
 
+zend_object *php_messenger_envelope_copy_with(zend_object *envelope, zend_object *stamp)
+{
+	zend_object *copy = envelope_copy(envelope);
+	envelope_add_in_place(copy, stamp);
+	return copy;
+}
+
 zend_object *php_messenger_envelope_without(zend_object *envelope, zend_string *stamp_class)
 {
 	if (GC_REFCOUNT(envelope) > 1) {

@@ -111,6 +111,8 @@ zend_object *php_messenger_envelope_wrap(zval *message, HashTable *stamps);
  * the same object, changed in place, when nobody else can see it; a copy otherwise. The stamp
  * is not consumed. */
 zend_object *php_messenger_envelope_with(zend_object *envelope, zend_object *stamp);
+/* A new Envelope: envelope (untouched, not consumed) plus stamp (not consumed). */
+zend_object *php_messenger_envelope_copy_with(zend_object *envelope, zend_object *stamp);
 /* Removes every stamp of the class named stamp_class (exact name). Consumes and returns like
  * php_messenger_envelope_with(). */
 zend_object *php_messenger_envelope_without(zend_object *envelope, zend_string *stamp_class);
@@ -297,6 +299,8 @@ zend_object *php_messenger_bus_dispatch(zend_object *bus, zval *message, HashTab
 /* ---- transports ---- */
 /* Sends through any SenderInterface; the native ones without a PHP frame. envelope consumed. */
 zend_object *php_messenger_sender_send(zend_object *sender, zend_object *envelope);
+/* ack() (or reject()) on any ReceiverInterface; the in-memory one without a PHP frame. */
+bool php_messenger_receiver_settle(zend_object *receiver, zend_object *envelope, bool ack);
 /* A transport from a configuration entry (DSN string, object, or ['dsn' => ...]). */
 /* connections: the configuration's "connections" (for doctrine://NAME), may be NULL. */
 bool php_messenger_transport_from_config(zval *out, zend_string *name, zval *config, zend_object *messenger, zend_object *serializer, HashTable *connections);

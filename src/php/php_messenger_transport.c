@@ -163,19 +163,14 @@ ZEND_METHOD(Messenger_Transport_InMemoryTransport, get)
 }
 
 /* ack and reject: record, then drop from the queue by TransportMessageIdStamp. */
-static void mem_settle(INTERNAL_FUNCTION_PARAMETERS, int slot)
+static bool mem_settle_envelope(zend_object *self, zend_object *envelope, int slot)
 {
-	zend_object *envelope;
-	ZEND_PARSE_PARAMETERS_START(1, 1)
-		Z_PARAM_OBJ_OF_CLASS(envelope, php_messenger_ce_Envelope)
-	ZEND_PARSE_PARAMETERS_END();
 	zend_object *id = php_messenger_envelope_last(envelope, php_messenger_ce_TransportMessageIdStamp);
 	if (!id) {
 		php_messenger_throw(php_messenger_ce_LogicException,
 			"No TransportMessageIdStamp found on the Envelope: it was not received from this InMemoryTransport");
-		RETURN_THROWS();
+		return false;
 	}
-	zend_object *self = Z_OBJ_P(ZEND_THIS);
 	zval env;
 	ZVAL_OBJ_COPY(&env, envelope);
 	zend_hash_next_index_insert(Z_ARRVAL_P(mem_array(self, slot)), &env);
@@ -184,6 +179,34 @@ static void mem_settle(INTERNAL_FUNCTION_PARAMETERS, int slot)
 		zend_hash_index_del(Z_ARRVAL_P(mem_array(self, MEM_QUEUE)), Z_LVAL_P(key));
 		zend_hash_index_del(Z_ARRVAL_P(mem_array(self, MEM_AVAILABLE_AT)), Z_LVAL_P(key));
 	}
+	return true;
+}
+
+static void mem_settle(INTERNAL_FUNCTION_PARAMETERS, int slot)
+{
+	zend_object *envelope;
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_OBJ_OF_CLASS(envelope, php_messenger_ce_Envelope)
+	ZEND_PARSE_PARAMETERS_END();
+	if (!mem_settle_envelope(Z_OBJ_P(ZEND_THIS), envelope, slot)) {
+		RETURN_THROWS();
+	}
+}
+
+bool php_messenger_receiver_settle(zend_object *receiver, zend_object *envelope, bool ack)
+{
+	if (receiver->ce == php_messenger_ce_InMemoryTransport) {
+		return mem_settle_envelope(receiver, envelope, ack ? MEM_ACKED : MEM_REJECTED);
+	}
+	zval env, rv;
+	ZVAL_OBJ(&env, envelope);
+	if (ack) {
+		zend_call_method_with_1_params(receiver, receiver->ce, NULL, "ack", &rv, &env);
+	} else {
+		zend_call_method_with_1_params(receiver, receiver->ce, NULL, "reject", &rv, &env);
+	}
+	zval_ptr_dtor(&rv);
+	return !EG(exception);
 }
 
 ZEND_METHOD(Messenger_Transport_InMemoryTransport, ack)

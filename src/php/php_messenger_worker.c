@@ -374,11 +374,7 @@ static zend_object *resend_copy(zend_object *envelope)
 
 static bool call_receiver(zend_object *receiver, const char *method, zend_object *envelope)
 {
-	zval env, rv;
-	ZVAL_OBJ(&env, envelope);
-	zend_call_method(receiver, receiver->ce, NULL, method, strlen(method), &rv, 1, &env, NULL);
-	zval_ptr_dtor(&rv);
-	return !EG(exception);
+	return php_messenger_receiver_settle(receiver, envelope, method[0] == 'a');
 }
 
 typedef struct {
@@ -388,12 +384,12 @@ typedef struct {
 
 /* One message: dispatch, ack; or retry / failure transport, reject. False only when the worker
  * itself cannot go on (the transport cannot ack, a listener threw, exit()). */
-static bool handle_one(php_messenger_worker *w, zend_string *name, zend_object *receiver, zend_object *received, counts_t *counts)
+static bool handle_one(php_messenger_worker *w, zend_string *name, zend_object *receiver, zend_object *received, zend_object *received_stamp, counts_t *counts)
 {
 	zval arg;
 	ZVAL_STR(&arg, name);
-	GC_ADDREF(received);
-	zend_object *envelope = with_stamp(received, new_stamp1(php_messenger_ce_ReceivedStamp, &arg));
+	/* one ReceivedStamp per transport, shared by its envelopes: stamps are immutable */
+	zend_object *envelope = php_messenger_envelope_copy_with(received, received_stamp);
 	emit_simple(w, EV_RECEIVED, envelope, name, NULL, false);
 	if (EG(exception)) {
 		OBJ_RELEASE(envelope);
@@ -615,13 +611,19 @@ ZEND_METHOD(Messenger_Worker, run)
 				break;
 			}
 			zval *item;
+			zend_object *received_stamp = NULL;
 			if (Z_TYPE(got) == IS_ARRAY) {
 				ZEND_HASH_FOREACH_VAL(Z_ARRVAL(got), item) {
 					if (Z_TYPE_P(item) != IS_OBJECT || Z_OBJCE_P(item) != php_messenger_ce_Envelope) {
 						continue;
 					}
 					handled_any = true;
-					if (!(ok = handle_one(w, name, Z_OBJ_P(receiver), Z_OBJ_P(item), &counts))) {
+					if (!received_stamp) {
+						zval arg;
+						ZVAL_STR(&arg, name);
+						received_stamp = new_stamp1(php_messenger_ce_ReceivedStamp, &arg);
+					}
+					if (!(ok = handle_one(w, name, Z_OBJ_P(receiver), Z_OBJ_P(item), received_stamp, &counts))) {
 						break;
 					}
 					if (w->stop || stop_signal || (limit && counts.handled + counts.failed >= limit) || (failure_limit && counts.failed >= failure_limit)) {
@@ -630,6 +632,9 @@ ZEND_METHOD(Messenger_Worker, run)
 				} ZEND_HASH_FOREACH_END();
 			}
 			zval_ptr_dtor(&got);
+			if (received_stamp) {
+				OBJ_RELEASE(received_stamp);
+			}
 			if (!ok || handled_any) {
 				break; /* back to the first receiver: it has the priority */
 			}
