@@ -604,6 +604,23 @@ static zend_long now_ms(void)
 	return (zend_long) ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+/* LISTEN on the table's channel, once per connection. */
+static bool listen_channel(php_messenger_doctrine *t)
+{
+	if (t->listening) {
+		return true;
+	}
+	smart_str q = { 0 };
+	smart_str_appends(&q, "LISTEN \"");
+	smart_str_append(&q, t->table);
+	smart_str_appendc(&q, '"');
+	smart_str_0(&q);
+	bool ok = exec_sql(t, ZSTR_VAL(q.s));
+	smart_str_free(&q);
+	t->listening = ok;
+	return ok;
+}
+
 /* PostgreSQL: whether to claim now (1), or not yet (0; -1 with an exception). After an empty
  * get: LISTEN, wait up to get_notify_timeout for the trigger's notification of our queue, and
  * claim when one came or when check_delayed_interval has passed since the queue was seen empty
@@ -613,18 +630,8 @@ static int notified(php_messenger_doctrine *t)
 	if (t->platform != MSGR_SQL_PGSQL || !t->use_notify || !t->empty_since_ms) {
 		return 1;
 	}
-	if (!t->listening) {
-		smart_str q = { 0 };
-		smart_str_appends(&q, "LISTEN \"");
-		smart_str_append(&q, t->table);
-		smart_str_appendc(&q, '"');
-		smart_str_0(&q);
-		bool ok = exec_sql(t, ZSTR_VAL(q.s));
-		smart_str_free(&q);
-		if (!ok) {
-			return -1;
-		}
-		t->listening = true;
+	if (!listen_channel(t)) {
+		return -1;
 	}
 	zval mode, timeout, note;
 	ZVAL_LONG(&mode, PDO_FETCH_ASSOC);
@@ -1341,8 +1348,15 @@ ZEND_METHOD(Messenger_Transport_DoctrineTransport, get)
 			RETURN_THROWS();
 		}
 	}
-	/* seen empty: the next get waits for a notification */
+	/* seen empty: the next get waits for a notification; listening from now on, so that a
+	 * message sent in between is notified too */
 	t->empty_since_ms = zend_hash_num_elements(Z_ARRVAL_P(return_value)) ? 0 : now_ms();
+	if (t->empty_since_ms && t->platform == MSGR_SQL_PGSQL && t->use_notify && !listen_channel(t)) {
+		zval_ptr_dtor(return_value);
+		ZVAL_NULL(return_value);
+		transport_error(t, "Could not listen for notifications from", NULL);
+		RETURN_THROWS();
+	}
 }
 
 ZEND_METHOD(Messenger_Transport_DoctrineTransport, getFromQueues)

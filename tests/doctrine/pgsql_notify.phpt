@@ -17,11 +17,13 @@ $make = fn(array $options) => Messenger\Transport\Transport::fromDsn('doctrine:/
 $waiting = $make(['get_notify_timeout' => 20000, 'check_delayed_interval' => 600000]);
 $waiting->setup();
 var_dump($waiting->get()); // empty: seen empty, the next get listens
+// (dates in the past: NOW() in a TIMESTAMP(0) column rounds up half the time, which would make
+// the row available only in the next second)
 $body = tempnam(sys_get_temp_dir(), 'body');
 file_put_contents($body, $serializer->encode(new Messenger\Envelope(new Job('woken')))['body']);
 $child = proc_open([PHP_BINARY, '-r', sprintf(
     'usleep(300000); $p = new PDO(%s, %s, %s); $p->prepare("INSERT INTO %s (body, headers, queue_name, created_at, available_at) '
-    . 'VALUES (?, \'[]\', \'default\', NOW() AT TIME ZONE \'UTC\', NOW() AT TIME ZONE \'UTC\')")->execute([file_get_contents(%s)]);',
+    . 'VALUES (?, \'[]\', \'default\', \'2000-01-01 00:00:00\', \'2000-01-01 00:00:00\')")->execute([file_get_contents(%s)]);',
     var_export($connection['dsn'], true), var_export($connection['user'], true), var_export($connection['password'], true), $table,
     var_export($body, true))], [], $pipes);
 $got = $waiting->get();
