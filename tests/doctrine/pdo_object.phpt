@@ -21,7 +21,7 @@ $got = $m->transport('async')->get();
 echo $got[0]->getMessage()->name, "\n";
 $m->transport('async')->ack($got[0]);
 var_dump((int) $pdo->query('SELECT COUNT(*) FROM messenger_messages')->fetchColumn());
-unset($m);
+unset($m, $dbal, $pdo, $got);
 gc_collect_cycles();
 ?>
 --EXPECT--
