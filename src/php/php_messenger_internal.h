@@ -288,6 +288,12 @@ extern zend_class_entry *php_messenger_ce_Worker;
 extern zend_class_entry *php_messenger_ce_RetryStrategyInterface;
 extern zend_class_entry *php_messenger_ce_MultiplierRetryStrategy;
 zend_object *php_messenger_worker_new(zend_object *messenger, HashTable *receivers, HashTable *options);
+/* A C observer of the worker's events (the console's -v lines). */
+typedef void (*php_messenger_worker_reporter)(void *ctx, const char *event, zend_object *envelope, zend_string *transport, zend_object *error, bool will_retry);
+void php_messenger_worker_set_reporter(zend_object *worker, php_messenger_worker_reporter fn, void *ctx);
+void php_messenger_register_console(void);
+/* The transport names of a Messenger, in configuration order (borrowed table of name => transport). */
+HashTable *php_messenger_messenger_transports(zend_object *messenger);
 /* A MultiplierRetryStrategy from a configuration array; NULL with an exception naming where. */
 zend_object *php_messenger_retry_from_config(HashTable *config, const char *where);
 

@@ -544,6 +544,11 @@ zend_object *php_messenger_messenger_bus_for(zend_object *messenger, zend_object
 	return bus_for(m, &env, NULL);
 }
 
+HashTable *php_messenger_messenger_transports(zend_object *messenger)
+{
+	return &messenger_from(messenger)->transports;
+}
+
 zend_object *php_messenger_messenger_transport(zend_object *messenger, zend_string *name)
 {
 	zval *t = zend_hash_find(&messenger_from(messenger)->transports, name);

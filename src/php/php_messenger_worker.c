@@ -145,6 +145,8 @@ typedef struct {
 	zend_string *bus;    /* dispatch on this bus, or NULL */
 	zval options;        /* run() defaults from Messenger::worker() */
 	zval listeners[EV_COUNT];
+	php_messenger_worker_reporter reporter; /* the console's -v lines */
+	void *reporter_ctx;
 	bool stop;
 	bool running;
 	zend_object std;
@@ -212,14 +214,14 @@ static HashTable *worker_get_gc(zend_object *obj, zval **table, int *n)
 	return NULL;
 }
 
-static const char *const run_keys[] = { "limit", "failure_limit", "memory_limit", "time_limit", "sleep", "queues", "bus", NULL };
+static const char *const run_keys[] = { "limit", "failure_limit", "memory_limit", "time_limit", "sleep", "queues", "bus", "stop_file", NULL };
 
 zend_object *php_messenger_worker_new(zend_object *messenger, HashTable *receivers, HashTable *options)
 {
 	zend_string *unknown;
 	if (options && php_messenger_find_unknown_key(options, run_keys, &unknown)) {
 		php_messenger_throw(php_messenger_ce_InvalidArgumentException,
-			"Unknown worker option \"%s\" (known: limit, failure_limit, memory_limit, time_limit, sleep, queues, bus)", unknown ? ZSTR_VAL(unknown) : "(integer key)");
+			"Unknown worker option \"%s\" (known: limit, failure_limit, memory_limit, time_limit, sleep, queues, bus, stop_file)", unknown ? ZSTR_VAL(unknown) : "(integer key)");
 		return NULL;
 	}
 	zend_object *obj = worker_create(php_messenger_ce_Worker);
@@ -282,6 +284,9 @@ static void context_of(zval *out, const char *event, zend_object *envelope, zend
 
 static void emit_simple(php_messenger_worker *w, int event, zend_object *envelope, zend_string *transport, zend_object *error, bool will_retry)
 {
+	if (w->reporter) {
+		w->reporter(w->reporter_ctx, event_names[event], envelope, transport, error, will_retry);
+	}
 	if (Z_TYPE(w->listeners[event]) != IS_ARRAY) {
 		return;
 	}
@@ -508,6 +513,32 @@ static zend_long now_ms(void)
 	return (zend_long) ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+/* Whether messenger:stop-workers wrote, after this worker started, to the stop file (it holds
+ * the time it was written, to the microsecond). */
+static bool stop_requested(zend_string *file, double started)
+{
+	zend_stat_t st;
+	if (!file || VCWD_STAT(ZSTR_VAL(file), &st) != 0 || (double) st.st_mtime + 1.0 < started) {
+		return false;
+	}
+	FILE *f = fopen(ZSTR_VAL(file), "r");
+	double written = 0;
+	if (f) {
+		if (fscanf(f, "%lf", &written) != 1) {
+			written = 0;
+		}
+		fclose(f);
+	}
+	return written > started;
+}
+
+static double wall_time(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (double) ts.tv_sec + (double) ts.tv_nsec / 1e9;
+}
+
 /* run(): the loop. */
 ZEND_METHOD(Messenger_Worker, run)
 {
@@ -528,12 +559,13 @@ ZEND_METHOD(Messenger_Worker, run)
 	zend_string *unknown;
 	if (given && php_messenger_find_unknown_key(given, run_keys, &unknown)) {
 		php_messenger_throw(php_messenger_ce_InvalidArgumentException,
-			"Unknown worker option \"%s\" (known: limit, failure_limit, memory_limit, time_limit, sleep, queues, bus)", unknown ? ZSTR_VAL(unknown) : "(integer key)");
+			"Unknown worker option \"%s\" (known: limit, failure_limit, memory_limit, time_limit, sleep, queues, bus, stop_file)", unknown ? ZSTR_VAL(unknown) : "(integer key)");
 		RETURN_THROWS();
 	}
 	/* the options: run()'s over worker()'s */
 	zend_long limit = 0, failure_limit = 0, memory_limit = 0, time_limit = 0, sleep_ms = 1000;
 	HashTable *queues = NULL;
+	zend_string *stop_file = NULL;
 	HashTable *layers[2] = { Z_TYPE(w->options) == IS_ARRAY ? Z_ARRVAL(w->options) : NULL, given };
 	for (int l = 0; l < 2; l++) {
 		if (!layers[l]) {
@@ -551,6 +583,7 @@ ZEND_METHOD(Messenger_Worker, run)
 			}
 		}
 		if ((v = zend_hash_str_find_deref(layers[l], "queues", 6)) && Z_TYPE_P(v) == IS_ARRAY) queues = Z_ARRVAL_P(v);
+		if ((v = zend_hash_str_find_deref(layers[l], "stop_file", 9)) && Z_TYPE_P(v) == IS_STRING) stop_file = Z_STR_P(v);
 	}
 	if (limit < 0 || failure_limit < 0 || time_limit < 0 || sleep_ms < 0) {
 		php_messenger_throw(php_messenger_ce_InvalidArgumentException, "The worker options limit, failure_limit, time_limit and sleep must not be negative");
@@ -570,6 +603,8 @@ ZEND_METHOD(Messenger_Worker, run)
 	w->stop = false;
 	counts_t counts = { 0, 0 };
 	zend_long started = now_ms();
+	double started_at = wall_time();
+	zend_long stop_checked = started;
 	bool ok = true;
 	emit_simple(w, EV_STARTED, NULL, NULL, NULL, false);
 	ok = !EG(exception);
@@ -647,6 +682,12 @@ ZEND_METHOD(Messenger_Worker, run)
 			(time_limit && now_ms() - started >= time_limit * 1000)) {
 			break;
 		}
+		if (stop_file && now_ms() - stop_checked >= 500) {
+			stop_checked = now_ms();
+			if (stop_requested(stop_file, started_at)) {
+				break;
+			}
+		}
 		if (!handled_any) {
 			emit_simple(w, EV_IDLE, NULL, NULL, NULL, false);
 			if (EG(exception)) {
@@ -656,6 +697,10 @@ ZEND_METHOD(Messenger_Worker, run)
 			/* wait in short slices: a signal, stop() or the time limit ends it early */
 			for (zend_long slept = 0; slept < sleep_ms && !w->stop && !stop_signal; slept += 50) {
 				if (time_limit && now_ms() - started >= time_limit * 1000) {
+					break;
+				}
+				if (stop_file && slept % 500 == 0 && stop_requested(stop_file, started_at)) {
+					w->stop = true;
 					break;
 				}
 				zend_long slice = sleep_ms - slept < 50 ? sleep_ms - slept : 50;
@@ -674,6 +719,12 @@ ZEND_METHOD(Messenger_Worker, run)
 		RETURN_THROWS();
 	}
 	RETURN_LONG(0);
+}
+
+void php_messenger_worker_set_reporter(zend_object *worker, php_messenger_worker_reporter fn, void *ctx)
+{
+	worker_from(worker)->reporter = fn;
+	worker_from(worker)->reporter_ctx = ctx;
 }
 
 ZEND_METHOD(Messenger_Worker, stop)

@@ -1,0 +1,130 @@
+--TEST--
+bin/console: list, help, unknown commands and options (exit 2), setup-transports, stats (txt and json), consume with --limit and -vv lines, retries to the failure transport, stop-workers stopping a running worker, the embedded default configuration
+--EXTENSIONS--
+messenger
+pdo_sqlite
+--FILE--
+<?php
+preg_match('#\S+/messenger\.so#', file_get_contents('/proc/self/maps'), $so);
+$console = realpath(__DIR__ . '/../../bin/console');
+$dir = sys_get_temp_dir() . '/messenger-console-' . getmypid();
+@mkdir("$dir/config", 0777, true);
+file_put_contents("$dir/config/messenger.php", <<<'PHP'
+<?php
+final class Ping { public function __construct(public int $n) {} }
+return [
+    'transports' => [
+        'async' => ['dsn' => 'doctrine://default', 'retry_strategy' => ['max_retries' => 1, 'delay' => 0, 'jitter' => 0]],
+        'failed' => 'doctrine://default?queue_name=failed',
+        'memory' => 'in-memory://',
+        'now' => 'sync://',
+    ],
+    'failure_transport' => 'failed',
+    'routing' => [Ping::class => 'async'],
+    'handlers' => [Ping::class => function (Ping $p) { if ($p->n === 3) { throw new RuntimeException('three is bad'); } }],
+];
+PHP);
+$run = function (array $args, ?string $cwd = null) use ($so, $console, $dir) {
+    $proc = proc_open(array_merge([PHP_BINARY, '-n', '-d', 'extension=pdo', '-d', 'extension=pdo_sqlite', '-d', 'extension=' . $so[0], $console], $args),
+        [1 => ['pipe', 'w'], 2 => ['pipe', 'w']], $pipes, $cwd ?? $dir);
+    $out = stream_get_contents($pipes[1]);
+    $err = stream_get_contents($pipes[2]);
+    return [proc_close($proc), $out, $err];
+};
+[$code, $out] = $run([]);
+echo "list: $code, ", substr_count($out, 'messenger:'), " messenger commands\n";
+[$code, $out] = $run(['messenger:stats', '--help']);
+echo "help: $code, ", str_contains($out, '--format=VALUE') ? 'shows --format' : $out, "\n";
+[$code, , $err] = $run(['messenger:frobnicate']);
+echo "unknown command: $code, ", trim($err), "\n";
+[$code, , $err] = $run(['messenger:consume', 'async', '--limmit=3']);
+echo "unknown option: $code, ", trim($err), "\n";
+[$code, , $err] = $run(['messenger:consume', 'async', '--limit=abc']);
+echo "bad value: $code, ", trim($err), "\n";
+[$code, , $err] = $run(['messenger:consume']);
+echo "no receiver: $code, ", trim($err), "\n";
+[$code, $out] = $run(['messenger:setup-transports']);
+echo "setup: $code\n", $out;
+
+// five messages, the third fails
+$proc = proc_open([PHP_BINARY, '-n', '-d', 'extension=pdo', '-d', 'extension=pdo_sqlite', '-d', 'extension=' . $so[0], '-r',
+    '$m = Messenger\Messenger::fromFile("config/messenger.php"); foreach (range(1, 5) as $i) { $m->dispatch(new Ping($i)); }'], [], $pipes, $dir);
+proc_close($proc);
+[$code, $out] = $run(['messenger:stats', 'async']);
+echo "stats: $code\n", $out;
+[$code, $out, $err] = $run(['messenger:consume', 'async', '--limit=6', '-vv', '--sleep=0.05']);
+echo "consume: $code\n";
+foreach (explode("\n", trim($err)) as $line) {
+    echo preg_replace(['/^\d\d:\d\d:\d\d /', '/#\d+/', '/in \d+ ms/'], ['', '#ID', 'in N ms'], $line), "\n";
+}
+[$code, $out] = $run(['messenger:stats', '--format=json']);
+echo "stats json: $code\n", $out;
+
+// stop-workers stops a worker that waits for messages
+$worker = proc_open([PHP_BINARY, '-n', '-d', 'extension=pdo', '-d', 'extension=pdo_sqlite', '-d', 'extension=' . $so[0], $console, 'messenger:consume', 'async', '--sleep=0.1', '-q'], [], $pipes, $dir);
+usleep(500000);
+[$code, $out] = $run(['messenger:stop-workers']);
+echo "stop-workers: $code, ", trim($out), "\n";
+$status = null;
+for ($i = 0; $i < 100 && ($status = proc_get_status($worker))['running']; $i++) {
+    usleep(50000);
+}
+echo 'the worker ', $status['running'] ? 'is still running' : 'stopped with exit ' . $status['exitcode'], "\n";
+proc_close($worker);
+
+// no configuration at all: the embedded default on var/messenger.sqlite
+@mkdir("$dir/empty");
+[$code, $out] = $run(['messenger:stats'], "$dir/empty");
+echo "default: $code\n", $out;
+echo file_exists("$dir/empty/var/messenger.sqlite") ? "var/messenger.sqlite made\n" : "no database\n";
+exec('rm -rf ' . escapeshellarg($dir));
+?>
+--EXPECT--
+list: 0, 4 messenger commands
+help: 0, shows --format
+unknown command: 2, Command "messenger:frobnicate" is not defined.
+unknown option: 2, The "--limmit" option does not exist.
+bad value: 2, The "--limit" option must be a non-negative integer, "abc" given.
+no receiver: 1, Please pass at least one receiver (or --all). Transports: async, failed, memory, now
+setup: 0
+The "async" transport was set up successfully.
+The "failed" transport was set up successfully.
+The "memory" transport does not support setup.
+The "now" transport does not support setup.
+stats: 0
+ Transport   Count 
+ ---------   ----- 
+ async           5 
+consume: 0
+[OK] Consuming messages from transport "async".
+async Ping #ID handled in N ms (retry 0)
+async Ping #ID handled in N ms (retry 0)
+async Ping #ID failed, will retry in N ms (retry 0): Handling "Ping" failed: three is bad
+async Ping #ID handled in N ms (retry 0)
+async Ping #ID handled in N ms (retry 0)
+async Ping #ID failed in N ms (retry 1): Handling "Ping" failed: three is bad
+stats json: 0
+{
+    "transports": {
+        "async": {
+            "count": 0
+        },
+        "failed": {
+            "count": 1
+        },
+        "memory": {
+            "count": 0
+        }
+    },
+    "uncountable_transports": [
+        "now"
+    ]
+}
+stop-workers: 0, [OK] Signal successfully sent to stop any running workers.
+the worker stopped with exit 0
+default: 0
+ Transport   Count 
+ ---------   ----- 
+ async           0 
+ failed          0 
+var/messenger.sqlite made
