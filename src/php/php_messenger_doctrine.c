@@ -204,6 +204,22 @@ static bool call(zval *obj, const char *method, uint32_t argc, zval *a1, zval *a
 	return !EG(exception);
 }
 
+/* Commits when ok, else rolls back keeping the exception that made it fail; whether all went well. */
+static bool end_transaction(php_messenger_doctrine *t, bool ok)
+{
+	if (ok) {
+		return call(&t->pdo, "commit", 0, NULL, NULL, NULL);
+	}
+	zend_object *ex = NULL;
+	php_messenger_take_exception(&ex);
+	call(&t->pdo, "rollBack", 0, NULL, NULL, NULL);
+	zend_clear_exception();
+	if (ex) {
+		rethrow(ex);
+	}
+	return false;
+}
+
 static bool exec_sql(php_messenger_doctrine *t, const char *sql)
 {
 	zval q;
@@ -312,17 +328,7 @@ static bool do_setup(php_messenger_doctrine *t)
 		ok = exec_sql(t, s);
 	}
 	if (in_tx) {
-		if (ok) {
-			ok = call(&t->pdo, "commit", 0, NULL, NULL, NULL);
-		} else {
-			zend_object *ex = NULL;
-			php_messenger_take_exception(&ex);
-			call(&t->pdo, "rollBack", 0, NULL, NULL, NULL);
-			zend_clear_exception();
-			if (ex) {
-				rethrow(ex);
-			}
-		}
+		ok = end_transaction(t, ok);
 	}
 	msgr_buf_free(&sql);
 	if (!ok) {
@@ -716,17 +722,7 @@ static bool claim(php_messenger_doctrine *t, HashTable *queues, zval *out)
 		zval_ptr_dtor(&mparams);
 	}
 	if (in_tx) {
-		if (ok) {
-			ok = call(&t->pdo, "commit", 0, NULL, NULL, NULL);
-		} else {
-			zend_object *ex = NULL;
-			php_messenger_take_exception(&ex);
-			call(&t->pdo, "rollBack", 0, NULL, NULL, NULL);
-			zend_clear_exception();
-			if (ex) {
-				rethrow(ex);
-			}
-		}
+		ok = end_transaction(t, ok);
 	}
 	if (own_stmt && Z_TYPE(stmt) == IS_OBJECT) {
 		zval_ptr_dtor(&stmt);
@@ -1304,21 +1300,9 @@ ZEND_METHOD(Messenger_Transport_DoctrineTransport, sendAll)
 		} ZEND_HASH_FOREACH_END();
 		zval_ptr_dtor(&part);
 	}
-	if (in_tx) {
-		if (ok) {
-			ok = call(&t->pdo, "commit", 0, NULL, NULL, NULL);
-			if (!ok) {
-				transport_error(t, "Could not send to", NULL);
-			}
-		} else {
-			zend_object *ex = NULL;
-			php_messenger_take_exception(&ex);
-			call(&t->pdo, "rollBack", 0, NULL, NULL, NULL);
-			zend_clear_exception();
-			if (ex) {
-				rethrow(ex);
-			}
-		}
+	if (in_tx && !end_transaction(t, ok) && ok) {
+		ok = false;
+		transport_error(t, "Could not send to", NULL);
 	}
 	efree(list);
 	if (!ok) {
