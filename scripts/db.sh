@@ -3,8 +3,8 @@
 # $MESSENGER_DB_DIR (default /tmp/messenger-db), and prints the environment the tests read:
 #   . <(scripts/db.sh start)      # MESSENGER_PGSQL_DSN, MESSENGER_MYSQL_DSN, users and passwords
 #   scripts/db.sh stop
-# PostgreSQL 15 on port 55432, MariaDB on port 33306; user "messenger", password "s3cret-pw",
-# database "messenger". Needs root (the servers run as the postgres and mysql users).
+# PostgreSQL 15 on port 55432, MariaDB on port 33306; user "messenger" (and "messenger_faults",
+# whose connections a test kills), password "s3cret-pw", database "messenger". Needs root (the servers run as the postgres and mysql users).
 set -eu
 dir=${MESSENGER_DB_DIR:-/tmp/messenger-db}
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
@@ -29,6 +29,12 @@ start_pgsql() {
 	PGPASSWORD=$password psql -h 127.0.0.1 -p $pg_port -U postgres -tAc "SELECT 1 FROM pg_roles WHERE rolname = 'messenger'" | grep -q 1 ||
 		{ PGPASSWORD=$password psql -h 127.0.0.1 -p $pg_port -U postgres -qc "CREATE ROLE messenger LOGIN PASSWORD '$password'" &&
 		  PGPASSWORD=$password psql -h 127.0.0.1 -p $pg_port -U postgres -qc "CREATE DATABASE messenger OWNER messenger"; }
+	# a second user for the test that kills its own connections (tests run two at a time)
+	PGPASSWORD=$password psql -h 127.0.0.1 -p $pg_port -U postgres -tAc "SELECT 1 FROM pg_roles WHERE rolname = 'messenger_faults'" | grep -q 1 ||
+		{ PGPASSWORD=$password psql -h 127.0.0.1 -p $pg_port -U postgres -qc "CREATE ROLE messenger_faults LOGIN PASSWORD '$password'" &&
+		  PGPASSWORD=$password psql -h 127.0.0.1 -p $pg_port -U postgres -qc "GRANT messenger TO messenger_faults" &&
+		  PGPASSWORD=$password psql -h 127.0.0.1 -p $pg_port -U postgres -qc "ALTER ROLE messenger_faults SET role = 'messenger'" &&
+		  PGPASSWORD=$password psql -h 127.0.0.1 -p $pg_port -U postgres -qc "GRANT pg_signal_backend TO messenger"; }
 }
 
 start_mysql() {
@@ -48,7 +54,10 @@ start_mysql() {
 	mariadb --socket="$dir/my-run/my.sock" -uroot -e "CREATE DATABASE IF NOT EXISTS messenger;
 		CREATE USER IF NOT EXISTS 'messenger'@'127.0.0.1' IDENTIFIED BY '$password';
 		CREATE USER IF NOT EXISTS 'messenger'@'localhost' IDENTIFIED BY '$password';
-		GRANT ALL ON messenger.* TO 'messenger'@'127.0.0.1'; GRANT ALL ON messenger.* TO 'messenger'@'localhost';"
+		GRANT ALL ON messenger.* TO 'messenger'@'127.0.0.1'; GRANT ALL ON messenger.* TO 'messenger'@'localhost';
+		CREATE USER IF NOT EXISTS 'messenger_faults'@'127.0.0.1' IDENTIFIED BY '$password';
+		CREATE USER IF NOT EXISTS 'messenger_faults'@'localhost' IDENTIFIED BY '$password';
+		GRANT ALL ON messenger.* TO 'messenger_faults'@'127.0.0.1'; GRANT ALL ON messenger.* TO 'messenger_faults'@'localhost';"
 }
 
 case "${1:-start}" in

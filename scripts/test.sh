@@ -52,11 +52,14 @@ phpt() {
 	f=$(grep -E '^Tests failed' "$log" | awk '{print $4}')
 	s=$(grep -E '^Tests skipped' "$log" | awk '{print $4}')
 	l=$(grep -E '^Tests leaked' "$log" | awk '{print $4}')
+	w=$(grep -E '^Tests warned' "$log" | awk '{print $4}')
 	b=$(grep -cE '^BORK' "$log")
-	echo "phpt ($label): ${p:-0} passed, ${f:-0} failed, ${s:-0} skipped, ${l:-0} leaked, $b borked"
-	# a skipped, leaked or borked test is not a pass; no tests at all is a failure
+	grep -E 'WARN' "$log" | grep -v '^Tests warned' | head -5
+	echo "phpt ($label): ${p:-0} passed, ${f:-0} failed, ${s:-0} skipped, ${l:-0} leaked, ${w:-0} warned, $b borked"
+	# a skipped, leaked, warned (passed only when run again) or borked test is not a pass; no
+	# tests at all is a failure
 	[ -n "$p" ] && [ "$p" -gt 0 ] || f=$(( ${f:-0} + 1 ))
-	count "${p:-0}" $(( ${f:-0} + ${s:-0} + ${l:-0} + b ))
+	count "${p:-0}" $(( ${f:-0} + ${s:-0} + ${l:-0} + ${w:-0} + b ))
 	rm -f "$log"
 }
 phpt plain

@@ -47,6 +47,10 @@ foreach ($dbs as $db => [$connection, $pdo]) {
     $table = App\Db\table('faults');
     App\Db\drop($pdo, $table);
     $options = ['table_name' => $table, 'auto_setup' => false];
+    if (is_array($connection)) {
+        // a user of its own: the connections killed below are this test's only (tests run two at a time)
+        $connection['user'] = 'messenger_faults';
+    }
     $t = Transport::fromDsn('doctrine://main', $options, new Messenger\Serializer\PhpSerializer(['allowed_classes' => [Job::class]]), ['main' => $connection]);
     $e = $try(fn() => $t->get());
     $t->setup();
@@ -62,9 +66,9 @@ foreach ($dbs as $db => [$connection, $pdo]) {
     echo 'then: ', $t->get()[0]->getMessage()->name, "\n";
     // a lost connection: the next get connects again
     if ($db === 'pgsql') {
-        $pdo->query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '$user' AND pid <> pg_backend_pid()")->fetchAll();
+        $pdo->query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = 'messenger_faults'")->fetchAll();
     } elseif ($db === 'mysql') {
-        foreach ($pdo->query("SELECT id FROM information_schema.processlist WHERE user = '$user' AND id <> CONNECTION_ID()")->fetchAll(PDO::FETCH_COLUMN) as $id) {
+        foreach ($pdo->query("SELECT id FROM information_schema.processlist WHERE user = 'messenger_faults'")->fetchAll(PDO::FETCH_COLUMN) as $id) {
             $pdo->exec("KILL $id");
         }
     }
