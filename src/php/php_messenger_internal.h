@@ -291,6 +291,9 @@ zend_object *php_messenger_worker_new(zend_object *messenger, HashTable *receive
 /* A C observer of the worker's events (the console's -v lines). */
 typedef void (*php_messenger_worker_reporter)(void *ctx, const char *event, zend_object *envelope, zend_string *transport, zend_object *error, bool will_retry);
 void php_messenger_worker_set_reporter(zend_object *worker, php_messenger_worker_reporter fn, void *ctx);
+/* One message received from receiver, handled as if it came from as_transport (retries go there);
+ * *handled says whether its handlers succeeded. False when the worker cannot go on. */
+bool php_messenger_worker_handle(zend_object *worker, zend_string *as_transport, zend_object *receiver, zend_object *envelope, bool *handled);
 void php_messenger_register_console(void);
 /* The transport names of a Messenger, in configuration order (borrowed table of name => transport). */
 HashTable *php_messenger_messenger_transports(zend_object *messenger);

@@ -350,6 +350,18 @@ static zend_object *new_stamp1(zend_class_entry *ce, zval *arg)
 	return php_messenger_stamp_new(ce, 1, arg);
 }
 
+/* RedeliveryStamp(count, now) */
+static zend_object *redelivery_stamp(zend_long count)
+{
+	zval args[2];
+	ZVAL_LONG(&args[0], count);
+	php_date_instantiate(php_date_get_immutable_ce(), &args[1]);
+	php_date_initialize(Z_PHPDATE_P(&args[1]), "now", 3, NULL, NULL, 0);
+	zend_object *stamp = php_messenger_stamp_new(php_messenger_ce_RedeliveryStamp, 2, args);
+	zval_ptr_dtor(&args[1]);
+	return stamp;
+}
+
 /* Sends envelope (consumed) to a transport by name; false with an exception. */
 static bool send_to(php_messenger_worker *w, zend_string *name, zend_object *envelope)
 {
@@ -452,13 +464,7 @@ static bool handle_one(php_messenger_worker *w, zend_string *name, zend_object *
 		zend_object *copy = with_stamp(resend_copy(envelope), details);
 		ZVAL_LONG(&arg, wait);
 		copy = with_stamp(copy, new_stamp1(php_messenger_ce_DelayStamp, &arg));
-		zval args[2];
-		ZVAL_LONG(&args[0], retries_of(envelope) + 1);
-		php_date_instantiate(php_date_get_immutable_ce(), &args[1]);
-		php_date_initialize(Z_PHPDATE_P(&args[1]), "now", 3, NULL, NULL, 0);
-		zend_object *redelivery = php_messenger_stamp_new(php_messenger_ce_RedeliveryStamp, 2, args);
-		zval_ptr_dtor(&args[1]);
-		copy = with_stamp(copy, redelivery);
+		copy = with_stamp(copy, redelivery_stamp(retries_of(envelope) + 1));
 		ok = send_to(w, name, copy);
 	} else if (ok) {
 		zend_string *failure = php_messenger_messenger_failure(w->messenger, name);
@@ -467,6 +473,8 @@ static bool handle_one(php_messenger_worker *w, zend_string *name, zend_object *
 			copy = with_stamp(copy, new_stamp1(php_messenger_ce_SentToFailureTransportStamp, &arg));
 			ZVAL_LONG(&arg, 0);
 			copy = with_stamp(copy, new_stamp1(php_messenger_ce_DelayStamp, &arg));
+			/* as Symfony: a message in the failure transport starts its retries again */
+			copy = with_stamp(copy, redelivery_stamp(0));
 			ok = send_to(w, failure, copy);
 		} else {
 			OBJ_RELEASE(details);
@@ -486,6 +494,19 @@ static bool handle_one(php_messenger_worker *w, zend_string *name, zend_object *
 	}
 	OBJ_RELEASE(envelope);
 	OBJ_RELEASE(error);
+	return ok;
+}
+
+bool php_messenger_worker_handle(zend_object *worker, zend_string *as_transport, zend_object *receiver, zend_object *envelope, bool *handled)
+{
+	php_messenger_worker *w = worker_from(worker);
+	zval arg;
+	ZVAL_STR(&arg, as_transport);
+	zend_object *received = new_stamp1(php_messenger_ce_ReceivedStamp, &arg);
+	counts_t counts = { 0, 0 };
+	bool ok = handle_one(w, as_transport, receiver, envelope, received, &counts);
+	OBJ_RELEASE(received);
+	*handled = counts.handled > 0;
 	return ok;
 }
 

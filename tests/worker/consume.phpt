@@ -96,7 +96,7 @@ handled low-1
 handled low-2
   ack of low-2 received from low
 in failed: fatal, from high, retries 0, error Messenger\Exception\UnrecoverableMessageHandlingException: no way
-in failed: never, from high, retries 2, error RuntimeException: boom never #3
+in failed: never, from high, retries 0, error RuntimeException: boom never #3
 retries sent: 3, the first: delay 0, count 1, error stamps 1
 acked high 1, rejected high 5, acked low 2
 int(0)
