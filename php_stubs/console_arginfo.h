@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: c411706e4ee3ada7fe1bf5644b5b8da2a93c2cc9 */
+ * Stub hash: 5895bae383b588f8b0584c3093d2f0b9f6ea0d04 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Messenger_Console___construct, 0, 0, 1)
 	ZEND_ARG_OBJ_INFO(0, messenger, Messenger\\Messenger, 0)

@@ -10,6 +10,7 @@
 
 #include <stdio.h>
 #include <time.h>
+#include <unistd.h>
 
 zend_class_entry *php_messenger_ce_Console;
 
@@ -55,6 +56,43 @@ static const msgr_opt_spec_t stats_options[] = {
 	{ NULL, 0, 0 },
 };
 static const char *const stats_help[] = { "The output format: txt or json" };
+static const msgr_opt_spec_t failed_show_options[] = {
+	{ "max", 0, MSGR_OPT_VALUE },
+	{ "transport", 0, MSGR_OPT_VALUE },
+	{ "stats", 0, MSGR_OPT_FLAG },
+	{ "class-filter", 0, MSGR_OPT_VALUE },
+	{ NULL, 0, 0 },
+};
+static const char *const failed_show_help[] = {
+	"Maximum number of messages to list (default 50)",
+	"The failure transport to use (default: the configuration's)",
+	"Display the message count by class",
+	"Only the messages of this class",
+};
+static const msgr_opt_spec_t failed_retry_options[] = {
+	{ "force", 0, MSGR_OPT_FLAG },
+	{ "transport", 0, MSGR_OPT_VALUE },
+	{ NULL, 0, 0 },
+};
+static const char *const failed_retry_help[] = {
+	"Retry without asking about each message",
+	"The failure transport to use (default: the configuration's)",
+};
+static const msgr_opt_spec_t failed_remove_options[] = {
+	{ "all", 0, MSGR_OPT_FLAG },
+	{ "force", 0, MSGR_OPT_FLAG },
+	{ "transport", 0, MSGR_OPT_VALUE },
+	{ "show-messages", 0, MSGR_OPT_FLAG },
+	{ "class-filter", 0, MSGR_OPT_VALUE },
+	{ NULL, 0, 0 },
+};
+static const char *const failed_remove_help[] = {
+	"Remove every message of the failure transport",
+	"Remove without asking",
+	"The failure transport to use (default: the configuration's)",
+	"Display each message before it is removed",
+	"Only the messages of this class",
+};
 static const msgr_opt_spec_t no_options[] = { { NULL, 0, 0 } };
 static const char *const no_help[] = { NULL };
 
@@ -65,6 +103,9 @@ static const command_t commands[] = {
 	{ "messenger:setup-transports", "Prepare the required infrastructure for the transport", "messenger:setup-transports [<transport>]", no_options, no_help },
 	{ "messenger:stats", "Show the message count for one or more transports", "messenger:stats [--format=txt|json] [<transports>...]", stats_options, stats_help },
 	{ "messenger:stop-workers", "Stop workers after their current message", "messenger:stop-workers", no_options, no_help },
+	{ "messenger:failed:show", "Show one or more messages from the failure transport", "messenger:failed:show [options] [<id>]", failed_show_options, failed_show_help },
+	{ "messenger:failed:retry", "Retry one or more messages from the failure transport", "messenger:failed:retry [options] [<id>...]", failed_retry_options, failed_retry_help },
+	{ "messenger:failed:remove", "Remove given messages from the failure transport", "messenger:failed:remove [options] [<id>...]", failed_remove_options, failed_remove_help },
 };
 #define COMMAND_COUNT (sizeof(commands) / sizeof(commands[0]))
 
@@ -470,6 +511,335 @@ static int cmd_stop_workers(void)
 	return 0;
 }
 
+/* {{{ messenger:failed:* */
+/* The failure transport named by --transport, else the configuration's (global) one. */
+static zend_object *failure_transport(php_messenger_console *c, const msgr_args_t *args, zend_string **name)
+{
+	const char *given = msgr_args_get(args, "transport");
+	zend_string *wanted = given ? zend_string_init(given, strlen(given), 0) : NULL;
+	if (!wanted) {
+		zend_string *global = php_messenger_messenger_failure(c->messenger, ZSTR_EMPTY_ALLOC());
+		if (!global) {
+			err_line("No failure transport is configured: pass --transport.");
+			return NULL;
+		}
+		wanted = zend_string_copy(global);
+	}
+	zend_object *t = php_messenger_messenger_transport(c->messenger, wanted);
+	zend_class_entry *listable = zend_hash_str_find_ptr(CG(class_table), "messenger\\transport\\listablereceiverinterface", sizeof("messenger\\transport\\listablereceiverinterface") - 1);
+	if (!t || !listable || !instanceof_function(t->ce, listable)) {
+		err_line(t ? "The \"%s\" transport cannot list its messages (Messenger\\Transport\\ListableReceiverInterface)." : "The \"%s\" transport does not exist.", ZSTR_VAL(wanted));
+		zend_string_release(wanted);
+		return NULL;
+	}
+	*name = wanted;
+	return t;
+}
+
+static zend_string *id_text(zend_object *envelope)
+{
+	zend_object *stamp = php_messenger_envelope_last(envelope, php_messenger_ce_TransportMessageIdStamp);
+	return stamp ? zval_get_string(php_messenger_stamp_prop(stamp, 0)) : zend_string_init("-", 1, 0);
+}
+
+static bool class_matches(zend_object *envelope, const char *filter)
+{
+	return !filter || zend_string_equals_cstr(Z_OBJCE_P(php_messenger_envelope_message(envelope))->name, filter, strlen(filter));
+}
+
+/* The messages to act on: the ids given (each found), or every message. */
+static bool selected(zend_object *t, const msgr_args_t *args, bool all_when_none, zval *out)
+{
+	array_init(out);
+	zval rv;
+	if (args->positional_count <= 1) {
+		if (!all_when_none) {
+			return true;
+		}
+		zend_call_method_with_0_params(t, t->ce, NULL, "all", &rv);
+		if (EG(exception)) {
+			return false;
+		}
+		if (Z_TYPE(rv) == IS_ARRAY) {
+			zval *e;
+			ZEND_HASH_FOREACH_VAL(Z_ARRVAL(rv), e) {
+				Z_ADDREF_P(e);
+				add_next_index_zval(out, e);
+			} ZEND_HASH_FOREACH_END();
+		}
+		zval_ptr_dtor(&rv);
+		return true;
+	}
+	for (size_t i = 1; i < args->positional_count; i++) {
+		zval id;
+		const char *text = args->positional[i];
+		char *end;
+		long long n = strtoll(text, &end, 10);
+		if (*text && !*end) {
+			ZVAL_LONG(&id, (zend_long) n);
+		} else {
+			ZVAL_STRING(&id, text);
+		}
+		zend_call_method_with_1_params(t, t->ce, NULL, "find", &rv, &id);
+		zval_ptr_dtor(&id);
+		if (EG(exception)) {
+			return false;
+		}
+		if (Z_TYPE(rv) != IS_OBJECT) {
+			err_line("The message \"%s\" was not found.", text);
+			zval_ptr_dtor(&rv);
+			return false;
+		}
+		add_next_index_zval(out, &rv);
+	}
+	return true;
+}
+
+static void show_envelope(zend_object *e)
+{
+	zend_string *id = id_text(e);
+	out("\n Id:            %s\n Class:         %s\n", ZSTR_VAL(id), ZSTR_VAL(Z_OBJCE_P(php_messenger_envelope_message(e))->name));
+	zend_string_release(id);
+	zend_object *sent = php_messenger_envelope_last(e, php_messenger_ce_SentToFailureTransportStamp);
+	if (sent) {
+		out(" From:          %s\n", Z_STRVAL_P(php_messenger_stamp_prop(sent, 0)));
+	}
+	zend_object *redelivery = php_messenger_envelope_last(e, php_messenger_ce_RedeliveryStamp);
+	if (redelivery) {
+		zval rv, format;
+		ZVAL_STRING(&format, "Y-m-d H:i:s");
+		zval *at = php_messenger_stamp_prop(redelivery, 1);
+		if (Z_TYPE_P(at) == IS_OBJECT) {
+			zend_call_method_with_1_params(Z_OBJ_P(at), Z_OBJCE_P(at), NULL, "format", &rv, &format);
+			out(" Failed at:     %s\n", Z_TYPE(rv) == IS_STRING ? Z_STRVAL(rv) : "?");
+			zval_ptr_dtor(&rv);
+		}
+		zval_ptr_dtor(&format);
+	}
+	zend_object *error = php_messenger_envelope_last(e, php_messenger_ce_ErrorDetailsStamp);
+	if (error) {
+		zend_string *code = zval_get_string(php_messenger_stamp_prop(error, 1));
+		out(" Error:         %s\n Error class:   %s\n Error code:    %s\n", Z_STRVAL_P(php_messenger_stamp_prop(error, 2)),
+			Z_STRVAL_P(php_messenger_stamp_prop(error, 0)), ZSTR_VAL(code));
+		zend_string_release(code);
+	}
+	HashTable *history = php_messenger_envelope_list(e, php_messenger_ce_ErrorDetailsStamp);
+	out(" Failures:      %u\n", history ? zend_hash_num_elements(history) : 0);
+}
+
+static int cmd_failed_show(php_messenger_console *c, const msgr_args_t *args)
+{
+	zend_string *name;
+	zend_object *t = failure_transport(c, args, &name);
+	if (!t) {
+		return 1;
+	}
+	const char *max_text = msgr_args_get(args, "max");
+	long max = max_text ? strtol(max_text, NULL, 10) : 50;
+	const char *filter = msgr_args_get(args, "class-filter");
+	zval list;
+	int code = 0;
+	if (!selected(t, args, true, &list)) {
+		code = 1;
+	} else if (args->positional_count > 1) {
+		zval *e;
+		ZEND_HASH_FOREACH_VAL(Z_ARRVAL(list), e) {
+			show_envelope(Z_OBJ_P(e));
+		} ZEND_HASH_FOREACH_END();
+	} else if (msgr_args_has(args, "stats")) {
+		zval per_class;
+		array_init(&per_class);
+		zval *e;
+		ZEND_HASH_FOREACH_VAL(Z_ARRVAL(list), e) {
+			zend_string *cls = Z_OBJCE_P(php_messenger_envelope_message(Z_OBJ_P(e)))->name;
+			zval *n = zend_hash_find(Z_ARRVAL(per_class), cls);
+			if (n) {
+				Z_LVAL_P(n)++;
+			} else {
+				zval one;
+				ZVAL_LONG(&one, 1);
+				zend_hash_add(Z_ARRVAL(per_class), cls, &one);
+			}
+		} ZEND_HASH_FOREACH_END();
+		out(" %-40s %s\n", "Class", "Count");
+		zend_string *cls;
+		zval *n;
+		ZEND_HASH_FOREACH_STR_KEY_VAL(Z_ARRVAL(per_class), cls, n) {
+			out(" %-40s %ld\n", ZSTR_VAL(cls), (long) Z_LVAL_P(n));
+		} ZEND_HASH_FOREACH_END();
+		zval_ptr_dtor(&per_class);
+	} else {
+		out(" %-8s %-32s %-19s %s\n", "Id", "Class", "Failed at", "Error");
+		long shown = 0;
+		zval *e;
+		ZEND_HASH_FOREACH_VAL(Z_ARRVAL(list), e) {
+			if (!class_matches(Z_OBJ_P(e), filter)) {
+				continue;
+			}
+			if (shown++ >= max) {
+				break;
+			}
+			zend_string *id = id_text(Z_OBJ_P(e));
+			zend_object *error = php_messenger_envelope_last(Z_OBJ_P(e), php_messenger_ce_ErrorDetailsStamp);
+			zend_object *redelivery = php_messenger_envelope_last(Z_OBJ_P(e), php_messenger_ce_RedeliveryStamp);
+			zval rv, format;
+			ZVAL_UNDEF(&rv);
+			if (redelivery && Z_TYPE_P(php_messenger_stamp_prop(redelivery, 1)) == IS_OBJECT) {
+				zval *at = php_messenger_stamp_prop(redelivery, 1);
+				ZVAL_STRING(&format, "Y-m-d H:i:s");
+				zend_call_method_with_1_params(Z_OBJ_P(at), Z_OBJCE_P(at), NULL, "format", &rv, &format);
+				zval_ptr_dtor(&format);
+			}
+			out(" %-8s %-32s %-19s %s\n", ZSTR_VAL(id), ZSTR_VAL(Z_OBJCE_P(php_messenger_envelope_message(Z_OBJ_P(e)))->name),
+				Z_TYPE(rv) == IS_STRING ? Z_STRVAL(rv) : "-", error ? Z_STRVAL_P(php_messenger_stamp_prop(error, 2)) : "-");
+			zval_ptr_dtor(&rv);
+			zend_string_release(id);
+		} ZEND_HASH_FOREACH_END();
+		out("\n %ld message%s in the failure transport \"%s\".\n", (long) zend_hash_num_elements(Z_ARRVAL(list)),
+			zend_hash_num_elements(Z_ARRVAL(list)) == 1 ? "" : "s", ZSTR_VAL(name));
+	}
+	zval_ptr_dtor(&list);
+	zend_string_release(name);
+	return code;
+}
+
+/* y/n on a terminal; false (no) when stdin is not one */
+static bool confirm(const char *question, bool default_yes)
+{
+	if (!isatty(0)) {
+		return default_yes;
+	}
+	fprintf(stderr, "%s (%s) ", question, default_yes ? "yes/no [yes]" : "yes/no [no]");
+	fflush(stderr);
+	char answer[16];
+	if (!fgets(answer, sizeof(answer), stdin) || answer[0] == '\n') {
+		return default_yes;
+	}
+	return answer[0] == 'y' || answer[0] == 'Y';
+}
+
+static int cmd_failed_retry(php_messenger_console *c, const msgr_args_t *args)
+{
+	zend_string *name;
+	zend_object *t = failure_transport(c, args, &name);
+	if (!t) {
+		return 1;
+	}
+	zval list;
+	int code = 0;
+	if (!selected(t, args, true, &list)) {
+		zval_ptr_dtor(&list);
+		zend_string_release(name);
+		return 1;
+	}
+	zval names, options, worker;
+	array_init(&names);
+	add_next_index_str(&names, zend_string_copy(name));
+	array_init(&options);
+	zend_call_method_with_2_params(c->messenger, c->messenger->ce, NULL, "worker", &worker, &names, &options);
+	zval_ptr_dtor(&names);
+	zval_ptr_dtor(&options);
+	long retried = 0, failed = 0;
+	zval *e;
+	ZEND_HASH_FOREACH_VAL(Z_ARRVAL(list), e) {
+		if (EG(exception)) {
+			break;
+		}
+		zend_object *env = Z_OBJ_P(e);
+		zend_string *id = id_text(env);
+		if (!msgr_args_has(args, "force")) {
+			show_envelope(env);
+			if (!confirm("Do you want to retry (yes) or skip (no) this message?", true)) {
+				zend_string_release(id);
+				continue;
+			}
+		}
+		/* handled now, as if it came from its original transport: retries go back there */
+		zend_object *sent = php_messenger_envelope_last(env, php_messenger_ce_SentToFailureTransportStamp);
+		zend_string *origin = sent ? Z_STR_P(php_messenger_stamp_prop(sent, 0)) : name;
+		if (!php_messenger_messenger_transport(c->messenger, origin)) {
+			origin = name;
+		}
+		bool handled;
+		if (!php_messenger_worker_handle(Z_OBJ(worker), origin, t, env, &handled)) {
+			zend_string_release(id);
+			code = 1;
+			break;
+		}
+		if (handled) {
+			retried++;
+			out("[OK] Message %s retried and handled.\n", ZSTR_VAL(id));
+		} else {
+			failed++;
+			out("[WARNING] Message %s failed again.\n", ZSTR_VAL(id));
+		}
+		zend_string_release(id);
+	} ZEND_HASH_FOREACH_END();
+	if (!EG(exception) && code == 0) {
+		out("%ld retried, %ld failed again.\n", retried, failed);
+	}
+	zval_ptr_dtor(&worker);
+	zval_ptr_dtor(&list);
+	zend_string_release(name);
+	return code ? code : (EG(exception) ? 1 : 0);
+}
+
+static int cmd_failed_remove(php_messenger_console *c, const msgr_args_t *args)
+{
+	zend_string *name;
+	zend_object *t = failure_transport(c, args, &name);
+	if (!t) {
+		return 1;
+	}
+	bool all = msgr_args_has(args, "all");
+	if (!all && args->positional_count <= 1) {
+		err_line("Please pass the ids of the messages to remove, or --all.");
+		zend_string_release(name);
+		return 1;
+	}
+	bool force = msgr_args_has(args, "force");
+	if (!force && !isatty(0)) {
+		err_line("Not removing anything without --force when nobody can be asked.");
+		zend_string_release(name);
+		return 1;
+	}
+	const char *filter = msgr_args_get(args, "class-filter");
+	zval list;
+	if (!selected(t, args, all, &list)) {
+		zval_ptr_dtor(&list);
+		zend_string_release(name);
+		return 1;
+	}
+	long removed = 0;
+	zval *e;
+	ZEND_HASH_FOREACH_VAL(Z_ARRVAL(list), e) {
+		if (!class_matches(Z_OBJ_P(e), filter)) {
+			continue;
+		}
+		if (msgr_args_has(args, "show-messages") || !force) {
+			show_envelope(Z_OBJ_P(e));
+		}
+		if (!force && !confirm("Do you want to permanently remove this message?", false)) {
+			continue;
+		}
+		zval rv;
+		zend_call_method_with_1_params(t, t->ce, NULL, "reject", &rv, e);
+		zval_ptr_dtor(&rv);
+		if (EG(exception)) {
+			break;
+		}
+		removed++;
+	} ZEND_HASH_FOREACH_END();
+	zval_ptr_dtor(&list);
+	zend_string_release(name);
+	if (EG(exception)) {
+		return 1;
+	}
+	out("[OK] %ld message%s removed.\n", removed, removed == 1 ? "" : "s");
+	return 0;
+}
+/* }}} */
+
 ZEND_METHOD(Messenger_Console, __construct)
 {
 	zend_object *messenger;
@@ -555,6 +925,12 @@ ZEND_METHOD(Messenger_Console, run)
 		code = cmd_setup(c, &args);
 	} else if (strcmp(cmd->name, "messenger:stats") == 0) {
 		code = cmd_stats(c, &args);
+	} else if (strcmp(cmd->name, "messenger:failed:show") == 0) {
+		code = cmd_failed_show(c, &args);
+	} else if (strcmp(cmd->name, "messenger:failed:retry") == 0) {
+		code = cmd_failed_retry(c, &args);
+	} else if (strcmp(cmd->name, "messenger:failed:remove") == 0) {
+		code = cmd_failed_remove(c, &args);
 	} else {
 		code = cmd_stop_workers();
 	}

@@ -80,7 +80,7 @@ echo file_exists("$dir/empty/var/messenger.sqlite") ? "var/messenger.sqlite made
 exec('rm -rf ' . escapeshellarg($dir));
 ?>
 --EXPECT--
-list: 0, 4 messenger commands
+list: 0, 7 messenger commands
 help: 0, shows --format
 unknown command: 2, Command "messenger:frobnicate" is not defined.
 unknown option: 2, The "--limmit" option does not exist.
