@@ -72,5 +72,11 @@ for side in messenger symfony; do
 done
 php -r 'printf("ratio our Worker / Symfony Worker: %.1fx (collector off: %.1fx)\n", $argv[1] / $argv[2], $argv[3] / $argv[4]);' \
 	"$w_on_messenger" "$w_on_symfony" "$w_off_messenger" "$w_off_symfony"
+pdo="-d extension=pdo.so -d extension=pdo_sqlite.so"
+ws=$(php -n $pdo -d memory_limit=-1 $ext benchmarks/worker.php messenger-sqlite "$tn")
+wsf=$(php -n $pdo -d memory_limit=-1 $ext benchmarks/worker.php symfony-sqlite "$tn")
+printf '%-48s %12s\n' "worker, SQLite table (N=$tn): messenger" "$(field "$ws" msg_per_s)"
+printf '%-48s %12s\n' "worker, SQLite table (N=$tn): symfony" "$(field "$wsf" msg_per_s)"
+php -r 'printf("ratio our Worker / Symfony Worker on SQLite: %.1fx\n", $argv[1] / $argv[2]);' "$(field "$ws" msg_per_s)" "$(field "$wsf" msg_per_s)"
 rss=$(php -n $ext benchmarks/worker.php messenger-rss 1000000)
 echo "our worker over 1000000 messages of an endless transport: $(field "$rss" msg_per_s) msg/s, RSS growth $(field "$rss" rss_growth_kb) KiB"

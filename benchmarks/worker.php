@@ -4,7 +4,9 @@
  * and acknowledged, by our Worker and by Symfony 5.4's Worker with the listeners FrameworkBundle
  * wires (retry, failure transport, error details, message limit). And "messenger-rss": our
  * worker over N messages from an endless PHP transport that keeps nothing, to see whether the
- * worker's own memory stays flat. Usage: php worker.php SIDE N. Prints one JSON line.
+ * worker's own memory stays flat; and "messenger-sqlite" / "symfony-sqlite": the same from the
+ * table transport on a SQLite file (ours with get_batch_size=50, Symfony's Doctrine transport).
+ * Usage: php worker.php SIDE N. Prints one JSON line.
  */
 final class SmsNotification { public function __construct(public string $content, public int $n) {} }
 final class SmsHandler { public int $count = 0; public function __invoke(SmsNotification $m): void { $this->count++; } }
@@ -20,7 +22,58 @@ $n = (int) $n;
 $handler = new SmsHandler();
 $result = ['side' => $side, 'n' => $n];
 
-if ($side === 'symfony') {
+$file = sys_get_temp_dir() . '/messenger-bench-worker.sqlite';
+if (str_ends_with($side, '-sqlite')) {
+    @unlink($file);
+}
+if ($side === 'symfony-sqlite') {
+    foreach (['Messenger', 'EventDispatcher', 'Messenger/Bridge/Doctrine'] as $c) {
+        require_once "/usr/share/php/Symfony/Component/$c/autoload.php";
+    }
+    require_once '/usr/share/php/Doctrine/DBAL/autoload.php';
+    $async = new Symfony\Component\Messenger\Bridge\Doctrine\Transport\DoctrineTransport(new Symfony\Component\Messenger\Bridge\Doctrine\Transport\Connection(
+        ['table_name' => 'messenger_messages', 'queue_name' => 'default', 'redeliver_timeout' => 3600, 'auto_setup' => true],
+        Doctrine\DBAL\DriverManager::getConnection(['driver' => 'pdo_sqlite', 'path' => $file])), new Symfony\Component\Messenger\Transport\Serialization\PhpSerializer());
+    $async->setup();
+    for ($i = 0; $i < $n; $i++) {
+        $async->send(new Symfony\Component\Messenger\Envelope(new SmsNotification('hi', $i)));
+    }
+    $bus = new Symfony\Component\Messenger\MessageBus([
+        new Symfony\Component\Messenger\Middleware\AddBusNameStampMiddleware('messenger.bus.default'),
+        new Symfony\Component\Messenger\Middleware\HandleMessageMiddleware(new Symfony\Component\Messenger\Handler\HandlersLocator([SmsNotification::class => [$handler]])),
+    ]);
+    $locator = new class implements Psr\Container\ContainerInterface {
+        public array $items = [];
+        public function get(string $id) { return $this->items[$id]; }
+        public function has(string $id): bool { return isset($this->items[$id]); }
+    };
+    $locator->items = ['async' => $async];
+    $retry = new class implements Psr\Container\ContainerInterface {
+        public function get(string $id) { return new Symfony\Component\Messenger\Retry\MultiplierRetryStrategy(3, 1000, 2); }
+        public function has(string $id): bool { return true; }
+    };
+    $dispatcher = new Symfony\Component\EventDispatcher\EventDispatcher();
+    $dispatcher->addSubscriber(new Symfony\Component\Messenger\EventListener\AddErrorDetailsStampListener());
+    $dispatcher->addSubscriber(new Symfony\Component\Messenger\EventListener\SendFailedMessageForRetryListener($locator, $retry));
+    $dispatcher->addSubscriber(new Symfony\Component\Messenger\EventListener\StopWorkerOnMessageLimitListener($n));
+    $worker = new Symfony\Component\Messenger\Worker(['async' => $async], $bus, $dispatcher);
+    $start = hrtime(true);
+    $worker->run(['sleep' => 0]);
+} elseif ($side === 'messenger-sqlite') {
+    $m = new Messenger\Messenger([
+        'connections' => ['default' => "sqlite:$file"],
+        'transports' => ['async' => 'doctrine://default?get_batch_size=50'],
+        'routing' => [SmsNotification::class => 'async'],
+        'handlers' => [$handler],
+    ]);
+    $messages = [];
+    for ($i = 0; $i < $n; $i++) {
+        $messages[] = new SmsNotification('hi', $i);
+    }
+    $m->dispatchAll($messages);
+    $start = hrtime(true);
+    $m->worker(['async'])->run(['limit' => $n, 'sleep' => 0]);
+} elseif ($side === 'symfony') {
     foreach (['Messenger', 'EventDispatcher'] as $c) {
         require_once "/usr/share/php/Symfony/Component/$c/autoload.php";
     }
@@ -88,5 +141,10 @@ if ($handler->count < $n) {
     exit(1);
 }
 $result['msg_per_s'] = (int) ($n / $seconds);
+if (str_ends_with($side, '-sqlite')) {
+    @unlink($file);
+    @unlink("$file-wal");
+    @unlink("$file-shm");
+}
 $result['peak_memory'] = memory_get_peak_usage(true);
 echo json_encode($result), "\n";
