@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 5895bae383b588f8b0584c3093d2f0b9f6ea0d04 */
+ * Stub hash: adeae825a3abe25b7f7b857513953e2684d384c5 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Messenger_Console___construct, 0, 0, 1)
 	ZEND_ARG_OBJ_INFO(0, messenger, Messenger\\Messenger, 0)

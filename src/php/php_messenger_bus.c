@@ -73,6 +73,11 @@ zend_object *php_messenger_bus_new(zend_string *name, zend_array *middleware)
 	return obj;
 }
 
+zend_array *php_messenger_bus_middleware(zend_object *bus)
+{
+	return bus_from(bus)->middleware;
+}
+
 zend_object *php_messenger_bus_dispatch(zend_object *obj, zval *message, HashTable *stamps)
 {
 	php_messenger_bus *bus = bus_from(obj);

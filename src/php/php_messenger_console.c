@@ -106,6 +106,7 @@ static const command_t commands[] = {
 	{ "messenger:failed:show", "Show one or more messages from the failure transport", "messenger:failed:show [options] [<id>]", failed_show_options, failed_show_help },
 	{ "messenger:failed:retry", "Retry one or more messages from the failure transport", "messenger:failed:retry [options] [<id>...]", failed_retry_options, failed_retry_help },
 	{ "messenger:failed:remove", "Remove given messages from the failure transport", "messenger:failed:remove [options] [<id>...]", failed_remove_options, failed_remove_help },
+	{ "debug:messenger", "List messages you can dispatch using the message buses", "debug:messenger [<bus>]", no_options, no_help },
 };
 #define COMMAND_COUNT (sizeof(commands) / sizeof(commands[0]))
 
@@ -382,16 +383,25 @@ done:
 }
 /* }}} */
 
+/* True when no name is given or it is configured; else an error line names the configured ones. */
+static bool is_configured(HashTable *configured, const char *name, const char *what)
+{
+	if (!name || zend_hash_str_exists(configured, name, strlen(name))) {
+		return true;
+	}
+	zend_string *known = php_messenger_names_of(configured);
+	err_line("The \"%s\" %s does not exist (configured: %s).", name, what, ZSTR_VAL(known));
+	zend_string_release(known);
+	return false;
+}
+
 static int cmd_setup(php_messenger_console *c, const msgr_args_t *args)
 {
 	HashTable *transports = php_messenger_messenger_transports(c->messenger);
 	zend_string *name;
 	zval *t;
 	const char *only = args->positional_count > 1 ? args->positional[1] : NULL;
-	if (only && !zend_hash_str_exists(transports, only, strlen(only))) {
-		zend_string *known = php_messenger_names_of(transports);
-		err_line("The \"%s\" transport does not exist (configured: %s).", only, ZSTR_VAL(known));
-		zend_string_release(known);
+	if (!is_configured(transports, only, "transport")) {
 		return 1;
 	}
 	ZEND_HASH_FOREACH_STR_KEY_VAL(transports, name, t) {
@@ -413,6 +423,73 @@ static int cmd_setup(php_messenger_console *c, const msgr_args_t *args)
 	return 0;
 }
 
+static void underlined(const char *title, char line)
+{
+	out("%s\n", title);
+	for (size_t i = strlen(title); i > 0; i--) {
+		out("%c", line);
+	}
+	out("\n\n");
+}
+
+static void print_type_handlers(void *ctx, zend_string *type, const php_messenger_handler *const *items, uint32_t n)
+{
+	(void) ctx;
+	out("  %s\n", ZSTR_VAL(type));
+	for (uint32_t i = 0; i < n; i++) {
+		const php_messenger_handler *item = items[i];
+		out("      handled by %s", ZSTR_VAL(item->name));
+		if (item->from_transport && item->priority) {
+			out(" (when from_transport=%s, priority=" ZEND_LONG_FMT ")", ZSTR_VAL(item->from_transport), item->priority);
+		} else if (item->from_transport) {
+			out(" (when from_transport=%s)", ZSTR_VAL(item->from_transport));
+		} else if (item->priority) {
+			out(" (when priority=" ZEND_LONG_FMT ")", item->priority);
+		}
+		out("\n");
+	}
+	out("\n");
+}
+
+/* The message types each bus handles, with their handlers in call order */
+static int cmd_debug(php_messenger_console *c, const msgr_args_t *args)
+{
+	HashTable *buses = php_messenger_messenger_buses(c->messenger);
+	if (args->positional_count > 2) {
+		err_line("Too many arguments: debug:messenger takes one bus name.");
+		return 2;
+	}
+	const char *only = args->positional_count > 1 ? args->positional[1] : NULL;
+	if (!is_configured(buses, only, "bus")) {
+		return 1;
+	}
+	underlined("Messenger", '=');
+	zend_string *name;
+	zval *bus;
+	ZEND_HASH_FOREACH_STR_KEY_VAL(buses, name, bus) {
+		if (only && !zend_string_equals_cstr(name, only, strlen(only))) {
+			continue;
+		}
+		underlined(ZSTR_VAL(name), '-');
+		bool any = false;
+		zval *mw;
+		ZEND_HASH_FOREACH_VAL(php_messenger_bus_middleware(Z_OBJ_P(bus)), mw) {
+			php_messenger_handlers *h = Z_TYPE_P(mw) == IS_OBJECT ? php_messenger_handle_middleware_handlers(Z_OBJ_P(mw)) : NULL;
+			if (h && h->count) {
+				if (!any) {
+					out(" The following messages can be dispatched:\n\n");
+				}
+				any = true;
+				php_messenger_handlers_each_type(h, print_type_handlers, NULL);
+			}
+		} ZEND_HASH_FOREACH_END();
+		if (!any) {
+			out(" [WARNING] No handled message found in bus \"%s\".\n\n", ZSTR_VAL(name));
+		}
+	} ZEND_HASH_FOREACH_END();
+	return 0;
+}
+
 static int cmd_stats(php_messenger_console *c, const msgr_args_t *args)
 {
 	const char *format = msgr_args_get(args, "format");
@@ -427,10 +504,7 @@ static int cmd_stats(php_messenger_console *c, const msgr_args_t *args)
 	array_init(&counts);
 	array_init(&uncountable);
 	for (size_t i = 1; i < args->positional_count; i++) {
-		if (!zend_hash_str_exists(transports, args->positional[i], strlen(args->positional[i]))) {
-			zend_string *known = php_messenger_names_of(transports);
-			err_line("The \"%s\" transport does not exist (configured: %s).", args->positional[i], ZSTR_VAL(known));
-			zend_string_release(known);
+		if (!is_configured(transports, args->positional[i], "transport")) {
 			zval_ptr_dtor(&counts);
 			zval_ptr_dtor(&uncountable);
 			return 1;
@@ -925,6 +999,8 @@ ZEND_METHOD(Messenger_Console, run)
 		code = cmd_setup(c, &args);
 	} else if (strcmp(cmd->name, "messenger:stats") == 0) {
 		code = cmd_stats(c, &args);
+	} else if (strcmp(cmd->name, "debug:messenger") == 0) {
+		code = cmd_debug(c, &args);
 	} else if (strcmp(cmd->name, "messenger:failed:show") == 0) {
 		code = cmd_failed_show(c, &args);
 	} else if (strcmp(cmd->name, "messenger:failed:retry") == 0) {

@@ -81,7 +81,8 @@ static zend_string *handler_name(zval *callable, zend_fcall_info_cache *fcc)
 {
 	zend_function *fn = fcc->function_handler;
 	if (Z_TYPE_P(callable) == IS_OBJECT && Z_OBJCE_P(callable) == zend_ce_closure) {
-		if (fn->common.fn_flags & ZEND_ACC_CLOSURE && zend_string_equals_literal(fn->common.function_name, "{closure}")) {
+		/* an anonymous function: "{closure}", "Ns\\{closure}", or "{closure:file:line}" from PHP 8.4 */
+		if (fn->common.fn_flags & ZEND_ACC_CLOSURE && strstr(ZSTR_VAL(fn->common.function_name), "{closure")) {
 			return zend_string_init("Closure", sizeof("Closure") - 1, 0);
 		}
 		/* a closure made from a method or function: name what it calls */
@@ -139,6 +140,8 @@ static bool add_handler(build_ctx *b, zend_string *type, handler_spec *spec)
 	item->fcc = fcc;
 	item->name = handler_name(&callable, &fcc);
 	item->from_transport = spec->from_transport ? zend_string_copy(spec->from_transport) : NULL;
+	item->type = ZSTR_LEN(type) && ZSTR_VAL(type)[0] == '\\'
+		? zend_string_init(ZSTR_VAL(type) + 1, ZSTR_LEN(type) - 1, 0) : zend_string_copy(type);
 	item->priority = spec->priority;
 
 	zend_string *lc = php_messenger_type_key(ZSTR_VAL(type), ZSTR_LEN(type));
@@ -480,6 +483,7 @@ void php_messenger_handlers_destroy(php_messenger_handlers *h)
 		if (h->items[i].from_transport) {
 			zend_string_release(h->items[i].from_transport);
 		}
+		zend_string_release(h->items[i].type);
 	}
 	if (h->items) {
 		efree(h->items);
@@ -498,6 +502,36 @@ void php_messenger_handlers_gc(php_messenger_handlers *h, zend_get_gc_buffer *bu
 	for (uint32_t i = 0; i < h->count; i++) {
 		zend_get_gc_buffer_add_zval(buf, &h->items[i].callable);
 	}
+}
+
+/* The priority as the core's ordering takes it */
+static int priority_of(const php_messenger_handler *item)
+{
+	zend_long p = item->priority;
+	return p > INT_MAX ? INT_MAX : (p < INT_MIN ? INT_MIN : (int) p);
+}
+
+void php_messenger_handlers_each_type(php_messenger_handlers *h, php_messenger_type_handlers_fn fn, void *ctx)
+{
+	zval *indices;
+	ZEND_HASH_FOREACH_VAL(&h->by_type, indices) {
+		uint32_t n = zend_hash_num_elements(Z_ARRVAL_P(indices)), k = 0;
+		const php_messenger_handler **items = safe_emalloc(n, sizeof(*items), 0);
+		int *priorities = safe_emalloc(n, sizeof(int), 0);
+		size_t *order = safe_emalloc(n, sizeof(size_t), 0);
+		zval *idx;
+		ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(indices), idx) {
+			priorities[k++] = priority_of(&h->items[Z_LVAL_P(idx)]);
+		} ZEND_HASH_FOREACH_END();
+		msgr_route_order_by_priority(priorities, n, order);
+		for (k = 0; k < n; k++) {
+			items[k] = &h->items[Z_LVAL_P(zend_hash_index_find(Z_ARRVAL_P(indices), order[k]))];
+		}
+		fn(ctx, items[0]->type, items, n);
+		efree(items);
+		efree(priorities);
+		efree(order);
+	} ZEND_HASH_FOREACH_END();
 }
 
 typedef struct {
@@ -541,9 +575,8 @@ const php_messenger_handler_list *php_messenger_handlers_for(php_messenger_handl
 	uint32_t k = 0;
 	zend_ulong idx;
 	ZEND_HASH_FOREACH_NUM_KEY(Z_ARRVAL(seen), idx) {
-		zend_long p = h->items[idx].priority;
 		found[k] = (uint32_t) idx;
-		priorities[k] = p > INT_MAX ? INT_MAX : (p < INT_MIN ? INT_MIN : (int) p);
+		priorities[k] = priority_of(&h->items[idx]);
 		k++;
 	} ZEND_HASH_FOREACH_END();
 	msgr_route_order_by_priority(priorities, n, order);

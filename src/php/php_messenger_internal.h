@@ -167,6 +167,8 @@ zend_object *php_messenger_dispatch_after_middleware_new(void);
 zend_object *php_messenger_send_middleware_new(HashTable *senders, HashTable *routing);
 /* Adds the (lower-cased) message types the handlers of a HandleMessageMiddleware handle to out. */
 void php_messenger_handle_middleware_types(zend_object *handle_mw, HashTable *out);
+/* The handler registry of a HandleMessageMiddleware; NULL for any other middleware. */
+struct php_messenger_handlers *php_messenger_handle_middleware_handlers(zend_object *mw);
 /* handlers: the configuration's handlers; bus_name filters handlers with a `bus` option. */
 zend_object *php_messenger_handle_middleware_new(HashTable *handlers, bool allow_no_handlers, zend_string *bus_name);
 
@@ -182,6 +184,7 @@ typedef struct php_messenger_handler {
 	zend_fcall_info_cache fcc;
 	zend_string *name;             /* Class::method, function name or Closure */
 	zend_string *from_transport;   /* NULL: any */
+	zend_string *type;             /* the type it handles, as the configuration spells it */
 	zend_long priority;
 } php_messenger_handler;
 
@@ -206,6 +209,10 @@ void php_messenger_handlers_destroy(php_messenger_handlers *h);
 /* The handlers of ce in call order (cached per class). */
 const php_messenger_handler_list *php_messenger_handlers_for(php_messenger_handlers *h, zend_class_entry *ce);
 void php_messenger_handlers_gc(php_messenger_handlers *h, zend_get_gc_buffer *buf);
+/* Calls fn once per configured type, in configuration order, with its own handlers (the
+ * handlers of its parents, interfaces and wildcards are not added) in call order. */
+typedef void (*php_messenger_type_handlers_fn)(void *ctx, zend_string *type, const php_messenger_handler *const *items, uint32_t n);
+void php_messenger_handlers_each_type(php_messenger_handlers *h, php_messenger_type_handlers_fn fn, void *ctx);
 
 /* Walks the types a message of class ce matches, in Symfony's order: the class, its parents,
  * its interfaces, its namespace wildcards, then "*". fn gets each name lower-cased; returning
@@ -297,11 +304,15 @@ bool php_messenger_worker_handle(zend_object *worker, zend_string *as_transport,
 void php_messenger_register_console(void);
 /* The transport names of a Messenger, in configuration order (borrowed table of name => transport). */
 HashTable *php_messenger_messenger_transports(zend_object *messenger);
+/* name => Bus */
+HashTable *php_messenger_messenger_buses(zend_object *messenger);
 /* A MultiplierRetryStrategy from a configuration array; NULL with an exception naming where. */
 zend_object *php_messenger_retry_from_config(HashTable *config, const char *where);
 
 /* ---- bus ---- */
 zend_object *php_messenger_bus_new(zend_string *name, zend_array *middleware);
+/* Its middleware, in call order */
+zend_array *php_messenger_bus_middleware(zend_object *bus);
 /* Dispatch on a Bus object: message is an object or an Envelope; stamps may be NULL. */
 zend_object *php_messenger_bus_dispatch(zend_object *bus, zval *message, HashTable *stamps);
 

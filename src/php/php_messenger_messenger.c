@@ -549,6 +549,11 @@ HashTable *php_messenger_messenger_transports(zend_object *messenger)
 	return &messenger_from(messenger)->transports;
 }
 
+HashTable *php_messenger_messenger_buses(zend_object *messenger)
+{
+	return &messenger_from(messenger)->buses;
+}
+
 zend_object *php_messenger_messenger_transport(zend_object *messenger, zend_string *name)
 {
 	zval *t = zend_hash_find(&messenger_from(messenger)->transports, name);

@@ -887,6 +887,11 @@ void php_messenger_handle_middleware_types(zend_object *handle_mw, HashTable *ou
 	} ZEND_HASH_FOREACH_END();
 }
 
+struct php_messenger_handlers *php_messenger_handle_middleware_handlers(zend_object *mw)
+{
+	return mw->ce == php_messenger_ce_HandleMessageMiddleware ? &mw_from(mw)->u.handle.handlers : NULL;
+}
+
 ZEND_METHOD(Messenger_Middleware_HandleMessageMiddleware, __construct)
 {
 	HashTable *handlers;
