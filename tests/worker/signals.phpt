@@ -1,5 +1,5 @@
 --TEST--
-Worker process on the SQLite table: SIGTERM during a slow handler finishes that message (acked) and exits 0; kill -9 during a handler leaves the message to be delivered again to the next worker
+Worker process on the SQLite table: SIGTERM during a handler finishes that message (acked) and exits 0; kill -9 during a handler leaves the message to be delivered again to the next worker
 --EXTENSIONS--
 messenger
 pdo_sqlite
@@ -17,7 +17,11 @@ $m = new Messenger\Messenger([
     'connections' => ['db' => "sqlite:$db"],
     'transports' => ['async' => 'doctrine://db?table_name=sig&redeliver_timeout=1'],
     'routing' => [Slow::class => 'async'],
-    'handlers' => [Slow::class => function (Slow $s) use ($marker) { file_put_contents($marker, $s->n, FILE_APPEND); usleep(700000); }],
+    'handlers' => [Slow::class => function (Slow $s) use ($marker) { 
+        // blocks until the test lets it go (at most 30 s), however slowly the test runs
+        file_put_contents($marker, $s->n, FILE_APPEND);
+        for ($i = 0; $i < 600 && !file_exists("$marker.go"); $i++) { usleep(50000); }
+    }],
 ]);
 if (($argv[3] ?? '') === 'fill') {
     $m->dispatch(new Slow(1));
@@ -43,6 +47,7 @@ echo 'queued: ', $rows(), "\n";
 // SIGTERM while the first message is being handled
 $proc = $start("$dir/marker");
 proc_terminate($proc, SIGTERM);
+touch("$dir/marker.go");
 $code = proc_close($proc);
 echo 'SIGTERM: exit ', $code, ', handled ', file_get_contents("$dir/marker"), ', left in the queue: ', $rows(), "\n";
 
@@ -54,6 +59,7 @@ echo 'SIGKILL mid-handler: handled ', file_get_contents("$dir/marker2"), ', left
 sleep(2); // redeliver_timeout is 1 s
 $proc = $start("$dir/marker3");
 proc_terminate($proc, SIGTERM);
+touch("$dir/marker3.go");
 echo 'the next worker gets it again: exit ', proc_close($proc), ', handled ', file_get_contents("$dir/marker3"), ', left: ', $rows(), "\n";
 array_map('unlink', glob("$dir/*"));
 rmdir($dir);
