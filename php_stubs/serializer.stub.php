@@ -45,3 +45,19 @@ final class JsonSerializer implements SerializerInterface
 
     public function decode(array $encodedEnvelope): \Messenger\Envelope {}
 }
+
+/**
+ * What a transport hands over in place of a message its serializer could not decode: the body
+ * and headers as stored, and the reason. The worker sends it to the failure transport instead of
+ * losing it; messenger:failed:retry decodes it again (once its class exists, say) and handles it.
+ * @strict-properties
+ */
+final class UndecodableMessage
+{
+    public string $body;
+    /** @var array<string, string> */
+    public array $headers;
+    public string $error;
+
+    public function __construct(string $body, array $headers, string $error) {}
+}

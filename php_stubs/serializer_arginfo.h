@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 1b50b03f2b085ec9e5d95c6efa6f5a51b80af01a */
+ * Stub hash: 31af86d0905921c958c5d95f991abc5b237d823b */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Messenger_Serializer_SerializerInterface_encode, 0, 1, IS_ARRAY, 0)
 	ZEND_ARG_OBJ_INFO(0, envelope, Messenger\\Envelope, 0)
@@ -23,6 +23,12 @@ ZEND_END_ARG_INFO()
 
 #define arginfo_class_Messenger_Serializer_JsonSerializer_decode arginfo_class_Messenger_Serializer_SerializerInterface_decode
 
+ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Messenger_Serializer_UndecodableMessage___construct, 0, 0, 3)
+	ZEND_ARG_TYPE_INFO(0, body, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, headers, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, error, IS_STRING, 0)
+ZEND_END_ARG_INFO()
+
 
 ZEND_METHOD(Messenger_Serializer_PhpSerializer, __construct);
 ZEND_METHOD(Messenger_Serializer_PhpSerializer, encode);
@@ -30,6 +36,7 @@ ZEND_METHOD(Messenger_Serializer_PhpSerializer, decode);
 ZEND_METHOD(Messenger_Serializer_JsonSerializer, __construct);
 ZEND_METHOD(Messenger_Serializer_JsonSerializer, encode);
 ZEND_METHOD(Messenger_Serializer_JsonSerializer, decode);
+ZEND_METHOD(Messenger_Serializer_UndecodableMessage, __construct);
 
 
 static const zend_function_entry class_Messenger_Serializer_SerializerInterface_methods[] = {
@@ -51,6 +58,12 @@ static const zend_function_entry class_Messenger_Serializer_JsonSerializer_metho
 	ZEND_ME(Messenger_Serializer_JsonSerializer, __construct, arginfo_class_Messenger_Serializer_JsonSerializer___construct, ZEND_ACC_PUBLIC)
 	ZEND_ME(Messenger_Serializer_JsonSerializer, encode, arginfo_class_Messenger_Serializer_JsonSerializer_encode, ZEND_ACC_PUBLIC)
 	ZEND_ME(Messenger_Serializer_JsonSerializer, decode, arginfo_class_Messenger_Serializer_JsonSerializer_decode, ZEND_ACC_PUBLIC)
+	ZEND_FE_END
+};
+
+
+static const zend_function_entry class_Messenger_Serializer_UndecodableMessage_methods[] = {
+	ZEND_ME(Messenger_Serializer_UndecodableMessage, __construct, arginfo_class_Messenger_Serializer_UndecodableMessage___construct, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
 };
 
@@ -84,6 +97,35 @@ static zend_class_entry *register_class_Messenger_Serializer_JsonSerializer(zend
 	class_entry = zend_register_internal_class_ex(&ce, NULL);
 	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES|ZEND_ACC_NOT_SERIALIZABLE;
 	zend_class_implements(class_entry, 1, class_entry_Messenger_Serializer_SerializerInterface);
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_Messenger_Serializer_UndecodableMessage(void)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "Messenger\\Serializer", "UndecodableMessage", class_Messenger_Serializer_UndecodableMessage_methods);
+	class_entry = zend_register_internal_class_ex(&ce, NULL);
+	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES;
+
+	zval property_body_default_value;
+	ZVAL_UNDEF(&property_body_default_value);
+	zend_string *property_body_name = zend_string_init("body", sizeof("body") - 1, 1);
+	zend_declare_typed_property(class_entry, property_body_name, &property_body_default_value, ZEND_ACC_PUBLIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING));
+	zend_string_release(property_body_name);
+
+	zval property_headers_default_value;
+	ZVAL_UNDEF(&property_headers_default_value);
+	zend_string *property_headers_name = zend_string_init("headers", sizeof("headers") - 1, 1);
+	zend_declare_typed_property(class_entry, property_headers_name, &property_headers_default_value, ZEND_ACC_PUBLIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_ARRAY));
+	zend_string_release(property_headers_name);
+
+	zval property_error_default_value;
+	ZVAL_UNDEF(&property_error_default_value);
+	zend_string *property_error_name = zend_string_init("error", sizeof("error") - 1, 1);
+	zend_declare_typed_property(class_entry, property_error_name, &property_error_default_value, ZEND_ACC_PUBLIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING));
+	zend_string_release(property_error_name);
 
 	return class_entry;
 }

@@ -532,7 +532,8 @@ static void doctrine_dtor(zend_object *obj)
 /* }}} */
 
 /* {{{ receiving */
-/* A row as an Envelope with its TransportMessageIdStamp; NULL with an exception. */
+/* A row as an Envelope with its TransportMessageIdStamp (of an UndecodableMessage when the
+ * serializer cannot decode it); NULL with an exception. */
 static zend_object *decode_row(php_messenger_doctrine *t, HashTable *row)
 {
 	zval *id = zend_hash_str_find(row, "id", 2), *body = zend_hash_str_find(row, "body", 4), *headers = zend_hash_str_find(row, "headers", 7);
@@ -565,6 +566,10 @@ static zend_object *decode_row(php_messenger_doctrine *t, HashTable *row)
 		add_assoc_zval(&encoded, "headers", &empty);
 	}
 	zend_object *envelope = php_messenger_serializer_decode(t->serializer, &encoded);
+	if (!envelope) {
+		/* kept as an UndecodableMessage: the worker sends it to the failure transport */
+		envelope = php_messenger_undecodable_envelope(&encoded);
+	}
 	zval_ptr_dtor(&encoded);
 	if (!envelope) {
 		return NULL;
@@ -1192,6 +1197,11 @@ static bool pdo_connect(php_messenger_doctrine *t, zval *connection)
 	}
 	zval_ptr_dtor(&driver);
 	return ok;
+}
+
+zend_object *php_messenger_doctrine_serializer(zend_object *obj)
+{
+	return doctrine_from(obj)->serializer;
 }
 
 bool php_messenger_doctrine_init(zend_object *obj, zval *connection, HashTable *options, const struct msgr_dsn *dsn, zend_object *serializer)

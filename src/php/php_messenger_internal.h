@@ -57,6 +57,7 @@ extern zend_class_entry *php_messenger_ce_MessageDecodingFailedException;
 extern zend_class_entry *php_messenger_ce_SerializerInterface;
 extern zend_class_entry *php_messenger_ce_PhpSerializer;
 extern zend_class_entry *php_messenger_ce_JsonSerializer;
+extern zend_class_entry *php_messenger_ce_UndecodableMessage;
 
 extern zend_class_entry *php_messenger_ce_MiddlewareInterface;
 extern zend_class_entry *php_messenger_ce_StackInterface;
@@ -275,6 +276,13 @@ zend_object *php_messenger_php_decode(php_messenger_allow *allow, HashTable *enc
 bool php_messenger_serializer_encode(zend_object *serializer, zend_object *envelope, zval *encoded);
 /* Decodes through any SerializerInterface: an owned Envelope, or NULL with an exception. */
 zend_object *php_messenger_serializer_decode(zend_object *serializer, zval *encoded);
+/* After a decode of encoded failed with a MessageDecodingFailedException: takes it and returns an
+ * Envelope of an UndecodableMessage with the body, the headers and the reason. NULL, leaving the
+ * exception, for any other exception. */
+zend_object *php_messenger_undecodable_envelope(zval *encoded);
+/* The serializer one of our transports decodes with; NULL for any other transport (and for an
+ * in-memory one that keeps objects). */
+zend_object *php_messenger_transport_serializer(zend_object *transport);
 /* Adds a class (or "Ns\\*") to the allow-list of one of our serializers; nothing for others. */
 void php_messenger_serializer_allow(zend_object *serializer, zend_string *name);
 /* JSON: fills encoded with body and headers; false with an exception. */
@@ -329,6 +337,7 @@ extern zend_class_entry *php_messenger_ce_DoctrineTransport;
 struct msgr_dsn;
 /* Sets up a DoctrineTransport object: false with an exception. */
 bool php_messenger_doctrine_init(zend_object *obj, zval *connection, HashTable *options, const struct msgr_dsn *dsn, zend_object *serializer);
+zend_object *php_messenger_doctrine_serializer(zend_object *obj);
 /* send() without a PHP frame; envelope consumed. */
 zend_object *php_messenger_doctrine_send(zend_object *transport, zend_object *envelope);
 

@@ -456,7 +456,8 @@ static bool denormalize_object(dn_ctx *c, zend_class_entry *ce, zval *data, zval
 	if (ce->ce_flags & (ZEND_ACC_INTERFACE | ZEND_ACC_TRAIT | ZEND_ACC_EXPLICIT_ABSTRACT_CLASS | ZEND_ACC_ENUM)) {
 		return dn_error(c, "%s cannot be instantiated", ZSTR_VAL(ce->name));
 	}
-	if (ce->type == ZEND_INTERNAL_CLASS && ce != zend_standard_class_def && !instanceof_function(ce, php_messenger_ce_StampInterface)) {
+	if (ce->type == ZEND_INTERNAL_CLASS && ce != zend_standard_class_def && ce != php_messenger_ce_UndecodableMessage
+			&& !instanceof_function(ce, php_messenger_ce_StampInterface)) {
 		return dn_error(c, "the internal class %s cannot be built from JSON", ZSTR_VAL(ce->name));
 	}
 	if (Z_TYPE_P(data) != IS_ARRAY) {

@@ -15,6 +15,7 @@
 zend_class_entry *php_messenger_ce_SerializerInterface;
 zend_class_entry *php_messenger_ce_PhpSerializer;
 zend_class_entry *php_messenger_ce_JsonSerializer;
+zend_class_entry *php_messenger_ce_UndecodableMessage;
 
 static zend_object_handlers serializer_handlers;
 
@@ -114,7 +115,8 @@ bool php_messenger_stamp_travels(zend_class_entry *ce)
 
 /* {{{ allow-list */
 static const char *const always_allowed[] = {
-	"stdclass", "datetime", "datetimeimmutable", "datetimeinterface", "datetimezone", "dateinterval", NULL
+	"stdclass", "datetime", "datetimeimmutable", "datetimeinterface", "datetimezone", "dateinterval",
+	"messenger\\serializer\\undecodablemessage", NULL
 };
 
 void php_messenger_allow_init(php_messenger_allow *a)
@@ -366,6 +368,64 @@ void php_messenger_decoding_failed(zend_object *previous, const char *fmt, ...)
 		zend_exception_set_previous(ex, previous); /* takes our reference */
 	}
 }
+
+/* {{{ UndecodableMessage */
+/* Sets its three properties (body, headers, error), replacing what they held */
+static void undecodable_set(zend_object *obj, zend_string *body, zval *headers, zend_string *error)
+{
+	zval values[3];
+	ZVAL_STR_COPY(&values[0], body);
+	ZVAL_COPY(&values[1], headers);
+	ZVAL_STR_COPY(&values[2], error);
+	for (int i = 0; i < 3; i++) {
+		zval *slot = OBJ_PROP_NUM(obj, i);
+		zval_ptr_dtor(slot);
+		ZVAL_COPY_VALUE(slot, &values[i]);
+	}
+}
+
+static zend_object *undecodable_new(zend_string *body, zval *headers, zend_string *error)
+{
+	zval obj;
+	object_init_ex(&obj, php_messenger_ce_UndecodableMessage);
+	undecodable_set(Z_OBJ(obj), body, headers, error);
+	return Z_OBJ(obj);
+}
+
+zend_object *php_messenger_undecodable_envelope(zval *encoded)
+{
+	if (!EG(exception) || !instanceof_function(EG(exception)->ce, php_messenger_ce_MessageDecodingFailedException)) {
+		return NULL;
+	}
+	zend_object *ex;
+	php_messenger_take_exception(&ex);
+	zval rv, empty, message;
+	zval *reason = php_messenger_throwable_prop(ex, ZSTR_KNOWN(ZEND_STR_MESSAGE), &rv);
+	zval *body = Z_TYPE_P(encoded) == IS_ARRAY ? zend_hash_str_find_deref(Z_ARRVAL_P(encoded), "body", 4) : NULL;
+	zval *headers = Z_TYPE_P(encoded) == IS_ARRAY ? zend_hash_str_find_deref(Z_ARRVAL_P(encoded), "headers", 7) : NULL;
+	ZVAL_EMPTY_ARRAY(&empty);
+	zend_string *error = zval_get_string(reason);
+	ZVAL_OBJ(&message, undecodable_new(body && Z_TYPE_P(body) == IS_STRING ? Z_STR_P(body) : ZSTR_EMPTY_ALLOC(),
+		headers && Z_TYPE_P(headers) == IS_ARRAY ? headers : &empty, error));
+	zend_string_release(error);
+	OBJ_RELEASE(ex);
+	zend_object *envelope = php_messenger_envelope_wrap(&message, NULL);
+	zval_ptr_dtor(&message);
+	return envelope;
+}
+
+ZEND_METHOD(Messenger_Serializer_UndecodableMessage, __construct)
+{
+	zend_string *body, *error;
+	zval *headers;
+	ZEND_PARSE_PARAMETERS_START(3, 3)
+		Z_PARAM_STR(body)
+		Z_PARAM_ARRAY(headers)
+		Z_PARAM_STR(error)
+	ZEND_PARSE_PARAMETERS_END();
+	undecodable_set(Z_OBJ_P(ZEND_THIS), body, headers, error);
+}
+/* }}} */
 
 /* {{{ PhpSerializer: encoding */
 static int encode_class(void *ctx, int role, const char *name, size_t len, const char **to, size_t *to_len, char *reason)
@@ -936,6 +996,7 @@ void php_messenger_register_serializer(void)
 	php_messenger_ce_SerializerInterface = register_class_Messenger_Serializer_SerializerInterface();
 	php_messenger_ce_PhpSerializer = register_class_Messenger_Serializer_PhpSerializer(php_messenger_ce_SerializerInterface);
 	php_messenger_ce_JsonSerializer = register_class_Messenger_Serializer_JsonSerializer(php_messenger_ce_SerializerInterface);
+	php_messenger_ce_UndecodableMessage = register_class_Messenger_Serializer_UndecodableMessage();
 	stamp_index_init();
 	php_messenger_ce_PhpSerializer->create_object = serializer_create;
 	php_messenger_ce_JsonSerializer->create_object = serializer_create;

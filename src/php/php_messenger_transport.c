@@ -193,6 +193,15 @@ static void mem_settle(INTERNAL_FUNCTION_PARAMETERS, int slot)
 	}
 }
 
+zend_object *php_messenger_transport_serializer(zend_object *transport)
+{
+	if (transport->ce == php_messenger_ce_InMemoryTransport) {
+		zval *serializer = PHP_MESSENGER_PROP(transport, MEM_SERIALIZER);
+		return Z_TYPE_P(serializer) == IS_OBJECT ? Z_OBJ_P(serializer) : NULL;
+	}
+	return transport->ce == php_messenger_ce_DoctrineTransport ? php_messenger_doctrine_serializer(transport) : NULL;
+}
+
 bool php_messenger_receiver_settle(zend_object *receiver, zend_object *envelope, bool ack)
 {
 	if (receiver->ce == php_messenger_ce_InMemoryTransport) {

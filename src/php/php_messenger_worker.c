@@ -401,18 +401,74 @@ typedef struct {
 
 /* One message: dispatch, ack; or retry / failure transport, reject. False only when the worker
  * itself cannot go on (the transport cannot ack, a listener threw, exit()). */
+/* An UndecodableMessage decoded again by the serializer of the transport it is handled as (for
+ * messenger:failed:retry, the one it first came from), keeping the stamps of this delivery;
+ * NULL with the exception when it still cannot be. */
+static zend_object *redecode(php_messenger_worker *w, zend_string *name, zend_object *envelope)
+{
+	zend_object *message = Z_OBJ_P(php_messenger_envelope_message(envelope));
+	zval *body = OBJ_PROP_NUM(message, 0), *headers = OBJ_PROP_NUM(message, 1), *reason = OBJ_PROP_NUM(message, 2);
+	zend_object *transport = php_messenger_messenger_transport(w->messenger, name);
+	zend_object *serializer = transport ? php_messenger_transport_serializer(transport) : NULL;
+	if (!serializer || Z_TYPE_P(body) != IS_STRING || Z_TYPE_P(headers) != IS_ARRAY) {
+		php_messenger_decoding_failed(NULL, "%s (and the transport \"%s\" has no serializer of ours to decode it again)",
+			Z_TYPE_P(reason) == IS_STRING ? Z_STRVAL_P(reason) : "An undecodable message", ZSTR_VAL(name));
+		return NULL;
+	}
+	zval encoded;
+	array_init_size(&encoded, 2);
+	Z_TRY_ADDREF_P(body);
+	add_assoc_zval(&encoded, "body", body);
+	Z_TRY_ADDREF_P(headers);
+	add_assoc_zval(&encoded, "headers", headers);
+	zend_object *decoded = php_messenger_serializer_decode(serializer, &encoded);
+	zval_ptr_dtor(&encoded);
+	if (!decoded) {
+		return NULL;
+	}
+	zend_class_entry *delivery[] = { php_messenger_ce_ReceivedStamp, php_messenger_ce_TransportMessageIdStamp };
+	for (size_t i = 0; i < sizeof(delivery) / sizeof(delivery[0]); i++) {
+		HashTable *list = php_messenger_envelope_list(envelope, delivery[i]);
+		decoded = php_messenger_envelope_without(decoded, delivery[i]->name);
+		zval *stamp;
+		if (list) {
+			ZEND_HASH_FOREACH_VAL(list, stamp) {
+				decoded = php_messenger_envelope_with(decoded, Z_OBJ_P(stamp));
+			} ZEND_HASH_FOREACH_END();
+		}
+	}
+	return decoded;
+}
+
 static bool handle_one(php_messenger_worker *w, zend_string *name, zend_object *receiver, zend_object *received, zend_object *received_stamp, counts_t *counts)
 {
 	zval arg;
 	ZVAL_STR(&arg, name);
 	/* one ReceivedStamp per transport, shared by its envelopes: stamps are immutable */
 	zend_object *envelope = php_messenger_envelope_copy_with(received, received_stamp);
+	/* a message its transport could not decode: decoded again here, else failed at once */
+	zend_object *error = NULL;
+	bool undecodable = Z_OBJCE_P(php_messenger_envelope_message(envelope)) == php_messenger_ce_UndecodableMessage;
+	if (undecodable) {
+		zend_object *decoded = redecode(w, name, envelope);
+		if (decoded) {
+			OBJ_RELEASE(envelope);
+			envelope = decoded;
+			undecodable = false;
+		} else if (!php_messenger_take_exception(&error)) {
+			OBJ_RELEASE(envelope);
+			return false; /* exit() */
+		}
+	}
 	emit_simple(w, EV_RECEIVED, envelope, name, NULL, false);
 	if (EG(exception)) {
+		if (error) {
+			OBJ_RELEASE(error);
+		}
 		OBJ_RELEASE(envelope);
 		return false;
 	}
-	zend_object *bus = php_messenger_messenger_bus_for(w->messenger, envelope, w->bus);
+	zend_object *bus = undecodable ? NULL : php_messenger_messenger_bus_for(w->messenger, envelope, w->bus);
 	zend_object *result = NULL;
 	if (bus) {
 		zval env;
@@ -429,14 +485,14 @@ static bool handle_one(php_messenger_worker *w, zend_string *name, zend_object *
 		OBJ_RELEASE(result);
 		return ok && !EG(exception);
 	}
-	zend_object *error;
-	if (!php_messenger_take_exception(&error)) {
+	if (!error && !php_messenger_take_exception(&error)) {
 		OBJ_RELEASE(envelope);
 		return false; /* exit() */
 	}
 	counts->failed++;
 	bool unrecoverable, recoverable;
 	failure_kinds(error, &unrecoverable, &recoverable);
+	unrecoverable = unrecoverable || undecodable;
 	zend_object *strategy = php_messenger_messenger_retry(w->messenger, name);
 	bool retry = false;
 	zend_long wait = 0;
@@ -478,9 +534,11 @@ static bool handle_one(php_messenger_worker *w, zend_string *name, zend_object *
 			ok = send_to(w, failure, copy);
 		} else {
 			OBJ_RELEASE(details);
-			php_error_docref(NULL, E_WARNING, "Messenger: a %s from the transport \"%s\" failed and is dropped (no failure transport): %s",
+			zval rv;
+			zval *reason = php_messenger_throwable_prop(cause_of(error), ZSTR_KNOWN(ZEND_STR_MESSAGE), &rv);
+			php_error_docref(NULL, E_WARNING, "Messenger: a %s from the transport \"%s\" failed and is dropped (no failure transport): %s: %s",
 				ZSTR_VAL(Z_OBJCE_P(php_messenger_envelope_message(envelope))->name), ZSTR_VAL(name),
-				ZSTR_VAL(error->ce->name));
+				ZSTR_VAL(cause_of(error)->ce->name), Z_TYPE_P(reason) == IS_STRING ? Z_STRVAL_P(reason) : "");
 		}
 	} else {
 		OBJ_RELEASE(details);
