@@ -50,6 +50,6 @@ final class Worker
     /** Stops after the message being handled. */
     public function stop(): void {}
 
-    /** Events: started, received, handled, failed, idle, stopped; the listener gets an array. */
+    /** Events: started, received, handled, failed, retried, idle, stopped; the listener gets an array. */
     public function on(string $event, callable $listener): void {}
 }

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 0159bfd5e5820cb18294a5a109d38dcec1338dc2 */
+ * Stub hash: 48a75c39b5e3d56fd59f4fad9c5cbe0965465b13 */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Messenger_Retry_RetryStrategyInterface_isRetryable, 0, 1, _IS_BOOL, 0)
 	ZEND_ARG_OBJ_INFO(0, message, Messenger\\Envelope, 0)

@@ -303,6 +303,9 @@ extern zend_class_entry *php_messenger_ce_Worker;
 extern zend_class_entry *php_messenger_ce_RetryStrategyInterface;
 extern zend_class_entry *php_messenger_ce_MultiplierRetryStrategy;
 zend_object *php_messenger_worker_new(zend_object *messenger, HashTable *receivers, HashTable *options);
+/* Checks the configuration's "listeners" (event name => callable or list of them) into out:
+ * event name => list; false with an exception. */
+bool php_messenger_worker_listeners_check(zval *config, zval *out);
 /* A C observer of the worker's events (the console's -v lines). */
 typedef void (*php_messenger_worker_reporter)(void *ctx, const char *event, zend_object *envelope, zend_string *transport, zend_object *error, bool will_retry);
 void php_messenger_worker_set_reporter(zend_object *worker, php_messenger_worker_reporter fn, void *ctx);
@@ -314,6 +317,10 @@ void php_messenger_register_console(void);
 HashTable *php_messenger_messenger_transports(zend_object *messenger);
 /* name => Bus */
 HashTable *php_messenger_messenger_buses(zend_object *messenger);
+/* The configuration's worker listeners (checked: event name => list), or NULL */
+zval *php_messenger_messenger_listeners(zend_object *messenger);
+/* The configuration's logger, or NULL */
+zend_object *php_messenger_messenger_logger(zend_object *messenger);
 /* A MultiplierRetryStrategy from a configuration array; NULL with an exception naming where. */
 zend_object *php_messenger_retry_from_config(HashTable *config, const char *where);
 

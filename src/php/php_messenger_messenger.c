@@ -19,6 +19,8 @@ typedef struct {
 	HashTable failure;     /* transport name => its failure transport's name */
 	zend_string *failure_transport; /* the global one, or NULL */
 	zend_object *default_retry;
+	zval listeners;        /* the workers' listeners: event name => list, or UNDEF */
+	zend_object *logger;   /* the workers' logger, or NULL */
 	bool built;
 	zend_object std;
 } php_messenger_messenger;
@@ -40,6 +42,8 @@ static zend_object *messenger_create(zend_class_entry *ce)
 	zend_hash_init(&m->failure, 2, NULL, ZVAL_PTR_DTOR, 0);
 	m->failure_transport = NULL;
 	m->default_retry = NULL;
+	ZVAL_UNDEF(&m->listeners);
+	m->logger = NULL;
 	m->default_bus = NULL;
 	m->send_mw = NULL;
 	m->built = false;
@@ -66,6 +70,10 @@ static void messenger_free(zend_object *obj)
 	if (m->send_mw) {
 		OBJ_RELEASE(m->send_mw);
 	}
+	zval_ptr_dtor(&m->listeners);
+	if (m->logger) {
+		OBJ_RELEASE(m->logger);
+	}
 	zend_object_std_dtor(obj);
 }
 
@@ -86,6 +94,10 @@ static HashTable *messenger_get_gc(zend_object *obj, zval **table, int *n)
 	ZEND_HASH_FOREACH_VAL(&m->retry, v) {
 		zend_get_gc_buffer_add_zval(buf, v);
 	} ZEND_HASH_FOREACH_END();
+	zend_get_gc_buffer_add_zval(buf, &m->listeners);
+	if (m->logger) {
+		zend_get_gc_buffer_add_obj(buf, m->logger);
+	}
 	zend_get_gc_buffer_use(buf, table, n);
 	return NULL;
 }
@@ -101,7 +113,7 @@ static php_messenger_messenger *built(zval *self)
 }
 
 static const char *const config_keys[] = {
-	"transports", "routing", "handlers", "buses", "default_bus", "failure_transport", "serializer", "connections", NULL
+	"transports", "routing", "handlers", "buses", "default_bus", "failure_transport", "serializer", "connections", "listeners", "logger", NULL
 };
 
 static zval *config_array(HashTable *config, const char *key, zval *empty)
@@ -301,7 +313,7 @@ static bool messenger_build(php_messenger_messenger *m, HashTable *config)
 	zend_string *key;
 	if (php_messenger_find_unknown_key(config, config_keys, &key)) {
 		php_messenger_throw(php_messenger_ce_InvalidArgumentException,
-			"Unknown configuration key \"%s\" (known: transports, routing, handlers, buses, default_bus, failure_transport, serializer, connections)",
+			"Unknown configuration key \"%s\" (known: transports, routing, handlers, buses, default_bus, failure_transport, serializer, connections, listeners, logger)",
 			key ? ZSTR_VAL(key) : "(integer key)");
 		return false;
 	}
@@ -371,6 +383,20 @@ static bool messenger_build(php_messenger_messenger *m, HashTable *config)
 	}
 	if (failure && Z_TYPE_P(failure) == IS_STRING) {
 		m->failure_transport = zend_string_copy(Z_STR_P(failure));
+	}
+	zval *listeners = zend_hash_str_find_deref(config, "listeners", sizeof("listeners") - 1);
+	if (listeners && Z_TYPE_P(listeners) != IS_NULL && !php_messenger_worker_listeners_check(listeners, &m->listeners)) {
+		return false;
+	}
+	zval *logger = zend_hash_str_find_deref(config, "logger", sizeof("logger") - 1);
+	if (logger && Z_TYPE_P(logger) != IS_NULL) {
+		if (Z_TYPE_P(logger) != IS_OBJECT || !zend_hash_str_exists(&Z_OBJCE_P(logger)->function_table, "log", 3)) {
+			php_messenger_throw(php_messenger_ce_InvalidArgumentException,
+				"logger must be an object with a method log($level, $message, array $context) (PSR-3), %s given", zend_zval_type_name(logger));
+			return false;
+		}
+		GC_ADDREF(Z_OBJ_P(logger));
+		m->logger = Z_OBJ_P(logger);
 	}
 	zend_string *tname;
 	zval *fname;
@@ -547,6 +573,17 @@ zend_object *php_messenger_messenger_bus_for(zend_object *messenger, zend_object
 HashTable *php_messenger_messenger_transports(zend_object *messenger)
 {
 	return &messenger_from(messenger)->transports;
+}
+
+zval *php_messenger_messenger_listeners(zend_object *messenger)
+{
+	zval *listeners = &messenger_from(messenger)->listeners;
+	return Z_TYPE_P(listeners) == IS_ARRAY ? listeners : NULL;
+}
+
+zend_object *php_messenger_messenger_logger(zend_object *messenger)
+{
+	return messenger_from(messenger)->logger;
 }
 
 HashTable *php_messenger_messenger_buses(zend_object *messenger)

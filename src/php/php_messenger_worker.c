@@ -136,8 +136,79 @@ ZEND_METHOD(Messenger_Retry_MultiplierRetryStrategy, getWaitingTime)
 /* }}} */
 
 /* {{{ Worker */
-enum { EV_STARTED, EV_RECEIVED, EV_HANDLED, EV_FAILED, EV_IDLE, EV_STOPPED, EV_COUNT };
-static const char *const event_names[EV_COUNT] = { "started", "received", "handled", "failed", "idle", "stopped" };
+enum { EV_STARTED, EV_RECEIVED, EV_HANDLED, EV_FAILED, EV_RETRIED, EV_IDLE, EV_STOPPED, EV_COUNT };
+static const char *const event_names[EV_COUNT] = { "started", "received", "handled", "failed", "retried", "idle", "stopped" };
+#define EVENT_LIST "started, received, handled, failed, retried, idle, stopped"
+
+/* The index of an event name; -1 when it is none, with an exception naming the known ones. */
+static int event_index(zend_string *name)
+{
+	for (int i = 0; i < EV_COUNT; i++) {
+		if (zend_string_equals_cstr(name, event_names[i], strlen(event_names[i]))) {
+			return i;
+		}
+	}
+	php_messenger_throw(php_messenger_ce_InvalidArgumentException, "Unknown worker event \"%s\" (known: " EVENT_LIST ")", ZSTR_VAL(name));
+	return -1;
+}
+
+/* Adds a listener (its callability checked) to a list of them */
+static bool add_listener(zval *list, zval *listener, const char *where)
+{
+	if (!zend_is_callable(listener, 0, NULL)) {
+		php_messenger_throw(php_messenger_ce_InvalidArgumentException, "%s must be callable, %s given", where, zend_zval_type_name(listener));
+		return false;
+	}
+	if (Z_TYPE_P(list) != IS_ARRAY) {
+		array_init(list);
+	}
+	Z_TRY_ADDREF_P(listener);
+	add_next_index_zval(list, listener);
+	return true;
+}
+
+bool php_messenger_worker_listeners_check(zval *config, zval *out)
+{
+	array_init(out);
+	if (Z_TYPE_P(config) != IS_ARRAY) {
+		php_messenger_throw(php_messenger_ce_InvalidArgumentException, "listeners must be an array of event name => listener or list of listeners, %s given", zend_zval_type_name(config));
+		return false;
+	}
+	zend_string *event;
+	zval *given;
+	ZEND_HASH_FOREACH_STR_KEY_VAL_IND(Z_ARRVAL_P(config), event, given) {
+		if (!event) {
+			php_messenger_throw(php_messenger_ce_InvalidArgumentException, "listeners must be keyed by event name (" EVENT_LIST ")");
+			return false;
+		}
+		if (event_index(event) < 0) {
+			return false;
+		}
+		zend_string *where = zend_strpprintf(0, "listeners[\"%s\"]", ZSTR_VAL(event));
+		zval list, *each;
+		ZVAL_UNDEF(&list);
+		bool ok = true;
+		ZVAL_DEREF(given);
+		if (Z_TYPE_P(given) == IS_ARRAY && zend_array_is_list(Z_ARRVAL_P(given)) && !zend_is_callable(given, 0, NULL)) {
+			ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(given), each) {
+				if (!(ok = add_listener(&list, each, ZSTR_VAL(where)))) {
+					break;
+				}
+			} ZEND_HASH_FOREACH_END();
+		} else {
+			ok = add_listener(&list, given, ZSTR_VAL(where));
+		}
+		zend_string_release(where);
+		if (!ok) {
+			zval_ptr_dtor(&list);
+			return false;
+		}
+		if (Z_TYPE(list) == IS_ARRAY) {
+			zend_hash_add_new(Z_ARRVAL_P(out), event, &list);
+		}
+	} ZEND_HASH_FOREACH_END();
+	return true;
+}
 
 typedef struct {
 	zend_object *messenger;
@@ -145,6 +216,7 @@ typedef struct {
 	zend_string *bus;    /* dispatch on this bus, or NULL */
 	zval options;        /* run() defaults from Messenger::worker() */
 	zval listeners[EV_COUNT];
+	zend_object *logger;  /* the configuration's PSR-3-shaped logger, or NULL */
 	php_messenger_worker_reporter reporter; /* the console's -v lines */
 	void *reporter_ctx;
 	bool stop;
@@ -193,6 +265,9 @@ static void worker_free(zend_object *obj)
 	for (int i = 0; i < EV_COUNT; i++) {
 		zval_ptr_dtor(&w->listeners[i]);
 	}
+	if (w->logger) {
+		OBJ_RELEASE(w->logger);
+	}
 	zend_object_std_dtor(obj);
 }
 
@@ -209,6 +284,9 @@ static HashTable *worker_get_gc(zend_object *obj, zval **table, int *n)
 	} ZEND_HASH_FOREACH_END();
 	for (int i = 0; i < EV_COUNT; i++) {
 		zend_get_gc_buffer_add_zval(buf, &w->listeners[i]);
+	}
+	if (w->logger) {
+		zend_get_gc_buffer_add_obj(buf, w->logger);
 	}
 	zend_get_gc_buffer_use(buf, table, n);
 	return NULL;
@@ -229,6 +307,19 @@ zend_object *php_messenger_worker_new(zend_object *messenger, HashTable *receive
 	GC_ADDREF(messenger);
 	w->messenger = messenger;
 	zend_hash_copy(&w->receivers, receivers, zval_add_ref);
+	/* the configuration's listeners and logger */
+	zval *configured = php_messenger_messenger_listeners(messenger);
+	zend_string *event;
+	zval *list;
+	if (configured) {
+		ZEND_HASH_FOREACH_STR_KEY_VAL(Z_ARRVAL_P(configured), event, list) {
+			int i = event_index(event); /* checked when the configuration was read */
+			ZVAL_ARR(&w->listeners[i], zend_array_dup(Z_ARRVAL_P(list)));
+		} ZEND_HASH_FOREACH_END();
+	}
+	if ((w->logger = php_messenger_messenger_logger(messenger))) {
+		GC_ADDREF(w->logger);
+	}
 	if (options) {
 		zval *bus = zend_hash_str_find_deref(options, "bus", 3);
 		if (bus && Z_TYPE_P(bus) != IS_NULL) {
@@ -394,6 +485,51 @@ static bool call_receiver(zend_object *receiver, const char *method, zend_object
 	return php_messenger_receiver_settle(receiver, envelope, method[0] == 'a');
 }
 
+/* {{{ logging through the configuration's logger: $logger->log($level, $message, $context), with
+ * Symfony's messages and context keys */
+static void log_context(zval *out, zend_object *envelope, zend_string *transport)
+{
+	zval *message = php_messenger_envelope_message(envelope);
+	array_init(out);
+	add_assoc_str(out, "class", zend_string_copy(Z_OBJCE_P(message)->name));
+	Z_TRY_ADDREF_P(message);
+	add_assoc_zval(out, "message", message);
+	add_assoc_str(out, "transport", zend_string_copy(transport));
+}
+
+static void log_error_context(zval *out, zend_object *error)
+{
+	zval rv, reason, ex;
+	ZVAL_COPY(&reason, php_messenger_throwable_prop(error, ZSTR_KNOWN(ZEND_STR_MESSAGE), &rv));
+	add_assoc_zval(out, "error", &reason);
+	ZVAL_OBJ_COPY(&ex, error);
+	add_assoc_zval(out, "exception", &ex);
+}
+
+/* Consumes context; false when the logger threw. */
+static bool log_to(php_messenger_worker *w, const char *level, const char *message, zval *context)
+{
+	if (!w->logger) {
+		zval_ptr_dtor(context);
+		return true;
+	}
+	zend_function *fn = zend_hash_str_find_ptr(&w->logger->ce->function_table, "log", 3);
+	zval args[3], rv;
+	ZVAL_STRING(&args[0], level);
+	ZVAL_STRING(&args[1], message);
+	ZVAL_COPY_VALUE(&args[2], context);
+	ZVAL_UNDEF(&rv);
+	if (fn) {
+		zend_call_known_instance_method(fn, w->logger, &rv, 3, args);
+	}
+	zval_ptr_dtor(&rv);
+	zval_ptr_dtor(&args[0]);
+	zval_ptr_dtor(&args[1]);
+	zval_ptr_dtor(&args[2]);
+	return !EG(exception);
+}
+/* }}} */
+
 typedef struct {
 	zend_long handled;
 	zend_long failed;
@@ -478,6 +614,11 @@ static bool handle_one(php_messenger_worker *w, zend_string *name, zend_object *
 	if (result) {
 		OBJ_RELEASE(envelope);
 		bool ok = call_receiver(receiver, "ack", result);
+		if (ok && w->logger) {
+			zval ctx;
+			log_context(&ctx, result, name);
+			ok = log_to(w, "info", "{class} was handled successfully (acknowledging to transport).", &ctx);
+		}
 		if (ok) {
 			counts->handled++;
 			emit_simple(w, EV_HANDLED, result, name, NULL, false);
@@ -522,9 +663,32 @@ static bool handle_one(php_messenger_worker *w, zend_string *name, zend_object *
 		copy = with_stamp(copy, new_stamp1(php_messenger_ce_DelayStamp, &arg));
 		copy = with_stamp(copy, redelivery_stamp(retries_of(envelope) + 1));
 		ok = send_to(w, name, copy);
+		if (ok && w->logger) {
+			zval ctx;
+			log_context(&ctx, envelope, name);
+			add_assoc_long(&ctx, "retryCount", retries_of(envelope) + 1);
+			add_assoc_long(&ctx, "delay", wait);
+			log_error_context(&ctx, error);
+			ok = log_to(w, "warning", "Error thrown while handling message {class}. Sending for retry #{retryCount} using {delay} ms delay. Error: \"{error}\"", &ctx);
+		}
 	} else if (ok) {
 		zend_string *failure = php_messenger_messenger_failure(w->messenger, name);
-		if (failure && !zend_string_equals(failure, name)) {
+		if (w->logger) {
+			zval ctx;
+			log_context(&ctx, envelope, name);
+			add_assoc_long(&ctx, "retryCount", retries_of(envelope));
+			log_error_context(&ctx, error);
+			ok = log_to(w, "critical", "Error thrown while handling message {class}. Removing from transport after {retryCount} retries. Error: \"{error}\"", &ctx);
+		}
+		if (ok && failure && !zend_string_equals(failure, name) && w->logger) {
+			zval ctx;
+			log_context(&ctx, envelope, name);
+			add_assoc_str(&ctx, "alias", zend_string_copy(failure));
+			ok = log_to(w, "info", "Rejected message {class} will be sent to the failure transport {alias}.", &ctx);
+		}
+		if (!ok) {
+			OBJ_RELEASE(details);
+		} else if (failure && !zend_string_equals(failure, name)) {
 			zend_object *copy = with_stamp(resend_copy(envelope), details);
 			copy = with_stamp(copy, new_stamp1(php_messenger_ce_SentToFailureTransportStamp, &arg));
 			ZVAL_LONG(&arg, 0);
@@ -532,6 +696,8 @@ static bool handle_one(php_messenger_worker *w, zend_string *name, zend_object *
 			/* as Symfony: a message in the failure transport starts its retries again */
 			copy = with_stamp(copy, redelivery_stamp(0));
 			ok = send_to(w, failure, copy);
+		} else if (w->logger) {
+			OBJ_RELEASE(details); /* the critical line above says it is removed */
 		} else {
 			OBJ_RELEASE(details);
 			zval rv;
@@ -548,6 +714,10 @@ static bool handle_one(php_messenger_worker *w, zend_string *name, zend_object *
 	}
 	if (ok) {
 		emit_simple(w, EV_FAILED, envelope, name, error, retry);
+		ok = !EG(exception);
+	}
+	if (ok && retry) {
+		emit_simple(w, EV_RETRIED, envelope, name, NULL, false);
 		ok = !EG(exception);
 	}
 	OBJ_RELEASE(envelope);
@@ -825,19 +995,15 @@ ZEND_METHOD(Messenger_Worker, on)
 		RETURN_THROWS();
 	}
 	php_messenger_worker *w = worker_from(Z_OBJ_P(ZEND_THIS));
-	for (int i = 0; i < EV_COUNT; i++) {
-		if (zend_string_equals_cstr(event, event_names[i], strlen(event_names[i]))) {
-			if (Z_TYPE(w->listeners[i]) != IS_ARRAY) {
-				array_init(&w->listeners[i]);
-			}
-			Z_TRY_ADDREF_P(listener);
-			add_next_index_zval(&w->listeners[i], listener);
-			return;
-		}
+	int i = event_index(event);
+	if (i < 0) {
+		RETURN_THROWS();
 	}
-	php_messenger_throw(php_messenger_ce_InvalidArgumentException,
-		"Unknown worker event \"%s\" (known: started, received, handled, failed, idle, stopped)", ZSTR_VAL(event));
-	RETURN_THROWS();
+	Z_TRY_ADDREF_P(listener);
+	if (Z_TYPE(w->listeners[i]) != IS_ARRAY) {
+		array_init(&w->listeners[i]);
+	}
+	add_next_index_zval(&w->listeners[i], listener);
 }
 
 ZEND_METHOD(Messenger_Worker, __construct)
