@@ -342,6 +342,9 @@ static int cmd_consume(php_messenger_console *c, const msgr_args_t *args)
 		zval_ptr_dtor(&queues);
 	}
 	add_assoc_string(&options, "stop_file", STOP_FILE);
+	if (msgr_args_has(args, "no-reset")) {
+		add_assoc_bool(&options, "reset", false);
+	}
 
 	zval messenger, worker, rv;
 	ZVAL_OBJ(&messenger, c->messenger);

@@ -306,6 +306,8 @@ zend_object *php_messenger_worker_new(zend_object *messenger, HashTable *receive
 /* Checks the configuration's "listeners" (event name => callable or list of them) into out:
  * event name => list; false with an exception. */
 bool php_messenger_worker_listeners_check(zval *config, zval *out);
+/* A callable or a list of them into out (a list); false with an exception naming where. */
+bool php_messenger_callables(zval *given, const char *where, zval *out);
 /* A C observer of the worker's events (the console's -v lines). */
 typedef void (*php_messenger_worker_reporter)(void *ctx, const char *event, zend_object *envelope, zend_string *transport, zend_object *error, bool will_retry);
 void php_messenger_worker_set_reporter(zend_object *worker, php_messenger_worker_reporter fn, void *ctx);
@@ -319,6 +321,8 @@ HashTable *php_messenger_messenger_transports(zend_object *messenger);
 HashTable *php_messenger_messenger_buses(zend_object *messenger);
 /* The configuration's worker listeners (checked: event name => list), or NULL */
 zval *php_messenger_messenger_listeners(zend_object *messenger);
+/* The configuration's "reset" callables (a list), or NULL */
+zval *php_messenger_messenger_reset(zend_object *messenger);
 /* The configuration's logger, or NULL */
 zend_object *php_messenger_messenger_logger(zend_object *messenger);
 /* A MultiplierRetryStrategy from a configuration array; NULL with an exception naming where. */

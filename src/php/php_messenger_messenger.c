@@ -21,6 +21,7 @@ typedef struct {
 	zend_object *default_retry;
 	zval listeners;        /* the workers' listeners: event name => list, or UNDEF */
 	zend_object *logger;   /* the workers' logger, or NULL */
+	zval reset;            /* the workers' callables between messages (a list), or UNDEF */
 	bool built;
 	zend_object std;
 } php_messenger_messenger;
@@ -43,6 +44,7 @@ static zend_object *messenger_create(zend_class_entry *ce)
 	m->failure_transport = NULL;
 	m->default_retry = NULL;
 	ZVAL_UNDEF(&m->listeners);
+	ZVAL_UNDEF(&m->reset);
 	m->logger = NULL;
 	m->default_bus = NULL;
 	m->send_mw = NULL;
@@ -71,6 +73,7 @@ static void messenger_free(zend_object *obj)
 		OBJ_RELEASE(m->send_mw);
 	}
 	zval_ptr_dtor(&m->listeners);
+	zval_ptr_dtor(&m->reset);
 	if (m->logger) {
 		OBJ_RELEASE(m->logger);
 	}
@@ -95,6 +98,7 @@ static HashTable *messenger_get_gc(zend_object *obj, zval **table, int *n)
 		zend_get_gc_buffer_add_zval(buf, v);
 	} ZEND_HASH_FOREACH_END();
 	zend_get_gc_buffer_add_zval(buf, &m->listeners);
+	zend_get_gc_buffer_add_zval(buf, &m->reset);
 	if (m->logger) {
 		zend_get_gc_buffer_add_obj(buf, m->logger);
 	}
@@ -113,7 +117,7 @@ static php_messenger_messenger *built(zval *self)
 }
 
 static const char *const config_keys[] = {
-	"transports", "routing", "handlers", "buses", "default_bus", "failure_transport", "serializer", "connections", "listeners", "logger", NULL
+	"transports", "routing", "handlers", "buses", "default_bus", "failure_transport", "serializer", "connections", "listeners", "logger", "reset", NULL
 };
 
 static zval *config_array(HashTable *config, const char *key, zval *empty)
@@ -313,7 +317,7 @@ static bool messenger_build(php_messenger_messenger *m, HashTable *config)
 	zend_string *key;
 	if (php_messenger_find_unknown_key(config, config_keys, &key)) {
 		php_messenger_throw(php_messenger_ce_InvalidArgumentException,
-			"Unknown configuration key \"%s\" (known: transports, routing, handlers, buses, default_bus, failure_transport, serializer, connections, listeners, logger)",
+			"Unknown configuration key \"%s\" (known: transports, routing, handlers, buses, default_bus, failure_transport, serializer, connections, listeners, logger, reset)",
 			key ? ZSTR_VAL(key) : "(integer key)");
 		return false;
 	}
@@ -386,6 +390,10 @@ static bool messenger_build(php_messenger_messenger *m, HashTable *config)
 	}
 	zval *listeners = zend_hash_str_find_deref(config, "listeners", sizeof("listeners") - 1);
 	if (listeners && Z_TYPE_P(listeners) != IS_NULL && !php_messenger_worker_listeners_check(listeners, &m->listeners)) {
+		return false;
+	}
+	zval *reset = zend_hash_str_find_deref(config, "reset", sizeof("reset") - 1);
+	if (reset && Z_TYPE_P(reset) != IS_NULL && !php_messenger_callables(reset, "reset", &m->reset)) {
 		return false;
 	}
 	zval *logger = zend_hash_str_find_deref(config, "logger", sizeof("logger") - 1);
@@ -579,6 +587,12 @@ zval *php_messenger_messenger_listeners(zend_object *messenger)
 {
 	zval *listeners = &messenger_from(messenger)->listeners;
 	return Z_TYPE_P(listeners) == IS_ARRAY ? listeners : NULL;
+}
+
+zval *php_messenger_messenger_reset(zend_object *messenger)
+{
+	zval *reset = &messenger_from(messenger)->reset;
+	return Z_TYPE_P(reset) == IS_ARRAY ? reset : NULL;
 }
 
 zend_object *php_messenger_messenger_logger(zend_object *messenger)

@@ -167,6 +167,29 @@ static bool add_listener(zval *list, zval *listener, const char *where)
 	return true;
 }
 
+bool php_messenger_callables(zval *given, const char *where, zval *out)
+{
+	zval *each;
+	ZVAL_UNDEF(out);
+	ZVAL_DEREF(given);
+	if (Z_TYPE_P(given) == IS_ARRAY && zend_array_is_list(Z_ARRVAL_P(given)) && !zend_is_callable(given, 0, NULL)) {
+		ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(given), each) {
+			if (!add_listener(out, each, where)) {
+				zval_ptr_dtor(out);
+				ZVAL_UNDEF(out);
+				return false;
+			}
+		} ZEND_HASH_FOREACH_END();
+		return true;
+	}
+	if (!add_listener(out, given, where)) {
+		zval_ptr_dtor(out);
+		ZVAL_UNDEF(out);
+		return false;
+	}
+	return true;
+}
+
 bool php_messenger_worker_listeners_check(zval *config, zval *out)
 {
 	array_init(out);
@@ -185,22 +208,10 @@ bool php_messenger_worker_listeners_check(zval *config, zval *out)
 			return false;
 		}
 		zend_string *where = zend_strpprintf(0, "listeners[\"%s\"]", ZSTR_VAL(event));
-		zval list, *each;
-		ZVAL_UNDEF(&list);
-		bool ok = true;
-		ZVAL_DEREF(given);
-		if (Z_TYPE_P(given) == IS_ARRAY && zend_array_is_list(Z_ARRVAL_P(given)) && !zend_is_callable(given, 0, NULL)) {
-			ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(given), each) {
-				if (!(ok = add_listener(&list, each, ZSTR_VAL(where)))) {
-					break;
-				}
-			} ZEND_HASH_FOREACH_END();
-		} else {
-			ok = add_listener(&list, given, ZSTR_VAL(where));
-		}
+		zval list;
+		bool ok = php_messenger_callables(given, ZSTR_VAL(where), &list);
 		zend_string_release(where);
 		if (!ok) {
-			zval_ptr_dtor(&list);
 			return false;
 		}
 		if (Z_TYPE(list) == IS_ARRAY) {
@@ -217,6 +228,8 @@ typedef struct {
 	zval options;        /* run() defaults from Messenger::worker() */
 	zval listeners[EV_COUNT];
 	zend_object *logger;  /* the configuration's PSR-3-shaped logger, or NULL */
+	zval reset;           /* the configuration's callables to run between messages (a list), or UNDEF */
+	bool do_reset;        /* run() option "reset" (false: --no-reset) */
 	php_messenger_worker_reporter reporter; /* the console's -v lines */
 	void *reporter_ctx;
 	bool stop;
@@ -242,6 +255,7 @@ static zend_object *worker_create(zend_class_entry *ce)
 	memset((char *) w, 0, XtOffsetOf(php_messenger_worker, std));
 	zend_hash_init(&w->receivers, 2, NULL, ZVAL_PTR_DTOR, 0);
 	ZVAL_UNDEF(&w->options);
+	ZVAL_UNDEF(&w->reset);
 	for (int i = 0; i < EV_COUNT; i++) {
 		ZVAL_UNDEF(&w->listeners[i]);
 	}
@@ -268,6 +282,7 @@ static void worker_free(zend_object *obj)
 	if (w->logger) {
 		OBJ_RELEASE(w->logger);
 	}
+	zval_ptr_dtor(&w->reset);
 	zend_object_std_dtor(obj);
 }
 
@@ -288,18 +303,20 @@ static HashTable *worker_get_gc(zend_object *obj, zval **table, int *n)
 	if (w->logger) {
 		zend_get_gc_buffer_add_obj(buf, w->logger);
 	}
+	zend_get_gc_buffer_add_zval(buf, &w->reset);
 	zend_get_gc_buffer_use(buf, table, n);
 	return NULL;
 }
 
-static const char *const run_keys[] = { "limit", "failure_limit", "memory_limit", "time_limit", "sleep", "queues", "bus", "stop_file", NULL };
+static const char *const run_keys[] = { "limit", "failure_limit", "memory_limit", "time_limit", "sleep", "queues", "bus", "stop_file", "reset", NULL };
+#define RUN_KEYS_LIST "limit, failure_limit, memory_limit, time_limit, sleep, queues, bus, stop_file, reset"
 
 zend_object *php_messenger_worker_new(zend_object *messenger, HashTable *receivers, HashTable *options)
 {
 	zend_string *unknown;
 	if (options && php_messenger_find_unknown_key(options, run_keys, &unknown)) {
 		php_messenger_throw(php_messenger_ce_InvalidArgumentException,
-			"Unknown worker option \"%s\" (known: limit, failure_limit, memory_limit, time_limit, sleep, queues, bus, stop_file)", unknown ? ZSTR_VAL(unknown) : "(integer key)");
+			"Unknown worker option \"%s\" (known: " RUN_KEYS_LIST ")", unknown ? ZSTR_VAL(unknown) : "(integer key)");
 		return NULL;
 	}
 	zend_object *obj = worker_create(php_messenger_ce_Worker);
@@ -320,6 +337,12 @@ zend_object *php_messenger_worker_new(zend_object *messenger, HashTable *receive
 	if ((w->logger = php_messenger_messenger_logger(messenger))) {
 		GC_ADDREF(w->logger);
 	}
+	zval *reset = php_messenger_messenger_reset(messenger);
+	if (reset) {
+		ZVAL_COPY(&w->reset, reset);
+	}
+	w->do_reset = true; /* run()'s option "reset" can turn it off */
+
 	if (options) {
 		zval *bus = zend_hash_str_find_deref(options, "bus", 3);
 		if (bus && Z_TYPE_P(bus) != IS_NULL) {
@@ -576,7 +599,7 @@ static zend_object *redecode(php_messenger_worker *w, zend_string *name, zend_ob
 	return decoded;
 }
 
-static bool handle_one(php_messenger_worker *w, zend_string *name, zend_object *receiver, zend_object *received, zend_object *received_stamp, counts_t *counts)
+static bool handle_message(php_messenger_worker *w, zend_string *name, zend_object *receiver, zend_object *received, zend_object *received_stamp, counts_t *counts)
 {
 	zval arg;
 	ZVAL_STR(&arg, name);
@@ -725,6 +748,24 @@ static bool handle_one(php_messenger_worker *w, zend_string *name, zend_object *
 	return ok;
 }
 
+/* One message, then the reset hook (the state a handler leaves behind goes before the next) */
+static bool handle_one(php_messenger_worker *w, zend_string *name, zend_object *receiver, zend_object *received, zend_object *received_stamp, counts_t *counts)
+{
+	bool ok = handle_message(w, name, receiver, received, received_stamp, counts);
+	if (ok && w->do_reset && Z_TYPE(w->reset) == IS_ARRAY) {
+		zval *fn;
+		ZEND_HASH_FOREACH_VAL(Z_ARRVAL(w->reset), fn) {
+			zval rv;
+			call_user_function(NULL, NULL, fn, &rv, 0, NULL);
+			zval_ptr_dtor(&rv);
+			if (EG(exception)) {
+				return false;
+			}
+		} ZEND_HASH_FOREACH_END();
+	}
+	return ok;
+}
+
 bool php_messenger_worker_handle(zend_object *worker, zend_string *as_transport, zend_object *receiver, zend_object *envelope, bool *handled)
 {
 	php_messenger_worker *w = worker_from(worker);
@@ -808,13 +849,14 @@ ZEND_METHOD(Messenger_Worker, run)
 	zend_string *unknown;
 	if (given && php_messenger_find_unknown_key(given, run_keys, &unknown)) {
 		php_messenger_throw(php_messenger_ce_InvalidArgumentException,
-			"Unknown worker option \"%s\" (known: limit, failure_limit, memory_limit, time_limit, sleep, queues, bus, stop_file)", unknown ? ZSTR_VAL(unknown) : "(integer key)");
+			"Unknown worker option \"%s\" (known: " RUN_KEYS_LIST ")", unknown ? ZSTR_VAL(unknown) : "(integer key)");
 		RETURN_THROWS();
 	}
 	/* the options: run()'s over worker()'s */
 	zend_long limit = 0, failure_limit = 0, memory_limit = 0, time_limit = 0, sleep_ms = 1000;
 	HashTable *queues = NULL;
 	zend_string *stop_file = NULL;
+	w->do_reset = true;
 	HashTable *layers[2] = { Z_TYPE(w->options) == IS_ARRAY ? Z_ARRVAL(w->options) : NULL, given };
 	for (int l = 0; l < 2; l++) {
 		if (!layers[l]) {
@@ -833,6 +875,7 @@ ZEND_METHOD(Messenger_Worker, run)
 		}
 		if ((v = zend_hash_str_find_deref(layers[l], "queues", 6)) && Z_TYPE_P(v) == IS_ARRAY) queues = Z_ARRVAL_P(v);
 		if ((v = zend_hash_str_find_deref(layers[l], "stop_file", 9)) && Z_TYPE_P(v) == IS_STRING) stop_file = Z_STR_P(v);
+		if ((v = zend_hash_str_find_deref(layers[l], "reset", 5))) w->do_reset = zend_is_true(v);
 	}
 	if (limit < 0 || failure_limit < 0 || time_limit < 0 || sleep_ms < 0) {
 		php_messenger_throw(php_messenger_ce_InvalidArgumentException, "The worker options limit, failure_limit, time_limit and sleep must not be negative");
