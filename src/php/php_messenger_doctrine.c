@@ -577,6 +577,20 @@ static zend_object *decode_row(php_messenger_doctrine *t, HashTable *row)
 	return with_id(envelope, id);
 }
 
+/* A claimed row back to the queue at once */
+static bool release_id(php_messenger_doctrine *t, zend_long id)
+{
+	smart_str q = { 0 };
+	smart_str_appends(&q, "UPDATE ");
+	smart_str_append(&q, t->table);
+	smart_str_appends(&q, " SET delivered_at = NULL WHERE id = ");
+	smart_str_append_long(&q, id);
+	smart_str_0(&q);
+	bool ok = exec_sql(t, ZSTR_VAL(q.s));
+	smart_str_free(&q);
+	return ok;
+}
+
 /* The rows other than keep go back to the queue at once. */
 static void release_rows(php_messenger_doctrine *t, HashTable *rows, zval *keep)
 {
@@ -586,14 +600,7 @@ static void release_rows(php_messenger_doctrine *t, HashTable *rows, zval *keep)
 		if (!id || row == keep) {
 			continue;
 		}
-		smart_str q = { 0 };
-		smart_str_appends(&q, "UPDATE ");
-		smart_str_append(&q, t->table);
-		smart_str_appends(&q, " SET delivered_at = NULL WHERE id = ");
-		smart_str_append_long(&q, zval_get_long(id));
-		smart_str_0(&q);
-		exec_sql(t, ZSTR_VAL(q.s));
-		smart_str_free(&q);
+		release_id(t, zval_get_long(id));
 	} ZEND_HASH_FOREACH_END();
 }
 
@@ -1197,6 +1204,22 @@ static bool pdo_connect(php_messenger_doctrine *t, zval *connection)
 	}
 	zval_ptr_dtor(&driver);
 	return ok;
+}
+
+bool php_messenger_doctrine_flush(zend_object *obj)
+{
+	php_messenger_doctrine *t = doctrine_from(obj);
+	return t->acked_count == 0 || flush_acks(t);
+}
+
+void php_messenger_doctrine_release(zend_object *obj, zend_object *envelope)
+{
+	php_messenger_doctrine *t = doctrine_from(obj);
+	zend_object *stamp = php_messenger_envelope_last(envelope, php_messenger_ce_TransportMessageIdStamp);
+	zval *id = stamp ? php_messenger_stamp_prop(stamp, 0) : NULL;
+	if (id && Z_TYPE_P(id) == IS_LONG && Z_TYPE(t->pdo) == IS_OBJECT && !release_id(t, Z_LVAL_P(id))) {
+		zend_clear_exception();
+	}
 }
 
 zend_object *php_messenger_doctrine_serializer(zend_object *obj)

@@ -283,6 +283,11 @@ zend_object *php_messenger_undecodable_envelope(zval *encoded);
 /* The serializer one of our transports decodes with; NULL for any other transport (and for an
  * in-memory one that keeps objects). */
 zend_object *php_messenger_transport_serializer(zend_object *transport);
+/* A received message the worker will not handle now, back to its queue (for our transports
+ * that claim messages; others keep it until it is settled, or redeliver it themselves). */
+void php_messenger_receiver_release(zend_object *receiver, zend_object *envelope);
+/* Writes what a receiver holds back (a batch's acknowledgements); false with an exception. */
+bool php_messenger_receiver_flush(zend_object *receiver);
 /* Adds a class (or "Ns\\*") to the allow-list of one of our serializers; nothing for others. */
 void php_messenger_serializer_allow(zend_object *serializer, zend_string *name);
 /* JSON: fills encoded with body and headers; false with an exception. */
@@ -321,6 +326,8 @@ HashTable *php_messenger_messenger_transports(zend_object *messenger);
 HashTable *php_messenger_messenger_buses(zend_object *messenger);
 /* The configuration's worker listeners (checked: event name => list), or NULL */
 zval *php_messenger_messenger_listeners(zend_object *messenger);
+/* The rate_limiter of a transport; false when it has none */
+bool php_messenger_messenger_rate(zend_object *messenger, zend_string *transport, long long *limit, long long *interval_ms);
 /* The configuration's "reset" callables (a list), or NULL */
 zval *php_messenger_messenger_reset(zend_object *messenger);
 /* The configuration's logger, or NULL */
@@ -349,6 +356,11 @@ struct msgr_dsn;
 /* Sets up a DoctrineTransport object: false with an exception. */
 bool php_messenger_doctrine_init(zend_object *obj, zval *connection, HashTable *options, const struct msgr_dsn *dsn, zend_object *serializer);
 zend_object *php_messenger_doctrine_serializer(zend_object *obj);
+/* A received message back to its queue at once (not acknowledged, not rejected); errors are
+ * ignored: the message then comes back after redeliver_timeout. */
+void php_messenger_doctrine_release(zend_object *obj, zend_object *envelope);
+/* Writes the acknowledgements a batch still holds; false with an exception. */
+bool php_messenger_doctrine_flush(zend_object *obj);
 /* send() without a PHP frame; envelope consumed. */
 zend_object *php_messenger_doctrine_send(zend_object *transport, zend_object *envelope);
 

@@ -4,6 +4,7 @@
 #include "main/php_streams.h"
 #include "zend_smart_str.h"
 #include "messenger_arginfo.h"
+#include "core/msgr_rate.h"
 
 zend_class_entry *php_messenger_ce_Messenger;
 
@@ -16,6 +17,7 @@ typedef struct {
 	zend_object *send_mw;
 	HashTable serializers; /* the native serializers made for the transports, to allow the message types */
 	HashTable retry;       /* transport name => RetryStrategyInterface */
+	HashTable rate;        /* transport name => [limit, interval in ms] */
 	HashTable failure;     /* transport name => its failure transport's name */
 	zend_string *failure_transport; /* the global one, or NULL */
 	zend_object *default_retry;
@@ -40,6 +42,7 @@ static zend_object *messenger_create(zend_class_entry *ce)
 	zend_hash_init(&m->transports, 4, NULL, ZVAL_PTR_DTOR, 0);
 	zend_hash_init(&m->serializers, 2, NULL, ZVAL_PTR_DTOR, 0);
 	zend_hash_init(&m->retry, 2, NULL, ZVAL_PTR_DTOR, 0);
+	zend_hash_init(&m->rate, 0, NULL, ZVAL_PTR_DTOR, 0);
 	zend_hash_init(&m->failure, 2, NULL, ZVAL_PTR_DTOR, 0);
 	m->failure_transport = NULL;
 	m->default_retry = NULL;
@@ -59,6 +62,7 @@ static void messenger_free(zend_object *obj)
 	zend_hash_destroy(&m->transports);
 	zend_hash_destroy(&m->serializers);
 	zend_hash_destroy(&m->retry);
+	zend_hash_destroy(&m->rate);
 	zend_hash_destroy(&m->failure);
 	if (m->failure_transport) {
 		zend_string_release(m->failure_transport);
@@ -182,10 +186,51 @@ static zend_object *serializer_from_spec(php_messenger_messenger *m, zval *spec,
 	return serializer;
 }
 
+static const char *const rate_keys[] = { "limit", "interval", NULL };
+
+/* A transport's rate_limiter: ['limit' => n, 'interval' => seconds or "1 minute"] */
+static bool rate_limiter(php_messenger_messenger *m, zend_string *name, zval *given)
+{
+	zval *limit = NULL, *interval = NULL;
+	zend_string *unknown = NULL;
+	if (Z_TYPE_P(given) == IS_ARRAY && !php_messenger_find_unknown_key(Z_ARRVAL_P(given), rate_keys, &unknown)) {
+		limit = zend_hash_str_find_deref(Z_ARRVAL_P(given), "limit", 5);
+		interval = zend_hash_str_find_deref(Z_ARRVAL_P(given), "interval", 8);
+	}
+	msgr_error_t err;
+	msgr_error_clear(&err);
+	long long interval_ms = 0;
+	msgr_rate_t check;
+	if (limit && interval && Z_TYPE_P(limit) == IS_LONG) {
+		if (Z_TYPE_P(interval) == IS_LONG || Z_TYPE_P(interval) == IS_DOUBLE) {
+			double seconds = zval_get_double(interval);
+			interval_ms = seconds > 0 && seconds < 9.0e12 ? (long long) (seconds * 1000) : 0;
+		} else if (Z_TYPE_P(interval) == IS_STRING) {
+			msgr_rate_parse_interval(Z_STRVAL_P(interval), Z_STRLEN_P(interval), &interval_ms, &err);
+		}
+		if (!err.message[0] && msgr_rate_init(&check, Z_LVAL_P(limit), interval_ms, &err) == MSGR_OK) {
+			zval pair;
+			array_init_size(&pair, 2);
+			add_next_index_long(&pair, Z_LVAL_P(limit));
+			add_next_index_long(&pair, (zend_long) interval_ms);
+			zend_hash_update(&m->rate, name, &pair);
+			return true;
+		}
+	}
+	php_messenger_throw(php_messenger_ce_InvalidArgumentException,
+		"transports[\"%s\"][\"rate_limiter\"] must be ['limit' => messages (at least 1), 'interval' => seconds or like \"1 minute\"]%s%s",
+		ZSTR_VAL(name), err.message[0] ? ": " : "", err.message);
+	return false;
+}
+
 /* A transport's retry_strategy (a RetryStrategyInterface, or the MultiplierRetryStrategy
- * options) and failure_transport. */
+ * options), failure_transport and rate_limiter. */
 static bool transport_extras(php_messenger_messenger *m, zend_string *name, HashTable *config)
 {
+	zval *rate = zend_hash_str_find_deref(config, "rate_limiter", sizeof("rate_limiter") - 1);
+	if (rate && Z_TYPE_P(rate) != IS_NULL && !rate_limiter(m, name, rate)) {
+		return false;
+	}
 	zval *retry = zend_hash_str_find_deref(config, "retry_strategy", sizeof("retry_strategy") - 1);
 	if (retry && Z_TYPE_P(retry) != IS_NULL) {
 		zval strategy;
@@ -587,6 +632,17 @@ zval *php_messenger_messenger_listeners(zend_object *messenger)
 {
 	zval *listeners = &messenger_from(messenger)->listeners;
 	return Z_TYPE_P(listeners) == IS_ARRAY ? listeners : NULL;
+}
+
+bool php_messenger_messenger_rate(zend_object *messenger, zend_string *transport, long long *limit, long long *interval_ms)
+{
+	zval *pair = zend_hash_find(&messenger_from(messenger)->rate, transport);
+	if (!pair) {
+		return false;
+	}
+	*limit = Z_LVAL_P(zend_hash_index_find(Z_ARRVAL_P(pair), 0));
+	*interval_ms = Z_LVAL_P(zend_hash_index_find(Z_ARRVAL_P(pair), 1));
+	return true;
 }
 
 zval *php_messenger_messenger_reset(zend_object *messenger)

@@ -202,6 +202,19 @@ zend_object *php_messenger_transport_serializer(zend_object *transport)
 	return transport->ce == php_messenger_ce_DoctrineTransport ? php_messenger_doctrine_serializer(transport) : NULL;
 }
 
+void php_messenger_receiver_release(zend_object *receiver, zend_object *envelope)
+{
+	/* an in-memory transport keeps a message in its queue until it is settled */
+	if (receiver->ce == php_messenger_ce_DoctrineTransport) {
+		php_messenger_doctrine_release(receiver, envelope);
+	}
+}
+
+bool php_messenger_receiver_flush(zend_object *receiver)
+{
+	return receiver->ce != php_messenger_ce_DoctrineTransport || php_messenger_doctrine_flush(receiver);
+}
+
 bool php_messenger_receiver_settle(zend_object *receiver, zend_object *envelope, bool ack)
 {
 	if (receiver->ce == php_messenger_ce_InMemoryTransport) {
@@ -381,7 +394,7 @@ zend_object *php_messenger_sender_send(zend_object *sender, zend_object *envelop
 	return Z_OBJ(rv);
 }
 
-static const char *const transport_keys[] = { "dsn", "options", "serializer", "retry_strategy", "failure_transport", NULL };
+static const char *const transport_keys[] = { "dsn", "options", "serializer", "retry_strategy", "failure_transport", "rate_limiter", NULL };
 
 /* A boolean transport option, from the DSN's query or the options array (which wins). */
 static bool option_flag(const msgr_dsn_t *dsn, zval *options, const char *key, bool *value, zend_string *transport)
@@ -473,7 +486,7 @@ bool php_messenger_transport_from_config(zval *out, zend_string *name, zval *con
 		zend_string *unknown;
 		if (php_messenger_find_unknown_key(Z_ARRVAL_P(config), transport_keys, &unknown)) {
 			php_messenger_throw(php_messenger_ce_InvalidArgumentException,
-				"transports[\"%s\"]: unknown key \"%s\" (known: dsn, options, serializer, retry_strategy, failure_transport)",
+				"transports[\"%s\"]: unknown key \"%s\" (known: dsn, options, serializer, retry_strategy, failure_transport, rate_limiter)",
 				ZSTR_VAL(name), unknown ? ZSTR_VAL(unknown) : "(integer key)");
 			return false;
 		}

@@ -10,6 +10,7 @@
  * the current message and stop (no PCNTL needed); the waits are short slices. */
 #include "php_messenger_internal.h"
 #include "core/msgr_retry.h"
+#include "core/msgr_rate.h"
 #include "ext/date/php_date.h"
 #include "worker_arginfo.h"
 
@@ -891,6 +892,26 @@ ZEND_METHOD(Messenger_Worker, run)
 	sigaction(SIGINT, &act, &old_int);
 	sigaction(SIGQUIT, &act, &old_quit);
 
+	/* the receivers' rate limits: those without one are never paused */
+	uint32_t receiver_count = zend_hash_num_elements(&w->receivers);
+	msgr_rate_t *rates = safe_emalloc(receiver_count ? receiver_count : 1, sizeof(msgr_rate_t), 0);
+	bool *limited = ecalloc(receiver_count ? receiver_count : 1, sizeof(bool));
+	/* envelopes of a batch that a rate limit held back: handled before the receiver is read again */
+	zval *pending = safe_emalloc(receiver_count ? receiver_count : 1, sizeof(zval), 0);
+	for (uint32_t i = 0; i < receiver_count; i++) {
+		ZVAL_UNDEF(&pending[i]);
+	}
+	{
+		uint32_t i = 0;
+		zend_string *rname;
+		ZEND_HASH_FOREACH_STR_KEY(&w->receivers, rname) {
+			long long rlimit, rinterval;
+			limited[i] = rname && php_messenger_messenger_rate(w->messenger, rname, &rlimit, &rinterval)
+				&& msgr_rate_init(&rates[i], rlimit, rinterval, NULL) == MSGR_OK;
+			i++;
+		} ZEND_HASH_FOREACH_END();
+	}
+
 	w->running = true;
 	w->stop = false;
 	counts_t counts = { 0, 0 };
@@ -904,9 +925,23 @@ ZEND_METHOD(Messenger_Worker, run)
 		bool handled_any = false;
 		zend_string *name;
 		zval *receiver;
+		uint32_t index = 0;
+		zend_long paused_ms = 0; /* the shortest wait of a receiver paused by its rate limit */
 		ZEND_HASH_FOREACH_STR_KEY_VAL(&w->receivers, name, receiver) {
+			uint32_t i = index++;
+			if (limited[i]) {
+				long long wait = msgr_rate_wait_ms(&rates[i], now_ms());
+				if (wait > 0) {
+					/* only this receiver waits: the others are read meanwhile */
+					paused_ms = paused_ms && paused_ms < wait ? paused_ms : (zend_long) wait;
+					continue;
+				}
+			}
 			zval got;
-			if (queues) {
+			if (Z_TYPE(pending[i]) == IS_ARRAY) {
+				ZVAL_COPY_VALUE(&got, &pending[i]);
+				ZVAL_UNDEF(&pending[i]);
+			} else if (queues) {
 				zval q;
 				ZVAL_ARR(&q, queues);
 				zend_call_method(Z_OBJ_P(receiver), Z_OBJCE_P(receiver), NULL, "getfromqueues", sizeof("getfromqueues") - 1, &got, 1, &q, NULL);
@@ -939,9 +974,26 @@ ZEND_METHOD(Messenger_Worker, run)
 			}
 			zval *item;
 			zend_object *received_stamp = NULL;
+			enum { TAKE, HOLD_BACK, GIVE_BACK } rest = TAKE;
 			if (Z_TYPE(got) == IS_ARRAY) {
 				ZEND_HASH_FOREACH_VAL(Z_ARRVAL(got), item) {
 					if (Z_TYPE_P(item) != IS_OBJECT || Z_OBJCE_P(item) != php_messenger_ce_Envelope) {
+						continue;
+					}
+					if (rest == TAKE && limited[i] && msgr_rate_wait_ms(&rates[i], now_ms()) > 0) {
+						rest = HOLD_BACK; /* the batch outran the limit: the rest waits its turn */
+					}
+					if (rest == HOLD_BACK) {
+						if (Z_TYPE(pending[i]) != IS_ARRAY) {
+							array_init(&pending[i]);
+						}
+						Z_ADDREF_P(item);
+						add_next_index_zval(&pending[i], item);
+						continue;
+					}
+					if (rest == GIVE_BACK) {
+						/* the worker stops: the rest of the batch goes back to its queue now */
+						php_messenger_receiver_release(Z_OBJ_P(receiver), Z_OBJ_P(item));
 						continue;
 					}
 					handled_any = true;
@@ -950,11 +1002,14 @@ ZEND_METHOD(Messenger_Worker, run)
 						ZVAL_STR(&arg, name);
 						received_stamp = new_stamp1(php_messenger_ce_ReceivedStamp, &arg);
 					}
+					if (limited[i]) {
+						msgr_rate_take(&rates[i], now_ms());
+					}
 					if (!(ok = handle_one(w, name, Z_OBJ_P(receiver), Z_OBJ_P(item), received_stamp, &counts))) {
 						break;
 					}
 					if (w->stop || stop_signal || (limit && counts.handled + counts.failed >= limit) || (failure_limit && counts.failed >= failure_limit)) {
-						break;
+						rest = GIVE_BACK;
 					}
 				} ZEND_HASH_FOREACH_END();
 			}
@@ -986,8 +1041,10 @@ ZEND_METHOD(Messenger_Worker, run)
 				ok = false;
 				break;
 			}
-			/* wait in short slices: a signal, stop() or the time limit ends it early */
-			for (zend_long slept = 0; slept < sleep_ms && !w->stop && !stop_signal; slept += 50) {
+			/* wait in short slices: a signal, stop() or the time limit ends it early; no longer
+			 * than a receiver's rate limit pauses it */
+			zend_long nap_ms = paused_ms && paused_ms < sleep_ms ? paused_ms : sleep_ms;
+			for (zend_long slept = 0; slept < nap_ms && !w->stop && !stop_signal; slept += 50) {
 				if (time_limit && now_ms() - started >= time_limit * 1000) {
 					break;
 				}
@@ -995,7 +1052,7 @@ ZEND_METHOD(Messenger_Worker, run)
 					w->stop = true;
 					break;
 				}
-				zend_long slice = sleep_ms - slept < 50 ? sleep_ms - slept : 50;
+				zend_long slice = nap_ms - slept < 50 ? nap_ms - slept : 50;
 				usleep((useconds_t) slice * 1000);
 			}
 		}
@@ -1003,6 +1060,27 @@ ZEND_METHOD(Messenger_Worker, run)
 	sigaction(SIGTERM, &old_term, NULL);
 	sigaction(SIGINT, &old_int, NULL);
 	sigaction(SIGQUIT, &old_quit, NULL);
+	{
+		/* what a rate limit still held back goes back to its queue */
+		uint32_t i = 0;
+		zval *receiver, *item;
+		ZEND_HASH_FOREACH_VAL(&w->receivers, receiver) {
+			if (Z_TYPE(pending[i]) == IS_ARRAY) {
+				ZEND_HASH_FOREACH_VAL(Z_ARRVAL(pending[i]), item) {
+					php_messenger_receiver_release(Z_OBJ_P(receiver), Z_OBJ_P(item));
+				} ZEND_HASH_FOREACH_END();
+			}
+			zval_ptr_dtor(&pending[i]);
+			i++;
+			/* and the acknowledgements a batch still holds are written before run() returns */
+			if (!EG(exception)) {
+				php_messenger_receiver_flush(Z_OBJ_P(receiver));
+			}
+		} ZEND_HASH_FOREACH_END();
+	}
+	efree(pending);
+	efree(rates);
+	efree(limited);
 	w->running = false;
 	if (!EG(exception)) {
 		emit_simple(w, EV_STOPPED, NULL, NULL, NULL, false);

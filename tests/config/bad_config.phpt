@@ -29,7 +29,7 @@ Unknown configuration key "transport" (known: transports, routing, handlers, bus
 Configuration key "handlers" must be an array, string given
 transports["a"]: no transport handles the DSN scheme "redis://" in this build (available: in-memory://, sync://, doctrine://)
 transports["a"]: invalid DSN: the DSN has no scheme (expected scheme://...)
-transports["a"]: unknown key "colour" (known: dsn, options, serializer, retry_strategy, failure_transport)
+transports["a"]: unknown key "colour" (known: dsn, options, serializer, retry_strategy, failure_transport, rate_limiter)
 transports["a"] must be a DSN string, an array with "dsn", or a TransportInterface object, int given
 default_bus must name a configured bus (configured: messenger.bus.default)
 buses["a"]["default_middleware"] must be true, false or "allow_no_handlers"
