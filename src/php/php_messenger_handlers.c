@@ -143,6 +143,7 @@ static bool add_handler(build_ctx *b, zend_string *type, handler_spec *spec)
 	item->type = ZSTR_LEN(type) && ZSTR_VAL(type)[0] == '\\'
 		? zend_string_init(ZSTR_VAL(type) + 1, ZSTR_LEN(type) - 1, 0) : zend_string_copy(type);
 	item->priority = spec->priority;
+	item->batch = fcc.object && instanceof_function(fcc.object->ce, php_messenger_ce_BatchHandlerInterface);
 
 	zend_string *lc = php_messenger_type_key(ZSTR_VAL(type), ZSTR_LEN(type));
 	zval *indices = zend_hash_find(&h->by_type, lc);

@@ -187,6 +187,7 @@ typedef struct php_messenger_handler {
 	zend_string *from_transport;   /* NULL: any */
 	zend_string *type;             /* the type it handles, as the configuration spells it */
 	zend_long priority;
+	bool batch;                    /* an object implementing BatchHandlerInterface */
 } php_messenger_handler;
 
 typedef struct php_messenger_handlers {
@@ -308,6 +309,12 @@ extern zend_class_entry *php_messenger_ce_Worker;
 extern zend_class_entry *php_messenger_ce_RetryStrategyInterface;
 extern zend_class_entry *php_messenger_ce_MultiplierRetryStrategy;
 zend_object *php_messenger_worker_new(zend_object *messenger, HashTable *receivers, HashTable *options);
+/* Batch handlers: an Acknowledger for a batch handler called while a worker dispatches message
+ * (NULL otherwise: the handler handles it at once); after the call, true with the result or
+ * the error when it acknowledged during the call, false when it kept the message. */
+extern zend_class_entry *php_messenger_ce_BatchHandlerInterface;
+zend_object *php_messenger_batch_ack_new(zend_object *message, zend_string *handler, zend_object *batch, zend_object *envelope);
+bool php_messenger_batch_ack_done(zend_object *ack, zval *result, zend_object **error);
 /* Checks the configuration's "listeners" (event name => callable or list of them) into out:
  * event name => list; false with an exception. */
 bool php_messenger_worker_listeners_check(zval *config, zval *out);

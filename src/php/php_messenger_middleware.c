@@ -763,9 +763,10 @@ static zend_object *handle_fn(php_messenger_mw *mw, zend_object *envelope, zend_
 	HashTable *handled_before = php_messenger_envelope_list(envelope, php_messenger_ce_HandledStamp);
 	uint32_t handled_count = handled_before ? zend_hash_num_elements(handled_before) : 0;
 
-	uint32_t argc = 1 + (extra ? zend_hash_num_elements(extra) : 0);
+	uint32_t extra_count = extra ? zend_hash_num_elements(extra) : 0;
 	zval inline_args[4];
-	zval *args = argc <= 4 ? inline_args : safe_emalloc(argc, sizeof(zval), 0);
+	/* the message, an Acknowledger for a batch handler, the extra arguments */
+	zval *args = 2 + extra_count <= 4 ? inline_args : safe_emalloc(2 + extra_count, sizeof(zval), 0);
 
 	bool found = false, skipped = false;
 	zval exceptions;
@@ -785,11 +786,15 @@ static zend_object *handle_fn(php_messenger_mw *mw, zend_object *envelope, zend_
 		/* with() below may have replaced the envelope by a copy: read the message from the current one */
 		message = php_messenger_envelope_message(envelope);
 		ZVAL_COPY_VALUE(&args[0], message);
+		uint32_t argc = 1;
+		zend_object *ack = h->batch ? php_messenger_batch_ack_new(Z_OBJ_P(message), h->name, h->fcc.object, envelope) : NULL;
+		if (ack) {
+			ZVAL_OBJ(&args[argc++], ack);
+		}
 		if (extra) {
-			uint32_t n = 1;
 			zval *arg;
 			ZEND_HASH_FOREACH_VAL(extra, arg) {
-				ZVAL_COPY_VALUE(&args[n++], arg);
+				ZVAL_COPY_VALUE(&args[argc++], arg);
 			} ZEND_HASH_FOREACH_END();
 		}
 		zval result;
@@ -803,6 +808,25 @@ static zend_object *handle_fn(php_messenger_mw *mw, zend_object *envelope, zend_
 		fci.named_params = NULL;
 		zend_call_function(&fci, &h->fcc);
 
+		zend_object *acked_error = NULL;
+		if (ack && !EG(exception)) {
+			zval_ptr_dtor(&result);
+			bool done = php_messenger_batch_ack_done(ack, &result, &acked_error);
+			OBJ_RELEASE(ack);
+			if (!done) {
+				continue; /* kept for its batch: settled when the Acknowledger is called */
+			}
+			if (acked_error) {
+				/* nack()ed: a failure of this handler, as if it had thrown */
+				zval ex;
+				ZVAL_OBJ(&ex, acked_error);
+				zval_ptr_dtor(&result);
+				ZVAL_UNDEF(&result);
+				zend_throw_exception_object(&ex);
+			}
+		} else if (ack) {
+			OBJ_RELEASE(ack);
+		}
 		if (EG(exception)) {
 			zval_ptr_dtor(&result);
 			zend_object *ex;

@@ -12,6 +12,7 @@
 #include "core/msgr_retry.h"
 #include "core/msgr_rate.h"
 #include "ext/date/php_date.h"
+#include "zend_closures.h"
 #include "worker_arginfo.h"
 
 #include <signal.h>
@@ -230,6 +231,8 @@ typedef struct {
 	zval listeners[EV_COUNT];
 	zend_object *logger;  /* the configuration's PSR-3-shaped logger, or NULL */
 	zval reset;           /* the configuration's callables to run between messages (a list), or UNDEF */
+	HashTable waiting;    /* the Acknowledgers of messages batch handlers keep: handle => Acknowledger */
+	zval deferred;        /* Acknowledgers called since: settled by the worker next (a list), or UNDEF */
 	bool do_reset;        /* run() option "reset" (false: --no-reset) */
 	php_messenger_worker_reporter reporter; /* the console's -v lines */
 	void *reporter_ctx;
@@ -257,6 +260,8 @@ static zend_object *worker_create(zend_class_entry *ce)
 	zend_hash_init(&w->receivers, 2, NULL, ZVAL_PTR_DTOR, 0);
 	ZVAL_UNDEF(&w->options);
 	ZVAL_UNDEF(&w->reset);
+	ZVAL_UNDEF(&w->deferred);
+	zend_hash_init(&w->waiting, 0, NULL, ZVAL_PTR_DTOR, 0);
 	for (int i = 0; i < EV_COUNT; i++) {
 		ZVAL_UNDEF(&w->listeners[i]);
 	}
@@ -284,6 +289,8 @@ static void worker_free(zend_object *obj)
 		OBJ_RELEASE(w->logger);
 	}
 	zval_ptr_dtor(&w->reset);
+	zend_hash_destroy(&w->waiting);
+	zval_ptr_dtor(&w->deferred);
 	zend_object_std_dtor(obj);
 }
 
@@ -305,6 +312,10 @@ static HashTable *worker_get_gc(zend_object *obj, zval **table, int *n)
 		zend_get_gc_buffer_add_obj(buf, w->logger);
 	}
 	zend_get_gc_buffer_add_zval(buf, &w->reset);
+	zend_get_gc_buffer_add_zval(buf, &w->deferred);
+	ZEND_HASH_FOREACH_VAL(&w->waiting, v) {
+		zend_get_gc_buffer_add_zval(buf, v);
+	} ZEND_HASH_FOREACH_END();
 	zend_get_gc_buffer_use(buf, table, n);
 	return NULL;
 }
@@ -600,6 +611,328 @@ static zend_object *redecode(php_messenger_worker *w, zend_string *name, zend_ob
 	return decoded;
 }
 
+static bool settle(php_messenger_worker *w, zend_string *name, zend_object *receiver, zend_object *envelope, zend_object *error, bool undecodable, counts_t *counts);
+
+/* {{{ batch handlers: the message a worker is dispatching, and Messenger\Handler\Acknowledger */
+typedef struct consuming {
+	php_messenger_worker *w;
+	zend_object *receiver;
+	zend_string *transport;
+	zend_object *message;      /* the message being dispatched */
+	bool kept;                 /* a batch handler kept it */
+	struct consuming *previous;
+} consuming_t;
+
+ZEND_TLS consuming_t *consuming;
+
+typedef struct {
+	zend_string *handler;      /* the batch handler, for HandledStamp and messages */
+	zval callback;             /* the Closure given to the constructor, or UNDEF */
+	zend_object *batch;        /* the batch handler object, when a worker made it */
+	zend_object *worker;       /* the worker that consumes the message, or NULL */
+	zend_object *receiver;
+	zend_string *transport;
+	zend_object *envelope;
+	bool acknowledged;
+	bool kept;                 /* returned without acknowledging: the worker settles it when called */
+	zval result;
+	zend_object *error;
+	zend_object std;
+} php_messenger_acknowledger;
+
+zend_class_entry *php_messenger_ce_BatchHandlerInterface;
+zend_class_entry *php_messenger_ce_Acknowledger;
+static zend_object_handlers ack_handlers;
+
+static inline php_messenger_acknowledger *ack_from(zend_object *obj)
+{
+	return (php_messenger_acknowledger *) ((char *) obj - XtOffsetOf(php_messenger_acknowledger, std));
+}
+
+static zend_object *ack_create(zend_class_entry *ce)
+{
+	php_messenger_acknowledger *a = zend_object_alloc(sizeof(php_messenger_acknowledger), ce);
+	memset((char *) a, 0, XtOffsetOf(php_messenger_acknowledger, std));
+	ZVAL_UNDEF(&a->callback);
+	ZVAL_NULL(&a->result);
+	zend_object_std_init(&a->std, ce);
+	a->std.handlers = &ack_handlers;
+	return &a->std;
+}
+
+static void ack_free(zend_object *obj)
+{
+	php_messenger_acknowledger *a = ack_from(obj);
+	zend_object *objects[] = { a->batch, a->worker, a->receiver, a->envelope, a->error };
+	for (size_t i = 0; i < sizeof(objects) / sizeof(objects[0]); i++) {
+		if (objects[i]) {
+			OBJ_RELEASE(objects[i]);
+		}
+	}
+	if (a->handler) {
+		zend_string_release(a->handler);
+	}
+	if (a->transport) {
+		zend_string_release(a->transport);
+	}
+	zval_ptr_dtor(&a->callback);
+	zval_ptr_dtor(&a->result);
+	zend_object_std_dtor(obj);
+}
+
+static HashTable *ack_get_gc(zend_object *obj, zval **table, int *n)
+{
+	php_messenger_acknowledger *a = ack_from(obj);
+	zend_get_gc_buffer *buf = zend_get_gc_buffer_create();
+	zend_object *objects[] = { a->batch, a->worker, a->receiver, a->envelope, a->error };
+	for (size_t i = 0; i < sizeof(objects) / sizeof(objects[0]); i++) {
+		if (objects[i]) {
+			zend_get_gc_buffer_add_obj(buf, objects[i]);
+		}
+	}
+	zend_get_gc_buffer_add_zval(buf, &a->callback);
+	zend_get_gc_buffer_add_zval(buf, &a->result);
+	zend_get_gc_buffer_use(buf, table, n);
+	return NULL;
+}
+
+zend_object *php_messenger_batch_ack_new(zend_object *message, zend_string *handler, zend_object *batch, zend_object *envelope)
+{
+	if (!consuming || consuming->message != message) {
+		return NULL; /* not a message a worker consumes now: the handler handles it at once */
+	}
+	zend_object *obj = ack_create(php_messenger_ce_Acknowledger);
+	php_messenger_acknowledger *a = ack_from(obj);
+	a->handler = zend_string_copy(handler);
+	GC_ADDREF(batch);
+	a->batch = batch;
+	GC_ADDREF(&consuming->w->std);
+	a->worker = &consuming->w->std;
+	GC_ADDREF(consuming->receiver);
+	a->receiver = consuming->receiver;
+	a->transport = zend_string_copy(consuming->transport);
+	GC_ADDREF(envelope);
+	a->envelope = envelope;
+	return obj;
+}
+
+bool php_messenger_batch_ack_done(zend_object *ack, zval *result, zend_object **error)
+{
+	php_messenger_acknowledger *a = ack_from(ack);
+	if (a->acknowledged) {
+		ZVAL_COPY(result, &a->result);
+		*error = a->error;
+		if (*error) {
+			GC_ADDREF(*error);
+		}
+		return true;
+	}
+	/* kept for a batch: the worker waits for the Acknowledger */
+	a->kept = true;
+	php_messenger_worker *w = worker_from(a->worker);
+	zval zv;
+	ZVAL_OBJ_COPY(&zv, ack);
+	zend_hash_index_update(&w->waiting, ack->handle, &zv);
+	if (consuming) {
+		consuming->kept = true;
+	}
+	return false;
+}
+
+static void ack_settle(INTERNAL_FUNCTION_PARAMETERS, zval *result, zend_object *error)
+{
+	php_messenger_acknowledger *a = ack_from(Z_OBJ_P(ZEND_THIS));
+	if (a->acknowledged) {
+		php_messenger_throw(php_messenger_ce_LogicException, "The acknowledger cannot be called twice by the \"%s\" batch handler.",
+			a->handler ? ZSTR_VAL(a->handler) : "");
+		RETURN_THROWS();
+	}
+	a->acknowledged = true;
+	if (result) {
+		ZVAL_COPY(&a->result, result);
+	}
+	if (error) {
+		GC_ADDREF(error);
+		a->error = error;
+	}
+	if (Z_TYPE(a->callback) == IS_OBJECT) {
+		zval args[2], rv;
+		if (error) {
+			ZVAL_OBJ(&args[0], error);
+		} else {
+			ZVAL_NULL(&args[0]);
+		}
+		ZVAL_COPY_VALUE(&args[1], &a->result);
+		call_user_function(NULL, NULL, &a->callback, &rv, 2, args);
+		zval_ptr_dtor(&rv);
+	}
+	if (a->kept && a->worker) {
+		/* the worker settles it after the call that acknowledged it */
+		php_messenger_worker *w = worker_from(a->worker);
+		if (Z_TYPE(w->deferred) != IS_ARRAY) {
+			array_init(&w->deferred);
+		}
+		Z_ADDREF_P(ZEND_THIS);
+		add_next_index_zval(&w->deferred, ZEND_THIS);
+		zend_hash_index_del(&w->waiting, Z_OBJ_P(ZEND_THIS)->handle);
+	}
+}
+
+ZEND_METHOD(Messenger_Handler_Acknowledger, __construct)
+{
+	zend_string *handler;
+	zend_object *callback = NULL;
+	ZEND_PARSE_PARAMETERS_START(1, 2)
+		Z_PARAM_STR(handler)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_OBJ_OF_CLASS_OR_NULL(callback, zend_ce_closure)
+	ZEND_PARSE_PARAMETERS_END();
+	php_messenger_acknowledger *a = ack_from(Z_OBJ_P(ZEND_THIS));
+	if (a->handler) {
+		zend_throw_error(NULL, "Cannot call Messenger\\Handler\\Acknowledger::__construct() twice");
+		RETURN_THROWS();
+	}
+	a->handler = zend_string_copy(handler);
+	if (callback) {
+		ZVAL_OBJ_COPY(&a->callback, callback);
+	}
+}
+
+ZEND_METHOD(Messenger_Handler_Acknowledger, ack)
+{
+	zval *result = NULL;
+	ZEND_PARSE_PARAMETERS_START(0, 1)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_ZVAL(result)
+	ZEND_PARSE_PARAMETERS_END();
+	ack_settle(INTERNAL_FUNCTION_PARAM_PASSTHRU, result, NULL);
+}
+
+ZEND_METHOD(Messenger_Handler_Acknowledger, nack)
+{
+	zend_object *error;
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_OBJ_OF_CLASS(error, zend_ce_throwable)
+	ZEND_PARSE_PARAMETERS_END();
+	ack_settle(INTERNAL_FUNCTION_PARAM_PASSTHRU, NULL, error);
+}
+
+ZEND_METHOD(Messenger_Handler_Acknowledger, getError)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	php_messenger_acknowledger *a = ack_from(Z_OBJ_P(ZEND_THIS));
+	if (a->error) {
+		RETURN_OBJ_COPY(a->error);
+	}
+	RETURN_NULL();
+}
+
+ZEND_METHOD(Messenger_Handler_Acknowledger, getResult)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	RETURN_COPY(&ack_from(Z_OBJ_P(ZEND_THIS))->result);
+}
+
+ZEND_METHOD(Messenger_Handler_Acknowledger, isAcknowledged)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	RETURN_BOOL(ack_from(Z_OBJ_P(ZEND_THIS))->acknowledged);
+}
+
+/* The messages batch handlers acknowledged since the last time: settled now */
+static bool settle_deferred(php_messenger_worker *w, counts_t *counts)
+{
+	bool ok = true;
+	while (ok && Z_TYPE(w->deferred) == IS_ARRAY) {
+		zval list;
+		ZVAL_COPY_VALUE(&list, &w->deferred);
+		ZVAL_UNDEF(&w->deferred);
+		zval *item;
+		ZEND_HASH_FOREACH_VAL(Z_ARRVAL(list), item) {
+			php_messenger_acknowledger *a = ack_from(Z_OBJ_P(item));
+			if (!ok) {
+				/* the worker stops: what is left goes back to its queue */
+				php_messenger_receiver_release(a->receiver, a->envelope);
+				continue;
+			}
+			zend_object *error = NULL;
+			zend_object *envelope;
+			if (a->error) {
+				/* as the middleware reports a handler's failure */
+				zval errors, ex;
+				array_init(&errors);
+				ZVAL_OBJ_COPY(&ex, a->error);
+				zend_hash_add_new(Z_ARRVAL(errors), a->handler, &ex);
+				php_messenger_throw_handler_failed(a->envelope, &errors);
+				zval_ptr_dtor(&errors);
+				php_messenger_take_exception(&error);
+				GC_ADDREF(a->envelope);
+				envelope = a->envelope;
+			} else {
+				zval stamp_args[2];
+				ZVAL_COPY_VALUE(&stamp_args[0], &a->result);
+				ZVAL_STR(&stamp_args[1], a->handler);
+				zend_object *stamp = php_messenger_stamp_new(php_messenger_ce_HandledStamp, 2, stamp_args);
+				envelope = php_messenger_envelope_copy_with(a->envelope, stamp);
+				OBJ_RELEASE(stamp);
+			}
+			ok = settle(w, a->transport, a->receiver, envelope, error, false, counts);
+		} ZEND_HASH_FOREACH_END();
+		zval_ptr_dtor(&list);
+	}
+	return ok;
+}
+
+/* flush($force) of the batch handlers that keep messages, then what they acknowledged */
+static bool flush_batches(php_messenger_worker *w, bool force, counts_t *counts)
+{
+	if (zend_hash_num_elements(&w->waiting) == 0) {
+		return settle_deferred(w, counts);
+	}
+	HashTable batches;
+	zend_hash_init(&batches, 2, NULL, ZVAL_PTR_DTOR, 0);
+	zval *item;
+	ZEND_HASH_FOREACH_VAL(&w->waiting, item) {
+		zend_object *batch = ack_from(Z_OBJ_P(item))->batch;
+		zval zv;
+		ZVAL_OBJ_COPY(&zv, batch);
+		if (!zend_hash_index_add(&batches, batch->handle, &zv)) {
+			zval_ptr_dtor(&zv);
+		}
+	} ZEND_HASH_FOREACH_END();
+	bool ok = true;
+	ZEND_HASH_FOREACH_VAL(&batches, item) {
+		zval arg, rv;
+		ZVAL_BOOL(&arg, force);
+		zend_call_method_with_1_params(Z_OBJ_P(item), Z_OBJCE_P(item), NULL, "flush", &rv, &arg);
+		zval_ptr_dtor(&rv);
+		if (EG(exception)) {
+			ok = false;
+			break;
+		}
+	} ZEND_HASH_FOREACH_END();
+	zend_hash_destroy(&batches);
+	return settle_deferred(w, counts) && ok;
+}
+
+/* When the worker stops: the batches are flushed; a message still kept goes back to its queue */
+static bool finish_batches(php_messenger_worker *w, counts_t *counts)
+{
+	bool ok = flush_batches(w, true, counts);
+	zval *item;
+	ZEND_HASH_FOREACH_VAL(&w->waiting, item) {
+		php_messenger_acknowledger *a = ack_from(Z_OBJ_P(item));
+		php_messenger_receiver_release(a->receiver, a->envelope);
+		if (ok) {
+			php_error_docref(NULL, E_WARNING, "Messenger: the batch handler %s did not acknowledge a %s from the transport \"%s\" when flushed: it goes back to its queue",
+				ZSTR_VAL(a->handler), ZSTR_VAL(Z_OBJCE_P(php_messenger_envelope_message(a->envelope))->name), ZSTR_VAL(a->transport));
+		}
+	} ZEND_HASH_FOREACH_END();
+	zend_hash_clean(&w->waiting);
+	return ok;
+}
+/* }}} */
+
 static bool handle_message(php_messenger_worker *w, zend_string *name, zend_object *receiver, zend_object *received, zend_object *received_stamp, counts_t *counts)
 {
 	zval arg;
@@ -633,10 +966,60 @@ static bool handle_message(php_messenger_worker *w, zend_string *name, zend_obje
 	if (bus) {
 		zval env;
 		ZVAL_OBJ(&env, envelope);
+		/* what a batch handler called now needs to keep the message */
+		consuming_t c = { w, receiver, name, Z_OBJ_P(php_messenger_envelope_message(envelope)), false, consuming };
+		consuming = &c;
 		result = php_messenger_bus_dispatch(bus, &env, NULL);
+		consuming = c.previous;
+		/* the messages of the batch this one completed were kept before it: settled first */
+		if (Z_TYPE(w->deferred) == IS_ARRAY) {
+			zend_object *pending_error = NULL;
+			bool failed = !result && !php_messenger_take_exception(&pending_error);
+			bool settled = !failed && settle_deferred(w, counts);
+			if (pending_error) {
+				if (settled) {
+					zval ex;
+					ZVAL_OBJ(&ex, pending_error);
+					zend_throw_exception_object(&ex);
+				} else {
+					OBJ_RELEASE(pending_error);
+				}
+			}
+			if (!settled) {
+				if (result) {
+					OBJ_RELEASE(result);
+				}
+				OBJ_RELEASE(envelope);
+				return false;
+			}
+		}
+		if (result && c.kept) {
+			/* settled when its Acknowledger is called */
+			OBJ_RELEASE(result);
+			OBJ_RELEASE(envelope);
+			return true;
+		}
 	}
 	if (result) {
 		OBJ_RELEASE(envelope);
+		return settle(w, name, receiver, result, NULL, false, counts);
+	}
+	if (!error && !php_messenger_take_exception(&error)) {
+		OBJ_RELEASE(envelope);
+		return false; /* exit() */
+	}
+	return settle(w, name, receiver, envelope, error, undecodable, counts);
+}
+
+/* A message handled (error NULL: acknowledged) or failed (retried, sent to the failure
+ * transport or dropped; rejected). Takes envelope and error. False only when the worker cannot
+ * go on. */
+static bool settle(php_messenger_worker *w, zend_string *name, zend_object *receiver, zend_object *envelope, zend_object *error, bool undecodable, counts_t *counts)
+{
+	zval arg;
+	ZVAL_STR(&arg, name);
+	if (!error) {
+		zend_object *result = envelope;
 		bool ok = call_receiver(receiver, "ack", result);
 		if (ok && w->logger) {
 			zval ctx;
@@ -649,10 +1032,6 @@ static bool handle_message(php_messenger_worker *w, zend_string *name, zend_obje
 		}
 		OBJ_RELEASE(result);
 		return ok && !EG(exception);
-	}
-	if (!error && !php_messenger_take_exception(&error)) {
-		OBJ_RELEASE(envelope);
-		return false; /* exit() */
 	}
 	counts->failed++;
 	bool unrecoverable, recoverable;
@@ -753,6 +1132,9 @@ static bool handle_message(php_messenger_worker *w, zend_string *name, zend_obje
 static bool handle_one(php_messenger_worker *w, zend_string *name, zend_object *receiver, zend_object *received, zend_object *received_stamp, counts_t *counts)
 {
 	bool ok = handle_message(w, name, receiver, received, received_stamp, counts);
+	if (ok && Z_TYPE(w->deferred) == IS_ARRAY) {
+		ok = settle_deferred(w, counts); /* what a batch handler acknowledged meanwhile */
+	}
 	if (ok && w->do_reset && Z_TYPE(w->reset) == IS_ARRAY) {
 		zval *fn;
 		ZEND_HASH_FOREACH_VAL(Z_ARRVAL(w->reset), fn) {
@@ -775,6 +1157,9 @@ bool php_messenger_worker_handle(zend_object *worker, zend_string *as_transport,
 	zend_object *received = new_stamp1(php_messenger_ce_ReceivedStamp, &arg);
 	counts_t counts = { 0, 0 };
 	bool ok = handle_one(w, as_transport, receiver, envelope, received, &counts);
+	if (ok) {
+		ok = finish_batches(w, &counts);
+	}
 	OBJ_RELEASE(received);
 	*handled = counts.handled > 0;
 	return ok;
@@ -1035,6 +1420,12 @@ ZEND_METHOD(Messenger_Worker, run)
 				break;
 			}
 		}
+		if (!handled_any && zend_hash_num_elements(&w->waiting)) {
+			/* idle while batches wait: they are handled now */
+			if (!(ok = flush_batches(w, false, &counts))) {
+				break;
+			}
+		}
 		if (!handled_any) {
 			emit_simple(w, EV_IDLE, NULL, NULL, NULL, false);
 			if (EG(exception)) {
@@ -1056,6 +1447,16 @@ ZEND_METHOD(Messenger_Worker, run)
 				usleep((useconds_t) slice * 1000);
 			}
 		}
+	}
+	if (ok) {
+		ok = finish_batches(w, &counts);
+	} else {
+		zval *item;
+		ZEND_HASH_FOREACH_VAL(&w->waiting, item) {
+			php_messenger_acknowledger *a = ack_from(Z_OBJ_P(item));
+			php_messenger_receiver_release(a->receiver, a->envelope);
+		} ZEND_HASH_FOREACH_END();
+		zend_hash_clean(&w->waiting);
 	}
 	sigaction(SIGTERM, &old_term, NULL);
 	sigaction(SIGINT, &old_int, NULL);
@@ -1141,6 +1542,15 @@ void php_messenger_register_worker(void)
 	memcpy(&retry_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
 	retry_handlers.offset = XtOffsetOf(php_messenger_retry, std);
 	retry_handlers.clone_obj = NULL;
+
+	php_messenger_ce_BatchHandlerInterface = register_class_Messenger_Handler_BatchHandlerInterface();
+	php_messenger_ce_Acknowledger = register_class_Messenger_Handler_Acknowledger();
+	php_messenger_ce_Acknowledger->create_object = ack_create;
+	memcpy(&ack_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
+	ack_handlers.offset = XtOffsetOf(php_messenger_acknowledger, std);
+	ack_handlers.free_obj = ack_free;
+	ack_handlers.get_gc = ack_get_gc;
+	ack_handlers.clone_obj = NULL;
 
 	php_messenger_ce_Worker = register_class_Messenger_Worker();
 	php_messenger_ce_Worker->create_object = worker_create;
