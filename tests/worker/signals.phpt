@@ -17,9 +17,11 @@ $m = new Messenger\Messenger([
     'connections' => ['db' => "sqlite:$db"],
     'transports' => ['async' => 'doctrine://db?table_name=sig&redeliver_timeout=1'],
     'routing' => [Slow::class => 'async'],
-    'handlers' => [Slow::class => function (Slow $s) use ($marker) { 
+    'handlers' => [Slow::class => function (Slow $s) use ($marker) {
+        // written whole before it appears (rename), so that a kill -9 right after never finds it empty
+        file_put_contents("$marker.tmp", (@file_get_contents($marker) ?: '') . $s->n);
+        rename("$marker.tmp", $marker);
         // blocks until the test lets it go (at most 30 s), however slowly the test runs
-        file_put_contents($marker, $s->n, FILE_APPEND);
         for ($i = 0; $i < 600 && !file_exists("$marker.go"); $i++) { usleep(50000); }
     }],
 ]);
