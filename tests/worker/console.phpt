@@ -62,13 +62,19 @@ echo "stats json: $code\n", $out;
 
 // stop-workers stops a worker that waits for messages
 $worker = proc_open([PHP_BINARY, '-n', '-d', 'extension=pdo', '-d', 'extension=pdo_sqlite', '-d', 'extension=' . $so[0], $console, 'messenger:consume', 'async', '--sleep=0.1', '-q'], [], $pipes, $dir);
-usleep(500000);
-[$code, $out] = $run(['messenger:stop-workers']);
-echo "stop-workers: $code, ", trim($out), "\n";
-$status = null;
-for ($i = 0; $i < 100 && ($status = proc_get_status($worker))['running']; $i++) {
-    usleep(50000);
+// workers started before the signal obey it: sent again until this one has started (at most 20 times)
+// (proc_get_status() reports the exit code only once: keep the status that saw the exit)
+$said = null;
+$status = proc_get_status($worker);
+for ($tries = 0; $tries < 20 && $status['running']; $tries++) {
+    usleep(500000);
+    [$code, $out] = $run(['messenger:stop-workers']);
+    $said ??= "stop-workers: $code, " . trim($out);
+    for ($i = 0; $i < 20 && ($status = proc_get_status($worker))['running']; $i++) {
+        usleep(50000);
+    }
 }
+echo $said, "\n";
 echo 'the worker ', $status['running'] ? 'is still running' : 'stopped with exit ' . $status['exitcode'], "\n";
 proc_close($worker);
 
