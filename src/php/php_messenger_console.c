@@ -49,7 +49,7 @@ static const char *const consume_help[] = {
 	"Do not reset the container services after each message",
 	"Consume messages from all receivers",
 	"Exclude receivers when consuming from all (repeatable)",
-	"Keep messages alive while they are handled (accepted; no effect yet)",
+	"Keep the message being handled alive in its transport every N seconds (default 5)",
 };
 static const msgr_opt_spec_t stats_options[] = {
 	{ "format", 0, MSGR_OPT_VALUE },
@@ -344,6 +344,15 @@ static int cmd_consume(php_messenger_console *c, const msgr_args_t *args)
 	add_assoc_string(&options, "stop_file", STOP_FILE);
 	if (msgr_args_has(args, "no-reset")) {
 		add_assoc_bool(&options, "reset", false);
+	}
+	if ((v = msgr_args_get(args, "keepalive"))) {
+		/* --keepalive alone: every 5 s, as Symfony */
+		if (*v == '\0') {
+			add_assoc_bool(&options, "keepalive", true);
+		} else if (!long_option(args, "keepalive", &options, "keepalive")) {
+			code = 2;
+			goto done;
+		}
 	}
 
 	zval messenger, worker, rv;

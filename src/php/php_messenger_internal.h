@@ -74,6 +74,7 @@ extern zend_class_entry *php_messenger_ce_AsMessageHandler;
 
 extern zend_class_entry *php_messenger_ce_SenderInterface;
 extern zend_class_entry *php_messenger_ce_ReceiverInterface;
+extern zend_class_entry *php_messenger_ce_KeepaliveReceiverInterface;
 extern zend_class_entry *php_messenger_ce_TransportInterface;
 extern zend_class_entry *php_messenger_ce_BatchSenderInterface;
 extern zend_class_entry *php_messenger_ce_SetupableTransportInterface;

@@ -8,6 +8,7 @@
 
 zend_class_entry *php_messenger_ce_SenderInterface;
 zend_class_entry *php_messenger_ce_ReceiverInterface;
+zend_class_entry *php_messenger_ce_KeepaliveReceiverInterface;
 zend_class_entry *php_messenger_ce_TransportInterface;
 zend_class_entry *php_messenger_ce_BatchSenderInterface;
 zend_class_entry *php_messenger_ce_SetupableTransportInterface;
@@ -565,7 +566,7 @@ void php_messenger_register_transport(void)
 	register_class_Messenger_Transport_ListableReceiverInterface();
 	php_messenger_ce_SetupableTransportInterface = register_class_Messenger_Transport_SetupableTransportInterface();
 	register_class_Messenger_Transport_QueueReceiverInterface();
-	register_class_Messenger_Transport_KeepaliveReceiverInterface();
+	php_messenger_ce_KeepaliveReceiverInterface = register_class_Messenger_Transport_KeepaliveReceiverInterface();
 	php_messenger_ce_BatchSenderInterface = register_class_Messenger_Transport_BatchSenderInterface();
 	php_messenger_ce_InMemoryTransport = register_class_Messenger_Transport_InMemoryTransport(
 		php_messenger_ce_TransportInterface, php_messenger_ce_BatchSenderInterface, count_aware);

@@ -11,11 +11,13 @@
 #include "php_messenger_internal.h"
 #include "core/msgr_retry.h"
 #include "core/msgr_rate.h"
+#include "core/msgr_tick.h"
 #include "ext/date/php_date.h"
 #include "zend_closures.h"
 #include "worker_arginfo.h"
 
 #include <signal.h>
+#include <stdatomic.h>
 #include <time.h>
 
 zend_class_entry *php_messenger_ce_Worker;
@@ -236,6 +238,9 @@ typedef struct {
 	bool do_reset;        /* run() option "reset" (false: --no-reset) */
 	php_messenger_worker_reporter reporter; /* the console's -v lines */
 	void *reporter_ctx;
+	zend_object *current_receiver;  /* the message being handled now (borrowed), for keepalive */
+	zend_object *current_envelope;
+	zend_string *current_transport;
 	bool stop;
 	bool running;
 	zend_object std;
@@ -320,8 +325,8 @@ static HashTable *worker_get_gc(zend_object *obj, zval **table, int *n)
 	return NULL;
 }
 
-static const char *const run_keys[] = { "limit", "failure_limit", "memory_limit", "time_limit", "sleep", "queues", "bus", "stop_file", "reset", NULL };
-#define RUN_KEYS_LIST "limit, failure_limit, memory_limit, time_limit, sleep, queues, bus, stop_file, reset"
+static const char *const run_keys[] = { "limit", "failure_limit", "memory_limit", "time_limit", "sleep", "queues", "bus", "stop_file", "reset", "keepalive", NULL };
+#define RUN_KEYS_LIST "limit, failure_limit, memory_limit, time_limit, sleep, queues, bus, stop_file, reset, keepalive"
 
 zend_object *php_messenger_worker_new(zend_object *messenger, HashTable *receivers, HashTable *options)
 {
@@ -1131,7 +1136,15 @@ static bool settle(php_messenger_worker *w, zend_string *name, zend_object *rece
 /* One message, then the reset hook (the state a handler leaves behind goes before the next) */
 static bool handle_one(php_messenger_worker *w, zend_string *name, zend_object *receiver, zend_object *received, zend_object *received_stamp, counts_t *counts)
 {
+	zend_object *was_receiver = w->current_receiver, *was_envelope = w->current_envelope;
+	zend_string *was_transport = w->current_transport;
+	w->current_receiver = receiver;
+	w->current_envelope = received;
+	w->current_transport = name;
 	bool ok = handle_message(w, name, receiver, received, received_stamp, counts);
+	w->current_receiver = was_receiver;
+	w->current_envelope = was_envelope;
+	w->current_transport = was_transport;
 	if (ok && Z_TYPE(w->deferred) == IS_ARRAY) {
 		ok = settle_deferred(w, counts); /* what a batch handler acknowledged meanwhile */
 	}
@@ -1216,6 +1229,111 @@ static double wall_time(void)
 }
 
 /* run(): the loop. */
+/* {{{ keepalive: while a message is handled, the transport is told every N seconds that it still
+ * is (Symfony's --keepalive). A ticker thread raises the engine's interrupt flag; the engine
+ * then calls messenger_interrupt() on the worker's own thread between two opcodes of the
+ * handler, where calling the transport is safe. A handler blocked in a C call (sleep(), a
+ * query) is reached when the call returns; unlike an alarm signal, nothing is interrupted. */
+typedef struct {
+	atomic_bool due;
+	void *vm_interrupt;          /* &EG(vm_interrupt) of the worker's thread */
+	php_messenger_worker *w;
+	zend_long seconds;
+	bool busy;
+} keepalive_t;
+
+ZEND_TLS keepalive_t *keeping_alive;
+static void (*previous_interrupt)(zend_execute_data *execute_data);
+
+static void keepalive_tick(void *arg)
+{
+	keepalive_t *k = arg;
+	atomic_store(&k->due, true);
+#if PHP_VERSION_ID >= 80200
+	zend_atomic_bool_store((zend_atomic_bool *) k->vm_interrupt, true);
+#else
+	*(volatile zend_bool *) k->vm_interrupt = 1;
+#endif
+}
+
+/* A failed keepalive is logged and the handler goes on: at worst the message is delivered
+ * again after its redeliver timeout, as it would be without keepalive. */
+static void keep_one(php_messenger_worker *w, zend_object *receiver, zend_object *envelope, zend_string *transport, zend_long seconds)
+{
+	zval args[2], rv, context;
+	ZVAL_OBJ(&args[0], envelope);
+	ZVAL_LONG(&args[1], seconds);
+	log_context(&context, envelope, transport);
+	log_to(w, "info", "Sending keepalive request.", &context);
+	zend_object *error;
+	if (!EG(exception)) {
+		zend_call_method(receiver, receiver->ce, NULL, "keepalive", sizeof("keepalive") - 1, &rv, 2, &args[0], &args[1]);
+		zval_ptr_dtor(&rv);
+		if (EG(exception) && php_messenger_take_exception(&error)) {
+			log_context(&context, envelope, transport);
+			log_error_context(&context, error);
+			log_to(w, "error", "Keepalive of the message failed: the transport may deliver it again.", &context);
+			OBJ_RELEASE(error);
+		}
+	}
+	if (EG(exception) && php_messenger_take_exception(&error)) {
+		OBJ_RELEASE(error); /* the logger threw: the handler is not the place for it */
+	}
+}
+
+static void messenger_interrupt(zend_execute_data *execute_data)
+{
+	keepalive_t *k = keeping_alive;
+	if (k && !k->busy && !EG(exception) && atomic_exchange(&k->due, false)) {
+		php_messenger_worker *w = k->w;
+		k->busy = true;
+		if (w->current_receiver) {
+			keep_one(w, w->current_receiver, w->current_envelope, w->current_transport, k->seconds);
+		}
+		zval *item;
+		ZEND_HASH_FOREACH_VAL(&w->waiting, item) {
+			php_messenger_acknowledger *a = ack_from(Z_OBJ_P(item));
+			if (a->receiver && a->envelope && a->envelope != w->current_envelope) {
+				keep_one(w, a->receiver, a->envelope, a->transport, k->seconds);
+			}
+		} ZEND_HASH_FOREACH_END();
+		k->busy = false;
+	}
+	if (previous_interrupt) {
+		previous_interrupt(execute_data);
+	}
+}
+
+/* run()'s "keepalive": true (5 s, Symfony's default), a number of seconds >= 1, or off (false,
+ * null, 0). -1 with the exception when it is none of these or a receiver cannot keep alive. */
+static zend_long keepalive_seconds(php_messenger_worker *w, zval *v)
+{
+	zend_long seconds;
+	if (!v || Z_TYPE_P(v) == IS_NULL || Z_TYPE_P(v) == IS_FALSE) {
+		return 0;
+	}
+	if (Z_TYPE_P(v) == IS_TRUE) {
+		seconds = 5;
+	} else if (Z_TYPE_P(v) == IS_LONG && Z_LVAL_P(v) >= 0) {
+		seconds = Z_LVAL_P(v);
+	} else {
+		php_messenger_throw(php_messenger_ce_InvalidArgumentException, "The worker option \"keepalive\" must be true or a number of seconds");
+		return -1;
+	}
+	zend_string *name;
+	zval *receiver;
+	ZEND_HASH_FOREACH_STR_KEY_VAL(&w->receivers, name, receiver) {
+		if (seconds && !instanceof_function(Z_OBJCE_P(receiver), php_messenger_ce_KeepaliveReceiverInterface)) {
+			php_messenger_throw(php_messenger_ce_InvalidArgumentException,
+				"The receiver \"%s\" does not support keepalive: %s does not implement Messenger\\Transport\\KeepaliveReceiverInterface",
+				name ? ZSTR_VAL(name) : "?", ZSTR_VAL(Z_OBJCE_P(receiver)->name));
+			return -1;
+		}
+	} ZEND_HASH_FOREACH_END();
+	return seconds;
+}
+/* }}} */
+
 ZEND_METHOD(Messenger_Worker, run)
 {
 	HashTable *given = NULL;
@@ -1242,6 +1360,7 @@ ZEND_METHOD(Messenger_Worker, run)
 	zend_long limit = 0, failure_limit = 0, memory_limit = 0, time_limit = 0, sleep_ms = 1000;
 	HashTable *queues = NULL;
 	zend_string *stop_file = NULL;
+	zval *keepalive = NULL;
 	w->do_reset = true;
 	HashTable *layers[2] = { Z_TYPE(w->options) == IS_ARRAY ? Z_ARRVAL(w->options) : NULL, given };
 	for (int l = 0; l < 2; l++) {
@@ -1262,10 +1381,26 @@ ZEND_METHOD(Messenger_Worker, run)
 		if ((v = zend_hash_str_find_deref(layers[l], "queues", 6)) && Z_TYPE_P(v) == IS_ARRAY) queues = Z_ARRVAL_P(v);
 		if ((v = zend_hash_str_find_deref(layers[l], "stop_file", 9)) && Z_TYPE_P(v) == IS_STRING) stop_file = Z_STR_P(v);
 		if ((v = zend_hash_str_find_deref(layers[l], "reset", 5))) w->do_reset = zend_is_true(v);
+		if ((v = zend_hash_str_find_deref(layers[l], "keepalive", 9))) keepalive = v;
 	}
 	if (limit < 0 || failure_limit < 0 || time_limit < 0 || sleep_ms < 0) {
 		php_messenger_throw(php_messenger_ce_InvalidArgumentException, "The worker options limit, failure_limit, time_limit and sleep must not be negative");
 		RETURN_THROWS();
+	}
+	keepalive_t keep = { .w = w, .vm_interrupt = (void *) &EG(vm_interrupt) };
+	atomic_init(&keep.due, false);
+	if ((keep.seconds = keepalive_seconds(w, keepalive)) < 0) {
+		RETURN_THROWS();
+	}
+	keepalive_t *outer_keep = keeping_alive;
+	msgr_tick_t *ticker = NULL;
+	if (keep.seconds) {
+		msgr_error_t terr;
+		if (msgr_tick_start(&ticker, keep.seconds * 1000, keepalive_tick, &keep, &terr) != MSGR_OK) {
+			php_messenger_throw(php_messenger_ce_RuntimeException, "Cannot start keepalive: %s", terr.message);
+			RETURN_THROWS();
+		}
+		keeping_alive = &keep;
 	}
 
 	struct sigaction act, old_term, old_int, old_quit;
@@ -1461,6 +1596,8 @@ ZEND_METHOD(Messenger_Worker, run)
 	sigaction(SIGTERM, &old_term, NULL);
 	sigaction(SIGINT, &old_int, NULL);
 	sigaction(SIGQUIT, &old_quit, NULL);
+	msgr_tick_stop(ticker);
+	keeping_alive = outer_keep;
 	{
 		/* what a rate limit still held back goes back to its queue */
 		uint32_t i = 0;
@@ -1536,6 +1673,8 @@ ZEND_METHOD(Messenger_Worker, __construct)
 
 void php_messenger_register_worker(void)
 {
+	previous_interrupt = zend_interrupt_function;
+	zend_interrupt_function = messenger_interrupt;
 	php_messenger_ce_RetryStrategyInterface = register_class_Messenger_Retry_RetryStrategyInterface();
 	php_messenger_ce_MultiplierRetryStrategy = register_class_Messenger_Retry_MultiplierRetryStrategy(php_messenger_ce_RetryStrategyInterface);
 	php_messenger_ce_MultiplierRetryStrategy->create_object = retry_create;

@@ -43,6 +43,10 @@ echo "unknown option: $code, ", trim($err), "\n";
 echo "bad value: $code, ", trim($err), "\n";
 [$code, , $err] = $run(['messenger:consume']);
 echo "no receiver: $code, ", trim($err), "\n";
+[$code, , $err] = $run(['messenger:consume', 'async', '--keepalive=often']);
+echo "bad keepalive: $code, ", trim($err), "\n";
+[$code, , $err] = $run(['messenger:consume', 'memory', '--keepalive', '--limit=1']);
+echo "keepalive on in-memory: $code, ", trim($err), "\n";
 [$code, $out] = $run(['messenger:setup-transports']);
 echo "setup: $code\n", $out;
 
@@ -52,7 +56,7 @@ $proc = proc_open([PHP_BINARY, '-n', '-d', 'extension=pdo', '-d', 'extension=pdo
 proc_close($proc);
 [$code, $out] = $run(['messenger:stats', 'async']);
 echo "stats: $code\n", $out;
-[$code, $out, $err] = $run(['messenger:consume', 'async', '--limit=6', '-vv', '--sleep=0.05']);
+[$code, $out, $err] = $run(['messenger:consume', 'async', '--limit=6', '-vv', '--sleep=0.05', '--keepalive=1']);
 echo "consume: $code\n";
 foreach (explode("\n", trim($err)) as $line) {
     echo preg_replace(['/^\d\d:\d\d:\d\d /', '/#\d+/', '/in \d+ ms/'], ['', '#ID', 'in N ms'], $line), "\n";
@@ -92,6 +96,9 @@ unknown command: 2, Command "messenger:frobnicate" is not defined.
 unknown option: 2, The "--limmit" option does not exist.
 bad value: 2, The "--limit" option must be a non-negative integer, "abc" given.
 no receiver: 1, Please pass at least one receiver (or --all). Transports: async, failed, memory, now
+bad keepalive: 2, The "--keepalive" option must be a non-negative integer, "often" given.
+keepalive on in-memory: 1, [OK] Consuming messages from transport "memory".
+[ERROR] Messenger\Exception\InvalidArgumentException: The receiver "memory" does not support keepalive: Messenger\Transport\InMemoryTransport does not implement Messenger\Transport\KeepaliveReceiverInterface
 setup: 0
 The "async" transport was set up successfully.
 The "failed" transport was set up successfully.
