@@ -214,18 +214,67 @@ static int cmd_list(void)
 	return 0;
 }
 
-/* {{{ messenger:consume */
-typedef struct {
-	int verbosity;
-	zend_long since_ms;
-} report_ctx;
-
 static zend_long mono_ms(void)
 {
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (zend_long) ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
+
+/* {{{ a progress line for long operations: on stderr, only when it is a terminal and the
+ * command is neither quiet nor verbose (a pipe or a log file never gets one) */
+typedef struct {
+	bool on;
+	bool shown;
+	int width;
+	zend_long last_ms;
+} progress_t;
+
+static void progress_init(progress_t *p, int verbosity)
+{
+	memset(p, 0, sizeof(*p));
+	p->on = verbosity == 0 && isatty(2);
+}
+
+/* Redrawn at most every 200 ms unless now. */
+static void progress_show(progress_t *p, bool now, const char *fmt, ...) ZEND_ATTRIBUTE_FORMAT(printf, 3, 4);
+static void progress_show(progress_t *p, bool now, const char *fmt, ...)
+{
+	if (!p->on || (!now && p->shown && mono_ms() - p->last_ms < 200)) {
+		return;
+	}
+	char line[200];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(line, sizeof(line), fmt, ap);
+	va_end(ap);
+	int n = (int) strlen(line);
+	fprintf(stderr, "\r%s%*s", line, p->width > n ? p->width - n : 0, "");
+	fflush(stderr);
+	p->width = n;
+	p->shown = true;
+	p->last_ms = mono_ms();
+}
+
+static void progress_clear(progress_t *p)
+{
+	if (p->shown) {
+		fprintf(stderr, "\r%*s\r", p->width, "");
+		fflush(stderr);
+	}
+	p->shown = false;
+}
+/* }}} */
+
+/* {{{ messenger:consume */
+typedef struct {
+	int verbosity;
+	zend_long since_ms;
+	zend_long handled;
+	zend_long failed;
+	zend_long started_ms;
+	progress_t progress;
+} report_ctx;
 
 /* With -v: one line per message on stderr: time, transport, class, id, outcome, ms, retries. */
 static void report(void *ctx, const char *event, zend_object *envelope, zend_string *transport, zend_object *error, bool will_retry)
@@ -235,7 +284,18 @@ static void report(void *ctx, const char *event, zend_object *envelope, zend_str
 		r->since_ms = mono_ms();
 		return;
 	}
-	if (r->verbosity < 1 || (strcmp(event, "handled") != 0 && strcmp(event, "failed") != 0)) {
+	if (strcmp(event, "handled") != 0 && strcmp(event, "failed") != 0) {
+		return;
+	}
+	if (event[0] == 'h') {
+		r->handled++;
+	} else {
+		r->failed++;
+	}
+	if (r->verbosity < 1) {
+		zend_long ms = mono_ms() - r->started_ms;
+		progress_show(&r->progress, false, "%ld handled, %ld failed, %ld messages/s", (long) r->handled, (long) r->failed,
+			(long) (ms > 0 ? (r->handled + r->failed) * 1000 / ms : 0));
 		return;
 	}
 	char when[32];
@@ -363,10 +423,10 @@ static int cmd_consume(php_messenger_console *c, const msgr_args_t *args)
 		code = 1;
 		goto done;
 	}
-	report_ctx r = { args->verbosity, 0 };
+	report_ctx r = { args->verbosity, 0, 0, 0, mono_ms() };
+	progress_init(&r.progress, args->verbosity);
 	php_messenger_worker_set_reporter(Z_OBJ(worker), report, &r);
 	if (args->verbosity >= 0) {
-		zend_string *list = zend_string_init("", 0, 0);
 		zval *n;
 		smart_str s = { 0 };
 		ZEND_HASH_FOREACH_VAL(Z_ARRVAL(names), n) {
@@ -376,7 +436,6 @@ static int cmd_consume(php_messenger_console *c, const msgr_args_t *args)
 			smart_str_append(&s, Z_STR_P(n));
 		} ZEND_HASH_FOREACH_END();
 		smart_str_0(&s);
-		zend_string_release(list);
 		err_line("[OK] Consuming messages from transport%s \"%s\".", zend_hash_num_elements(Z_ARRVAL(names)) > 1 ? "s" : "", ZSTR_VAL(s.s));
 		smart_str_free(&s);
 	}
@@ -385,6 +444,7 @@ static int cmd_consume(php_messenger_console *c, const msgr_args_t *args)
 	zend_call_method_with_1_params(Z_OBJ(worker), Z_OBJCE(worker), NULL, "run", &rv, &empty);
 	zval_ptr_dtor(&empty);
 	php_messenger_worker_set_reporter(Z_OBJ(worker), NULL, NULL);
+	progress_clear(&r.progress);
 	code = EG(exception) ? 1 : (int) zval_get_long(&rv);
 	zval_ptr_dtor(&rv);
 	zval_ptr_dtor(&worker);
@@ -898,11 +958,16 @@ static int cmd_failed_remove(php_messenger_console *c, const msgr_args_t *args)
 	}
 	long removed = 0;
 	zval *e;
+	bool show = msgr_args_has(args, "show-messages") || !force;
+	progress_t progress;
+	progress_init(&progress, show ? -1 : args->verbosity);
+	uint32_t total = zend_hash_num_elements(Z_ARRVAL(list)), seen = 0;
 	ZEND_HASH_FOREACH_VAL(Z_ARRVAL(list), e) {
+		progress_show(&progress, false, "Removing: %u of %u looked at, %ld removed", seen++, total, removed);
 		if (!class_matches(Z_OBJ_P(e), filter)) {
 			continue;
 		}
-		if (msgr_args_has(args, "show-messages") || !force) {
+		if (show) {
 			show_envelope(Z_OBJ_P(e));
 		}
 		if (!force && !confirm("Do you want to permanently remove this message?", false)) {
@@ -916,6 +981,7 @@ static int cmd_failed_remove(php_messenger_console *c, const msgr_args_t *args)
 		}
 		removed++;
 	} ZEND_HASH_FOREACH_END();
+	progress_clear(&progress);
 	zval_ptr_dtor(&list);
 	zend_string_release(name);
 	if (EG(exception)) {
