@@ -32,6 +32,7 @@ const char *msgr_strerror(int code)
 		case MSGR_ERR_IO: return "input/output error";
 		case MSGR_ERR_PROTOCOL: return "protocol error";
 		case MSGR_ERR_NOT_FOUND: return "not found";
+		case MSGR_ERR_STATE: return "not allowed in this state";
 		default: return "unknown error";
 	}
 }

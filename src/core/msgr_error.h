@@ -9,6 +9,7 @@
 #define MSGR_ERR_IO         -3
 #define MSGR_ERR_PROTOCOL   -4
 #define MSGR_ERR_NOT_FOUND  -5
+#define MSGR_ERR_STATE      -6  /* the server's state forbids it (a LogicException to the user) */
 
 #define MSGR_ERROR_MAX 512
 

@@ -1,0 +1,529 @@
+#include "msgr_json.h"
+#include "msgr_alloc.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <string.h>
+
+#define JSON_MAX_DEPTH 64
+
+/* {{{ UTF-8 */
+/* The length of the valid UTF-8 sequence at s (at most n bytes) and its code point; 0 when
+ * it is not valid (overlong forms, surrogates and code points past U+10FFFF are not). */
+static size_t utf8_next(const unsigned char *s, size_t n, uint32_t *cp)
+{
+	unsigned char c = s[0];
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	size_t len;
+	unsigned char lo = 0x80, hi = 0xBF;
+	if (c >= 0xC2 && c <= 0xDF) {
+		len = 2;
+		*cp = c & 0x1F;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		len = 3;
+		*cp = c & 0x0F;
+		lo = c == 0xE0 ? 0xA0 : 0x80;
+		hi = c == 0xED ? 0x9F : 0xBF;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		len = 4;
+		*cp = c & 0x07;
+		lo = c == 0xF0 ? 0x90 : 0x80;
+		hi = c == 0xF4 ? 0x8F : 0xBF;
+	} else {
+		return 0;
+	}
+	if (n < len || s[1] < lo || s[1] > hi) {
+		return 0;
+	}
+	*cp = (*cp << 6) | (s[1] & 0x3F);
+	for (size_t i = 2; i < len; i++) {
+		if ((s[i] & 0xC0) != 0x80) {
+			return 0;
+		}
+		*cp = (*cp << 6) | (s[i] & 0x3F);
+	}
+	return len;
+}
+
+static int put_utf8(msgr_buf_t *out, uint32_t cp)
+{
+	unsigned char b[4];
+	size_t n;
+	if (cp < 0x80) {
+		b[0] = (unsigned char) cp;
+		n = 1;
+	} else if (cp < 0x800) {
+		b[0] = (unsigned char) (0xC0 | (cp >> 6));
+		b[1] = (unsigned char) (0x80 | (cp & 0x3F));
+		n = 2;
+	} else if (cp < 0x10000) {
+		b[0] = (unsigned char) (0xE0 | (cp >> 12));
+		b[1] = (unsigned char) (0x80 | ((cp >> 6) & 0x3F));
+		b[2] = (unsigned char) (0x80 | (cp & 0x3F));
+		n = 3;
+	} else {
+		b[0] = (unsigned char) (0xF0 | (cp >> 18));
+		b[1] = (unsigned char) (0x80 | ((cp >> 12) & 0x3F));
+		b[2] = (unsigned char) (0x80 | ((cp >> 6) & 0x3F));
+		b[3] = (unsigned char) (0x80 | (cp & 0x3F));
+		n = 4;
+	}
+	return msgr_buf_put(out, b, n);
+}
+/* }}} */
+
+/* {{{ writing */
+static int put_u16(msgr_buf_t *out, uint32_t unit)
+{
+	static const char hex[] = "0123456789abcdef";
+	char e[6] = { '\\', 'u', hex[(unit >> 12) & 0xF], hex[(unit >> 8) & 0xF], hex[(unit >> 4) & 0xF], hex[unit & 0xF] };
+	return msgr_buf_put(out, e, sizeof(e));
+}
+
+int msgr_json_put_string(msgr_buf_t *out, const char *s, size_t len, msgr_error_t *err)
+{
+	const unsigned char *p = (const unsigned char *) s, *end = p + len;
+	int rc = msgr_buf_put(out, "\"", 1);
+	while (rc == MSGR_OK && p < end) {
+		/* a run of bytes that are written as they are */
+		const unsigned char *run = p;
+		while (p < end && *p >= 0x20 && *p < 0x80 && *p != '"' && *p != '\\' && *p != '/') {
+			p++;
+		}
+		if (p > run && (rc = msgr_buf_put(out, run, (size_t) (p - run))) != MSGR_OK) {
+			break;
+		}
+		if (p == end) {
+			break;
+		}
+		unsigned char c = *p;
+		const char *esc = NULL;
+		switch (c) {
+			case '"': esc = "\\\""; break;
+			case '\\': esc = "\\\\"; break;
+			case '/': esc = "\\/"; break;
+			case '\b': esc = "\\b"; break;
+			case '\f': esc = "\\f"; break;
+			case '\n': esc = "\\n"; break;
+			case '\r': esc = "\\r"; break;
+			case '\t': esc = "\\t"; break;
+		}
+		if (esc) {
+			rc = msgr_buf_put(out, esc, 2);
+			p++;
+		} else if (c < 0x20) {
+			rc = put_u16(out, c);
+			p++;
+		} else {
+			uint32_t cp;
+			size_t n = utf8_next(p, (size_t) (end - p), &cp);
+			if (n == 0) {
+				return msgr_error_set(err, MSGR_ERR_INVALID, "malformed UTF-8 at byte %zu: JSON cannot hold it", (size_t) (p - (const unsigned char *) s));
+			}
+			if (cp >= 0x10000) {
+				cp -= 0x10000;
+				rc = put_u16(out, 0xD800 | (cp >> 10));
+				if (rc == MSGR_OK) {
+					rc = put_u16(out, 0xDC00 | (cp & 0x3FF));
+				}
+			} else {
+				rc = put_u16(out, cp);
+			}
+			p += n;
+		}
+	}
+	if (rc == MSGR_OK) {
+		rc = msgr_buf_put(out, "\"", 1);
+	}
+	return rc == MSGR_OK ? MSGR_OK : msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory");
+}
+
+int msgr_json_write_message(msgr_buf_t *out, const msgr_message_t *m, const char *uniqid, msgr_error_t *err)
+{
+	int rc;
+	if (msgr_buf_append_str(out, "{\"body\":") != MSGR_OK) {
+		return msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory");
+	}
+	if ((rc = msgr_json_put_string(out, m->body ? m->body : "", m->body_len, err)) != MSGR_OK) {
+		return rc;
+	}
+	if (msgr_buf_append_str(out, m->header_count ? ",\"headers\":{" : ",\"headers\":[") != MSGR_OK) {
+		return msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory");
+	}
+	for (size_t i = 0; i < m->header_count; i++) {
+		if ((i && msgr_buf_put(out, ",", 1) != MSGR_OK) ||
+			(rc = msgr_json_put_string(out, m->headers[i].name, m->headers[i].name_len, err)) != MSGR_OK ||
+			msgr_buf_put(out, ":", 1) != MSGR_OK ||
+			(rc = msgr_json_put_string(out, m->headers[i].value, m->headers[i].value_len, err)) != MSGR_OK) {
+			return rc != MSGR_OK ? rc : msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory");
+		}
+	}
+	if (msgr_buf_put(out, m->header_count ? "}" : "]", 1) != MSGR_OK) {
+		return msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory");
+	}
+	if (uniqid) {
+		if (msgr_buf_append_str(out, ",\"uniqid\":") != MSGR_OK) {
+			return msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory");
+		}
+		if ((rc = msgr_json_put_string(out, uniqid, strlen(uniqid), err)) != MSGR_OK) {
+			return rc;
+		}
+	}
+	return msgr_buf_put(out, "}", 1) == MSGR_OK ? MSGR_OK : msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory");
+}
+/* }}} */
+
+/* {{{ reading */
+typedef struct {
+	const unsigned char *p, *start, *end;
+	msgr_error_t *err;
+} cursor_t;
+
+static int bad(cursor_t *c, const char *what)
+{
+	return msgr_error_set(c->err, MSGR_ERR_PROTOCOL, "not the JSON of a message: %s at byte %zu", what, (size_t) (c->p - c->start));
+}
+
+static void skip_ws(cursor_t *c)
+{
+	while (c->p < c->end && (*c->p == ' ' || *c->p == '\t' || *c->p == '\n' || *c->p == '\r')) {
+		c->p++;
+	}
+}
+
+static int hex4(cursor_t *c, uint32_t *unit)
+{
+	if (c->end - c->p < 4) {
+		return bad(c, "a truncated \\u escape");
+	}
+	*unit = 0;
+	for (int i = 0; i < 4; i++) {
+		unsigned char h = c->p[i];
+		int v = h >= '0' && h <= '9' ? h - '0' : h >= 'a' && h <= 'f' ? h - 'a' + 10 : h >= 'A' && h <= 'F' ? h - 'A' + 10 : -1;
+		if (v < 0) {
+			return bad(c, "a bad \\u escape");
+		}
+		*unit = (*unit << 4) | (uint32_t) v;
+	}
+	c->p += 4;
+	return MSGR_OK;
+}
+
+/* A string at c->p (at its opening quote) into out (NULL: skipped). */
+static int read_string(cursor_t *c, msgr_buf_t *out)
+{
+	if (c->p >= c->end || *c->p != '"') {
+		return bad(c, "a string was expected");
+	}
+	c->p++;
+	for (;;) {
+		const unsigned char *run = c->p;
+		while (c->p < c->end && *c->p != '"' && *c->p != '\\' && *c->p >= 0x20 && *c->p < 0x80) {
+			c->p++;
+		}
+		if (out && c->p > run && msgr_buf_put(out, run, (size_t) (c->p - run)) != MSGR_OK) {
+			return msgr_error_set(c->err, MSGR_ERR_NOMEM, "out of memory");
+		}
+		if (c->p >= c->end) {
+			return bad(c, "an unterminated string");
+		}
+		unsigned char ch = *c->p;
+		if (ch == '"') {
+			c->p++;
+			return MSGR_OK;
+		}
+		if (ch < 0x20) {
+			return bad(c, "a control character in a string");
+		}
+		if (ch >= 0x80) {
+			uint32_t cp;
+			size_t n = utf8_next(c->p, (size_t) (c->end - c->p), &cp);
+			if (n == 0) {
+				return bad(c, "malformed UTF-8");
+			}
+			if (out && msgr_buf_put(out, c->p, n) != MSGR_OK) {
+				return msgr_error_set(c->err, MSGR_ERR_NOMEM, "out of memory");
+			}
+			c->p += n;
+			continue;
+		}
+		/* an escape */
+		if (++c->p >= c->end) {
+			return bad(c, "an unterminated string");
+		}
+		char plain = 0;
+		switch (*c->p) {
+			case '"': plain = '"'; break;
+			case '\\': plain = '\\'; break;
+			case '/': plain = '/'; break;
+			case 'b': plain = '\b'; break;
+			case 'f': plain = '\f'; break;
+			case 'n': plain = '\n'; break;
+			case 'r': plain = '\r'; break;
+			case 't': plain = '\t'; break;
+			case 'u': break;
+			default: return bad(c, "an unknown escape");
+		}
+		c->p++;
+		int rc = MSGR_OK;
+		if (plain) {
+			rc = out ? msgr_buf_put(out, &plain, 1) : MSGR_OK;
+		} else {
+			uint32_t unit, low;
+			if ((rc = hex4(c, &unit)) != MSGR_OK) {
+				return rc;
+			}
+			if (unit >= 0xDC00 && unit <= 0xDFFF) {
+				return bad(c, "an unpaired UTF-16 surrogate");
+			}
+			if (unit >= 0xD800 && unit <= 0xDBFF) {
+				if (c->end - c->p < 2 || c->p[0] != '\\' || c->p[1] != 'u') {
+					return bad(c, "an unpaired UTF-16 surrogate");
+				}
+				c->p += 2;
+				if ((rc = hex4(c, &low)) != MSGR_OK) {
+					return rc;
+				}
+				if (low < 0xDC00 || low > 0xDFFF) {
+					return bad(c, "an unpaired UTF-16 surrogate");
+				}
+				unit = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
+			}
+			rc = out ? put_utf8(out, unit) : MSGR_OK;
+		}
+		if (rc != MSGR_OK) {
+			return msgr_error_set(c->err, MSGR_ERR_NOMEM, "out of memory");
+		}
+	}
+}
+
+static int skip_value(cursor_t *c, int depth);
+
+static int skip_container(cursor_t *c, int depth, char close, bool keyed)
+{
+	if (depth > JSON_MAX_DEPTH) {
+		return bad(c, "nesting deeper than 64");
+	}
+	c->p++;
+	skip_ws(c);
+	if (c->p < c->end && *c->p == (unsigned char) close) {
+		c->p++;
+		return MSGR_OK;
+	}
+	for (;;) {
+		int rc;
+		skip_ws(c);
+		if (keyed) {
+			if ((rc = read_string(c, NULL)) != MSGR_OK) {
+				return rc;
+			}
+			skip_ws(c);
+			if (c->p >= c->end || *c->p != ':') {
+				return bad(c, "a ':' was expected");
+			}
+			c->p++;
+		}
+		if ((rc = skip_value(c, depth + 1)) != MSGR_OK) {
+			return rc;
+		}
+		skip_ws(c);
+		if (c->p < c->end && *c->p == ',') {
+			c->p++;
+			continue;
+		}
+		if (c->p < c->end && *c->p == (unsigned char) close) {
+			c->p++;
+			return MSGR_OK;
+		}
+		return bad(c, "a ',' or the end of a container was expected");
+	}
+}
+
+static int skip_value(cursor_t *c, int depth)
+{
+	skip_ws(c);
+	if (c->p >= c->end) {
+		return bad(c, "a value was expected");
+	}
+	switch (*c->p) {
+		case '"': return read_string(c, NULL);
+		case '{': return skip_container(c, depth, '}', true);
+		case '[': return skip_container(c, depth, ']', false);
+	}
+	static const char *const words[] = { "true", "false", "null" };
+	for (size_t i = 0; i < 3; i++) {
+		size_t n = strlen(words[i]);
+		if ((size_t) (c->end - c->p) >= n && memcmp(c->p, words[i], n) == 0) {
+			c->p += n;
+			return MSGR_OK;
+		}
+	}
+	/* a number: -?digits[.digits][e[+-]digits] */
+	const unsigned char *begin = c->p;
+	if (*c->p == '-') {
+		c->p++;
+	}
+	const unsigned char *digits = c->p;
+	while (c->p < c->end && ((*c->p >= '0' && *c->p <= '9') || *c->p == '.' || *c->p == 'e' || *c->p == 'E' || *c->p == '+' || *c->p == '-')) {
+		c->p++;
+	}
+	if (c->p == digits || *digits < '0' || *digits > '9') {
+		c->p = begin;
+		return bad(c, "a value was expected");
+	}
+	return MSGR_OK;
+}
+
+static int take_string(cursor_t *c, char **out, size_t *len)
+{
+	msgr_buf_t b = MSGR_BUF_INIT;
+	int rc = read_string(c, &b);
+	if (rc == MSGR_OK && !b.data && msgr_buf_reserve(&b, 1) != MSGR_OK) {
+		rc = msgr_error_set(c->err, MSGR_ERR_NOMEM, "out of memory");
+	}
+	if (rc != MSGR_OK) {
+		msgr_buf_free(&b);
+		return rc;
+	}
+	*out = b.data;
+	*len = b.len;
+	return MSGR_OK;
+}
+
+static int read_headers(cursor_t *c, msgr_message_t *m)
+{
+	skip_ws(c);
+	if (c->p < c->end && *c->p == '[') {
+		/* PHP's json_encode of an empty array */
+		c->p++;
+		skip_ws(c);
+		if (c->p >= c->end || *c->p != ']') {
+			return bad(c, "headers must be an object of strings");
+		}
+		c->p++;
+		return MSGR_OK;
+	}
+	if (c->p >= c->end || *c->p != '{') {
+		return bad(c, "headers must be an object of strings");
+	}
+	c->p++;
+	skip_ws(c);
+	if (c->p < c->end && *c->p == '}') {
+		c->p++;
+		return MSGR_OK;
+	}
+	size_t cap = 0;
+	for (;;) {
+		int rc;
+		if (m->header_count == cap) {
+			size_t ncap = cap ? cap * 2 : 8;
+			msgr_header_t *grown = msgr_realloc(m->headers, ncap * sizeof(*grown));
+			if (!grown) {
+				return msgr_error_set(c->err, MSGR_ERR_NOMEM, "out of memory");
+			}
+			m->headers = grown;
+			cap = ncap;
+		}
+		msgr_header_t *h = &m->headers[m->header_count];
+		memset(h, 0, sizeof(*h));
+		skip_ws(c);
+		if ((rc = take_string(c, &h->name, &h->name_len)) != MSGR_OK) {
+			return rc;
+		}
+		m->header_count++; /* owned from here on, freed with the message */
+		skip_ws(c);
+		if (c->p >= c->end || *c->p != ':') {
+			return bad(c, "a ':' was expected");
+		}
+		c->p++;
+		skip_ws(c);
+		if (c->p >= c->end || *c->p != '"') {
+			return bad(c, "a header value must be a string");
+		}
+		if ((rc = take_string(c, &h->value, &h->value_len)) != MSGR_OK) {
+			return rc;
+		}
+		skip_ws(c);
+		if (c->p < c->end && *c->p == ',') {
+			c->p++;
+			continue;
+		}
+		if (c->p < c->end && *c->p == '}') {
+			c->p++;
+			return MSGR_OK;
+		}
+		return bad(c, "a ',' or '}' was expected");
+	}
+}
+
+int msgr_json_read_message(const char *in, size_t len, msgr_message_t *out, msgr_error_t *err)
+{
+	cursor_t c = { (const unsigned char *) in, (const unsigned char *) in, (const unsigned char *) in + len, err };
+	bool have_body = false, have_headers = false;
+	int rc = MSGR_OK;
+	skip_ws(&c);
+	if (c.p >= c.end || *c.p != '{') {
+		return bad(&c, "an object was expected");
+	}
+	c.p++;
+	skip_ws(&c);
+	bool empty = c.p < c.end && *c.p == '}';
+	if (empty) {
+		c.p++;
+	}
+	while (!empty && rc == MSGR_OK) {
+		msgr_buf_t key = MSGR_BUF_INIT;
+		skip_ws(&c);
+		if ((rc = read_string(&c, &key)) != MSGR_OK) {
+			msgr_buf_free(&key);
+			break;
+		}
+		skip_ws(&c);
+		if (c.p >= c.end || *c.p != ':') {
+			msgr_buf_free(&key);
+			rc = bad(&c, "a ':' was expected");
+			break;
+		}
+		c.p++;
+		skip_ws(&c);
+		if (key.len == 4 && memcmp(key.data, "body", 4) == 0 && !have_body) {
+			have_body = true;
+			rc = c.p < c.end && *c.p == '"' ? take_string(&c, &out->body, &out->body_len) : bad(&c, "the body must be a string");
+		} else if (key.len == 7 && memcmp(key.data, "headers", 7) == 0 && !have_headers) {
+			have_headers = true;
+			rc = read_headers(&c, out);
+		} else {
+			rc = skip_value(&c, 1);
+		}
+		msgr_buf_free(&key);
+		if (rc != MSGR_OK) {
+			break;
+		}
+		skip_ws(&c);
+		if (c.p < c.end && *c.p == ',') {
+			c.p++;
+			continue;
+		}
+		if (c.p < c.end && *c.p == '}') {
+			c.p++;
+			break;
+		}
+		rc = bad(&c, "a ',' or '}' was expected");
+	}
+	if (rc == MSGR_OK) {
+		skip_ws(&c);
+		if (c.p != c.end) {
+			rc = bad(&c, "bytes after the object");
+		} else if (!have_body) {
+			rc = msgr_error_set(err, MSGR_ERR_PROTOCOL, "not the JSON of a message: it has no \"body\"");
+		}
+	}
+	if (rc != MSGR_OK) {
+		msgr_message_free(out);
+	}
+	return rc;
+}
+/* }}} */

@@ -1,0 +1,24 @@
+/* The JSON of a Redis stream entry and of a delayed member, byte for byte as Symfony writes it
+ * with PHP's json_encode() (no flags: "/" as "\/", non-ASCII as \uXXXX, lower-case hex), and a
+ * strict reader of that shape. */
+#ifndef MSGR_JSON_H
+#define MSGR_JSON_H
+
+#include "msgr_buf.h"
+#include "msgr_error.h"
+#include "msgr_message.h"
+
+/* Appends s as a JSON string literal; MSGR_ERR_INVALID when s is not UTF-8. */
+int msgr_json_put_string(msgr_buf_t *out, const char *s, size_t len, msgr_error_t *err);
+
+/* {"body":"...","headers":{"name":"value",...}} ("headers":[] when there are none), with
+ * ,"uniqid":"..." at the end when uniqid is not NULL. */
+int msgr_json_write_message(msgr_buf_t *out, const msgr_message_t *m, const char *uniqid, msgr_error_t *err);
+
+/* Reads an object with a string "body" and "headers" that is an object of strings or an empty
+ * array; other keys are skipped. Fills out->body and out->headers (owned). MSGR_ERR_PROTOCOL
+ * with a reason for anything else (bad JSON, bad UTF-8, nesting deeper than 64, trailing bytes,
+ * no body). */
+int msgr_json_read_message(const char *in, size_t len, msgr_message_t *out, msgr_error_t *err);
+
+#endif

@@ -1,0 +1,1198 @@
+/* The Redis streams transport (see msgr_redis.h). Every server call goes through run() or
+ * pipeline(): they connect when there is no connection, and after a broken connection connect
+ * again once and repeat the call (delivery is at least once: a send the server took just before
+ * it died may be sent twice, never lost). */
+#include "msgr_redis.h"
+#include "msgr_alloc.h"
+#include "msgr_buf.h"
+#include "msgr_json.h"
+
+#include <hiredis/hiredis.h>
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/random.h>
+#include <sys/time.h>
+#include <time.h>
+#include <unistd.h>
+
+/* {{{ options */
+static const char *const known_options[] = {
+	"stream", "group", "consumer", "auto_setup", "delete_after_ack", "delete_after_reject", "stream_max_entries",
+	"dbindex", "redeliver_timeout", "claim_interval", "lazy", "auth", "serializer", "persistent", "timeout",
+	"read_timeout", "get_batch_size", NULL,
+};
+#define KNOWN_OPTIONS_LIST "stream, group, consumer, auto_setup, delete_after_ack, delete_after_reject, stream_max_entries, " \
+	"dbindex, redeliver_timeout, claim_interval, lazy, auth, serializer, persistent, timeout, read_timeout, get_batch_size"
+
+static int set_string(char **slot, const char *value, msgr_error_t *err)
+{
+	char *copy = msgr_strndup(value, strlen(value));
+	if (!copy) {
+		return msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory");
+	}
+	msgr_free(*slot);
+	*slot = copy;
+	return MSGR_OK;
+}
+
+static int parse_bool(const char *key, const char *v, bool *out, msgr_error_t *err)
+{
+	if (strcmp(v, "1") == 0 || strcmp(v, "true") == 0) {
+		*out = true;
+	} else if (strcmp(v, "0") == 0 || strcmp(v, "false") == 0 || *v == '\0') {
+		*out = false;
+	} else {
+		return msgr_error_set(err, MSGR_ERR_INVALID, "the Redis option \"%s\" must be a boolean, \"%.40s\" given", key, v);
+	}
+	return MSGR_OK;
+}
+
+static int parse_number(const char *key, const char *v, long long min, long long *out, msgr_error_t *err)
+{
+	char *end;
+	errno = 0;
+	long long n = strtoll(v, &end, 10);
+	if (*v == '\0' || *end != '\0' || errno || n < min) {
+		return msgr_error_set(err, MSGR_ERR_INVALID, "the Redis option \"%s\" must be an integer of at least %lld, \"%.40s\" given", key, min, v);
+	}
+	*out = n;
+	return MSGR_OK;
+}
+
+static int parse_seconds(const char *key, const char *v, double *out, msgr_error_t *err)
+{
+	char *end;
+	double s = strtod(v, &end);
+	if (*v == '\0' || *end != '\0' || !(s >= 0) || s > 86400) {
+		return msgr_error_set(err, MSGR_ERR_INVALID, "the Redis option \"%s\" must be a number of seconds, \"%.40s\" given", key, v);
+	}
+	*out = s;
+	return MSGR_OK;
+}
+
+static int apply_option(msgr_redis_options_t *o, const char *key, const char *v, msgr_error_t *err)
+{
+	long long n;
+	int rc = MSGR_OK;
+	if (strcmp(key, "stream") == 0 || strcmp(key, "group") == 0 || strcmp(key, "consumer") == 0) {
+		if (*v == '\0') {
+			return msgr_error_set(err, MSGR_ERR_INVALID, "the Redis option \"%s\" must not be empty", key);
+		}
+		return set_string(key[0] == 's' ? &o->stream : key[0] == 'g' ? &o->group : &o->consumer, v, err);
+	}
+	if (strcmp(key, "auth") == 0) {
+		return *v ? set_string(&o->password, v, err) : MSGR_OK;
+	}
+	if (strcmp(key, "auto_setup") == 0) return parse_bool(key, v, &o->auto_setup, err);
+	if (strcmp(key, "delete_after_ack") == 0) return parse_bool(key, v, &o->delete_after_ack, err);
+	if (strcmp(key, "delete_after_reject") == 0) return parse_bool(key, v, &o->delete_after_reject, err);
+	if (strcmp(key, "lazy") == 0) return parse_bool(key, v, &o->lazy, err);
+	if (strcmp(key, "persistent") == 0) return parse_bool(key, v, &o->persistent, err);
+	if (strcmp(key, "timeout") == 0) return parse_seconds(key, v, &o->connect_timeout, err);
+	if (strcmp(key, "read_timeout") == 0) return parse_seconds(key, v, &o->read_timeout, err);
+	if (strcmp(key, "stream_max_entries") == 0) {
+		rc = parse_number(key, v, 0, &o->stream_max_entries, err);
+	} else if (strcmp(key, "dbindex") == 0) {
+		if ((rc = parse_number(key, v, 0, &n, err)) == MSGR_OK) {
+			o->dbindex = (long) n;
+		}
+	} else if (strcmp(key, "redeliver_timeout") == 0) {
+		if ((rc = parse_number(key, v, 1, &n, err)) == MSGR_OK) {
+			o->redeliver_timeout_ms = n * 1000;
+		}
+	} else if (strcmp(key, "claim_interval") == 0) {
+		rc = parse_number(key, v, 1, &o->claim_interval_ms, err);
+	} else if (strcmp(key, "get_batch_size") == 0) {
+		rc = parse_number(key, v, 1, &o->get_batch_size, err);
+	} else if (strcmp(key, "serializer") == 0) {
+		/* phpredis' OPT_SERIALIZER of Symfony's connection: 1 (PHP, the default) wraps the JSON in
+		 * s:N:"...";, 0 (none) writes it raw; igbinary, msgpack and JSON are not spoken here */
+		if ((rc = parse_number(key, v, 0, &n, err)) == MSGR_OK && n > 1) {
+			rc = msgr_error_set(err, MSGR_ERR_INVALID, "the Redis option \"serializer\" can be 1 (PHP, the default) or 0 (none), %lld given", n);
+		}
+		if (rc == MSGR_OK) {
+			o->raw_json = n == 0;
+		}
+	} else {
+		rc = msgr_error_set(err, MSGR_ERR_INVALID, "unknown Redis option \"%.60s\" (known: " KNOWN_OPTIONS_LIST ")", key);
+	}
+	return rc;
+}
+
+static bool is_known(const char *key)
+{
+	for (size_t i = 0; known_options[i]; i++) {
+		if (strcmp(known_options[i], key) == 0) {
+			return true;
+		}
+	}
+	return false;
+}
+
+static int default_consumer(msgr_redis_options_t *o, msgr_error_t *err)
+{
+	const char *env = getenv("MESSENGER_CONSUMER_NAME");
+	if (env && *env) {
+		return set_string(&o->consumer, env, err);
+	}
+	char host[256] = "";
+	if (gethostname(host, sizeof(host) - 1) != 0 || !*host) {
+		strcpy(host, "localhost");
+	}
+	char name[300];
+	snprintf(name, sizeof(name), "%s-%ld", host, (long) getpid());
+	return set_string(&o->consumer, name, err);
+}
+
+int msgr_redis_options_parse(const msgr_dsn_t *dsn, const msgr_kv_t *extra, size_t extra_count, msgr_redis_options_t *o, msgr_error_t *err)
+{
+	memset(o, 0, sizeof(*o));
+	int rc = MSGR_OK;
+	if (strcmp(dsn->scheme, "rediss") == 0) {
+		return msgr_error_set(err, MSGR_ERR_INVALID, "rediss:// (TLS) is not available: this build's hiredis (0.14) has no TLS support");
+	}
+	if (strcmp(dsn->scheme, "redis") != 0) {
+		return msgr_error_set(err, MSGR_ERR_INVALID, "not a Redis DSN: the scheme is \"%s\"", dsn->scheme);
+	}
+	o->port = dsn->port ? dsn->port : 6379;
+	o->auto_setup = o->delete_after_ack = o->delete_after_reject = o->persistent = true;
+	o->redeliver_timeout_ms = 3600 * 1000;
+	o->claim_interval_ms = 60000;
+	o->get_batch_size = 1;
+	bool socket = !*dsn->host && dsn->path[0] == '/' && dsn->path[1];
+	if ((rc = set_string(&o->host, socket ? "" : *dsn->host ? dsn->host : "127.0.0.1", err)) != MSGR_OK ||
+		(socket && (rc = set_string(&o->socket, dsn->path, err)) != MSGR_OK) ||
+		(rc = set_string(&o->stream, "messages", err)) != MSGR_OK || (rc = set_string(&o->group, "symfony", err)) != MSGR_OK) {
+		goto fail;
+	}
+	/* the configuration's options, then the DSN's query: the DSN wins */
+	for (size_t i = 0; i < extra_count; i++) {
+		if ((rc = apply_option(o, extra[i].key, extra[i].value, err)) != MSGR_OK) {
+			goto fail;
+		}
+	}
+	for (size_t i = 0; i < dsn->param_count; i++) {
+		if (!is_known(dsn->params[i].key)) {
+			rc = msgr_error_set(err, MSGR_ERR_INVALID, "unknown Redis option \"%.60s\" in the DSN (known: " KNOWN_OPTIONS_LIST ")", dsn->params[i].key);
+			goto fail;
+		}
+		if ((rc = apply_option(o, dsn->params[i].key, dsn->params[i].value, err)) != MSGR_OK) {
+			goto fail;
+		}
+	}
+	/* the path: /stream/group/consumer, each overriding the options */
+	if (!socket && dsn->path[0] == '/' && dsn->path[1]) {
+		char *slots[3] = { NULL, NULL, NULL };
+		const char *p = dsn->path + 1;
+		for (int i = 0; i < 3 && *p; i++) {
+			const char *slash = strchr(p, '/');
+			size_t len = slash ? (size_t) (slash - p) : strlen(p);
+			if (len) {
+				slots[i] = msgr_strndup(p, len);
+				if (!slots[i]) {
+					rc = msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory");
+				}
+			}
+			p += len + (slash ? 1 : 0);
+		}
+		if (rc == MSGR_OK && *p) {
+			rc = msgr_error_set(err, MSGR_ERR_INVALID, "a Redis DSN's path is /stream/group/consumer; it has more segments");
+		}
+		char **targets[3] = { &o->stream, &o->group, &o->consumer };
+		for (int i = 0; i < 3; i++) {
+			if (slots[i] && rc == MSGR_OK) {
+				msgr_free(*targets[i]);
+				*targets[i] = slots[i];
+			} else {
+				msgr_free(slots[i]);
+			}
+		}
+		if (rc != MSGR_OK) {
+			goto fail;
+		}
+	}
+	if (dsn->password && *dsn->password) {
+		if ((rc = set_string(&o->password, dsn->password, err)) != MSGR_OK ||
+			(dsn->user && *dsn->user && (rc = set_string(&o->user, dsn->user, err)) != MSGR_OK)) {
+			goto fail;
+		}
+	} else if (dsn->user && *dsn->user && !o->password) {
+		/* redis://secret@host: the user part alone is the password, as Symfony reads it */
+		if ((rc = set_string(&o->password, dsn->user, err)) != MSGR_OK) {
+			goto fail;
+		}
+	}
+	if (!o->consumer && (rc = default_consumer(o, err)) != MSGR_OK) {
+		goto fail;
+	}
+	return MSGR_OK;
+fail:
+	msgr_redis_options_free(o);
+	return rc;
+}
+
+void msgr_redis_options_free(msgr_redis_options_t *o)
+{
+	char *strings[] = { o->host, o->socket, o->user, o->password, o->stream, o->group, o->consumer };
+	for (size_t i = 0; i < sizeof(strings) / sizeof(strings[0]); i++) {
+		msgr_free(strings[i]);
+	}
+	memset(o, 0, sizeof(*o));
+}
+
+const char *msgr_redis_where(const msgr_redis_options_t *o, char *buf, size_t size)
+{
+	if (o->socket) {
+		snprintf(buf, size, "Redis at %s", o->socket);
+	} else {
+		snprintf(buf, size, strchr(o->host, ':') ? "Redis at [%s]:%d" : "Redis at %s:%d", o->host, o->port);
+	}
+	return buf;
+}
+/* }}} */
+
+/* {{{ the connection */
+#define MAX_IN_FLIGHT_ID 48
+
+struct msgr_redis {
+	msgr_redis_options_t o;
+	redisContext *c;
+	char where[300];
+	char *queue_key;            /* <stream>__queue */
+	bool set_up;
+	bool pending_possible;      /* this consumer may have entries pending: read them first */
+	char pel_cursor[MAX_IN_FLIGHT_ID]; /* where the read of the own pending entries goes on */
+	long long next_claim_ms;
+	bool no_autoclaim;          /* the server has no XAUTOCLAIM (Redis < 6.2) */
+};
+
+static long long now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (long long) ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static struct timeval seconds_tv(double s)
+{
+	struct timeval tv = { (time_t) s, (suseconds_t) ((s - (double) (time_t) s) * 1e6) };
+	return tv;
+}
+
+static void drop(msgr_redis_t *r)
+{
+	if (r->c) {
+		redisFree(r->c);
+		r->c = NULL;
+	}
+}
+
+static int connect_now(msgr_redis_t *r, msgr_error_t *err)
+{
+	struct timeval tv = seconds_tv(r->o.connect_timeout > 0 ? r->o.connect_timeout : 5);
+	redisContext *c = r->o.socket ? redisConnectUnixWithTimeout(r->o.socket, tv) : redisConnectWithTimeout(r->o.host, r->o.port, tv);
+	if (!c) {
+		return msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory connecting to %s", r->where);
+	}
+	if (c->err) {
+		int rc = msgr_error_set(err, MSGR_ERR_IO, "Cannot connect to %s: %s", r->where, c->errstr);
+		redisFree(c);
+		return rc;
+	}
+	redisSetTimeout(c, seconds_tv(r->o.read_timeout > 0 ? r->o.read_timeout : 30));
+	if (!r->o.socket) {
+		redisEnableKeepAlive(c);
+	}
+	redisReply *reply = NULL;
+	if (r->o.password) {
+		reply = r->o.user ? redisCommand(c, "AUTH %s %s", r->o.user, r->o.password) : redisCommand(c, "AUTH %s", r->o.password);
+		if (!reply || reply->type == REDIS_REPLY_ERROR) {
+			/* the server's words (WRONGPASS ...) never hold the password */
+			int rc = msgr_error_set(err, reply ? MSGR_ERR_INVALID : MSGR_ERR_IO, "%s refused the credentials: %s", r->where,
+				reply ? reply->str : c->errstr);
+			if (reply) {
+				freeReplyObject(reply);
+			}
+			redisFree(c);
+			return rc;
+		}
+		freeReplyObject(reply);
+	}
+	if (r->o.dbindex) {
+		reply = redisCommand(c, "SELECT %ld", r->o.dbindex);
+		if (!reply || reply->type == REDIS_REPLY_ERROR) {
+			int rc = msgr_error_set(err, MSGR_ERR_IO, "%s cannot select database %ld: %s", r->where, r->o.dbindex, reply ? reply->str : c->errstr);
+			if (reply) {
+				freeReplyObject(reply);
+			}
+			redisFree(c);
+			return rc;
+		}
+		freeReplyObject(reply);
+	}
+	r->c = c;
+	return MSGR_OK;
+}
+
+typedef struct {
+	int argc;
+	const char *argv[12];
+	size_t len[12];
+} cmd_t;
+
+static void cmd_add(cmd_t *c, const char *s, size_t len)
+{
+	c->argv[c->argc] = s;
+	c->len[c->argc] = len;
+	c->argc++;
+}
+
+static void cmd_str(cmd_t *c, const char *s)
+{
+	cmd_add(c, s, strlen(s));
+}
+
+static void free_replies(redisReply **replies, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (replies[i]) {
+			freeReplyObject(replies[i]);
+			replies[i] = NULL;
+		}
+	}
+}
+
+/* n commands in one round trip; replies[i] owned by the caller (free_replies). A Redis error
+ * reply is a reply: the caller looks at it. */
+static int pipeline(msgr_redis_t *r, cmd_t *cmds, size_t n, redisReply **replies, msgr_error_t *err)
+{
+	for (int attempt = 0;; attempt++) {
+		int rc;
+		if (!r->c && (rc = connect_now(r, err)) != MSGR_OK) {
+			return rc;
+		}
+		bool broken = false;
+		for (size_t i = 0; i < n && !broken; i++) {
+			broken = redisAppendCommandArgv(r->c, cmds[i].argc, cmds[i].argv, cmds[i].len) != REDIS_OK;
+		}
+		size_t got = 0;
+		while (!broken && got < n) {
+			void *reply = NULL;
+			if (redisGetReply(r->c, &reply) != REDIS_OK || !reply) {
+				broken = true;
+			} else {
+				replies[got++] = reply;
+			}
+		}
+		if (!broken) {
+			return MSGR_OK;
+		}
+		free_replies(replies, got);
+		char reason[128];
+		snprintf(reason, sizeof(reason), "%s", r->c->errstr[0] ? r->c->errstr : "the connection was lost");
+		drop(r);
+		if (attempt > 0) {
+			return msgr_error_set(err, MSGR_ERR_IO, "%s: %s", r->where, reason);
+		}
+		/* a connection the server closed (a restart, an idle timeout): once more on a new one */
+	}
+}
+
+static int run(msgr_redis_t *r, cmd_t *cmd, redisReply **reply, msgr_error_t *err)
+{
+	*reply = NULL;
+	return pipeline(r, cmd, 1, reply, err);
+}
+
+static int reply_error(msgr_redis_t *r, redisReply *reply, const char *doing, msgr_error_t *err)
+{
+	return msgr_error_set(err, MSGR_ERR_PROTOCOL, "%s failed to %s: %s", r->where, doing,
+		reply->type == REDIS_REPLY_ERROR ? reply->str : "an unexpected reply");
+}
+
+int msgr_redis_open(msgr_redis_t **out, msgr_redis_options_t *options, msgr_error_t *err)
+{
+	*out = NULL;
+	msgr_redis_t *r = msgr_calloc(1, sizeof(*r));
+	if (!r) {
+		msgr_redis_options_free(options);
+		return msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory");
+	}
+	r->o = *options;
+	memset(options, 0, sizeof(*options));
+	msgr_redis_where(&r->o, r->where, sizeof(r->where));
+	size_t len = strlen(r->o.stream);
+	if (!(r->queue_key = msgr_malloc(len + sizeof("__queue")))) {
+		msgr_redis_close(r);
+		return msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory");
+	}
+	memcpy(r->queue_key, r->o.stream, len);
+	memcpy(r->queue_key + len, "__queue", sizeof("__queue"));
+	r->pending_possible = true;
+	strcpy(r->pel_cursor, "0");
+	int rc;
+	if (!r->o.lazy && (rc = connect_now(r, err)) != MSGR_OK) {
+		msgr_redis_close(r);
+		return rc;
+	}
+	*out = r;
+	return MSGR_OK;
+}
+
+void msgr_redis_close(msgr_redis_t *r)
+{
+	if (!r) {
+		return;
+	}
+	drop(r);
+	msgr_redis_options_free(&r->o);
+	msgr_free(r->queue_key);
+	msgr_free(r);
+}
+
+const msgr_redis_options_t *msgr_redis_options(const msgr_redis_t *r)
+{
+	return &r->o;
+}
+/* }}} */
+
+/* {{{ setup */
+static int setup_now(msgr_redis_t *r, msgr_error_t *err)
+{
+	cmd_t create = { 0 };
+	cmd_str(&create, "XGROUP");
+	cmd_str(&create, "CREATE");
+	cmd_str(&create, r->o.stream);
+	cmd_str(&create, r->o.group);
+	cmd_str(&create, "0");
+	cmd_str(&create, "MKSTREAM");
+	redisReply *reply;
+	int rc = run(r, &create, &reply, err);
+	if (rc != MSGR_OK) {
+		return rc;
+	}
+	if (reply->type == REDIS_REPLY_ERROR && strncmp(reply->str, "BUSYGROUP", 9) != 0) {
+		rc = reply_error(r, reply, "create the consumer group", err);
+	}
+	freeReplyObject(reply);
+	if (rc != MSGR_OK || !(r->o.delete_after_ack || r->o.delete_after_reject)) {
+		r->set_up = rc == MSGR_OK;
+		return rc;
+	}
+	cmd_t groups = { 0 };
+	cmd_str(&groups, "XINFO");
+	cmd_str(&groups, "GROUPS");
+	cmd_str(&groups, r->o.stream);
+	if ((rc = run(r, &groups, &reply, err)) != MSGR_OK) {
+		return rc;
+	}
+	if (reply->type != REDIS_REPLY_ARRAY) {
+		rc = reply_error(r, reply, "list the consumer groups", err);
+	} else if (reply->elements > 1) {
+		rc = msgr_error_set(err, MSGR_ERR_STATE,
+			"More than one group exists for stream \"%s\", delete_after_ack and delete_after_reject cannot be enabled as it risks deleting messages before all groups could consume them.",
+			r->o.stream);
+	}
+	freeReplyObject(reply);
+	r->set_up = rc == MSGR_OK;
+	return rc;
+}
+
+int msgr_redis_setup(msgr_redis_t *r, msgr_error_t *err)
+{
+	return setup_now(r, err);
+}
+
+static int ensure_setup(msgr_redis_t *r, msgr_error_t *err)
+{
+	return r->set_up || !r->o.auto_setup ? MSGR_OK : setup_now(r, err);
+}
+/* }}} */
+
+/* {{{ send */
+/* 12 characters: base64 of 9 random bytes, as Symfony 7 makes a delayed member unique */
+static void make_uniqid(char out[13])
+{
+	static const char b64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	unsigned char raw[9];
+	size_t have = 0;
+	while (have < sizeof(raw)) {
+		ssize_t n = getrandom(raw + have, sizeof(raw) - have, 0);
+		if (n > 0) {
+			have += (size_t) n;
+		} else if (errno != EINTR) {
+			/* no entropy source: unique enough from the clock and a counter */
+			static unsigned counter;
+			long long t = now_ms() ^ ((long long) getpid() << 20) ^ (long long) ++counter;
+			for (size_t i = 0; i < sizeof(raw); i++) {
+				raw[i] = (unsigned char) (t >> ((i % 8) * 8)) ^ (unsigned char) (i * 37);
+			}
+			break;
+		}
+	}
+	for (int i = 0; i < 3; i++) {
+		unsigned v = ((unsigned) raw[i * 3] << 16) | ((unsigned) raw[i * 3 + 1] << 8) | raw[i * 3 + 2];
+		out[i * 4] = b64[(v >> 18) & 63];
+		out[i * 4 + 1] = b64[(v >> 12) & 63];
+		out[i * 4 + 2] = b64[(v >> 6) & 63];
+		out[i * 4 + 3] = b64[v & 63];
+	}
+	out[12] = '\0';
+}
+
+/* The value of the message field: the JSON, wrapped as phpredis' PHP serializer writes a string. */
+static int entry_value(msgr_redis_t *r, const msgr_message_t *m, const char *uniqid, msgr_buf_t *out, msgr_error_t *err)
+{
+	msgr_buf_t json = MSGR_BUF_INIT;
+	int rc = msgr_json_write_message(&json, m, uniqid, err);
+	if (rc == MSGR_OK) {
+		if (r->o.raw_json || uniqid) {
+			/* a delayed member is raw JSON: Symfony writes it with rawCommand */
+			rc = msgr_buf_append(out, json.data, json.len);
+		} else {
+			rc = msgr_buf_appendf(out, "s:%zu:\"", json.len);
+			if (rc == MSGR_OK) rc = msgr_buf_append(out, json.data, json.len);
+			if (rc == MSGR_OK) rc = msgr_buf_append(out, "\";", 2);
+		}
+		if (rc != MSGR_OK) {
+			rc = msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory");
+		}
+	}
+	msgr_buf_free(&json);
+	return rc;
+}
+
+int msgr_redis_send(msgr_redis_t *r, msgr_message_t *messages, size_t count, msgr_error_t *err)
+{
+	if (count == 0) {
+		return MSGR_OK;
+	}
+	int rc = ensure_setup(r, err);
+	if (rc != MSGR_OK) {
+		return rc;
+	}
+	cmd_t *cmds = msgr_calloc(count, sizeof(cmd_t));
+	msgr_buf_t *values = msgr_calloc(count, sizeof(msgr_buf_t));
+	redisReply **replies = msgr_calloc(count, sizeof(redisReply *));
+	char (*uniqids)[13] = msgr_calloc(count, 13);
+	char (*scores)[24] = msgr_calloc(count, 24);
+	char maxlen[24];
+	snprintf(maxlen, sizeof(maxlen), "%lld", r->o.stream_max_entries);
+	if (!cmds || !values || !replies || !uniqids || !scores) {
+		rc = msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory");
+		goto done;
+	}
+	long long now = now_ms();
+	for (size_t i = 0; i < count; i++) {
+		msgr_message_t *m = &messages[i];
+		cmd_t *c = &cmds[i];
+		bool delayed = m->delay_ms > 0;
+		if (delayed) {
+			make_uniqid(uniqids[i]);
+			if (m->delay_ms > 0x7fffffffffffffffLL - now) {
+				rc = msgr_error_set(err, MSGR_ERR_INVALID, "Message delay is too big: %lld ms", m->delay_ms);
+				goto done;
+			}
+			snprintf(scores[i], sizeof(scores[i]), "%lld", now + m->delay_ms);
+		}
+		if ((rc = entry_value(r, m, delayed ? uniqids[i] : NULL, &values[i], err)) != MSGR_OK) {
+			goto done;
+		}
+		if (delayed) {
+			cmd_str(c, "ZADD");
+			cmd_str(c, r->queue_key);
+			cmd_str(c, "NX");
+			cmd_str(c, scores[i]);
+		} else {
+			cmd_str(c, "XADD");
+			cmd_str(c, r->o.stream);
+			if (r->o.stream_max_entries > 0) {
+				cmd_str(c, "MAXLEN");
+				cmd_str(c, "~");
+				cmd_str(c, maxlen);
+			}
+			cmd_str(c, "*");
+			cmd_str(c, "message");
+		}
+		cmd_add(c, values[i].data, values[i].len);
+	}
+	if ((rc = pipeline(r, cmds, count, replies, err)) != MSGR_OK) {
+		goto done;
+	}
+	for (size_t i = 0; i < count && rc == MSGR_OK; i++) {
+		redisReply *reply = replies[i];
+		bool delayed = messages[i].delay_ms > 0;
+		if (delayed ? reply->type != REDIS_REPLY_INTEGER : reply->type != REDIS_REPLY_STRING) {
+			rc = reply_error(r, reply, delayed ? "add a delayed message" : "add a message to the stream", err);
+			break;
+		}
+		const char *id = delayed ? uniqids[i] : reply->str;
+		msgr_free(messages[i].id);
+		if (!(messages[i].id = msgr_strndup(id, strlen(id)))) {
+			rc = msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory");
+		}
+	}
+done:
+	if (replies) {
+		free_replies(replies, count);
+	}
+	for (size_t i = 0; values && i < count; i++) {
+		msgr_buf_free(&values[i]);
+	}
+	msgr_free(cmds);
+	msgr_free(values);
+	msgr_free(replies);
+	msgr_free(uniqids);
+	msgr_free(scores);
+	return rc;
+}
+/* }}} */
+
+/* {{{ reading entries */
+int msgr_redis_read_field(const char *value, size_t len, msgr_message_t *out, msgr_error_t *err)
+{
+	if (len >= 2 && value[0] == 's' && value[1] == ':') {
+		/* s:N:"..."; with N the byte length of what is between the quotes */
+		size_t i = 2, n = 0;
+		while (i < len && value[i] >= '0' && value[i] <= '9' && n < ((size_t) 1 << 40)) {
+			n = n * 10 + (size_t) (value[i++] - '0');
+		}
+		if (i == 2 || i + 2 > len || value[i] != ':' || value[i + 1] != '"' || len - i - 2 < 2 || n != len - i - 4 ||
+			value[len - 2] != '"' || value[len - 1] != ';') {
+			return msgr_error_set(err, MSGR_ERR_PROTOCOL, "the message field is neither JSON nor a PHP-serialized string of it");
+		}
+		return msgr_json_read_message(value + i + 2, n, out, err);
+	}
+	return msgr_json_read_message(value, len, out, err);
+}
+
+/* One stream entry [id, [field, value, ...]] into m; the entry's own problems go into
+ * m->problem, never into the return value (only MSGR_ERR_NOMEM is returned). */
+static int read_entry(redisReply *entry, msgr_message_t *m)
+{
+	memset(m, 0, sizeof(*m));
+	redisReply *id = entry->element[0], *fields = entry->element[1];
+	if (!(m->id = msgr_strndup(id->str, id->len))) {
+		return MSGR_ERR_NOMEM;
+	}
+	redisReply *value = NULL;
+	for (size_t i = 0; fields->type == REDIS_REPLY_ARRAY && i + 1 < fields->elements; i += 2) {
+		redisReply *f = fields->element[i];
+		if (f->type == REDIS_REPLY_STRING && f->len == 7 && memcmp(f->str, "message", 7) == 0 && fields->element[i + 1]->type == REDIS_REPLY_STRING) {
+			value = fields->element[i + 1];
+			break;
+		}
+	}
+	msgr_error_t why;
+	const char *problem = NULL;
+	if (!value) {
+		problem = "the stream entry has no \"message\" field";
+	} else if (msgr_redis_read_field(value->str, value->len, m, &why) != MSGR_OK) {
+		if (why.code == MSGR_ERR_NOMEM) {
+			return MSGR_ERR_NOMEM;
+		}
+		problem = why.message;
+	}
+	if (problem) {
+		/* kept whole for the failure transport */
+		msgr_message_free(m);
+		if (!(m->id = msgr_strndup(id->str, id->len)) || !(m->problem = msgr_strndup(problem, strlen(problem))) ||
+			!(m->body = msgr_strndup(value ? value->str : "", value ? value->len : 0))) {
+			return MSGR_ERR_NOMEM;
+		}
+		m->body_len = value ? value->len : 0;
+	}
+	return MSGR_OK;
+}
+
+static bool is_entry(redisReply *e)
+{
+	return e->type == REDIS_REPLY_ARRAY && e->elements == 2 && e->element[0]->type == REDIS_REPLY_STRING;
+}
+
+/* Appends the entries of an XRANGE reply (or of one stream of an XREADGROUP reply) to list;
+ * deleted entries (no fields) go to gone when it is given, else are skipped. */
+static int collect(msgr_redis_t *r, redisReply *entries, msgr_message_t **list, size_t *count, size_t *cap, char ***gone, size_t *gone_count, msgr_error_t *err)
+{
+	for (size_t i = 0; i < entries->elements; i++) {
+		redisReply *e = entries->element[i];
+		if (!is_entry(e)) {
+			return msgr_error_set(err, MSGR_ERR_PROTOCOL, "%s sent a stream entry of an unexpected shape", r->where);
+		}
+		if (e->element[1]->type == REDIS_REPLY_NIL) {
+			/* XDEL'd while still pending: nothing to hand out, only to acknowledge */
+			if (gone) {
+				char **grown = msgr_realloc(*gone, (*gone_count + 1) * sizeof(char *));
+				if (!grown || !(grown[*gone_count] = msgr_strndup(e->element[0]->str, e->element[0]->len))) {
+					if (grown) {
+						*gone = grown;
+					}
+					return msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory");
+				}
+				*gone = grown;
+				(*gone_count)++;
+			}
+			continue;
+		}
+		if (*count == *cap) {
+			size_t ncap = *cap ? *cap * 2 : 4;
+			msgr_message_t *grown = msgr_realloc(*list, ncap * sizeof(msgr_message_t));
+			if (!grown) {
+				return msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory");
+			}
+			*list = grown;
+			*cap = ncap;
+		}
+		if (read_entry(e, &(*list)[*count]) != MSGR_OK) {
+			msgr_message_free(&(*list)[*count]);
+			return msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory");
+		}
+		(*count)++;
+	}
+	return MSGR_OK;
+}
+/* }}} */
+
+/* {{{ get */
+/* Moves the due members of KEYS[1] (the delayed set) to KEYS[2] (the stream), at most ARGV[2],
+ * as one atomic step: a member is moved by the worker whose ZREM removed it, so never twice.
+ * ARGV: now in ms, the limit, MAXLEN (0: none), 1 to wrap the JSON as phpredis does. */
+static const char move_due_script[] =
+	"local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[2]))\n"
+	"for _, m in ipairs(due) do\n"
+	"  if redis.call('ZREM', KEYS[1], m) == 1 then\n"
+	"    local v = m\n"
+	"    if ARGV[4] == '1' then v = 's:' .. string.len(m) .. ':\"' .. m .. '\";' end\n"
+	"    if ARGV[3] ~= '0' then redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[3], '*', 'message', v)\n"
+	"    else redis.call('XADD', KEYS[2], '*', 'message', v) end\n"
+	"  end\n"
+	"end\n"
+	"return #due\n";
+
+static void move_due_cmd(msgr_redis_t *r, cmd_t *c, char *now, char *maxlen)
+{
+	snprintf(now, 24, "%lld", now_ms());
+	snprintf(maxlen, 24, "%lld", r->o.stream_max_entries);
+	cmd_str(c, "EVAL");
+	cmd_add(c, move_due_script, sizeof(move_due_script) - 1);
+	cmd_str(c, "2");
+	cmd_str(c, r->queue_key);
+	cmd_str(c, r->o.stream);
+	cmd_str(c, now);
+	cmd_str(c, "100");
+	cmd_str(c, maxlen);
+	cmd_str(c, r->o.raw_json ? "0" : "1");
+}
+
+static void read_cmd(msgr_redis_t *r, cmd_t *c, char *count)
+{
+	snprintf(count, 24, "%lld", r->o.get_batch_size);
+	cmd_str(c, "XREADGROUP");
+	cmd_str(c, "GROUP");
+	cmd_str(c, r->o.group);
+	cmd_str(c, r->o.consumer);
+	cmd_str(c, "COUNT");
+	cmd_str(c, count);
+	cmd_str(c, "STREAMS");
+	cmd_str(c, r->o.stream);
+	cmd_str(c, r->pending_possible ? r->pel_cursor : ">");
+}
+
+/* Entries other consumers left pending longer than redeliver_timeout become this consumer's. */
+static int claim_stale(msgr_redis_t *r, msgr_error_t *err)
+{
+	char idle[24], count[24];
+	snprintf(idle, sizeof(idle), "%lld", r->o.redeliver_timeout_ms);
+	snprintf(count, sizeof(count), "%lld", r->o.get_batch_size > 100 ? r->o.get_batch_size : 100);
+	redisReply *reply;
+	int rc;
+	if (!r->no_autoclaim) {
+		cmd_t c = { 0 };
+		cmd_str(&c, "XAUTOCLAIM");
+		cmd_str(&c, r->o.stream);
+		cmd_str(&c, r->o.group);
+		cmd_str(&c, r->o.consumer);
+		cmd_str(&c, idle);
+		cmd_str(&c, "0-0");
+		cmd_str(&c, "COUNT");
+		cmd_str(&c, count);
+		cmd_str(&c, "JUSTID");
+		if ((rc = run(r, &c, &reply, err)) != MSGR_OK) {
+			return rc;
+		}
+		if (reply->type == REDIS_REPLY_ERROR && strstr(reply->str, "unknown command")) {
+			r->no_autoclaim = true;
+		} else if (reply->type == REDIS_REPLY_ARRAY && reply->elements >= 2 && reply->element[1]->type == REDIS_REPLY_ARRAY) {
+			if (reply->element[1]->elements) {
+				r->pending_possible = true;
+				strcpy(r->pel_cursor, "0");
+			}
+		} else {
+			rc = reply_error(r, reply, "claim pending messages", err);
+		}
+		freeReplyObject(reply);
+		if (!r->no_autoclaim) {
+			return rc;
+		}
+	}
+	/* Redis < 6.2: the oldest pending entries, claimed one by one like Symfony does */
+	cmd_t p = { 0 };
+	cmd_str(&p, "XPENDING");
+	cmd_str(&p, r->o.stream);
+	cmd_str(&p, r->o.group);
+	cmd_str(&p, "-");
+	cmd_str(&p, "+");
+	cmd_str(&p, count);
+	if ((rc = run(r, &p, &reply, err)) != MSGR_OK) {
+		return rc;
+	}
+	if (reply->type != REDIS_REPLY_ARRAY) {
+		rc = reply_error(r, reply, "list pending messages", err);
+	}
+	for (size_t i = 0; rc == MSGR_OK && i < reply->elements; i++) {
+		redisReply *e = reply->element[i];
+		if (e->type != REDIS_REPLY_ARRAY || e->elements < 3 || e->element[0]->type != REDIS_REPLY_STRING ||
+			e->element[1]->type != REDIS_REPLY_STRING || e->element[2]->type != REDIS_REPLY_INTEGER) {
+			continue;
+		}
+		if (strcmp(e->element[1]->str, r->o.consumer) == 0 || e->element[2]->integer < r->o.redeliver_timeout_ms) {
+			continue;
+		}
+		cmd_t x = { 0 };
+		cmd_str(&x, "XCLAIM");
+		cmd_str(&x, r->o.stream);
+		cmd_str(&x, r->o.group);
+		cmd_str(&x, r->o.consumer);
+		cmd_str(&x, idle);
+		cmd_str(&x, e->element[0]->str);
+		cmd_str(&x, "JUSTID");
+		redisReply *claimed;
+		if ((rc = run(r, &x, &claimed, err)) == MSGR_OK) {
+			if (claimed->type == REDIS_REPLY_ARRAY && claimed->elements) {
+				r->pending_possible = true;
+				strcpy(r->pel_cursor, "0");
+			}
+			freeReplyObject(claimed);
+		}
+	}
+	freeReplyObject(reply);
+	return rc;
+}
+
+/* The entries of the one stream of an XREADGROUP reply, or NULL for none (a nil reply). */
+static int read_reply_entries(msgr_redis_t *r, redisReply *reply, redisReply **entries, msgr_error_t *err)
+{
+	*entries = NULL;
+	if (reply->type == REDIS_REPLY_NIL) {
+		return MSGR_OK;
+	}
+	if (reply->type == REDIS_REPLY_ERROR && strncmp(reply->str, "NOGROUP", 7) == 0) {
+		r->set_up = false;
+		return msgr_error_set(err, MSGR_ERR_PROTOCOL, "%s has no consumer group \"%s\" on stream \"%s\": run messenger:setup-transports or turn auto_setup on",
+			r->where, r->o.group, r->o.stream);
+	}
+	if (reply->type != REDIS_REPLY_ARRAY || reply->elements != 1 || reply->element[0]->type != REDIS_REPLY_ARRAY ||
+		reply->element[0]->elements != 2 || reply->element[0]->element[1]->type != REDIS_REPLY_ARRAY) {
+		return reply_error(r, reply, "read the stream", err);
+	}
+	*entries = reply->element[0]->element[1];
+	return MSGR_OK;
+}
+
+int msgr_redis_get(msgr_redis_t *r, msgr_message_t **out, size_t *count, msgr_error_t *err)
+{
+	*out = NULL;
+	*count = 0;
+	int rc = ensure_setup(r, err);
+	if (rc != MSGR_OK) {
+		return rc;
+	}
+	long long now = now_ms();
+	if (now >= r->next_claim_ms) {
+		if ((rc = claim_stale(r, err)) != MSGR_OK) {
+			return rc;
+		}
+		r->next_claim_ms = now + r->o.claim_interval_ms;
+	}
+	size_t cap = 0;
+	char **gone = NULL;
+	size_t gone_count = 0;
+	for (int pass = 0; pass < 2; pass++) {
+		/* the due delayed messages move, then the read: one round trip */
+		cmd_t cmds[2] = { { 0 }, { 0 } };
+		char now_text[24], maxlen[24], batch[24];
+		move_due_cmd(r, &cmds[0], now_text, maxlen);
+		bool own = r->pending_possible;
+		read_cmd(r, &cmds[1], batch);
+		redisReply *replies[2] = { NULL, NULL };
+		if ((rc = pipeline(r, cmds, 2, replies, err)) != MSGR_OK) {
+			break;
+		}
+		redisReply *entries = NULL;
+		if (replies[0]->type != REDIS_REPLY_INTEGER) {
+			rc = reply_error(r, replies[0], "move the due delayed messages", err);
+		} else {
+			rc = read_reply_entries(r, replies[1], &entries, err);
+		}
+		if (rc == MSGR_OK && entries) {
+			rc = collect(r, entries, out, count, &cap, &gone, &gone_count, err);
+			if (own && entries->elements) {
+				/* the next read of the own pending entries goes on after the last one seen */
+				redisReply *last = entries->element[entries->elements - 1]->element[0];
+				snprintf(r->pel_cursor, sizeof(r->pel_cursor), "%.*s", (int) last->len, last->str);
+			}
+		}
+		bool drained = own && (!entries || entries->elements == 0);
+		free_replies(replies, 2);
+		if (rc != MSGR_OK) {
+			break;
+		}
+		if (!drained) {
+			break;
+		}
+		/* nothing of our own is pending: new messages from now on */
+		r->pending_possible = false;
+		strcpy(r->pel_cursor, "0");
+	}
+	if (rc == MSGR_OK && gone_count) {
+		rc = msgr_redis_ack(r, (const char *const *) gone, gone_count, true, err);
+	}
+	for (size_t i = 0; i < gone_count; i++) {
+		msgr_free(gone[i]);
+	}
+	msgr_free(gone);
+	if (rc != MSGR_OK) {
+		msgr_messages_free(*out, *count);
+		*out = NULL;
+		*count = 0;
+	}
+	return rc;
+}
+/* }}} */
+
+/* {{{ ack, keepalive, count, list */
+int msgr_redis_ack(msgr_redis_t *r, const char *const *ids, size_t count, bool reject, msgr_error_t *err)
+{
+	if (count == 0) {
+		return MSGR_OK;
+	}
+	bool del = reject ? r->o.delete_after_reject : r->o.delete_after_ack;
+	size_t argc = count + 3;
+	const char **argv = msgr_calloc(argc * 2, sizeof(char *));
+	size_t *lens = msgr_calloc(argc * 2, sizeof(size_t));
+	if (!argv || !lens) {
+		msgr_free(argv);
+		msgr_free(lens);
+		return msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory");
+	}
+	/* XACK stream group ids... and XDEL stream ids..., built in one array */
+	const char **xack = argv, **xdel = argv + argc;
+	size_t *xack_len = lens, *xdel_len = lens + argc;
+	xack[0] = "XACK";
+	xack[1] = r->o.stream;
+	xack[2] = r->o.group;
+	xdel[0] = "XDEL";
+	xdel[1] = r->o.stream;
+	for (size_t i = 0; i < 3; i++) {
+		xack_len[i] = strlen(xack[i]);
+		xdel_len[i] = i < 2 ? strlen(xdel[i]) : 0;
+	}
+	for (size_t i = 0; i < count; i++) {
+		xack[3 + i] = xdel[2 + i] = ids[i];
+		xack_len[3 + i] = xdel_len[2 + i] = strlen(ids[i]);
+	}
+	int rc = MSGR_OK;
+	for (int attempt = 0; attempt < 2; attempt++) {
+		if (!r->c && (rc = connect_now(r, err)) != MSGR_OK) {
+			break;
+		}
+		bool broken = redisAppendCommandArgv(r->c, (int) argc, xack, xack_len) != REDIS_OK ||
+			(del && redisAppendCommandArgv(r->c, (int) (count + 2), xdel, xdel_len) != REDIS_OK);
+		redisReply *replies[2] = { NULL, NULL };
+		for (int i = 0; i < (del ? 2 : 1) && !broken; i++) {
+			void *reply = NULL;
+			broken = redisGetReply(r->c, &reply) != REDIS_OK || !reply;
+			replies[i] = reply;
+		}
+		if (!broken) {
+			for (int i = 0; i < (del ? 2 : 1) && rc == MSGR_OK; i++) {
+				if (replies[i]->type != REDIS_REPLY_INTEGER) {
+					rc = reply_error(r, replies[i], i ? "delete acknowledged messages" : "acknowledge messages", err);
+				}
+			}
+			free_replies(replies, 2);
+			break;
+		}
+		free_replies(replies, 2);
+		char reason[128];
+		snprintf(reason, sizeof(reason), "%s", r->c->errstr[0] ? r->c->errstr : "the connection was lost");
+		drop(r);
+		rc = msgr_error_set(err, MSGR_ERR_IO, "%s: %s", r->where, reason);
+	}
+	msgr_free(argv);
+	msgr_free(lens);
+	return rc;
+}
+
+int msgr_redis_keepalive(msgr_redis_t *r, const char *id, long long seconds, msgr_error_t *err)
+{
+	if (seconds > 0 && seconds * 1000 >= r->o.redeliver_timeout_ms) {
+		return msgr_error_set(err, MSGR_ERR_STATE,
+			"The keepalive interval (%lld s) must be shorter than the redeliver_timeout (%lld s), or messages are redelivered while they are handled",
+			seconds, r->o.redeliver_timeout_ms / 1000);
+	}
+	cmd_t c = { 0 };
+	cmd_str(&c, "XCLAIM");
+	cmd_str(&c, r->o.stream);
+	cmd_str(&c, r->o.group);
+	cmd_str(&c, r->o.consumer);
+	cmd_str(&c, "0");
+	cmd_str(&c, id);
+	cmd_str(&c, "JUSTID");
+	redisReply *reply;
+	int rc = run(r, &c, &reply, err);
+	if (rc == MSGR_OK) {
+		if (reply->type != REDIS_REPLY_ARRAY) {
+			rc = reply_error(r, reply, "keep a message alive", err);
+		} else if (reply->elements == 0) {
+			rc = msgr_error_set(err, MSGR_ERR_NOT_FOUND, "%s has no pending message %s in group \"%s\" to keep alive", r->where, id, r->o.group);
+		}
+		freeReplyObject(reply);
+	}
+	return rc;
+}
+
+/* the id right after id (ms-seq) */
+static void next_id(const char *id, char *out, size_t size)
+{
+	unsigned long long ms = 0, seq = 0;
+	sscanf(id, "%llu-%llu", &ms, &seq);
+	if (seq == ~0ULL) {
+		snprintf(out, size, "%llu-0", ms + 1);
+	} else {
+		snprintf(out, size, "%llu-%llu", ms, seq + 1);
+	}
+}
+
+int msgr_redis_count(msgr_redis_t *r, long long *n, msgr_error_t *err)
+{
+	*n = 0;
+	cmd_t c = { 0 };
+	cmd_str(&c, "XINFO");
+	cmd_str(&c, "GROUPS");
+	cmd_str(&c, r->o.stream);
+	redisReply *reply;
+	int rc = run(r, &c, &reply, err);
+	if (rc != MSGR_OK) {
+		return rc;
+	}
+	if (reply->type == REDIS_REPLY_ERROR && strstr(reply->str, "no such key")) {
+		freeReplyObject(reply);
+		return MSGR_OK; /* no stream yet: nothing waits */
+	}
+	if (reply->type != REDIS_REPLY_ARRAY) {
+		rc = reply_error(r, reply, "read the consumer groups", err);
+		freeReplyObject(reply);
+		return rc;
+	}
+	char last[MAX_IN_FLIGHT_ID] = "";
+	bool found = false, have_lag = false;
+	for (size_t g = 0; g < reply->elements && !found; g++) {
+		redisReply *group = reply->element[g];
+		bool mine = false;
+		for (size_t i = 0; group->type == REDIS_REPLY_ARRAY && i + 1 < group->elements; i += 2) {
+			redisReply *k = group->element[i], *v = group->element[i + 1];
+			if (k->type != REDIS_REPLY_STRING) {
+				continue;
+			}
+			if (strcmp(k->str, "name") == 0 && v->type == REDIS_REPLY_STRING && strcmp(v->str, r->o.group) == 0) {
+				mine = true;
+			} else if (strcmp(k->str, "last-delivered-id") == 0 && v->type == REDIS_REPLY_STRING) {
+				snprintf(last, sizeof(last), "%s", v->str);
+			} else if (strcmp(k->str, "lag") == 0 && v->type == REDIS_REPLY_INTEGER) {
+				have_lag = true;
+				*n = v->integer;
+			}
+		}
+		found = mine;
+		if (!mine) {
+			have_lag = false;
+			*n = 0;
+		}
+	}
+	freeReplyObject(reply);
+	if (!found || have_lag) {
+		return MSGR_OK;
+	}
+	/* no lag (Redis < 7, or after an XDEL in the middle): count the entries after last-delivered-id */
+	char start[MAX_IN_FLIGHT_ID];
+	next_id(*last ? last : "0-0", start, sizeof(start));
+	for (;;) {
+		cmd_t x = { 0 };
+		cmd_str(&x, "XRANGE");
+		cmd_str(&x, r->o.stream);
+		cmd_str(&x, start);
+		cmd_str(&x, "+");
+		cmd_str(&x, "COUNT");
+		cmd_str(&x, "1000");
+		if ((rc = run(r, &x, &reply, err)) != MSGR_OK) {
+			return rc;
+		}
+		if (reply->type != REDIS_REPLY_ARRAY) {
+			rc = reply_error(r, reply, "count the stream", err);
+			freeReplyObject(reply);
+			return rc;
+		}
+		size_t got = reply->elements;
+		*n += (long long) got;
+		if (got) {
+			redisReply *e = reply->element[got - 1];
+			if (is_entry(e)) {
+				next_id(e->element[0]->str, start, sizeof(start));
+			}
+		}
+		freeReplyObject(reply);
+		if (got < 1000) {
+			return MSGR_OK;
+		}
+	}
+}
+
+int msgr_redis_list(msgr_redis_t *r, const char *id, size_t limit, msgr_message_t **out, size_t *count, msgr_error_t *err)
+{
+	*out = NULL;
+	*count = 0;
+	char n[24];
+	cmd_t c = { 0 };
+	cmd_str(&c, "XRANGE");
+	cmd_str(&c, r->o.stream);
+	cmd_str(&c, id ? id : "-");
+	cmd_str(&c, id ? id : "+");
+	if (id || limit) {
+		snprintf(n, sizeof(n), "%zu", id ? (size_t) 1 : limit);
+		cmd_str(&c, "COUNT");
+		cmd_str(&c, n);
+	}
+	redisReply *reply;
+	int rc = run(r, &c, &reply, err);
+	if (rc != MSGR_OK) {
+		return rc;
+	}
+	if (reply->type == REDIS_REPLY_ERROR && id && strstr(reply->str, "Invalid stream ID")) {
+		freeReplyObject(reply);
+		return MSGR_OK; /* not an id of a stream entry: no such message */
+	}
+	size_t cap = 0;
+	rc = reply->type == REDIS_REPLY_ARRAY ? collect(r, reply, out, count, &cap, NULL, NULL, err) : reply_error(r, reply, "list the stream", err);
+	freeReplyObject(reply);
+	if (rc != MSGR_OK) {
+		msgr_messages_free(*out, *count);
+		*out = NULL;
+		*count = 0;
+	}
+	return rc;
+}
+/* }}} */

@@ -1,0 +1,147 @@
+#include "leakcheck.h"
+#include "msgr_json.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static msgr_header_t header(const char *name, const char *value)
+{
+	msgr_header_t h = { (char *) name, strlen(name), (char *) value, strlen(value) };
+	return h;
+}
+
+/* the expected bytes are PHP 8.2's json_encode() of the same values */
+static void test_string_as_php_writes_it(void **state)
+{
+	msgr_buf_t b = MSGR_BUF_INIT;
+	const char in[] = "a/b\"c\\d\n\t\x01\x7f \xc3\xa9\xf0\x9f\x98\x80";
+	assert_int_equal(msgr_json_put_string(&b, in, sizeof(in) - 1, NULL), MSGR_OK);
+	assert_string_equal(b.data, "\"a\\/b\\\"c\\\\d\\n\\t\\u0001\x7f \\u00e9\\ud83d\\ude00\"");
+	msgr_buf_free(&b);
+}
+
+static void test_message_as_php_writes_it(void **state)
+{
+	msgr_buf_t b = MSGR_BUF_INIT;
+	msgr_message_t m = { 0 };
+	m.body = "O:1:\"A\":0:{}";
+	m.body_len = strlen(m.body);
+	assert_int_equal(msgr_json_write_message(&b, &m, NULL, NULL), MSGR_OK);
+	assert_string_equal(b.data, "{\"body\":\"O:1:\\\"A\\\":0:{}\",\"headers\":[]}");
+	msgr_buf_reset(&b);
+	msgr_header_t h[2] = { header("type", "App\\Msg"), header("Content-Type", "application/json") };
+	m.body = "{\"x\":1}";
+	m.body_len = strlen(m.body);
+	m.headers = h;
+	m.header_count = 2;
+	assert_int_equal(msgr_json_write_message(&b, &m, "abc.12", NULL), MSGR_OK);
+	assert_string_equal(b.data, "{\"body\":\"{\\\"x\\\":1}\",\"headers\":{\"type\":\"App\\\\Msg\",\"Content-Type\":\"application\\/json\"},\"uniqid\":\"abc.12\"}");
+	msgr_buf_free(&b);
+}
+
+static void test_bad_utf8_is_refused(void **state)
+{
+	const char *bad[] = { "\xc3", "\xc0\xaf", "\xed\xa0\x80", "\xf4\x90\x80\x80", "ok\xff" };
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		msgr_buf_t b = MSGR_BUF_INIT;
+		msgr_error_t err;
+		assert_int_equal(msgr_json_put_string(&b, bad[i], strlen(bad[i]), &err), MSGR_ERR_INVALID);
+		assert_non_null(strstr(err.message, "UTF-8"));
+		msgr_buf_free(&b);
+	}
+}
+
+static void test_read_round_trip(void **state)
+{
+	msgr_buf_t b = MSGR_BUF_INIT;
+	msgr_message_t m = { 0 };
+	const char body[] = "x/\"\\\n\x01\xc3\xa9\xf0\x9f\x98\x80";
+	m.body = (char *) body;
+	m.body_len = sizeof(body) - 1;
+	msgr_header_t h[2] = { header("type", "App\\Msg"), header("X-Message-Stamp-A", "[{\"a\":\"\xe2\x82\xac\"}]") };
+	m.headers = h;
+	m.header_count = 2;
+	assert_int_equal(msgr_json_write_message(&b, &m, "u1", NULL), MSGR_OK);
+	msgr_message_t r = { 0 };
+	assert_int_equal(msgr_json_read_message(b.data, b.len, &r, NULL), MSGR_OK);
+	assert_int_equal(r.body_len, sizeof(body) - 1);
+	assert_memory_equal(r.body, body, sizeof(body) - 1);
+	assert_int_equal(r.header_count, 2);
+	assert_string_equal(r.headers[0].name, "type");
+	assert_string_equal(r.headers[0].value, "App\\Msg");
+	assert_string_equal(r.headers[1].value, "[{\"a\":\"\xe2\x82\xac\"}]");
+	msgr_message_free(&r);
+	msgr_buf_free(&b);
+}
+
+static void test_read_shapes(void **state)
+{
+	msgr_message_t r = { 0 };
+	/* whitespace, empty headers array, keys in any order, other keys skipped */
+	const char *ok = " { \"uniqid\" : {\"a\":[1,2.5e3,-3,true,false,null,\"s\"]}, \"headers\" : [ ] , \"body\" : \"\" } ";
+	assert_int_equal(msgr_json_read_message(ok, strlen(ok), &r, NULL), MSGR_OK);
+	assert_non_null(r.body);
+	assert_int_equal(r.body_len, 0);
+	assert_int_equal(r.header_count, 0);
+	msgr_message_free(&r);
+	const char *no_headers = "{\"body\":\"b\"}";
+	assert_int_equal(msgr_json_read_message(no_headers, strlen(no_headers), &r, NULL), MSGR_OK);
+	assert_string_equal(r.body, "b");
+	msgr_message_free(&r);
+}
+
+static void test_read_refuses(void **state)
+{
+	char deep[400];
+	size_t n = 0;
+	n += (size_t) snprintf(deep, sizeof(deep), "{\"body\":\"b\",\"x\":");
+	for (int i = 0; i < 100; i++) {
+		deep[n++] = '[';
+	}
+	for (int i = 0; i < 100; i++) {
+		deep[n++] = ']';
+	}
+	deep[n++] = '}';
+	deep[n] = '\0';
+	const char *bad[] = {
+		"", "[]", "\"body\"", "{\"headers\":{}}", "{\"body\":1}", "{\"body\":\"b\",\"headers\":{\"a\":1}}",
+		"{\"body\":\"b\",\"headers\":[1]}", "{\"body\":\"b\"} x", "{\"body\":\"b\"", "{\"body\":\"\\ud800\"}",
+		"{\"body\":\"\\udc00\"}", "{\"body\":\"\\u12\"}", "{\"body\":\"\\q\"}", "{\"body\":\"a\nb\"}",
+		"{\"body\":\"\xc3\"}", "{\"body\":\"b\",\"x\":tru}", "{\"body\":\"b\",}", "{\"body\" \"b\"}", deep,
+	};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		msgr_message_t r = { 0 };
+		msgr_error_t err;
+		assert_int_equal(msgr_json_read_message(bad[i], strlen(bad[i]), &r, &err), MSGR_ERR_PROTOCOL);
+		assert_non_null(strstr(err.message, "not the JSON of a message"));
+		assert_null(r.body);
+		assert_null(r.headers);
+	}
+}
+
+static void test_out_of_memory(void **state)
+{
+	const char *in = "{\"body\":\"abc\",\"headers\":{\"a\":\"1\",\"b\":\"2\",\"c\":\"3\"}}";
+	for (long fail = 0; fail < 20; fail++) {
+		msgr_message_t r = { 0 };
+		leak_fail_after = fail;
+		int rc = msgr_json_read_message(in, strlen(in), &r, NULL);
+		leak_fail_after = -1;
+		assert_true(rc == MSGR_OK || rc == MSGR_ERR_NOMEM);
+		msgr_message_free(&r);
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		LEAK_TEST(test_string_as_php_writes_it),
+		LEAK_TEST(test_message_as_php_writes_it),
+		LEAK_TEST(test_bad_utf8_is_refused),
+		LEAK_TEST(test_read_round_trip),
+		LEAK_TEST(test_read_shapes),
+		LEAK_TEST(test_read_refuses),
+		LEAK_TEST(test_out_of_memory),
+	};
+	return cmocka_run_group_tests_name("msgr_json", tests, NULL, NULL);
+}
