@@ -43,7 +43,7 @@ if test "$PHP_MESSENGER" != "no"; then
   PHP_SUBST(MESSENGER_SHARED_LIBADD)
 
   MESSENGER_CORE="src/core/msgr_alloc.c src/core/msgr_error.c src/core/msgr_buf.c src/core/msgr_dsn.c src/core/msgr_route.c src/core/msgr_phpser.c src/core/msgr_table.c src/core/msgr_retry.c src/core/msgr_args.c src/core/msgr_rate.c src/core/msgr_tick.c src/core/msgr_message.c src/core/msgr_json.c src/core/msgr_redis.c"
-  MESSENGER_BINDING="src/php_messenger.c src/php/php_messenger_envelope.c src/php/php_messenger_stamps.c src/php/php_messenger_exceptions.c src/php/php_messenger_middleware.c src/php/php_messenger_bus.c src/php/php_messenger_handlers.c src/php/php_messenger_transport.c src/php/php_messenger_messenger.c src/php/php_messenger_util.c src/php/php_messenger_serializer.c src/php/php_messenger_json.c src/php/php_messenger_phpwire.c src/php/php_messenger_doctrine.c src/php/php_messenger_worker.c src/php/php_messenger_console.c"
+  MESSENGER_BINDING="src/php_messenger.c src/php/php_messenger_envelope.c src/php/php_messenger_stamps.c src/php/php_messenger_exceptions.c src/php/php_messenger_middleware.c src/php/php_messenger_bus.c src/php/php_messenger_handlers.c src/php/php_messenger_transport.c src/php/php_messenger_messenger.c src/php/php_messenger_util.c src/php/php_messenger_serializer.c src/php/php_messenger_json.c src/php/php_messenger_phpwire.c src/php/php_messenger_doctrine.c src/php/php_messenger_redis.c src/php/php_messenger_worker.c src/php/php_messenger_console.c"
 
   PHP_NEW_EXTENSION(messenger, $MESSENGER_CORE $MESSENGER_BINDING, $ext_shared,, $MESSENGER_CFLAGS)
   PHP_ADD_INCLUDE([$ext_srcdir/src])

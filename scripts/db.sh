@@ -5,11 +5,15 @@
 #   scripts/db.sh stop
 # PostgreSQL 15 on port 55432, MariaDB on port 33306; user "messenger" (and "messenger_faults",
 # whose connections a test kills), password "s3cret-pw", database "messenger". Needs root (the servers run as the postgres and mysql users).
+# Redis 7: an open server on port 56379 and on the unix socket $dir/redis-run/redis.sock, and a
+# locked one on port 56380 (default user's password "s3cret-pw", ACL user "messenger" with it).
 set -eu
 dir=${MESSENGER_DB_DIR:-/tmp/messenger-db}
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 pg_port=55432
 my_port=33306
+redis_port=56379
+redis_locked_port=56380
 password=s3cret-pw
 
 start_pgsql() {
@@ -60,17 +64,42 @@ start_mysql() {
 		GRANT ALL ON messenger.* TO 'messenger_faults'@'127.0.0.1'; GRANT ALL ON messenger.* TO 'messenger_faults'@'localhost';"
 }
 
+start_redis() {
+	mkdir -p "$dir/redis-run"
+	if ! redis-cli -p $redis_port ping >/dev/null 2>&1; then
+		redis-server --port $redis_port --bind 127.0.0.1 --unixsocket "$dir/redis-run/redis.sock" --unixsocketperm 777 \
+			--save '' --appendonly no --daemonize yes --dir "$dir/redis-run" --pidfile "$dir/redis-run/open.pid" \
+			--logfile "$dir/redis-run/open.log" >/dev/null
+	fi
+	if ! redis-cli -p $redis_locked_port -a "$password" --no-auth-warning ping >/dev/null 2>&1; then
+		printf 'user default on >%s ~* &* +@all\nuser messenger on >%s ~* &* +@all\n' "$password" "$password" > "$dir/redis-run/users.acl"
+		redis-server --port $redis_locked_port --bind 127.0.0.1 --aclfile "$dir/redis-run/users.acl" \
+			--save '' --appendonly no --daemonize yes \
+			--dir "$dir/redis-run" --pidfile "$dir/redis-run/locked.pid" --logfile "$dir/redis-run/locked.log" >/dev/null
+	fi
+	for _ in $(seq 40); do
+		redis-cli -p $redis_port ping >/dev/null 2>&1 && redis-cli -p $redis_locked_port -a "$password" --no-auth-warning ping >/dev/null 2>&1 && return 0
+		sleep 0.25
+	done
+	echo "redis-server did not start" >&2
+	return 1
+}
+
 case "${1:-start}" in
 start)
 	start_pgsql >&2
 	start_mysql >&2
+	start_redis >&2
 	echo "export MESSENGER_PGSQL_DSN='pgsql:host=127.0.0.1;port=$pg_port;dbname=messenger'"
 	echo "export MESSENGER_MYSQL_DSN='mysql:host=127.0.0.1;port=$my_port;dbname=messenger'"
 	echo "export MESSENGER_DB_USER=messenger MESSENGER_DB_PASSWORD='$password'"
+	echo "export MESSENGER_REDIS_DSN='redis://127.0.0.1:$redis_port' MESSENGER_REDIS_SOCKET='$dir/redis-run/redis.sock'"
+	echo "export MESSENGER_REDIS_LOCKED_DSN='redis://127.0.0.1:$redis_locked_port'"
 	;;
 stop)
 	su postgres -s /bin/sh -c "$pg_bin/pg_ctl -D $dir/pg -m fast stop" >/dev/null 2>&1 || true
 	[ -f "$dir/my-run/my.pid" ] && kill "$(cat "$dir/my-run/my.pid")" 2>/dev/null || true
+	for f in open locked; do [ -f "$dir/redis-run/$f.pid" ] && kill "$(cat "$dir/redis-run/$f.pid")" 2>/dev/null || true; done
 	;;
 *)
 	echo "usage: $0 start|stop" >&2

@@ -311,7 +311,7 @@ static int connect_now(msgr_redis_t *r, msgr_error_t *err)
 		reply = r->o.user ? redisCommand(c, "AUTH %s %s", r->o.user, r->o.password) : redisCommand(c, "AUTH %s", r->o.password);
 		if (!reply || reply->type == REDIS_REPLY_ERROR) {
 			/* the server's words (WRONGPASS ...) never hold the password */
-			int rc = msgr_error_set(err, reply ? MSGR_ERR_INVALID : MSGR_ERR_IO, "%s refused the credentials: %s", r->where,
+			int rc = msgr_error_set(err, MSGR_ERR_IO, "%s refused the credentials: %s", r->where,
 				reply ? reply->str : c->errstr);
 			if (reply) {
 				freeReplyObject(reply);

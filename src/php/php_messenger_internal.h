@@ -358,6 +358,14 @@ bool php_messenger_receiver_settle(zend_object *receiver, zend_object *envelope,
 /* A transport from a configuration entry (DSN string, object, or ['dsn' => ...]). */
 /* connections: the configuration's "connections" (for doctrine://NAME), may be NULL. */
 bool php_messenger_transport_from_config(zval *out, zend_string *name, zval *config, zend_object *messenger, zend_object *serializer, HashTable *connections);
+/* ---- the Redis streams transport (php_messenger_redis.c) ---- */
+struct msgr_dsn;
+extern zend_class_entry *php_messenger_ce_RedisTransport;
+void php_messenger_register_redis(void);
+/* Sets up a RedisTransport object from a parsed redis:// DSN: false with an exception. */
+bool php_messenger_redis_init(zend_object *obj, HashTable *options, const struct msgr_dsn *dsn, zend_object *serializer);
+zend_object *php_messenger_redis_serializer(zend_object *obj);
+
 /* ---- the table transport (php_messenger_doctrine.c) ---- */
 extern zend_class_entry *php_messenger_ce_DoctrineTransport;
 struct msgr_dsn;

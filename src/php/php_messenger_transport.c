@@ -200,6 +200,9 @@ zend_object *php_messenger_transport_serializer(zend_object *transport)
 		zval *serializer = PHP_MESSENGER_PROP(transport, MEM_SERIALIZER);
 		return Z_TYPE_P(serializer) == IS_OBJECT ? Z_OBJ_P(serializer) : NULL;
 	}
+	if (transport->ce == php_messenger_ce_RedisTransport) {
+		return php_messenger_redis_serializer(transport);
+	}
 	return transport->ce == php_messenger_ce_DoctrineTransport ? php_messenger_doctrine_serializer(transport) : NULL;
 }
 
@@ -547,9 +550,23 @@ bool php_messenger_transport_from_config(zval *out, zend_string *name, zval *con
 				ZVAL_UNDEF(out);
 			}
 		}
+	} else if (strcmp(parsed.scheme, "redis") == 0 || strcmp(parsed.scheme, "rediss") == 0) {
+		object_init_ex(out, php_messenger_ce_RedisTransport);
+		if (!(ok = php_messenger_redis_init(Z_OBJ_P(out), options ? Z_ARRVAL_P(options) : NULL, &parsed, serializer))) {
+			/* the message names the transport: the core's words follow its name */
+			zend_object *error;
+			if (php_messenger_take_exception(&error)) {
+				zval rv;
+				zval *msg = php_messenger_throwable_prop(error, ZSTR_KNOWN(ZEND_STR_MESSAGE), &rv);
+				php_messenger_throw(error->ce, "transports[\"%s\"]: %s", ZSTR_VAL(name), Z_TYPE_P(msg) == IS_STRING ? Z_STRVAL_P(msg) : "");
+				OBJ_RELEASE(error);
+			}
+			zval_ptr_dtor(out);
+			ZVAL_UNDEF(out);
+		}
 	} else {
 		php_messenger_throw(php_messenger_ce_InvalidArgumentException,
-			"transports[\"%s\"]: no transport handles the DSN scheme \"%s://\" in this build (available: in-memory://, sync://, doctrine://)",
+			"transports[\"%s\"]: no transport handles the DSN scheme \"%s://\" in this build (available: in-memory://, sync://, doctrine://, redis://)",
 			ZSTR_VAL(name), parsed.scheme);
 		ok = false;
 	}

@@ -1,0 +1,585 @@
+/* Messenger\Transport\RedisTransport: the Zend face of the core's Redis streams transport
+ * (core/msgr_redis). This file turns Envelopes into encoded messages through the transport's
+ * serializer and back, and the core's errors into exceptions; every Redis command is the
+ * core's. */
+#include "php_messenger_internal.h"
+#include "core/msgr_alloc.h"
+#include "core/msgr_dsn.h"
+#include "core/msgr_redis.h"
+#include "redis_arginfo.h"
+
+zend_class_entry *php_messenger_ce_RedisTransport;
+static zend_object_handlers redis_handlers;
+
+typedef struct {
+	msgr_redis_t *r;
+	zend_object *serializer;
+	zend_object std;
+} php_messenger_redis;
+
+static inline php_messenger_redis *redis_from(zend_object *obj)
+{
+	return (php_messenger_redis *) ((char *) obj - XtOffsetOf(php_messenger_redis, std));
+}
+
+static zend_object *redis_create(zend_class_entry *ce)
+{
+	php_messenger_redis *t = zend_object_alloc(sizeof(php_messenger_redis), ce);
+	t->r = NULL;
+	t->serializer = NULL;
+	zend_object_std_init(&t->std, ce);
+	object_properties_init(&t->std, ce);
+	t->std.handlers = &redis_handlers;
+	return &t->std;
+}
+
+static void redis_free(zend_object *obj)
+{
+	php_messenger_redis *t = redis_from(obj);
+	msgr_redis_close(t->r);
+	if (t->serializer) {
+		OBJ_RELEASE(t->serializer);
+	}
+	zend_object_std_dtor(obj);
+}
+
+static HashTable *redis_get_gc(zend_object *obj, zval **table, int *n)
+{
+	php_messenger_redis *t = redis_from(obj);
+	zend_get_gc_buffer *buf = zend_get_gc_buffer_create();
+	if (t->serializer) {
+		zend_get_gc_buffer_add_obj(buf, t->serializer);
+	}
+	zend_get_gc_buffer_use(buf, table, n);
+	return NULL;
+}
+
+static php_messenger_redis *ready(zval *self)
+{
+	php_messenger_redis *t = redis_from(Z_OBJ_P(self));
+	if (!t->r) {
+		zend_throw_error(NULL, "Messenger\\Transport\\RedisTransport was not constructed");
+		return NULL;
+	}
+	return t;
+}
+
+/* The one place a core error becomes an exception. */
+static void throw_core(const msgr_error_t *err)
+{
+	zend_class_entry *ce = err->code == MSGR_ERR_INVALID ? php_messenger_ce_InvalidArgumentException
+		: err->code == MSGR_ERR_STATE ? php_messenger_ce_LogicException
+		: err->code == MSGR_ERR_NOMEM ? php_messenger_ce_RuntimeException
+		: php_messenger_ce_TransportException;
+	php_messenger_throw(ce, "%s", err->message);
+}
+
+/* {{{ encoded messages: the serializer's array <-> the core's msgr_message_t */
+/* Lends encoded's strings to m; false with an exception when the serializer returned something
+ * else than a string body and string headers keyed by name. */
+static bool lend_encoded(zval *encoded, msgr_message_t *m)
+{
+	memset(m, 0, sizeof(*m));
+	zval *body = zend_hash_str_find_deref(Z_ARRVAL_P(encoded), "body", 4);
+	zval *headers = zend_hash_str_find_deref(Z_ARRVAL_P(encoded), "headers", 7);
+	if (!body || Z_TYPE_P(body) != IS_STRING || (headers && Z_TYPE_P(headers) != IS_ARRAY)) {
+		php_messenger_throw(php_messenger_ce_LogicException, "The serializer's encode() must return ['body' => string, 'headers' => array]");
+		return false;
+	}
+	m->body = Z_STRVAL_P(body);
+	m->body_len = Z_STRLEN_P(body);
+	if (!headers || zend_hash_num_elements(Z_ARRVAL_P(headers)) == 0) {
+		return true;
+	}
+	m->headers = safe_emalloc(zend_hash_num_elements(Z_ARRVAL_P(headers)), sizeof(msgr_header_t), 0);
+	zend_string *name;
+	zval *value;
+	ZEND_HASH_FOREACH_STR_KEY_VAL(Z_ARRVAL_P(headers), name, value) {
+		ZVAL_DEREF(value);
+		if (!name || Z_TYPE_P(value) != IS_STRING) {
+			php_messenger_throw(php_messenger_ce_LogicException, "The serializer's headers must be strings keyed by name%s%s",
+				name ? ": " : "", name ? ZSTR_VAL(name) : "");
+			efree(m->headers);
+			m->headers = NULL;
+			return false;
+		}
+		msgr_header_t *h = &m->headers[m->header_count++];
+		h->name = ZSTR_VAL(name);
+		h->name_len = ZSTR_LEN(name);
+		h->value = Z_STRVAL_P(value);
+		h->value_len = Z_STRLEN_P(value);
+	} ZEND_HASH_FOREACH_END();
+	return true;
+}
+
+static void encoded_of(const msgr_message_t *m, zval *out)
+{
+	zval headers;
+	array_init_size(out, 2);
+	add_assoc_stringl(out, "body", m->body ? m->body : "", m->body_len);
+	array_init_size(&headers, (uint32_t) m->header_count);
+	for (size_t i = 0; i < m->header_count; i++) {
+		zval v;
+		ZVAL_STRINGL(&v, m->headers[i].value, m->headers[i].value_len);
+		zend_symtable_str_update(Z_ARRVAL(headers), m->headers[i].name, m->headers[i].name_len, &v);
+	}
+	add_assoc_zval(out, "headers", &headers);
+}
+/* }}} */
+
+static zend_object *with_id(zend_object *envelope, const char *id)
+{
+	zval arg;
+	ZVAL_STRING(&arg, id);
+	zend_object *stamp = php_messenger_stamp_new(php_messenger_ce_TransportMessageIdStamp, 1, &arg);
+	zval_ptr_dtor(&arg);
+	envelope = php_messenger_envelope_with(envelope, stamp);
+	OBJ_RELEASE(stamp);
+	return envelope;
+}
+
+/* An entry into an Envelope: decoded by the serializer, or an UndecodableMessage that the worker
+ * sends to the failure transport; NULL with an exception only for other failures. */
+static zend_object *envelope_of(php_messenger_redis *t, const msgr_message_t *m)
+{
+	zval encoded;
+	encoded_of(m, &encoded);
+	zend_object *envelope = NULL;
+	if (m->problem) {
+		php_messenger_decoding_failed(NULL, "Could not read the Redis stream entry %s: %s", m->id, m->problem);
+	} else {
+		envelope = php_messenger_serializer_decode(t->serializer, &encoded);
+	}
+	if (!envelope) {
+		envelope = php_messenger_undecodable_envelope(&encoded);
+	}
+	zval_ptr_dtor(&encoded);
+	if (!envelope) {
+		return NULL;
+	}
+	return with_id(envelope, m->id);
+}
+
+static zend_long delay_of(zend_object *envelope)
+{
+	zend_object *delay = php_messenger_envelope_last(envelope, php_messenger_ce_DelayStamp);
+	return delay ? Z_LVAL_P(php_messenger_stamp_prop(delay, 0)) : 0;
+}
+
+/* Sends count envelopes in one round trip; out gets the sent envelopes with their ids. */
+static bool send_envelopes(php_messenger_redis *t, zend_object **envelopes, uint32_t count, zval *out)
+{
+	zval *encoded = safe_emalloc(count, sizeof(zval), 0);
+	msgr_message_t *messages = safe_emalloc(count, sizeof(msgr_message_t), 0);
+	uint32_t made = 0;
+	bool ok = true;
+	for (; made < count; made++) {
+		if (!php_messenger_serializer_encode(t->serializer, envelopes[made], &encoded[made])) {
+			ok = false;
+			break;
+		}
+		if (!lend_encoded(&encoded[made], &messages[made])) {
+			zval_ptr_dtor(&encoded[made]);
+			ok = false;
+			break;
+		}
+		zend_long delay = delay_of(envelopes[made]);
+		messages[made].delay_ms = delay > 0 ? delay : 0;
+	}
+	msgr_error_t err;
+	if (ok && msgr_redis_send(t->r, messages, count, &err) != MSGR_OK) {
+		throw_core(&err);
+		ok = false;
+	}
+	if (ok) {
+		array_init_size(out, count);
+		for (uint32_t i = 0; i < count; i++) {
+			zval sent;
+			GC_ADDREF(envelopes[i]);
+			ZVAL_OBJ(&sent, with_id(envelopes[i], messages[i].id));
+			zend_hash_next_index_insert_new(Z_ARRVAL_P(out), &sent);
+		}
+	}
+	for (uint32_t i = 0; i < made; i++) {
+		if (messages[i].headers) {
+			efree(messages[i].headers);
+		}
+		msgr_free(messages[i].id);
+		zval_ptr_dtor(&encoded[i]);
+	}
+	efree(messages);
+	efree(encoded);
+	return ok;
+}
+
+bool php_messenger_redis_init(zend_object *obj, HashTable *options, const msgr_dsn_t *dsn, zend_object *serializer)
+{
+	php_messenger_redis *t = redis_from(obj);
+	/* the options as the core reads them: key => text */
+	uint32_t n = options ? zend_hash_num_elements(options) : 0;
+	msgr_kv_t *kv = safe_emalloc(n ? n : 1, sizeof(msgr_kv_t), 0);
+	zend_string **texts = safe_emalloc(n ? n : 1, sizeof(zend_string *), 0);
+	uint32_t count = 0;
+	zend_string *auth_user = NULL;
+	bool ok = true;
+	if (options) {
+		zend_string *key;
+		zval *v;
+		ZEND_HASH_FOREACH_STR_KEY_VAL_IND(options, key, v) {
+			ZVAL_DEREF(v);
+			if (!key) {
+				php_messenger_throw(php_messenger_ce_InvalidArgumentException, "Redis options must be keyed by name");
+				ok = false;
+				break;
+			}
+			if (Z_TYPE_P(v) == IS_NULL) {
+				continue;
+			}
+			if (zend_string_equals_literal(key, "auth") && Z_TYPE_P(v) == IS_ARRAY) {
+				/* ['user', 'password'], as Symfony takes it */
+				zval *u = zend_hash_index_find_deref(Z_ARRVAL_P(v), 0), *p = zend_hash_index_find_deref(Z_ARRVAL_P(v), 1);
+				if (!u || !p || Z_TYPE_P(u) != IS_STRING || Z_TYPE_P(p) != IS_STRING) {
+					php_messenger_throw(php_messenger_ce_InvalidArgumentException, "The Redis option \"auth\" must be a password or [user, password]");
+					ok = false;
+					break;
+				}
+				auth_user = Z_STR_P(u);
+				v = p;
+			}
+			zend_string *text;
+			if (Z_TYPE_P(v) == IS_TRUE || Z_TYPE_P(v) == IS_FALSE) {
+				text = zend_string_init(Z_TYPE_P(v) == IS_TRUE ? "1" : "0", 1, 0);
+			} else if (Z_TYPE_P(v) == IS_STRING || Z_TYPE_P(v) == IS_LONG || Z_TYPE_P(v) == IS_DOUBLE) {
+				text = zval_get_string(v);
+			} else {
+				php_messenger_throw(php_messenger_ce_InvalidArgumentException, "The Redis option \"%s\" must be a string, a number or a boolean, %s given",
+					ZSTR_VAL(key), zend_zval_type_name(v));
+				ok = false;
+				break;
+			}
+			texts[count] = text;
+			kv[count].key = ZSTR_VAL(key);
+			kv[count].value = ZSTR_VAL(text);
+			count++;
+		} ZEND_HASH_FOREACH_END();
+	}
+	msgr_redis_options_t o;
+	msgr_error_t err;
+	if (ok && msgr_redis_options_parse(dsn, kv, count, &o, &err) != MSGR_OK) {
+		throw_core(&err);
+		ok = false;
+	}
+	if (ok && auth_user && !(dsn->password && *dsn->password)) {
+		msgr_free(o.user);
+		o.user = msgr_strndup(ZSTR_VAL(auth_user), ZSTR_LEN(auth_user));
+	}
+	if (ok && msgr_redis_open(&t->r, &o, &err) != MSGR_OK) {
+		throw_core(&err);
+		ok = false;
+	}
+	for (uint32_t i = 0; i < count; i++) {
+		zend_string_release(texts[i]);
+	}
+	efree(texts);
+	efree(kv);
+	if (!ok) {
+		return false;
+	}
+	if (serializer) {
+		GC_ADDREF(serializer);
+		t->serializer = serializer;
+	} else {
+		t->serializer = php_messenger_serializer_new(php_messenger_ce_PhpSerializer, NULL);
+	}
+	return true;
+}
+
+zend_object *php_messenger_redis_serializer(zend_object *obj)
+{
+	return redis_from(obj)->serializer;
+}
+
+ZEND_METHOD(Messenger_Transport_RedisTransport, __construct)
+{
+	zend_string *dsn;
+	HashTable *options = NULL;
+	zend_object *serializer = NULL;
+	ZEND_PARSE_PARAMETERS_START(1, 3)
+		Z_PARAM_STR(dsn)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_ARRAY_HT(options)
+		Z_PARAM_OBJ_OF_CLASS_OR_NULL(serializer, php_messenger_ce_SerializerInterface)
+	ZEND_PARSE_PARAMETERS_END();
+	if (redis_from(Z_OBJ_P(ZEND_THIS))->r) {
+		zend_throw_error(NULL, "Cannot call Messenger\\Transport\\RedisTransport::__construct() twice");
+		RETURN_THROWS();
+	}
+	msgr_dsn_t parsed;
+	msgr_error_t err;
+	if (msgr_dsn_parse(ZSTR_VAL(dsn), ZSTR_LEN(dsn), &parsed, &err) != MSGR_OK) {
+		php_messenger_throw(php_messenger_ce_InvalidArgumentException, "Invalid Redis DSN: %s", err.message);
+		RETURN_THROWS();
+	}
+	php_messenger_redis_init(Z_OBJ_P(ZEND_THIS), options, &parsed, serializer);
+	msgr_dsn_free(&parsed);
+}
+
+ZEND_METHOD(Messenger_Transport_RedisTransport, send)
+{
+	zend_object *envelope;
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_OBJ_OF_CLASS(envelope, php_messenger_ce_Envelope)
+	ZEND_PARSE_PARAMETERS_END();
+	php_messenger_redis *t = ready(ZEND_THIS);
+	zval sent;
+	if (!t || !send_envelopes(t, &envelope, 1, &sent)) {
+		RETURN_THROWS();
+	}
+	RETVAL_COPY(zend_hash_index_find(Z_ARRVAL(sent), 0));
+	zval_ptr_dtor(&sent);
+}
+
+ZEND_METHOD(Messenger_Transport_RedisTransport, sendAll)
+{
+	HashTable *envelopes;
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_ARRAY_HT(envelopes)
+	ZEND_PARSE_PARAMETERS_END();
+	php_messenger_redis *t = ready(ZEND_THIS);
+	if (!t) {
+		RETURN_THROWS();
+	}
+	uint32_t count = zend_hash_num_elements(envelopes);
+	if (count == 0) {
+		RETURN_EMPTY_ARRAY();
+	}
+	zend_object **list = safe_emalloc(count, sizeof(zend_object *), 0);
+	uint32_t i = 0;
+	zval *env;
+	ZEND_HASH_FOREACH_VAL(envelopes, env) {
+		ZVAL_DEREF(env);
+		if (Z_TYPE_P(env) != IS_OBJECT || Z_OBJCE_P(env) != php_messenger_ce_Envelope) {
+			efree(list);
+			zend_argument_type_error(1, "must contain only Messenger\\Envelope objects, %s given", zend_zval_type_name(env));
+			RETURN_THROWS();
+		}
+		list[i++] = Z_OBJ_P(env);
+	} ZEND_HASH_FOREACH_END();
+	bool ok = send_envelopes(t, list, count, return_value);
+	efree(list);
+	if (!ok) {
+		RETURN_THROWS();
+	}
+}
+
+/* The core's messages as a list of Envelopes; frees them. */
+static bool envelopes_of(php_messenger_redis *t, msgr_message_t *list, size_t count, zval *out)
+{
+	array_init_size(out, (uint32_t) count);
+	bool ok = true;
+	for (size_t i = 0; i < count && ok; i++) {
+		zend_object *envelope = envelope_of(t, &list[i]);
+		if (!envelope) {
+			ok = false;
+			break;
+		}
+		zval e;
+		ZVAL_OBJ(&e, envelope);
+		zend_hash_next_index_insert_new(Z_ARRVAL_P(out), &e);
+	}
+	msgr_messages_free(list, count);
+	if (!ok) {
+		zval_ptr_dtor(out);
+		ZVAL_UNDEF(out);
+	}
+	return ok;
+}
+
+ZEND_METHOD(Messenger_Transport_RedisTransport, get)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	php_messenger_redis *t = ready(ZEND_THIS);
+	if (!t) {
+		RETURN_THROWS();
+	}
+	msgr_message_t *list;
+	size_t count;
+	msgr_error_t err;
+	if (msgr_redis_get(t->r, &list, &count, &err) != MSGR_OK) {
+		throw_core(&err);
+		RETURN_THROWS();
+	}
+	if (!envelopes_of(t, list, count, return_value)) {
+		RETURN_THROWS();
+	}
+}
+
+/* The stream entry id of an envelope this transport received; NULL with an exception. */
+static const char *id_of(zend_object *envelope)
+{
+	zend_object *stamp = php_messenger_envelope_last(envelope, php_messenger_ce_TransportMessageIdStamp);
+	zval *id = stamp ? php_messenger_stamp_prop(stamp, 0) : NULL;
+	if (!id || Z_TYPE_P(id) != IS_STRING) {
+		php_messenger_throw(php_messenger_ce_LogicException, "The envelope has no Redis message id (TransportMessageIdStamp): it was not received from a RedisTransport");
+		return NULL;
+	}
+	return Z_STRVAL_P(id);
+}
+
+static void settle(INTERNAL_FUNCTION_PARAMETERS, bool reject)
+{
+	zend_object *envelope;
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_OBJ_OF_CLASS(envelope, php_messenger_ce_Envelope)
+	ZEND_PARSE_PARAMETERS_END();
+	php_messenger_redis *t = ready(ZEND_THIS);
+	const char *id = t ? id_of(envelope) : NULL;
+	msgr_error_t err;
+	if (!id) {
+		RETURN_THROWS();
+	}
+	if (msgr_redis_ack(t->r, &id, 1, reject, &err) != MSGR_OK) {
+		throw_core(&err);
+		RETURN_THROWS();
+	}
+}
+
+ZEND_METHOD(Messenger_Transport_RedisTransport, ack)
+{
+	settle(INTERNAL_FUNCTION_PARAM_PASSTHRU, false);
+}
+
+ZEND_METHOD(Messenger_Transport_RedisTransport, reject)
+{
+	settle(INTERNAL_FUNCTION_PARAM_PASSTHRU, true);
+}
+
+ZEND_METHOD(Messenger_Transport_RedisTransport, keepalive)
+{
+	zend_object *envelope;
+	zend_long seconds = 0;
+	bool seconds_null = true;
+	ZEND_PARSE_PARAMETERS_START(1, 2)
+		Z_PARAM_OBJ_OF_CLASS(envelope, php_messenger_ce_Envelope)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_LONG_OR_NULL(seconds, seconds_null)
+	ZEND_PARSE_PARAMETERS_END();
+	php_messenger_redis *t = ready(ZEND_THIS);
+	const char *id = t ? id_of(envelope) : NULL;
+	msgr_error_t err;
+	if (!id) {
+		RETURN_THROWS();
+	}
+	if (msgr_redis_keepalive(t->r, id, seconds_null ? 0 : seconds, &err) != MSGR_OK) {
+		throw_core(&err);
+		RETURN_THROWS();
+	}
+}
+
+ZEND_METHOD(Messenger_Transport_RedisTransport, getMessageCount)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	php_messenger_redis *t = ready(ZEND_THIS);
+	long long n;
+	msgr_error_t err;
+	if (!t) {
+		RETURN_THROWS();
+	}
+	if (msgr_redis_count(t->r, &n, &err) != MSGR_OK) {
+		throw_core(&err);
+		RETURN_THROWS();
+	}
+	RETURN_LONG((zend_long) n);
+}
+
+ZEND_METHOD(Messenger_Transport_RedisTransport, all)
+{
+	zend_long limit = 0;
+	bool limit_null = true;
+	ZEND_PARSE_PARAMETERS_START(0, 1)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_LONG_OR_NULL(limit, limit_null)
+	ZEND_PARSE_PARAMETERS_END();
+	php_messenger_redis *t = ready(ZEND_THIS);
+	if (!t) {
+		RETURN_THROWS();
+	}
+	if (!limit_null && limit < 1) {
+		zend_argument_value_error(1, "must be null or at least 1");
+		RETURN_THROWS();
+	}
+	msgr_message_t *list;
+	size_t count;
+	msgr_error_t err;
+	if (msgr_redis_list(t->r, NULL, limit_null ? 0 : (size_t) limit, &list, &count, &err) != MSGR_OK) {
+		throw_core(&err);
+		RETURN_THROWS();
+	}
+	if (!envelopes_of(t, list, count, return_value)) {
+		RETURN_THROWS();
+	}
+}
+
+ZEND_METHOD(Messenger_Transport_RedisTransport, find)
+{
+	zval *id;
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_ZVAL(id)
+	ZEND_PARSE_PARAMETERS_END();
+	php_messenger_redis *t = ready(ZEND_THIS);
+	if (!t) {
+		RETURN_THROWS();
+	}
+	zend_string *text = zval_try_get_string(id);
+	if (!text) {
+		RETURN_THROWS();
+	}
+	msgr_message_t *list;
+	size_t count;
+	msgr_error_t err;
+	int rc = msgr_redis_list(t->r, ZSTR_VAL(text), 1, &list, &count, &err);
+	zend_string_release(text);
+	if (rc != MSGR_OK) {
+		throw_core(&err);
+		RETURN_THROWS();
+	}
+	zval found;
+	if (!envelopes_of(t, list, count, &found)) {
+		RETURN_THROWS();
+	}
+	zval *first = zend_hash_index_find(Z_ARRVAL(found), 0);
+	if (first) {
+		RETVAL_COPY(first);
+	} else {
+		RETVAL_NULL();
+	}
+	zval_ptr_dtor(&found);
+}
+
+ZEND_METHOD(Messenger_Transport_RedisTransport, setup)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	php_messenger_redis *t = ready(ZEND_THIS);
+	msgr_error_t err;
+	if (!t) {
+		RETURN_THROWS();
+	}
+	if (msgr_redis_setup(t->r, &err) != MSGR_OK) {
+		throw_core(&err);
+		RETURN_THROWS();
+	}
+}
+
+void php_messenger_register_redis(void)
+{
+	zend_class_entry *ce_count = zend_hash_str_find_ptr(CG(class_table), "messenger\\transport\\messagecountawareinterface", sizeof("messenger\\transport\\messagecountawareinterface") - 1);
+	zend_class_entry *ce_list = zend_hash_str_find_ptr(CG(class_table), "messenger\\transport\\listablereceiverinterface", sizeof("messenger\\transport\\listablereceiverinterface") - 1);
+	php_messenger_ce_RedisTransport = register_class_Messenger_Transport_RedisTransport(php_messenger_ce_TransportInterface,
+		php_messenger_ce_BatchSenderInterface, ce_count, ce_list, php_messenger_ce_SetupableTransportInterface, php_messenger_ce_KeepaliveReceiverInterface);
+	php_messenger_ce_RedisTransport->create_object = redis_create;
+	memcpy(&redis_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
+	redis_handlers.offset = XtOffsetOf(php_messenger_redis, std);
+	redis_handlers.free_obj = redis_free;
+	redis_handlers.get_gc = redis_get_gc;
+	redis_handlers.clone_obj = NULL;
+}
