@@ -45,7 +45,7 @@ static int parse_bool(const char *key, const char *v, bool *out, msgr_error_t *e
 	} else if (strcmp(v, "0") == 0 || strcmp(v, "false") == 0 || *v == '\0') {
 		*out = false;
 	} else {
-		return msgr_error_set(err, MSGR_ERR_INVALID, "the Redis option \"%s\" must be a boolean, \"%.40s\" given", key, v);
+		return msgr_error_set(err, MSGR_ERR_INVALID, "The Redis option \"%s\" must be a boolean, \"%.40s\" given", key, v);
 	}
 	return MSGR_OK;
 }
@@ -56,7 +56,7 @@ static int parse_number(const char *key, const char *v, long long min, long long
 	errno = 0;
 	long long n = strtoll(v, &end, 10);
 	if (*v == '\0' || *end != '\0' || errno || n < min) {
-		return msgr_error_set(err, MSGR_ERR_INVALID, "the Redis option \"%s\" must be an integer of at least %lld, \"%.40s\" given", key, min, v);
+		return msgr_error_set(err, MSGR_ERR_INVALID, "The Redis option \"%s\" must be an integer of at least %lld, \"%.40s\" given", key, min, v);
 	}
 	*out = n;
 	return MSGR_OK;
@@ -67,7 +67,7 @@ static int parse_seconds(const char *key, const char *v, double *out, msgr_error
 	char *end;
 	double s = strtod(v, &end);
 	if (*v == '\0' || *end != '\0' || !(s >= 0) || s > 86400) {
-		return msgr_error_set(err, MSGR_ERR_INVALID, "the Redis option \"%s\" must be a number of seconds, \"%.40s\" given", key, v);
+		return msgr_error_set(err, MSGR_ERR_INVALID, "The Redis option \"%s\" must be a number of seconds, \"%.40s\" given", key, v);
 	}
 	*out = s;
 	return MSGR_OK;
@@ -79,7 +79,7 @@ static int apply_option(msgr_redis_options_t *o, const char *key, const char *v,
 	int rc = MSGR_OK;
 	if (strcmp(key, "stream") == 0 || strcmp(key, "group") == 0 || strcmp(key, "consumer") == 0) {
 		if (*v == '\0') {
-			return msgr_error_set(err, MSGR_ERR_INVALID, "the Redis option \"%s\" must not be empty", key);
+			return msgr_error_set(err, MSGR_ERR_INVALID, "The Redis option \"%s\" must not be empty", key);
 		}
 		return set_string(key[0] == 's' ? &o->stream : key[0] == 'g' ? &o->group : &o->consumer, v, err);
 	}
@@ -111,13 +111,13 @@ static int apply_option(msgr_redis_options_t *o, const char *key, const char *v,
 		/* phpredis' OPT_SERIALIZER of Symfony's connection: 1 (PHP, the default) wraps the JSON in
 		 * s:N:"...";, 0 (none) writes it raw; igbinary, msgpack and JSON are not spoken here */
 		if ((rc = parse_number(key, v, 0, &n, err)) == MSGR_OK && n > 1) {
-			rc = msgr_error_set(err, MSGR_ERR_INVALID, "the Redis option \"serializer\" can be 1 (PHP, the default) or 0 (none), %lld given", n);
+			rc = msgr_error_set(err, MSGR_ERR_INVALID, "The Redis option \"serializer\" can be 1 (PHP, the default) or 0 (none), %lld given", n);
 		}
 		if (rc == MSGR_OK) {
 			o->raw_json = n == 0;
 		}
 	} else {
-		rc = msgr_error_set(err, MSGR_ERR_INVALID, "unknown Redis option \"%.60s\" (known: " KNOWN_OPTIONS_LIST ")", key);
+		rc = msgr_error_set(err, MSGR_ERR_INVALID, "Unknown Redis option \"%.60s\" (known: " KNOWN_OPTIONS_LIST ")", key);
 	}
 	return rc;
 }
@@ -155,7 +155,7 @@ int msgr_redis_options_parse(const msgr_dsn_t *dsn, const msgr_kv_t *extra, size
 		return msgr_error_set(err, MSGR_ERR_INVALID, "rediss:// (TLS) is not available: this build's hiredis (0.14) has no TLS support");
 	}
 	if (strcmp(dsn->scheme, "redis") != 0) {
-		return msgr_error_set(err, MSGR_ERR_INVALID, "not a Redis DSN: the scheme is \"%s\"", dsn->scheme);
+		return msgr_error_set(err, MSGR_ERR_INVALID, "Not a Redis DSN: the scheme is \"%s\"", dsn->scheme);
 	}
 	o->port = dsn->port ? dsn->port : 6379;
 	o->auto_setup = o->delete_after_ack = o->delete_after_reject = o->persistent = true;
@@ -176,7 +176,7 @@ int msgr_redis_options_parse(const msgr_dsn_t *dsn, const msgr_kv_t *extra, size
 	}
 	for (size_t i = 0; i < dsn->param_count; i++) {
 		if (!is_known(dsn->params[i].key)) {
-			rc = msgr_error_set(err, MSGR_ERR_INVALID, "unknown Redis option \"%.60s\" in the DSN (known: " KNOWN_OPTIONS_LIST ")", dsn->params[i].key);
+			rc = msgr_error_set(err, MSGR_ERR_INVALID, "Unknown Redis option \"%.60s\" in the DSN (known: " KNOWN_OPTIONS_LIST ")", dsn->params[i].key);
 			goto fail;
 		}
 		if ((rc = apply_option(o, dsn->params[i].key, dsn->params[i].value, err)) != MSGR_OK) {
@@ -199,7 +199,7 @@ int msgr_redis_options_parse(const msgr_dsn_t *dsn, const msgr_kv_t *extra, size
 			p += len + (slash ? 1 : 0);
 		}
 		if (rc == MSGR_OK && *p) {
-			rc = msgr_error_set(err, MSGR_ERR_INVALID, "a Redis DSN's path is /stream/group/consumer; it has more segments");
+			rc = msgr_error_set(err, MSGR_ERR_INVALID, "A Redis DSN's path is /stream/group/consumer; it has more segments");
 		}
 		char **targets[3] = { &o->stream, &o->group, &o->consumer };
 		for (int i = 0; i < 3; i++) {

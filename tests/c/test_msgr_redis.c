@@ -108,8 +108,8 @@ static void test_socket(void **state)
 static void test_refused(void **state)
 {
 	struct { const char *dsn; msgr_kv_t kv; const char *says; } cases[] = {
-		{ "redis://h?colour=blue", { NULL, NULL }, "unknown Redis option \"colour\" in the DSN" },
-		{ "redis://h", { "colour", "blue" }, "unknown Redis option \"colour\"" },
+		{ "redis://h?colour=blue", { NULL, NULL }, "Unknown Redis option \"colour\" in the DSN" },
+		{ "redis://h", { "colour", "blue" }, "Unknown Redis option \"colour\"" },
 		{ "redis://h?auto_setup=maybe", { NULL, NULL }, "\"auto_setup\" must be a boolean" },
 		{ "redis://h?dbindex=-1", { NULL, NULL }, "\"dbindex\" must be an integer of at least 0" },
 		{ "redis://h?redeliver_timeout=0", { NULL, NULL }, "\"redeliver_timeout\" must be an integer of at least 1" },
@@ -119,7 +119,7 @@ static void test_refused(void **state)
 		{ "redis://h/a/b/c/d", { NULL, NULL }, "it has more segments" },
 		{ "redis://h", { "stream", "" }, "\"stream\" must not be empty" },
 		{ "rediss://h", { NULL, NULL }, "no TLS support" },
-		{ "amqp://h", { NULL, NULL }, "not a Redis DSN" },
+		{ "amqp://h", { NULL, NULL }, "Not a Redis DSN" },
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		msgr_redis_options_t o;

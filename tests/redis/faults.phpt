@@ -1,0 +1,105 @@
+--TEST--
+RedisTransport faults: a dead server (TransportException with host and port), lazy connection, wrong credentials (never the password in the message), an ACL user, the unix socket, dbindex, unknown and bad options naming what is wrong, a connection the server killed is replaced without losing the message
+--EXTENSIONS--
+messenger
+--FILE--
+<?php
+require __DIR__ . '/../_inc/redis.inc';
+use Messenger\Envelope;
+final class Job { public function __construct(public string $name) {} }
+$stream = App\Redis\stream('faults');
+$serializer = new Messenger\Serializer\PhpSerializer(['allowed_classes' => [Job::class]]);
+$show = function (callable $f) {
+    try {
+        $f();
+        echo "no exception\n";
+    } catch (Throwable $e) {
+        echo get_class($e), ': ', $e->getMessage(), "\n";
+    }
+};
+
+echo "-- a dead server\n";
+$show(fn() => new Messenger\Transport\RedisTransport('redis://127.0.0.1:1/s'));
+$lazy = new Messenger\Transport\RedisTransport('redis://u:hunter2@127.0.0.1:1/s?lazy=1');
+echo "lazy: made\n";
+$show(fn() => $lazy->send(new Envelope(new Job('x'))));
+$show(fn() => $lazy->get());
+
+echo "-- credentials\n";
+$locked = getenv('MESSENGER_REDIS_LOCKED_DSN');
+$host = substr($locked, strlen('redis://'));
+$show(fn() => (new Messenger\Transport\RedisTransport("redis://$host/$stream"))->getMessageCount());
+$show(fn() => new Messenger\Transport\RedisTransport("redis://messenger:wrong-hunter2@$host/$stream"));
+$show(fn() => new Messenger\Transport\RedisTransport("redis://:wrong-hunter2@$host/$stream"));
+$show(fn() => new Messenger\Transport\RedisTransport("redis://$host/$stream", ['auth' => ['messenger', 'hunter2-nope']]));
+$pw = getenv('MESSENGER_DB_PASSWORD') ?: 's3cret-pw';
+foreach (["redis://messenger:" . rawurlencode($pw) . "@$host/$stream" => [], "redis://:" . rawurlencode($pw) . "@$host/$stream" => [],
+          "redis://$host/$stream" => ['auth' => ['messenger', $pw]]] as $dsn => $options) {
+    $t = new Messenger\Transport\RedisTransport($dsn, $options, $serializer);
+    $t->send(new Envelope(new Job('authed')));
+    $got = $t->get();
+    echo 'authenticated: ', $got[0]->getMessage()->name, "\n";
+    $t->ack($got[0]);
+}
+
+echo "-- the unix socket, dbindex\n";
+$sock = new Messenger\Transport\RedisTransport('redis://' . getenv('MESSENGER_REDIS_SOCKET'), ['stream' => $stream, 'dbindex' => 3], $serializer);
+$sock->send(new Envelope(new Job('by socket')));
+$raw = new App\Redis\Raw();
+$raw('SELECT', '3');
+echo 'in db 3: ', $raw('XLEN', $stream), "\n";
+echo 'read by socket: ', $sock->get()[0]->getMessage()->name, "\n";
+$raw('DEL', $stream);
+$raw('SELECT', '0');
+
+echo "-- options\n";
+$dsn = App\Redis\dsn();
+foreach ([["$dsn/s?colour=blue", []], ["$dsn/s", ['colour' => 'blue']], ["$dsn/s", ['auto_setup' => 'maybe']], ["$dsn/s", ['redeliver_timeout' => 0]],
+          ["$dsn/s", ['serializer' => 2]], ["$dsn/s", ['stream' => ['x']]], ["$dsn/s", ['auth' => ['only-user']]], ['rediss://127.0.0.1/s', []], ['redis://[::1/s', []]] as [$d, $o]) {
+    $show(fn() => new Messenger\Transport\RedisTransport($d, $o));
+}
+$show(fn() => new Messenger\Messenger(['transports' => ['async' => ['dsn' => "$dsn/s", 'options' => ['get_batch_size' => -1]]]]));
+
+echo "-- a connection the server closed is replaced\n";
+$t = new Messenger\Transport\RedisTransport("$dsn/$stream/g/me", [], $serializer);
+$t->send(new Envelope(new Job('before')));
+$raw('CLIENT', 'KILL', 'TYPE', 'normal', 'SKIPME', 'yes');
+$t->send(new Envelope(new Job('after')));
+$raw = new App\Redis\Raw();
+$got = $t->get();
+$raw('CLIENT', 'KILL', 'TYPE', 'normal', 'SKIPME', 'yes');
+$t->ack($got[0]);
+$raw = new App\Redis\Raw();
+echo 'got: ', $got[0]->getMessage()->name, ', left: ', $raw('XLEN', $stream), ', pending: ', $raw('XPENDING', $stream, 'g')[0], ', then: ', $t->get()[0]->getMessage()->name, "\n";
+$raw('DEL', $stream);
+?>
+--EXPECT--
+-- a dead server
+Messenger\Exception\TransportException: Cannot connect to Redis at 127.0.0.1:1: Connection refused
+lazy: made
+Messenger\Exception\TransportException: Cannot connect to Redis at 127.0.0.1:1: Connection refused
+Messenger\Exception\TransportException: Cannot connect to Redis at 127.0.0.1:1: Connection refused
+-- credentials
+Messenger\Exception\TransportException: Redis at 127.0.0.1:56380 failed to read the consumer groups: NOAUTH Authentication required.
+Messenger\Exception\TransportException: Redis at 127.0.0.1:56380 refused the credentials: WRONGPASS invalid username-password pair or user is disabled.
+Messenger\Exception\TransportException: Redis at 127.0.0.1:56380 refused the credentials: WRONGPASS invalid username-password pair or user is disabled.
+Messenger\Exception\TransportException: Redis at 127.0.0.1:56380 refused the credentials: WRONGPASS invalid username-password pair or user is disabled.
+authenticated: authed
+authenticated: authed
+authenticated: authed
+-- the unix socket, dbindex
+in db 3: 1
+read by socket: by socket
+-- options
+Messenger\Exception\InvalidArgumentException: Unknown Redis option "colour" in the DSN (known: stream, group, consumer, auto_setup, delete_after_ack, delete_after_reject, stream_max_entries, dbindex, redeliver_timeout, claim_interval, lazy, auth, serializer, persistent, timeout, read_timeout, get_batch_size)
+Messenger\Exception\InvalidArgumentException: Unknown Redis option "colour" (known: stream, group, consumer, auto_setup, delete_after_ack, delete_after_reject, stream_max_entries, dbindex, redeliver_timeout, claim_interval, lazy, auth, serializer, persistent, timeout, read_timeout, get_batch_size)
+Messenger\Exception\InvalidArgumentException: The Redis option "auto_setup" must be a boolean, "maybe" given
+Messenger\Exception\InvalidArgumentException: The Redis option "redeliver_timeout" must be an integer of at least 1, "0" given
+Messenger\Exception\InvalidArgumentException: The Redis option "serializer" can be 1 (PHP, the default) or 0 (none), 2 given
+Messenger\Exception\InvalidArgumentException: The Redis option "stream" must be a string, a number or a boolean, array given
+Messenger\Exception\InvalidArgumentException: The Redis option "auth" must be a password or [user, password]
+Messenger\Exception\InvalidArgumentException: rediss:// (TLS) is not available: this build's hiredis (0.14) has no TLS support
+Messenger\Exception\InvalidArgumentException: Invalid Redis DSN: the DSN's IPv6 host has no closing ']'
+Messenger\Exception\InvalidArgumentException: transports["async"]: The Redis option "get_batch_size" must be an integer of at least 1, "-1" given
+-- a connection the server closed is replaced
+got: before, left: 1, pending: 0, then: after
