@@ -267,6 +267,8 @@ struct msgr_redis {
 	char pel_cursor[MAX_IN_FLIGHT_ID]; /* where the read of the own pending entries goes on */
 	long long next_claim_ms;
 	bool no_autoclaim;          /* the server has no XAUTOCLAIM (Redis < 6.2) */
+	char **acks;                /* acknowledged ids not yet written (get_batch_size > 1) */
+	size_t ack_count;
 };
 
 static long long now_ms(void)
@@ -448,6 +450,10 @@ void msgr_redis_close(msgr_redis_t *r)
 		return;
 	}
 	drop(r);
+	for (size_t i = 0; i < r->ack_count; i++) {
+		msgr_free(r->acks[i]);
+	}
+	msgr_free(r->acks);
 	msgr_redis_options_free(&r->o);
 	msgr_free(r->queue_key);
 	msgr_free(r);
@@ -757,6 +763,8 @@ static int collect(msgr_redis_t *r, redisReply *entries, msgr_message_t **list, 
 /* }}} */
 
 /* {{{ get */
+static int write_acks(msgr_redis_t *r, const char *const *ids, size_t count, bool reject, msgr_error_t *err);
+
 /* Moves the due members of KEYS[1] (the delayed set) to KEYS[2] (the stream), at most ARGV[2],
  * as one atomic step: a member is moved by the worker whose ZREM removed it, so never twice.
  * ARGV: now in ms, the limit, MAXLEN (0: none), 1 to wrap the JSON as phpredis does. */
@@ -907,7 +915,7 @@ int msgr_redis_get(msgr_redis_t *r, msgr_message_t **out, size_t *count, msgr_er
 	*out = NULL;
 	*count = 0;
 	int rc = ensure_setup(r, err);
-	if (rc != MSGR_OK) {
+	if (rc != MSGR_OK || (rc = msgr_redis_flush(r, err)) != MSGR_OK) {
 		return rc;
 	}
 	long long now = now_ms();
@@ -958,7 +966,7 @@ int msgr_redis_get(msgr_redis_t *r, msgr_message_t **out, size_t *count, msgr_er
 		strcpy(r->pel_cursor, "0");
 	}
 	if (rc == MSGR_OK && gone_count) {
-		rc = msgr_redis_ack(r, (const char *const *) gone, gone_count, true, err);
+		rc = write_acks(r, (const char *const *) gone, gone_count, true, err);
 	}
 	for (size_t i = 0; i < gone_count; i++) {
 		msgr_free(gone[i]);
@@ -974,7 +982,7 @@ int msgr_redis_get(msgr_redis_t *r, msgr_message_t **out, size_t *count, msgr_er
 /* }}} */
 
 /* {{{ ack, keepalive, count, list */
-int msgr_redis_ack(msgr_redis_t *r, const char *const *ids, size_t count, bool reject, msgr_error_t *err)
+static int write_acks(msgr_redis_t *r, const char *const *ids, size_t count, bool reject, msgr_error_t *err)
 {
 	if (count == 0) {
 		return MSGR_OK;
@@ -1035,6 +1043,51 @@ int msgr_redis_ack(msgr_redis_t *r, const char *const *ids, size_t count, bool r
 	msgr_free(argv);
 	msgr_free(lens);
 	return rc;
+}
+
+int msgr_redis_flush(msgr_redis_t *r, msgr_error_t *err)
+{
+	if (r->ack_count == 0) {
+		return MSGR_OK;
+	}
+	int rc = write_acks(r, (const char *const *) r->acks, r->ack_count, false, err);
+	if (rc == MSGR_OK) {
+		for (size_t i = 0; i < r->ack_count; i++) {
+			msgr_free(r->acks[i]);
+		}
+		r->ack_count = 0;
+	}
+	return rc;
+}
+
+int msgr_redis_ack(msgr_redis_t *r, const char *const *ids, size_t count, bool reject, msgr_error_t *err)
+{
+	if (reject || r->o.get_batch_size <= 1) {
+		return write_acks(r, ids, count, reject, err);
+	}
+	/* the acknowledgements of a batch are written together, before the next read */
+	for (size_t i = 0; i < count; i++) {
+		if (!r->acks && !(r->acks = msgr_calloc((size_t) r->o.get_batch_size, sizeof(char *)))) {
+			return msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory");
+		}
+		bool known = false;
+		for (size_t k = 0; k < r->ack_count && !known; k++) {
+			known = strcmp(r->acks[k], ids[i]) == 0;
+		}
+		if (known) {
+			continue;
+		}
+		if (!(r->acks[r->ack_count] = msgr_strndup(ids[i], strlen(ids[i])))) {
+			return msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory");
+		}
+		if (++r->ack_count == (size_t) r->o.get_batch_size) {
+			int rc = msgr_redis_flush(r, err);
+			if (rc != MSGR_OK) {
+				return rc;
+			}
+		}
+	}
+	return MSGR_OK;
 }
 
 int msgr_redis_keepalive(msgr_redis_t *r, const char *id, long long seconds, msgr_error_t *err)
@@ -1165,6 +1218,10 @@ int msgr_redis_list(msgr_redis_t *r, const char *id, size_t limit, msgr_message_
 {
 	*out = NULL;
 	*count = 0;
+	int rc = msgr_redis_flush(r, err);
+	if (rc != MSGR_OK) {
+		return rc;
+	}
 	char n[24];
 	cmd_t c = { 0 };
 	cmd_str(&c, "XRANGE");
@@ -1177,8 +1234,7 @@ int msgr_redis_list(msgr_redis_t *r, const char *id, size_t limit, msgr_message_
 		cmd_str(&c, n);
 	}
 	redisReply *reply;
-	int rc = run(r, &c, &reply, err);
-	if (rc != MSGR_OK) {
+	if ((rc = run(r, &c, &reply, err)) != MSGR_OK) {
 		return rc;
 	}
 	if (reply->type == REDIS_REPLY_ERROR && id && strstr(reply->str, "Invalid stream ID")) {

@@ -74,8 +74,12 @@ int msgr_redis_send(msgr_redis_t *r, msgr_message_t *messages, size_t count, msg
  * them back at once), then new ones. An entry that cannot be read comes back with a problem. */
 int msgr_redis_get(msgr_redis_t *r, msgr_message_t **out, size_t *count, msgr_error_t *err);
 
-/* XACK (+ XDEL with delete_after_ack / delete_after_reject) of count ids, in one round trip. */
+/* XACK (+ XDEL with delete_after_ack / delete_after_reject) of count ids, in one round trip.
+ * With get_batch_size > 1, acknowledgements (not rejections) are kept and written together: when
+ * a batch's worth is kept, before the next read, and by msgr_redis_flush(). */
 int msgr_redis_ack(msgr_redis_t *r, const char *const *ids, size_t count, bool reject, msgr_error_t *err);
+/* Writes the kept acknowledgements. */
+int msgr_redis_flush(msgr_redis_t *r, msgr_error_t *err);
 
 /* Resets the idle time of a pending entry (XCLAIM to this consumer, min idle 0). seconds (0:
  * not given) must be shorter than redeliver_timeout, else MSGR_ERR_STATE. */

@@ -365,6 +365,8 @@ void php_messenger_register_redis(void);
 /* Sets up a RedisTransport object from a parsed redis:// DSN: false with an exception. */
 bool php_messenger_redis_init(zend_object *obj, HashTable *options, const struct msgr_dsn *dsn, zend_object *serializer);
 zend_object *php_messenger_redis_serializer(zend_object *obj);
+/* Writes the acknowledgements a batch keeps; false with an exception. */
+bool php_messenger_redis_flush(zend_object *obj);
 
 /* ---- the table transport (php_messenger_doctrine.c) ---- */
 extern zend_class_entry *php_messenger_ce_DoctrineTransport;

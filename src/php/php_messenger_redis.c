@@ -43,6 +43,32 @@ static void redis_free(zend_object *obj)
 	zend_object_std_dtor(obj);
 }
 
+static void throw_core(const msgr_error_t *err);
+
+/* Kept acknowledgements are written when the transport goes away. */
+static void redis_dtor(zend_object *obj)
+{
+	php_messenger_redis *t = redis_from(obj);
+	msgr_error_t err;
+	if (t->r) {
+		/* on failure nothing to throw to: the entries come back to this consumer name, or to
+		 * others after redeliver_timeout */
+		(void) msgr_redis_flush(t->r, &err);
+	}
+	zend_objects_destroy_object(obj);
+}
+
+bool php_messenger_redis_flush(zend_object *obj)
+{
+	php_messenger_redis *t = redis_from(obj);
+	msgr_error_t err;
+	if (t->r && msgr_redis_flush(t->r, &err) != MSGR_OK) {
+		throw_core(&err);
+		return false;
+	}
+	return true;
+}
+
 static HashTable *redis_get_gc(zend_object *obj, zval **table, int *n)
 {
 	php_messenger_redis *t = redis_from(obj);
@@ -580,6 +606,7 @@ void php_messenger_register_redis(void)
 	memcpy(&redis_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
 	redis_handlers.offset = XtOffsetOf(php_messenger_redis, std);
 	redis_handlers.free_obj = redis_free;
+	redis_handlers.dtor_obj = redis_dtor;
 	redis_handlers.get_gc = redis_get_gc;
 	redis_handlers.clone_obj = NULL;
 }

@@ -216,6 +216,9 @@ void php_messenger_receiver_release(zend_object *receiver, zend_object *envelope
 
 bool php_messenger_receiver_flush(zend_object *receiver)
 {
+	if (receiver->ce == php_messenger_ce_RedisTransport) {
+		return php_messenger_redis_flush(receiver);
+	}
 	return receiver->ce != php_messenger_ce_DoctrineTransport || php_messenger_doctrine_flush(receiver);
 }
 
