@@ -75,104 +75,182 @@ static int put_utf8(msgr_buf_t *out, uint32_t cp)
 }
 /* }}} */
 
-/* {{{ writing */
-static int put_u16(msgr_buf_t *out, uint32_t unit)
+/* {{{ writing: an exact length first, then the bytes straight into the reserved room */
+/* The escaped size of each ASCII byte: 1 as it is, 2 for a short escape, 6 for \u00XX */
+static const unsigned char ascii_size[128] = {
+	6, 6, 6, 6, 6, 6, 6, 6, 2, 2, 2, 6, 2, 2, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
+	1, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+};
+
+/* The literal's length with its quotes; (size_t) -1 and *bad_at when s is not UTF-8. */
+static size_t string_len(const char *s, size_t len, size_t *bad_at)
+{
+	const unsigned char *p = (const unsigned char *) s, *end = p + len;
+	size_t n = 2;
+	while (p < end) {
+		if (*p < 0x80) {
+			n += ascii_size[*p++];
+			continue;
+		}
+		uint32_t cp;
+		size_t k = utf8_next(p, (size_t) (end - p), &cp);
+		if (k == 0) {
+			*bad_at = (size_t) (p - (const unsigned char *) s);
+			return (size_t) -1;
+		}
+		n += cp >= 0x10000 ? 12 : 6;
+		p += k;
+	}
+	return n;
+}
+
+static char *put_u16(char *w, uint32_t unit)
 {
 	static const char hex[] = "0123456789abcdef";
-	char e[6] = { '\\', 'u', hex[(unit >> 12) & 0xF], hex[(unit >> 8) & 0xF], hex[(unit >> 4) & 0xF], hex[unit & 0xF] };
-	return msgr_buf_put(out, e, sizeof(e));
+	w[0] = '\\';
+	w[1] = 'u';
+	w[2] = hex[(unit >> 12) & 0xF];
+	w[3] = hex[(unit >> 8) & 0xF];
+	w[4] = hex[(unit >> 4) & 0xF];
+	w[5] = hex[unit & 0xF];
+	return w + 6;
+}
+
+/* Writes the literal of a string string_len() accepted. */
+static char *write_string(char *w, const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *) s, *end = p + len;
+	*w++ = '"';
+	while (p < end) {
+		unsigned char c = *p;
+		if (c < 0x80 && ascii_size[c] == 1) {
+			*w++ = (char) c;
+			p++;
+			continue;
+		}
+		if (c < 0x80) {
+			char e = 0;
+			switch (c) {
+				case '"': e = '"'; break;
+				case '\\': e = '\\'; break;
+				case '/': e = '/'; break;
+				case '\b': e = 'b'; break;
+				case '\f': e = 'f'; break;
+				case '\n': e = 'n'; break;
+				case '\r': e = 'r'; break;
+				case '\t': e = 't'; break;
+			}
+			if (e) {
+				*w++ = '\\';
+				*w++ = e;
+			} else {
+				w = put_u16(w, c);
+			}
+			p++;
+			continue;
+		}
+		uint32_t cp;
+		size_t k = utf8_next(p, (size_t) (end - p), &cp);
+		if (cp >= 0x10000) {
+			cp -= 0x10000;
+			w = put_u16(w, 0xD800 | (cp >> 10));
+			w = put_u16(w, 0xDC00 | (cp & 0x3FF));
+		} else {
+			w = put_u16(w, cp);
+		}
+		p += k;
+	}
+	*w++ = '"';
+	return w;
+}
+
+static int utf8_error(msgr_error_t *err, size_t at)
+{
+	return msgr_error_set(err, MSGR_ERR_INVALID, "malformed UTF-8 at byte %zu: JSON cannot hold it", at);
 }
 
 int msgr_json_put_string(msgr_buf_t *out, const char *s, size_t len, msgr_error_t *err)
 {
-	const unsigned char *p = (const unsigned char *) s, *end = p + len;
-	int rc = msgr_buf_put(out, "\"", 1);
-	while (rc == MSGR_OK && p < end) {
-		/* a run of bytes that are written as they are */
-		const unsigned char *run = p;
-		while (p < end && *p >= 0x20 && *p < 0x80 && *p != '"' && *p != '\\' && *p != '/') {
-			p++;
-		}
-		if (p > run && (rc = msgr_buf_put(out, run, (size_t) (p - run))) != MSGR_OK) {
-			break;
-		}
-		if (p == end) {
-			break;
-		}
-		unsigned char c = *p;
-		const char *esc = NULL;
-		switch (c) {
-			case '"': esc = "\\\""; break;
-			case '\\': esc = "\\\\"; break;
-			case '/': esc = "\\/"; break;
-			case '\b': esc = "\\b"; break;
-			case '\f': esc = "\\f"; break;
-			case '\n': esc = "\\n"; break;
-			case '\r': esc = "\\r"; break;
-			case '\t': esc = "\\t"; break;
-		}
-		if (esc) {
-			rc = msgr_buf_put(out, esc, 2);
-			p++;
-		} else if (c < 0x20) {
-			rc = put_u16(out, c);
-			p++;
-		} else {
-			uint32_t cp;
-			size_t n = utf8_next(p, (size_t) (end - p), &cp);
-			if (n == 0) {
-				return msgr_error_set(err, MSGR_ERR_INVALID, "malformed UTF-8 at byte %zu: JSON cannot hold it", (size_t) (p - (const unsigned char *) s));
-			}
-			if (cp >= 0x10000) {
-				cp -= 0x10000;
-				rc = put_u16(out, 0xD800 | (cp >> 10));
-				if (rc == MSGR_OK) {
-					rc = put_u16(out, 0xDC00 | (cp & 0x3FF));
-				}
-			} else {
-				rc = put_u16(out, cp);
-			}
-			p += n;
-		}
+	size_t bad_at = 0, n = string_len(s, len, &bad_at);
+	if (n == (size_t) -1) {
+		return utf8_error(err, bad_at);
 	}
-	if (rc == MSGR_OK) {
-		rc = msgr_buf_put(out, "\"", 1);
+	if (msgr_buf_reserve(out, n) != MSGR_OK) {
+		return msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory");
 	}
-	return rc == MSGR_OK ? MSGR_OK : msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory");
+	char *end = write_string(out->data + out->len, s, len);
+	out->len = (size_t) (end - out->data);
+	out->data[out->len] = '\0';
+	return MSGR_OK;
+}
+
+int msgr_json_message_len(const msgr_message_t *m, const char *uniqid, size_t *len, msgr_error_t *err)
+{
+	size_t bad_at = 0, part;
+	/* {"body":  ,"headers":  {} or []  ,"uniqid":  } */
+	size_t n = 8 + 11 + 2 + (uniqid ? 10 : 0) + 1;
+	if ((part = string_len(m->body ? m->body : "", m->body_len, &bad_at)) == (size_t) -1) {
+		return utf8_error(err, bad_at);
+	}
+	n += part;
+	for (size_t i = 0; i < m->header_count; i++) {
+		size_t name = string_len(m->headers[i].name, m->headers[i].name_len, &bad_at);
+		size_t value = name == (size_t) -1 ? name : string_len(m->headers[i].value, m->headers[i].value_len, &bad_at);
+		if (value == (size_t) -1) {
+			return utf8_error(err, bad_at);
+		}
+		n += name + 1 + value + (i ? 1 : 0);
+	}
+	if (uniqid) {
+		if ((part = string_len(uniqid, strlen(uniqid), &bad_at)) == (size_t) -1) {
+			return utf8_error(err, bad_at);
+		}
+		n += part;
+	}
+	*len = n;
+	return MSGR_OK;
+}
+
+char *msgr_json_put_message(char *w, const msgr_message_t *m, const char *uniqid)
+{
+	memcpy(w, "{\"body\":", 8);
+	w = write_string(w + 8, m->body ? m->body : "", m->body_len);
+	memcpy(w, ",\"headers\":", 11);
+	w += 11;
+	*w++ = m->header_count ? '{' : '[';
+	for (size_t i = 0; i < m->header_count; i++) {
+		if (i) {
+			*w++ = ',';
+		}
+		w = write_string(w, m->headers[i].name, m->headers[i].name_len);
+		*w++ = ':';
+		w = write_string(w, m->headers[i].value, m->headers[i].value_len);
+	}
+	*w++ = m->header_count ? '}' : ']';
+	if (uniqid) {
+		memcpy(w, ",\"uniqid\":", 10);
+		w = write_string(w + 10, uniqid, strlen(uniqid));
+	}
+	*w++ = '}';
+	return w;
 }
 
 int msgr_json_write_message(msgr_buf_t *out, const msgr_message_t *m, const char *uniqid, msgr_error_t *err)
 {
-	int rc;
-	if (msgr_buf_append_str(out, "{\"body\":") != MSGR_OK) {
-		return msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory");
-	}
-	if ((rc = msgr_json_put_string(out, m->body ? m->body : "", m->body_len, err)) != MSGR_OK) {
+	size_t n;
+	int rc = msgr_json_message_len(m, uniqid, &n, err);
+	if (rc != MSGR_OK) {
 		return rc;
 	}
-	if (msgr_buf_append_str(out, m->header_count ? ",\"headers\":{" : ",\"headers\":[") != MSGR_OK) {
+	if (msgr_buf_reserve(out, n) != MSGR_OK) {
 		return msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory");
 	}
-	for (size_t i = 0; i < m->header_count; i++) {
-		if ((i && msgr_buf_put(out, ",", 1) != MSGR_OK) ||
-			(rc = msgr_json_put_string(out, m->headers[i].name, m->headers[i].name_len, err)) != MSGR_OK ||
-			msgr_buf_put(out, ":", 1) != MSGR_OK ||
-			(rc = msgr_json_put_string(out, m->headers[i].value, m->headers[i].value_len, err)) != MSGR_OK) {
-			return rc != MSGR_OK ? rc : msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory");
-		}
-	}
-	if (msgr_buf_put(out, m->header_count ? "}" : "]", 1) != MSGR_OK) {
-		return msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory");
-	}
-	if (uniqid) {
-		if (msgr_buf_append_str(out, ",\"uniqid\":") != MSGR_OK) {
-			return msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory");
-		}
-		if ((rc = msgr_json_put_string(out, uniqid, strlen(uniqid), err)) != MSGR_OK) {
-			return rc;
-		}
-	}
-	return msgr_buf_put(out, "}", 1) == MSGR_OK ? MSGR_OK : msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory");
+	char *end = msgr_json_put_message(out->data + out->len, m, uniqid);
+	out->len = (size_t) (end - out->data);
+	out->data[out->len] = '\0';
+	return MSGR_OK;
 }
 /* }}} */
 

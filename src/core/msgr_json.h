@@ -15,6 +15,13 @@ int msgr_json_put_string(msgr_buf_t *out, const char *s, size_t len, msgr_error_
  * ,"uniqid":"..." at the end when uniqid is not NULL. */
 int msgr_json_write_message(msgr_buf_t *out, const msgr_message_t *m, const char *uniqid, msgr_error_t *err);
 
+/* The exact length of msgr_json_write_message()'s output; MSGR_ERR_INVALID when a string is
+ * not UTF-8. */
+int msgr_json_message_len(const msgr_message_t *m, const char *uniqid, size_t *len, msgr_error_t *err);
+/* Writes that JSON at w (room for its msgr_json_message_len() bytes, which accepted m) and
+ * returns the end. */
+char *msgr_json_put_message(char *w, const msgr_message_t *m, const char *uniqid);
+
 /* Reads an object with a string "body" and "headers" that is an object of strings or an empty
  * array; other keys are skipped. Fills out->body and out->headers (owned). MSGR_ERR_PROTOCOL
  * with a reason for anything else (bad JSON, bad UTF-8, nesting deeper than 64, trailing bytes,

@@ -367,9 +367,79 @@ static void free_replies(redisReply **replies, size_t n)
 	}
 }
 
-/* n commands in one round trip; replies[i] owned by the caller (free_replies). A Redis error
- * reply is a reply: the caller looks at it. */
-static int pipeline(msgr_redis_t *r, cmd_t *cmds, size_t n, redisReply **replies, msgr_error_t *err)
+/* {{{ RESP: commands written straight into one buffer */
+static char *put_count(char *w, unsigned long long v)
+{
+	char tmp[24];
+	int n = 0;
+	do {
+		tmp[n++] = (char) ('0' + v % 10);
+		v /= 10;
+	} while (v);
+	while (n) {
+		*w++ = tmp[--n];
+	}
+	return w;
+}
+
+/* Room for a command of argc arguments whose bytes add up to payload. */
+static int resp_reserve(msgr_buf_t *b, size_t argc, size_t payload)
+{
+	return msgr_buf_reserve(b, 24 + argc * 26 + payload);
+}
+
+static void resp_begin(msgr_buf_t *b, size_t argc)
+{
+	char *w = b->data + b->len;
+	*w++ = '*';
+	w = put_count(w, argc);
+	*w++ = '\r';
+	*w++ = '\n';
+	b->len = (size_t) (w - b->data);
+}
+
+/* An argument's head ($len\r\n); its bytes and \r\n follow. */
+static void resp_arg_head(msgr_buf_t *b, size_t len)
+{
+	char *w = b->data + b->len;
+	*w++ = '$';
+	w = put_count(w, len);
+	*w++ = '\r';
+	*w++ = '\n';
+	b->len = (size_t) (w - b->data);
+}
+
+static void resp_arg(msgr_buf_t *b, const char *s, size_t len)
+{
+	resp_arg_head(b, len);
+	memcpy(b->data + b->len, s, len);
+	b->len += len;
+	b->data[b->len++] = '\r';
+	b->data[b->len++] = '\n';
+	b->data[b->len] = '\0';
+}
+
+static int resp_cmd(msgr_buf_t *b, const cmd_t *c, msgr_error_t *err)
+{
+	size_t payload = 0;
+	for (int i = 0; i < c->argc; i++) {
+		payload += c->len[i];
+	}
+	if (resp_reserve(b, (size_t) c->argc, payload) != MSGR_OK) {
+		return msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory");
+	}
+	resp_begin(b, (size_t) c->argc);
+	for (int i = 0; i < c->argc; i++) {
+		resp_arg(b, c->argv[i], c->len[i]);
+	}
+	return MSGR_OK;
+}
+/* }}} */
+
+/* The n commands in resp in one round trip; replies[i] owned by the caller (free_replies). A
+ * long pipeline goes out in parts, so that the server works on one while the next is written.
+ * A Redis error reply is a reply: the caller looks at it. */
+static int pipeline(msgr_redis_t *r, const msgr_buf_t *resp, size_t n, redisReply **replies, msgr_error_t *err)
 {
 	for (int attempt = 0;; attempt++) {
 		int rc;
@@ -377,8 +447,13 @@ static int pipeline(msgr_redis_t *r, cmd_t *cmds, size_t n, redisReply **replies
 			return rc;
 		}
 		bool broken = false;
-		for (size_t i = 0; i < n && !broken; i++) {
-			broken = redisAppendCommandArgv(r->c, cmds[i].argc, cmds[i].argv, cmds[i].len) != REDIS_OK;
+		for (size_t off = 0; off < resp->len && !broken; off += 65536) {
+			size_t part = resp->len - off < 65536 ? resp->len - off : 65536;
+			broken = redisAppendFormattedCommand(r->c, resp->data + off, part) != REDIS_OK;
+			int done = off + part == resp->len;
+			while (!broken && !done) {
+				broken = redisBufferWrite(r->c, &done) != REDIS_OK;
+			}
 		}
 		size_t got = 0;
 		while (!broken && got < n) {
@@ -403,10 +478,25 @@ static int pipeline(msgr_redis_t *r, cmd_t *cmds, size_t n, redisReply **replies
 	}
 }
 
+/* cmds in one round trip. */
+static int run_all(msgr_redis_t *r, cmd_t *cmds, size_t n, redisReply **replies, msgr_error_t *err)
+{
+	msgr_buf_t resp = MSGR_BUF_INIT;
+	int rc = MSGR_OK;
+	for (size_t i = 0; i < n && rc == MSGR_OK; i++) {
+		rc = resp_cmd(&resp, &cmds[i], err);
+	}
+	if (rc == MSGR_OK) {
+		rc = pipeline(r, &resp, n, replies, err);
+	}
+	msgr_buf_free(&resp);
+	return rc;
+}
+
 static int run(msgr_redis_t *r, cmd_t *cmd, redisReply **reply, msgr_error_t *err)
 {
 	*reply = NULL;
-	return pipeline(r, cmd, 1, reply, err);
+	return run_all(r, cmd, 1, reply, err);
 }
 
 static int reply_error(msgr_redis_t *r, redisReply *reply, const char *doing, msgr_error_t *err)
@@ -549,26 +639,70 @@ static void make_uniqid(char out[13])
 	out[12] = '\0';
 }
 
-/* The value of the message field: the JSON, wrapped as phpredis' PHP serializer writes a string. */
-static int entry_value(msgr_redis_t *r, const msgr_message_t *m, const char *uniqid, msgr_buf_t *out, msgr_error_t *err)
+/* Appends XADD (or ZADD NX to the delayed set) of m with its JSON written in place: the message
+ * field is the JSON wrapped as phpredis' PHP serializer writes a string (raw with serializer=0;
+ * a delayed member is always raw: Symfony writes it with rawCommand). */
+static int resp_send(msgr_redis_t *r, msgr_buf_t *b, const msgr_message_t *m, const char *uniqid, const char *score, const char *maxlen, msgr_error_t *err)
 {
-	msgr_buf_t json = MSGR_BUF_INIT;
-	int rc = msgr_json_write_message(&json, m, uniqid, err);
-	if (rc == MSGR_OK) {
-		if (r->o.raw_json || uniqid) {
-			/* a delayed member is raw JSON: Symfony writes it with rawCommand */
-			rc = msgr_buf_append(out, json.data, json.len);
-		} else {
-			rc = msgr_buf_appendf(out, "s:%zu:\"", json.len);
-			if (rc == MSGR_OK) rc = msgr_buf_append(out, json.data, json.len);
-			if (rc == MSGR_OK) rc = msgr_buf_append(out, "\";", 2);
-		}
-		if (rc != MSGR_OK) {
-			rc = msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory");
-		}
+	size_t json;
+	int rc = msgr_json_message_len(m, uniqid, &json, err);
+	if (rc != MSGR_OK) {
+		return rc;
 	}
-	msgr_buf_free(&json);
-	return rc;
+	bool wrap = !uniqid && !r->o.raw_json;
+	char prefix[32];
+	size_t prefix_len = 0;
+	if (wrap) {
+		char *w = prefix;
+		*w++ = 's';
+		*w++ = ':';
+		w = put_count(w, json);
+		*w++ = ':';
+		*w++ = '"';
+		prefix_len = (size_t) (w - prefix);
+	}
+	size_t value = prefix_len + json + (wrap ? 2 : 0);
+	cmd_t c = { 0 };
+	if (uniqid) {
+		cmd_str(&c, "ZADD");
+		cmd_str(&c, r->queue_key);
+		cmd_str(&c, "NX");
+		cmd_str(&c, score);
+	} else {
+		cmd_str(&c, "XADD");
+		cmd_str(&c, r->o.stream);
+		if (r->o.stream_max_entries > 0) {
+			cmd_str(&c, "MAXLEN");
+			cmd_str(&c, "~");
+			cmd_str(&c, maxlen);
+		}
+		cmd_str(&c, "*");
+		cmd_str(&c, "message");
+	}
+	size_t payload = value;
+	for (int i = 0; i < c.argc; i++) {
+		payload += c.len[i];
+	}
+	if (resp_reserve(b, (size_t) c.argc + 1, payload) != MSGR_OK) {
+		return msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory");
+	}
+	resp_begin(b, (size_t) c.argc + 1);
+	for (int i = 0; i < c.argc; i++) {
+		resp_arg(b, c.argv[i], c.len[i]);
+	}
+	resp_arg_head(b, value);
+	char *w = b->data + b->len;
+	memcpy(w, prefix, prefix_len);
+	w = msgr_json_put_message(w + prefix_len, m, uniqid);
+	if (wrap) {
+		*w++ = '"';
+		*w++ = ';';
+	}
+	*w++ = '\r';
+	*w++ = '\n';
+	*w = '\0';
+	b->len = (size_t) (w - b->data);
+	return MSGR_OK;
 }
 
 int msgr_redis_send(msgr_redis_t *r, msgr_message_t *messages, size_t count, msgr_error_t *err)
@@ -580,21 +714,18 @@ int msgr_redis_send(msgr_redis_t *r, msgr_message_t *messages, size_t count, msg
 	if (rc != MSGR_OK) {
 		return rc;
 	}
-	cmd_t *cmds = msgr_calloc(count, sizeof(cmd_t));
-	msgr_buf_t *values = msgr_calloc(count, sizeof(msgr_buf_t));
 	redisReply **replies = msgr_calloc(count, sizeof(redisReply *));
 	char (*uniqids)[13] = msgr_calloc(count, 13);
-	char (*scores)[24] = msgr_calloc(count, 24);
-	char maxlen[24];
+	msgr_buf_t resp = MSGR_BUF_INIT;
+	char maxlen[24], score[24];
 	snprintf(maxlen, sizeof(maxlen), "%lld", r->o.stream_max_entries);
-	if (!cmds || !values || !replies || !uniqids || !scores) {
+	if (!replies || !uniqids) {
 		rc = msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory");
 		goto done;
 	}
 	long long now = now_ms();
 	for (size_t i = 0; i < count; i++) {
 		msgr_message_t *m = &messages[i];
-		cmd_t *c = &cmds[i];
 		bool delayed = m->delay_ms > 0;
 		if (delayed) {
 			make_uniqid(uniqids[i]);
@@ -602,30 +733,13 @@ int msgr_redis_send(msgr_redis_t *r, msgr_message_t *messages, size_t count, msg
 				rc = msgr_error_set(err, MSGR_ERR_INVALID, "Message delay is too big: %lld ms", m->delay_ms);
 				goto done;
 			}
-			snprintf(scores[i], sizeof(scores[i]), "%lld", now + m->delay_ms);
+			snprintf(score, sizeof(score), "%lld", now + m->delay_ms);
 		}
-		if ((rc = entry_value(r, m, delayed ? uniqids[i] : NULL, &values[i], err)) != MSGR_OK) {
+		if ((rc = resp_send(r, &resp, m, delayed ? uniqids[i] : NULL, score, maxlen, err)) != MSGR_OK) {
 			goto done;
 		}
-		if (delayed) {
-			cmd_str(c, "ZADD");
-			cmd_str(c, r->queue_key);
-			cmd_str(c, "NX");
-			cmd_str(c, scores[i]);
-		} else {
-			cmd_str(c, "XADD");
-			cmd_str(c, r->o.stream);
-			if (r->o.stream_max_entries > 0) {
-				cmd_str(c, "MAXLEN");
-				cmd_str(c, "~");
-				cmd_str(c, maxlen);
-			}
-			cmd_str(c, "*");
-			cmd_str(c, "message");
-		}
-		cmd_add(c, values[i].data, values[i].len);
 	}
-	if ((rc = pipeline(r, cmds, count, replies, err)) != MSGR_OK) {
+	if ((rc = pipeline(r, &resp, count, replies, err)) != MSGR_OK) {
 		goto done;
 	}
 	for (size_t i = 0; i < count && rc == MSGR_OK; i++) {
@@ -645,14 +759,9 @@ done:
 	if (replies) {
 		free_replies(replies, count);
 	}
-	for (size_t i = 0; values && i < count; i++) {
-		msgr_buf_free(&values[i]);
-	}
-	msgr_free(cmds);
-	msgr_free(values);
+	msgr_buf_free(&resp);
 	msgr_free(replies);
 	msgr_free(uniqids);
-	msgr_free(scores);
 	return rc;
 }
 /* }}} */
@@ -936,7 +1045,7 @@ int msgr_redis_get(msgr_redis_t *r, msgr_message_t **out, size_t *count, msgr_er
 		bool own = r->pending_possible;
 		read_cmd(r, &cmds[1], batch);
 		redisReply *replies[2] = { NULL, NULL };
-		if ((rc = pipeline(r, cmds, 2, replies, err)) != MSGR_OK) {
+		if ((rc = run_all(r, cmds, 2, replies, err)) != MSGR_OK) {
 			break;
 		}
 		redisReply *entries = NULL;
@@ -988,60 +1097,39 @@ static int write_acks(msgr_redis_t *r, const char *const *ids, size_t count, boo
 		return MSGR_OK;
 	}
 	bool del = reject ? r->o.delete_after_reject : r->o.delete_after_ack;
-	size_t argc = count + 3;
-	const char **argv = msgr_calloc(argc * 2, sizeof(char *));
-	size_t *lens = msgr_calloc(argc * 2, sizeof(size_t));
-	if (!argv || !lens) {
-		msgr_free(argv);
-		msgr_free(lens);
+	size_t payload = strlen(r->o.stream) * 2 + strlen(r->o.group) + 8;
+	for (size_t i = 0; i < count; i++) {
+		payload += strlen(ids[i]) * 2;
+	}
+	msgr_buf_t resp = MSGR_BUF_INIT;
+	if (resp_reserve(&resp, count * 2 + 5, payload) != MSGR_OK) {
 		return msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory");
 	}
-	/* XACK stream group ids... and XDEL stream ids..., built in one array */
-	const char **xack = argv, **xdel = argv + argc;
-	size_t *xack_len = lens, *xdel_len = lens + argc;
-	xack[0] = "XACK";
-	xack[1] = r->o.stream;
-	xack[2] = r->o.group;
-	xdel[0] = "XDEL";
-	xdel[1] = r->o.stream;
-	for (size_t i = 0; i < 3; i++) {
-		xack_len[i] = strlen(xack[i]);
-		xdel_len[i] = i < 2 ? strlen(xdel[i]) : 0;
-	}
+	/* XACK stream group ids..., then XDEL stream ids... */
+	resp_begin(&resp, count + 3);
+	resp_arg(&resp, "XACK", 4);
+	resp_arg(&resp, r->o.stream, strlen(r->o.stream));
+	resp_arg(&resp, r->o.group, strlen(r->o.group));
 	for (size_t i = 0; i < count; i++) {
-		xack[3 + i] = xdel[2 + i] = ids[i];
-		xack_len[3 + i] = xdel_len[2 + i] = strlen(ids[i]);
+		resp_arg(&resp, ids[i], strlen(ids[i]));
 	}
-	int rc = MSGR_OK;
-	for (int attempt = 0; attempt < 2; attempt++) {
-		if (!r->c && (rc = connect_now(r, err)) != MSGR_OK) {
-			break;
+	if (del) {
+		resp_begin(&resp, count + 2);
+		resp_arg(&resp, "XDEL", 4);
+		resp_arg(&resp, r->o.stream, strlen(r->o.stream));
+		for (size_t i = 0; i < count; i++) {
+			resp_arg(&resp, ids[i], strlen(ids[i]));
 		}
-		bool broken = redisAppendCommandArgv(r->c, (int) argc, xack, xack_len) != REDIS_OK ||
-			(del && redisAppendCommandArgv(r->c, (int) (count + 2), xdel, xdel_len) != REDIS_OK);
-		redisReply *replies[2] = { NULL, NULL };
-		for (int i = 0; i < (del ? 2 : 1) && !broken; i++) {
-			void *reply = NULL;
-			broken = redisGetReply(r->c, &reply) != REDIS_OK || !reply;
-			replies[i] = reply;
-		}
-		if (!broken) {
-			for (int i = 0; i < (del ? 2 : 1) && rc == MSGR_OK; i++) {
-				if (replies[i]->type != REDIS_REPLY_INTEGER) {
-					rc = reply_error(r, replies[i], i ? "delete acknowledged messages" : "acknowledge messages", err);
-				}
-			}
-			free_replies(replies, 2);
-			break;
-		}
-		free_replies(replies, 2);
-		char reason[128];
-		snprintf(reason, sizeof(reason), "%s", r->c->errstr[0] ? r->c->errstr : "the connection was lost");
-		drop(r);
-		rc = msgr_error_set(err, MSGR_ERR_IO, "%s: %s", r->where, reason);
 	}
-	msgr_free(argv);
-	msgr_free(lens);
+	redisReply *replies[2] = { NULL, NULL };
+	int rc = pipeline(r, &resp, del ? 2 : 1, replies, err);
+	for (int i = 0; rc == MSGR_OK && i < (del ? 2 : 1); i++) {
+		if (replies[i]->type != REDIS_REPLY_INTEGER) {
+			rc = reply_error(r, replies[i], i ? "delete acknowledged messages" : "acknowledge messages", err);
+		}
+	}
+	free_replies(replies, 2);
+	msgr_buf_free(&resp);
 	return rc;
 }
 

@@ -1,0 +1,80 @@
+<?php
+/*
+ * The Redis streams transport against Symfony 5.4's Redis transport (phpredis), on one server:
+ * send N messages one by one, then consume them (get + ack until the stream is empty); for ours
+ * also dispatchAll() of N messages (one pipelined round trip).
+ * Usage: php redis.php SIDE N     SIDE: messenger | symfony
+ * The server is scripts/db.sh's (MESSENGER_REDIS_DSN). Prints one JSON line.
+ */
+final class OrderPlaced { public function __construct(public int $orderId, public string $customer, public float $total) {} }
+
+[$self, $side, $n] = $argv + [null, 'messenger', 10000];
+$n = (int) $n;
+$dsn = getenv('MESSENGER_REDIS_DSN') ?: 'redis://127.0.0.1:56379';
+$stream = "bench_$side";
+$result = ['side' => $side, 'n' => $n];
+$time = function (callable $f) use ($n) {
+    $start = hrtime(true);
+    $f();
+    return (int) ($n / ((hrtime(true) - $start) / 1e9));
+};
+$url = parse_url($dsn);
+$raw = stream_socket_client("tcp://{$url['host']}:{$url['port']}");
+$del = fn() => fwrite($raw, "*3\r\n\$3\r\nDEL\r\n\$" . strlen($stream) . "\r\n$stream\r\n\$" . strlen("{$stream}__queue") . "\r\n{$stream}__queue\r\n") && fgets($raw);
+$del();
+$handled = 0;
+
+if ($side === 'symfony') {
+    foreach (['Messenger', 'Messenger/Bridge/Redis'] as $c) {
+        require_once "/usr/share/php/Symfony/Component/$c/autoload.php";
+    }
+    $transport = new Symfony\Component\Messenger\Bridge\Redis\Transport\RedisTransport(
+        Symfony\Component\Messenger\Bridge\Redis\Transport\Connection::fromDsn("$dsn/$stream/group/consumer", ['delete_after_ack' => true]),
+        new Symfony\Component\Messenger\Transport\Serialization\PhpSerializer());
+    $transport->setup();
+    $result['send_per_s'] = $time(function () use ($transport, $n) {
+        for ($i = 0; $i < $n; $i++) {
+            $transport->send(new Symfony\Component\Messenger\Envelope(new OrderPlaced($i, 'ada@example.com', 9.5)));
+        }
+    });
+    $result['consume_per_s'] = $time(function () use ($transport, &$handled) {
+        while ($got = iterator_to_array($transport->get())) {
+            foreach ($got as $envelope) {
+                $handled++;
+                $transport->ack($envelope);
+            }
+        }
+    });
+} else {
+    $m = new Messenger\Messenger([
+        'transports' => ['async' => ['dsn' => "$dsn/$stream/group/consumer", 'options' => ['get_batch_size' => 50]]],
+        'routing' => [OrderPlaced::class => 'async'],
+    ]);
+    $transport = $m->transport('async');
+    $transport->setup();
+    $result['send_per_s'] = $time(function () use ($transport, $n) {
+        for ($i = 0; $i < $n; $i++) {
+            $transport->send(new Messenger\Envelope(new OrderPlaced($i, 'ada@example.com', 9.5)));
+        }
+    });
+    $result['consume_per_s'] = $time(function () use ($transport, &$handled) {
+        while ($got = $transport->get()) {
+            foreach ($got as $envelope) {
+                $handled++;
+                $transport->ack($envelope);
+            }
+        }
+    });
+    $messages = [];
+    for ($i = 0; $i < $n; $i++) {
+        $messages[] = new OrderPlaced($i, 'ada@example.com', 9.5);
+    }
+    $result['dispatch_all_per_s'] = $time(fn() => $m->dispatchAll($messages));
+    $result['dispatch_all_body_bytes'] = strlen((new Messenger\Serializer\PhpSerializer())->encode(new Messenger\Envelope($messages[0]))['body']);
+}
+if ($handled !== $n) {
+    fwrite(STDERR, "$side: consumed $handled of $n\n");
+    exit(1);
+}
+$del();
+echo json_encode($result), "\n";
