@@ -84,12 +84,48 @@ static const unsigned char ascii_size[128] = {
 	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
 };
 
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+# define SWAR 1
+#else
+# define SWAR 0
+# define __builtin_ctzll(x) 0
+#endif
+
+/* The bytes of 8 (little-endian) that need more than a copy: < 0x20, '"', '/', '\\' or >= 0x80.
+ * The lowest set bit is exact (the borrows of the tests only reach bytes above a hit): bit 7
+ * of the first such byte. */
+static inline uint64_t swar_special(uint64_t v)
+{
+	const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+	uint64_t q = v ^ (ones * '"'), s = v ^ (ones * '/'), b = v ^ (ones * '\\');
+	uint64_t hit = ((v - ones * 0x20) & ~v) | ((q - ones) & ~q) | ((s - ones) & ~s) | ((b - ones) & ~b) | v;
+	return hit & high;
+}
+
+static inline uint64_t load8(const unsigned char *p)
+{
+	uint64_t v;
+	memcpy(&v, p, 8);
+	return v;
+}
+
 /* The literal's length with its quotes; (size_t) -1 and *bad_at when s is not UTF-8. */
 static size_t string_len(const char *s, size_t len, size_t *bad_at)
 {
 	const unsigned char *p = (const unsigned char *) s, *end = p + len;
 	size_t n = 2;
 	while (p < end) {
+		if (SWAR && end - p >= 8) {
+			uint64_t hits = swar_special(load8(p));
+			if (!hits) {
+				n += 8;
+				p += 8;
+				continue;
+			}
+			size_t plain = (size_t) __builtin_ctzll(hits) >> 3;
+			n += plain;
+			p += plain;
+		}
 		if (*p < 0x80) {
 			n += ascii_size[*p++];
 			continue;
@@ -118,12 +154,26 @@ static char *put_u16(char *w, uint32_t unit)
 	return w + 6;
 }
 
-/* Writes the literal of a string string_len() accepted. */
-static char *write_string(char *w, const char *s, size_t len)
+/* Writes the literal of s; NULL (and *bad_at) when s is not UTF-8. Room: string_len(), or at
+ * most 6 * len + 2. */
+static char *write_string(char *w, const char *s, size_t len, size_t *bad_at)
 {
 	const unsigned char *p = (const unsigned char *) s, *end = p + len;
 	*w++ = '"';
 	while (p < end) {
+		if (SWAR && end - p >= 8) {
+			uint64_t hits = swar_special(load8(p));
+			memcpy(w, p, 8);
+			if (!hits) {
+				w += 8;
+				p += 8;
+				continue;
+			}
+			/* the plain bytes before the first one that is not: copied with the 8 */
+			size_t plain = (size_t) __builtin_ctzll(hits) >> 3;
+			w += plain;
+			p += plain;
+		}
 		unsigned char c = *p;
 		if (c < 0x80 && ascii_size[c] == 1) {
 			*w++ = (char) c;
@@ -153,6 +203,10 @@ static char *write_string(char *w, const char *s, size_t len)
 		}
 		uint32_t cp;
 		size_t k = utf8_next(p, (size_t) (end - p), &cp);
+		if (k == 0) {
+			*bad_at = (size_t) (p - (const unsigned char *) s);
+			return NULL;
+		}
 		if (cp >= 0x10000) {
 			cp -= 0x10000;
 			w = put_u16(w, 0xD800 | (cp >> 10));
@@ -180,7 +234,7 @@ int msgr_json_put_string(msgr_buf_t *out, const char *s, size_t len, msgr_error_
 	if (msgr_buf_reserve(out, n) != MSGR_OK) {
 		return msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory");
 	}
-	char *end = write_string(out->data + out->len, s, len);
+	char *end = write_string(out->data + out->len, s, len, &bad_at);
 	out->len = (size_t) (end - out->data);
 	out->data[out->len] = '\0';
 	return MSGR_OK;
@@ -213,10 +267,21 @@ int msgr_json_message_len(const msgr_message_t *m, const char *uniqid, size_t *l
 	return MSGR_OK;
 }
 
-char *msgr_json_put_message(char *w, const msgr_message_t *m, const char *uniqid)
+size_t msgr_json_message_bound(const msgr_message_t *m, const char *uniqid)
+{
+	size_t n = 8 + 11 + 2 + (uniqid ? 10 + 6 * strlen(uniqid) + 2 : 0) + 1 + 6 * m->body_len + 2;
+	for (size_t i = 0; i < m->header_count; i++) {
+		n += 6 * (m->headers[i].name_len + m->headers[i].value_len) + 6;
+	}
+	return n;
+}
+
+char *msgr_json_put_message(char *w, const msgr_message_t *m, const char *uniqid, size_t *bad_at)
 {
 	memcpy(w, "{\"body\":", 8);
-	w = write_string(w + 8, m->body ? m->body : "", m->body_len);
+	if (!(w = write_string(w + 8, m->body ? m->body : "", m->body_len, bad_at))) {
+		return NULL;
+	}
 	memcpy(w, ",\"headers\":", 11);
 	w += 11;
 	*w++ = m->header_count ? '{' : '[';
@@ -224,14 +289,20 @@ char *msgr_json_put_message(char *w, const msgr_message_t *m, const char *uniqid
 		if (i) {
 			*w++ = ',';
 		}
-		w = write_string(w, m->headers[i].name, m->headers[i].name_len);
+		if (!(w = write_string(w, m->headers[i].name, m->headers[i].name_len, bad_at))) {
+			return NULL;
+		}
 		*w++ = ':';
-		w = write_string(w, m->headers[i].value, m->headers[i].value_len);
+		if (!(w = write_string(w, m->headers[i].value, m->headers[i].value_len, bad_at))) {
+			return NULL;
+		}
 	}
 	*w++ = m->header_count ? '}' : ']';
 	if (uniqid) {
 		memcpy(w, ",\"uniqid\":", 10);
-		w = write_string(w + 10, uniqid, strlen(uniqid));
+		if (!(w = write_string(w + 10, uniqid, strlen(uniqid), bad_at))) {
+			return NULL;
+		}
 	}
 	*w++ = '}';
 	return w;
@@ -247,7 +318,8 @@ int msgr_json_write_message(msgr_buf_t *out, const msgr_message_t *m, const char
 	if (msgr_buf_reserve(out, n) != MSGR_OK) {
 		return msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory");
 	}
-	char *end = msgr_json_put_message(out->data + out->len, m, uniqid);
+	size_t bad_at = 0;
+	char *end = msgr_json_put_message(out->data + out->len, m, uniqid, &bad_at);
 	out->len = (size_t) (end - out->data);
 	out->data[out->len] = '\0';
 	return MSGR_OK;

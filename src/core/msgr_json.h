@@ -18,9 +18,11 @@ int msgr_json_write_message(msgr_buf_t *out, const msgr_message_t *m, const char
 /* The exact length of msgr_json_write_message()'s output; MSGR_ERR_INVALID when a string is
  * not UTF-8. */
 int msgr_json_message_len(const msgr_message_t *m, const char *uniqid, size_t *len, msgr_error_t *err);
-/* Writes that JSON at w (room for its msgr_json_message_len() bytes, which accepted m) and
- * returns the end. */
-char *msgr_json_put_message(char *w, const msgr_message_t *m, const char *uniqid);
+/* A bound on that length that costs nothing to compute (every byte escaped at its longest). */
+size_t msgr_json_message_bound(const msgr_message_t *m, const char *uniqid);
+/* Writes that JSON at w (room for msgr_json_message_len() or msgr_json_message_bound() bytes)
+ * and returns the end; NULL with *bad_at when a string is not UTF-8. */
+char *msgr_json_put_message(char *w, const msgr_message_t *m, const char *uniqid, size_t *bad_at);
 
 /* Reads an object with a string "body" and "headers" that is an object of strings or an empty
  * array; other keys are skipped. Fills out->body and out->headers (owned). MSGR_ERR_PROTOCOL

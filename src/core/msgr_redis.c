@@ -644,24 +644,6 @@ static void make_uniqid(char out[13])
  * a delayed member is always raw: Symfony writes it with rawCommand). */
 static int resp_send(msgr_redis_t *r, msgr_buf_t *b, const msgr_message_t *m, const char *uniqid, const char *score, const char *maxlen, msgr_error_t *err)
 {
-	size_t json;
-	int rc = msgr_json_message_len(m, uniqid, &json, err);
-	if (rc != MSGR_OK) {
-		return rc;
-	}
-	bool wrap = !uniqid && !r->o.raw_json;
-	char prefix[32];
-	size_t prefix_len = 0;
-	if (wrap) {
-		char *w = prefix;
-		*w++ = 's';
-		*w++ = ':';
-		w = put_count(w, json);
-		*w++ = ':';
-		*w++ = '"';
-		prefix_len = (size_t) (w - prefix);
-	}
-	size_t value = prefix_len + json + (wrap ? 2 : 0);
 	cmd_t c = { 0 };
 	if (uniqid) {
 		cmd_str(&c, "ZADD");
@@ -679,21 +661,61 @@ static int resp_send(msgr_redis_t *r, msgr_buf_t *b, const msgr_message_t *m, co
 		cmd_str(&c, "*");
 		cmd_str(&c, "message");
 	}
-	size_t payload = value;
+	/* the JSON is written after a gap that its head ($len and the s:N:" wrapper) then fills:
+	 * room for the longest escaping of a small message costs nothing, a big one is measured */
+	size_t room = msgr_json_message_bound(m, uniqid);
+	int rc;
+	if (room > 65536 && (rc = msgr_json_message_len(m, uniqid, &room, err)) != MSGR_OK) {
+		return rc;
+	}
+	enum { GAP = 64 };
+	size_t payload = room + GAP;
 	for (int i = 0; i < c.argc; i++) {
 		payload += c.len[i];
 	}
 	if (resp_reserve(b, (size_t) c.argc + 1, payload) != MSGR_OK) {
 		return msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory");
 	}
+	size_t start = b->len;
 	resp_begin(b, (size_t) c.argc + 1);
 	for (int i = 0; i < c.argc; i++) {
 		resp_arg(b, c.argv[i], c.len[i]);
 	}
-	resp_arg_head(b, value);
-	char *w = b->data + b->len;
-	memcpy(w, prefix, prefix_len);
-	w = msgr_json_put_message(w + prefix_len, m, uniqid);
+	char *head_at = b->data + b->len, *json_at = head_at + GAP;
+	size_t bad_at = 0;
+	char *end = msgr_json_put_message(json_at, m, uniqid, &bad_at);
+	if (!end) {
+		b->len = start;
+		b->data[start] = '\0';
+		return msgr_error_set(err, MSGR_ERR_INVALID, "malformed UTF-8 at byte %zu of a message's body or headers: a Redis stream entry's JSON cannot hold it", bad_at);
+	}
+	size_t json = (size_t) (end - json_at);
+	bool wrap = !uniqid && !r->o.raw_json;
+	char head[GAP];
+	char *h = head;
+	*h++ = '$';
+	if (wrap) {
+		/* s:N:"<json>"; */
+		char digits[24];
+		size_t nd = (size_t) (put_count(digits, json) - digits);
+		h = put_count(h, 2 + nd + 2 + json + 2);
+		*h++ = '\r';
+		*h++ = '\n';
+		*h++ = 's';
+		*h++ = ':';
+		memcpy(h, digits, nd);
+		h += nd;
+		*h++ = ':';
+		*h++ = '"';
+	} else {
+		h = put_count(h, json);
+		*h++ = '\r';
+		*h++ = '\n';
+	}
+	size_t head_len = (size_t) (h - head);
+	memcpy(head_at, head, head_len);
+	memmove(head_at + head_len, json_at, json);
+	char *w = head_at + head_len + json;
 	if (wrap) {
 		*w++ = '"';
 		*w++ = ';';

@@ -199,12 +199,23 @@ static bool send_envelopes(php_messenger_redis *t, zend_object **envelopes, uint
 	msgr_message_t *messages = safe_emalloc(count, sizeof(msgr_message_t), 0);
 	uint32_t made = 0;
 	bool ok = true;
+	bool php_format = t->serializer->ce == php_messenger_ce_PhpSerializer;
 	for (; made < count; made++) {
-		if (!php_messenger_serializer_encode(t->serializer, envelopes[made], &encoded[made])) {
+		if (php_format) {
+			/* Symfony's PhpSerializer has no headers: the body alone, without an array around it */
+			zend_string *body = php_messenger_php_encode(envelopes[made]);
+			if (!body) {
+				ok = false;
+				break;
+			}
+			ZVAL_STR(&encoded[made], body);
+			memset(&messages[made], 0, sizeof(msgr_message_t));
+			messages[made].body = ZSTR_VAL(body);
+			messages[made].body_len = ZSTR_LEN(body);
+		} else if (!php_messenger_serializer_encode(t->serializer, envelopes[made], &encoded[made])) {
 			ok = false;
 			break;
-		}
-		if (!lend_encoded(&encoded[made], &messages[made])) {
+		} else if (!lend_encoded(&encoded[made], &messages[made])) {
 			zval_ptr_dtor(&encoded[made]);
 			ok = false;
 			break;

@@ -132,6 +132,60 @@ static void test_out_of_memory(void **state)
 	}
 }
 
+/* the escaping byte by byte, as PHP writes it: the reference for the 8-byte fast path */
+static void reference(msgr_buf_t *b, const unsigned char *s, size_t len)
+{
+	msgr_buf_append_str(b, "\"");
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = s[i];
+		if (c == '"') msgr_buf_append_str(b, "\\\"");
+		else if (c == '\\') msgr_buf_append_str(b, "\\\\");
+		else if (c == '/') msgr_buf_append_str(b, "\\/");
+		else if (c == '\n') msgr_buf_append_str(b, "\\n");
+		else if (c == '\t') msgr_buf_append_str(b, "\\t");
+		else if (c < 0x20) msgr_buf_appendf(b, "\\u%04x", c);
+		else if (c == 0xc3 && i + 1 < len && s[i + 1] == 0xa9) { msgr_buf_append_str(b, "\\u00e9"); i++; }
+		else msgr_buf_append(b, &c, 1);
+	}
+	msgr_buf_append_str(b, "\"");
+}
+
+static void test_every_position(void **state)
+{
+	const char *specials[] = { "\"", "\\", "/", "\n", "\t", "\x01", "\x1f", "\x7f", "\xc3\xa9", "\"\\" };
+	for (size_t total = 1; total < 40; total++) {
+		for (size_t at = 0; at < total; at++) {
+			for (size_t k = 0; k < sizeof(specials) / sizeof(specials[0]); k++) {
+				unsigned char in[64];
+				memset(in, 'a' + (int) (total % 26), sizeof(in));
+				size_t sl = strlen(specials[k]);
+				if (at + sl > total) {
+					continue;
+				}
+				memcpy(in + at, specials[k], sl);
+				msgr_buf_t got = MSGR_BUF_INIT, want = MSGR_BUF_INIT;
+				assert_int_equal(msgr_json_put_string(&got, (const char *) in, total, NULL), MSGR_OK);
+				reference(&want, in, total);
+				assert_int_equal(got.len, want.len);
+				assert_memory_equal(got.data, want.data, want.len);
+				/* and inside a message, through the bound and the exact length */
+				msgr_message_t m = { 0 };
+				m.body = (char *) in;
+				m.body_len = total;
+				size_t exact;
+				assert_int_equal(msgr_json_message_len(&m, NULL, &exact, NULL), MSGR_OK);
+				assert_true(exact <= msgr_json_message_bound(&m, NULL));
+				msgr_buf_t whole = MSGR_BUF_INIT;
+				assert_int_equal(msgr_json_write_message(&whole, &m, NULL, NULL), MSGR_OK);
+				assert_int_equal(whole.len, exact);
+				msgr_buf_free(&whole);
+				msgr_buf_free(&got);
+				msgr_buf_free(&want);
+			}
+		}
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -142,6 +196,7 @@ int main(void)
 		LEAK_TEST(test_read_shapes),
 		LEAK_TEST(test_read_refuses),
 		LEAK_TEST(test_out_of_memory),
+		LEAK_TEST(test_every_position),
 	};
 	return cmocka_run_group_tests_name("msgr_json", tests, NULL, NULL);
 }
