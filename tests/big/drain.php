@@ -1,8 +1,9 @@
 <?php
 /*
- * 4 worker processes drain 10 000 messages from one table, on SQLite, PostgreSQL and MariaDB:
- * each message is handled exactly once and the table ends empty. Run by scripts/test.sh with
- * the servers of scripts/db.sh; prints "drain: N passed, N failed".
+ * 4 worker processes drain 10 000 messages from one table, on SQLite, PostgreSQL and MariaDB,
+ * and from one Redis stream (each worker its own consumer name, the default): each message is
+ * handled exactly once and the table or stream ends empty. Run by scripts/test.sh with the
+ * servers of scripts/db.sh; prints "drain: N passed, N failed".
  * Usage: php -d extension=SO drain.php SO (the check; SO: the extension the workers load)
  *        php drain.php worker DB OUT    (one worker: get, record the id, ack, until empty)
  */
@@ -19,6 +20,10 @@ function connection(string $db): array|string
 
 function transport(string $db): Messenger\Transport\TransportInterface
 {
+    if ($db === 'redis') {
+        return Messenger\Transport\Transport::fromDsn(getenv('MESSENGER_REDIS_DSN') . '/drain_messages/drainers', ['get_batch_size' => 5],
+            new Messenger\Serializer\PhpSerializer(['allowed_classes' => [Job::class]]));
+    }
     return Messenger\Transport\Transport::fromDsn('doctrine://main?table_name=drain_messages&get_batch_size=5', [],
         new Messenger\Serializer\PhpSerializer(['allowed_classes' => [Job::class]]), ['main' => connection($db)]);
 }
@@ -47,12 +52,22 @@ $total = 10000;
 $failed = 0;
 $self = realpath(__FILE__);
 $php = PHP_BINARY . ' -d extension=' . escapeshellarg($argv[1] ?? 'messenger');
-foreach (['sqlite', 'pgsql', 'mysql'] as $db) {
+require __DIR__ . '/../_inc/redis.inc';
+foreach (['sqlite', 'pgsql', 'mysql', 'redis'] as $db) {
     @unlink(sys_get_temp_dir() . '/messenger-drain.sqlite');
+    if ($db === 'redis') {
+        $raw = new App\Redis\Raw();
+        $raw('DEL', 'drain_messages');
+    }
     $t = transport($db);
     $t->setup();
-    $pdo = is_array(connection($db)) ? new PDO(connection($db)['dsn'], connection($db)['user'], connection($db)['password']) : new PDO(connection($db));
-    $pdo->exec('DELETE FROM drain_messages');
+    if ($db === 'redis') {
+        $left = fn() => $raw('XLEN', 'drain_messages') + $raw('XPENDING', 'drain_messages', 'drainers')[0];
+    } else {
+        $pdo = is_array(connection($db)) ? new PDO(connection($db)['dsn'], connection($db)['user'], connection($db)['password']) : new PDO(connection($db));
+        $pdo->exec('DELETE FROM drain_messages');
+        $left = fn() => (int) $pdo->query('SELECT COUNT(*) FROM drain_messages')->fetchColumn();
+    }
     for ($i = 0; $i < $total; $i += 1000) {
         $t->sendAll(array_map(fn($n) => new Messenger\Envelope(new Job($n)), range($i, $i + 999)));
     }
@@ -78,12 +93,16 @@ foreach (['sqlite', 'pgsql', 'mysql'] as $db) {
         }
     }
     $twice = count(array_filter($seen, fn($c) => $c > 1));
-    $left = (int) $pdo->query('SELECT COUNT(*) FROM drain_messages')->fetchColumn();
+    $left = $left();
     $ok = count($seen) === $total && $twice === 0 && $left === 0;
-    printf("%s: %d handled by 4 workers (%s) in %.1f s, %d twice, %d missing, %d rows left: %s\n", $db, array_sum($per), implode('+', $per),
+    printf("%s: %d handled by 4 workers (%s) in %.1f s, %d twice, %d missing, %d left: %s\n", $db, array_sum($per), implode('+', $per),
         (hrtime(true) - $start) / 1e9, $twice, $total - count($seen), $left, $ok ? 'ok' : 'FAILED');
     $failed += $ok ? 0 : 1;
-    $pdo->exec('DROP TABLE drain_messages');
+    if ($db === 'redis') {
+        $raw('DEL', 'drain_messages');
+    } else {
+        $pdo->exec('DROP TABLE drain_messages');
+    }
 }
 @unlink(sys_get_temp_dir() . '/messenger-drain.sqlite');
 echo 'drain: ', $failed ? 0 : 1, ' passed, ', $failed ? 1 : 0, " failed\n";
