@@ -8,6 +8,7 @@
 #include "ext/standard/info.h"
 
 #include "php_messenger.h"
+#include "core/msgr_redis.h"
 #include "php/php_messenger_internal.h"
 
 PHP_MINIT_FUNCTION(messenger)
@@ -31,6 +32,7 @@ PHP_MINIT_FUNCTION(messenger)
 PHP_MSHUTDOWN_FUNCTION(messenger)
 {
 	php_messenger_shutdown_serializer();
+	msgr_redis_pool_clear();
 	return SUCCESS;
 }
 

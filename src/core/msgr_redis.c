@@ -10,10 +10,13 @@
 #include <hiredis/hiredis.h>
 
 #include <errno.h>
+#include <poll.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/random.h>
+#include <sys/socket.h>
 #include <sys/time.h>
 #include <time.h>
 #include <unistd.h>
@@ -158,7 +161,9 @@ int msgr_redis_options_parse(const msgr_dsn_t *dsn, const msgr_kv_t *extra, size
 		return msgr_error_set(err, MSGR_ERR_INVALID, "Not a Redis DSN: the scheme is \"%s\"", dsn->scheme);
 	}
 	o->port = dsn->port ? dsn->port : 6379;
-	o->auto_setup = o->delete_after_ack = o->delete_after_reject = o->persistent = true;
+	/* lazy: a configuration builds every transport up front, so the connection is made when the
+	 * transport is first used (lazy=0 connects at once, as Symfony's default does) */
+	o->auto_setup = o->delete_after_ack = o->delete_after_reject = o->persistent = o->lazy = true;
 	o->redeliver_timeout_ms = 3600 * 1000;
 	o->claim_interval_ms = 60000;
 	o->get_batch_size = 1;
@@ -292,8 +297,102 @@ static void drop(msgr_redis_t *r)
 	}
 }
 
+/* {{{ persistent connections: a process-wide pool of idle connections, keyed by the server,
+ * the credentials and the database. A transport takes one out (no two share it) and gives it
+ * back when it goes away; one that the server closed meanwhile is never handed out. */
+#define POOL_SIZE 16
+
+typedef struct {
+	char *key;
+	redisContext *c;
+} pooled_t;
+
+static pooled_t pool[POOL_SIZE];
+static pthread_mutex_t pool_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static char *pool_key(const msgr_redis_t *r)
+{
+	msgr_buf_t key = MSGR_BUF_INIT;
+	if (msgr_buf_appendf(&key, "%s|%ld|%s|%s", r->where, r->o.dbindex, r->o.user ? r->o.user : "", r->o.password ? r->o.password : "") != MSGR_OK) {
+		msgr_buf_free(&key);
+		return NULL;
+	}
+	return key.data;
+}
+
+/* Whether an idle connection is still open: nothing may be readable on it (a readable socket
+ * is a closed one, or holds bytes nobody asked for). No round trip. */
+static bool still_open(redisContext *c)
+{
+	struct pollfd p = { c->fd, POLLIN, 0 };
+	return c->err == 0 && poll(&p, 1, 0) == 0;
+}
+
+static redisContext *pool_take(const char *key)
+{
+	redisContext *found = NULL;
+	pthread_mutex_lock(&pool_lock);
+	for (size_t i = 0; i < POOL_SIZE && !found; i++) {
+		if (pool[i].c && strcmp(pool[i].key, key) == 0) {
+			found = pool[i].c;
+			msgr_free(pool[i].key);
+			pool[i].key = NULL;
+			pool[i].c = NULL;
+		}
+	}
+	pthread_mutex_unlock(&pool_lock);
+	if (found && !still_open(found)) {
+		redisFree(found);
+		found = NULL;
+	}
+	return found;
+}
+
+/* Takes c and key: pooled, or freed when the pool is full. */
+static void pool_give(char *key, redisContext *c)
+{
+	pthread_mutex_lock(&pool_lock);
+	for (size_t i = 0; i < POOL_SIZE && c; i++) {
+		if (!pool[i].c) {
+			pool[i].key = key;
+			pool[i].c = c;
+			c = NULL;
+			key = NULL;
+		}
+	}
+	pthread_mutex_unlock(&pool_lock);
+	if (c) {
+		redisFree(c);
+	}
+	msgr_free(key);
+}
+
+void msgr_redis_pool_clear(void)
+{
+	pthread_mutex_lock(&pool_lock);
+	for (size_t i = 0; i < POOL_SIZE; i++) {
+		if (pool[i].c) {
+			redisFree(pool[i].c);
+			msgr_free(pool[i].key);
+			pool[i].c = NULL;
+			pool[i].key = NULL;
+		}
+	}
+	pthread_mutex_unlock(&pool_lock);
+}
+/* }}} */
+
 static int connect_now(msgr_redis_t *r, msgr_error_t *err)
 {
+	if (r->o.persistent) {
+		char *key = pool_key(r);
+		redisContext *c = key ? pool_take(key) : NULL;
+		msgr_free(key);
+		if (c) {
+			r->c = c;
+			return MSGR_OK;
+		}
+	}
 	struct timeval tv = seconds_tv(r->o.connect_timeout > 0 ? r->o.connect_timeout : 5);
 	redisContext *c = r->o.socket ? redisConnectUnixWithTimeout(r->o.socket, tv) : redisConnectWithTimeout(r->o.host, r->o.port, tv);
 	if (!c) {
@@ -538,6 +637,14 @@ void msgr_redis_close(msgr_redis_t *r)
 {
 	if (!r) {
 		return;
+	}
+	/* a healthy connection with nothing under way goes back to the pool */
+	if (r->c && r->o.persistent && still_open(r->c) && sdslen(r->c->obuf) == 0) {
+		char *key = pool_key(r);
+		if (key) {
+			pool_give(key, r->c);
+			r->c = NULL;
+		}
 	}
 	drop(r);
 	for (size_t i = 0; i < r->ack_count; i++) {

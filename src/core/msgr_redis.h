@@ -56,7 +56,11 @@ typedef struct msgr_redis msgr_redis_t;
 
 /* Takes the options (the caller's struct is zeroed). Connects now unless lazy. */
 int msgr_redis_open(msgr_redis_t **out, msgr_redis_options_t *options, msgr_error_t *err);
+/* With persistent (the default), the connection goes back to a process-wide pool for the next
+ * transport of the same server, credentials and database (an FPM worker's next request). */
 void msgr_redis_close(msgr_redis_t *r);
+/* Closes the pooled connections (at module shutdown). */
+void msgr_redis_pool_clear(void);
 const msgr_redis_options_t *msgr_redis_options(const msgr_redis_t *r);
 
 /* XGROUP CREATE ... MKSTREAM (an existing group is fine); with delete_after_ack or

@@ -34,7 +34,7 @@ static void test_defaults(void **state)
 	gethostname(host, sizeof(host) - 1);
 	snprintf(expect, sizeof(expect), "%s-%ld", host, (long) getpid());
 	assert_string_equal(o.consumer, expect);
-	assert_true(o.auto_setup && o.delete_after_ack && o.delete_after_reject && o.persistent && !o.lazy && !o.raw_json);
+	assert_true(o.auto_setup && o.delete_after_ack && o.delete_after_reject && o.persistent && o.lazy && !o.raw_json);
 	assert_int_equal(o.redeliver_timeout_ms, 3600000);
 	assert_int_equal(o.claim_interval_ms, 60000);
 	assert_int_equal(o.get_batch_size, 1);

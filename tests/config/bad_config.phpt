@@ -7,7 +7,7 @@ messenger
 $cases = [
     ['transport' => []],
     ['handlers' => 'x'],
-    ['transports' => ['a' => 'redis://user:s3cret@localhost:6379/messages']],
+    ['transports' => ['a' => 'beanstalk://user:s3cret@localhost:11300/messages']],
     ['transports' => ['a' => 'not a dsn']],
     ['transports' => ['a' => ['dsn' => 'in-memory://', 'colour' => 'red']]],
     ['transports' => ['a' => 42]],
@@ -27,7 +27,7 @@ foreach ([fn() => $m->bus('x'), fn() => $m->transport('b'), fn() => $m->setupTra
 --EXPECT--
 Unknown configuration key "transport" (known: transports, routing, handlers, buses, default_bus, failure_transport, serializer, connections, listeners, logger, reset)
 Configuration key "handlers" must be an array, string given
-transports["a"]: no transport handles the DSN scheme "redis://" in this build (available: in-memory://, sync://, doctrine://)
+transports["a"]: no transport handles the DSN scheme "beanstalk://" in this build (available: in-memory://, sync://, doctrine://, redis://)
 transports["a"]: invalid DSN: the DSN has no scheme (expected scheme://...)
 transports["a"]: unknown key "colour" (known: dsn, options, serializer, retry_strategy, failure_transport, rate_limiter)
 transports["a"] must be a DSN string, an array with "dsn", or a TransportInterface object, int given

@@ -26,10 +26,13 @@ $value = $entries[0][1][1];
 $json = json_encode(['body' => $serializer->encode(new Envelope(new Job('one')))['body'], 'headers' => []]);
 var_dump($value === 's:' . strlen($json) . ':"' . $json . '";');
 echo 'group: ', $raw('XINFO', 'GROUPS', $stream)[0][1], "\n";
+$before = (int) floor(microtime(true) * 1000);
 $delayed = $a->send(new Envelope(new Job('later'), [new DelayStamp(400)]));
+$after = (int) ceil(microtime(true) * 1000);
 [$member, $score] = $raw('ZRANGE', "{$stream}__queue", '0', '-1', 'WITHSCORES');
 $m = json_decode($member, true);
-var_dump(array_keys($m), $m['uniqid'] === $id($delayed), strlen($m['uniqid']), abs((int) $score - (int) (microtime(true) * 1000) - 400) < 300);
+// the score: the time in ms when it is due
+var_dump(array_keys($m), $m['uniqid'] === $id($delayed), strlen($m['uniqid']), $score >= $before + 400 && $score <= $after + 400);
 
 echo "-- get, ack, reject\n";
 echo 'count: ', $a->getMessageCount(), "\n";
@@ -73,17 +76,17 @@ $raw('DEL', $stream);
 $dead = $transport('dead');
 $dead->send(new Envelope(new Job('orphan')));
 $orphan = $dead->get();
-$live = $transport('live', ['redeliver_timeout' => 1, 'claim_interval' => 100]);
+$live = $transport('live', ['redeliver_timeout' => 2, 'claim_interval' => 100]);
 echo 'at once: ', count($live->get()), "\n";
-usleep(1100000);
+usleep(2100000);
 $claimed = $live->get();
-echo 'after 1.1 s: ', $names($claimed), ', owner: ', $raw('XPENDING', $stream, 'workers', '-', '+', '10')[0][1], "\n";
+echo 'after 2.1 s: ', $names($claimed), ', owner: ', $raw('XPENDING', $stream, 'workers', '-', '+', '10')[0][1], "\n";
 
 echo "-- keepalive\n";
 usleep(300000);
 $live->keepalive($claimed[0]);
 var_dump($raw('XPENDING', $stream, 'workers', '-', '+', '10')[0][2] < 200);
-try { $live->keepalive($claimed[0], 1); } catch (Messenger\Exception\LogicException $e) { echo get_class($e), ': ', $e->getMessage(), "\n"; }
+try { $live->keepalive($claimed[0], 2); } catch (Messenger\Exception\LogicException $e) { echo get_class($e), ': ', $e->getMessage(), "\n"; }
 $live->ack($claimed[0]);
 try { $live->keepalive($claimed[0]); } catch (Messenger\Exception\TransportException $e) { echo preg_replace('/\d+-\d+/', 'ID', $e->getMessage()), "\n"; }
 
@@ -153,10 +156,10 @@ b again: j1,j2,j3,j4,j5
 pending after acks: 5, after the next get: 2
 -- a dead consumer's entries are claimed after redeliver_timeout
 at once: 0
-after 1.1 s: orphan, owner: live
+after 2.1 s: orphan, owner: live
 -- keepalive
 bool(true)
-Messenger\Exception\LogicException: The keepalive interval (1 s) must be shorter than the redeliver_timeout (1 s), or messages are redelivered while they are handled
+Messenger\Exception\LogicException: The keepalive interval (2 s) must be shorter than the redeliver_timeout (2 s), or messages are redelivered while they are handled
 Redis at 127.0.0.1:56379 has no pending message ID in group "workers" to keep alive
 -- due delayed messages move once, whoever gets first
 x: soon, y: , entries: 1, queue: 0

@@ -19,9 +19,9 @@ $show = function (callable $f) {
 };
 
 echo "-- a dead server\n";
-$show(fn() => new Messenger\Transport\RedisTransport('redis://127.0.0.1:1/s'));
-$lazy = new Messenger\Transport\RedisTransport('redis://u:hunter2@127.0.0.1:1/s?lazy=1');
-echo "lazy: made\n";
+$show(fn() => new Messenger\Transport\RedisTransport('redis://127.0.0.1:1/s?lazy=0'));
+$lazy = new Messenger\Transport\RedisTransport('redis://u:hunter2@127.0.0.1:1/s');
+echo "lazy (the default): made\n";
 $show(fn() => $lazy->send(new Envelope(new Job('x'))));
 $show(fn() => $lazy->get());
 
@@ -29,9 +29,9 @@ echo "-- credentials\n";
 $locked = getenv('MESSENGER_REDIS_LOCKED_DSN');
 $host = substr($locked, strlen('redis://'));
 $show(fn() => (new Messenger\Transport\RedisTransport("redis://$host/$stream"))->getMessageCount());
-$show(fn() => new Messenger\Transport\RedisTransport("redis://messenger:wrong-hunter2@$host/$stream"));
-$show(fn() => new Messenger\Transport\RedisTransport("redis://:wrong-hunter2@$host/$stream"));
-$show(fn() => new Messenger\Transport\RedisTransport("redis://$host/$stream", ['auth' => ['messenger', 'hunter2-nope']]));
+$show(fn() => (new Messenger\Transport\RedisTransport("redis://messenger:wrong-hunter2@$host/$stream"))->getMessageCount());
+$show(fn() => (new Messenger\Transport\RedisTransport("redis://:wrong-hunter2@$host/$stream"))->getMessageCount());
+$show(fn() => (new Messenger\Transport\RedisTransport("redis://$host/$stream", ['auth' => ['messenger', 'hunter2-nope']]))->getMessageCount());
 $pw = getenv('MESSENGER_DB_PASSWORD') ?: 's3cret-pw';
 foreach (["redis://messenger:" . rawurlencode($pw) . "@$host/$stream" => [], "redis://:" . rawurlencode($pw) . "@$host/$stream" => [],
           "redis://$host/$stream" => ['auth' => ['messenger', $pw]]] as $dsn => $options) {
@@ -76,7 +76,7 @@ $raw('DEL', $stream);
 --EXPECT--
 -- a dead server
 Messenger\Exception\TransportException: Cannot connect to Redis at 127.0.0.1:1: Connection refused
-lazy: made
+lazy (the default): made
 Messenger\Exception\TransportException: Cannot connect to Redis at 127.0.0.1:1: Connection refused
 Messenger\Exception\TransportException: Cannot connect to Redis at 127.0.0.1:1: Connection refused
 -- credentials

@@ -1,0 +1,53 @@
+--TEST--
+Redis persistent connections (the default): a transport that goes away leaves its connection in the process's pool and the next transport of the same server, credentials and database takes it (an FPM worker's next request does not connect again); two live transports never share one; a pooled connection the server closed is replaced; persistent=0 closes
+--EXTENSIONS--
+messenger
+--FILE--
+<?php
+require __DIR__ . '/../_inc/redis.inc';
+$raw = new App\Redis\Raw();
+$stream = App\Redis\stream('persist');
+// database 9 is this test's alone: its connections are the ones CLIENT LIST shows there
+$dsn = App\Redis\dsn() . "/$stream?dbindex=9";
+$ours = function () use ($raw): array {
+    preg_match_all('/^id=(\d+) .* db=9 /m', $raw('CLIENT', 'LIST', 'TYPE', 'normal'), $m);
+    return $m[1];
+};
+$t1 = new Messenger\Transport\RedisTransport($dsn);
+$t1->getMessageCount();
+$first = $ours();
+echo 'one transport: ', count($first), " connection\n";
+unset($t1);
+echo 'gone: ', count($ours()), " connection kept\n";
+$t2 = new Messenger\Transport\RedisTransport($dsn);
+$t2->getMessageCount();
+echo 'the next transport reuses it: ', var_export($ours() === $first, true), "\n";
+$t3 = new Messenger\Transport\RedisTransport($dsn);
+$t3->getMessageCount();
+echo 'two live transports: ', count($ours()), " connections\n";
+unset($t2, $t3);
+echo 'both gone: ', count($ours()), " kept\n";
+foreach ($ours() as $id) {
+    $raw('CLIENT', 'KILL', 'ID', $id);
+}
+usleep(50000);
+$t4 = new Messenger\Transport\RedisTransport($dsn);
+echo 'after the server closed them: count ', $t4->getMessageCount(), ', ', count($ours()), ' connection, new: ', var_export(!in_array($ours()[0], $first, true), true), "\n";
+unset($t4);
+$t5 = new Messenger\Transport\RedisTransport($dsn . '&persistent=0');
+$t5->getMessageCount();
+$before = count($ours());
+unset($t5);
+usleep(50000);
+echo 'persistent=0 closes: ', $before, ' then ', count($ours()), "\n";
+$raw('SELECT', '9');
+$raw('DEL', $stream);
+?>
+--EXPECT--
+one transport: 1 connection
+gone: 1 connection kept
+the next transport reuses it: true
+two live transports: 2 connections
+both gone: 2 kept
+after the server closed them: count 0, 1 connection, new: true
+persistent=0 closes: 2 then 1
