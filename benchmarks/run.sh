@@ -80,3 +80,32 @@ printf '%-48s %12s\n' "worker, SQLite table (N=$tn): symfony" "$(field "$wsf" ms
 php -r 'printf("ratio our Worker / Symfony Worker on SQLite: %.1fx\n", $argv[1] / $argv[2]);' "$(field "$ws" msg_per_s)" "$(field "$wsf" msg_per_s)"
 rss=$(php -n $ext benchmarks/worker.php messenger-rss 1000000)
 echo "our worker over 1000000 messages of an endless transport: $(field "$rss" msg_per_s) msg/s, RSS growth $(field "$rss" rss_growth_kb) KiB"
+
+# the Redis streams transport against Symfony's Redis transport (phpredis), on scripts/db.sh's
+# Redis; dispatchAll against redis-benchmark's pipelined XADD of the same payload (one connection)
+rn=10000
+redis_port=${MESSENGER_REDIS_DSN##*:}
+echo
+printf '%-48s %10s %10s %12s\n' "Redis streams (N=$rn)" "send/s" "consume/s" "dispatchAll/s"
+rbest() { # best of $rounds runs of redis.php for one side, by the field $2
+	local side=$1 key=$2 out best_line="" best_rate=0 rate
+	for _ in $(seq "$rounds"); do
+		out=$(php -n -d extension=igbinary -d extension=redis $ext benchmarks/redis.php "$side" "$rn")
+		rate=$(field "$out" "$key")
+		if [ "$rate" -gt "$best_rate" ]; then best_rate=$rate; best_line=$out; fi
+	done
+	echo "$best_line"
+}
+ro=$(rbest messenger consume_per_s)
+rs=$(rbest symfony consume_per_s)
+ros=$(rbest messenger send_per_s)
+rss_=$(rbest symfony send_per_s)
+printf '%-48s %10s %10s %12s\n' "messenger (get_batch_size=50)" "$(field "$ros" send_per_s)" "$(field "$ro" consume_per_s)" "$(field "$ro" dispatch_all_per_s)"
+printf '%-48s %10s %10s\n' "symfony 5.4 redis (phpredis)" "$(field "$rss_" send_per_s)" "$(field "$rs" consume_per_s)"
+payload=$(head -c "$(field "$ro" entry_bytes)" /dev/zero | tr '\0' x)
+rb=$(redis-benchmark -p "$redis_port" -c 1 -P 100 -n 200000 --csv XADD rb_bench '*' message "$payload" 2>/dev/null | tail -1 | cut -d, -f2 | tr -d '"')
+redis-cli -p "$redis_port" del rb_bench >/dev/null
+php -r 'printf("ratios: send %.1fx, consume %.1fx; dispatchAll %d msg/s = %.0f%% of redis-benchmark -c 1 -P 100 XADD of the same %d bytes (%d/s)\n",
+	$argv[1] / $argv[2], $argv[3] / $argv[4], $argv[5], 100 * $argv[5] / $argv[6], $argv[7], $argv[6]);' \
+	"$(field "$ros" send_per_s)" "$(field "$rss_" send_per_s)" "$(field "$ro" consume_per_s)" "$(field "$rs" consume_per_s)" \
+	"$(field "$ro" dispatch_all_per_s)" "${rb%.*}" "$(field "$ro" entry_bytes)"
