@@ -30,6 +30,10 @@ if test "$PHP_MESSENGER" != "no"; then
       [AC_MSG_ERROR([librabbitmq headers not found: neither rabbitmq-c/amqp.h nor amqp.h])])])
   CPPFLAGS=$old_CPPFLAGS
 
+  PKG_CHECK_MODULES([OPENSSL], [openssl >= 1.1.1])
+  PHP_EVAL_INCLINE([$OPENSSL_CFLAGS])
+  PHP_EVAL_LIBLINE([$OPENSSL_LIBS], [MESSENGER_SHARED_LIBADD])
+
   PKG_CHECK_MODULES([LIBCURL], [libcurl >= 7.68])
   PHP_EVAL_INCLINE([$LIBCURL_CFLAGS])
   PHP_EVAL_LIBLINE([$LIBCURL_LIBS], [MESSENGER_SHARED_LIBADD])
@@ -42,7 +46,7 @@ if test "$PHP_MESSENGER" != "no"; then
   PHP_ADD_LIBRARY(pthread, 1, MESSENGER_SHARED_LIBADD)
   PHP_SUBST(MESSENGER_SHARED_LIBADD)
 
-  MESSENGER_CORE="src/core/msgr_alloc.c src/core/msgr_error.c src/core/msgr_buf.c src/core/msgr_dsn.c src/core/msgr_route.c src/core/msgr_phpser.c src/core/msgr_table.c src/core/msgr_retry.c src/core/msgr_args.c src/core/msgr_rate.c src/core/msgr_tick.c src/core/msgr_message.c src/core/msgr_json.c src/core/msgr_redis.c"
+  MESSENGER_CORE="src/core/msgr_alloc.c src/core/msgr_error.c src/core/msgr_buf.c src/core/msgr_dsn.c src/core/msgr_route.c src/core/msgr_phpser.c src/core/msgr_table.c src/core/msgr_retry.c src/core/msgr_args.c src/core/msgr_rate.c src/core/msgr_tick.c src/core/msgr_message.c src/core/msgr_json.c src/core/msgr_net.c src/core/msgr_redis.c"
   MESSENGER_BINDING="src/php_messenger.c src/php/php_messenger_envelope.c src/php/php_messenger_stamps.c src/php/php_messenger_exceptions.c src/php/php_messenger_middleware.c src/php/php_messenger_bus.c src/php/php_messenger_handlers.c src/php/php_messenger_transport.c src/php/php_messenger_messenger.c src/php/php_messenger_util.c src/php/php_messenger_serializer.c src/php/php_messenger_json.c src/php/php_messenger_phpwire.c src/php/php_messenger_doctrine.c src/php/php_messenger_redis.c src/php/php_messenger_worker.c src/php/php_messenger_console.c"
 
   PHP_NEW_EXTENSION(messenger, $MESSENGER_CORE $MESSENGER_BINDING, $ext_shared,, $MESSENGER_CFLAGS)

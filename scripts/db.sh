@@ -6,7 +6,9 @@
 # PostgreSQL 15 on port 55432, MariaDB on port 33306; user "messenger" (and "messenger_faults",
 # whose connections a test kills), password "s3cret-pw", database "messenger". Needs root (the servers run as the postgres and mysql users).
 # Redis 7: an open server on port 56379 and on the unix socket $dir/redis-run/redis.sock, and a
-# locked one on port 56380 (default user's password "s3cret-pw", ACL user "messenger" with it).
+# locked one on port 56380 (default user's password "s3cret-pw", ACL user "messenger" with it),
+# and a TLS one on port 56381 that wants a client certificate (a CA, server and client
+# certificates generated under $dir/redis-run/tls).
 set -eu
 dir=${MESSENGER_DB_DIR:-/tmp/messenger-db}
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
@@ -14,6 +16,7 @@ pg_port=55432
 my_port=33306
 redis_port=56379
 redis_locked_port=56380
+redis_tls_port=56381
 password=s3cret-pw
 
 start_pgsql() {
@@ -77,8 +80,27 @@ start_redis() {
 			--save '' --appendonly no --daemonize yes \
 			--dir "$dir/redis-run" --pidfile "$dir/redis-run/locked.pid" --logfile "$dir/redis-run/locked.log" >/dev/null
 	fi
+	# TLS: a CA of its own signs the server's certificate (127.0.0.1, localhost) and a client's;
+	# the server wants a client certificate
+	tls="$dir/redis-run/tls"
+	if ! [ -f "$tls/client.pem" ]; then
+		mkdir -p "$tls"
+		(cd "$tls" &&
+			openssl req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.pem -days 3650 -subj "/CN=messenger test CA" &&
+			openssl req -newkey rsa:2048 -nodes -keyout server.key -out server.csr -subj "/CN=127.0.0.1" &&
+			printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\n' > server.ext &&
+			openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out server.pem -days 3650 -extfile server.ext &&
+			openssl req -newkey rsa:2048 -nodes -keyout client.key -out client.csr -subj "/CN=messenger client" &&
+			openssl x509 -req -in client.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out client.pem -days 3650) >/dev/null 2>&1
+	fi
+	if ! redis-cli -p $redis_tls_port --tls --cacert "$tls/ca.pem" --cert "$tls/client.pem" --key "$tls/client.key" ping >/dev/null 2>&1; then
+		redis-server --port 0 --tls-port $redis_tls_port --bind 127.0.0.1 --tls-cert-file "$tls/server.pem" --tls-key-file "$tls/server.key" \
+			--tls-ca-cert-file "$tls/ca.pem" --tls-auth-clients yes --save '' --appendonly no --daemonize yes \
+			--dir "$dir/redis-run" --pidfile "$dir/redis-run/tls.pid" --logfile "$dir/redis-run/tls.log" >/dev/null
+	fi
 	for _ in $(seq 40); do
-		redis-cli -p $redis_port ping >/dev/null 2>&1 && redis-cli -p $redis_locked_port -a "$password" --no-auth-warning ping >/dev/null 2>&1 && return 0
+		redis-cli -p $redis_port ping >/dev/null 2>&1 && redis-cli -p $redis_locked_port -a "$password" --no-auth-warning ping >/dev/null 2>&1 &&
+			redis-cli -p $redis_tls_port --tls --cacert "$tls/ca.pem" --cert "$tls/client.pem" --key "$tls/client.key" ping >/dev/null 2>&1 && return 0
 		sleep 0.25
 	done
 	echo "redis-server did not start" >&2
@@ -95,11 +117,12 @@ start)
 	echo "export MESSENGER_DB_USER=messenger MESSENGER_DB_PASSWORD='$password'"
 	echo "export MESSENGER_REDIS_DSN='redis://127.0.0.1:$redis_port' MESSENGER_REDIS_SOCKET='$dir/redis-run/redis.sock'"
 	echo "export MESSENGER_REDIS_LOCKED_DSN='redis://127.0.0.1:$redis_locked_port'"
+	echo "export MESSENGER_REDIS_TLS_DSN='rediss://127.0.0.1:$redis_tls_port' MESSENGER_REDIS_TLS_DIR='$dir/redis-run/tls'"
 	;;
 stop)
 	su postgres -s /bin/sh -c "$pg_bin/pg_ctl -D $dir/pg -m fast stop" >/dev/null 2>&1 || true
 	[ -f "$dir/my-run/my.pid" ] && kill "$(cat "$dir/my-run/my.pid")" 2>/dev/null || true
-	for f in open locked; do [ -f "$dir/redis-run/$f.pid" ] && kill "$(cat "$dir/redis-run/$f.pid")" 2>/dev/null || true; done
+	for f in open locked tls; do [ -f "$dir/redis-run/$f.pid" ] && kill "$(cat "$dir/redis-run/$f.pid")" 2>/dev/null || true; done
 	;;
 *)
 	echo "usage: $0 start|stop" >&2

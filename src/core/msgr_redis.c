@@ -6,6 +6,7 @@
 #include "msgr_alloc.h"
 #include "msgr_buf.h"
 #include "msgr_json.h"
+#include "msgr_net.h"
 
 #include <hiredis/hiredis.h>
 
@@ -25,10 +26,11 @@
 static const char *const known_options[] = {
 	"stream", "group", "consumer", "auto_setup", "delete_after_ack", "delete_after_reject", "stream_max_entries",
 	"dbindex", "redeliver_timeout", "claim_interval", "lazy", "auth", "serializer", "persistent", "timeout",
-	"read_timeout", "get_batch_size", NULL,
+	"read_timeout", "get_batch_size", "tls", "cacert", "cert", "key", "verify_peer", NULL,
 };
 #define KNOWN_OPTIONS_LIST "stream, group, consumer, auto_setup, delete_after_ack, delete_after_reject, stream_max_entries, " \
-	"dbindex, redeliver_timeout, claim_interval, lazy, auth, serializer, persistent, timeout, read_timeout, get_batch_size"
+	"dbindex, redeliver_timeout, claim_interval, lazy, auth, serializer, persistent, timeout, read_timeout, get_batch_size, " \
+	"tls, cacert, cert, key, verify_peer"
 
 static int set_string(char **slot, const char *value, msgr_error_t *err)
 {
@@ -86,6 +88,14 @@ static int apply_option(msgr_redis_options_t *o, const char *key, const char *v,
 		}
 		return set_string(key[0] == 's' ? &o->stream : key[0] == 'g' ? &o->group : &o->consumer, v, err);
 	}
+	if (strcmp(key, "cacert") == 0 || strcmp(key, "cert") == 0 || strcmp(key, "key") == 0) {
+		if (*v == '\0') {
+			return msgr_error_set(err, MSGR_ERR_INVALID, "The Redis option \"%s\" must be a file name", key);
+		}
+		return set_string(key[0] == 'c' ? (key[1] == 'a' ? &o->cacert : &o->cert) : &o->key, v, err);
+	}
+	if (strcmp(key, "tls") == 0) return parse_bool(key, v, &o->tls, err);
+	if (strcmp(key, "verify_peer") == 0) return parse_bool(key, v, &o->verify_peer, err);
 	if (strcmp(key, "auth") == 0) {
 		return *v ? set_string(&o->password, v, err) : MSGR_OK;
 	}
@@ -154,16 +164,14 @@ int msgr_redis_options_parse(const msgr_dsn_t *dsn, const msgr_kv_t *extra, size
 {
 	memset(o, 0, sizeof(*o));
 	int rc = MSGR_OK;
-	if (strcmp(dsn->scheme, "rediss") == 0) {
-		return msgr_error_set(err, MSGR_ERR_INVALID, "rediss:// (TLS) is not available: this build's hiredis (0.14) has no TLS support");
-	}
-	if (strcmp(dsn->scheme, "redis") != 0) {
+	if (strcmp(dsn->scheme, "redis") != 0 && strcmp(dsn->scheme, "rediss") != 0) {
 		return msgr_error_set(err, MSGR_ERR_INVALID, "Not a Redis DSN: the scheme is \"%s\"", dsn->scheme);
 	}
 	o->port = dsn->port ? dsn->port : 6379;
 	/* lazy: a configuration builds every transport up front, so the connection is made when the
 	 * transport is first used (lazy=0 connects at once, as Symfony's default does) */
-	o->auto_setup = o->delete_after_ack = o->delete_after_reject = o->persistent = o->lazy = true;
+	o->auto_setup = o->delete_after_ack = o->delete_after_reject = o->persistent = o->lazy = o->verify_peer = true;
+	o->tls = strcmp(dsn->scheme, "rediss") == 0;
 	o->redeliver_timeout_ms = 3600 * 1000;
 	o->claim_interval_ms = 60000;
 	o->get_batch_size = 1;
@@ -241,7 +249,7 @@ fail:
 
 void msgr_redis_options_free(msgr_redis_options_t *o)
 {
-	char *strings[] = { o->host, o->socket, o->user, o->password, o->stream, o->group, o->consumer };
+	char *strings[] = { o->host, o->socket, o->user, o->password, o->stream, o->group, o->consumer, o->cacert, o->cert, o->key };
 	for (size_t i = 0; i < sizeof(strings) / sizeof(strings[0]); i++) {
 		msgr_free(strings[i]);
 	}
@@ -253,7 +261,7 @@ const char *msgr_redis_where(const msgr_redis_options_t *o, char *buf, size_t si
 	if (o->socket) {
 		snprintf(buf, size, "Redis at %s", o->socket);
 	} else {
-		snprintf(buf, size, strchr(o->host, ':') ? "Redis at [%s]:%d" : "Redis at %s:%d", o->host, o->port);
+		snprintf(buf, size, strchr(o->host, ':') ? "Redis at [%s]:%d%s" : "Redis at %s:%d%s", o->host, o->port, o->tls ? " (TLS)" : "");
 	}
 	return buf;
 }
@@ -264,7 +272,8 @@ const char *msgr_redis_where(const msgr_redis_options_t *o, char *buf, size_t si
 
 struct msgr_redis {
 	msgr_redis_options_t o;
-	redisContext *c;
+	msgr_net_t *net;            /* NULL: not connected */
+	redisReader *reader;        /* the replies of net, parsed by hiredis */
 	char where[300];
 	char *queue_key;            /* <stream>__queue */
 	bool set_up;
@@ -283,28 +292,25 @@ static long long now_ms(void)
 	return (long long) ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-static struct timeval seconds_tv(double s)
-{
-	struct timeval tv = { (time_t) s, (suseconds_t) ((s - (double) (time_t) s) * 1e6) };
-	return tv;
-}
-
 static void drop(msgr_redis_t *r)
 {
-	if (r->c) {
-		redisFree(r->c);
-		r->c = NULL;
+	msgr_net_close(r->net);
+	r->net = NULL;
+	if (r->reader) {
+		/* whatever half a reply it held belongs to the connection that is gone */
+		redisReaderFree(r->reader);
+		r->reader = NULL;
 	}
 }
 
 /* {{{ persistent connections: a process-wide pool of idle connections, keyed by the server,
- * the credentials and the database. A transport takes one out (no two share it) and gives it
- * back when it goes away; one that the server closed meanwhile is never handed out. */
+ * the credentials, TLS and the database. A transport takes one out (no two share it) and gives
+ * it back when it goes away; one that the server closed meanwhile is never handed out. */
 #define POOL_SIZE 16
 
 typedef struct {
 	char *key;
-	redisContext *c;
+	msgr_net_t *net;
 } pooled_t;
 
 static pooled_t pool[POOL_SIZE];
@@ -313,57 +319,49 @@ static pthread_mutex_t pool_lock = PTHREAD_MUTEX_INITIALIZER;
 static char *pool_key(const msgr_redis_t *r)
 {
 	msgr_buf_t key = MSGR_BUF_INIT;
-	if (msgr_buf_appendf(&key, "%s|%ld|%s|%s", r->where, r->o.dbindex, r->o.user ? r->o.user : "", r->o.password ? r->o.password : "") != MSGR_OK) {
+	const msgr_redis_options_t *o = &r->o;
+	if (msgr_buf_appendf(&key, "%s|%ld|%s|%s|%d|%s|%s|%s|%d", r->where, o->dbindex, o->user ? o->user : "", o->password ? o->password : "",
+			o->tls, o->cacert ? o->cacert : "", o->cert ? o->cert : "", o->key ? o->key : "", o->verify_peer) != MSGR_OK) {
 		msgr_buf_free(&key);
 		return NULL;
 	}
 	return key.data;
 }
 
-/* Whether an idle connection is still open: nothing may be readable on it (a readable socket
- * is a closed one, or holds bytes nobody asked for). No round trip. */
-static bool still_open(redisContext *c)
+static msgr_net_t *pool_take(const char *key)
 {
-	struct pollfd p = { c->fd, POLLIN, 0 };
-	return c->err == 0 && poll(&p, 1, 0) == 0;
-}
-
-static redisContext *pool_take(const char *key)
-{
-	redisContext *found = NULL;
+	msgr_net_t *found = NULL;
 	pthread_mutex_lock(&pool_lock);
 	for (size_t i = 0; i < POOL_SIZE && !found; i++) {
-		if (pool[i].c && strcmp(pool[i].key, key) == 0) {
-			found = pool[i].c;
+		if (pool[i].net && strcmp(pool[i].key, key) == 0) {
+			found = pool[i].net;
 			msgr_free(pool[i].key);
 			pool[i].key = NULL;
-			pool[i].c = NULL;
+			pool[i].net = NULL;
 		}
 	}
 	pthread_mutex_unlock(&pool_lock);
-	if (found && !still_open(found)) {
-		redisFree(found);
+	if (found && !msgr_net_idle_ok(found)) {
+		msgr_net_close(found);
 		found = NULL;
 	}
 	return found;
 }
 
-/* Takes c and key: pooled, or freed when the pool is full. */
-static void pool_give(char *key, redisContext *c)
+/* Takes net and key: pooled, or closed when the pool is full. */
+static void pool_give(char *key, msgr_net_t *net)
 {
 	pthread_mutex_lock(&pool_lock);
-	for (size_t i = 0; i < POOL_SIZE && c; i++) {
-		if (!pool[i].c) {
+	for (size_t i = 0; i < POOL_SIZE && net; i++) {
+		if (!pool[i].net) {
 			pool[i].key = key;
-			pool[i].c = c;
-			c = NULL;
+			pool[i].net = net;
+			net = NULL;
 			key = NULL;
 		}
 	}
 	pthread_mutex_unlock(&pool_lock);
-	if (c) {
-		redisFree(c);
-	}
+	msgr_net_close(net);
 	msgr_free(key);
 }
 
@@ -371,71 +369,75 @@ void msgr_redis_pool_clear(void)
 {
 	pthread_mutex_lock(&pool_lock);
 	for (size_t i = 0; i < POOL_SIZE; i++) {
-		if (pool[i].c) {
-			redisFree(pool[i].c);
-			msgr_free(pool[i].key);
-			pool[i].c = NULL;
-			pool[i].key = NULL;
-		}
+		msgr_net_close(pool[i].net);
+		msgr_free(pool[i].key);
+		pool[i].net = NULL;
+		pool[i].key = NULL;
 	}
 	pthread_mutex_unlock(&pool_lock);
 }
 /* }}} */
 
+static int exchange(msgr_redis_t *r, const char *data, size_t len, size_t n, redisReply **replies, msgr_error_t *err);
+static int resp_cmd_args(msgr_buf_t *b, int argc, const char *const *argv, msgr_error_t *err);
+
 static int connect_now(msgr_redis_t *r, msgr_error_t *err)
 {
+	if (!r->reader && !(r->reader = redisReaderCreate())) {
+		return msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory");
+	}
 	if (r->o.persistent) {
 		char *key = pool_key(r);
-		redisContext *c = key ? pool_take(key) : NULL;
+		r->net = key ? pool_take(key) : NULL;
 		msgr_free(key);
-		if (c) {
-			r->c = c;
+		if (r->net) {
 			return MSGR_OK;
 		}
 	}
-	struct timeval tv = seconds_tv(r->o.connect_timeout > 0 ? r->o.connect_timeout : 5);
-	redisContext *c = r->o.socket ? redisConnectUnixWithTimeout(r->o.socket, tv) : redisConnectWithTimeout(r->o.host, r->o.port, tv);
-	if (!c) {
-		return msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory connecting to %s", r->where);
+	msgr_tls_t tls = { r->o.tls, r->o.cacert, r->o.cert, r->o.key, r->o.verify_peer };
+	msgr_error_t why;
+	if (msgr_net_connect(&r->net, r->o.host, r->o.port, r->o.socket, &tls, r->o.connect_timeout > 0 ? r->o.connect_timeout : 5,
+			r->o.read_timeout > 0 ? r->o.read_timeout : 30, &why) != MSGR_OK) {
+		return msgr_error_set(err, why.code, "Cannot connect to %s: %s", r->where, why.message);
 	}
-	if (c->err) {
-		int rc = msgr_error_set(err, MSGR_ERR_IO, "Cannot connect to %s: %s", r->where, c->errstr);
-		redisFree(c);
-		return rc;
-	}
-	redisSetTimeout(c, seconds_tv(r->o.read_timeout > 0 ? r->o.read_timeout : 30));
-	if (!r->o.socket) {
-		redisEnableKeepAlive(c);
-	}
-	redisReply *reply = NULL;
+	/* AUTH and SELECT in one round trip; the server's words (WRONGPASS ...) never hold the password */
+	msgr_buf_t resp = MSGR_BUF_INIT;
+	size_t n = 0;
+	int rc = MSGR_OK;
+	char db[24];
+	snprintf(db, sizeof(db), "%ld", r->o.dbindex);
 	if (r->o.password) {
-		reply = r->o.user ? redisCommand(c, "AUTH %s %s", r->o.user, r->o.password) : redisCommand(c, "AUTH %s", r->o.password);
-		if (!reply || reply->type == REDIS_REPLY_ERROR) {
-			/* the server's words (WRONGPASS ...) never hold the password */
-			int rc = msgr_error_set(err, MSGR_ERR_IO, "%s refused the credentials: %s", r->where,
-				reply ? reply->str : c->errstr);
-			if (reply) {
-				freeReplyObject(reply);
-			}
-			redisFree(c);
-			return rc;
-		}
-		freeReplyObject(reply);
+		const char *auth[] = { "AUTH", r->o.user ? r->o.user : r->o.password, r->o.password };
+		rc = resp_cmd_args(&resp, r->o.user ? 3 : 2, auth, err);
+		n++;
 	}
-	if (r->o.dbindex) {
-		reply = redisCommand(c, "SELECT %ld", r->o.dbindex);
-		if (!reply || reply->type == REDIS_REPLY_ERROR) {
-			int rc = msgr_error_set(err, MSGR_ERR_IO, "%s cannot select database %ld: %s", r->where, r->o.dbindex, reply ? reply->str : c->errstr);
-			if (reply) {
-				freeReplyObject(reply);
-			}
-			redisFree(c);
-			return rc;
-		}
-		freeReplyObject(reply);
+	if (rc == MSGR_OK && r->o.dbindex) {
+		const char *select[] = { "SELECT", db };
+		rc = resp_cmd_args(&resp, 2, select, err);
+		n++;
 	}
-	r->c = c;
-	return MSGR_OK;
+	redisReply *replies[2] = { NULL, NULL };
+	msgr_error_t why2;
+	if (rc == MSGR_OK && n && exchange(r, resp.data, resp.len, n, replies, &why2) != MSGR_OK) {
+		rc = msgr_error_set(err, why2.code, "%s: %s", r->where, why2.message);
+	}
+	for (size_t i = 0; rc == MSGR_OK && i < n; i++) {
+		if (replies[i]->type == REDIS_REPLY_ERROR) {
+			bool auth = r->o.password && i == 0;
+			rc = auth ? msgr_error_set(err, MSGR_ERR_IO, "%s refused the credentials: %s", r->where, replies[i]->str)
+				: msgr_error_set(err, MSGR_ERR_IO, "%s cannot select database %ld: %s", r->where, r->o.dbindex, replies[i]->str);
+		}
+	}
+	for (size_t i = 0; i < 2; i++) {
+		if (replies[i]) {
+			freeReplyObject(replies[i]);
+		}
+	}
+	msgr_buf_free(&resp);
+	if (rc != MSGR_OK) {
+		drop(r);
+	}
+	return rc;
 }
 
 typedef struct {
@@ -533,80 +535,67 @@ static int resp_cmd(msgr_buf_t *b, const cmd_t *c, msgr_error_t *err)
 	}
 	return MSGR_OK;
 }
+static int resp_cmd_args(msgr_buf_t *b, int argc, const char *const *argv, msgr_error_t *err)
+{
+	cmd_t c = { 0 };
+	for (int i = 0; i < argc; i++) {
+		cmd_str(&c, argv[i]);
+	}
+	return resp_cmd(b, &c, err);
+}
 /* }}} */
 
-/* Waits up to 100 us for a reply by polling, before hiredis blocks in read(): a thread that
- * blocks is woken well after the reply arrives (about 50 us on a loaded 2-core machine, more
- * than the round trip itself), so a short busy wait makes a request/response 2-3 times
- * faster. Never on a single CPU, where it would keep the server from running. */
-static void await_reply(int fd)
+/* Writes data and reads n replies on the current connection; with an error, the connection is
+ * no longer usable (the caller drops it). */
+static int exchange(msgr_redis_t *r, const char *data, size_t len, size_t n, redisReply **replies, msgr_error_t *err)
 {
-	static int cpus;
-	if (!cpus) {
-		long n = sysconf(_SC_NPROCESSORS_ONLN);
-		cpus = n > 0 ? (int) n : 1;
+	int rc = msgr_net_write(r->net, data, len, err);
+	size_t got = 0;
+	if (rc == MSGR_OK && n) {
+		msgr_net_await(r->net);
 	}
-	if (cpus < 2) {
-		return;
-	}
-	struct timespec start, t;
-	clock_gettime(CLOCK_MONOTONIC, &start);
-	for (int i = 0;; i++) {
-		struct pollfd p = { fd, POLLIN, 0 };
-		if (poll(&p, 1, 0) != 0) {
-			return;
+	while (rc == MSGR_OK && got < n) {
+		void *reply = NULL;
+		if (redisReaderGetReply(r->reader, &reply) != REDIS_OK) {
+			rc = msgr_error_set(err, MSGR_ERR_PROTOCOL, "%s", r->reader->errstr);
+			break;
 		}
-		if ((i & 7) == 7) {
-			clock_gettime(CLOCK_MONOTONIC, &t);
-			if ((t.tv_sec - start.tv_sec) * 1000000000L + (t.tv_nsec - start.tv_nsec) > 100000) {
-				return;
-			}
+		if (reply) {
+			replies[got++] = reply;
+			continue;
+		}
+		char buf[16384];
+		ssize_t k = msgr_net_read(r->net, buf, sizeof(buf), err);
+		if (k < 0) {
+			rc = MSGR_ERR_IO;
+		} else if (redisReaderFeed(r->reader, buf, (size_t) k) != REDIS_OK) {
+			rc = msgr_error_set(err, MSGR_ERR_PROTOCOL, "%s", r->reader->errstr);
 		}
 	}
+	if (rc != MSGR_OK) {
+		free_replies(replies, got);
+	}
+	return rc;
 }
 
 /* The n commands in resp in one round trip; replies[i] owned by the caller (free_replies). A
- * long pipeline goes out in parts, so that the server works on one while the next is written.
- * A Redis error reply is a reply: the caller looks at it. */
+ * Redis error reply is a reply: the caller looks at it. A connection the server closed (a
+ * restart, an idle timeout) is replaced once and the commands sent again. */
 static int pipeline(msgr_redis_t *r, const msgr_buf_t *resp, size_t n, redisReply **replies, msgr_error_t *err)
 {
 	for (int attempt = 0;; attempt++) {
 		int rc;
-		if (!r->c && (rc = connect_now(r, err)) != MSGR_OK) {
+		if (!r->net && (rc = connect_now(r, err)) != MSGR_OK) {
 			return rc;
 		}
-		bool broken = false;
-		for (size_t off = 0; off < resp->len && !broken; off += 65536) {
-			size_t part = resp->len - off < 65536 ? resp->len - off : 65536;
-			broken = redisAppendFormattedCommand(r->c, resp->data + off, part) != REDIS_OK;
-			int done = 0;
-			while (!broken && !done) {
-				broken = redisBufferWrite(r->c, &done) != REDIS_OK;
-			}
-		}
-		size_t got = 0;
-		if (!broken && n) {
-			await_reply(r->c->fd);
-		}
-		while (!broken && got < n) {
-			void *reply = NULL;
-			if (redisGetReply(r->c, &reply) != REDIS_OK || !reply) {
-				broken = true;
-			} else {
-				replies[got++] = reply;
-			}
-		}
-		if (!broken) {
+		msgr_error_t why;
+		if ((rc = exchange(r, resp->data, resp->len, n, replies, &why)) == MSGR_OK) {
 			return MSGR_OK;
 		}
-		free_replies(replies, got);
-		char reason[128];
-		snprintf(reason, sizeof(reason), "%s", r->c->errstr[0] ? r->c->errstr : "the connection was lost");
 		drop(r);
-		if (attempt > 0) {
-			return msgr_error_set(err, MSGR_ERR_IO, "%s: %s", r->where, reason);
+		if (attempt > 0 || rc != MSGR_ERR_IO) {
+			return msgr_error_set(err, rc, "%s: %s", r->where, why.message);
 		}
-		/* a connection the server closed (a restart, an idle timeout): once more on a new one */
 	}
 }
 
@@ -672,11 +661,11 @@ void msgr_redis_close(msgr_redis_t *r)
 		return;
 	}
 	/* a healthy connection with nothing under way goes back to the pool */
-	if (r->c && r->o.persistent && still_open(r->c) && sdslen(r->c->obuf) == 0) {
+	if (r->net && r->o.persistent && msgr_net_idle_ok(r->net)) {
 		char *key = pool_key(r);
 		if (key) {
-			pool_give(key, r->c);
-			r->c = NULL;
+			pool_give(key, r->net);
+			r->net = NULL;
 		}
 	}
 	drop(r);

@@ -33,6 +33,9 @@ typedef struct msgr_redis_options {
 	double connect_timeout;        /* s; 0: the default of 5 s */
 	double read_timeout;           /* s; 0: the default of 30 s */
 	bool raw_json;                 /* serializer=0: the message field is the JSON itself */
+	bool tls;                      /* rediss:// (or tls=1) */
+	char *cacert, *cert, *key;     /* TLS files, or NULL */
+	bool verify_peer;              /* TLS: check the server's certificate and name (default) */
 } msgr_redis_options_t;
 
 typedef struct msgr_kv {
@@ -45,7 +48,7 @@ typedef struct msgr_kv {
  * DSN's query and path win over them). Booleans are true/false/1/0/"" ; numbers are decimal.
  * An unknown option, a bad value or a DSN of another scheme is MSGR_ERR_INVALID naming it.
  * The consumer, when neither the DSN nor the options name it: $MESSENGER_CONSUMER_NAME, else
- * <hostname>-<pid>. rediss:// is refused: this build's hiredis has no TLS. */
+ * <hostname>-<pid>. rediss:// is TLS (OpenSSL), with cacert, cert, key and verify_peer. */
 int msgr_redis_options_parse(const msgr_dsn_t *dsn, const msgr_kv_t *extra, size_t extra_count, msgr_redis_options_t *out, msgr_error_t *err);
 void msgr_redis_options_free(msgr_redis_options_t *o);
 

@@ -9,7 +9,7 @@ mkdir -p "$out"
 passed=0 failed=0
 for src in "$here"/test_msgr_*.c; do
 	name=$(basename "$src" .c)
-	if ! cc -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wno-unused-parameter -Werror -g -I"$core" -o "$out/$name" "$src" "$core"/msgr_*.c -lcmocka -lm -lpthread -lhiredis; then
+	if ! cc -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wno-unused-parameter -Werror -g -I"$core" -o "$out/$name" "$src" "$core"/msgr_*.c -lcmocka -lm -lpthread -lhiredis -lssl -lcrypto; then
 		echo "[  FAILED  ] $name: does not compile"
 		failed=$((failed + 1))
 		continue

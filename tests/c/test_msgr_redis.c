@@ -88,6 +88,26 @@ static void test_path_query_and_extra(void **state)
 	msgr_redis_options_free(&o);
 }
 
+static void test_tls(void **state)
+{
+	msgr_redis_options_t o;
+	msgr_kv_t extra[] = { { "cacert", "/etc/ca.pem" }, { "cert", "/etc/c.pem" }, { "key", "/etc/k.pem" } };
+	assert_int_equal(parse("rediss://h:6380/s", extra, 3, &o, NULL), MSGR_OK);
+	assert_true(o.tls && o.verify_peer);
+	assert_string_equal(o.cacert, "/etc/ca.pem");
+	assert_string_equal(o.cert, "/etc/c.pem");
+	assert_string_equal(o.key, "/etc/k.pem");
+	char where[100];
+	assert_string_equal(msgr_redis_where(&o, where, sizeof(where)), "Redis at h:6380 (TLS)");
+	msgr_redis_options_free(&o);
+	assert_int_equal(parse("redis://h?tls=1&verify_peer=0", NULL, 0, &o, NULL), MSGR_OK);
+	assert_true(o.tls && !o.verify_peer);
+	msgr_redis_options_free(&o);
+	assert_int_equal(parse("redis://h", NULL, 0, &o, NULL), MSGR_OK);
+	assert_false(o.tls);
+	msgr_redis_options_free(&o);
+}
+
 static void test_socket(void **state)
 {
 	msgr_redis_options_t o;
@@ -118,7 +138,8 @@ static void test_refused(void **state)
 		{ "redis://h?timeout=-1", { NULL, NULL }, "\"timeout\" must be a number of seconds" },
 		{ "redis://h/a/b/c/d", { NULL, NULL }, "it has more segments" },
 		{ "redis://h", { "stream", "" }, "\"stream\" must not be empty" },
-		{ "rediss://h", { NULL, NULL }, "no TLS support" },
+		{ "rediss://h?verify_peer=sometimes", { NULL, NULL }, "\"verify_peer\" must be a boolean" },
+		{ "rediss://h", { "cacert", "" }, "\"cacert\" must be a file name" },
 		{ "amqp://h", { NULL, NULL }, "Not a Redis DSN" },
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
@@ -183,6 +204,7 @@ int main(void)
 		LEAK_TEST(test_defaults),
 		LEAK_TEST(test_path_query_and_extra),
 		LEAK_TEST(test_socket),
+		LEAK_TEST(test_tls),
 		LEAK_TEST(test_refused),
 		LEAK_TEST(test_read_field),
 		LEAK_TEST(test_out_of_memory),

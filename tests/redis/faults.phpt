@@ -55,7 +55,7 @@ $raw('SELECT', '0');
 echo "-- options\n";
 $dsn = App\Redis\dsn();
 foreach ([["$dsn/s?colour=blue", []], ["$dsn/s", ['colour' => 'blue']], ["$dsn/s", ['auto_setup' => 'maybe']], ["$dsn/s", ['redeliver_timeout' => 0]],
-          ["$dsn/s", ['serializer' => 2]], ["$dsn/s", ['stream' => ['x']]], ["$dsn/s", ['auth' => ['only-user']]], ['rediss://127.0.0.1/s', []], ['redis://[::1/s', []]] as [$d, $o]) {
+          ["$dsn/s", ['serializer' => 2]], ["$dsn/s", ['stream' => ['x']]], ["$dsn/s", ['auth' => ['only-user']]], ['redis://[::1/s', []]] as [$d, $o]) {
     $show(fn() => new Messenger\Transport\RedisTransport($d, $o));
 }
 $show(fn() => new Messenger\Messenger(['transports' => ['async' => ['dsn' => "$dsn/s", 'options' => ['get_batch_size' => -1]]]]));
@@ -91,14 +91,13 @@ authenticated: authed
 in db 3: 1
 read by socket: by socket
 -- options
-Messenger\Exception\InvalidArgumentException: Unknown Redis option "colour" in the DSN (known: stream, group, consumer, auto_setup, delete_after_ack, delete_after_reject, stream_max_entries, dbindex, redeliver_timeout, claim_interval, lazy, auth, serializer, persistent, timeout, read_timeout, get_batch_size)
-Messenger\Exception\InvalidArgumentException: Unknown Redis option "colour" (known: stream, group, consumer, auto_setup, delete_after_ack, delete_after_reject, stream_max_entries, dbindex, redeliver_timeout, claim_interval, lazy, auth, serializer, persistent, timeout, read_timeout, get_batch_size)
+Messenger\Exception\InvalidArgumentException: Unknown Redis option "colour" in the DSN (known: stream, group, consumer, auto_setup, delete_after_ack, delete_after_reject, stream_max_entries, dbindex, redeliver_timeout, claim_interval, lazy, auth, serializer, persistent, timeout, read_timeout, get_batch_size, tls, cacert, cert, key, verify_peer)
+Messenger\Exception\InvalidArgumentException: Unknown Redis option "colour" (known: stream, group, consumer, auto_setup, delete_after_ack, delete_after_reject, stream_max_entries, dbindex, redeliver_timeout, claim_interval, lazy, auth, serializer, persistent, timeout, read_timeout, get_batch_size, tls, cacert, cert, key, verify_peer)
 Messenger\Exception\InvalidArgumentException: The Redis option "auto_setup" must be a boolean, "maybe" given
 Messenger\Exception\InvalidArgumentException: The Redis option "redeliver_timeout" must be an integer of at least 1, "0" given
 Messenger\Exception\InvalidArgumentException: The Redis option "serializer" can be 1 (PHP, the default) or 0 (none), 2 given
 Messenger\Exception\InvalidArgumentException: The Redis option "stream" must be a string, a number or a boolean, array given
 Messenger\Exception\InvalidArgumentException: The Redis option "auth" must be a password or [user, password]
-Messenger\Exception\InvalidArgumentException: rediss:// (TLS) is not available: this build's hiredis (0.14) has no TLS support
 Messenger\Exception\InvalidArgumentException: Invalid Redis DSN: the DSN's IPv6 host has no closing ']'
 Messenger\Exception\InvalidArgumentException: transports["async"]: The Redis option "get_batch_size" must be an integer of at least 1, "-1" given
 -- a connection the server closed is replaced

@@ -1,0 +1,67 @@
+--TEST--
+Redis over TLS (rediss://): the server's certificate checked against cacert (and its name), a client certificate (cert, key), send/get/ack through TLS, a second transport on the pooled connection; an untrusted server, a missing client certificate and unreadable files are clear TransportExceptions
+--EXTENSIONS--
+messenger
+--FILE--
+<?php
+require __DIR__ . '/../_inc/redis.inc';
+final class Job { public function __construct(public string $name) {} }
+$dsn = getenv('MESSENGER_REDIS_TLS_DSN');
+$dir = getenv('MESSENGER_REDIS_TLS_DIR');
+$stream = App\Redis\stream('tls');
+$tls = ['cacert' => "$dir/ca.pem", 'cert' => "$dir/client.pem", 'key' => "$dir/client.key"];
+$serializer = new Messenger\Serializer\PhpSerializer(['allowed_classes' => [Job::class]]);
+$show = function (callable $f) use ($dir) {
+    try {
+        $f();
+        echo "no exception\n";
+    } catch (Throwable $e) {
+        // OpenSSL's error numbers left out
+        echo get_class($e), ': ', str_replace($dir, 'DIR', preg_replace('/error:[0-9A-F]+:/', 'error:', $e->getMessage())), "\n";
+    }
+};
+
+$t = new Messenger\Transport\RedisTransport("$dsn/$stream", $tls, $serializer);
+$t->send(new Messenger\Envelope(new Job('over TLS')));
+$got = $t->get();
+echo 'got: ', $got[0]->getMessage()->name, "\n";
+$t->ack($got[0]);
+echo 'count: ', $t->getMessageCount(), "\n";
+unset($t);
+$again = new Messenger\Transport\RedisTransport("$dsn/$stream", $tls, $serializer);
+echo 'a second transport (on the pooled connection): count ', $again->getMessageCount(), "\n";
+unset($again);
+
+echo "-- refused\n";
+// the system's CAs do not know our test CA
+$show(fn() => (new Messenger\Transport\RedisTransport("$dsn/$stream", ['cert' => "$dir/client.pem", 'key' => "$dir/client.key", 'persistent' => false]))->getMessageCount());
+// by name: the certificate names localhost too (and the name goes out as SNI)
+$t = new Messenger\Transport\RedisTransport(str_replace('127.0.0.1', 'localhost', $dsn) . "/$stream", $tls + ['persistent' => false]);
+echo 'by name: count ', $t->getMessageCount(), "\n";
+// no client certificate: the server ends the connection (TLS 1.3: after the handshake, so the
+// failure comes on the first write or read, whichever meets it)
+try {
+    (new Messenger\Transport\RedisTransport("$dsn/$stream", ['cacert' => "$dir/ca.pem", 'persistent' => false]))->getMessageCount();
+} catch (Messenger\Exception\TransportException $e) {
+    echo get_class($e), ': ', preg_match('/^Redis at 127\.0\.0\.1:\d+ \(TLS\): (reading|writing) failed: /', $e->getMessage()) ? 'Redis at 127.0.0.1 (TLS): reading or writing failed' : $e->getMessage(), "\n";
+}
+$show(fn() => (new Messenger\Transport\RedisTransport("$dsn/$stream", ['cacert' => "$dir/nope.pem", 'persistent' => false]))->getMessageCount());
+$show(fn() => (new Messenger\Transport\RedisTransport("$dsn/$stream", ['cacert' => "$dir/ca.pem", 'cert' => "$dir/client.pem", 'key' => "$dir/server.key", 'persistent' => false]))->getMessageCount());
+// verify_peer off: any certificate is taken (the client certificate is still needed)
+$t = new Messenger\Transport\RedisTransport("$dsn/$stream", ['verify_peer' => false, 'cert' => "$dir/client.pem", 'key' => "$dir/client.key", 'persistent' => false]);
+echo 'verify_peer off: count ', $t->getMessageCount(), "\n";
+// plain text to a TLS port
+$show(fn() => (new Messenger\Transport\RedisTransport(str_replace('rediss://', 'redis://', $dsn) . "/$stream", ['persistent' => false, 'read_timeout' => 1]))->getMessageCount());
+?>
+--EXPECT--
+got: over TLS
+count: 0
+a second transport (on the pooled connection): count 0
+-- refused
+Messenger\Exception\TransportException: Cannot connect to Redis at 127.0.0.1:56381 (TLS): TLS: the server's certificate is not trusted: self-signed certificate in certificate chain
+by name: count 0
+Messenger\Exception\TransportException: Redis at 127.0.0.1 (TLS): reading or writing failed
+Messenger\Exception\TransportException: Cannot connect to Redis at 127.0.0.1:56381 (TLS): TLS: cannot load the CA file DIR/nope.pem: error:system library::No such file or directory
+Messenger\Exception\TransportException: Cannot connect to Redis at 127.0.0.1:56381 (TLS): TLS: cannot load the private key DIR/server.key: error:x509 certificate routines::key values mismatch
+verify_peer off: count 0
+Messenger\Exception\TransportException: Redis at 127.0.0.1:56381: reading failed: Connection reset by peer
