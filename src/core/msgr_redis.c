@@ -622,6 +622,11 @@ static int run(msgr_redis_t *r, cmd_t *cmd, redisReply **reply, msgr_error_t *er
 
 static int reply_error(msgr_redis_t *r, redisReply *reply, const char *doing, msgr_error_t *err)
 {
+	if (reply->type == REDIS_REPLY_ERROR && strncmp(reply->str, "NOGROUP", 7) == 0) {
+		r->set_up = false;
+		return msgr_error_set(err, MSGR_ERR_PROTOCOL, "%s has no consumer group \"%s\" on stream \"%s\": run messenger:setup-transports or turn auto_setup on",
+			r->where, r->o.group, r->o.stream);
+	}
 	return msgr_error_set(err, MSGR_ERR_PROTOCOL, "%s failed to %s: %s", r->where, doing,
 		reply->type == REDIS_REPLY_ERROR ? reply->str : "an unexpected reply");
 }
@@ -1156,11 +1161,6 @@ static int read_reply_entries(msgr_redis_t *r, redisReply *reply, redisReply **e
 	*entries = NULL;
 	if (reply->type == REDIS_REPLY_NIL) {
 		return MSGR_OK;
-	}
-	if (reply->type == REDIS_REPLY_ERROR && strncmp(reply->str, "NOGROUP", 7) == 0) {
-		r->set_up = false;
-		return msgr_error_set(err, MSGR_ERR_PROTOCOL, "%s has no consumer group \"%s\" on stream \"%s\": run messenger:setup-transports or turn auto_setup on",
-			r->where, r->o.group, r->o.stream);
 	}
 	if (reply->type != REDIS_REPLY_ARRAY || reply->elements != 1 || reply->element[0]->type != REDIS_REPLY_ARRAY ||
 		reply->element[0]->elements != 2 || reply->element[0]->element[1]->type != REDIS_REPLY_ARRAY) {

@@ -27,12 +27,12 @@ $json = json_encode(['body' => $serializer->encode(new Envelope(new Job('one')))
 var_dump($value === 's:' . strlen($json) . ':"' . $json . '";');
 echo 'group: ', $raw('XINFO', 'GROUPS', $stream)[0][1], "\n";
 $before = (int) floor(microtime(true) * 1000);
-$delayed = $a->send(new Envelope(new Job('later'), [new DelayStamp(400)]));
+$delayed = $a->send(new Envelope(new Job('later'), [new DelayStamp(1500)]));
 $after = (int) ceil(microtime(true) * 1000);
 [$member, $score] = $raw('ZRANGE', "{$stream}__queue", '0', '-1', 'WITHSCORES');
 $m = json_decode($member, true);
 // the score: the time in ms when it is due
-var_dump(array_keys($m), $m['uniqid'] === $id($delayed), strlen($m['uniqid']), $score >= $before + 400 && $score <= $after + 400);
+var_dump(array_keys($m), $m['uniqid'] === $id($delayed), strlen($m['uniqid']), $score >= $before + 1500 && $score <= $after + 1500);
 
 echo "-- get, ack, reject\n";
 echo 'count: ', $a->getMessageCount(), "\n";
@@ -41,7 +41,8 @@ echo 'got: ', $names($got), ' (id ', var_export($id($got[0]) === $id($sent), tru
 echo 'pending: ', $raw('XPENDING', $stream, 'workers')[0], ', count: ', $a->getMessageCount(), "\n";
 $a->ack($got[0]);
 echo 'after ack: pending ', $raw('XPENDING', $stream, 'workers')[0], ', entries ', $raw('XLEN', $stream), "\n";
-usleep(500000);
+// due 1.5 s after it was sent (the reads before must not have seen it, even on a slow machine)
+usleep(max(0, (int) (($after + 1600 - microtime(true) * 1000) * 1000)));
 $got = $a->get();
 echo 'due: ', $names($got), ', queue left: ', $raw('ZCARD', "{$stream}__queue"), "\n";
 $a->reject($got[0]);
@@ -84,8 +85,9 @@ echo 'after 2.1 s: ', $names($claimed), ', owner: ', $raw('XPENDING', $stream, '
 
 echo "-- keepalive\n";
 usleep(300000);
+$idle = $raw('XPENDING', $stream, 'workers', '-', '+', '10')[0][2];
 $live->keepalive($claimed[0]);
-var_dump($raw('XPENDING', $stream, 'workers', '-', '+', '10')[0][2] < 200);
+var_dump($idle >= 300, $raw('XPENDING', $stream, 'workers', '-', '+', '10')[0][2] < $idle);
 try { $live->keepalive($claimed[0], 2); } catch (Messenger\Exception\LogicException $e) { echo get_class($e), ': ', $e->getMessage(), "\n"; }
 $live->ack($claimed[0]);
 try { $live->keepalive($claimed[0]); } catch (Messenger\Exception\TransportException $e) { echo preg_replace('/\d+-\d+/', 'ID', $e->getMessage()), "\n"; }
@@ -158,6 +160,7 @@ pending after acks: 5, after the next get: 2
 at once: 0
 after 2.1 s: orphan, owner: live
 -- keepalive
+bool(true)
 bool(true)
 Messenger\Exception\LogicException: The keepalive interval (2 s) must be shorter than the redeliver_timeout (2 s), or messages are redelivered while they are handled
 Redis at 127.0.0.1:56379 has no pending message ID in group "workers" to keep alive

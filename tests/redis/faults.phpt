@@ -14,7 +14,7 @@ $show = function (callable $f) {
         $f();
         echo "no exception\n";
     } catch (Throwable $e) {
-        echo get_class($e), ': ', $e->getMessage(), "\n";
+        echo get_class($e), ': ', str_replace($GLOBALS['stream'], 'STREAM', $e->getMessage()), "\n";
     }
 };
 
@@ -60,6 +60,21 @@ foreach ([["$dsn/s?colour=blue", []], ["$dsn/s", ['colour' => 'blue']], ["$dsn/s
 }
 $show(fn() => new Messenger\Messenger(['transports' => ['async' => ['dsn' => "$dsn/s", 'options' => ['get_batch_size' => -1]]]]));
 
+echo "-- auto_setup off: no group until setup-transports\n";
+$manual = new Messenger\Transport\RedisTransport("$dsn/$stream-manual/g/me?auto_setup=0", [], $serializer);
+$manual->send(new Envelope(new Job('waiting')));
+$show(fn() => $manual->get());
+$manual->setup();
+echo "after setup: ", count($manual->get()), " (the group reads the stream from its start)\n";
+$raw('DEL', "$stream-manual");
+
+echo "-- stream_max_entries trims (approximately, MAXLEN ~)\n";
+$capped = new Messenger\Transport\RedisTransport("$dsn/$stream-capped?stream_max_entries=10", [], $serializer);
+$capped->sendAll(array_map(fn($i) => new Envelope(new Job("c$i")), range(1, 1000)));
+$len = $raw('XLEN', "$stream-capped");
+echo 'entries kept: ', $len >= 10 && $len < 1000 ? 'between 10 and 999' : $len, "\n";
+$raw('DEL', "$stream-capped");
+
 echo "-- a connection the server closed is replaced\n";
 $t = new Messenger\Transport\RedisTransport("$dsn/$stream/g/me", [], $serializer);
 $t->send(new Envelope(new Job('before')));
@@ -100,5 +115,10 @@ Messenger\Exception\InvalidArgumentException: The Redis option "stream" must be 
 Messenger\Exception\InvalidArgumentException: The Redis option "auth" must be a password or [user, password]
 Messenger\Exception\InvalidArgumentException: Invalid Redis DSN: the DSN's IPv6 host has no closing ']'
 Messenger\Exception\InvalidArgumentException: transports["async"]: The Redis option "get_batch_size" must be an integer of at least 1, "-1" given
+-- auto_setup off: no group until setup-transports
+Messenger\Exception\TransportException: Redis at 127.0.0.1:56379 has no consumer group "g" on stream "STREAM-manual": run messenger:setup-transports or turn auto_setup on
+after setup: 1 (the group reads the stream from its start)
+-- stream_max_entries trims (approximately, MAXLEN ~)
+entries kept: between 10 and 999
 -- a connection the server closed is replaced
 got: before, left: 1, pending: 0, then: after
