@@ -149,6 +149,7 @@ static int default_consumer(msgr_redis_options_t *o, msgr_error_t *err)
 {
 	const char *env = getenv("MESSENGER_CONSUMER_NAME");
 	if (env && *env) {
+		/* a supervisor's name for the process (worker_%(process_num)s): it comes back, keep it */
 		return set_string(&o->consumer, env, err);
 	}
 	char host[256] = "";
@@ -157,6 +158,7 @@ static int default_consumer(msgr_redis_options_t *o, msgr_error_t *err)
 	}
 	char name[300];
 	snprintf(name, sizeof(name), "%s-%ld", host, (long) getpid());
+	o->consumer_generated = true;
 	return set_string(&o->consumer, name, err);
 }
 
@@ -283,6 +285,7 @@ struct msgr_redis {
 	bool no_autoclaim;          /* the server has no XAUTOCLAIM (Redis < 6.2) */
 	char **acks;                /* acknowledged ids not yet written (get_batch_size > 1) */
 	size_t ack_count;
+	bool consumed;              /* this transport read from the group as its consumer */
 };
 
 static long long now_ms(void)
@@ -664,6 +667,34 @@ void msgr_redis_close(msgr_redis_t *r)
 {
 	if (!r) {
 		return;
+	}
+	if (r->net && r->consumed && r->o.consumer_generated && r->ack_count == 0) {
+		/* a made-up name is never used again: gone from the group unless entries are pending */
+		cmd_t c = { 0 };
+		cmd_str(&c, "XPENDING");
+		cmd_str(&c, r->o.stream);
+		cmd_str(&c, r->o.group);
+		cmd_str(&c, "-");
+		cmd_str(&c, "+");
+		cmd_str(&c, "1");
+		cmd_str(&c, r->o.consumer);
+		redisReply *reply;
+		msgr_error_t ignored;
+		if (run(r, &c, &reply, &ignored) == MSGR_OK) {
+			bool idle = reply->type == REDIS_REPLY_ARRAY && reply->elements == 0;
+			freeReplyObject(reply);
+			if (idle) {
+				cmd_t d = { 0 };
+				cmd_str(&d, "XGROUP");
+				cmd_str(&d, "DELCONSUMER");
+				cmd_str(&d, r->o.stream);
+				cmd_str(&d, r->o.group);
+				cmd_str(&d, r->o.consumer);
+				if (run(r, &d, &reply, &ignored) == MSGR_OK) {
+					freeReplyObject(reply);
+				}
+			}
+		}
 	}
 	/* a healthy connection with nothing under way goes back to the pool */
 	if (r->net && r->o.persistent && msgr_net_idle_ok(r->net)) {
@@ -1178,6 +1209,7 @@ int msgr_redis_get(msgr_redis_t *r, msgr_message_t **out, size_t *count, msgr_er
 	if (rc != MSGR_OK || (rc = msgr_redis_flush(r, err)) != MSGR_OK) {
 		return rc;
 	}
+	r->consumed = true;
 	long long now = now_ms();
 	if (now >= r->next_claim_ms) {
 		if ((rc = claim_stale(r, err)) != MSGR_OK) {
@@ -1327,6 +1359,31 @@ int msgr_redis_ack(msgr_redis_t *r, const char *const *ids, size_t count, bool r
 		}
 	}
 	return MSGR_OK;
+}
+
+int msgr_redis_release(msgr_redis_t *r, const char *id, msgr_error_t *err)
+{
+	char idle[24];
+	snprintf(idle, sizeof(idle), "%lld", r->o.redeliver_timeout_ms);
+	cmd_t c = { 0 };
+	cmd_str(&c, "XCLAIM");
+	cmd_str(&c, r->o.stream);
+	cmd_str(&c, r->o.group);
+	cmd_str(&c, r->o.consumer);
+	cmd_str(&c, "0");
+	cmd_str(&c, id);
+	cmd_str(&c, "IDLE");
+	cmd_str(&c, idle);
+	cmd_str(&c, "JUSTID");
+	redisReply *reply;
+	int rc = run(r, &c, &reply, err);
+	if (rc == MSGR_OK) {
+		if (reply->type != REDIS_REPLY_ARRAY) {
+			rc = reply_error(r, reply, "give a message back", err);
+		}
+		freeReplyObject(reply);
+	}
+	return rc;
 }
 
 int msgr_redis_keepalive(msgr_redis_t *r, const char *id, long long seconds, msgr_error_t *err)

@@ -36,6 +36,7 @@ typedef struct msgr_redis_options {
 	bool tls;                      /* rediss:// (or tls=1) */
 	char *cacert, *cert, *key;     /* TLS files, or NULL */
 	bool verify_peer;              /* TLS: check the server's certificate and name (default) */
+	bool consumer_generated;       /* the consumer name is ours (hostname-pid or the environment's) */
 } msgr_redis_options_t;
 
 typedef struct msgr_kv {
@@ -60,7 +61,9 @@ typedef struct msgr_redis msgr_redis_t;
 /* Takes the options (the caller's struct is zeroed). Connects now unless lazy. */
 int msgr_redis_open(msgr_redis_t **out, msgr_redis_options_t *options, msgr_error_t *err);
 /* With persistent (the default), the connection goes back to a process-wide pool for the next
- * transport of the same server, credentials and database (an FPM worker's next request). */
+ * transport of the same server, credentials and database (an FPM worker's next request). A
+ * consumer whose name was made up (hostname-pid) and that read from the group is removed from
+ * the group when it has nothing pending, so that names of gone workers do not pile up. */
 void msgr_redis_close(msgr_redis_t *r);
 /* Closes the pooled connections (at module shutdown). */
 void msgr_redis_pool_clear(void);
@@ -87,6 +90,10 @@ int msgr_redis_get(msgr_redis_t *r, msgr_message_t **out, size_t *count, msgr_er
 int msgr_redis_ack(msgr_redis_t *r, const char *const *ids, size_t count, bool reject, msgr_error_t *err);
 /* Writes the kept acknowledgements. */
 int msgr_redis_flush(msgr_redis_t *r, msgr_error_t *err);
+
+/* Gives a received entry back at once (a worker that stops in the middle of a batch): it stays
+ * pending but looks as old as redeliver_timeout, so the next claim of any worker takes it. */
+int msgr_redis_release(msgr_redis_t *r, const char *id, msgr_error_t *err);
 
 /* Resets the idle time of a pending entry (XCLAIM to this consumer, min idle 0). seconds (0:
  * not given) must be shorter than redeliver_timeout, else MSGR_ERR_STATE. */

@@ -367,6 +367,8 @@ bool php_messenger_redis_init(zend_object *obj, HashTable *options, const struct
 zend_object *php_messenger_redis_serializer(zend_object *obj);
 /* Writes the acknowledgements a batch keeps; false with an exception. */
 bool php_messenger_redis_flush(zend_object *obj);
+/* A received message the worker will not handle, back to the stream's claimers at once. */
+void php_messenger_redis_release(zend_object *obj, zend_object *envelope);
 
 /* ---- the table transport (php_messenger_doctrine.c) ---- */
 extern zend_class_entry *php_messenger_ce_DoctrineTransport;

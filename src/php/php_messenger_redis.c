@@ -331,6 +331,18 @@ bool php_messenger_redis_init(zend_object *obj, HashTable *options, const msgr_d
 	return true;
 }
 
+void php_messenger_redis_release(zend_object *obj, zend_object *envelope)
+{
+	php_messenger_redis *t = redis_from(obj);
+	zend_object *stamp = php_messenger_envelope_last(envelope, php_messenger_ce_TransportMessageIdStamp);
+	zval *id = stamp ? php_messenger_stamp_prop(stamp, 0) : NULL;
+	msgr_error_t err;
+	if (t->r && id && Z_TYPE_P(id) == IS_STRING) {
+		/* on failure it comes back after redeliver_timeout anyway */
+		(void) msgr_redis_release(t->r, Z_STRVAL_P(id), &err);
+	}
+}
+
 zend_object *php_messenger_redis_serializer(zend_object *obj)
 {
 	return redis_from(obj)->serializer;

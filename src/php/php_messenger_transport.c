@@ -211,6 +211,8 @@ void php_messenger_receiver_release(zend_object *receiver, zend_object *envelope
 	/* an in-memory transport keeps a message in its queue until it is settled */
 	if (receiver->ce == php_messenger_ce_DoctrineTransport) {
 		php_messenger_doctrine_release(receiver, envelope);
+	} else if (receiver->ce == php_messenger_ce_RedisTransport) {
+		php_messenger_redis_release(receiver, envelope);
 	}
 }
 

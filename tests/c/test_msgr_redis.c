@@ -34,6 +34,7 @@ static void test_defaults(void **state)
 	gethostname(host, sizeof(host) - 1);
 	snprintf(expect, sizeof(expect), "%s-%ld", host, (long) getpid());
 	assert_string_equal(o.consumer, expect);
+	assert_true(o.consumer_generated);
 	assert_true(o.auto_setup && o.delete_after_ack && o.delete_after_reject && o.persistent && o.lazy && !o.raw_json);
 	assert_int_equal(o.redeliver_timeout_ms, 3600000);
 	assert_int_equal(o.claim_interval_ms, 60000);
@@ -44,6 +45,7 @@ static void test_defaults(void **state)
 	setenv("MESSENGER_CONSUMER_NAME", "worker-7", 1);
 	assert_int_equal(parse("redis://h", NULL, 0, &o, NULL), MSGR_OK);
 	assert_string_equal(o.consumer, "worker-7");
+	assert_false(o.consumer_generated);
 	msgr_redis_options_free(&o);
 	unsetenv("MESSENGER_CONSUMER_NAME");
 }
