@@ -6,6 +6,7 @@
  * Decoding follows the declared property types of the (allowed) message class and does not
  * call its constructor, as Symfony's ObjectNormalizer does not when the properties match. */
 #include "php_messenger_internal.h"
+#include "ext/standard/base64.h"
 #include "core/msgr_phpser.h"
 #include "ext/json/php_json.h"
 #include "ext/date/php_date.h"
@@ -137,6 +138,18 @@ static bool normalize_object(smart_str *buf, zend_object *obj, int depth)
 			smart_str_appendc(buf, ',');
 		}
 		first = false;
+		if (ce == php_messenger_ce_UndecodableMessage && Z_TYPE_P(v) == IS_STRING && name_len == 4 && memcmp(name, "body", 4) == 0
+				&& !msgr_utf8_valid(Z_STRVAL_P(v), Z_STRLEN_P(v))) {
+			/* what could not be decoded may be any bytes: JSON holds them as base64 */
+			key_json(buf, "body_base64", sizeof("body_base64") - 1);
+			zend_string *b64 = php_base64_encode((const unsigned char *) Z_STRVAL_P(v), Z_STRLEN_P(v));
+			ok = normalize_string(buf, b64);
+			zend_string_release(b64);
+			if (!ok) {
+				break;
+			}
+			continue;
+		}
 		key_json(buf, name, name_len);
 		if (!(ok = normalize(buf, v, depth + 1))) {
 			break;
@@ -486,6 +499,24 @@ static bool denormalize_object(dn_ctx *c, zend_class_entry *ce, zval *data, zval
 		}
 		zval *slot = OBJ_PROP(obj, info->offset);
 		zval *v = zend_hash_find(Z_ARRVAL_P(data), name);
+		zval raw;
+		ZVAL_UNDEF(&raw);
+		if (!v && ce == php_messenger_ce_UndecodableMessage && zend_string_equals_literal(name, "body")) {
+			/* a body that is not UTF-8 travels as base64 */
+			zval *b64 = zend_hash_str_find(Z_ARRVAL_P(data), "body_base64", sizeof("body_base64") - 1);
+			zend_string *bytes = b64 && Z_TYPE_P(b64) == IS_STRING
+				? php_base64_decode_ex((const unsigned char *) Z_STRVAL_P(b64), Z_STRLEN_P(b64), true) : NULL;
+			if (b64 && !bytes) {
+				dn_error(c, "the \"body_base64\" attribute of class \"%s\" is not base64", ZSTR_VAL(ce->name));
+				zval_ptr_dtor(out);
+				ZVAL_UNDEF(out);
+				return false;
+			}
+			if (bytes) {
+				ZVAL_STR(&raw, bytes);
+				v = &raw;
+			}
+		}
 		if (!v) {
 			if (Z_TYPE_P(slot) != IS_UNDEF) {
 				continue; /* has a default */
@@ -510,7 +541,9 @@ static bool denormalize_object(dn_ctx *c, zend_class_entry *ce, zval *data, zval
 			return false;
 		}
 		zval converted;
-		if (!denormalize_typed(c, info->type, v, &converted, ZSTR_VAL(ce->name), ZSTR_VAL(name), depth)) {
+		bool typed = denormalize_typed(c, info->type, v, &converted, ZSTR_VAL(ce->name), ZSTR_VAL(name), depth);
+		zval_ptr_dtor(&raw);
+		if (!typed) {
 			zval_ptr_dtor(out);
 			ZVAL_UNDEF(out);
 			return false;

@@ -86,10 +86,17 @@ foreach ([new \Messenger\Serializer\JsonSerializer(), new \Messenger\Serializer\
 }
 $binary = new \Messenger\Envelope(new \Messenger\Serializer\UndecodableMessage("\xff\xfe", [], 'why'));
 var_dump((new \Messenger\Serializer\PhpSerializer())->decode((new \Messenger\Serializer\PhpSerializer())->encode($binary))->getMessage()->body === "\xff\xfe");
-try {
-    (new \Messenger\Serializer\JsonSerializer())->encode($binary);
-} catch (\Messenger\Exception\InvalidArgumentException $e) {
-    echo $e->getMessage(), "\n";
+// JSON holds a body that is not UTF-8 as base64
+$json = new \Messenger\Serializer\JsonSerializer();
+$encoded = $json->encode($binary);
+echo $encoded['body'], "\n";
+var_dump($json->decode($encoded)->getMessage()->body === "\xff\xfe");
+foreach (['{"body_base64":"!!","headers":[],"error":"x"}', '{"body_base64":7,"headers":[],"error":"x"}'] as $bad) {
+    try {
+        $json->decode(['body' => $bad, 'headers' => $encoded['headers']]);
+    } catch (\Messenger\Exception\MessageDecodingFailedException $e) {
+        echo $e->getMessage(), "\n";
+    }
 }
 unset($m, $m2, $m3, $w, $pdo);
 @unlink($db);
@@ -135,4 +142,7 @@ handled: 3; left in lossy: 0
 bool(true)
 bool(true)
 bool(true)
-Could not encode message to JSON: a string is not valid UTF-8
+{"body_base64":"\/\/4=","headers":[],"error":"why"}
+bool(true)
+Could not decode message: the "body_base64" attribute of class "Messenger\Serializer\UndecodableMessage" is not base64
+Could not decode message: the "body_base64" attribute of class "Messenger\Serializer\UndecodableMessage" is not base64
