@@ -333,3 +333,15 @@ void msgr_net_close(msgr_net_t *n)
 	}
 	msgr_free(n);
 }
+
+void msgr_net_forget(msgr_net_t *n)
+{
+	if (!n) {
+		return;
+	}
+	if (n->ssl) {
+		/* no close_notify: the parent's session goes on */
+		SSL_set_quiet_shutdown(n->ssl, 1);
+	}
+	msgr_net_close(n);
+}

@@ -42,5 +42,8 @@ void msgr_net_await(msgr_net_t *n);
 bool msgr_net_idle_ok(msgr_net_t *n);
 
 void msgr_net_close(msgr_net_t *n);
+/* Frees a connection this process inherited (fork()) without a word on it: the socket is shared
+ * with the parent, whose TLS session must go on. */
+void msgr_net_forget(msgr_net_t *n);
 
 #endif

@@ -314,6 +314,7 @@ static void drop(msgr_redis_t *r)
 typedef struct {
 	char *key;
 	msgr_net_t *net;
+	pid_t pid;   /* a child of fork() never takes its parent's connections */
 } pooled_t;
 
 static pooled_t pool[POOL_SIZE];
@@ -334,8 +335,17 @@ static char *pool_key(const msgr_redis_t *r)
 static msgr_net_t *pool_take(const char *key)
 {
 	msgr_net_t *found = NULL;
+	pid_t me = getpid();
 	pthread_mutex_lock(&pool_lock);
 	for (size_t i = 0; i < POOL_SIZE && !found; i++) {
+		if (pool[i].net && pool[i].pid != me) {
+			/* inherited: the parent still talks on it; only this process's copy is closed */
+			msgr_net_forget(pool[i].net);
+			msgr_free(pool[i].key);
+			pool[i].key = NULL;
+			pool[i].net = NULL;
+			continue;
+		}
 		if (pool[i].net && strcmp(pool[i].key, key) == 0) {
 			found = pool[i].net;
 			msgr_free(pool[i].key);
@@ -359,6 +369,7 @@ static void pool_give(char *key, msgr_net_t *net)
 		if (!pool[i].net) {
 			pool[i].key = key;
 			pool[i].net = net;
+			pool[i].pid = getpid();
 			net = NULL;
 			key = NULL;
 		}

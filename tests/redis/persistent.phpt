@@ -2,6 +2,7 @@
 Redis persistent connections (the default): a transport that goes away leaves its connection in the process's pool and the next transport of the same server, credentials and database takes it (an FPM worker's next request does not connect again); two live transports never share one; a pooled connection the server closed is replaced; persistent=0 closes
 --EXTENSIONS--
 messenger
+pcntl
 --FILE--
 <?php
 require __DIR__ . '/../_inc/redis.inc';
@@ -40,6 +41,24 @@ $before = count($ours());
 unset($t5);
 usleep(50000);
 echo 'persistent=0 closes: ', $before, ' then ', count($ours()), "\n";
+// a child of fork() never takes the connection its parent left in the pool
+$parent = new Messenger\Transport\RedisTransport($dsn);
+$parent->getMessageCount();
+unset($parent);
+$pooled = $ours();
+$pid = pcntl_fork();
+if ($pid === 0) {
+    $child = new Messenger\Transport\RedisTransport($dsn);
+    $child->getMessageCount();
+    $mine = array_diff($ours(), $pooled);
+    file_put_contents(sys_get_temp_dir() . '/messenger-fork-' . getmypid(), count($mine) . ' new, ' . count(array_intersect($ours(), $pooled)) . ' pooled still there');
+    exit(0);
+}
+pcntl_waitpid($pid, $status);
+echo 'the child: ', file_get_contents(sys_get_temp_dir() . "/messenger-fork-$pid"), "\n";
+unlink(sys_get_temp_dir() . "/messenger-fork-$pid");
+$back = new Messenger\Transport\RedisTransport($dsn);
+echo "the parent's pooled connection still works: count ", $back->getMessageCount(), ', same: ', var_export($ours() === $pooled, true), "\n";
 $raw('SELECT', '9');
 $raw('DEL', $stream);
 ?>
@@ -51,3 +70,5 @@ two live transports: 2 connections
 both gone: 2 kept
 after the server closed them: count 0, 1 connection, new: true
 persistent=0 closes: 2 then 1
+the child: 1 new, 1 pooled still there
+the parent's pooled connection still works: count 0, same: true
