@@ -217,8 +217,12 @@ int msgr_net_write(msgr_net_t *n, const char *data, size_t len, msgr_error_t *er
 	while (len) {
 		ssize_t w;
 		if (n->ssl) {
+			errno = 0;
 			int k = SSL_write(n->ssl, data, len > 0x40000000 ? 0x40000000 : (int) len);
 			if (k <= 0) {
+				if (SSL_get_error(n->ssl, k) == SSL_ERROR_SYSCALL && errno == EINTR) {
+					continue; /* a signal (the worker's SIGTERM): the write goes on */
+				}
 				char why[256];
 				return msgr_error_set(err, MSGR_ERR_IO, "writing failed: %s", tls_reason(why, sizeof(why)));
 			}
@@ -243,11 +247,15 @@ ssize_t msgr_net_read(msgr_net_t *n, char *buf, size_t size, msgr_error_t *err)
 	for (;;) {
 		ssize_t got;
 		if (n->ssl) {
+			errno = 0;
 			int k = SSL_read(n->ssl, buf, size > 0x40000000 ? 0x40000000 : (int) size);
 			if (k > 0) {
 				return k;
 			}
 			int e = SSL_get_error(n->ssl, k);
+			if (e == SSL_ERROR_SYSCALL && errno == EINTR) {
+				continue; /* a signal: the read goes on */
+			}
 			if (e == SSL_ERROR_ZERO_RETURN) {
 				msgr_error_set(err, MSGR_ERR_IO, "the server closed the connection");
 			} else if (e == SSL_ERROR_SYSCALL && errno != 0) {
