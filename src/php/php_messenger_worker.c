@@ -1358,7 +1358,7 @@ ZEND_METHOD(Messenger_Worker, run)
 	}
 	/* the options: run()'s over worker()'s */
 	zend_long limit = 0, failure_limit = 0, memory_limit = 0, time_limit = 0, sleep_ms = 1000;
-	HashTable *queues = NULL;
+	HashTable *volatile queues = NULL; /* volatile: read after the zend_try below */
 	zend_string *stop_file = NULL;
 	zval *keepalive = NULL;
 	w->do_reset = true;
@@ -1432,6 +1432,10 @@ ZEND_METHOD(Messenger_Worker, run)
 		} ZEND_HASH_FOREACH_END();
 	}
 
+	/* a fatal error in a handler (the memory limit...) jumps out of the loop: the signal
+	 * handlers and the keepalive ticker must still be put away before it goes on */
+	volatile bool bailed = false;
+	zend_try {
 	w->running = true;
 	w->stop = false;
 	counts_t counts = { 0, 0 };
@@ -1593,11 +1597,18 @@ ZEND_METHOD(Messenger_Worker, run)
 		} ZEND_HASH_FOREACH_END();
 		zend_hash_clean(&w->waiting);
 	}
+	} zend_catch {
+		bailed = true;
+	} zend_end_try();
 	sigaction(SIGTERM, &old_term, NULL);
 	sigaction(SIGINT, &old_int, NULL);
 	sigaction(SIGQUIT, &old_quit, NULL);
 	msgr_tick_stop(ticker);
 	keeping_alive = outer_keep;
+	if (bailed) {
+		w->running = false;
+		zend_bailout();
+	}
 	{
 		/* what a rate limit still held back goes back to its queue */
 		uint32_t i = 0;
