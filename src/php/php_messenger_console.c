@@ -571,7 +571,6 @@ static int cmd_stats(php_messenger_console *c, const msgr_args_t *args)
 	}
 	bool json = format && strcmp(format, "json") == 0;
 	HashTable *transports = php_messenger_messenger_transports(c->messenger);
-	zend_class_entry *countable = zend_hash_str_find_ptr(CG(class_table), "messenger\\transport\\messagecountawareinterface", sizeof("messenger\\transport\\messagecountawareinterface") - 1);
 	zval counts, uncountable;
 	array_init(&counts);
 	array_init(&uncountable);
@@ -592,7 +591,7 @@ static int cmd_stats(php_messenger_console *c, const msgr_args_t *args)
 		if (!wanted) {
 			continue;
 		}
-		if (!countable || !instanceof_function(Z_OBJCE_P(t), countable)) {
+		if (!instanceof_function(Z_OBJCE_P(t), php_messenger_ce_MessageCountAwareInterface)) {
 			add_next_index_str(&uncountable, zend_string_copy(name));
 			continue;
 		}
@@ -672,8 +671,7 @@ static zend_object *failure_transport(php_messenger_console *c, const msgr_args_
 		wanted = zend_string_copy(global);
 	}
 	zend_object *t = php_messenger_messenger_transport(c->messenger, wanted);
-	zend_class_entry *listable = zend_hash_str_find_ptr(CG(class_table), "messenger\\transport\\listablereceiverinterface", sizeof("messenger\\transport\\listablereceiverinterface") - 1);
-	if (!t || !listable || !instanceof_function(t->ce, listable)) {
+	if (!t || !instanceof_function(t->ce, php_messenger_ce_ListableReceiverInterface)) {
 		err_line(t ? "The \"%s\" transport cannot list its messages (Messenger\\Transport\\ListableReceiverInterface)." : "The \"%s\" transport does not exist.", ZSTR_VAL(wanted));
 		zend_string_release(wanted);
 		return NULL;

@@ -1635,11 +1635,9 @@ ZEND_METHOD(Messenger_Transport_Transport, fromDsn)
 
 void php_messenger_register_doctrine(void)
 {
-	zend_class_entry *ce_count = zend_hash_str_find_ptr(CG(class_table), "messenger\\transport\\messagecountawareinterface", sizeof("messenger\\transport\\messagecountawareinterface") - 1);
-	zend_class_entry *ce_list = zend_hash_str_find_ptr(CG(class_table), "messenger\\transport\\listablereceiverinterface", sizeof("messenger\\transport\\listablereceiverinterface") - 1);
-	zend_class_entry *ce_queue = zend_hash_str_find_ptr(CG(class_table), "messenger\\transport\\queuereceiverinterface", sizeof("messenger\\transport\\queuereceiverinterface") - 1);
 	php_messenger_ce_DoctrineTransport = register_class_Messenger_Transport_DoctrineTransport(php_messenger_ce_TransportInterface,
-		php_messenger_ce_BatchSenderInterface, ce_count, ce_list, php_messenger_ce_SetupableTransportInterface, ce_queue, php_messenger_ce_KeepaliveReceiverInterface);
+		php_messenger_ce_BatchSenderInterface, php_messenger_ce_MessageCountAwareInterface, php_messenger_ce_ListableReceiverInterface,
+		php_messenger_ce_SetupableTransportInterface, php_messenger_ce_QueueReceiverInterface, php_messenger_ce_KeepaliveReceiverInterface);
 	php_messenger_ce_DoctrineTransport->create_object = doctrine_create;
 	memcpy(&doctrine_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
 	doctrine_handlers.offset = XtOffsetOf(php_messenger_doctrine, std);

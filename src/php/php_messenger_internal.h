@@ -53,6 +53,8 @@ extern zend_class_entry *php_messenger_ce_NoHandlerForMessageException;
 extern zend_class_entry *php_messenger_ce_DelayedMessageHandlingException;
 extern zend_class_entry *php_messenger_ce_TransportException;
 extern zend_class_entry *php_messenger_ce_MessageDecodingFailedException;
+extern zend_class_entry *php_messenger_ce_UnrecoverableMessageHandlingException;
+extern zend_class_entry *php_messenger_ce_RecoverableMessageHandlingException;
 
 extern zend_class_entry *php_messenger_ce_SerializerInterface;
 extern zend_class_entry *php_messenger_ce_PhpSerializer;
@@ -75,6 +77,9 @@ extern zend_class_entry *php_messenger_ce_AsMessageHandler;
 extern zend_class_entry *php_messenger_ce_SenderInterface;
 extern zend_class_entry *php_messenger_ce_ReceiverInterface;
 extern zend_class_entry *php_messenger_ce_KeepaliveReceiverInterface;
+extern zend_class_entry *php_messenger_ce_MessageCountAwareInterface;
+extern zend_class_entry *php_messenger_ce_ListableReceiverInterface;
+extern zend_class_entry *php_messenger_ce_QueueReceiverInterface;
 extern zend_class_entry *php_messenger_ce_TransportInterface;
 extern zend_class_entry *php_messenger_ce_BatchSenderInterface;
 extern zend_class_entry *php_messenger_ce_SetupableTransportInterface;

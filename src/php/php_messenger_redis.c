@@ -621,10 +621,8 @@ ZEND_METHOD(Messenger_Transport_RedisTransport, setup)
 
 void php_messenger_register_redis(void)
 {
-	zend_class_entry *ce_count = zend_hash_str_find_ptr(CG(class_table), "messenger\\transport\\messagecountawareinterface", sizeof("messenger\\transport\\messagecountawareinterface") - 1);
-	zend_class_entry *ce_list = zend_hash_str_find_ptr(CG(class_table), "messenger\\transport\\listablereceiverinterface", sizeof("messenger\\transport\\listablereceiverinterface") - 1);
 	php_messenger_ce_RedisTransport = register_class_Messenger_Transport_RedisTransport(php_messenger_ce_TransportInterface,
-		php_messenger_ce_BatchSenderInterface, ce_count, ce_list, php_messenger_ce_SetupableTransportInterface, php_messenger_ce_KeepaliveReceiverInterface);
+		php_messenger_ce_BatchSenderInterface, php_messenger_ce_MessageCountAwareInterface, php_messenger_ce_ListableReceiverInterface, php_messenger_ce_SetupableTransportInterface, php_messenger_ce_KeepaliveReceiverInterface);
 	php_messenger_ce_RedisTransport->create_object = redis_create;
 	memcpy(&redis_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
 	redis_handlers.offset = XtOffsetOf(php_messenger_redis, std);

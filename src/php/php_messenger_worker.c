@@ -430,8 +430,8 @@ static void emit_simple(php_messenger_worker *w, int event, zend_object *envelop
 /* The exceptions a failure is made of: the wrapped ones of a HandlerFailedException. */
 static void failure_kinds(zend_object *error, bool *unrecoverable, bool *recoverable)
 {
-	zend_class_entry *unrec = zend_hash_str_find_ptr(CG(class_table), "messenger\\exception\\unrecoverablemessagehandlingexception", sizeof("messenger\\exception\\unrecoverablemessagehandlingexception") - 1);
-	zend_class_entry *rec = zend_hash_str_find_ptr(CG(class_table), "messenger\\exception\\recoverablemessagehandlingexception", sizeof("messenger\\exception\\recoverablemessagehandlingexception") - 1);
+	zend_class_entry *unrec = php_messenger_ce_UnrecoverableMessageHandlingException;
+	zend_class_entry *rec = php_messenger_ce_RecoverableMessageHandlingException;
 	*unrecoverable = false;
 	*recoverable = false;
 	if (instanceof_function(error->ce, php_messenger_ce_HandlerFailedException)) {
@@ -444,16 +444,16 @@ static void failure_kinds(zend_object *error, bool *unrecoverable, bool *recover
 				if (Z_TYPE_P(ex) != IS_OBJECT) {
 					continue;
 				}
-				all_unrec = all_unrec && unrec && instanceof_function(Z_OBJCE_P(ex), unrec);
-				*recoverable = *recoverable || (rec && instanceof_function(Z_OBJCE_P(ex), rec));
+				all_unrec = all_unrec && instanceof_function(Z_OBJCE_P(ex), unrec);
+				*recoverable = *recoverable || instanceof_function(Z_OBJCE_P(ex), rec);
 			} ZEND_HASH_FOREACH_END();
 		}
 		zval_ptr_dtor(&wrapped);
 		*unrecoverable = all_unrec;
 		return;
 	}
-	*unrecoverable = unrec && instanceof_function(error->ce, unrec);
-	*recoverable = rec && instanceof_function(error->ce, rec);
+	*unrecoverable = instanceof_function(error->ce, unrec);
+	*recoverable = instanceof_function(error->ce, rec);
 }
 
 /* The exception an ErrorDetailsStamp describes: the first a HandlerFailedException wraps. */
