@@ -390,19 +390,16 @@ static zend_long delay_of(zend_object *envelope)
 	return delay ? Z_LVAL_P(php_messenger_stamp_prop(delay, 0)) / 1000 : 0;
 }
 
+/* Row ids as ints: a driver may hand them over as numeric strings. */
 static zend_object *with_id(zend_object *envelope, zval *id)
 {
-	zval arg;
 	zend_ulong n;
 	if (Z_TYPE_P(id) == IS_STRING && ZEND_HANDLE_NUMERIC_STR(Z_STRVAL_P(id), Z_STRLEN_P(id), n)) {
-		ZVAL_LONG(&arg, (zend_long) n);
-	} else {
-		ZVAL_COPY_VALUE(&arg, id);
+		zval number;
+		ZVAL_LONG(&number, (zend_long) n);
+		return php_messenger_envelope_with_id(envelope, &number);
 	}
-	zend_object *stamp = php_messenger_stamp_new(php_messenger_ce_TransportMessageIdStamp, 1, &arg);
-	envelope = php_messenger_envelope_with(envelope, stamp);
-	OBJ_RELEASE(stamp);
-	return envelope;
+	return php_messenger_envelope_with_id(envelope, id);
 }
 
 /* Sends count envelopes in one INSERT (one transaction); out gets the sent envelopes. */
@@ -1300,22 +1297,14 @@ ZEND_METHOD(Messenger_Transport_DoctrineTransport, sendAll)
 	if (!t) {
 		RETURN_THROWS();
 	}
-	uint32_t count = zend_hash_num_elements(envelopes);
-	if (count == 0) {
-		RETURN_EMPTY_ARRAY();
-	}
-	zend_object **list = safe_emalloc(count, sizeof(zend_object *), 0);
-	uint32_t i = 0;
-	zval *env;
-	ZEND_HASH_FOREACH_VAL(envelopes, env) {
-		ZVAL_DEREF(env);
-		if (Z_TYPE_P(env) != IS_OBJECT || Z_OBJCE_P(env) != php_messenger_ce_Envelope) {
-			efree(list);
-			zend_argument_type_error(1, "must contain only Messenger\\Envelope objects, %s given", zend_zval_type_name(env));
+	uint32_t count;
+	zend_object **list = php_messenger_envelopes_arg(envelopes, &count);
+	if (!list) {
+		if (count) {
 			RETURN_THROWS();
 		}
-		list[i++] = Z_OBJ_P(env);
-	} ZEND_HASH_FOREACH_END();
+		RETURN_EMPTY_ARRAY();
+	}
 	/* in chunks of at most 2000 rows (10 000 placeholders, under every database's limit): one
 	 * transaction for all of them */
 	bool ok = true, in_tx = count > 2000 && call(&t->pdo, "beginTransaction", 0, NULL, NULL, NULL);

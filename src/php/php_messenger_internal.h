@@ -118,6 +118,9 @@ zend_object *php_messenger_envelope_wrap(zval *message, HashTable *stamps);
  * the same object, changed in place, when nobody else can see it; a copy otherwise. The stamp
  * is not consumed. */
 zend_object *php_messenger_envelope_with(zend_object *envelope, zend_object *stamp);
+/* php_messenger_envelope_with() of a TransportMessageIdStamp of id (not consumed): how a
+ * transport marks what it sent or received. */
+zend_object *php_messenger_envelope_with_id(zend_object *envelope, zval *id);
 /* A new Envelope: envelope (untouched, not consumed) plus stamp (not consumed). */
 zend_object *php_messenger_envelope_copy_with(zend_object *envelope, zend_object *stamp);
 /* Removes every stamp of the class named stamp_class (exact name). Consumes and returns like
@@ -293,6 +296,9 @@ zend_object *php_messenger_transport_serializer(zend_object *transport);
 /* A received message the worker will not handle now, back to its queue (for our transports
  * that claim messages; others keep it until it is settled, or redeliver it themselves). */
 void php_messenger_receiver_release(zend_object *receiver, zend_object *envelope);
+/* sendAll()'s argument as a list of its Envelopes (emalloc'd; the objects borrowed), *count of
+ * them; NULL with a TypeError when it holds anything else (and for none, with *count 0 and no error). */
+zend_object **php_messenger_envelopes_arg(HashTable *envelopes, uint32_t *count);
 /* Writes what a receiver holds back (a batch's acknowledgements); false with an exception. */
 bool php_messenger_receiver_flush(zend_object *receiver);
 /* Adds a class (or "Ns\\*") to the allow-list of one of our serializers; nothing for others. */

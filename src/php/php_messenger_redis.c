@@ -157,10 +157,8 @@ static zend_object *with_id(zend_object *envelope, const char *id)
 {
 	zval arg;
 	ZVAL_STRING(&arg, id);
-	zend_object *stamp = php_messenger_stamp_new(php_messenger_ce_TransportMessageIdStamp, 1, &arg);
+	envelope = php_messenger_envelope_with_id(envelope, &arg);
 	zval_ptr_dtor(&arg);
-	envelope = php_messenger_envelope_with(envelope, stamp);
-	OBJ_RELEASE(stamp);
 	return envelope;
 }
 
@@ -398,22 +396,14 @@ ZEND_METHOD(Messenger_Transport_RedisTransport, sendAll)
 	if (!t) {
 		RETURN_THROWS();
 	}
-	uint32_t count = zend_hash_num_elements(envelopes);
-	if (count == 0) {
-		RETURN_EMPTY_ARRAY();
-	}
-	zend_object **list = safe_emalloc(count, sizeof(zend_object *), 0);
-	uint32_t i = 0;
-	zval *env;
-	ZEND_HASH_FOREACH_VAL(envelopes, env) {
-		ZVAL_DEREF(env);
-		if (Z_TYPE_P(env) != IS_OBJECT || Z_OBJCE_P(env) != php_messenger_ce_Envelope) {
-			efree(list);
-			zend_argument_type_error(1, "must contain only Messenger\\Envelope objects, %s given", zend_zval_type_name(env));
+	uint32_t count;
+	zend_object **list = php_messenger_envelopes_arg(envelopes, &count);
+	if (!list) {
+		if (count) {
 			RETURN_THROWS();
 		}
-		list[i++] = Z_OBJ_P(env);
-	} ZEND_HASH_FOREACH_END();
+		RETURN_EMPTY_ARRAY();
+	}
 	bool ok = send_envelopes(t, list, count, return_value);
 	efree(list);
 	if (!ok) {

@@ -44,9 +44,7 @@ static zend_object *mem_send(zend_object *self, zend_object *envelope)
 
 	zval arg;
 	ZVAL_LONG(&arg, id);
-	zend_object *stamp = php_messenger_stamp_new(php_messenger_ce_TransportMessageIdStamp, 1, &arg);
-	envelope = php_messenger_envelope_with(envelope, stamp);
-	OBJ_RELEASE(stamp);
+	envelope = php_messenger_envelope_with_id(envelope, &arg);
 
 	zval env;
 	zval *serializer = PHP_MESSENGER_PROP(self, MEM_SERIALIZER);
@@ -114,28 +112,20 @@ ZEND_METHOD(Messenger_Transport_InMemoryTransport, sendAll)
 	ZEND_PARSE_PARAMETERS_START(1, 1)
 		Z_PARAM_ARRAY_HT(envelopes)
 	ZEND_PARSE_PARAMETERS_END();
-	zend_ulong index;
-	zend_string *key;
-	zval *env;
-	ZEND_HASH_FOREACH_KEY_VAL(envelopes, index, key, env) {
-		ZVAL_DEREF(env);
-		if (Z_TYPE_P(env) != IS_OBJECT || Z_OBJCE_P(env) != php_messenger_ce_Envelope) {
-			if (key) {
-				zend_argument_type_error(1, "must contain only Messenger\\Envelope objects, %s given at key %s",
-					Z_TYPE_P(env) == IS_OBJECT ? ZSTR_VAL(Z_OBJCE_P(env)->name) : zend_zval_type_name(env), ZSTR_VAL(key));
-			} else {
-				zend_argument_type_error(1, "must contain only Messenger\\Envelope objects, %s given at index " ZEND_ULONG_FMT,
-					Z_TYPE_P(env) == IS_OBJECT ? ZSTR_VAL(Z_OBJCE_P(env)->name) : zend_zval_type_name(env), index);
-			}
+	uint32_t count;
+	zend_object **list = php_messenger_envelopes_arg(envelopes, &count);
+	if (!list) {
+		if (count) {
 			RETURN_THROWS();
 		}
-	} ZEND_HASH_FOREACH_END();
-	array_init_size(return_value, zend_hash_num_elements(envelopes));
-	ZEND_HASH_FOREACH_VAL(envelopes, env) {
-		ZVAL_DEREF(env);
-		GC_ADDREF(Z_OBJ_P(env));
-		zend_object *result = mem_send(Z_OBJ_P(ZEND_THIS), Z_OBJ_P(env));
+		RETURN_EMPTY_ARRAY();
+	}
+	array_init_size(return_value, count);
+	for (uint32_t i = 0; i < count; i++) {
+		GC_ADDREF(list[i]);
+		zend_object *result = mem_send(Z_OBJ_P(ZEND_THIS), list[i]);
 		if (!result) {
+			efree(list);
 			zval_ptr_dtor(return_value);
 			ZVAL_NULL(return_value);
 			RETURN_THROWS();
@@ -143,7 +133,8 @@ ZEND_METHOD(Messenger_Transport_InMemoryTransport, sendAll)
 		zval sent;
 		ZVAL_OBJ(&sent, result);
 		zend_hash_next_index_insert_new(Z_ARRVAL_P(return_value), &sent);
-	} ZEND_HASH_FOREACH_END();
+	}
+	efree(list);
 }
 
 ZEND_METHOD(Messenger_Transport_InMemoryTransport, get)
@@ -217,6 +208,34 @@ void php_messenger_receiver_release(zend_object *receiver, zend_object *envelope
 	} else if (receiver->ce == php_messenger_ce_RedisTransport) {
 		php_messenger_redis_release(receiver, envelope);
 	}
+}
+
+zend_object **php_messenger_envelopes_arg(HashTable *envelopes, uint32_t *count)
+{
+	*count = zend_hash_num_elements(envelopes);
+	if (*count == 0) {
+		return NULL;
+	}
+	zend_object **list = safe_emalloc(*count, sizeof(zend_object *), 0);
+	uint32_t i = 0;
+	zend_ulong index;
+	zend_string *key;
+	zval *env;
+	ZEND_HASH_FOREACH_KEY_VAL(envelopes, index, key, env) {
+		ZVAL_DEREF(env);
+		if (Z_TYPE_P(env) != IS_OBJECT || Z_OBJCE_P(env) != php_messenger_ce_Envelope) {
+			const char *what = Z_TYPE_P(env) == IS_OBJECT ? ZSTR_VAL(Z_OBJCE_P(env)->name) : zend_zval_type_name(env);
+			if (key) {
+				zend_argument_type_error(1, "must contain only Messenger\\Envelope objects, %s given at key %s", what, ZSTR_VAL(key));
+			} else {
+				zend_argument_type_error(1, "must contain only Messenger\\Envelope objects, %s given at index " ZEND_ULONG_FMT, what, index);
+			}
+			efree(list);
+			return NULL;
+		}
+		list[i++] = Z_OBJ_P(env);
+	} ZEND_HASH_FOREACH_END();
+	return list;
 }
 
 bool php_messenger_receiver_flush(zend_object *receiver)

@@ -59,6 +59,7 @@ foreach ([["$dsn/s?colour=blue", []], ["$dsn/s", ['colour' => 'blue']], ["$dsn/s
     $show(fn() => new Messenger\Transport\RedisTransport($d, $o));
 }
 $show(fn() => new Messenger\Messenger(['transports' => ['async' => ['dsn' => "$dsn/s", 'options' => ['get_batch_size' => -1]]]]));
+$show(fn() => (new Messenger\Transport\RedisTransport("$dsn/s"))->sendAll(['first' => new Envelope(new Job('x')), 'second' => new stdClass]));
 
 echo "-- auto_setup off: no group until setup-transports\n";
 $manual = new Messenger\Transport\RedisTransport("$dsn/$stream-manual/g/me?auto_setup=0", [], $serializer);
@@ -115,6 +116,7 @@ Messenger\Exception\InvalidArgumentException: The Redis option "stream" must be 
 Messenger\Exception\InvalidArgumentException: The Redis option "auth" must be a password or [user, password]
 Messenger\Exception\InvalidArgumentException: Invalid Redis DSN: the DSN's IPv6 host has no closing ']'
 Messenger\Exception\InvalidArgumentException: transports["async"]: The Redis option "get_batch_size" must be an integer of at least 1, "-1" given
+TypeError: Messenger\Transport\RedisTransport::sendAll(): Argument #1 ($envelopes) must contain only Messenger\Envelope objects, stdClass given at key second
 -- auto_setup off: no group until setup-transports
 Messenger\Exception\TransportException: Redis at 127.0.0.1:56379 has no consumer group "g" on stream "STREAM-manual": run messenger:setup-transports or turn auto_setup on
 after setup: 1 (the group reads the stream from its start)
