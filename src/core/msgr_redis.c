@@ -270,7 +270,7 @@ const char *msgr_redis_where(const msgr_redis_options_t *o, char *buf, size_t si
 /* }}} */
 
 /* {{{ the connection */
-#define MAX_IN_FLIGHT_ID 48
+#define ID_SIZE 48 /* a stream entry id, ms-seq, with room to spare */
 
 struct msgr_redis {
 	msgr_redis_options_t o;
@@ -280,7 +280,7 @@ struct msgr_redis {
 	char *queue_key;            /* <stream>__queue */
 	bool set_up;
 	bool pending_possible;      /* this consumer may have entries pending: read them first */
-	char pel_cursor[MAX_IN_FLIGHT_ID]; /* where the read of the own pending entries goes on */
+	char pel_cursor[ID_SIZE]; /* where the read of the own pending entries goes on */
 	long long next_claim_ms;
 	bool no_autoclaim;          /* the server has no XAUTOCLAIM (Redis < 6.2) */
 	char **acks;                /* acknowledged ids not yet written (get_batch_size > 1) */
@@ -1372,10 +1372,11 @@ int msgr_redis_ack(msgr_redis_t *r, const char *const *ids, size_t count, bool r
 	return MSGR_OK;
 }
 
-int msgr_redis_release(msgr_redis_t *r, const char *id, msgr_error_t *err)
+/* XCLAIM of one entry to this consumer, JUSTID; idle_ms >= 0 sets its idle time (IDLE). *claimed
+ * tells whether the entry was pending in the group. */
+static int claim_one(msgr_redis_t *r, const char *id, long long idle_ms, const char *doing, bool *claimed, msgr_error_t *err)
 {
 	char idle[24];
-	snprintf(idle, sizeof(idle), "%lld", r->o.redeliver_timeout_ms);
 	cmd_t c = { 0 };
 	cmd_str(&c, "XCLAIM");
 	cmd_str(&c, r->o.stream);
@@ -1383,18 +1384,29 @@ int msgr_redis_release(msgr_redis_t *r, const char *id, msgr_error_t *err)
 	cmd_str(&c, r->o.consumer);
 	cmd_str(&c, "0");
 	cmd_str(&c, id);
-	cmd_str(&c, "IDLE");
-	cmd_str(&c, idle);
+	if (idle_ms >= 0) {
+		snprintf(idle, sizeof(idle), "%lld", idle_ms);
+		cmd_str(&c, "IDLE");
+		cmd_str(&c, idle);
+	}
 	cmd_str(&c, "JUSTID");
 	redisReply *reply;
 	int rc = run(r, &c, &reply, err);
 	if (rc == MSGR_OK) {
 		if (reply->type != REDIS_REPLY_ARRAY) {
-			rc = reply_error(r, reply, "give a message back", err);
+			rc = reply_error(r, reply, doing, err);
+		} else {
+			*claimed = reply->elements > 0;
 		}
 		freeReplyObject(reply);
 	}
 	return rc;
+}
+
+int msgr_redis_release(msgr_redis_t *r, const char *id, msgr_error_t *err)
+{
+	bool claimed;
+	return claim_one(r, id, r->o.redeliver_timeout_ms, "give a message back", &claimed, err);
 }
 
 int msgr_redis_keepalive(msgr_redis_t *r, const char *id, long long seconds, msgr_error_t *err)
@@ -1404,23 +1416,10 @@ int msgr_redis_keepalive(msgr_redis_t *r, const char *id, long long seconds, msg
 			"The keepalive interval (%lld s) must be shorter than the redeliver_timeout (%lld s), or messages are redelivered while they are handled",
 			seconds, r->o.redeliver_timeout_ms / 1000);
 	}
-	cmd_t c = { 0 };
-	cmd_str(&c, "XCLAIM");
-	cmd_str(&c, r->o.stream);
-	cmd_str(&c, r->o.group);
-	cmd_str(&c, r->o.consumer);
-	cmd_str(&c, "0");
-	cmd_str(&c, id);
-	cmd_str(&c, "JUSTID");
-	redisReply *reply;
-	int rc = run(r, &c, &reply, err);
-	if (rc == MSGR_OK) {
-		if (reply->type != REDIS_REPLY_ARRAY) {
-			rc = reply_error(r, reply, "keep a message alive", err);
-		} else if (reply->elements == 0) {
-			rc = msgr_error_set(err, MSGR_ERR_NOT_FOUND, "%s has no pending message %s in group \"%s\" to keep alive", r->where, id, r->o.group);
-		}
-		freeReplyObject(reply);
+	bool claimed = false;
+	int rc = claim_one(r, id, -1, "keep a message alive", &claimed, err);
+	if (rc == MSGR_OK && !claimed) {
+		rc = msgr_error_set(err, MSGR_ERR_NOT_FOUND, "%s has no pending message %s in group \"%s\" to keep alive", r->where, id, r->o.group);
 	}
 	return rc;
 }
@@ -1458,7 +1457,7 @@ int msgr_redis_count(msgr_redis_t *r, long long *n, msgr_error_t *err)
 		freeReplyObject(reply);
 		return rc;
 	}
-	char last[MAX_IN_FLIGHT_ID] = "";
+	char last[ID_SIZE] = "";
 	bool found = false, have_lag = false;
 	for (size_t g = 0; g < reply->elements && !found; g++) {
 		redisReply *group = reply->element[g];
@@ -1488,7 +1487,7 @@ int msgr_redis_count(msgr_redis_t *r, long long *n, msgr_error_t *err)
 		return MSGR_OK;
 	}
 	/* no lag (Redis < 7, or after an XDEL in the middle): count the entries after last-delivered-id */
-	char start[MAX_IN_FLIGHT_ID];
+	char start[ID_SIZE];
 	next_id(*last ? last : "0-0", start, sizeof(start));
 	for (;;) {
 		cmd_t x = { 0 };

@@ -1263,16 +1263,20 @@ static void keep_one(php_messenger_worker *w, zend_object *receiver, zend_object
 	zval args[2], rv, context;
 	ZVAL_OBJ(&args[0], envelope);
 	ZVAL_LONG(&args[1], seconds);
-	log_context(&context, envelope, transport);
-	log_to(w, "info", "Sending keepalive request.", &context);
+	if (w->logger) {
+		log_context(&context, envelope, transport);
+		log_to(w, "info", "Sending keepalive request.", &context);
+	}
 	zend_object *error;
 	if (!EG(exception)) {
 		zend_call_method(receiver, receiver->ce, NULL, "keepalive", sizeof("keepalive") - 1, &rv, 2, &args[0], &args[1]);
 		zval_ptr_dtor(&rv);
 		if (EG(exception) && php_messenger_take_exception(&error)) {
-			log_context(&context, envelope, transport);
-			log_error_context(&context, error);
-			log_to(w, "error", "Keepalive of the message failed: the transport may deliver it again.", &context);
+			if (w->logger) {
+				log_context(&context, envelope, transport);
+				log_error_context(&context, error);
+				log_to(w, "error", "Keepalive of the message failed: the transport may deliver it again.", &context);
+			}
 			OBJ_RELEASE(error);
 		}
 	}

@@ -56,6 +56,12 @@ $log->lines = [];
 $m->dispatch(new Job(3, 1.3));
 var_dump($m->worker(['kept'])->run(['keepalive' => 1, 'limit' => 1]), $t->acked, array_unique($log->lines));
 
+// and without a logger: nothing to tell, the message is handled all the same
+$quiet = new Messenger\Messenger(['transports' => ['kept' => $t], 'routing' => [Job::class => 'kept'], 'handlers' => [Job::class => fn(Job $j) => busy($j->seconds)]]);
+$kept = count($t->kept);
+$quiet->dispatch(new Job(4, 1.3));
+var_dump($quiet->worker(['kept'])->run(['keepalive' => 1, 'limit' => 1]), end($t->acked), count($t->kept) > $kept);
+
 echo "-- refused\n";
 $mem = new Messenger\Messenger(['transports' => ['mem' => 'in-memory://', 'kept' => $t]]);
 foreach ([[['mem', 'kept'], true], [['kept'], 'soon'], [['kept'], -1]] as [$names, $value]) {
@@ -123,6 +129,9 @@ array(2) {
   [1]=>
   string(95) "error: Keepalive of the message failed: the transport may deliver it again. (the queue is gone)"
 }
+int(0)
+int(4)
+bool(true)
 -- refused
 The receiver "mem" does not support keepalive: Messenger\Transport\InMemoryTransport does not implement Messenger\Transport\KeepaliveReceiverInterface
 The worker option "keepalive" must be true or a number of seconds
