@@ -225,21 +225,6 @@ static int utf8_error(msgr_error_t *err, size_t at)
 	return msgr_error_set(err, MSGR_ERR_INVALID, "malformed UTF-8 at byte %zu: JSON cannot hold it", at);
 }
 
-int msgr_json_put_string(msgr_buf_t *out, const char *s, size_t len, msgr_error_t *err)
-{
-	size_t bad_at = 0, n = string_len(s, len, &bad_at);
-	if (n == (size_t) -1) {
-		return utf8_error(err, bad_at);
-	}
-	if (msgr_buf_reserve(out, n) != MSGR_OK) {
-		return msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory");
-	}
-	char *end = write_string(out->data + out->len, s, len, &bad_at);
-	out->len = (size_t) (end - out->data);
-	out->data[out->len] = '\0';
-	return MSGR_OK;
-}
-
 int msgr_json_message_len(const msgr_message_t *m, const char *uniqid, size_t *len, msgr_error_t *err)
 {
 	size_t bad_at = 0, part;

@@ -8,9 +8,6 @@
 #include "msgr_error.h"
 #include "msgr_message.h"
 
-/* Appends s as a JSON string literal; MSGR_ERR_INVALID when s is not UTF-8. */
-int msgr_json_put_string(msgr_buf_t *out, const char *s, size_t len, msgr_error_t *err);
-
 /* {"body":"...","headers":{"name":"value",...}} ("headers":[] when there are none), with
  * ,"uniqid":"..." at the end when uniqid is not NULL. */
 int msgr_json_write_message(msgr_buf_t *out, const msgr_message_t *m, const char *uniqid, msgr_error_t *err);
