@@ -1,5 +1,5 @@
 --TEST--
-Redis over TLS (rediss://): the server's certificate checked against cacert (and its name), a client certificate (cert, key), send/get/ack through TLS, a second transport on the pooled connection; an untrusted server, a missing client certificate and unreadable files are clear TransportExceptions
+Redis over TLS (rediss://): the server's certificate checked against cacert (and its name), a client certificate (cert, key), send/get/ack through TLS, a second transport reusing the pooled TLS connection (checked on the server); an untrusted server, a missing client certificate and unreadable files are clear TransportExceptions
 --EXTENSIONS--
 messenger
 --FILE--
@@ -21,15 +21,22 @@ $show = function (callable $f) use ($dir) {
     }
 };
 
-$t = new Messenger\Transport\RedisTransport("$dsn/$stream", $tls, $serializer);
+// database 11 is this test's alone: its connections are the ones CLIENT LIST shows there
+$raw = new App\Redis\Raw($dsn, ['cafile' => "$dir/ca.pem", 'local_cert' => "$dir/client.pem", 'local_pk' => "$dir/client.key"]);
+$ours = function () use ($raw): array {
+    preg_match_all('/^id=(\d+) .* db=11 /m', $raw('CLIENT', 'LIST', 'TYPE', 'normal'), $m);
+    return $m[1];
+};
+$t = new Messenger\Transport\RedisTransport("$dsn/$stream?dbindex=11", $tls, $serializer);
 $t->send(new Messenger\Envelope(new Job('over TLS')));
 $got = $t->get();
 echo 'got: ', $got[0]->getMessage()->name, "\n";
 $t->ack($got[0]);
 echo 'count: ', $t->getMessageCount(), "\n";
+$first = $ours();
 unset($t);
-$again = new Messenger\Transport\RedisTransport("$dsn/$stream", $tls, $serializer);
-echo 'a second transport (on the pooled connection): count ', $again->getMessageCount(), "\n";
+$again = new Messenger\Transport\RedisTransport("$dsn/$stream?dbindex=11", $tls, $serializer);
+echo 'a second transport: count ', $again->getMessageCount(), ', on the pooled TLS connection: ', var_export(count($first) === 1 && $ours() === $first, true), "\n";
 unset($again);
 
 echo "-- refused\n";
@@ -56,7 +63,7 @@ $show(fn() => (new Messenger\Transport\RedisTransport(str_replace('rediss://', '
 --EXPECT--
 got: over TLS
 count: 0
-a second transport (on the pooled connection): count 0
+a second transport: count 0, on the pooled TLS connection: true
 -- refused
 Messenger\Exception\TransportException: Cannot connect to Redis at 127.0.0.1:56381 (TLS): TLS: the server's certificate is not trusted: self-signed certificate in certificate chain
 by name: count 0
