@@ -214,13 +214,6 @@ static int cmd_list(void)
 	return 0;
 }
 
-static zend_long mono_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (zend_long) ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 /* {{{ a progress line for long operations: on stderr, only when it is a terminal and the
  * command is neither quiet nor verbose (a pipe or a log file never gets one) */
 typedef struct {
@@ -240,7 +233,7 @@ static void progress_init(progress_t *p, int verbosity)
 static void progress_show(progress_t *p, bool now, const char *fmt, ...) ZEND_ATTRIBUTE_FORMAT(printf, 3, 4);
 static void progress_show(progress_t *p, bool now, const char *fmt, ...)
 {
-	if (!p->on || (!now && p->shown && mono_ms() - p->last_ms < 200)) {
+	if (!p->on || (!now && p->shown && php_messenger_monotonic_ms() - p->last_ms < 200)) {
 		return;
 	}
 	char line[200];
@@ -253,7 +246,7 @@ static void progress_show(progress_t *p, bool now, const char *fmt, ...)
 	fflush(stderr);
 	p->width = n;
 	p->shown = true;
-	p->last_ms = mono_ms();
+	p->last_ms = php_messenger_monotonic_ms();
 }
 
 static void progress_clear(progress_t *p)
@@ -281,7 +274,7 @@ static void report(void *ctx, const char *event, zend_object *envelope, zend_str
 {
 	report_ctx *r = ctx;
 	if (strcmp(event, "received") == 0) {
-		r->since_ms = mono_ms();
+		r->since_ms = php_messenger_monotonic_ms();
 		return;
 	}
 	if (strcmp(event, "handled") != 0 && strcmp(event, "failed") != 0) {
@@ -293,7 +286,7 @@ static void report(void *ctx, const char *event, zend_object *envelope, zend_str
 		r->failed++;
 	}
 	if (r->verbosity < 1) {
-		zend_long ms = mono_ms() - r->started_ms;
+		zend_long ms = php_messenger_monotonic_ms() - r->started_ms;
 		progress_show(&r->progress, false, "%ld handled, %ld failed, %ld messages/s", (long) r->handled, (long) r->failed,
 			(long) (ms > 0 ? (r->handled + r->failed) * 1000 / ms : 0));
 		return;
@@ -313,10 +306,10 @@ static void report(void *ctx, const char *event, zend_object *envelope, zend_str
 		zval rv;
 		zval *msg = php_messenger_throwable_prop(error, ZSTR_KNOWN(ZEND_STR_MESSAGE), &rv);
 		err_line("%s %s %s #%s %s in %ld ms (retry %ld): %s", when, transport ? ZSTR_VAL(transport) : "-", cls, ZSTR_VAL(id), outcome,
-			(long) (mono_ms() - r->since_ms), (long) retries, Z_TYPE_P(msg) == IS_STRING ? Z_STRVAL_P(msg) : "");
+			(long) (php_messenger_monotonic_ms() - r->since_ms), (long) retries, Z_TYPE_P(msg) == IS_STRING ? Z_STRVAL_P(msg) : "");
 	} else {
 		err_line("%s %s %s #%s %s in %ld ms (retry %ld)", when, transport ? ZSTR_VAL(transport) : "-", cls, ZSTR_VAL(id), outcome,
-			(long) (mono_ms() - r->since_ms), (long) retries);
+			(long) (php_messenger_monotonic_ms() - r->since_ms), (long) retries);
 	}
 	zend_string_release(id);
 }
@@ -423,7 +416,7 @@ static int cmd_consume(php_messenger_console *c, const msgr_args_t *args)
 		code = 1;
 		goto done;
 	}
-	report_ctx r = { args->verbosity, 0, 0, 0, mono_ms() };
+	report_ctx r = { args->verbosity, 0, 0, 0, php_messenger_monotonic_ms() };
 	progress_init(&r.progress, args->verbosity);
 	php_messenger_worker_set_reporter(Z_OBJ(worker), report, &r);
 	if (args->verbosity >= 0) {

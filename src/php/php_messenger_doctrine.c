@@ -612,13 +612,6 @@ static int by_available_then_id(Bucket *a, Bucket *b)
 	return ai && bi ? ZEND_NORMALIZE_BOOL(zval_get_long(ai) - zval_get_long(bi)) : 0;
 }
 
-static zend_long now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (zend_long) ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 /* LISTEN on the table's channel, once per connection. */
 static bool listen_channel(php_messenger_doctrine *t)
 {
@@ -661,7 +654,7 @@ static int notified(php_messenger_doctrine *t)
 			zend_string_equals(Z_STR_P(channel), t->table) && zend_string_equals(Z_STR_P(payload), t->queue);
 	}
 	zval_ptr_dtor(&note);
-	if (ours || now_ms() - t->empty_since_ms >= t->check_delayed_ms) {
+	if (ours || php_messenger_monotonic_ms() - t->empty_since_ms >= t->check_delayed_ms) {
 		return 1;
 	}
 	usleep(1000);
@@ -1356,7 +1349,7 @@ ZEND_METHOD(Messenger_Transport_DoctrineTransport, get)
 	}
 	/* seen empty: the next get waits for a notification; listening from now on, so that a
 	 * message sent in between is notified too */
-	t->empty_since_ms = zend_hash_num_elements(Z_ARRVAL_P(return_value)) ? 0 : now_ms();
+	t->empty_since_ms = zend_hash_num_elements(Z_ARRVAL_P(return_value)) ? 0 : php_messenger_monotonic_ms();
 	if (t->empty_since_ms && t->platform == MSGR_SQL_PGSQL && t->use_notify && !listen_channel(t)) {
 		zval_ptr_dtor(return_value);
 		ZVAL_NULL(return_value);

@@ -103,6 +103,8 @@ bool php_messenger_find_unknown_key(HashTable *ht, const char *const *known, zen
 zval *php_messenger_throwable_prop(zend_object *throwable, zend_string *name, zval *rv);
 /* "a, b, c" of the string keys of ht, or "none". */
 zend_string *php_messenger_names_of(HashTable *ht);
+/* Milliseconds of the monotonic clock: for waits and limits, never for dates. */
+zend_long php_messenger_monotonic_ms(void);
 /* An array of what an iterable yields (keys dropped); false with an exception. */
 bool php_messenger_iterable_to_array(zval *iterable, zval *out);
 /* Reads a declared property by slot, bypassing visibility: for our own classes only. */

@@ -1,5 +1,7 @@
 #include "php_messenger_internal.h"
 
+#include <time.h>
+
 #include <stdarg.h>
 
 #include "zend_smart_str.h"
@@ -95,4 +97,11 @@ bool php_messenger_iterable_to_array(zval *iterable, zval *out)
 		ZVAL_UNDEF(out);
 	}
 	return ok;
+}
+
+zend_long php_messenger_monotonic_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (zend_long) ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }

@@ -1195,13 +1195,6 @@ static zend_long memory_bytes(zval *v)
 	return n;
 }
 
-static zend_long now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (zend_long) ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 /* Whether messenger:stop-workers wrote, after this worker started, to the stop file (it holds
  * the time it was written, to the microsecond). */
 static bool stop_requested(zend_string *file, double started)
@@ -1443,7 +1436,7 @@ ZEND_METHOD(Messenger_Worker, run)
 	w->running = true;
 	w->stop = false;
 	counts_t counts = { 0, 0 };
-	zend_long started = now_ms();
+	zend_long started = php_messenger_monotonic_ms();
 	double started_at = wall_time();
 	zend_long stop_checked = started;
 	bool ok = true;
@@ -1458,7 +1451,7 @@ ZEND_METHOD(Messenger_Worker, run)
 		ZEND_HASH_FOREACH_STR_KEY_VAL(&w->receivers, name, receiver) {
 			uint32_t i = index++;
 			if (limited[i]) {
-				long long wait = msgr_rate_wait_ms(&rates[i], now_ms());
+				long long wait = msgr_rate_wait_ms(&rates[i], php_messenger_monotonic_ms());
 				if (wait > 0) {
 					/* only this receiver waits: the others are read meanwhile */
 					paused_ms = paused_ms && paused_ms < wait ? paused_ms : (zend_long) wait;
@@ -1508,7 +1501,7 @@ ZEND_METHOD(Messenger_Worker, run)
 					if (Z_TYPE_P(item) != IS_OBJECT || Z_OBJCE_P(item) != php_messenger_ce_Envelope) {
 						continue;
 					}
-					if (rest == TAKE && limited[i] && msgr_rate_wait_ms(&rates[i], now_ms()) > 0) {
+					if (rest == TAKE && limited[i] && msgr_rate_wait_ms(&rates[i], php_messenger_monotonic_ms()) > 0) {
 						rest = HOLD_BACK; /* the batch outran the limit: the rest waits its turn */
 					}
 					if (rest == HOLD_BACK) {
@@ -1531,7 +1524,7 @@ ZEND_METHOD(Messenger_Worker, run)
 						received_stamp = new_stamp1(php_messenger_ce_ReceivedStamp, &arg);
 					}
 					if (limited[i]) {
-						msgr_rate_take(&rates[i], now_ms());
+						msgr_rate_take(&rates[i], php_messenger_monotonic_ms());
 					}
 					if (!(ok = handle_one(w, name, Z_OBJ_P(receiver), Z_OBJ_P(item), received_stamp, &counts))) {
 						break;
@@ -1554,11 +1547,11 @@ ZEND_METHOD(Messenger_Worker, run)
 		}
 		if ((limit && counts.handled + counts.failed >= limit) || (failure_limit && counts.failed >= failure_limit) ||
 			(memory_limit && (zend_long) zend_memory_usage(true) > memory_limit) ||
-			(time_limit && now_ms() - started >= time_limit * 1000)) {
+			(time_limit && php_messenger_monotonic_ms() - started >= time_limit * 1000)) {
 			break;
 		}
-		if (stop_file && now_ms() - stop_checked >= 500) {
-			stop_checked = now_ms();
+		if (stop_file && php_messenger_monotonic_ms() - stop_checked >= 500) {
+			stop_checked = php_messenger_monotonic_ms();
 			if (stop_requested(stop_file, started_at)) {
 				break;
 			}
@@ -1579,7 +1572,7 @@ ZEND_METHOD(Messenger_Worker, run)
 			 * than a receiver's rate limit pauses it */
 			zend_long nap_ms = paused_ms && paused_ms < sleep_ms ? paused_ms : sleep_ms;
 			for (zend_long slept = 0; slept < nap_ms && !w->stop && !stop_signal; slept += 50) {
-				if (time_limit && now_ms() - started >= time_limit * 1000) {
+				if (time_limit && php_messenger_monotonic_ms() - started >= time_limit * 1000) {
 					break;
 				}
 				if (stop_file && slept % 500 == 0 && stop_requested(stop_file, started_at)) {
