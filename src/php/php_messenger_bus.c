@@ -80,13 +80,23 @@ zend_array *php_messenger_bus_middleware(zend_object *bus)
 
 zend_object *php_messenger_bus_dispatch(zend_object *obj, zval *message, HashTable *stamps)
 {
-	php_messenger_bus *bus = bus_from(obj);
-	if (!bus->middleware) {
+	if (!bus_from(obj)->middleware) {
 		zend_throw_error(NULL, "Messenger\\Bus was not constructed");
 		return NULL;
 	}
 	zend_object *envelope = php_messenger_envelope_wrap(message, stamps);
-	if (!envelope || zend_hash_num_elements(bus->middleware) == 0) {
+	return envelope ? php_messenger_bus_dispatch_envelope(obj, envelope) : NULL;
+}
+
+zend_object *php_messenger_bus_dispatch_envelope(zend_object *obj, zend_object *envelope)
+{
+	php_messenger_bus *bus = bus_from(obj);
+	if (!bus->middleware) {
+		OBJ_RELEASE(envelope);
+		zend_throw_error(NULL, "Messenger\\Bus was not constructed");
+		return NULL;
+	}
+	if (zend_hash_num_elements(bus->middleware) == 0) {
 		return envelope;
 	}
 	/* One Stack per dispatch; the previous one is reused when nothing (a deferred message, a

@@ -119,12 +119,17 @@ zend_object *php_messenger_envelope_with(zend_object *envelope, zend_object *sta
 	return envelope;
 }
 
+zend_object *php_messenger_envelope_with_new(zend_object *envelope, zend_object *stamp)
+{
+	envelope = php_messenger_envelope_with(envelope, stamp);
+	/* the envelope holds it now: ours goes without offering it to the cycle collector */
+	GC_DELREF(stamp);
+	return envelope;
+}
+
 zend_object *php_messenger_envelope_with_id(zend_object *envelope, zval *id)
 {
-	zend_object *stamp = php_messenger_stamp_new(php_messenger_ce_TransportMessageIdStamp, 1, id);
-	envelope = php_messenger_envelope_with(envelope, stamp);
-	OBJ_RELEASE(stamp);
-	return envelope;
+	return php_messenger_envelope_with_new(envelope, php_messenger_stamp_new(php_messenger_ce_TransportMessageIdStamp, 1, id));
 }
 
 zend_object *php_messenger_envelope_copy_with(zend_object *envelope, zend_object *stamp)

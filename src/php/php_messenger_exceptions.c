@@ -141,6 +141,17 @@ static void get_envelope(zend_class_entry *scope, zval *self, zval *return_value
 	RETURN_COPY_DEREF(envelope);
 }
 
+zend_object *php_messenger_handler_failed_envelope(zend_object *error)
+{
+	if (!instanceof_function(error->ce, php_messenger_ce_HandlerFailedException)) {
+		return NULL;
+	}
+	zval rv;
+	zval *envelope = zend_read_property(php_messenger_ce_HandlerFailedException, error, "envelope", sizeof("envelope") - 1, 1, &rv);
+	ZVAL_DEREF(envelope);
+	return Z_TYPE_P(envelope) == IS_OBJECT && Z_OBJCE_P(envelope) == php_messenger_ce_Envelope ? Z_OBJ_P(envelope) : NULL;
+}
+
 ZEND_METHOD(Messenger_Exception_HandlerFailedException, getEnvelope)
 {
 	ZEND_PARSE_PARAMETERS_NONE();

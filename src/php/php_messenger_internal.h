@@ -120,6 +120,8 @@ zend_object *php_messenger_envelope_wrap(zval *message, HashTable *stamps);
  * the same object, changed in place, when nobody else can see it; a copy otherwise. The stamp
  * is not consumed. */
 zend_object *php_messenger_envelope_with(zend_object *envelope, zend_object *stamp);
+/* the same for a stamp the caller made for it: the caller's reference is handed over */
+zend_object *php_messenger_envelope_with_new(zend_object *envelope, zend_object *stamp);
 /* php_messenger_envelope_with() of a TransportMessageIdStamp of id (not consumed): how a
  * transport marks what it sent or received. */
 zend_object *php_messenger_envelope_with_id(zend_object *envelope, zval *id);
@@ -157,6 +159,9 @@ zend_object *php_messenger_error_details_new(zend_object *throwable);
 /* ---- exceptions ---- */
 /* Throws HandlerFailedException; consumes neither argument. */
 void php_messenger_throw_handler_failed(zend_object *envelope, zval *exceptions);
+/* The envelope a HandlerFailedException carries (with the HandledStamps of the handlers that
+ * succeeded); NULL for any other exception. Borrowed. */
+zend_object *php_messenger_handler_failed_envelope(zend_object *error);
 void php_messenger_throw_delayed_handling(zval *exceptions);
 
 /* ---- middleware ---- */
@@ -356,12 +361,27 @@ zend_object *php_messenger_messenger_logger(zend_object *messenger);
 /* A MultiplierRetryStrategy from a configuration array; NULL with an exception naming where. */
 zend_object *php_messenger_retry_from_config(HashTable *config, const char *where);
 
+/* Drops a reference to an object that the caller knows a live owner still holds (a list of a
+ * transport): without offering it to the cycle collector, which could only find it alive.
+ * Released as usual when it turns out to be the last reference. */
+static zend_always_inline void php_messenger_release_held(zend_object *obj)
+{
+	if (GC_REFCOUNT(obj) > 1) {
+		GC_DELREF(obj);
+	} else {
+		OBJ_RELEASE(obj);
+	}
+}
+
 /* ---- bus ---- */
 zend_object *php_messenger_bus_new(zend_string *name, zend_array *middleware);
 /* Its middleware, in call order */
 zend_array *php_messenger_bus_middleware(zend_object *bus);
 /* Dispatch on a Bus object: message is an object or an Envelope; stamps may be NULL. */
 zend_object *php_messenger_bus_dispatch(zend_object *bus, zval *message, HashTable *stamps);
+/* the same for an envelope whose reference the caller hands over: when it was the only one, the
+ * middleware add their stamps to it in place instead of copying it */
+zend_object *php_messenger_bus_dispatch_envelope(zend_object *bus, zend_object *envelope);
 
 /* ---- transports ---- */
 /* Sends through any SenderInterface; the native ones without a PHP frame. envelope consumed. */

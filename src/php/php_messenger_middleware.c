@@ -851,9 +851,7 @@ static zend_object *handle_fn(php_messenger_mw *mw, zend_object *envelope, zend_
 		ZVAL_STR(&stamp_args[1], h->name);
 		zend_object *stamp = php_messenger_stamp_new(php_messenger_ce_HandledStamp, 2, stamp_args);
 		zval_ptr_dtor(&result);
-		envelope = php_messenger_envelope_with(envelope, stamp);
-		/* the envelope holds it now: drop ours without offering it to the cycle collector */
-		GC_DELREF(stamp);
+		envelope = php_messenger_envelope_with_new(envelope, stamp);
 	}
 	if (args != inline_args) {
 		efree(args);

@@ -171,7 +171,14 @@ static bool mem_settle_envelope(zend_object *self, zend_object *envelope, int sl
 	zend_hash_next_index_insert(Z_ARRVAL_P(mem_array(self, slot)), &env);
 	zval *key = php_messenger_stamp_prop(id, 0);
 	if (Z_TYPE_P(key) == IS_LONG) {
-		zend_hash_index_del(Z_ARRVAL_P(mem_array(self, MEM_QUEUE)), Z_LVAL_P(key));
+		HashTable *queue = Z_ARRVAL_P(mem_array(self, MEM_QUEUE));
+		zval *queued = zend_hash_index_find(queue, Z_LVAL_P(key));
+		if (queued) {
+			/* what the queue holds is also in the sent list */
+			php_messenger_release_held(Z_OBJ_P(queued));
+			ZVAL_NULL(queued);
+			zend_hash_index_del(queue, Z_LVAL_P(key));
+		}
 		zend_hash_index_del(Z_ARRVAL_P(mem_array(self, MEM_AVAILABLE_AT)), Z_LVAL_P(key));
 	}
 	return true;

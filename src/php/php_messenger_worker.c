@@ -469,13 +469,6 @@ static zend_object *cause_of(zend_object *error)
 	return error;
 }
 
-static zend_object *with_stamp(zend_object *envelope, zend_object *stamp)
-{
-	envelope = php_messenger_envelope_with(envelope, stamp);
-	OBJ_RELEASE(stamp);
-	return envelope;
-}
-
 static zend_object *new_stamp1(zend_class_entry *ce, zval *arg)
 {
 	return php_messenger_stamp_new(ce, 1, arg);
@@ -516,7 +509,7 @@ static zend_object *resend_copy(zend_object *envelope)
 	GC_ADDREF(envelope);
 	envelope = php_messenger_envelope_without(envelope, php_messenger_ce_ReceivedStamp->name);
 	envelope = php_messenger_envelope_without(envelope, php_messenger_ce_TransportMessageIdStamp->name);
-	envelope = php_messenger_envelope_without(envelope, php_messenger_ce_HandledStamp->name);
+	/* its HandledStamps stay, as in Symfony: the handlers that succeeded are not run again */
 	return envelope;
 }
 
@@ -947,12 +940,14 @@ static bool handle_message(php_messenger_worker *w, zend_string *name, zend_obje
 	/* a message its transport could not decode: decoded again here, else failed at once */
 	zend_object *error = NULL;
 	bool undecodable = Z_OBJCE_P(php_messenger_envelope_message(envelope)) == php_messenger_ce_UndecodableMessage;
+	bool decoded_again = false;
 	if (undecodable) {
 		zend_object *decoded = redecode(w, name, envelope);
 		if (decoded) {
 			OBJ_RELEASE(envelope);
 			envelope = decoded;
 			undecodable = false;
+			decoded_again = true;
 		} else if (!php_messenger_take_exception(&error)) {
 			OBJ_RELEASE(envelope);
 			return false; /* exit() */
@@ -967,53 +962,69 @@ static bool handle_message(php_messenger_worker *w, zend_string *name, zend_obje
 		return false;
 	}
 	zend_object *bus = undecodable ? NULL : php_messenger_messenger_bus_for(w->messenger, envelope, w->bus);
-	zend_object *result = NULL;
-	if (bus) {
-		zval env;
-		ZVAL_OBJ(&env, envelope);
-		/* what a batch handler called now needs to keep the message */
-		consuming_t c = { w, receiver, name, Z_OBJ_P(php_messenger_envelope_message(envelope)), false, consuming };
-		consuming = &c;
-		result = php_messenger_bus_dispatch(bus, &env, NULL);
-		consuming = c.previous;
-		/* the messages of the batch this one completed were kept before it: settled first */
-		if (Z_TYPE(w->deferred) == IS_ARRAY) {
-			zend_object *pending_error = NULL;
-			bool failed = !result && !php_messenger_take_exception(&pending_error);
-			bool settled = !failed && settle_deferred(w, counts);
-			if (pending_error) {
-				if (settled) {
-					zval ex;
-					ZVAL_OBJ(&ex, pending_error);
-					zend_throw_exception_object(&ex);
-				} else {
-					OBJ_RELEASE(pending_error);
-				}
-			}
-			if (!settled) {
-				if (result) {
-					OBJ_RELEASE(result);
-				}
-				OBJ_RELEASE(envelope);
-				return false;
-			}
-		}
-		if (result && c.kept) {
-			/* settled when its Acknowledger is called */
-			OBJ_RELEASE(result);
+	if (!bus) {
+		if (!error && !php_messenger_take_exception(&error)) {
 			OBJ_RELEASE(envelope);
-			return true;
+			return false; /* exit() */
+		}
+		return settle(w, name, receiver, envelope, error, undecodable, counts);
+	}
+	/* what a batch handler called now needs to keep the message */
+	consuming_t c = { w, receiver, name, Z_OBJ_P(php_messenger_envelope_message(envelope)), false, consuming };
+	consuming = &c;
+	/* The bus gets the only reference, so the middleware stamp it in place instead of copying
+	 * it. A message decoded again here cannot be made again from the received one: kept. */
+	zend_object *redecoded = decoded_again ? envelope : NULL;
+	if (redecoded) {
+		GC_ADDREF(redecoded);
+	}
+	zend_object *result = php_messenger_bus_dispatch_envelope(bus, envelope);
+	consuming = c.previous;
+	bool ok = true;
+	/* the messages of the batch this one completed were kept before it: settled first */
+	if (Z_TYPE(w->deferred) == IS_ARRAY) {
+		zend_object *pending_error = NULL;
+		bool failed = !result && !php_messenger_take_exception(&pending_error);
+		ok = !failed && settle_deferred(w, counts);
+		if (pending_error) {
+			if (ok) {
+				zval ex;
+				ZVAL_OBJ(&ex, pending_error);
+				zend_throw_exception_object(&ex);
+			} else {
+				OBJ_RELEASE(pending_error);
+			}
 		}
 	}
-	if (result) {
-		OBJ_RELEASE(envelope);
-		return settle(w, name, receiver, result, NULL, false, counts);
+	if (!ok || (result && c.kept)) {
+		/* a kept one is settled when its Acknowledger is called */
+		if (result) {
+			OBJ_RELEASE(result);
+		}
+		envelope = NULL;
+	} else if (result) {
+		envelope = NULL;
+		ok = settle(w, name, receiver, result, NULL, false, counts);
+	} else if (!php_messenger_take_exception(&error)) {
+		ok = false; /* exit() */
+		envelope = NULL;
+	} else {
+		/* as Symfony: a HandlerFailedException's envelope, whose HandledStamps spare the
+		 * handlers that succeeded when it is retried; else the envelope as it was dispatched */
+		envelope = php_messenger_handler_failed_envelope(error);
+		if (envelope) {
+			GC_ADDREF(envelope);
+		} else if (redecoded) {
+			envelope = redecoded;
+			redecoded = NULL;
+		} else {
+			envelope = php_messenger_envelope_copy_with(received, received_stamp);
+		}
 	}
-	if (!error && !php_messenger_take_exception(&error)) {
-		OBJ_RELEASE(envelope);
-		return false; /* exit() */
+	if (redecoded) {
+		OBJ_RELEASE(redecoded);
 	}
-	return settle(w, name, receiver, envelope, error, undecodable, counts);
+	return envelope ? settle(w, name, receiver, envelope, error, false, counts) : ok;
 }
 
 /* A message handled (error NULL: acknowledged) or failed (retried, sent to the failure
@@ -1035,7 +1046,11 @@ static bool settle(php_messenger_worker *w, zend_string *name, zend_object *rece
 			counts->handled++;
 			emit_simple(w, EV_HANDLED, result, name, NULL, false);
 		}
-		OBJ_RELEASE(result);
+		if (receiver->ce == php_messenger_ce_InMemoryTransport) {
+			php_messenger_release_held(result); /* its acknowledged list keeps it */
+		} else {
+			OBJ_RELEASE(result);
+		}
 		return ok && !EG(exception);
 	}
 	counts->failed++;
@@ -1066,10 +1081,10 @@ static bool settle(php_messenger_worker *w, zend_string *name, zend_object *rece
 	zend_object *details = php_messenger_error_details_new(cause_of(error));
 	if (ok && retry) {
 		/* back to the same transport, later, one retry more */
-		zend_object *copy = with_stamp(resend_copy(envelope), details);
+		zend_object *copy = php_messenger_envelope_with_new(resend_copy(envelope), details);
 		ZVAL_LONG(&arg, wait);
-		copy = with_stamp(copy, new_stamp1(php_messenger_ce_DelayStamp, &arg));
-		copy = with_stamp(copy, redelivery_stamp(retries_of(envelope) + 1));
+		copy = php_messenger_envelope_with_new(copy, new_stamp1(php_messenger_ce_DelayStamp, &arg));
+		copy = php_messenger_envelope_with_new(copy, redelivery_stamp(retries_of(envelope) + 1));
 		ok = send_to(w, name, copy);
 		if (ok && w->logger) {
 			zval ctx;
@@ -1097,12 +1112,12 @@ static bool settle(php_messenger_worker *w, zend_string *name, zend_object *rece
 		if (!ok) {
 			OBJ_RELEASE(details);
 		} else if (failure && !zend_string_equals(failure, name)) {
-			zend_object *copy = with_stamp(resend_copy(envelope), details);
-			copy = with_stamp(copy, new_stamp1(php_messenger_ce_SentToFailureTransportStamp, &arg));
+			zend_object *copy = php_messenger_envelope_with_new(resend_copy(envelope), details);
+			copy = php_messenger_envelope_with_new(copy, new_stamp1(php_messenger_ce_SentToFailureTransportStamp, &arg));
 			ZVAL_LONG(&arg, 0);
-			copy = with_stamp(copy, new_stamp1(php_messenger_ce_DelayStamp, &arg));
+			copy = php_messenger_envelope_with_new(copy, new_stamp1(php_messenger_ce_DelayStamp, &arg));
 			/* as Symfony: a message in the failure transport starts its retries again */
-			copy = with_stamp(copy, redelivery_stamp(0));
+			copy = php_messenger_envelope_with_new(copy, redelivery_stamp(0));
 			ok = send_to(w, failure, copy);
 		} else if (w->logger) {
 			OBJ_RELEASE(details); /* the critical line above says it is removed */
@@ -1528,6 +1543,15 @@ ZEND_METHOD(Messenger_Worker, run)
 					}
 					if (!(ok = handle_one(w, name, Z_OBJ_P(receiver), Z_OBJ_P(item), received_stamp, &counts))) {
 						break;
+					}
+					if (Z_REFCOUNTED(got) && Z_REFCOUNT(got) == 1) {
+						/* done with it: let go now, not with the whole batch */
+						if (Z_OBJCE_P(receiver) == php_messenger_ce_InMemoryTransport) {
+							php_messenger_release_held(Z_OBJ_P(item)); /* its sent list keeps it */
+						} else {
+							zval_ptr_dtor(item);
+						}
+						ZVAL_NULL(item);
 					}
 					if (w->stop || stop_signal || (limit && counts.handled + counts.failed >= limit) || (failure_limit && counts.failed >= failure_limit)) {
 						rest = GIVE_BACK;
