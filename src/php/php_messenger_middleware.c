@@ -750,6 +750,20 @@ static bool already_handled(zend_object *envelope, uint32_t count, zend_string *
 	return false;
 }
 
+/* Whether another handler of the message has the name of handler i (two closures are both
+ * "Closure"): then a HandledStamp cannot tell which of them ran, and neither is skipped. Symfony
+ * skips both, so a failed one would never run again. */
+static bool name_shared(const php_messenger_handlers *registry, const php_messenger_handler_list *list, uint32_t i)
+{
+	zend_string *name = registry->items[list->items[i]].name;
+	for (uint32_t j = 0; j < list->count; j++) {
+		if (j != i && zend_string_equals(registry->items[list->items[j]].name, name)) {
+			return true;
+		}
+	}
+	return false;
+}
+
 static zend_object *handle_fn(php_messenger_mw *mw, zend_object *envelope, zend_object *stack)
 {
 	php_messenger_handlers *registry = &mw->u.handle.handlers;
@@ -777,7 +791,7 @@ static zend_object *handle_fn(php_messenger_mw *mw, zend_object *envelope, zend_
 		if (from && h->from_transport && !zend_string_equals(from, h->from_transport)) {
 			continue;
 		}
-		if (handled_count && already_handled(envelope, handled_count, h->name)) {
+		if (handled_count && already_handled(envelope, handled_count, h->name) && !name_shared(registry, list, i)) {
 			skipped = true;
 			continue;
 		}

@@ -503,13 +503,45 @@ static bool send_to(php_messenger_worker *w, zend_string *name, zend_object *env
 	return true;
 }
 
-/* A copy of the received envelope to send again: without the stamps of this delivery. */
+/* A copy of the received envelope to send again: without the stamps of this delivery. Its
+ * HandledStamps stay, as in Symfony, so the handlers that succeeded are not run again; but only
+ * a scalar result stays in them: an object, array, closure or resource may not survive the wire
+ * (nor the serializer's allowed_classes on the way back), and the handler's name is all that is
+ * needed to skip it. */
 static zend_object *resend_copy(zend_object *envelope)
 {
 	GC_ADDREF(envelope);
 	envelope = php_messenger_envelope_without(envelope, php_messenger_ce_ReceivedStamp->name);
 	envelope = php_messenger_envelope_without(envelope, php_messenger_ce_TransportMessageIdStamp->name);
-	/* its HandledStamps stay, as in Symfony: the handlers that succeeded are not run again */
+	HashTable *handled = php_messenger_envelope_list(envelope, php_messenger_ce_HandledStamp);
+	if (!handled) {
+		return envelope;
+	}
+	bool scalars = true;
+	zval *stamp;
+	ZEND_HASH_FOREACH_VAL(handled, stamp) {
+		scalars = scalars && Z_TYPE_P(php_messenger_stamp_prop(Z_OBJ_P(stamp), 0)) <= IS_STRING;
+	} ZEND_HASH_FOREACH_END();
+	if (scalars) {
+		return envelope;
+	}
+	zend_array *list = zend_new_array(zend_hash_num_elements(handled));
+	ZEND_HASH_FOREACH_VAL(handled, stamp) {
+		zval kept;
+		if (Z_TYPE_P(php_messenger_stamp_prop(Z_OBJ_P(stamp), 0)) <= IS_STRING) {
+			ZVAL_COPY(&kept, stamp);
+		} else {
+			zval args[2];
+			ZVAL_NULL(&args[0]);
+			ZVAL_COPY_VALUE(&args[1], php_messenger_stamp_prop(Z_OBJ_P(stamp), 1));
+			ZVAL_OBJ(&kept, php_messenger_stamp_new(php_messenger_ce_HandledStamp, 2, args));
+		}
+		zend_hash_next_index_insert_new(list, &kept);
+	} ZEND_HASH_FOREACH_END();
+	/* a copy of its own by now (the first without() above copied it) */
+	envelope = php_messenger_envelope_without(envelope, php_messenger_ce_HandledStamp->name);
+	php_messenger_envelope_add_list(envelope, php_messenger_ce_HandledStamp, list);
+	zend_array_release(list);
 	return envelope;
 }
 
