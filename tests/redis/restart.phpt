@@ -1,0 +1,102 @@
+--TEST--
+RedisTransport across a restart of its Redis server (a private redis-server with an append-only file): while it is down, send and get fail with a TransportException naming the server; once it is back, the same transport object reconnects on its own, the messages sent before the restart are all delivered, and a worker drains them
+--EXTENSIONS--
+messenger
+--FILE--
+<?php
+require __DIR__ . '/../_inc/redis.inc';
+use Messenger\Envelope;
+
+final class Job { public function __construct(public int $n) {} }
+
+$probe = stream_socket_server('tcp://127.0.0.1:0');
+$port = (int) substr(strrchr(stream_socket_get_name($probe, false), ':'), 1);
+fclose($probe);
+$dir = sys_get_temp_dir() . '/messenger-redis-restart-' . getmypid();
+@mkdir($dir);
+$dsn = "redis://127.0.0.1:$port";
+$start = function () use ($port, $dir, $dsn) {
+    $server = proc_open(['redis-server', '--port', (string) $port, '--bind', '127.0.0.1', '--dir', $dir, '--save', '',
+        '--appendonly', 'yes', '--appendfsync', 'always'], [['file', '/dev/null', 'r'], ['file', '/dev/null', 'w'], ['file', '/dev/null', 'w']], $pipes);
+    for ($i = 0; $i < 100; $i++) {
+        try {
+            if ((@new App\Redis\Raw($dsn))('PING') === 'PONG') {
+                return $server;
+            }
+        } catch (RuntimeException) {
+        }
+        usleep(50000);
+    }
+    throw new RuntimeException('redis-server did not start');
+};
+$running = null;
+// a test that dies half way must not leave its server behind
+register_shutdown_function(function () use (&$running) {
+    if (is_resource($running) && proc_get_status($running)['running']) {
+        proc_terminate($running);
+    }
+});
+$stop = function ($server) use ($port) {
+    // SHUTDOWN answers nothing when it succeeds: the server just goes
+    $socket = stream_socket_client("tcp://127.0.0.1:$port");
+    fwrite($socket, "SHUTDOWN\r\n");
+    while (proc_get_status($server)['running']) {
+        usleep(20000);
+    }
+    proc_close($server);
+};
+$show = function (callable $fn) use ($port) {
+    try {
+        $fn();
+        echo "no exception\n";
+    } catch (Messenger\Exception\TransportException $e) {
+        echo get_class($e), ': ', str_replace((string) $port, 'PORT', $e->getMessage()), "\n";
+    }
+};
+
+$server = $running = $start();
+$serializer = new Messenger\Serializer\PhpSerializer(['allowed_classes' => [Job::class]]);
+$t = new Messenger\Transport\RedisTransport("$dsn/jobs/workers/a", ['get_batch_size' => 1], $serializer);
+foreach ([1, 2, 3] as $n) {
+    $t->send(new Envelope(new Job($n)));
+}
+echo 'before: count ', $t->getMessageCount(), "\n";
+
+$stop($server);
+echo "-- the server is down\n";
+$show(fn() => $t->send(new Envelope(new Job(4))));
+$show(fn() => $t->get());
+
+$server = $running = $start();
+echo "-- the server is back\n";
+$got = $t->get();
+echo 'got ', $got[0]->getMessage()->n, "\n";
+$t->ack($got[0]);
+$t->send(new Envelope(new Job(4)));
+echo 'count ', $t->getMessageCount(), "\n";
+
+$seen = [];
+$m = new Messenger\Messenger([
+    'transports' => ['jobs' => ['dsn' => "$dsn/jobs/workers/b", 'serializer' => $serializer]],
+    'routing' => [Job::class => 'jobs'],
+    'handlers' => [Job::class => function (Job $j) use (&$seen) { $seen[] = $j->n; }],
+]);
+$m->worker(['jobs'])->run(['limit' => 3, 'sleep' => 0]);
+sort($seen);
+echo 'the worker handled ', implode(',', $seen), '; left ', $t->getMessageCount(), "\n";
+
+$stop($server);
+array_map('unlink', glob("$dir/*/*") ?: []);
+array_map('rmdir', glob("$dir/*", GLOB_ONLYDIR) ?: []);
+array_map('unlink', glob("$dir/*") ?: []);
+rmdir($dir);
+?>
+--EXPECT--
+before: count 3
+-- the server is down
+Messenger\Exception\TransportException: Cannot connect to Redis at 127.0.0.1:PORT: Connection refused
+Messenger\Exception\TransportException: Cannot connect to Redis at 127.0.0.1:PORT: Connection refused
+-- the server is back
+got 1
+count 3
+the worker handled 2,3,4; left 0
