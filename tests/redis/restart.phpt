@@ -9,42 +9,10 @@ use Messenger\Envelope;
 
 final class Job { public function __construct(public int $n) {} }
 
-$probe = stream_socket_server('tcp://127.0.0.1:0');
-$port = (int) substr(strrchr(stream_socket_get_name($probe, false), ':'), 1);
-fclose($probe);
-$dir = sys_get_temp_dir() . '/messenger-redis-restart-' . getmypid();
-@mkdir($dir);
+$server = new App\Redis\Server();
+$port = $server->port;
 $dsn = "redis://127.0.0.1:$port";
-$start = function () use ($port, $dir, $dsn) {
-    $server = proc_open(['redis-server', '--port', (string) $port, '--bind', '127.0.0.1', '--dir', $dir, '--save', '',
-        '--appendonly', 'yes', '--appendfsync', 'always'], [['file', '/dev/null', 'r'], ['file', '/dev/null', 'w'], ['file', '/dev/null', 'w']], $pipes);
-    for ($i = 0; $i < 100; $i++) {
-        try {
-            if ((@new App\Redis\Raw($dsn))('PING') === 'PONG') {
-                return $server;
-            }
-        } catch (RuntimeException) {
-        }
-        usleep(50000);
-    }
-    throw new RuntimeException('redis-server did not start');
-};
-$running = null;
-// a test that dies half way must not leave its server behind
-register_shutdown_function(function () use (&$running) {
-    if (is_resource($running) && proc_get_status($running)['running']) {
-        proc_terminate($running);
-    }
-});
-$stop = function ($server) use ($port) {
-    // SHUTDOWN answers nothing when it succeeds: the server just goes
-    $socket = stream_socket_client("tcp://127.0.0.1:$port");
-    fwrite($socket, "SHUTDOWN\r\n");
-    while (proc_get_status($server)['running']) {
-        usleep(20000);
-    }
-    proc_close($server);
-};
+$aof = ['--appendonly', 'yes', '--appendfsync', 'always'];
 $show = function (callable $fn) use ($port) {
     try {
         $fn();
@@ -54,7 +22,7 @@ $show = function (callable $fn) use ($port) {
     }
 };
 
-$server = $running = $start();
+$server->start($aof);
 $serializer = new Messenger\Serializer\PhpSerializer(['allowed_classes' => [Job::class]]);
 $t = new Messenger\Transport\RedisTransport("$dsn/jobs/workers/a", ['get_batch_size' => 1], $serializer);
 foreach ([1, 2, 3] as $n) {
@@ -62,12 +30,12 @@ foreach ([1, 2, 3] as $n) {
 }
 echo 'before: count ', $t->getMessageCount(), "\n";
 
-$stop($server);
+$server->stop();
 echo "-- the server is down\n";
 $show(fn() => $t->send(new Envelope(new Job(4))));
 $show(fn() => $t->get());
 
-$server = $running = $start();
+$server->start($aof);
 echo "-- the server is back\n";
 $got = $t->get();
 echo 'got ', $got[0]->getMessage()->n, "\n";
@@ -84,12 +52,6 @@ $m = new Messenger\Messenger([
 $m->worker(['jobs'])->run(['limit' => 3, 'sleep' => 0]);
 sort($seen);
 echo 'the worker handled ', implode(',', $seen), '; left ', $t->getMessageCount(), "\n";
-
-$stop($server);
-array_map('unlink', glob("$dir/*/*") ?: []);
-array_map('rmdir', glob("$dir/*", GLOB_ONLYDIR) ?: []);
-array_map('unlink', glob("$dir/*") ?: []);
-rmdir($dir);
 ?>
 --EXPECT--
 before: count 3

@@ -1,5 +1,5 @@
 --TEST--
-Redis over TLS (rediss://): the server's certificate checked against cacert (and its name), a client certificate (cert, key), send/get/ack through TLS, a second transport reusing the pooled TLS connection (checked on the server); an untrusted server, a missing client certificate and unreadable files are clear TransportExceptions
+Redis over TLS (rediss://): the server's certificate checked against cacert (and its name), a client certificate (cert, key), send/get/ack through TLS, a second transport reusing the pooled TLS connection (checked on the server); an untrusted server, a trusted certificate naming another host (by IP address and by name), a missing client certificate and unreadable files are clear TransportExceptions
 --EXTENSIONS--
 messenger
 --FILE--
@@ -17,7 +17,7 @@ $show = function (callable $f) use ($dir) {
         echo "no exception\n";
     } catch (Throwable $e) {
         // OpenSSL's error numbers left out
-        echo get_class($e), ': ', str_replace($dir, 'DIR', preg_replace('/error:[0-9A-F]+:/', 'error:', $e->getMessage())), "\n";
+        echo get_class($e), ': ', preg_replace(['/error:[0-9A-F]+:/', '/:(?!56381)\d{4,5} \(TLS\)/'], ['error:', ':PORT (TLS)'], str_replace($dir, 'DIR', $e->getMessage())), "\n";
     }
 };
 
@@ -57,6 +57,25 @@ $show(fn() => (new Messenger\Transport\RedisTransport("$dsn/$stream", ['cacert' 
 // verify_peer off: any certificate is taken (the client certificate is still needed)
 $t = new Messenger\Transport\RedisTransport("$dsn/$stream", ['verify_peer' => false, 'cert' => "$dir/client.pem", 'key' => "$dir/client.key", 'persistent' => false]);
 echo 'verify_peer off: count ', $t->getMessageCount(), "\n";
+
+echo "-- a server whose certificate names another host\n";
+// signed by the same CA, for elsewhere.example only: a trusted certificate of the wrong server
+$other = new App\Redis\Server();
+$cert = "{$other->dir}/elsewhere";
+exec(sprintf('openssl req -newkey rsa:2048 -nodes -keyout %1$s.key -out %1$s.csr -subj /CN=elsewhere.example 2>&1 && '
+    . 'printf "subjectAltName=DNS:elsewhere.example\n" > %1$s.ext && '
+    . 'openssl x509 -req -in %1$s.csr -CA %2$s/ca.pem -CAkey %2$s/ca.key -CAcreateserial -CAserial %1$s.srl -out %1$s.pem -days 1 -extfile %1$s.ext 2>&1',
+    escapeshellarg($cert), escapeshellarg($dir)), $out, $rc);
+if ($rc !== 0) {
+    echo implode("\n", $out), "\n";
+}
+$other->start(['--tls-cert-file', "$cert.pem", '--tls-key-file', "$cert.key", '--tls-ca-cert-file', "$dir/ca.pem", '--tls-auth-clients', 'no'],
+    ['verify_peer' => false, 'verify_peer_name' => false]);
+$show(fn() => (new Messenger\Transport\RedisTransport("rediss://127.0.0.1:{$other->port}/$stream", ['cacert' => "$dir/ca.pem", 'persistent' => false]))->getMessageCount());
+$show(fn() => (new Messenger\Transport\RedisTransport("rediss://localhost:{$other->port}/$stream", ['cacert' => "$dir/ca.pem", 'persistent' => false]))->getMessageCount());
+$t = new Messenger\Transport\RedisTransport("rediss://127.0.0.1:{$other->port}/$stream", ['cacert' => "$dir/ca.pem", 'verify_peer' => false, 'persistent' => false]);
+echo 'verify_peer off: count ', $t->getMessageCount(), "\n";
+
 // plain text to a TLS port
 $show(fn() => (new Messenger\Transport\RedisTransport(str_replace('rediss://', 'redis://', $dsn) . "/$stream", ['persistent' => false, 'read_timeout' => 1]))->getMessageCount());
 ?>
@@ -70,5 +89,9 @@ by name: count 0
 Messenger\Exception\TransportException: Redis at 127.0.0.1 (TLS): reading or writing failed
 Messenger\Exception\TransportException: Cannot connect to Redis at 127.0.0.1:56381 (TLS): TLS: cannot load the CA file DIR/nope.pem: error:system library::No such file or directory
 Messenger\Exception\TransportException: Cannot connect to Redis at 127.0.0.1:56381 (TLS): TLS: cannot load the private key DIR/server.key: error:x509 certificate routines::key values mismatch
+verify_peer off: count 0
+-- a server whose certificate names another host
+Messenger\Exception\TransportException: Cannot connect to Redis at 127.0.0.1:PORT (TLS): TLS: the server's certificate is not trusted: IP address mismatch
+Messenger\Exception\TransportException: Cannot connect to Redis at localhost:PORT (TLS): TLS: the server's certificate is not trusted: hostname mismatch
 verify_peer off: count 0
 Messenger\Exception\TransportException: Redis at 127.0.0.1:56381: reading failed: Connection reset by peer
