@@ -285,6 +285,8 @@ struct msgr_redis {
 	bool no_autoclaim;          /* the server has no XAUTOCLAIM (Redis < 6.2) */
 	char **acks;                /* acknowledged ids not yet written (get_batch_size > 1) */
 	size_t ack_count;
+	char (*held)[ID_SIZE];      /* the ids handed out by get() and not settled yet: a read of */
+	size_t held_count, held_cap; /* the own pending entries skips them */
 	bool consumed;              /* this transport read from the group as its consumer */
 };
 
@@ -720,6 +722,7 @@ void msgr_redis_close(msgr_redis_t *r)
 		msgr_free(r->acks[i]);
 	}
 	msgr_free(r->acks);
+	msgr_free(r->held);
 	msgr_redis_options_free(&r->o);
 	msgr_free(r->queue_key);
 	msgr_free(r);
@@ -1028,12 +1031,56 @@ static bool is_entry(redisReply *e)
 
 /* Appends the entries of an XRANGE reply (or of one stream of an XREADGROUP reply) to list;
  * deleted entries (no fields) go to gone when it is given, else are skipped. */
-static int collect(msgr_redis_t *r, redisReply *entries, msgr_message_t **list, size_t *count, size_t *cap, char ***gone, size_t *gone_count, msgr_error_t *err)
+static bool is_held(const msgr_redis_t *r, const char *id, size_t len)
+{
+	for (size_t i = 0; i < r->held_count; i++) {
+		if (strlen(r->held[i]) == len && memcmp(r->held[i], id, len) == 0) {
+			return true;
+		}
+	}
+	return false;
+}
+
+static bool hold(msgr_redis_t *r, const char *id, size_t len)
+{
+	if (len >= ID_SIZE) {
+		return true; /* not an entry id Redis makes: nothing to look up later */
+	}
+	if (r->held_count == r->held_cap) {
+		size_t ncap = r->held_cap ? r->held_cap * 2 : 16;
+		char (*grown)[ID_SIZE] = msgr_realloc(r->held, ncap * sizeof(*grown));
+		if (!grown) {
+			return false;
+		}
+		r->held = grown;
+		r->held_cap = ncap;
+	}
+	memcpy(r->held[r->held_count], id, len);
+	r->held[r->held_count++][len] = '\0';
+	return true;
+}
+
+static void settled(msgr_redis_t *r, const char *id)
+{
+	for (size_t i = 0; i < r->held_count; i++) {
+		if (strcmp(r->held[i], id) == 0) {
+			memcpy(r->held[i], r->held[--r->held_count], ID_SIZE);
+			return;
+		}
+	}
+}
+
+/* deliver: the entries are handed out by get() (held from now on); own: they come from this
+ * consumer's pending entries, where the ones it holds are skipped */
+static int collect(msgr_redis_t *r, redisReply *entries, bool deliver, bool own, msgr_message_t **list, size_t *count, size_t *cap, char ***gone, size_t *gone_count, msgr_error_t *err)
 {
 	for (size_t i = 0; i < entries->elements; i++) {
 		redisReply *e = entries->element[i];
 		if (!is_entry(e)) {
 			return msgr_error_set(err, MSGR_ERR_PROTOCOL, "%s sent a stream entry of an unexpected shape", r->where);
+		}
+		if (own && is_held(r, e->element[0]->str, e->element[0]->len)) {
+			continue; /* handed out before and still being handled (a claim makes us read them again) */
 		}
 		if (e->element[1]->type == REDIS_REPLY_NIL) {
 			/* XDEL'd while still pending: nothing to hand out, only to acknowledge */
@@ -1059,7 +1106,7 @@ static int collect(msgr_redis_t *r, redisReply *entries, msgr_message_t **list, 
 			*list = grown;
 			*cap = ncap;
 		}
-		if (read_entry(e, &(*list)[*count]) != MSGR_OK) {
+		if (read_entry(e, &(*list)[*count]) != MSGR_OK || (deliver && !hold(r, e->element[0]->str, e->element[0]->len))) {
 			msgr_message_free(&(*list)[*count]);
 			return msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory");
 		}
@@ -1231,7 +1278,8 @@ int msgr_redis_get(msgr_redis_t *r, msgr_message_t **out, size_t *count, msgr_er
 	size_t cap = 0;
 	char **gone = NULL;
 	size_t gone_count = 0;
-	for (int pass = 0; pass < 2; pass++) {
+	/* the own pending entries (until there are none), then new ones */
+	for (int pass = 0; pass < 16; pass++) {
 		/* the due delayed messages move, then the read: one round trip */
 		cmd_t cmds[2] = { { 0 }, { 0 } };
 		char now_text[24], maxlen[24], batch[24];
@@ -1248,8 +1296,9 @@ int msgr_redis_get(msgr_redis_t *r, msgr_message_t **out, size_t *count, msgr_er
 		} else {
 			rc = read_reply_entries(r, replies[1], &entries, err);
 		}
+		size_t count_before = *count, gone_before = gone_count;
 		if (rc == MSGR_OK && entries) {
-			rc = collect(r, entries, out, count, &cap, &gone, &gone_count, err);
+			rc = collect(r, entries, true, own, out, count, &cap, &gone, &gone_count, err);
 			if (own && entries->elements) {
 				/* the next read of the own pending entries goes on after the last one seen */
 				redisReply *last = entries->element[entries->elements - 1]->element[0];
@@ -1260,6 +1309,9 @@ int msgr_redis_get(msgr_redis_t *r, msgr_message_t **out, size_t *count, msgr_er
 		free_replies(replies, 2);
 		if (rc != MSGR_OK) {
 			break;
+		}
+		if (own && !drained && *count == count_before && gone_count == gone_before) {
+			continue; /* all of them held already: read on after them */
 		}
 		if (!drained) {
 			break;
@@ -1344,6 +1396,9 @@ int msgr_redis_flush(msgr_redis_t *r, msgr_error_t *err)
 
 int msgr_redis_ack(msgr_redis_t *r, const char *const *ids, size_t count, bool reject, msgr_error_t *err)
 {
+	for (size_t i = 0; i < count; i++) {
+		settled(r, ids[i]);
+	}
 	if (reject || r->o.get_batch_size <= 1) {
 		return write_acks(r, ids, count, reject, err);
 	}
@@ -1405,6 +1460,7 @@ static int claim_one(msgr_redis_t *r, const char *id, long long idle_ms, const c
 
 int msgr_redis_release(msgr_redis_t *r, const char *id, msgr_error_t *err)
 {
+	settled(r, id);
 	bool claimed;
 	return claim_one(r, id, r->o.redeliver_timeout_ms, "give a message back", &claimed, err);
 }
@@ -1548,7 +1604,7 @@ int msgr_redis_list(msgr_redis_t *r, const char *id, size_t limit, msgr_message_
 		return MSGR_OK; /* not an id of a stream entry: no such message */
 	}
 	size_t cap = 0;
-	rc = reply->type == REDIS_REPLY_ARRAY ? collect(r, reply, out, count, &cap, NULL, NULL, err) : reply_error(r, reply, "list the stream", err);
+	rc = reply->type == REDIS_REPLY_ARRAY ? collect(r, reply, false, false, out, count, &cap, NULL, NULL, err) : reply_error(r, reply, "list the stream", err);
 	freeReplyObject(reply);
 	if (rc != MSGR_OK) {
 		msgr_messages_free(*out, *count);
