@@ -694,16 +694,14 @@ static bool selected(zend_object *t, const msgr_args_t *args, bool all_when_none
 			return true;
 		}
 		zend_call_method_with_0_params(t, t->ce, NULL, "all", &rv);
-		if (EG(exception)) {
+		if (EG(exception) || !php_messenger_iterable_result(&rv, t, "all")) {
 			return false;
 		}
-		if (Z_TYPE(rv) == IS_ARRAY) {
-			zval *e;
-			ZEND_HASH_FOREACH_VAL(Z_ARRVAL(rv), e) {
-				Z_ADDREF_P(e);
-				add_next_index_zval(out, e);
-			} ZEND_HASH_FOREACH_END();
-		}
+		zval *e;
+		ZEND_HASH_FOREACH_VAL(Z_ARRVAL(rv), e) {
+			Z_ADDREF_P(e);
+			add_next_index_zval(out, e);
+		} ZEND_HASH_FOREACH_END();
 		zval_ptr_dtor(&rv);
 		return true;
 	}

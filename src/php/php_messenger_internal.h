@@ -107,6 +107,10 @@ zend_string *php_messenger_names_of(HashTable *ht);
 zend_long php_messenger_monotonic_ms(void);
 /* An array of what an iterable yields (keys dropped); false with an exception. */
 bool php_messenger_iterable_to_array(zval *iterable, zval *out);
+/* A method's return value made an array in place: an array stays, a Traversable (a generator)
+ * is read to its end; anything else is a LogicException naming from::method(). False (rv
+ * undefined) with an exception. */
+bool php_messenger_iterable_result(zval *rv, zend_object *from, const char *method);
 /* Reads a declared property by slot, bypassing visibility: for our own classes only. */
 #define PHP_MESSENGER_PROP(obj, n) OBJ_PROP_NUM((obj), (n))
 

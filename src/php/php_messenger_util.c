@@ -99,6 +99,25 @@ bool php_messenger_iterable_to_array(zval *iterable, zval *out)
 	return ok;
 }
 
+bool php_messenger_iterable_result(zval *rv, zend_object *from, const char *method)
+{
+	if (Z_TYPE_P(rv) == IS_ARRAY) {
+		return true;
+	}
+	if (Z_TYPE_P(rv) != IS_OBJECT || !instanceof_function(Z_OBJCE_P(rv), zend_ce_traversable)) {
+		php_messenger_throw(php_messenger_ce_LogicException, "%s::%s() must return an iterable, %s returned",
+			ZSTR_VAL(from->ce->name), method, zend_zval_type_name(rv));
+		zval_ptr_dtor(rv);
+		ZVAL_UNDEF(rv);
+		return false;
+	}
+	zval array;
+	bool ok = php_messenger_iterable_to_array(rv, &array);
+	zval_ptr_dtor(rv);
+	ZVAL_COPY_VALUE(rv, &array);
+	return ok;
+}
+
 zend_long php_messenger_monotonic_ms(void)
 {
 	struct timespec ts;

@@ -1516,6 +1516,10 @@ ZEND_METHOD(Messenger_Worker, run)
 			} else {
 				zend_call_method(Z_OBJ_P(receiver), Z_OBJCE_P(receiver), NULL, "get", 3, &got, 0, NULL, NULL);
 			}
+			if (!EG(exception) && Z_TYPE(got) != IS_ARRAY) {
+				/* a generator, say: read to its end first, as the rest of a batch may wait or go back */
+				php_messenger_iterable_result(&got, Z_OBJ_P(receiver), queues ? "getFromQueues" : "get");
+			}
 			if (EG(exception)) {
 				zval_ptr_dtor(&got);
 				zend_object *error;
