@@ -132,6 +132,35 @@ zend_object *php_messenger_envelope_with_id(zend_object *envelope, zval *id)
 	return php_messenger_envelope_with_new(envelope, php_messenger_stamp_new(php_messenger_ce_TransportMessageIdStamp, 1, id));
 }
 
+/* envelope is its own (refcount 1): the list is shared when it has no stamp of ce yet */
+static zend_object *add_list_in_place(zend_object *envelope, zend_class_entry *ce, zend_array *list)
+{
+	if (!php_messenger_envelope_list(envelope, ce)) {
+		php_messenger_envelope_add_list(envelope, ce, list);
+		return envelope;
+	}
+	zval *stamp;
+	ZEND_HASH_FOREACH_VAL(list, stamp) {
+		envelope_add_in_place(envelope, Z_OBJ_P(stamp));
+	} ZEND_HASH_FOREACH_END();
+	return envelope;
+}
+
+zend_object *php_messenger_envelope_with_list(zend_object *envelope, zend_class_entry *ce, zend_array *list)
+{
+	if (GC_REFCOUNT(envelope) > 1) {
+		zend_object *copy = envelope_copy(envelope);
+		OBJ_RELEASE(envelope);
+		envelope = copy;
+	}
+	return add_list_in_place(envelope, ce, list);
+}
+
+zend_object *php_messenger_envelope_copy_with_list(zend_object *envelope, zend_class_entry *ce, zend_array *list)
+{
+	return add_list_in_place(envelope_copy(envelope), ce, list);
+}
+
 zend_object *php_messenger_envelope_copy_with(zend_object *envelope, zend_object *stamp)
 {
 	zend_object *copy = envelope_copy(envelope);

@@ -131,6 +131,12 @@ zend_object *php_messenger_envelope_with_new(zend_object *envelope, zend_object 
 zend_object *php_messenger_envelope_with_id(zend_object *envelope, zval *id);
 /* A new Envelope: envelope (untouched, not consumed) plus stamp (not consumed). */
 zend_object *php_messenger_envelope_copy_with(zend_object *envelope, zend_object *stamp);
+/* php_messenger_envelope_with() of the stamps of list, all of class ce: the list itself is
+ * shared (copied on write) when the envelope has none of that class yet, which saves a list per
+ * envelope for a stamp many envelopes carry. list is not consumed. */
+zend_object *php_messenger_envelope_with_list(zend_object *envelope, zend_class_entry *ce, zend_array *list);
+/* the same on a copy: envelope is not consumed */
+zend_object *php_messenger_envelope_copy_with_list(zend_object *envelope, zend_class_entry *ce, zend_array *list);
 /* Removes every stamp of the class named stamp_class (exact name). Consumes and returns like
  * php_messenger_envelope_with(). */
 zend_object *php_messenger_envelope_without(zend_object *envelope, zend_string *stamp_class);

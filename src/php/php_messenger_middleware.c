@@ -178,7 +178,7 @@ struct php_messenger_mw {
 		} after;
 		struct {
 			HashTable senders;     /* name => SenderInterface */
-			HashTable sent_stamps; /* name => SentStamp for that sender */
+			HashTable sent_stamps; /* name => the list of the one SentStamp for that sender */
 			HashTable routing;     /* lower-cased type => list of names */
 			HashTable cache;       /* zend_class_entry* => list of names */
 			zend_class_entry *last_ce; /* the class of the previous lookup, and its names */
@@ -354,13 +354,8 @@ static void native_handle(INTERNAL_FUNCTION_PARAMETERS)
 static zend_object *bus_name_fn(php_messenger_mw *mw, zend_object *envelope, zend_object *stack)
 {
 	if (!php_messenger_envelope_list(envelope, php_messenger_ce_BusNameStamp)) {
-		if (GC_REFCOUNT(envelope) == 1) {
-			/* the envelope's list of BusNameStamps is the middleware's own, copied on write */
-			php_messenger_envelope_add_list(envelope, php_messenger_ce_BusNameStamp, mw->u.bus_name.list);
-		} else {
-			zval *stamp = zend_hash_index_find(mw->u.bus_name.list, 0);
-			envelope = php_messenger_envelope_with(envelope, Z_OBJ_P(stamp));
-		}
+		/* the envelope's list of BusNameStamps is the middleware's own, copied on write */
+		envelope = php_messenger_envelope_with_list(envelope, php_messenger_ce_BusNameStamp, mw->u.bus_name.list);
 	}
 	return php_messenger_stack_continue(stack, envelope);
 }
@@ -577,7 +572,7 @@ static zend_object *send_fn(php_messenger_mw *mw, zend_object *envelope, zend_ob
 			return NULL;
 		}
 		zval *sent = zend_hash_find(&mw->u.send.sent_stamps, Z_STR_P(name));
-		envelope = php_messenger_envelope_with(envelope, Z_OBJ_P(sent));
+		envelope = php_messenger_envelope_with_list(envelope, php_messenger_ce_SentStamp, Z_ARRVAL_P(sent));
 		if (mw->u.send.batch) {
 			zval *list = zend_hash_find(&mw->u.send.batch->per_sender, Z_STR_P(name));
 			if (!list) {
@@ -621,11 +616,13 @@ static bool send_init(php_messenger_mw *mw, HashTable *senders, HashTable *routi
 		}
 		Z_ADDREF_P(sender);
 		zend_hash_add_new(&mw->u.send.senders, name, sender);
-		zval args[2], stamp;
+		zval args[2], stamp, list;
 		ZVAL_STR(&args[0], Z_OBJCE_P(sender)->name);
 		ZVAL_STR(&args[1], name);
 		ZVAL_OBJ(&stamp, php_messenger_stamp_new(php_messenger_ce_SentStamp, 2, args));
-		zend_hash_add_new(&mw->u.send.sent_stamps, name, &stamp);
+		ZVAL_ARR(&list, zend_new_array(1));
+		zend_hash_next_index_insert_new(Z_ARRVAL(list), &stamp);
+		zend_hash_add_new(&mw->u.send.sent_stamps, name, &list);
 	} ZEND_HASH_FOREACH_END();
 
 	if (!routing) {

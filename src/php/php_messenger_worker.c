@@ -963,12 +963,12 @@ static bool finish_batches(php_messenger_worker *w, counts_t *counts)
 }
 /* }}} */
 
-static bool handle_message(php_messenger_worker *w, zend_string *name, zend_object *receiver, zend_object *received, zend_object *received_stamp, counts_t *counts)
+static bool handle_message(php_messenger_worker *w, zend_string *name, zend_object *receiver, zend_object *received, zend_array *received_stamps, counts_t *counts)
 {
 	zval arg;
 	ZVAL_STR(&arg, name);
-	/* one ReceivedStamp per transport, shared by its envelopes: stamps are immutable */
-	zend_object *envelope = php_messenger_envelope_copy_with(received, received_stamp);
+	/* one ReceivedStamp per batch, in one list shared by its envelopes: stamps are immutable */
+	zend_object *envelope = php_messenger_envelope_copy_with_list(received, php_messenger_ce_ReceivedStamp, received_stamps);
 	/* a message its transport could not decode: decoded again here, else failed at once */
 	zend_object *error = NULL;
 	bool undecodable = Z_OBJCE_P(php_messenger_envelope_message(envelope)) == php_messenger_ce_UndecodableMessage;
@@ -1050,7 +1050,7 @@ static bool handle_message(php_messenger_worker *w, zend_string *name, zend_obje
 			envelope = redecoded;
 			redecoded = NULL;
 		} else {
-			envelope = php_messenger_envelope_copy_with(received, received_stamp);
+			envelope = php_messenger_envelope_copy_with_list(received, php_messenger_ce_ReceivedStamp, received_stamps);
 		}
 	}
 	if (redecoded) {
@@ -1181,14 +1181,14 @@ static bool settle(php_messenger_worker *w, zend_string *name, zend_object *rece
 }
 
 /* One message, then the reset hook (the state a handler leaves behind goes before the next) */
-static bool handle_one(php_messenger_worker *w, zend_string *name, zend_object *receiver, zend_object *received, zend_object *received_stamp, counts_t *counts)
+static bool handle_one(php_messenger_worker *w, zend_string *name, zend_object *receiver, zend_object *received, zend_array *received_stamps, counts_t *counts)
 {
 	zend_object *was_receiver = w->current_receiver, *was_envelope = w->current_envelope;
 	zend_string *was_transport = w->current_transport;
 	w->current_receiver = receiver;
 	w->current_envelope = received;
 	w->current_transport = name;
-	bool ok = handle_message(w, name, receiver, received, received_stamp, counts);
+	bool ok = handle_message(w, name, receiver, received, received_stamps, counts);
 	w->current_receiver = was_receiver;
 	w->current_envelope = was_envelope;
 	w->current_transport = was_transport;
@@ -1209,18 +1209,27 @@ static bool handle_one(php_messenger_worker *w, zend_string *name, zend_object *
 	return ok;
 }
 
+/* The list of the one ReceivedStamp that the envelopes of a batch from transport share. */
+static zend_array *received_stamps_new(zend_string *transport)
+{
+	zval arg, stamp;
+	ZVAL_STR(&arg, transport);
+	ZVAL_OBJ(&stamp, new_stamp1(php_messenger_ce_ReceivedStamp, &arg));
+	zend_array *list = zend_new_array(1);
+	zend_hash_next_index_insert_new(list, &stamp);
+	return list;
+}
+
 bool php_messenger_worker_handle(zend_object *worker, zend_string *as_transport, zend_object *receiver, zend_object *envelope, bool *handled)
 {
 	php_messenger_worker *w = worker_from(worker);
-	zval arg;
-	ZVAL_STR(&arg, as_transport);
-	zend_object *received = new_stamp1(php_messenger_ce_ReceivedStamp, &arg);
+	zend_array *received = received_stamps_new(as_transport);
 	counts_t counts = { 0, 0 };
 	bool ok = handle_one(w, as_transport, receiver, envelope, received, &counts);
 	if (ok) {
 		ok = finish_batches(w, &counts);
 	}
-	OBJ_RELEASE(received);
+	zend_array_release(received);
 	*handled = counts.handled > 0;
 	return ok;
 }
@@ -1545,7 +1554,7 @@ ZEND_METHOD(Messenger_Worker, run)
 				break;
 			}
 			zval *item;
-			zend_object *received_stamp = NULL;
+			zend_array *received_stamps = NULL;
 			enum { TAKE, HOLD_BACK, GIVE_BACK } rest = TAKE;
 			if (Z_TYPE(got) == IS_ARRAY) {
 				ZEND_HASH_FOREACH_VAL(Z_ARRVAL(got), item) {
@@ -1569,15 +1578,13 @@ ZEND_METHOD(Messenger_Worker, run)
 						continue;
 					}
 					handled_any = true;
-					if (!received_stamp) {
-						zval arg;
-						ZVAL_STR(&arg, name);
-						received_stamp = new_stamp1(php_messenger_ce_ReceivedStamp, &arg);
+					if (!received_stamps) {
+						received_stamps = received_stamps_new(name);
 					}
 					if (limited[i]) {
 						msgr_rate_take(&rates[i], php_messenger_monotonic_ms());
 					}
-					if (!(ok = handle_one(w, name, Z_OBJ_P(receiver), Z_OBJ_P(item), received_stamp, &counts))) {
+					if (!(ok = handle_one(w, name, Z_OBJ_P(receiver), Z_OBJ_P(item), received_stamps, &counts))) {
 						break;
 					}
 					if (Z_REFCOUNTED(got) && Z_REFCOUNT(got) == 1) {
@@ -1595,8 +1602,8 @@ ZEND_METHOD(Messenger_Worker, run)
 				} ZEND_HASH_FOREACH_END();
 			}
 			zval_ptr_dtor(&got);
-			if (received_stamp) {
-				OBJ_RELEASE(received_stamp);
+			if (received_stamps) {
+				zend_array_release(received_stamps);
 			}
 			if (!ok || handled_any) {
 				break; /* back to the first receiver: it has the priority */
