@@ -92,7 +92,9 @@ static void envelope_add_in_place(zend_object *envelope, zend_object *stamp)
 	envelope_from(envelope)->maybe |= class_bit(stamp->ce);
 }
 
-void php_messenger_envelope_add_list(zend_object *envelope, zend_class_entry *ce, zend_array *list)
+/* Adds a whole list of stamps of class ce, which the envelope has none of, sharing the list
+ * (copied on write). The envelope must not be shared (refcount 1). */
+static void envelope_add_list(zend_object *envelope, zend_class_entry *ce, zend_array *list)
 {
 	ZEND_ASSERT(GC_REFCOUNT(envelope) == 1);
 	zval *stamps = PHP_MESSENGER_PROP(envelope, PHP_MESSENGER_ENVELOPE_STAMPS);
@@ -136,7 +138,7 @@ zend_object *php_messenger_envelope_with_id(zend_object *envelope, zval *id)
 static zend_object *add_list_in_place(zend_object *envelope, zend_class_entry *ce, zend_array *list)
 {
 	if (!php_messenger_envelope_list(envelope, ce)) {
-		php_messenger_envelope_add_list(envelope, ce, list);
+		envelope_add_list(envelope, ce, list);
 		return envelope;
 	}
 	zval *stamp;

@@ -144,9 +144,6 @@ zend_object *php_messenger_envelope_without(zend_object *envelope, zend_string *
 zend_object *php_messenger_envelope_last(zend_object *envelope, zend_class_entry *ce);
 /* The envelope's stamps of exactly class ce, or NULL when it has none. */
 HashTable *php_messenger_envelope_list(zend_object *envelope, zend_class_entry *ce);
-/* Adds a whole list of stamps of class ce, which the envelope has none of, sharing the list
- * (copied on write). The envelope must not be shared (refcount 1). */
-void php_messenger_envelope_add_list(zend_object *envelope, zend_class_entry *ce, zend_array *list);
 /* The envelope (a new reference) when every stamp class passes keep; else a copy without the
  * stamps of the classes that do not. */
 zend_object *php_messenger_envelope_filter(zend_object *envelope, bool (*keep)(zend_class_entry *ce));

@@ -538,9 +538,8 @@ static zend_object *resend_copy(zend_object *envelope)
 		}
 		zend_hash_next_index_insert_new(list, &kept);
 	} ZEND_HASH_FOREACH_END();
-	/* a copy of its own by now (the first without() above copied it) */
 	envelope = php_messenger_envelope_without(envelope, php_messenger_ce_HandledStamp->name);
-	php_messenger_envelope_add_list(envelope, php_messenger_ce_HandledStamp, list);
+	envelope = php_messenger_envelope_with_list(envelope, php_messenger_ce_HandledStamp, list);
 	zend_array_release(list);
 	return envelope;
 }
