@@ -1029,8 +1029,6 @@ static bool is_entry(redisReply *e)
 	return e->type == REDIS_REPLY_ARRAY && e->elements == 2 && e->element[0]->type == REDIS_REPLY_STRING;
 }
 
-/* Appends the entries of an XRANGE reply (or of one stream of an XREADGROUP reply) to list;
- * deleted entries (no fields) go to gone when it is given, else are skipped. */
 static bool is_held(const msgr_redis_t *r, const char *id, size_t len)
 {
 	for (size_t i = 0; i < r->held_count; i++) {
@@ -1070,8 +1068,10 @@ static void settled(msgr_redis_t *r, const char *id)
 	}
 }
 
-/* deliver: the entries are handed out by get() (held from now on); own: they come from this
- * consumer's pending entries, where the ones it holds are skipped */
+/* Appends the entries of an XRANGE reply (or of one stream of an XREADGROUP reply) to list;
+ * deleted entries (no fields) go to gone when it is given, else are skipped. deliver: the entries
+ * are handed out by get() (held from now on); own: they come from this consumer's pending
+ * entries, where the ones it holds are skipped. */
 static int collect(msgr_redis_t *r, redisReply *entries, bool deliver, bool own, msgr_message_t **list, size_t *count, size_t *cap, char ***gone, size_t *gone_count, msgr_error_t *err)
 {
 	for (size_t i = 0; i < entries->elements; i++) {
@@ -1328,6 +1328,12 @@ int msgr_redis_get(msgr_redis_t *r, msgr_message_t **out, size_t *count, msgr_er
 	}
 	msgr_free(gone);
 	if (rc != MSGR_OK) {
+		/* not handed out after all: the next read of the own pending entries may give them */
+		for (size_t i = 0; i < *count; i++) {
+			if ((*out)[i].id) {
+				settled(r, (*out)[i].id);
+			}
+		}
 		msgr_messages_free(*out, *count);
 		*out = NULL;
 		*count = 0;
