@@ -562,16 +562,9 @@ static zend_object *decode_row(php_messenger_doctrine *t, HashTable *row)
 		ZVAL_EMPTY_ARRAY(&empty);
 		add_assoc_zval(&encoded, "headers", &empty);
 	}
-	zend_object *envelope = php_messenger_serializer_decode(t->serializer, &encoded);
-	if (!envelope) {
-		/* kept as an UndecodableMessage: the worker sends it to the failure transport */
-		envelope = php_messenger_undecodable_envelope(&encoded);
-	}
+	zend_object *envelope = php_messenger_decode_received(t->serializer, &encoded);
 	zval_ptr_dtor(&encoded);
-	if (!envelope) {
-		return NULL;
-	}
-	return with_id(envelope, id);
+	return envelope ? with_id(envelope, id) : NULL;
 }
 
 /* A claimed row back to the queue at once */
@@ -1223,12 +1216,7 @@ bool php_messenger_doctrine_init(zend_object *obj, zval *connection, HashTable *
 	if (!apply_options(t, options, dsn) || !pdo_connect(t, connection)) {
 		return false;
 	}
-	if (serializer) {
-		GC_ADDREF(serializer);
-		t->serializer = serializer;
-	} else {
-		t->serializer = php_messenger_serializer_new(php_messenger_ce_PhpSerializer, NULL);
-	}
+	t->serializer = php_messenger_serializer_or_default(serializer);
 	return true;
 }
 /* }}} */
@@ -1280,28 +1268,18 @@ zend_object *php_messenger_doctrine_send(zend_object *transport, zend_object *en
 	return result;
 }
 
-ZEND_METHOD(Messenger_Transport_DoctrineTransport, sendAll)
+static bool doctrine_send_all(zend_object *self, zend_object **list, uint32_t count, zval *out)
 {
-	HashTable *envelopes;
-	ZEND_PARSE_PARAMETERS_START(1, 1)
-		Z_PARAM_ARRAY_HT(envelopes)
-	ZEND_PARSE_PARAMETERS_END();
-	php_messenger_doctrine *t = ready(ZEND_THIS);
+	zval this;
+	ZVAL_OBJ(&this, self);
+	php_messenger_doctrine *t = ready(&this);
 	if (!t) {
-		RETURN_THROWS();
-	}
-	uint32_t count;
-	zend_object **list = php_messenger_envelopes_arg(envelopes, &count);
-	if (!list) {
-		if (count) {
-			RETURN_THROWS();
-		}
-		RETURN_EMPTY_ARRAY();
+		return false;
 	}
 	/* in chunks of at most 2000 rows (10 000 placeholders, under every database's limit): one
 	 * transaction for all of them */
 	bool ok = true, in_tx = count > 2000 && call(&t->pdo, "beginTransaction", 0, NULL, NULL, NULL);
-	array_init_size(return_value, count);
+	array_init_size(out, count);
 	for (uint32_t from = 0; ok && from < count; from += 2000) {
 		uint32_t n = count - from < 2000 ? count - from : 2000;
 		zval part;
@@ -1311,7 +1289,7 @@ ZEND_METHOD(Messenger_Transport_DoctrineTransport, sendAll)
 		zval *sent;
 		ZEND_HASH_FOREACH_VAL(Z_ARRVAL(part), sent) {
 			Z_ADDREF_P(sent);
-			zend_hash_next_index_insert_new(Z_ARRVAL_P(return_value), sent);
+			zend_hash_next_index_insert_new(Z_ARRVAL_P(out), sent);
 		} ZEND_HASH_FOREACH_END();
 		zval_ptr_dtor(&part);
 	}
@@ -1319,12 +1297,16 @@ ZEND_METHOD(Messenger_Transport_DoctrineTransport, sendAll)
 		ok = false;
 		transport_error(t, "Could not send to", NULL);
 	}
-	efree(list);
 	if (!ok) {
-		zval_ptr_dtor(return_value);
-		ZVAL_NULL(return_value);
-		RETURN_THROWS();
+		zval_ptr_dtor(out);
+		ZVAL_UNDEF(out);
 	}
+	return ok;
+}
+
+ZEND_METHOD(Messenger_Transport_DoctrineTransport, sendAll)
+{
+	php_messenger_send_all(INTERNAL_FUNCTION_PARAM_PASSTHRU, doctrine_send_all);
 }
 
 ZEND_METHOD(Messenger_Transport_DoctrineTransport, get)
@@ -1513,8 +1495,7 @@ ZEND_METHOD(Messenger_Transport_DoctrineTransport, all)
 	if (!t) {
 		RETURN_THROWS();
 	}
-	if (!limit_null && limit < 1) {
-		zend_argument_value_error(1, "must be null or greater than 0");
+	if (!php_messenger_limit_arg(limit, limit_null)) {
 		RETURN_THROWS();
 	}
 	if (!waiting(t, false, limit_null ? 0 : limit, return_value)) {
@@ -1600,12 +1581,7 @@ ZEND_METHOD(Messenger_Transport_Transport, fromDsn)
 		add_assoc_zval(&config, "options", &opts);
 	}
 	zend_string *name = zend_string_init("fromDsn", sizeof("fromDsn") - 1, 0);
-	zend_object *made = serializer;
-	if (!made) {
-		made = php_messenger_serializer_new(php_messenger_ce_PhpSerializer, NULL);
-	} else {
-		GC_ADDREF(made);
-	}
+	zend_object *made = php_messenger_serializer_or_default(serializer);
 	bool ok = php_messenger_transport_from_config(return_value, name, &config, NULL, made, connections);
 	OBJ_RELEASE(made);
 	zend_string_release(name);

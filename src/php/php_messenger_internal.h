@@ -111,6 +111,8 @@ bool php_messenger_iterable_to_array(zval *iterable, zval *out);
  * is read to its end; anything else is a LogicException naming from::method(). False (rv
  * undefined) with an exception. */
 bool php_messenger_iterable_result(zval *rv, zend_object *from, const char *method);
+/* ListableReceiverInterface::all()'s ?int $limit: null or at least 1; false with a ValueError. */
+bool php_messenger_limit_arg(zend_long limit, bool limit_null);
 /* Reads a declared property by slot, bypassing visibility: for our own classes only. */
 #define PHP_MESSENGER_PROP(obj, n) OBJ_PROP_NUM((obj), (n))
 
@@ -300,19 +302,26 @@ zend_object *php_messenger_php_decode(php_messenger_allow *allow, HashTable *enc
 bool php_messenger_serializer_encode(zend_object *serializer, zend_object *envelope, zval *encoded);
 /* Decodes through any SerializerInterface: an owned Envelope, or NULL with an exception. */
 zend_object *php_messenger_serializer_decode(zend_object *serializer, zval *encoded);
-/* After a decode of encoded failed with a MessageDecodingFailedException: takes it and returns an
- * Envelope of an UndecodableMessage with the body, the headers and the reason. NULL, leaving the
+/* What a transport received, decoded by serializer; when that fails with a
+ * MessageDecodingFailedException (or serializer is NULL: one is pending, the entry could not even
+ * be read), that is taken and the Envelope is of an UndecodableMessage with the body, the
+ * headers and the reason, which the worker sends to the failure transport. NULL, leaving the
  * exception, for any other exception. */
-zend_object *php_messenger_undecodable_envelope(zval *encoded);
+zend_object *php_messenger_decode_received(zend_object *serializer, zval *encoded);
+/* given (a new reference), or the default: a PhpSerializer */
+zend_object *php_messenger_serializer_or_default(zend_object *given);
 /* The serializer one of our transports decodes with; NULL for any other transport (and for an
  * in-memory one that keeps objects). */
 zend_object *php_messenger_transport_serializer(zend_object *transport);
 /* A received message the worker will not handle now, back to its queue (for our transports
  * that claim messages; others keep it until it is settled, or redeliver it themselves). */
 void php_messenger_receiver_release(zend_object *receiver, zend_object *envelope);
-/* sendAll()'s argument as a list of its Envelopes (emalloc'd; the objects borrowed), *count of
- * them; NULL with a TypeError when it holds anything else (and for none, with *count 0 and no error). */
-zend_object **php_messenger_envelopes_arg(HashTable *envelopes, uint32_t *count);
+/* Sends count envelopes (borrowed) through a native transport: out (undefined on entry) gets
+ * the array of what was sent; false with an exception, out left undefined. */
+typedef bool (*php_messenger_send_fn)(zend_object *self, zend_object **list, uint32_t count, zval *out);
+/* BatchSenderInterface::sendAll() of a native transport: the argument checked (a TypeError
+ * naming a bad entry), [] for none, else what send gives. */
+void php_messenger_send_all(INTERNAL_FUNCTION_PARAMETERS, php_messenger_send_fn send);
 /* Writes what a receiver holds back (a batch's acknowledgements); false with an exception. */
 bool php_messenger_receiver_flush(zend_object *receiver);
 /* Adds a class (or "Ns\\*") to the allow-list of one of our serializers; nothing for others. */

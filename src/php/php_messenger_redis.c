@@ -168,20 +168,12 @@ static zend_object *envelope_of(php_messenger_redis *t, const msgr_message_t *m)
 {
 	zval encoded;
 	encoded_of(m, &encoded);
-	zend_object *envelope = NULL;
 	if (m->problem) {
 		php_messenger_decoding_failed(NULL, "Could not read the Redis stream entry %s: %s", m->id, m->problem);
-	} else {
-		envelope = php_messenger_serializer_decode(t->serializer, &encoded);
 	}
-	if (!envelope) {
-		envelope = php_messenger_undecodable_envelope(&encoded);
-	}
+	zend_object *envelope = php_messenger_decode_received(m->problem ? NULL : t->serializer, &encoded);
 	zval_ptr_dtor(&encoded);
-	if (!envelope) {
-		return NULL;
-	}
-	return with_id(envelope, m->id);
+	return envelope ? with_id(envelope, m->id) : NULL;
 }
 
 static zend_long delay_of(zend_object *envelope)
@@ -320,12 +312,7 @@ bool php_messenger_redis_init(zend_object *obj, HashTable *options, const msgr_d
 	if (!ok) {
 		return false;
 	}
-	if (serializer) {
-		GC_ADDREF(serializer);
-		t->serializer = serializer;
-	} else {
-		t->serializer = php_messenger_serializer_new(php_messenger_ce_PhpSerializer, NULL);
-	}
+	t->serializer = php_messenger_serializer_or_default(serializer);
 	return true;
 }
 
@@ -386,34 +373,27 @@ ZEND_METHOD(Messenger_Transport_RedisTransport, send)
 	zval_ptr_dtor(&sent);
 }
 
-ZEND_METHOD(Messenger_Transport_RedisTransport, sendAll)
+static bool redis_send_all(zend_object *self, zend_object **list, uint32_t count, zval *out)
 {
-	HashTable *envelopes;
-	ZEND_PARSE_PARAMETERS_START(1, 1)
-		Z_PARAM_ARRAY_HT(envelopes)
-	ZEND_PARSE_PARAMETERS_END();
-	php_messenger_redis *t = ready(ZEND_THIS);
-	if (!t) {
-		RETURN_THROWS();
-	}
-	uint32_t count;
-	zend_object **list = php_messenger_envelopes_arg(envelopes, &count);
-	if (!list) {
-		if (count) {
-			RETURN_THROWS();
-		}
-		RETURN_EMPTY_ARRAY();
-	}
-	bool ok = send_envelopes(t, list, count, return_value);
-	efree(list);
-	if (!ok) {
-		RETURN_THROWS();
-	}
+	zval this;
+	ZVAL_OBJ(&this, self);
+	php_messenger_redis *t = ready(&this);
+	return t && send_envelopes(t, list, count, out);
 }
 
-/* The core's messages as a list of Envelopes; frees them. */
-static bool envelopes_of(php_messenger_redis *t, msgr_message_t *list, size_t count, zval *out)
+ZEND_METHOD(Messenger_Transport_RedisTransport, sendAll)
 {
+	php_messenger_send_all(INTERNAL_FUNCTION_PARAM_PASSTHRU, redis_send_all);
+}
+
+/* What a core call that lists messages gave (rc: its status, err its error) as a list of
+ * Envelopes; frees the messages. False with an exception. */
+static bool envelopes_of(php_messenger_redis *t, int rc, const msgr_error_t *err, msgr_message_t *list, size_t count, zval *out)
+{
+	if (rc != MSGR_OK) {
+		throw_core(err);
+		return false;
+	}
 	array_init_size(out, (uint32_t) count);
 	bool ok = true;
 	for (size_t i = 0; i < count && ok; i++) {
@@ -444,11 +424,8 @@ ZEND_METHOD(Messenger_Transport_RedisTransport, get)
 	msgr_message_t *list;
 	size_t count;
 	msgr_error_t err;
-	if (msgr_redis_get(t->r, &list, &count, &err) != MSGR_OK) {
-		throw_core(&err);
-		RETURN_THROWS();
-	}
-	if (!envelopes_of(t, list, count, return_value)) {
+	int rc = msgr_redis_get(t->r, &list, &count, &err);
+	if (!envelopes_of(t, rc, &err, list, count, return_value)) {
 		RETURN_THROWS();
 	}
 }
@@ -543,18 +520,14 @@ ZEND_METHOD(Messenger_Transport_RedisTransport, all)
 	if (!t) {
 		RETURN_THROWS();
 	}
-	if (!limit_null && limit < 1) {
-		zend_argument_value_error(1, "must be null or at least 1");
+	if (!php_messenger_limit_arg(limit, limit_null)) {
 		RETURN_THROWS();
 	}
 	msgr_message_t *list;
 	size_t count;
 	msgr_error_t err;
-	if (msgr_redis_list(t->r, NULL, limit_null ? 0 : (size_t) limit, &list, &count, &err) != MSGR_OK) {
-		throw_core(&err);
-		RETURN_THROWS();
-	}
-	if (!envelopes_of(t, list, count, return_value)) {
+	int rc = msgr_redis_list(t->r, NULL, limit_null ? 0 : (size_t) limit, &list, &count, &err);
+	if (!envelopes_of(t, rc, &err, list, count, return_value)) {
 		RETURN_THROWS();
 	}
 }
@@ -578,12 +551,8 @@ ZEND_METHOD(Messenger_Transport_RedisTransport, find)
 	msgr_error_t err;
 	int rc = msgr_redis_list(t->r, ZSTR_VAL(text), 1, &list, &count, &err);
 	zend_string_release(text);
-	if (rc != MSGR_OK) {
-		throw_core(&err);
-		RETURN_THROWS();
-	}
 	zval found;
-	if (!envelopes_of(t, list, count, &found)) {
+	if (!envelopes_of(t, rc, &err, list, count, &found)) {
 		RETURN_THROWS();
 	}
 	zval *first = zend_hash_index_find(Z_ARRVAL(found), 0);

@@ -392,8 +392,12 @@ static zend_object *undecodable_new(zend_string *body, zval *headers, zend_strin
 	return Z_OBJ(obj);
 }
 
-zend_object *php_messenger_undecodable_envelope(zval *encoded)
+zend_object *php_messenger_decode_received(zend_object *serializer, zval *encoded)
 {
+	zend_object *envelope = serializer ? php_messenger_serializer_decode(serializer, encoded) : NULL;
+	if (envelope) {
+		return envelope;
+	}
 	if (!EG(exception) || !instanceof_function(EG(exception)->ce, php_messenger_ce_MessageDecodingFailedException)) {
 		return NULL;
 	}
@@ -409,9 +413,18 @@ zend_object *php_messenger_undecodable_envelope(zval *encoded)
 		headers && Z_TYPE_P(headers) == IS_ARRAY ? headers : &empty, error));
 	zend_string_release(error);
 	OBJ_RELEASE(ex);
-	zend_object *envelope = php_messenger_envelope_wrap(&message, NULL);
+	envelope = php_messenger_envelope_wrap(&message, NULL);
 	zval_ptr_dtor(&message);
 	return envelope;
+}
+
+zend_object *php_messenger_serializer_or_default(zend_object *given)
+{
+	if (given) {
+		GC_ADDREF(given);
+		return given;
+	}
+	return php_messenger_serializer_new(php_messenger_ce_PhpSerializer, NULL);
 }
 
 ZEND_METHOD(Messenger_Serializer_UndecodableMessage, __construct)

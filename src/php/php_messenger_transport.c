@@ -106,35 +106,27 @@ ZEND_METHOD(Messenger_Transport_InMemoryTransport, send)
 	RETURN_OBJ(sent);
 }
 
-ZEND_METHOD(Messenger_Transport_InMemoryTransport, sendAll)
+static bool mem_send_all(zend_object *self, zend_object **list, uint32_t count, zval *out)
 {
-	HashTable *envelopes;
-	ZEND_PARSE_PARAMETERS_START(1, 1)
-		Z_PARAM_ARRAY_HT(envelopes)
-	ZEND_PARSE_PARAMETERS_END();
-	uint32_t count;
-	zend_object **list = php_messenger_envelopes_arg(envelopes, &count);
-	if (!list) {
-		if (count) {
-			RETURN_THROWS();
-		}
-		RETURN_EMPTY_ARRAY();
-	}
-	array_init_size(return_value, count);
+	array_init_size(out, count);
 	for (uint32_t i = 0; i < count; i++) {
 		GC_ADDREF(list[i]);
-		zend_object *result = mem_send(Z_OBJ_P(ZEND_THIS), list[i]);
+		zend_object *result = mem_send(self, list[i]);
 		if (!result) {
-			efree(list);
-			zval_ptr_dtor(return_value);
-			ZVAL_NULL(return_value);
-			RETURN_THROWS();
+			zval_ptr_dtor(out);
+			ZVAL_UNDEF(out);
+			return false;
 		}
 		zval sent;
 		ZVAL_OBJ(&sent, result);
-		zend_hash_next_index_insert_new(Z_ARRVAL_P(return_value), &sent);
+		zend_hash_next_index_insert_new(Z_ARRVAL_P(out), &sent);
 	}
-	efree(list);
+	return true;
+}
+
+ZEND_METHOD(Messenger_Transport_InMemoryTransport, sendAll)
+{
+	php_messenger_send_all(INTERNAL_FUNCTION_PARAM_PASSTHRU, mem_send_all);
 }
 
 ZEND_METHOD(Messenger_Transport_InMemoryTransport, get)
@@ -217,7 +209,9 @@ void php_messenger_receiver_release(zend_object *receiver, zend_object *envelope
 	}
 }
 
-zend_object **php_messenger_envelopes_arg(HashTable *envelopes, uint32_t *count)
+/* sendAll()'s argument as a list of its Envelopes (emalloc'd; the objects borrowed), *count of
+ * them; NULL with a TypeError when it holds anything else (and for none, with *count 0 and no error). */
+static zend_object **envelopes_arg(HashTable *envelopes, uint32_t *count)
 {
 	*count = zend_hash_num_elements(envelopes);
 	if (*count == 0) {
@@ -243,6 +237,28 @@ zend_object **php_messenger_envelopes_arg(HashTable *envelopes, uint32_t *count)
 		list[i++] = Z_OBJ_P(env);
 	} ZEND_HASH_FOREACH_END();
 	return list;
+}
+
+void php_messenger_send_all(INTERNAL_FUNCTION_PARAMETERS, php_messenger_send_fn send)
+{
+	HashTable *envelopes;
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_ARRAY_HT(envelopes)
+	ZEND_PARSE_PARAMETERS_END();
+	uint32_t count;
+	zend_object **list = envelopes_arg(envelopes, &count);
+	if (!list) {
+		if (count) {
+			RETURN_THROWS();
+		}
+		RETURN_EMPTY_ARRAY();
+	}
+	bool ok = send(Z_OBJ_P(ZEND_THIS), list, count, return_value);
+	efree(list);
+	if (!ok) {
+		ZVAL_NULL(return_value);
+		RETURN_THROWS();
+	}
 }
 
 bool php_messenger_receiver_flush(zend_object *receiver)

@@ -118,6 +118,15 @@ bool php_messenger_iterable_result(zval *rv, zend_object *from, const char *meth
 	return ok;
 }
 
+bool php_messenger_limit_arg(zend_long limit, bool limit_null)
+{
+	if (!limit_null && limit < 1) {
+		zend_argument_value_error(1, "must be null or greater than 0");
+		return false;
+	}
+	return true;
+}
+
 zend_long php_messenger_monotonic_ms(void)
 {
 	struct timespec ts;

@@ -31,7 +31,8 @@ foreach (App\Db\databases() as $db => [$connection, $pdo]) {
     $m->dispatch(new Job('later'), [new DelayStamp(3600 * 1000)]);
     $m->dispatch(new Job('two'));
     var_dump(is_int($id($first)), $a->getMessageCount());
-    echo 'all: ', $names($a->all()), "\n";
+    echo 'all: ', $names($a->all()), ', all(1): ', $names($a->all(1)), "\n";
+    try { $a->all(0); } catch (ValueError $e) { echo get_class($e), ': ', $e->getMessage(), "\n"; }
     echo 'find: ', $a->find($id($first))->getMessage()->name, ', missing: ', var_export($a->find(999999), true), "\n";
     // claimed in order, one per get (batch size 1), each with its row id
     $got1 = $a->get();
@@ -78,7 +79,8 @@ gc_collect_cycles();
 == sqlite
 bool(true)
 int(2)
-all: one,two
+all: one,two, all(1): one
+ValueError: Messenger\Transport\DoctrineTransport::all(): Argument #1 ($limit) must be null or greater than 0
 find: one, missing: NULL
 get: one then two, then 0 left
 bool(true)
@@ -97,7 +99,8 @@ No TransportMessageIdStamp found on the Envelope: it was not received from this 
 == pgsql
 bool(true)
 int(2)
-all: one,two
+all: one,two, all(1): one
+ValueError: Messenger\Transport\DoctrineTransport::all(): Argument #1 ($limit) must be null or greater than 0
 find: one, missing: NULL
 get: one then two, then 0 left
 bool(true)
@@ -116,7 +119,8 @@ No TransportMessageIdStamp found on the Envelope: it was not received from this 
 == mysql
 bool(true)
 int(2)
-all: one,two
+all: one,two, all(1): one
+ValueError: Messenger\Transport\DoctrineTransport::all(): Argument #1 ($limit) must be null or greater than 0
 find: one, missing: NULL
 get: one then two, then 0 left
 bool(true)

@@ -59,6 +59,7 @@ echo "-- a batch: sendAll in order, get_batch_size\n";
 $b = $transport('b', ['get_batch_size' => 3]);
 $ids = array_map($id, $b->sendAll(array_map(fn($i) => new Envelope(new Job("j$i")), range(1, 5))));
 var_dump($ids === array_column($raw('XRANGE', $stream, '-', '+'), 0));
+try { $b->all(0); } catch (ValueError $e) { echo get_class($e), ': ', $e->getMessage(), "\n"; }
 echo 'all: ', $names($b->all()), ', all(2): ', $names($b->all(2)), ', find: ', $b->find($ids[3])->getMessage()->name, ', missing: ', var_export($b->find('1-1'), true), ', bad id: ', var_export($b->find('nope'), true), "\n";
 $first = $b->get();
 echo 'batch: ', $names($first), ' then ', $names($b->get()), "\n";
@@ -151,6 +152,7 @@ after reject: entries 0
 entries 1, pending 0
 -- a batch: sendAll in order, get_batch_size
 bool(true)
+ValueError: Messenger\Transport\RedisTransport::all(): Argument #1 ($limit) must be null or greater than 0
 all: j1,j2,j3,j4,j5, all(2): j1,j2, find: j4, missing: NULL, bad id: NULL
 batch: j1,j2,j3 then j4,j5
 -- a worker restarted under the same name gets its pending entries back first
