@@ -324,6 +324,10 @@ typedef bool (*php_messenger_send_fn)(zend_object *self, zend_object **list, uin
 void php_messenger_send_all(INTERNAL_FUNCTION_PARAMETERS, php_messenger_send_fn send);
 /* Writes what a receiver holds back (a batch's acknowledgements); false with an exception. */
 bool php_messenger_receiver_flush(zend_object *receiver);
+/* Drops the caller's reference to an envelope that receiver handed out or has just acknowledged
+ * or rejected. An in-memory transport still holds it in its lists, so it goes without offering
+ * the cycle collector a root (the collector could only find it alive). */
+void php_messenger_receiver_let_go(zend_object *receiver, zend_object *envelope);
 /* Adds a class (or "Ns\\*") to the allow-list of one of our serializers; nothing for others. */
 void php_messenger_serializer_allow(zend_object *serializer, zend_string *name);
 /* JSON: fills encoded with body and headers; false with an exception. */
@@ -376,18 +380,6 @@ zval *php_messenger_messenger_reset(zend_object *messenger);
 zend_object *php_messenger_messenger_logger(zend_object *messenger);
 /* A MultiplierRetryStrategy from a configuration array; NULL with an exception naming where. */
 zend_object *php_messenger_retry_from_config(HashTable *config, const char *where);
-
-/* Drops a reference to an object that the caller knows a live owner still holds (a list of a
- * transport): without offering it to the cycle collector, which could only find it alive.
- * Released as usual when it turns out to be the last reference. */
-static zend_always_inline void php_messenger_release_held(zend_object *obj)
-{
-	if (GC_REFCOUNT(obj) > 1) {
-		GC_DELREF(obj);
-	} else {
-		OBJ_RELEASE(obj);
-	}
-}
 
 /* ---- bus ---- */
 zend_object *php_messenger_bus_new(zend_string *name, zend_array *middleware);

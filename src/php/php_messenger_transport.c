@@ -35,6 +35,18 @@ static zval *mem_array(zend_object *self, int slot)
 	return arr;
 }
 
+/* Drops a reference to an object a list of the transport still holds: without offering it to
+ * the cycle collector, which could only find it alive. Released as usual when it turns out to be
+ * the last reference. */
+static void release_held(zend_object *obj)
+{
+	if (GC_REFCOUNT(obj) > 1) {
+		GC_DELREF(obj);
+	} else {
+		OBJ_RELEASE(obj);
+	}
+}
+
 /* {{{ InMemoryTransport */
 static zend_object *mem_send(zend_object *self, zend_object *envelope)
 {
@@ -167,7 +179,7 @@ static bool mem_settle_envelope(zend_object *self, zend_object *envelope, int sl
 		zval *queued = zend_hash_index_find(queue, Z_LVAL_P(key));
 		if (queued) {
 			/* what the queue holds is also in the sent list */
-			php_messenger_release_held(Z_OBJ_P(queued));
+			release_held(Z_OBJ_P(queued));
 			ZVAL_NULL(queued);
 			zend_hash_index_del(queue, Z_LVAL_P(key));
 		}
@@ -258,6 +270,15 @@ void php_messenger_send_all(INTERNAL_FUNCTION_PARAMETERS, php_messenger_send_fn 
 	if (!ok) {
 		ZVAL_NULL(return_value);
 		RETURN_THROWS();
+	}
+}
+
+void php_messenger_receiver_let_go(zend_object *receiver, zend_object *envelope)
+{
+	if (receiver->ce == php_messenger_ce_InMemoryTransport) {
+		release_held(envelope); /* in its sent list, and once settled in its acknowledged or rejected one */
+	} else {
+		OBJ_RELEASE(envelope);
 	}
 }
 

@@ -544,11 +544,6 @@ static zend_object *resend_copy(zend_object *envelope)
 	return envelope;
 }
 
-static bool call_receiver(zend_object *receiver, const char *method, zend_object *envelope)
-{
-	return php_messenger_receiver_settle(receiver, envelope, method[0] == 'a');
-}
-
 /* {{{ logging through the configuration's logger: $logger->log($level, $message, $context), with
  * Symfony's messages and context keys */
 static void log_context(zval *out, zend_object *envelope, zend_string *transport)
@@ -1067,7 +1062,7 @@ static bool settle(php_messenger_worker *w, zend_string *name, zend_object *rece
 	ZVAL_STR(&arg, name);
 	if (!error) {
 		zend_object *result = envelope;
-		bool ok = call_receiver(receiver, "ack", result);
+		bool acked = php_messenger_receiver_settle(receiver, result, true), ok = acked;
 		if (ok && w->logger) {
 			zval ctx;
 			log_context(&ctx, result, name);
@@ -1077,8 +1072,8 @@ static bool settle(php_messenger_worker *w, zend_string *name, zend_object *rece
 			counts->handled++;
 			emit_simple(w, EV_HANDLED, result, name, NULL, false);
 		}
-		if (receiver->ce == php_messenger_ce_InMemoryTransport) {
-			php_messenger_release_held(result); /* its acknowledged list keeps it */
+		if (acked) {
+			php_messenger_receiver_let_go(receiver, result);
 		} else {
 			OBJ_RELEASE(result);
 		}
@@ -1164,7 +1159,7 @@ static bool settle(php_messenger_worker *w, zend_string *name, zend_object *rece
 		OBJ_RELEASE(details);
 	}
 	if (ok) {
-		ok = call_receiver(receiver, "reject", envelope);
+		ok = php_messenger_receiver_settle(receiver, envelope, false);
 	}
 	if (ok) {
 		emit_simple(w, EV_FAILED, envelope, name, error, retry);
@@ -1588,11 +1583,7 @@ ZEND_METHOD(Messenger_Worker, run)
 					}
 					if (Z_REFCOUNTED(got) && Z_REFCOUNT(got) == 1) {
 						/* done with it: let go now, not with the whole batch */
-						if (Z_OBJCE_P(receiver) == php_messenger_ce_InMemoryTransport) {
-							php_messenger_release_held(Z_OBJ_P(item)); /* its sent list keeps it */
-						} else {
-							zval_ptr_dtor(item);
-						}
+						php_messenger_receiver_let_go(Z_OBJ_P(receiver), Z_OBJ_P(item));
 						ZVAL_NULL(item);
 					}
 					if (w->stop || stop_signal || (limit && counts.handled + counts.failed >= limit) || (failure_limit && counts.failed >= failure_limit)) {
