@@ -6,23 +6,17 @@
  * Usage: php redis.php SIDE N     SIDE: messenger | symfony
  * The server is scripts/db.sh's (MESSENGER_REDIS_DSN). Prints one JSON line.
  */
-final class OrderPlaced { public function __construct(public int $orderId, public string $customer, public float $total) {} }
+require __DIR__ . '/transport.inc';
 
 [$self, $side, $n] = $argv + [null, 'messenger', 10000];
 $n = (int) $n;
 $dsn = getenv('MESSENGER_REDIS_DSN') ?: 'redis://127.0.0.1:56379';
 $stream = "bench_$side";
 $result = ['side' => $side, 'n' => $n];
-$time = function (callable $f) use ($n) {
-    $start = hrtime(true);
-    $f();
-    return (int) ($n / ((hrtime(true) - $start) / 1e9));
-};
 $url = parse_url($dsn);
 $raw = stream_socket_client("tcp://{$url['host']}:{$url['port']}");
 $del = fn() => fwrite($raw, "*3\r\n\$3\r\nDEL\r\n\$" . strlen($stream) . "\r\n$stream\r\n\$" . strlen("{$stream}__queue") . "\r\n{$stream}__queue\r\n") && fgets($raw);
 $del();
-$handled = 0;
 
 if ($side === 'symfony') {
     foreach (['Messenger', 'Messenger/Bridge/Redis'] as $c) {
@@ -32,19 +26,8 @@ if ($side === 'symfony') {
         Symfony\Component\Messenger\Bridge\Redis\Transport\Connection::fromDsn("$dsn/$stream/group/consumer", ['delete_after_ack' => true]),
         new Symfony\Component\Messenger\Transport\Serialization\PhpSerializer());
     $transport->setup();
-    $result['send_per_s'] = $time(function () use ($transport, $n) {
-        for ($i = 0; $i < $n; $i++) {
-            $transport->send(new Symfony\Component\Messenger\Envelope(new OrderPlaced($i, 'ada@example.com', 9.5)));
-        }
-    });
-    $result['consume_per_s'] = $time(function () use ($transport, &$handled) {
-        while ($got = iterator_to_array($transport->get())) {
-            foreach ($got as $envelope) {
-                $handled++;
-                $transport->ack($envelope);
-            }
-        }
-    });
+    [$result['send_per_s'], $result['consume_per_s'], $handled] = send_then_consume($transport, $n,
+        fn(int $i) => new Symfony\Component\Messenger\Envelope(new OrderPlaced($i, 'ada@example.com', 9.5)));
 } else {
     $m = new Messenger\Messenger([
         'transports' => ['async' => ['dsn' => "$dsn/$stream/group/consumer", 'options' => ['get_batch_size' => 50]]],
@@ -52,19 +35,8 @@ if ($side === 'symfony') {
     ]);
     $transport = $m->transport('async');
     $transport->setup();
-    $result['send_per_s'] = $time(function () use ($transport, $n) {
-        for ($i = 0; $i < $n; $i++) {
-            $transport->send(new Messenger\Envelope(new OrderPlaced($i, 'ada@example.com', 9.5)));
-        }
-    });
-    $result['consume_per_s'] = $time(function () use ($transport, &$handled) {
-        while ($got = $transport->get()) {
-            foreach ($got as $envelope) {
-                $handled++;
-                $transport->ack($envelope);
-            }
-        }
-    });
+    [$result['send_per_s'], $result['consume_per_s'], $handled] = send_then_consume($transport, $n,
+        fn(int $i) => new Messenger\Envelope(new OrderPlaced($i, 'ada@example.com', 9.5)));
     $messages = [];
     for ($i = 0; $i < $n; $i++) {
         $messages[] = new OrderPlaced($i, 'ada@example.com', 9.5);
@@ -74,7 +46,7 @@ if ($side === 'symfony') {
     for ($round = 0; $round < 5; $round++) {
         $del();
         $transport->setup();
-        $result['dispatch_all_per_s'] = max($result['dispatch_all_per_s'], $time(fn() => $m->dispatchAll($messages)));
+        $result['dispatch_all_per_s'] = max($result['dispatch_all_per_s'], per_second($n, fn() => $m->dispatchAll($messages)));
     }
     // the size of one stream entry's message field, for redis-benchmark's XADD of the same payload
     fwrite($raw, "*6\r\n\$6\r\nXRANGE\r\n\$" . strlen($stream) . "\r\n$stream\r\n\$1\r\n-\r\n\$1\r\n+\r\n\$5\r\nCOUNT\r\n\$1\r\n1\r\n");

@@ -6,7 +6,7 @@
  * Usage: php table.php SIDE DB N     SIDE: messenger | symfony; DB: sqlite | pgsql
  * The PostgreSQL server is scripts/db.sh's (MESSENGER_PGSQL_DSN...). Prints one JSON line.
  */
-final class OrderPlaced { public function __construct(public int $orderId, public string $customer, public float $total) {} }
+require __DIR__ . '/transport.inc';
 
 [$self, $side, $db, $n] = $argv + [null, 'messenger', 'sqlite', 2000];
 $n = (int) $n;
@@ -19,11 +19,6 @@ $password = getenv('MESSENGER_DB_PASSWORD');
 $pdo = $db === 'sqlite' ? new PDO("sqlite:$file") : new PDO($pgDsn, $user, $password);
 $pdo->exec("DROP TABLE IF EXISTS $table");
 $result = ['side' => $side, 'db' => $db, 'n' => $n];
-$time = function (callable $f) use ($n) {
-    $start = hrtime(true);
-    $f();
-    return (int) ($n / ((hrtime(true) - $start) / 1e9));
-};
 
 if ($side === 'symfony') {
     foreach (['Messenger', 'Messenger/Bridge/Doctrine'] as $c) {
@@ -36,20 +31,8 @@ if ($side === 'symfony') {
         new Symfony\Component\Messenger\Bridge\Doctrine\Transport\Connection(['table_name' => $table, 'queue_name' => 'default', 'redeliver_timeout' => 3600, 'auto_setup' => true],
             Doctrine\DBAL\DriverManager::getConnection($params)), new Symfony\Component\Messenger\Transport\Serialization\PhpSerializer());
     $transport->setup();
-    $result['send_per_s'] = $time(function () use ($transport, $n) {
-        for ($i = 0; $i < $n; $i++) {
-            $transport->send(new Symfony\Component\Messenger\Envelope(new OrderPlaced($i, 'ada@example.com', 9.5)));
-        }
-    });
-    $handled = 0;
-    $result['consume_per_s'] = $time(function () use ($transport, &$handled) {
-        while ($got = iterator_to_array($transport->get())) {
-            foreach ($got as $envelope) {
-                $handled++;
-                $transport->ack($envelope);
-            }
-        }
-    });
+    [$result['send_per_s'], $result['consume_per_s'], $handled] = send_then_consume($transport, $n,
+        fn(int $i) => new Symfony\Component\Messenger\Envelope(new OrderPlaced($i, 'ada@example.com', 9.5)));
 } else {
     $connection = $db === 'sqlite' ? "sqlite:$file" : ['dsn' => $pgDsn, 'user' => $user, 'password' => $password];
     $m = new Messenger\Messenger([
@@ -59,22 +42,10 @@ if ($side === 'symfony') {
     ]);
     $transport = $m->transport('async');
     $transport->setup();
-    $result['send_per_s'] = $time(function () use ($transport, $n) {
-        for ($i = 0; $i < $n; $i++) {
-            $transport->send(new Messenger\Envelope(new OrderPlaced($i, 'ada@example.com', 9.5)));
-        }
-    });
-    $handled = 0;
-    $result['consume_per_s'] = $time(function () use ($transport, &$handled) {
-        while ($got = $transport->get()) {
-            foreach ($got as $envelope) {
-                $handled++;
-                $transport->ack($envelope);
-            }
-        }
-    });
+    [$result['send_per_s'], $result['consume_per_s'], $handled] = send_then_consume($transport, $n,
+        fn(int $i) => new Messenger\Envelope(new OrderPlaced($i, 'ada@example.com', 9.5)));
     $pdo->exec("DELETE FROM $table");
-    $result['dispatch_one_by_one_per_s'] = $time(function () use ($m, $n) {
+    $result['dispatch_one_by_one_per_s'] = per_second($n, function () use ($m, $n) {
         for ($i = 0; $i < $n; $i++) {
             $m->dispatch(new OrderPlaced($i, 'ada@example.com', 9.5));
         }
@@ -84,7 +55,7 @@ if ($side === 'symfony') {
     for ($i = 0; $i < $n; $i++) {
         $messages[] = new OrderPlaced($i, 'ada@example.com', 9.5);
     }
-    $result['dispatch_all_per_s'] = $time(fn() => $m->dispatchAll($messages));
+    $result['dispatch_all_per_s'] = per_second($n, fn() => $m->dispatchAll($messages));
 }
 if ($handled !== $n) {
     fwrite(STDERR, "$side: consumed $handled of $n\n");
