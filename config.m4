@@ -10,35 +10,76 @@ PHP_ARG_ENABLE([messenger-dev],
   [AS_HELP_STRING([--enable-messenger-dev], [messenger: warnings are errors (-Wall -Wextra -Werror)])],
   [no], [no])
 
+PHP_ARG_WITH([messenger-redis],
+  [whether messenger has the Redis transport (hiredis, OpenSSL)],
+  [AS_HELP_STRING([--without-messenger-redis], [messenger: build without the Redis transport])],
+  [yes], [no])
+
+PHP_ARG_WITH([messenger-amqp],
+  [whether messenger may use librabbitmq],
+  [AS_HELP_STRING([--without-messenger-amqp], [messenger: build without librabbitmq])],
+  [auto], [no])
+
+PHP_ARG_WITH([messenger-curl],
+  [whether messenger may use libcurl],
+  [AS_HELP_STRING([--without-messenger-curl], [messenger: build without libcurl])],
+  [auto], [no])
+
+dnl The sources, one list per part; scripts/check-build-lists.sh checks config.w32 builds the same.
+MESSENGER_CORE="src/core/msgr_alloc.c src/core/msgr_error.c src/core/msgr_buf.c src/core/msgr_dsn.c src/core/msgr_route.c src/core/msgr_phpser.c src/core/msgr_table.c src/core/msgr_retry.c src/core/msgr_args.c src/core/msgr_rate.c src/core/msgr_tick.c src/core/msgr_message.c src/core/msgr_json.c"
+MESSENGER_CORE_REDIS="src/core/msgr_net.c src/core/msgr_redis.c"
+MESSENGER_BINDING="src/php_messenger.c src/php/php_messenger_envelope.c src/php/php_messenger_stamps.c src/php/php_messenger_exceptions.c src/php/php_messenger_middleware.c src/php/php_messenger_bus.c src/php/php_messenger_handlers.c src/php/php_messenger_messenger.c src/php/php_messenger_util.c src/php/php_messenger_serializer.c src/php/php_messenger_json.c src/php/php_messenger_phpwire.c src/php/php_messenger_worker.c src/php/php_messenger_console.c src/php/transport/transport.c src/php/transport/adapter.c src/php/transport/in_memory.c src/php/transport/sync.c src/php/transport/doctrine/doctrine.c"
+MESSENGER_BINDING_REDIS="src/php/transport/redis/redis.c"
+
 if test "$PHP_MESSENGER" != "no"; then
   PKG_PROG_PKG_CONFIG
+  MESSENGER_SOURCES="$MESSENGER_CORE $MESSENGER_BINDING"
+  MESSENGER_DEFS=""
 
-  PKG_CHECK_MODULES([HIREDIS], [hiredis >= 0.14])
-  PHP_EVAL_INCLINE([$HIREDIS_CFLAGS])
-  PHP_EVAL_LIBLINE([$HIREDIS_LIBS], [MESSENGER_SHARED_LIBADD])
+  if test "$PHP_MESSENGER_REDIS" != "no"; then
+    PKG_CHECK_MODULES([HIREDIS], [hiredis >= 0.14], [],
+      [AC_MSG_ERROR([messenger: hiredis not found (Debian: libhiredis-dev); or configure --without-messenger-redis])])
+    PHP_EVAL_INCLINE([$HIREDIS_CFLAGS])
+    PHP_EVAL_LIBLINE([$HIREDIS_LIBS], [MESSENGER_SHARED_LIBADD])
+    PKG_CHECK_MODULES([OPENSSL], [openssl >= 1.1.1], [],
+      [AC_MSG_ERROR([messenger: OpenSSL not found (Debian: libssl-dev); or configure --without-messenger-redis])])
+    PHP_EVAL_INCLINE([$OPENSSL_CFLAGS])
+    PHP_EVAL_LIBLINE([$OPENSSL_LIBS], [MESSENGER_SHARED_LIBADD])
+    MESSENGER_SOURCES="$MESSENGER_SOURCES $MESSENGER_CORE_REDIS $MESSENGER_BINDING_REDIS"
+    MESSENGER_DEFS="$MESSENGER_DEFS -DMSGR_HAVE_REDIS=1"
+  fi
 
-  PKG_CHECK_MODULES([LIBRABBITMQ], [librabbitmq >= 0.10])
-  PHP_EVAL_INCLINE([$LIBRABBITMQ_CFLAGS])
-  PHP_EVAL_LIBLINE([$LIBRABBITMQ_LIBS], [MESSENGER_SHARED_LIBADD])
+  if test "$PHP_MESSENGER_AMQP" != "no"; then
+    PKG_CHECK_MODULES([LIBRABBITMQ], [librabbitmq >= 0.10], [messenger_amqp=yes], [messenger_amqp=no])
+    if test "$messenger_amqp" = "yes"; then
+      PHP_EVAL_INCLINE([$LIBRABBITMQ_CFLAGS])
+      PHP_EVAL_LIBLINE([$LIBRABBITMQ_LIBS], [MESSENGER_SHARED_LIBADD])
+      dnl librabbitmq >= 0.12 moved its headers to rabbitmq-c/; older releases keep amqp.h at the top.
+      old_CPPFLAGS=$CPPFLAGS
+      CPPFLAGS="$CPPFLAGS $LIBRABBITMQ_CFLAGS"
+      AC_CHECK_HEADER([rabbitmq-c/amqp.h],
+        [AC_DEFINE([MSGR_HAVE_RABBITMQ_C_DIR], [1], [librabbitmq headers live in rabbitmq-c/])],
+        [AC_CHECK_HEADER([amqp.h], [],
+          [AC_MSG_ERROR([librabbitmq headers not found: neither rabbitmq-c/amqp.h nor amqp.h])])])
+      CPPFLAGS=$old_CPPFLAGS
+      MESSENGER_DEFS="$MESSENGER_DEFS -DMSGR_HAVE_AMQP=1"
+    elif test "$PHP_MESSENGER_AMQP" = "yes"; then
+      AC_MSG_ERROR([messenger: librabbitmq not found (Debian: librabbitmq-dev); or configure --without-messenger-amqp])
+    fi
+  fi
 
-  dnl librabbitmq >= 0.12 moved its headers to rabbitmq-c/; older releases keep amqp.h at the top.
-  old_CPPFLAGS=$CPPFLAGS
-  CPPFLAGS="$CPPFLAGS $LIBRABBITMQ_CFLAGS"
-  AC_CHECK_HEADER([rabbitmq-c/amqp.h],
-    [AC_DEFINE([MSGR_HAVE_RABBITMQ_C_DIR], [1], [librabbitmq headers live in rabbitmq-c/])],
-    [AC_CHECK_HEADER([amqp.h], [],
-      [AC_MSG_ERROR([librabbitmq headers not found: neither rabbitmq-c/amqp.h nor amqp.h])])])
-  CPPFLAGS=$old_CPPFLAGS
+  if test "$PHP_MESSENGER_CURL" != "no"; then
+    PKG_CHECK_MODULES([LIBCURL], [libcurl >= 7.68], [messenger_curl=yes], [messenger_curl=no])
+    if test "$messenger_curl" = "yes"; then
+      PHP_EVAL_INCLINE([$LIBCURL_CFLAGS])
+      PHP_EVAL_LIBLINE([$LIBCURL_LIBS], [MESSENGER_SHARED_LIBADD])
+      MESSENGER_DEFS="$MESSENGER_DEFS -DMSGR_HAVE_CURL=1"
+    elif test "$PHP_MESSENGER_CURL" = "yes"; then
+      AC_MSG_ERROR([messenger: libcurl not found (Debian: libcurl4-openssl-dev); or configure --without-messenger-curl])
+    fi
+  fi
 
-  PKG_CHECK_MODULES([OPENSSL], [openssl >= 1.1.1])
-  PHP_EVAL_INCLINE([$OPENSSL_CFLAGS])
-  PHP_EVAL_LIBLINE([$OPENSSL_LIBS], [MESSENGER_SHARED_LIBADD])
-
-  PKG_CHECK_MODULES([LIBCURL], [libcurl >= 7.68])
-  PHP_EVAL_INCLINE([$LIBCURL_CFLAGS])
-  PHP_EVAL_LIBLINE([$LIBCURL_LIBS], [MESSENGER_SHARED_LIBADD])
-
-  MESSENGER_CFLAGS="-std=gnu11 -DZEND_ENABLE_STATIC_TSRMLS_CACHE=1"
+  MESSENGER_CFLAGS="-std=gnu11 -DZEND_ENABLE_STATIC_TSRMLS_CACHE=1 $MESSENGER_DEFS"
   if test "$PHP_MESSENGER_DEV" != "no"; then
     MESSENGER_CFLAGS="$MESSENGER_CFLAGS -Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare"
   fi
@@ -46,12 +87,12 @@ if test "$PHP_MESSENGER" != "no"; then
   PHP_ADD_LIBRARY(pthread, 1, MESSENGER_SHARED_LIBADD)
   PHP_SUBST(MESSENGER_SHARED_LIBADD)
 
-  MESSENGER_CORE="src/core/msgr_alloc.c src/core/msgr_error.c src/core/msgr_buf.c src/core/msgr_dsn.c src/core/msgr_route.c src/core/msgr_phpser.c src/core/msgr_table.c src/core/msgr_retry.c src/core/msgr_args.c src/core/msgr_rate.c src/core/msgr_tick.c src/core/msgr_message.c src/core/msgr_json.c src/core/msgr_net.c src/core/msgr_redis.c"
-  MESSENGER_BINDING="src/php_messenger.c src/php/php_messenger_envelope.c src/php/php_messenger_stamps.c src/php/php_messenger_exceptions.c src/php/php_messenger_middleware.c src/php/php_messenger_bus.c src/php/php_messenger_handlers.c src/php/php_messenger_transport.c src/php/php_messenger_messenger.c src/php/php_messenger_util.c src/php/php_messenger_serializer.c src/php/php_messenger_json.c src/php/php_messenger_phpwire.c src/php/php_messenger_doctrine.c src/php/php_messenger_redis.c src/php/php_messenger_worker.c src/php/php_messenger_console.c"
-
-  PHP_NEW_EXTENSION(messenger, $MESSENGER_CORE $MESSENGER_BINDING, $ext_shared,, $MESSENGER_CFLAGS)
+  PHP_NEW_EXTENSION(messenger, $MESSENGER_SOURCES, $ext_shared,, $MESSENGER_CFLAGS)
   PHP_ADD_INCLUDE([$ext_srcdir/src])
   PHP_ADD_INCLUDE([$ext_srcdir/php_stubs])
   PHP_ADD_BUILD_DIR([$ext_builddir/src/core])
   PHP_ADD_BUILD_DIR([$ext_builddir/src/php])
+  PHP_ADD_BUILD_DIR([$ext_builddir/src/php/transport])
+  PHP_ADD_BUILD_DIR([$ext_builddir/src/php/transport/doctrine])
+  PHP_ADD_BUILD_DIR([$ext_builddir/src/php/transport/redis])
 fi

@@ -38,11 +38,3 @@ final class DoctrineTransport implements TransportInterface, BatchSenderInterfac
 
     public function setup(): void {}
 }
-
-/** Builds a transport from a DSN, as the configuration's "transports" entries do. */
-final class Transport
-{
-    private function __construct() {}
-
-    public static function fromDsn(string $dsn, array $options = [], ?\Messenger\Serializer\SerializerInterface $serializer = null, array $connections = []): TransportInterface {}
-}

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: e9ce7ed2ae091aeacaecae077a2ef93982797ea1 */
+ * Stub hash: 169773f400dfb64638c78bd7703a9ebc2b401143 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Messenger_Transport_DoctrineTransport___construct, 0, 0, 1)
 	ZEND_ARG_OBJ_TYPE_MASK(0, connection, PDO, MAY_BE_STRING|MAY_BE_ARRAY, NULL)
@@ -47,16 +47,6 @@ ZEND_END_ARG_INFO()
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Messenger_Transport_DoctrineTransport_setup, 0, 0, IS_VOID, 0)
 ZEND_END_ARG_INFO()
 
-ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Messenger_Transport_Transport___construct, 0, 0, 0)
-ZEND_END_ARG_INFO()
-
-ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_Messenger_Transport_Transport_fromDsn, 0, 1, Messenger\\Transport\\TransportInterface, 0)
-	ZEND_ARG_TYPE_INFO(0, dsn, IS_STRING, 0)
-	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, options, IS_ARRAY, 0, "[]")
-	ZEND_ARG_OBJ_INFO_WITH_DEFAULT_VALUE(0, serializer, Messenger\\Serializer\\SerializerInterface, 1, "null")
-	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, connections, IS_ARRAY, 0, "[]")
-ZEND_END_ARG_INFO()
-
 
 ZEND_METHOD(Messenger_Transport_DoctrineTransport, __construct);
 ZEND_METHOD(Messenger_Transport_DoctrineTransport, send);
@@ -70,8 +60,6 @@ ZEND_METHOD(Messenger_Transport_DoctrineTransport, getMessageCount);
 ZEND_METHOD(Messenger_Transport_DoctrineTransport, all);
 ZEND_METHOD(Messenger_Transport_DoctrineTransport, find);
 ZEND_METHOD(Messenger_Transport_DoctrineTransport, setup);
-ZEND_METHOD(Messenger_Transport_Transport, __construct);
-ZEND_METHOD(Messenger_Transport_Transport, fromDsn);
 
 
 static const zend_function_entry class_Messenger_Transport_DoctrineTransport_methods[] = {
@@ -90,13 +78,6 @@ static const zend_function_entry class_Messenger_Transport_DoctrineTransport_met
 	ZEND_FE_END
 };
 
-
-static const zend_function_entry class_Messenger_Transport_Transport_methods[] = {
-	ZEND_ME(Messenger_Transport_Transport, __construct, arginfo_class_Messenger_Transport_Transport___construct, ZEND_ACC_PRIVATE)
-	ZEND_ME(Messenger_Transport_Transport, fromDsn, arginfo_class_Messenger_Transport_Transport_fromDsn, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
-	ZEND_FE_END
-};
-
 static zend_class_entry *register_class_Messenger_Transport_DoctrineTransport(zend_class_entry *class_entry_Messenger_Transport_TransportInterface, zend_class_entry *class_entry_Messenger_Transport_BatchSenderInterface, zend_class_entry *class_entry_Messenger_Transport_MessageCountAwareInterface, zend_class_entry *class_entry_Messenger_Transport_ListableReceiverInterface, zend_class_entry *class_entry_Messenger_Transport_SetupableTransportInterface, zend_class_entry *class_entry_Messenger_Transport_QueueReceiverInterface, zend_class_entry *class_entry_Messenger_Transport_KeepaliveReceiverInterface)
 {
 	zend_class_entry ce, *class_entry;
@@ -105,17 +86,6 @@ static zend_class_entry *register_class_Messenger_Transport_DoctrineTransport(ze
 	class_entry = zend_register_internal_class_ex(&ce, NULL);
 	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES|ZEND_ACC_NOT_SERIALIZABLE;
 	zend_class_implements(class_entry, 7, class_entry_Messenger_Transport_TransportInterface, class_entry_Messenger_Transport_BatchSenderInterface, class_entry_Messenger_Transport_MessageCountAwareInterface, class_entry_Messenger_Transport_ListableReceiverInterface, class_entry_Messenger_Transport_SetupableTransportInterface, class_entry_Messenger_Transport_QueueReceiverInterface, class_entry_Messenger_Transport_KeepaliveReceiverInterface);
-
-	return class_entry;
-}
-
-static zend_class_entry *register_class_Messenger_Transport_Transport(void)
-{
-	zend_class_entry ce, *class_entry;
-
-	INIT_NS_CLASS_ENTRY(ce, "Messenger\\Transport", "Transport", class_Messenger_Transport_Transport_methods);
-	class_entry = zend_register_internal_class_ex(&ce, NULL);
-	class_entry->ce_flags |= ZEND_ACC_FINAL;
 
 	return class_entry;
 }

@@ -54,63 +54,10 @@ interface BatchSenderInterface
     public function sendAll(array $envelopes): array;
 }
 
-/**
- * Keeps sent messages in the process: for tests, and for code that wants to look at what would
- * have been sent.
- * @strict-properties
- * @not-serializable
- */
-final class InMemoryTransport implements TransportInterface, BatchSenderInterface, MessageCountAwareInterface
+/** Builds a transport from a DSN, as the configuration's "transports" entries do. */
+final class Transport
 {
-    private array $sent = [];
-    private array $acknowledged = [];
-    private array $rejected = [];
-    private array $queue = [];
-    private array $availableAt = [];
-    private int $nextId = 1;
-    /* when set, what is sent is stored as it comes back from encode() and decode() */
-    private ?\Messenger\Serializer\SerializerInterface $serializer = null;
+    private function __construct() {}
 
-    public function __construct(?\Messenger\Serializer\SerializerInterface $serializer = null) {}
-
-    public function send(\Messenger\Envelope $envelope): \Messenger\Envelope {}
-
-    public function sendAll(array $envelopes): array {}
-
-    public function get(): iterable {}
-
-    public function ack(\Messenger\Envelope $envelope): void {}
-
-    public function reject(\Messenger\Envelope $envelope): void {}
-
-    public function getMessageCount(): int {}
-
-    public function getSent(): array {}
-
-    public function getAcknowledged(): array {}
-
-    public function getRejected(): array {}
-
-    public function reset(): void {}
-}
-
-/**
- * sync://: "sending" handles the message at once on the bus, marked as received from this
- * transport.
- * @strict-properties
- * @not-serializable
- */
-final class SyncTransport implements TransportInterface
-{
-    private \Messenger\MessageBusInterface $bus;
-
-    public function __construct(\Messenger\MessageBusInterface $bus) {}
-
-    public function send(\Messenger\Envelope $envelope): \Messenger\Envelope {}
-
-    public function get(): iterable {}
-
-    public function ack(\Messenger\Envelope $envelope): void {}
-
-    public function reject(\Messenger\Envelope $envelope): void {}
+    public static function fromDsn(string $dsn, array $options = [], ?\Messenger\Serializer\SerializerInterface $serializer = null, array $connections = []): TransportInterface {}
 }

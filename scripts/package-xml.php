@@ -1,6 +1,8 @@
 <?php
 // Writes package.xml (PECL 2.0) listing every file git tracks that the tarball needs.
+// With --check, writes nothing and fails when the committed package.xml lists other files.
 $root = dirname(__DIR__);
+$check = in_array('--check', $argv, true);
 $files = array_filter(explode("\n", trim(shell_exec('git -C ' . escapeshellarg($root) . ' ls-files'))), function ($f) {
 	return !preg_match('#^(\.ci/|\.gitignore|benchmarks/|scripts/|package\.xml)#', $f);
 });
@@ -15,6 +17,20 @@ foreach ($files as $f) {
 	$entries .= sprintf("   <file name=\"%s\" role=\"%s\"/>\n", htmlspecialchars($f), $role($f));
 }
 $date = gmdate('Y-m-d');
+if ($check) {
+	$old = (string) @file_get_contents("$root/package.xml");
+	$listed = preg_match_all('#<file name="([^"]+)"#', $old, $m) ? $m[1] : [];
+	$missing = array_diff($files, $listed);
+	$extra = array_diff($listed, $files);
+	foreach ($missing as $f) echo "package.xml does not list $f\n";
+	foreach ($extra as $f) echo "package.xml lists $f, which git does not track\n";
+	if ($missing || $extra) {
+		echo "run php scripts/package-xml.php\n";
+		exit(1);
+	}
+	echo "package.xml lists the ", count($files), " files the package needs\n";
+	exit(0);
+}
 $xml = <<<XML
 <?xml version="1.0" encoding="UTF-8"?>
 <package packagerversion="1.10.13" version="2.0" xmlns="http://pear.php.net/dtd/package-2.0" xmlns:tasks="http://pear.php.net/dtd/tasks-1.0" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://pear.php.net/dtd/tasks-1.0 http://pear.php.net/dtd/tasks-1.0.xsd http://pear.php.net/dtd/package-2.0 http://pear.php.net/dtd/package-2.0.xsd">
@@ -56,6 +72,7 @@ $entries  </dir>
  <providesextension>messenger</providesextension>
  <extsrcrelease>
   <configureoption name="enable-messenger-dev" default="no" prompt="Build in developer mode (warnings are errors)?"/>
+  <configureoption name="with-messenger-redis" default="yes" prompt="Build the Redis transport (needs hiredis and OpenSSL)?"/>
  </extsrcrelease>
 </package>
 

@@ -8,8 +8,7 @@
 #include "ext/standard/info.h"
 
 #include "php_messenger.h"
-#include "core/msgr_redis.h"
-#include "php/php_messenger_internal.h"
+#include "php/transport/transport.h"
 
 PHP_MINIT_FUNCTION(messenger)
 {
@@ -21,8 +20,6 @@ PHP_MINIT_FUNCTION(messenger)
 	php_messenger_register_handlers();
 	php_messenger_register_transport();
 	php_messenger_register_serializer();
-	php_messenger_register_doctrine();
-	php_messenger_register_redis();
 	php_messenger_register_worker();
 	php_messenger_register_console();
 	php_messenger_register_messenger();
@@ -32,7 +29,7 @@ PHP_MINIT_FUNCTION(messenger)
 PHP_MSHUTDOWN_FUNCTION(messenger)
 {
 	php_messenger_shutdown_serializer();
-	msgr_redis_pool_clear();
+	php_messenger_shutdown_transport();
 	return SUCCESS;
 }
 
@@ -41,6 +38,9 @@ PHP_MINFO_FUNCTION(messenger)
 	php_info_print_table_start();
 	php_info_print_table_row(2, "messenger support", "enabled");
 	php_info_print_table_row(2, "version", PHP_MESSENGER_VERSION);
+	zend_string *kinds = php_messenger_transport_kinds();
+	php_info_print_table_row(2, "transports", ZSTR_VAL(kinds));
+	zend_string_release(kinds);
 	php_info_print_table_end();
 }
 

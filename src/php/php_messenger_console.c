@@ -2,7 +2,7 @@
  * read by the core (msgr_args); the commands drive the Messenger: the worker, the transports'
  * counts and setup, the stop-workers file. Errors go to stderr; an unknown command or option
  * exits with 2, as Symfony Console does. */
-#include "php_messenger_internal.h"
+#include "php/transport/transport.h"
 #include "core/msgr_args.h"
 #include "ext/json/php_json.h"
 #include "zend_smart_str.h"
@@ -339,13 +339,13 @@ static int cmd_consume(php_messenger_console *c, const msgr_args_t *args)
 	int code = 0;
 	if (msgr_args_has(args, "all")) {
 		zend_string *name;
-		zval *t;
-		ZEND_HASH_FOREACH_STR_KEY_VAL(transports, name, t) {
+		php_messenger_transport *t;
+		ZEND_HASH_FOREACH_STR_KEY_PTR(transports, name, t) {
 			bool excluded = false;
 			for (size_t i = 0; i < args->option_count; i++) {
 				excluded = excluded || (strcmp(args->options[i].name, "exclude-receivers") == 0 && zend_string_equals_cstr(name, args->options[i].value, strlen(args->options[i].value)));
 			}
-			if (!excluded && instanceof_function(Z_OBJCE_P(t), php_messenger_ce_ReceiverInterface) && Z_OBJCE_P(t) != php_messenger_ce_SyncTransport) {
+			if (!excluded && (t->caps & PHP_MESSENGER_CAN_RECEIVE)) {
 				add_next_index_str(&names, zend_string_copy(name));
 			}
 		} ZEND_HASH_FOREACH_END();
@@ -464,23 +464,20 @@ static int cmd_setup(php_messenger_console *c, const msgr_args_t *args)
 {
 	HashTable *transports = php_messenger_messenger_transports(c->messenger);
 	zend_string *name;
-	zval *t;
+	php_messenger_transport *t;
 	const char *only = args->positional_count > 1 ? args->positional[1] : NULL;
 	if (!is_configured(transports, only, "transport")) {
 		return 1;
 	}
-	ZEND_HASH_FOREACH_STR_KEY_VAL(transports, name, t) {
+	ZEND_HASH_FOREACH_STR_KEY_PTR(transports, name, t) {
 		if (only && !zend_string_equals_cstr(name, only, strlen(only))) {
 			continue;
 		}
-		if (!instanceof_function(Z_OBJCE_P(t), php_messenger_ce_SetupableTransportInterface)) {
+		if (!(t->caps & PHP_MESSENGER_CAN_SETUP)) {
 			out("The \"%s\" transport does not support setup.\n", ZSTR_VAL(name));
 			continue;
 		}
-		zval rv;
-		zend_call_method_with_0_params(Z_OBJ_P(t), Z_OBJCE_P(t), NULL, "setup", &rv);
-		zval_ptr_dtor(&rv);
-		if (EG(exception)) {
+		if (!t->ops->setup(t)) {
 			return 1;
 		}
 		out("The \"%s\" transport was set up successfully.\n", ZSTR_VAL(name));
@@ -575,8 +572,8 @@ static int cmd_stats(php_messenger_console *c, const msgr_args_t *args)
 		}
 	}
 	zend_string *name;
-	zval *t;
-	ZEND_HASH_FOREACH_STR_KEY_VAL(transports, name, t) {
+	php_messenger_transport *t;
+	ZEND_HASH_FOREACH_STR_KEY_PTR(transports, name, t) {
 		bool wanted = args->positional_count <= 1;
 		for (size_t i = 1; i < args->positional_count; i++) {
 			wanted = wanted || zend_string_equals_cstr(name, args->positional[i], strlen(args->positional[i]));
@@ -584,22 +581,20 @@ static int cmd_stats(php_messenger_console *c, const msgr_args_t *args)
 		if (!wanted) {
 			continue;
 		}
-		if (!instanceof_function(Z_OBJCE_P(t), php_messenger_ce_MessageCountAwareInterface)) {
+		if (!(t->caps & PHP_MESSENGER_CAN_COUNT)) {
 			add_next_index_str(&uncountable, zend_string_copy(name));
 			continue;
 		}
-		zval rv;
-		zend_call_method_with_0_params(Z_OBJ_P(t), Z_OBJCE_P(t), NULL, "getmessagecount", &rv);
-		if (EG(exception)) {
+		zend_long n;
+		if (!t->ops->count(t, &n)) {
 			zval_ptr_dtor(&counts);
 			zval_ptr_dtor(&uncountable);
 			return 1;
 		}
 		zval entry;
 		array_init(&entry);
-		add_assoc_long(&entry, "count", zval_get_long(&rv));
+		add_assoc_long(&entry, "count", n);
 		zend_hash_update(Z_ARRVAL(counts), name, &entry);
-		zval_ptr_dtor(&rv);
 	} ZEND_HASH_FOREACH_END();
 	if (json) {
 		zval doc;
@@ -651,7 +646,7 @@ static int cmd_stop_workers(void)
 
 /* {{{ messenger:failed:* */
 /* The failure transport named by --transport, else the configuration's (global) one. */
-static zend_object *failure_transport(php_messenger_console *c, const msgr_args_t *args, zend_string **name)
+static php_messenger_transport *failure_transport(php_messenger_console *c, const msgr_args_t *args, zend_string **name)
 {
 	const char *given = msgr_args_get(args, "transport");
 	zend_string *wanted = given ? zend_string_init(given, strlen(given), 0) : NULL;
@@ -663,8 +658,8 @@ static zend_object *failure_transport(php_messenger_console *c, const msgr_args_
 		}
 		wanted = zend_string_copy(global);
 	}
-	zend_object *t = php_messenger_messenger_transport(c->messenger, wanted);
-	if (!t || !instanceof_function(t->ce, php_messenger_ce_ListableReceiverInterface)) {
+	php_messenger_transport *t = php_messenger_messenger_transport(c->messenger, wanted);
+	if (!t || !(t->caps & PHP_MESSENGER_CAN_LIST)) {
 		err_line(t ? "The \"%s\" transport cannot list its messages (Messenger\\Transport\\ListableReceiverInterface)." : "The \"%s\" transport does not exist.", ZSTR_VAL(wanted));
 		zend_string_release(wanted);
 		return NULL;
@@ -685,7 +680,7 @@ static bool class_matches(zend_object *envelope, const char *filter)
 }
 
 /* The messages to act on: the ids given (each found), or every message. */
-static bool selected(zend_object *t, const msgr_args_t *args, bool all_when_none, zval *out)
+static bool selected(const php_messenger_transport *t, const msgr_args_t *args, bool all_when_none, zval *out)
 {
 	array_init(out);
 	zval rv;
@@ -693,8 +688,7 @@ static bool selected(zend_object *t, const msgr_args_t *args, bool all_when_none
 		if (!all_when_none) {
 			return true;
 		}
-		zend_call_method_with_0_params(t, t->ce, NULL, "all", &rv);
-		if (EG(exception) || !php_messenger_iterable_result(&rv, t, "all")) {
+		if (!t->ops->all(t, 0, &rv)) {
 			return false;
 		}
 		zval *e;
@@ -715,9 +709,9 @@ static bool selected(zend_object *t, const msgr_args_t *args, bool all_when_none
 		} else {
 			ZVAL_STRING(&id, text);
 		}
-		zend_call_method_with_1_params(t, t->ce, NULL, "find", &rv, &id);
+		bool found = t->ops->find(t, &id, &rv);
 		zval_ptr_dtor(&id);
-		if (EG(exception)) {
+		if (!found) {
 			return false;
 		}
 		if (Z_TYPE(rv) != IS_OBJECT) {
@@ -765,7 +759,7 @@ static void show_envelope(zend_object *e)
 static int cmd_failed_show(php_messenger_console *c, const msgr_args_t *args)
 {
 	zend_string *name;
-	zend_object *t = failure_transport(c, args, &name);
+	php_messenger_transport *t = failure_transport(c, args, &name);
 	if (!t) {
 		return 1;
 	}
@@ -856,7 +850,7 @@ static bool confirm(const char *question, bool default_yes)
 static int cmd_failed_retry(php_messenger_console *c, const msgr_args_t *args)
 {
 	zend_string *name;
-	zend_object *t = failure_transport(c, args, &name);
+	php_messenger_transport *t = failure_transport(c, args, &name);
 	if (!t) {
 		return 1;
 	}
@@ -922,7 +916,7 @@ static int cmd_failed_retry(php_messenger_console *c, const msgr_args_t *args)
 static int cmd_failed_remove(php_messenger_console *c, const msgr_args_t *args)
 {
 	zend_string *name;
-	zend_object *t = failure_transport(c, args, &name);
+	php_messenger_transport *t = failure_transport(c, args, &name);
 	if (!t) {
 		return 1;
 	}
@@ -962,10 +956,7 @@ static int cmd_failed_remove(php_messenger_console *c, const msgr_args_t *args)
 		if (!force && !confirm("Do you want to permanently remove this message?", false)) {
 			continue;
 		}
-		zval rv;
-		zend_call_method_with_1_params(t, t->ce, NULL, "reject", &rv, e);
-		zval_ptr_dtor(&rv);
-		if (EG(exception)) {
+		if (!php_messenger_transport_settle(t, Z_OBJ_P(e), false)) {
 			break;
 		}
 		removed++;

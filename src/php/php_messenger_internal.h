@@ -18,9 +18,7 @@ void php_messenger_register_exceptions(void);
 void php_messenger_register_middleware(void);
 void php_messenger_register_bus(void);
 void php_messenger_register_handlers(void);
-void php_messenger_register_transport(void);
 void php_messenger_register_serializer(void);
-void php_messenger_register_doctrine(void);
 void php_messenger_register_worker(void);
 void php_messenger_shutdown_serializer(void);
 void php_messenger_register_messenger(void);
@@ -83,8 +81,6 @@ extern zend_class_entry *php_messenger_ce_QueueReceiverInterface;
 extern zend_class_entry *php_messenger_ce_TransportInterface;
 extern zend_class_entry *php_messenger_ce_BatchSenderInterface;
 extern zend_class_entry *php_messenger_ce_SetupableTransportInterface;
-extern zend_class_entry *php_messenger_ce_InMemoryTransport;
-extern zend_class_entry *php_messenger_ce_SyncTransport;
 
 extern zend_class_entry *php_messenger_ce_Messenger;
 
@@ -310,24 +306,6 @@ zend_object *php_messenger_serializer_decode(zend_object *serializer, zval *enco
 zend_object *php_messenger_decode_received(zend_object *serializer, zval *encoded);
 /* given (a new reference), or the default: a PhpSerializer */
 zend_object *php_messenger_serializer_or_default(zend_object *given);
-/* The serializer one of our transports decodes with; NULL for any other transport (and for an
- * in-memory one that keeps objects). */
-zend_object *php_messenger_transport_serializer(zend_object *transport);
-/* A received message the worker will not handle now, back to its queue (for our transports
- * that claim messages; others keep it until it is settled, or redeliver it themselves). */
-void php_messenger_receiver_release(zend_object *receiver, zend_object *envelope);
-/* Sends count envelopes (borrowed) through a native transport: out (undefined on entry) gets
- * the array of what was sent; false with an exception, out left undefined. */
-typedef bool (*php_messenger_send_fn)(zend_object *self, zend_object **list, uint32_t count, zval *out);
-/* BatchSenderInterface::sendAll() of a native transport: the argument checked (a TypeError
- * naming a bad entry), [] for none, else what send gives. */
-void php_messenger_send_all(INTERNAL_FUNCTION_PARAMETERS, php_messenger_send_fn send);
-/* Writes what a receiver holds back (a batch's acknowledgements); false with an exception. */
-bool php_messenger_receiver_flush(zend_object *receiver);
-/* Drops the caller's reference to an envelope that receiver handed out or has just acknowledged
- * or rejected. An in-memory transport still holds it in its lists, so it goes without offering
- * the cycle collector a root (the collector could only find it alive). */
-void php_messenger_receiver_let_go(zend_object *receiver, zend_object *envelope);
 /* Adds a class (or "Ns\\*") to the allow-list of one of our serializers; nothing for others. */
 void php_messenger_serializer_allow(zend_object *serializer, zend_string *name);
 /* JSON: fills encoded with body and headers; false with an exception. */
@@ -337,8 +315,9 @@ zend_object *php_messenger_json_decode(php_messenger_allow *allow, HashTable *en
 /* ---- messenger (php_messenger_messenger.c), for the worker ---- */
 /* The bus for an envelope: forced when given, else the one its BusNameStamp names, else the default. NULL with an exception. */
 zend_object *php_messenger_messenger_bus_for(zend_object *messenger, zend_object *envelope, zend_string *forced);
-/* A configured transport (borrowed), or NULL. */
-zend_object *php_messenger_messenger_transport(zend_object *messenger, zend_string *name);
+/* A configured transport's handle (borrowed), or NULL. */
+struct php_messenger_transport;
+struct php_messenger_transport *php_messenger_messenger_transport(zend_object *messenger, zend_string *name);
 /* The retry strategy of a transport (borrowed; the default MultiplierRetryStrategy when none is configured). */
 zend_object *php_messenger_messenger_retry(zend_object *messenger, zend_string *transport);
 /* The failure transport of a transport (its own, else the global one), or NULL. */
@@ -347,6 +326,7 @@ zend_string *php_messenger_messenger_failure(zend_object *messenger, zend_string
 extern zend_class_entry *php_messenger_ce_Worker;
 extern zend_class_entry *php_messenger_ce_RetryStrategyInterface;
 extern zend_class_entry *php_messenger_ce_MultiplierRetryStrategy;
+/* receivers: name => handle (borrowed from the messenger) */
 zend_object *php_messenger_worker_new(zend_object *messenger, HashTable *receivers, HashTable *options);
 /* Batch handlers: an Acknowledger for a batch handler called while a worker dispatches message
  * (NULL otherwise: the handler handles it at once); after the call, true with the result or
@@ -364,9 +344,9 @@ typedef void (*php_messenger_worker_reporter)(void *ctx, const char *event, zend
 void php_messenger_worker_set_reporter(zend_object *worker, php_messenger_worker_reporter fn, void *ctx);
 /* One message received from receiver, handled as if it came from as_transport (retries go there);
  * *handled says whether its handlers succeeded. False when the worker cannot go on. */
-bool php_messenger_worker_handle(zend_object *worker, zend_string *as_transport, zend_object *receiver, zend_object *envelope, bool *handled);
+bool php_messenger_worker_handle(zend_object *worker, zend_string *as_transport, const struct php_messenger_transport *receiver, zend_object *envelope, bool *handled);
 void php_messenger_register_console(void);
-/* The transport names of a Messenger, in configuration order (borrowed table of name => transport). */
+/* The transports of a Messenger, in configuration order (borrowed table of name => handle). */
 HashTable *php_messenger_messenger_transports(zend_object *messenger);
 /* name => Bus */
 HashTable *php_messenger_messenger_buses(zend_object *messenger);
@@ -390,39 +370,5 @@ zend_object *php_messenger_bus_dispatch(zend_object *bus, zval *message, HashTab
 /* the same for an envelope whose reference the caller hands over: when it was the only one, the
  * middleware add their stamps to it in place instead of copying it */
 zend_object *php_messenger_bus_dispatch_envelope(zend_object *bus, zend_object *envelope);
-
-/* ---- transports ---- */
-/* Sends through any SenderInterface; the native ones without a PHP frame. envelope consumed. */
-zend_object *php_messenger_sender_send(zend_object *sender, zend_object *envelope);
-/* ack() (or reject()) on any ReceiverInterface; the in-memory one without a PHP frame. */
-bool php_messenger_receiver_settle(zend_object *receiver, zend_object *envelope, bool ack);
-/* A transport from a configuration entry (DSN string, object, or ['dsn' => ...]). */
-/* connections: the configuration's "connections" (for doctrine://NAME), may be NULL. */
-bool php_messenger_transport_from_config(zval *out, zend_string *name, zval *config, zend_object *messenger, zend_object *serializer, HashTable *connections);
-/* ---- the Redis streams transport (php_messenger_redis.c) ---- */
-struct msgr_dsn;
-extern zend_class_entry *php_messenger_ce_RedisTransport;
-void php_messenger_register_redis(void);
-/* Sets up a RedisTransport object from a parsed redis:// DSN: false with an exception. */
-bool php_messenger_redis_init(zend_object *obj, HashTable *options, const struct msgr_dsn *dsn, zend_object *serializer);
-zend_object *php_messenger_redis_serializer(zend_object *obj);
-/* Writes the acknowledgements a batch keeps; false with an exception. */
-bool php_messenger_redis_flush(zend_object *obj);
-/* A received message the worker will not handle, back to the stream's claimers at once. */
-void php_messenger_redis_release(zend_object *obj, zend_object *envelope);
-
-/* ---- the table transport (php_messenger_doctrine.c) ---- */
-extern zend_class_entry *php_messenger_ce_DoctrineTransport;
-struct msgr_dsn;
-/* Sets up a DoctrineTransport object: false with an exception. */
-bool php_messenger_doctrine_init(zend_object *obj, zval *connection, HashTable *options, const struct msgr_dsn *dsn, zend_object *serializer);
-zend_object *php_messenger_doctrine_serializer(zend_object *obj);
-/* A received message back to its queue at once (not acknowledged, not rejected); errors are
- * ignored: the message then comes back after redeliver_timeout. */
-void php_messenger_doctrine_release(zend_object *obj, zend_object *envelope);
-/* Writes the acknowledgements a batch still holds; false with an exception. */
-bool php_messenger_doctrine_flush(zend_object *obj);
-/* send() without a PHP frame; envelope consumed. */
-zend_object *php_messenger_doctrine_send(zend_object *transport, zend_object *envelope);
 
 #endif

@@ -1,6 +1,6 @@
 /* Messenger\Messenger: one configuration array made into transports, one shared send
  * middleware (routing), one shared dispatch-after-current-bus middleware, and the buses. */
-#include "php_messenger_internal.h"
+#include "php/transport/transport.h"
 #include "main/php_streams.h"
 #include "zend_smart_str.h"
 #include "messenger_arginfo.h"
@@ -13,6 +13,7 @@ static zend_object_handlers messenger_handlers;
 typedef struct {
 	HashTable buses;       /* name => Bus */
 	HashTable transports;  /* name => TransportInterface */
+	HashTable handles;     /* name => php_messenger_transport (the same transports, for calls) */
 	zend_string *default_bus;
 	zend_object *send_mw;
 	HashTable serializers; /* the native serializers made for the transports, to allow the message types */
@@ -40,6 +41,7 @@ static zend_object *messenger_create(zend_class_entry *ce)
 	m->std.handlers = &messenger_handlers;
 	zend_hash_init(&m->buses, 2, NULL, ZVAL_PTR_DTOR, 0);
 	zend_hash_init(&m->transports, 4, NULL, ZVAL_PTR_DTOR, 0);
+	php_messenger_transport_table_init(&m->handles, 4);
 	zend_hash_init(&m->serializers, 2, NULL, ZVAL_PTR_DTOR, 0);
 	zend_hash_init(&m->retry, 2, NULL, ZVAL_PTR_DTOR, 0);
 	zend_hash_init(&m->rate, 0, NULL, ZVAL_PTR_DTOR, 0);
@@ -59,6 +61,7 @@ static void messenger_free(zend_object *obj)
 {
 	php_messenger_messenger *m = messenger_from(obj);
 	zend_hash_destroy(&m->buses);
+	zend_hash_destroy(&m->handles);
 	zend_hash_destroy(&m->transports);
 	zend_hash_destroy(&m->serializers);
 	zend_hash_destroy(&m->retry);
@@ -94,6 +97,10 @@ static HashTable *messenger_get_gc(zend_object *obj, zval **table, int *n)
 	} ZEND_HASH_FOREACH_END();
 	ZEND_HASH_FOREACH_VAL(&m->transports, v) {
 		zend_get_gc_buffer_add_zval(buf, v);
+	} ZEND_HASH_FOREACH_END();
+	php_messenger_transport *handle;
+	ZEND_HASH_FOREACH_PTR(&m->handles, handle) {
+		zend_get_gc_buffer_add_obj(buf, handle->object); /* the handle's own reference */
 	} ZEND_HASH_FOREACH_END();
 	if (m->send_mw) {
 		zend_get_gc_buffer_add_obj(buf, m->send_mw);
@@ -416,6 +423,7 @@ static bool messenger_build(php_messenger_messenger *m, HashTable *config)
 			return false;
 		}
 		zend_hash_add_new(&m->transports, key, &transport);
+		zend_hash_add_new_ptr(&m->handles, key, php_messenger_transport_wrap(Z_OBJ(transport)));
 		if (Z_TYPE_P(transport_config) == IS_ARRAY && !transport_extras(m, key, Z_ARRVAL_P(transport_config))) {
 			return false;
 		}
@@ -625,7 +633,7 @@ zend_object *php_messenger_messenger_bus_for(zend_object *messenger, zend_object
 
 HashTable *php_messenger_messenger_transports(zend_object *messenger)
 {
-	return &messenger_from(messenger)->transports;
+	return &messenger_from(messenger)->handles;
 }
 
 zval *php_messenger_messenger_listeners(zend_object *messenger)
@@ -661,10 +669,9 @@ HashTable *php_messenger_messenger_buses(zend_object *messenger)
 	return &messenger_from(messenger)->buses;
 }
 
-zend_object *php_messenger_messenger_transport(zend_object *messenger, zend_string *name)
+php_messenger_transport *php_messenger_messenger_transport(zend_object *messenger, zend_string *name)
 {
-	zval *t = zend_hash_find(&messenger_from(messenger)->transports, name);
-	return t ? Z_OBJ_P(t) : NULL;
+	return zend_hash_find_ptr(&messenger_from(messenger)->handles, name);
 }
 
 zend_object *php_messenger_messenger_retry(zend_object *messenger, zend_string *transport)
@@ -707,12 +714,12 @@ ZEND_METHOD(Messenger_Messenger, worker)
 		zend_argument_value_error(1, "must name at least one transport");
 		RETURN_THROWS();
 	}
-	HashTable receivers;
-	zend_hash_init(&receivers, zend_hash_num_elements(names), NULL, ZVAL_PTR_DTOR, 0);
+	HashTable receivers; /* name => handle (borrowed) */
+	zend_hash_init(&receivers, zend_hash_num_elements(names), NULL, NULL, 0);
 	zval *name;
 	ZEND_HASH_FOREACH_VAL(names, name) {
 		ZVAL_DEREF(name);
-		zval *t = Z_TYPE_P(name) == IS_STRING ? zend_hash_find(&m->transports, Z_STR_P(name)) : NULL;
+		php_messenger_transport *t = Z_TYPE_P(name) == IS_STRING ? zend_hash_find_ptr(&m->handles, Z_STR_P(name)) : NULL;
 		if (!t) {
 			zend_string *known = php_messenger_names_of(&m->transports);
 			php_messenger_throw(php_messenger_ce_InvalidArgumentException, "Unknown transport \"%s\" to consume (configured: %s)",
@@ -721,13 +728,12 @@ ZEND_METHOD(Messenger_Messenger, worker)
 			zend_hash_destroy(&receivers);
 			RETURN_THROWS();
 		}
-		if (!instanceof_function(Z_OBJCE_P(t), php_messenger_ce_ReceiverInterface)) {
+		if (!instanceof_function(t->object->ce, php_messenger_ce_ReceiverInterface)) {
 			php_messenger_throw(php_messenger_ce_InvalidArgumentException, "The transport \"%s\" cannot be consumed: it does not receive messages", Z_STRVAL_P(name));
 			zend_hash_destroy(&receivers);
 			RETURN_THROWS();
 		}
-		Z_ADDREF_P(t);
-		zend_hash_update(&receivers, Z_STR_P(name), t);
+		zend_hash_update_ptr(&receivers, Z_STR_P(name), t);
 	} ZEND_HASH_FOREACH_END();
 	zend_object *worker = php_messenger_worker_new(Z_OBJ_P(ZEND_THIS), &receivers, options);
 	zend_hash_destroy(&receivers);
@@ -813,40 +819,18 @@ static bool flush_batch(php_messenger_messenger *m, php_messenger_batch *batch, 
 	zend_string *name;
 	zval *queued;
 	ZEND_HASH_FOREACH_STR_KEY_VAL(&batch->per_sender, name, queued) {
-		zend_object *sender = Z_OBJ_P(zend_hash_find(&m->transports, name));
+		const php_messenger_transport *sender = zend_hash_find_ptr(&m->handles, name);
+		uint32_t count = zend_hash_num_elements(Z_ARRVAL_P(queued)), n = 0;
+		zend_object **list = safe_emalloc(count, sizeof(zend_object *), 0);
+		zval *one;
+		ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(queued), one) {
+			list[n++] = Z_OBJ_P(one);
+		} ZEND_HASH_FOREACH_END();
 		zval returned;
-		if (instanceof_function(sender->ce, php_messenger_ce_BatchSenderInterface)) {
-			zend_call_method_with_1_params(sender, sender->ce, NULL, "sendall", &returned, queued);
-			if (EG(exception)) {
-				zval_ptr_dtor(&returned);
-				ok = false;
-				break;
-			}
-			if (Z_TYPE(returned) != IS_ARRAY || zend_hash_num_elements(Z_ARRVAL(returned)) != zend_hash_num_elements(Z_ARRVAL_P(queued))) {
-				php_messenger_throw(php_messenger_ce_LogicException,
-					"%s::sendAll() must return one Envelope per Envelope it was given", ZSTR_VAL(sender->ce->name));
-				zval_ptr_dtor(&returned);
-				ok = false;
-				break;
-			}
-		} else {
-			array_init(&returned);
-			zval *one;
-			ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(queued), one) {
-				GC_ADDREF(Z_OBJ_P(one));
-				zend_object *sent = php_messenger_sender_send(sender, Z_OBJ_P(one));
-				if (!sent) {
-					ok = false;
-					break;
-				}
-				zval sent_zv;
-				ZVAL_OBJ(&sent_zv, sent);
-				zend_hash_next_index_insert_new(Z_ARRVAL(returned), &sent_zv);
-			} ZEND_HASH_FOREACH_END();
-			if (!ok) {
-				zval_ptr_dtor(&returned);
-				break;
-			}
+		ok = php_messenger_transport_send_all(sender, list, count, &returned);
+		efree(list);
+		if (!ok) {
+			break;
 		}
 		zval *q, *r;
 		uint32_t pos = 0;
@@ -1003,13 +987,12 @@ ZEND_METHOD(Messenger_Messenger, setupTransports)
 		RETURN_THROWS();
 	}
 	zend_string *name;
-	zval *transport;
-	ZEND_HASH_FOREACH_STR_KEY_VAL(&m->transports, name, transport) {
-		if ((only && !zend_string_equals(only, name)) || !instanceof_function(Z_OBJCE_P(transport), php_messenger_ce_SetupableTransportInterface)) {
+	php_messenger_transport *transport;
+	ZEND_HASH_FOREACH_STR_KEY_PTR(&m->handles, name, transport) {
+		if ((only && !zend_string_equals(only, name)) || !(transport->caps & PHP_MESSENGER_CAN_SETUP)) {
 			continue;
 		}
-		zend_call_method_with_0_params(Z_OBJ_P(transport), Z_OBJCE_P(transport), NULL, "setup", NULL);
-		if (EG(exception)) {
+		if (!transport->ops->setup(transport)) {
 			RETURN_THROWS();
 		}
 	} ZEND_HASH_FOREACH_END();

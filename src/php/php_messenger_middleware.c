@@ -3,7 +3,7 @@
  * directly, so a dispatch through them has no PHP frame. A middleware written in PHP is called
  * through MiddlewareInterface::handle() and gets the same Stack, whose next() hands it the
  * following middleware, native or not. */
-#include "php_messenger_internal.h"
+#include "php/transport/transport.h"
 #include "middleware_arginfo.h"
 
 zend_class_entry *php_messenger_ce_MiddlewareInterface;
@@ -177,7 +177,7 @@ struct php_messenger_mw {
 			uint32_t head, count, cap;
 		} after;
 		struct {
-			HashTable senders;     /* name => SenderInterface */
+			HashTable senders;     /* name => handle */
 			HashTable sent_stamps; /* name => the list of the one SentStamp for that sender */
 			HashTable routing;     /* lower-cased type => list of names */
 			HashTable cache;       /* zend_class_entry* => list of names */
@@ -259,9 +259,9 @@ static HashTable *mw_get_gc(zend_object *obj, zval **table, int *n)
 			zend_get_gc_buffer_add_obj(buf, mw->u.after.items[i].stack);
 		}
 	} else if (ce == php_messenger_ce_SendMessageMiddleware && mw->fn) {
-		zval *sender;
-		ZEND_HASH_FOREACH_VAL(&mw->u.send.senders, sender) {
-			zend_get_gc_buffer_add_zval(buf, sender);
+		php_messenger_transport *sender;
+		ZEND_HASH_FOREACH_PTR(&mw->u.send.senders, sender) {
+			zend_get_gc_buffer_add_obj(buf, sender->object);
 		} ZEND_HASH_FOREACH_END();
 	} else if (ce == php_messenger_ce_HandleMessageMiddleware && mw->fn) {
 		php_messenger_handlers_gc(&mw->u.handle.handlers, buf);
@@ -564,7 +564,7 @@ static zend_object *send_fn(php_messenger_mw *mw, zend_object *envelope, zend_ob
 	}
 	zval *name;
 	ZEND_HASH_FOREACH_VAL(names, name) {
-		zval *sender = zend_hash_find(&mw->u.send.senders, Z_STR_P(name));
+		php_messenger_transport *sender = zend_hash_find_ptr(&mw->u.send.senders, Z_STR_P(name));
 		if (!sender) {
 			OBJ_RELEASE(envelope);
 			php_messenger_throw(php_messenger_ce_InvalidArgumentException,
@@ -585,7 +585,7 @@ static zend_object *send_fn(php_messenger_mw *mw, zend_object *envelope, zend_ob
 			zend_hash_next_index_insert_new(Z_ARRVAL_P(list), &queued);
 			continue;
 		}
-		envelope = php_messenger_sender_send(Z_OBJ_P(sender), envelope);
+		envelope = php_messenger_transport_send(sender, envelope);
 		if (!envelope) {
 			return NULL;
 		}
@@ -596,7 +596,7 @@ static zend_object *send_fn(php_messenger_mw *mw, zend_object *envelope, zend_ob
 
 static bool send_init(php_messenger_mw *mw, HashTable *senders, HashTable *routing)
 {
-	zend_hash_init(&mw->u.send.senders, zend_hash_num_elements(senders), NULL, ZVAL_PTR_DTOR, 0);
+	php_messenger_transport_table_init(&mw->u.send.senders, zend_hash_num_elements(senders));
 	zend_hash_init(&mw->u.send.sent_stamps, zend_hash_num_elements(senders), NULL, ZVAL_PTR_DTOR, 0);
 	zend_hash_init(&mw->u.send.routing, routing ? zend_hash_num_elements(routing) : 0, NULL, ZVAL_PTR_DTOR, 0);
 	zend_hash_init(&mw->u.send.cache, 8, NULL, ZVAL_PTR_DTOR, 0);
@@ -614,8 +614,7 @@ static bool send_init(php_messenger_mw *mw, HashTable *senders, HashTable *routi
 				name ? ZSTR_VAL(name) : "(integer key)", Z_TYPE_P(sender) == IS_OBJECT ? ZSTR_VAL(Z_OBJCE_P(sender)->name) : zend_zval_type_name(sender));
 			return false;
 		}
-		Z_ADDREF_P(sender);
-		zend_hash_add_new(&mw->u.send.senders, name, sender);
+		zend_hash_add_new_ptr(&mw->u.send.senders, name, php_messenger_transport_wrap(Z_OBJ_P(sender)));
 		zval args[2], stamp, list;
 		ZVAL_STR(&args[0], Z_OBJCE_P(sender)->name);
 		ZVAL_STR(&args[1], name);

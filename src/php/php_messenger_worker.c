@@ -8,7 +8,7 @@
  * never for UnrecoverableMessageHandlingException), else to the failure transport with
  * SentToFailureTransportStamp, and rejects the original. SIGTERM, SIGINT and SIGQUIT finish
  * the current message and stop (no PCNTL needed); the waits are short slices. */
-#include "php_messenger_internal.h"
+#include "php/transport/transport.h"
 #include "core/msgr_retry.h"
 #include "core/msgr_rate.h"
 #include "core/msgr_tick.h"
@@ -227,7 +227,7 @@ bool php_messenger_worker_listeners_check(zval *config, zval *out)
 
 typedef struct {
 	zend_object *messenger;
-	HashTable receivers; /* name => ReceiverInterface */
+	HashTable receivers; /* name => the messenger's handle (borrowed) */
 	zend_string *bus;    /* dispatch on this bus, or NULL */
 	zval options;        /* run() defaults from Messenger::worker() */
 	zval listeners[EV_COUNT];
@@ -238,7 +238,7 @@ typedef struct {
 	bool do_reset;        /* run() option "reset" (false: --no-reset) */
 	php_messenger_worker_reporter reporter; /* the console's -v lines */
 	void *reporter_ctx;
-	zend_object *current_receiver;  /* the message being handled now (borrowed), for keepalive */
+	const php_messenger_transport *current_receiver;  /* the message being handled now (borrowed), for keepalive */
 	zend_object *current_envelope;
 	zend_string *current_transport;
 	bool stop;
@@ -262,7 +262,7 @@ static zend_object *worker_create(zend_class_entry *ce)
 {
 	php_messenger_worker *w = zend_object_alloc(sizeof(php_messenger_worker), ce);
 	memset((char *) w, 0, XtOffsetOf(php_messenger_worker, std));
-	zend_hash_init(&w->receivers, 2, NULL, ZVAL_PTR_DTOR, 0);
+	zend_hash_init(&w->receivers, 2, NULL, NULL, 0);
 	ZVAL_UNDEF(&w->options);
 	ZVAL_UNDEF(&w->reset);
 	ZVAL_UNDEF(&w->deferred);
@@ -307,9 +307,6 @@ static HashTable *worker_get_gc(zend_object *obj, zval **table, int *n)
 		zend_get_gc_buffer_add_obj(buf, w->messenger);
 	}
 	zval *v;
-	ZEND_HASH_FOREACH_VAL(&w->receivers, v) {
-		zend_get_gc_buffer_add_zval(buf, v);
-	} ZEND_HASH_FOREACH_END();
 	for (int i = 0; i < EV_COUNT; i++) {
 		zend_get_gc_buffer_add_zval(buf, &w->listeners[i]);
 	}
@@ -340,7 +337,7 @@ zend_object *php_messenger_worker_new(zend_object *messenger, HashTable *receive
 	php_messenger_worker *w = worker_from(obj);
 	GC_ADDREF(messenger);
 	w->messenger = messenger;
-	zend_hash_copy(&w->receivers, receivers, zval_add_ref);
+	zend_hash_copy(&w->receivers, receivers, NULL);
 	/* the configuration's listeners and logger */
 	zval *configured = php_messenger_messenger_listeners(messenger);
 	zend_string *event;
@@ -489,13 +486,13 @@ static zend_object *redelivery_stamp(zend_long count)
 /* Sends envelope (consumed) to a transport by name; false with an exception. */
 static bool send_to(php_messenger_worker *w, zend_string *name, zend_object *envelope)
 {
-	zend_object *sender = php_messenger_messenger_transport(w->messenger, name);
-	if (!sender || !instanceof_function(sender->ce, php_messenger_ce_SenderInterface)) {
+	php_messenger_transport *sender = php_messenger_messenger_transport(w->messenger, name);
+	if (!sender) {
 		OBJ_RELEASE(envelope);
 		php_messenger_throw(php_messenger_ce_LogicException, "The transport \"%s\" cannot send messages", ZSTR_VAL(name));
 		return false;
 	}
-	zend_object *sent = php_messenger_sender_send(sender, envelope);
+	zend_object *sent = php_messenger_transport_send(sender, envelope);
 	if (!sent) {
 		return false;
 	}
@@ -603,8 +600,8 @@ static zend_object *redecode(php_messenger_worker *w, zend_string *name, zend_ob
 {
 	zend_object *message = Z_OBJ_P(php_messenger_envelope_message(envelope));
 	zval *body = OBJ_PROP_NUM(message, 0), *headers = OBJ_PROP_NUM(message, 1), *reason = OBJ_PROP_NUM(message, 2);
-	zend_object *transport = php_messenger_messenger_transport(w->messenger, name);
-	zend_object *serializer = transport ? php_messenger_transport_serializer(transport) : NULL;
+	php_messenger_transport *transport = php_messenger_messenger_transport(w->messenger, name);
+	zend_object *serializer = transport ? php_messenger_transport_serializer_of(transport) : NULL;
 	if (!serializer || Z_TYPE_P(body) != IS_STRING || Z_TYPE_P(headers) != IS_ARRAY) {
 		php_messenger_decoding_failed(NULL, "%s (and the transport \"%s\" has no serializer of ours to decode it again)",
 			Z_TYPE_P(reason) == IS_STRING ? Z_STRVAL_P(reason) : "An undecodable message", ZSTR_VAL(name));
@@ -635,12 +632,12 @@ static zend_object *redecode(php_messenger_worker *w, zend_string *name, zend_ob
 	return decoded;
 }
 
-static bool settle(php_messenger_worker *w, zend_string *name, zend_object *receiver, zend_object *envelope, zend_object *error, bool undecodable, counts_t *counts);
+static bool settle(php_messenger_worker *w, zend_string *name, const php_messenger_transport *receiver, zend_object *envelope, zend_object *error, bool undecodable, counts_t *counts);
 
 /* {{{ batch handlers: the message a worker is dispatching, and Messenger\Handler\Acknowledger */
 typedef struct consuming {
 	php_messenger_worker *w;
-	zend_object *receiver;
+	const php_messenger_transport *receiver;
 	zend_string *transport;
 	zend_object *message;      /* the message being dispatched */
 	bool kept;                 /* a batch handler kept it */
@@ -654,7 +651,7 @@ typedef struct {
 	zval callback;             /* the Closure given to the constructor, or UNDEF */
 	zend_object *batch;        /* the batch handler object, when a worker made it */
 	zend_object *worker;       /* the worker that consumes the message, or NULL */
-	zend_object *receiver;
+	const php_messenger_transport *receiver; /* borrowed: the worker's messenger holds it */
 	zend_string *transport;
 	zend_object *envelope;
 	bool acknowledged;
@@ -687,7 +684,7 @@ static zend_object *ack_create(zend_class_entry *ce)
 static void ack_free(zend_object *obj)
 {
 	php_messenger_acknowledger *a = ack_from(obj);
-	zend_object *objects[] = { a->batch, a->worker, a->receiver, a->envelope, a->error };
+	zend_object *objects[] = { a->batch, a->worker, a->envelope, a->error };
 	for (size_t i = 0; i < sizeof(objects) / sizeof(objects[0]); i++) {
 		if (objects[i]) {
 			OBJ_RELEASE(objects[i]);
@@ -708,7 +705,7 @@ static HashTable *ack_get_gc(zend_object *obj, zval **table, int *n)
 {
 	php_messenger_acknowledger *a = ack_from(obj);
 	zend_get_gc_buffer *buf = zend_get_gc_buffer_create();
-	zend_object *objects[] = { a->batch, a->worker, a->receiver, a->envelope, a->error };
+	zend_object *objects[] = { a->batch, a->worker, a->envelope, a->error };
 	for (size_t i = 0; i < sizeof(objects) / sizeof(objects[0]); i++) {
 		if (objects[i]) {
 			zend_get_gc_buffer_add_obj(buf, objects[i]);
@@ -732,7 +729,6 @@ zend_object *php_messenger_batch_ack_new(zend_object *message, zend_string *hand
 	a->batch = batch;
 	GC_ADDREF(&consuming->w->std);
 	a->worker = &consuming->w->std;
-	GC_ADDREF(consuming->receiver);
 	a->receiver = consuming->receiver;
 	a->transport = zend_string_copy(consuming->transport);
 	GC_ADDREF(envelope);
@@ -876,7 +872,7 @@ static bool settle_deferred(php_messenger_worker *w, counts_t *counts)
 			php_messenger_acknowledger *a = ack_from(Z_OBJ_P(item));
 			if (!ok) {
 				/* the worker stops: what is left goes back to its queue */
-				php_messenger_receiver_release(a->receiver, a->envelope);
+				php_messenger_transport_release(a->receiver, a->envelope);
 				continue;
 			}
 			zend_object *error = NULL;
@@ -946,7 +942,7 @@ static bool finish_batches(php_messenger_worker *w, counts_t *counts)
 	zval *item;
 	ZEND_HASH_FOREACH_VAL(&w->waiting, item) {
 		php_messenger_acknowledger *a = ack_from(Z_OBJ_P(item));
-		php_messenger_receiver_release(a->receiver, a->envelope);
+		php_messenger_transport_release(a->receiver, a->envelope);
 		if (ok) {
 			php_error_docref(NULL, E_WARNING, "Messenger: the batch handler %s did not acknowledge a %s from the transport \"%s\" when flushed: it goes back to its queue",
 				ZSTR_VAL(a->handler), ZSTR_VAL(Z_OBJCE_P(php_messenger_envelope_message(a->envelope))->name), ZSTR_VAL(a->transport));
@@ -957,7 +953,7 @@ static bool finish_batches(php_messenger_worker *w, counts_t *counts)
 }
 /* }}} */
 
-static bool handle_message(php_messenger_worker *w, zend_string *name, zend_object *receiver, zend_object *received, zend_array *received_stamps, counts_t *counts)
+static bool handle_message(php_messenger_worker *w, zend_string *name, const php_messenger_transport *receiver, zend_object *received, zend_array *received_stamps, counts_t *counts)
 {
 	zval arg;
 	ZVAL_STR(&arg, name);
@@ -1056,13 +1052,13 @@ static bool handle_message(php_messenger_worker *w, zend_string *name, zend_obje
 /* A message handled (error NULL: acknowledged) or failed (retried, sent to the failure
  * transport or dropped; rejected). Takes envelope and error. False only when the worker cannot
  * go on. */
-static bool settle(php_messenger_worker *w, zend_string *name, zend_object *receiver, zend_object *envelope, zend_object *error, bool undecodable, counts_t *counts)
+static bool settle(php_messenger_worker *w, zend_string *name, const php_messenger_transport *receiver, zend_object *envelope, zend_object *error, bool undecodable, counts_t *counts)
 {
 	zval arg;
 	ZVAL_STR(&arg, name);
 	if (!error) {
 		zend_object *result = envelope;
-		bool acked = php_messenger_receiver_settle(receiver, result, true), ok = acked;
+		bool acked = php_messenger_transport_settle(receiver, result, true), ok = acked;
 		if (ok && w->logger) {
 			zval ctx;
 			log_context(&ctx, result, name);
@@ -1073,7 +1069,7 @@ static bool settle(php_messenger_worker *w, zend_string *name, zend_object *rece
 			emit_simple(w, EV_HANDLED, result, name, NULL, false);
 		}
 		if (acked) {
-			php_messenger_receiver_let_go(receiver, result);
+			php_messenger_transport_let_go(receiver, result);
 		} else {
 			OBJ_RELEASE(result);
 		}
@@ -1159,7 +1155,7 @@ static bool settle(php_messenger_worker *w, zend_string *name, zend_object *rece
 		OBJ_RELEASE(details);
 	}
 	if (ok) {
-		ok = php_messenger_receiver_settle(receiver, envelope, false);
+		ok = php_messenger_transport_settle(receiver, envelope, false);
 	}
 	if (ok) {
 		emit_simple(w, EV_FAILED, envelope, name, error, retry);
@@ -1175,9 +1171,10 @@ static bool settle(php_messenger_worker *w, zend_string *name, zend_object *rece
 }
 
 /* One message, then the reset hook (the state a handler leaves behind goes before the next) */
-static bool handle_one(php_messenger_worker *w, zend_string *name, zend_object *receiver, zend_object *received, zend_array *received_stamps, counts_t *counts)
+static bool handle_one(php_messenger_worker *w, zend_string *name, const php_messenger_transport *receiver, zend_object *received, zend_array *received_stamps, counts_t *counts)
 {
-	zend_object *was_receiver = w->current_receiver, *was_envelope = w->current_envelope;
+	const php_messenger_transport *was_receiver = w->current_receiver;
+	zend_object *was_envelope = w->current_envelope;
 	zend_string *was_transport = w->current_transport;
 	w->current_receiver = receiver;
 	w->current_envelope = received;
@@ -1214,7 +1211,7 @@ static zend_array *received_stamps_new(zend_string *transport)
 	return list;
 }
 
-bool php_messenger_worker_handle(zend_object *worker, zend_string *as_transport, zend_object *receiver, zend_object *envelope, bool *handled)
+bool php_messenger_worker_handle(zend_object *worker, zend_string *as_transport, const php_messenger_transport *receiver, zend_object *envelope, bool *handled)
 {
 	php_messenger_worker *w = worker_from(worker);
 	zend_array *received = received_stamps_new(as_transport);
@@ -1301,20 +1298,16 @@ static void keepalive_tick(void *arg)
 
 /* A failed keepalive is logged and the handler goes on: at worst the message is delivered
  * again after its redeliver timeout, as it would be without keepalive. */
-static void keep_one(php_messenger_worker *w, zend_object *receiver, zend_object *envelope, zend_string *transport, zend_long seconds)
+static void keep_one(php_messenger_worker *w, const php_messenger_transport *receiver, zend_object *envelope, zend_string *transport, zend_long seconds)
 {
-	zval args[2], rv, context;
-	ZVAL_OBJ(&args[0], envelope);
-	ZVAL_LONG(&args[1], seconds);
+	zval context;
 	if (w->logger) {
 		log_context(&context, envelope, transport);
 		log_to(w, "info", "Sending keepalive request.", &context);
 	}
 	zend_object *error;
 	if (!EG(exception)) {
-		zend_call_method(receiver, receiver->ce, NULL, "keepalive", sizeof("keepalive") - 1, &rv, 2, &args[0], &args[1]);
-		zval_ptr_dtor(&rv);
-		if (EG(exception) && php_messenger_take_exception(&error)) {
+		if (!php_messenger_transport_keepalive(receiver, envelope, seconds) && php_messenger_take_exception(&error)) {
 			if (w->logger) {
 				log_context(&context, envelope, transport);
 				log_error_context(&context, error);
@@ -1368,12 +1361,12 @@ static zend_long keepalive_seconds(php_messenger_worker *w, zval *v)
 		return -1;
 	}
 	zend_string *name;
-	zval *receiver;
-	ZEND_HASH_FOREACH_STR_KEY_VAL(&w->receivers, name, receiver) {
-		if (seconds && !instanceof_function(Z_OBJCE_P(receiver), php_messenger_ce_KeepaliveReceiverInterface)) {
+	php_messenger_transport *receiver;
+	ZEND_HASH_FOREACH_STR_KEY_PTR(&w->receivers, name, receiver) {
+		if (seconds && !(receiver->caps & PHP_MESSENGER_CAN_KEEPALIVE)) {
 			php_messenger_throw(php_messenger_ce_InvalidArgumentException,
 				"The receiver \"%s\" does not support keepalive: %s does not implement Messenger\\Transport\\KeepaliveReceiverInterface",
-				name ? ZSTR_VAL(name) : "?", ZSTR_VAL(Z_OBJCE_P(receiver)->name));
+				name ? ZSTR_VAL(name) : "?", ZSTR_VAL(receiver->object->ce->name));
 			return -1;
 		}
 	} ZEND_HASH_FOREACH_END();
@@ -1433,6 +1426,26 @@ ZEND_METHOD(Messenger_Worker, run)
 	if (limit < 0 || failure_limit < 0 || time_limit < 0 || sleep_ms < 0) {
 		php_messenger_throw(php_messenger_ce_InvalidArgumentException, "The worker options limit, failure_limit, time_limit and sleep must not be negative");
 		RETURN_THROWS();
+	}
+	if (queues && zend_hash_num_elements(queues) == 0) {
+		queues = NULL; /* as Symfony: no queue names, every queue */
+	}
+	if (queues) {
+		/* before anything is consumed: every receiver must read by queue name */
+		zval *q;
+		ZEND_HASH_FOREACH_VAL(queues, q) {
+			if (Z_TYPE_P(q) != IS_STRING) {
+				php_messenger_throw(php_messenger_ce_InvalidArgumentException, "The worker option \"queues\" must be a list of queue names");
+				RETURN_THROWS();
+			}
+		} ZEND_HASH_FOREACH_END();
+		zend_string *rname;
+		php_messenger_transport *r;
+		ZEND_HASH_FOREACH_STR_KEY_PTR(&w->receivers, rname, r) {
+			if (!php_messenger_transport_check_queues(r, rname)) {
+				RETURN_THROWS();
+			}
+		} ZEND_HASH_FOREACH_END();
 	}
 	keepalive_t keep = { .w = w, .vm_interrupt = (void *) &EG(vm_interrupt) };
 	atomic_init(&keep.due, false);
@@ -1495,10 +1508,10 @@ ZEND_METHOD(Messenger_Worker, run)
 	while (ok && !w->stop && !stop_signal) {
 		bool handled_any = false;
 		zend_string *name;
-		zval *receiver;
+		php_messenger_transport *receiver;
 		uint32_t index = 0;
 		zend_long paused_ms = 0; /* the shortest wait of a receiver paused by its rate limit */
-		ZEND_HASH_FOREACH_STR_KEY_VAL(&w->receivers, name, receiver) {
+		ZEND_HASH_FOREACH_STR_KEY_PTR(&w->receivers, name, receiver) {
 			uint32_t i = index++;
 			if (limited[i]) {
 				long long wait = msgr_rate_wait_ms(&rates[i], php_messenger_monotonic_ms());
@@ -1512,16 +1525,8 @@ ZEND_METHOD(Messenger_Worker, run)
 			if (Z_TYPE(pending[i]) == IS_ARRAY) {
 				ZVAL_COPY_VALUE(&got, &pending[i]);
 				ZVAL_UNDEF(&pending[i]);
-			} else if (queues) {
-				zval q;
-				ZVAL_ARR(&q, queues);
-				zend_call_method(Z_OBJ_P(receiver), Z_OBJCE_P(receiver), NULL, "getfromqueues", sizeof("getfromqueues") - 1, &got, 1, &q, NULL);
-			} else {
-				zend_call_method(Z_OBJ_P(receiver), Z_OBJCE_P(receiver), NULL, "get", 3, &got, 0, NULL, NULL);
-			}
-			if (!EG(exception) && Z_TYPE(got) != IS_ARRAY) {
-				/* a generator, say: read to its end first, as the rest of a batch may wait or go back */
-				php_messenger_iterable_result(&got, Z_OBJ_P(receiver), queues ? "getFromQueues" : "get");
+			} else if (!php_messenger_transport_get(receiver, name, queues, &got)) {
+				ZVAL_UNDEF(&got);
 			}
 			if (EG(exception)) {
 				zval_ptr_dtor(&got);
@@ -1568,7 +1573,7 @@ ZEND_METHOD(Messenger_Worker, run)
 					}
 					if (rest == GIVE_BACK) {
 						/* the worker stops: the rest of the batch goes back to its queue now */
-						php_messenger_receiver_release(Z_OBJ_P(receiver), Z_OBJ_P(item));
+						php_messenger_transport_release(receiver, Z_OBJ_P(item));
 						continue;
 					}
 					handled_any = true;
@@ -1578,12 +1583,12 @@ ZEND_METHOD(Messenger_Worker, run)
 					if (limited[i]) {
 						msgr_rate_take(&rates[i], php_messenger_monotonic_ms());
 					}
-					if (!(ok = handle_one(w, name, Z_OBJ_P(receiver), Z_OBJ_P(item), received_stamps, &counts))) {
+					if (!(ok = handle_one(w, name, receiver, Z_OBJ_P(item), received_stamps, &counts))) {
 						break;
 					}
 					if (Z_REFCOUNTED(got) && Z_REFCOUNT(got) == 1) {
 						/* done with it: let go now, not with the whole batch */
-						php_messenger_receiver_let_go(Z_OBJ_P(receiver), Z_OBJ_P(item));
+						php_messenger_transport_let_go(receiver, Z_OBJ_P(item));
 						ZVAL_NULL(item);
 					}
 					if (w->stop || stop_signal || (limit && counts.handled + counts.failed >= limit) || (failure_limit && counts.failed >= failure_limit)) {
@@ -1647,7 +1652,7 @@ ZEND_METHOD(Messenger_Worker, run)
 		zval *item;
 		ZEND_HASH_FOREACH_VAL(&w->waiting, item) {
 			php_messenger_acknowledger *a = ack_from(Z_OBJ_P(item));
-			php_messenger_receiver_release(a->receiver, a->envelope);
+			php_messenger_transport_release(a->receiver, a->envelope);
 		} ZEND_HASH_FOREACH_END();
 		zend_hash_clean(&w->waiting);
 	}
@@ -1666,18 +1671,19 @@ ZEND_METHOD(Messenger_Worker, run)
 	{
 		/* what a rate limit still held back goes back to its queue */
 		uint32_t i = 0;
-		zval *receiver, *item;
-		ZEND_HASH_FOREACH_VAL(&w->receivers, receiver) {
+		php_messenger_transport *receiver;
+		zval *item;
+		ZEND_HASH_FOREACH_PTR(&w->receivers, receiver) {
 			if (Z_TYPE(pending[i]) == IS_ARRAY) {
 				ZEND_HASH_FOREACH_VAL(Z_ARRVAL(pending[i]), item) {
-					php_messenger_receiver_release(Z_OBJ_P(receiver), Z_OBJ_P(item));
+					php_messenger_transport_release(receiver, Z_OBJ_P(item));
 				} ZEND_HASH_FOREACH_END();
 			}
 			zval_ptr_dtor(&pending[i]);
 			i++;
 			/* and the acknowledgements a batch still holds are written before run() returns */
 			if (!EG(exception)) {
-				php_messenger_receiver_flush(Z_OBJ_P(receiver));
+				php_messenger_transport_flush(receiver);
 			}
 		} ZEND_HASH_FOREACH_END();
 	}

@@ -7,7 +7,7 @@
  * PostgreSQL, FOR UPDATE SKIP LOCKED on PostgreSQL), a SELECT ... FOR UPDATE SKIP LOCKED and
  * an UPDATE in one transaction on MySQL/MariaDB; SQLite serializes writers, so two workers
  * never claim one row. Times are UTC, to the second, as Symfony writes them. */
-#include "php_messenger_internal.h"
+#include "php/transport/transport.h"
 #include "core/msgr_table.h"
 #include "core/msgr_dsn.h"
 #include "ext/json/php_json.h"
@@ -17,8 +17,7 @@
 
 #include <time.h>
 
-zend_class_entry *php_messenger_ce_DoctrineTransport;
-zend_class_entry *php_messenger_ce_Transport;
+static zend_class_entry *php_messenger_ce_DoctrineTransport;
 
 static zend_object_handlers doctrine_handlers;
 
@@ -119,9 +118,9 @@ static HashTable *doctrine_get_gc(zend_object *obj, zval **table, int *n)
 	return NULL;
 }
 
-static php_messenger_doctrine *ready(zval *self)
+static php_messenger_doctrine *ready(zend_object *self)
 {
-	php_messenger_doctrine *t = doctrine_from(Z_OBJ_P(self));
+	php_messenger_doctrine *t = doctrine_from(self);
 	if (Z_TYPE(t->pdo) != IS_OBJECT) {
 		zend_throw_error(NULL, "Messenger\\Transport\\DoctrineTransport was not constructed");
 		return NULL;
@@ -1189,15 +1188,15 @@ static bool pdo_connect(php_messenger_doctrine *t, zval *connection)
 	return ok;
 }
 
-bool php_messenger_doctrine_flush(zend_object *obj)
+static bool doctrine_flush(const php_messenger_transport *transport)
 {
-	php_messenger_doctrine *t = doctrine_from(obj);
+	php_messenger_doctrine *t = doctrine_from(transport->object);
 	return t->acked_count == 0 || flush_acks(t);
 }
 
-void php_messenger_doctrine_release(zend_object *obj, zend_object *envelope)
+static void doctrine_release(const php_messenger_transport *transport, zend_object *envelope)
 {
-	php_messenger_doctrine *t = doctrine_from(obj);
+	php_messenger_doctrine *t = doctrine_from(transport->object);
 	zend_object *stamp = php_messenger_envelope_last(envelope, php_messenger_ce_TransportMessageIdStamp);
 	zval *id = stamp ? php_messenger_stamp_prop(stamp, 0) : NULL;
 	if (id && Z_TYPE_P(id) == IS_LONG && Z_TYPE(t->pdo) == IS_OBJECT && !release_id(t, Z_LVAL_P(id))) {
@@ -1205,12 +1204,12 @@ void php_messenger_doctrine_release(zend_object *obj, zend_object *envelope)
 	}
 }
 
-zend_object *php_messenger_doctrine_serializer(zend_object *obj)
+static zend_object *doctrine_serializer(const php_messenger_transport *transport)
 {
-	return doctrine_from(obj)->serializer;
+	return doctrine_from(transport->object)->serializer;
 }
 
-bool php_messenger_doctrine_init(zend_object *obj, zval *connection, HashTable *options, const struct msgr_dsn *dsn, zend_object *serializer)
+static bool doctrine_init(zend_object *obj, zval *connection, HashTable *options, const struct msgr_dsn *dsn, zend_object *serializer)
 {
 	php_messenger_doctrine *t = doctrine_from(obj);
 	if (!apply_options(t, options, dsn) || !pdo_connect(t, connection)) {
@@ -1221,43 +1220,11 @@ bool php_messenger_doctrine_init(zend_object *obj, zval *connection, HashTable *
 }
 /* }}} */
 
-ZEND_METHOD(Messenger_Transport_DoctrineTransport, __construct)
+static zend_object *doctrine_send(const php_messenger_transport *transport, zend_object *envelope)
 {
-	zval *connection;
-	HashTable *options = NULL;
-	zend_object *serializer = NULL;
-	ZEND_PARSE_PARAMETERS_START(1, 3)
-		Z_PARAM_ZVAL(connection)
-		Z_PARAM_OPTIONAL
-		Z_PARAM_ARRAY_HT(options)
-		Z_PARAM_OBJ_OF_CLASS_OR_NULL(serializer, php_messenger_ce_SerializerInterface)
-	ZEND_PARSE_PARAMETERS_END();
-	if (Z_TYPE(doctrine_from(Z_OBJ_P(ZEND_THIS))->pdo) != IS_UNDEF) {
-		zend_throw_error(NULL, "Cannot call Messenger\\Transport\\DoctrineTransport::__construct() twice");
-		RETURN_THROWS();
-	}
-	php_messenger_doctrine_init(Z_OBJ_P(ZEND_THIS), connection, options, NULL, serializer);
-}
-
-ZEND_METHOD(Messenger_Transport_DoctrineTransport, send)
-{
-	zend_object *envelope;
-	ZEND_PARSE_PARAMETERS_START(1, 1)
-		Z_PARAM_OBJ_OF_CLASS(envelope, php_messenger_ce_Envelope)
-	ZEND_PARSE_PARAMETERS_END();
-	php_messenger_doctrine *t = ready(ZEND_THIS);
+	php_messenger_doctrine *t = ready(transport->object);
 	zval sent;
-	if (!t || !send_rows(t, &envelope, 1, &sent)) {
-		RETURN_THROWS();
-	}
-	RETVAL_COPY(zend_hash_index_find(Z_ARRVAL(sent), 0));
-	zval_ptr_dtor(&sent);
-}
-
-zend_object *php_messenger_doctrine_send(zend_object *transport, zend_object *envelope)
-{
-	zval sent;
-	bool ok = send_rows(doctrine_from(transport), &envelope, 1, &sent);
+	bool ok = t && send_rows(t, &envelope, 1, &sent);
 	OBJ_RELEASE(envelope);
 	if (!ok) {
 		return NULL;
@@ -1268,11 +1235,9 @@ zend_object *php_messenger_doctrine_send(zend_object *transport, zend_object *en
 	return result;
 }
 
-static bool doctrine_send_all(zend_object *self, zend_object **list, uint32_t count, zval *out)
+static bool doctrine_send_all(const php_messenger_transport *transport, zend_object **list, uint32_t count, zval *out)
 {
-	zval this;
-	ZVAL_OBJ(&this, self);
-	php_messenger_doctrine *t = ready(&this);
+	php_messenger_doctrine *t = ready(transport->object);
 	if (!t) {
 		return false;
 	}
@@ -1304,119 +1269,72 @@ static bool doctrine_send_all(zend_object *self, zend_object **list, uint32_t co
 	return ok;
 }
 
-ZEND_METHOD(Messenger_Transport_DoctrineTransport, sendAll)
+/* queues: their names (strings, at least one), or NULL for the transport's own queue */
+static bool doctrine_get(const php_messenger_transport *transport, HashTable *queues, zval *out)
 {
-	php_messenger_send_all(INTERNAL_FUNCTION_PARAM_PASSTHRU, doctrine_send_all);
-}
-
-ZEND_METHOD(Messenger_Transport_DoctrineTransport, get)
-{
-	ZEND_PARSE_PARAMETERS_NONE();
-	php_messenger_doctrine *t = ready(ZEND_THIS);
+	php_messenger_doctrine *t = ready(transport->object);
 	if (!t) {
-		RETURN_THROWS();
+		return false;
 	}
-	int now = notified(t);
-	if (now < 0) {
-		transport_error(t, "Could not wait for notifications from", NULL);
-		RETURN_THROWS();
-	}
-	if (now == 0) {
-		RETURN_EMPTY_ARRAY();
-	}
-	for (int attempt = 0; !claim(t, NULL, return_value); attempt++) {
-		if (!try_again(t, attempt)) {
-			RETURN_THROWS();
+	if (!queues) {
+		int now = notified(t);
+		if (now < 0) {
+			transport_error(t, "Could not wait for notifications from", NULL);
+			return false;
 		}
+		if (now == 0) {
+			ZVAL_EMPTY_ARRAY(out);
+			return true;
+		}
+	}
+	for (int attempt = 0; !claim(t, queues, out); attempt++) {
+		if (!try_again(t, attempt)) {
+			return false;
+		}
+	}
+	if (queues) {
+		return true;
 	}
 	/* seen empty: the next get waits for a notification; listening from now on, so that a
 	 * message sent in between is notified too */
-	t->empty_since_ms = zend_hash_num_elements(Z_ARRVAL_P(return_value)) ? 0 : php_messenger_monotonic_ms();
+	t->empty_since_ms = zend_hash_num_elements(Z_ARRVAL_P(out)) ? 0 : php_messenger_monotonic_ms();
 	if (t->empty_since_ms && t->platform == MSGR_SQL_PGSQL && t->use_notify && !listen_channel(t)) {
-		zval_ptr_dtor(return_value);
-		ZVAL_NULL(return_value);
+		zval_ptr_dtor(out);
+		ZVAL_UNDEF(out);
 		transport_error(t, "Could not listen for notifications from", NULL);
-		RETURN_THROWS();
+		return false;
 	}
+	return true;
 }
 
-ZEND_METHOD(Messenger_Transport_DoctrineTransport, getFromQueues)
+static bool doctrine_settle(const php_messenger_transport *transport, zend_object *envelope, bool ack)
 {
-	HashTable *queues;
-	ZEND_PARSE_PARAMETERS_START(1, 1)
-		Z_PARAM_ARRAY_HT(queues)
-	ZEND_PARSE_PARAMETERS_END();
-	php_messenger_doctrine *t = ready(ZEND_THIS);
+	php_messenger_doctrine *t = ready(transport->object);
 	if (!t) {
-		RETURN_THROWS();
+		return false;
 	}
-	zval *q;
-	ZEND_HASH_FOREACH_VAL(queues, q) {
-		if (Z_TYPE_P(q) != IS_STRING) {
-			zend_argument_type_error(1, "must contain only queue names (strings)");
-			RETURN_THROWS();
-		}
-	} ZEND_HASH_FOREACH_END();
-	if (zend_hash_num_elements(queues) == 0) {
-		RETURN_EMPTY_ARRAY();
-	}
-	for (int attempt = 0; !claim(t, queues, return_value); attempt++) {
+	const char *doing = ack ? "Could not acknowledge a message in" : "Could not reject a message in";
+	for (int attempt = 0; !by_id(t, envelope, ST_DELETE, doing); attempt++) {
 		if (!try_again(t, attempt)) {
-			RETURN_THROWS();
+			return false;
 		}
 	}
+	return true;
 }
 
-static void envelope_method(INTERNAL_FUNCTION_PARAMETERS, int slot, const char *doing)
+static bool doctrine_keepalive(const php_messenger_transport *transport, zend_object *envelope, const zend_long *seconds)
 {
-	zend_object *envelope;
-	ZEND_PARSE_PARAMETERS_START(1, 1)
-		Z_PARAM_OBJ_OF_CLASS(envelope, php_messenger_ce_Envelope)
-	ZEND_PARSE_PARAMETERS_END();
-	php_messenger_doctrine *t = ready(ZEND_THIS);
+	php_messenger_doctrine *t = ready(transport->object);
 	if (!t) {
-		RETURN_THROWS();
+		return false;
 	}
-	for (int attempt = 0; !by_id(t, envelope, slot, doing); attempt++) {
-		if (!try_again(t, attempt)) {
-			RETURN_THROWS();
-		}
-	}
-}
-
-ZEND_METHOD(Messenger_Transport_DoctrineTransport, ack)
-{
-	envelope_method(INTERNAL_FUNCTION_PARAM_PASSTHRU, ST_DELETE, "Could not acknowledge a message in");
-}
-
-ZEND_METHOD(Messenger_Transport_DoctrineTransport, reject)
-{
-	envelope_method(INTERNAL_FUNCTION_PARAM_PASSTHRU, ST_DELETE, "Could not reject a message in");
-}
-
-ZEND_METHOD(Messenger_Transport_DoctrineTransport, keepalive)
-{
-	zend_object *envelope;
-	zend_long seconds = 0;
-	bool seconds_null = true;
-	ZEND_PARSE_PARAMETERS_START(1, 2)
-		Z_PARAM_OBJ_OF_CLASS(envelope, php_messenger_ce_Envelope)
-		Z_PARAM_OPTIONAL
-		Z_PARAM_LONG_OR_NULL(seconds, seconds_null)
-	ZEND_PARSE_PARAMETERS_END();
-	php_messenger_doctrine *t = ready(ZEND_THIS);
-	if (!t) {
-		RETURN_THROWS();
-	}
-	if (!seconds_null && seconds >= t->redeliver_timeout) {
+	if (seconds && *seconds >= t->redeliver_timeout) {
 		php_messenger_throw(php_messenger_ce_LogicException,
 			"The keepalive interval (" ZEND_LONG_FMT " s) must be shorter than the redeliver_timeout (" ZEND_LONG_FMT " s), or messages are redelivered while they are handled",
-			seconds, t->redeliver_timeout);
-		RETURN_THROWS();
+			*seconds, t->redeliver_timeout);
+		return false;
 	}
-	if (!by_id(t, envelope, ST_TOUCH, "Could not keep a message alive in")) {
-		RETURN_THROWS();
-	}
+	return by_id(t, envelope, ST_TOUCH, "Could not keep a message alive in");
 }
 
 /* the waiting messages of the queue: count, or the envelopes (limit 0: all) */
@@ -1474,48 +1392,32 @@ static bool waiting(php_messenger_doctrine *t, bool count, zend_long limit, zval
 	return true;
 }
 
-ZEND_METHOD(Messenger_Transport_DoctrineTransport, getMessageCount)
+static bool doctrine_count(const php_messenger_transport *transport, zend_long *out)
 {
-	ZEND_PARSE_PARAMETERS_NONE();
-	php_messenger_doctrine *t = ready(ZEND_THIS);
-	if (!t || !waiting(t, true, 0, return_value)) {
-		RETURN_THROWS();
+	php_messenger_doctrine *t = ready(transport->object);
+	zval n;
+	if (!t || !waiting(t, true, 0, &n)) {
+		return false;
 	}
+	*out = Z_LVAL(n);
+	return true;
 }
 
-ZEND_METHOD(Messenger_Transport_DoctrineTransport, all)
+static bool doctrine_all(const php_messenger_transport *transport, zend_long limit, zval *out)
 {
-	zend_long limit = 0;
-	bool limit_null = true;
-	ZEND_PARSE_PARAMETERS_START(0, 1)
-		Z_PARAM_OPTIONAL
-		Z_PARAM_LONG_OR_NULL(limit, limit_null)
-	ZEND_PARSE_PARAMETERS_END();
-	php_messenger_doctrine *t = ready(ZEND_THIS);
-	if (!t) {
-		RETURN_THROWS();
-	}
-	if (!php_messenger_limit_arg(limit, limit_null)) {
-		RETURN_THROWS();
-	}
-	if (!waiting(t, false, limit_null ? 0 : limit, return_value)) {
-		RETURN_THROWS();
-	}
+	php_messenger_doctrine *t = ready(transport->object);
+	return t && waiting(t, false, limit, out);
 }
 
-ZEND_METHOD(Messenger_Transport_DoctrineTransport, find)
+static bool doctrine_find(const php_messenger_transport *transport, zval *id, zval *out)
 {
-	zval *id;
-	ZEND_PARSE_PARAMETERS_START(1, 1)
-		Z_PARAM_ZVAL(id)
-	ZEND_PARSE_PARAMETERS_END();
-	php_messenger_doctrine *t = ready(ZEND_THIS);
+	php_messenger_doctrine *t = ready(transport->object);
 	if (!t || !ensure_table(t) || !flush_acks(t)) {
-		RETURN_THROWS();
+		return false;
 	}
 	if (Z_TYPE_P(id) != IS_LONG && Z_TYPE_P(id) != IS_STRING) {
 		zend_argument_type_error(1, "must be a message id (int or string), %s given", zend_zval_type_name(id));
-		RETURN_THROWS();
+		return false;
 	}
 	msgr_buf_t sql = MSGR_BUF_INIT;
 	msgr_table_find_sql(ZSTR_VAL(t->table), &sql);
@@ -1532,66 +1434,156 @@ ZEND_METHOD(Messenger_Transport_DoctrineTransport, find)
 	if (!ok) {
 		zval_ptr_dtor(&rows);
 		transport_error(t, "Could not find a message in", NULL);
-		RETURN_THROWS();
+		return false;
 	}
 	zval *row = zend_hash_index_find(Z_ARRVAL(rows), 0);
 	if (!row) {
 		zval_ptr_dtor(&rows);
-		RETURN_NULL();
+		ZVAL_NULL(out);
+		return true;
 	}
 	zend_object *envelope = decode_row(t, Z_ARRVAL_P(row));
 	zval_ptr_dtor(&rows);
 	if (!envelope) {
+		return false;
+	}
+	ZVAL_OBJ(out, envelope);
+	return true;
+}
+
+static bool doctrine_setup(const php_messenger_transport *transport)
+{
+	php_messenger_doctrine *t = ready(transport->object);
+	return t && do_setup(t);
+}
+
+static const php_messenger_transport_ops doctrine_ops = {
+	.send = doctrine_send,
+	.send_all = doctrine_send_all,
+	.get = doctrine_get,
+	.settle = doctrine_settle,
+	.release = doctrine_release,
+	.flush = doctrine_flush,
+	.keepalive = doctrine_keepalive,
+	.count = doctrine_count,
+	.setup = doctrine_setup,
+	.all = doctrine_all,
+	.find = doctrine_find,
+	.serializer = doctrine_serializer,
+};
+
+ZEND_METHOD(Messenger_Transport_DoctrineTransport, __construct)
+{
+	zval *connection;
+	HashTable *options = NULL;
+	zend_object *serializer = NULL;
+	ZEND_PARSE_PARAMETERS_START(1, 3)
+		Z_PARAM_ZVAL(connection)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_ARRAY_HT(options)
+		Z_PARAM_OBJ_OF_CLASS_OR_NULL(serializer, php_messenger_ce_SerializerInterface)
+	ZEND_PARSE_PARAMETERS_END();
+	if (Z_TYPE(doctrine_from(Z_OBJ_P(ZEND_THIS))->pdo) != IS_UNDEF) {
+		zend_throw_error(NULL, "Cannot call Messenger\\Transport\\DoctrineTransport::__construct() twice");
 		RETURN_THROWS();
 	}
-	RETURN_OBJ(envelope);
+	doctrine_init(Z_OBJ_P(ZEND_THIS), connection, options, NULL, serializer);
+}
+
+ZEND_METHOD(Messenger_Transport_DoctrineTransport, send)
+{
+	php_messenger_transport_method_send(INTERNAL_FUNCTION_PARAM_PASSTHRU, &doctrine_ops);
+}
+
+ZEND_METHOD(Messenger_Transport_DoctrineTransport, sendAll)
+{
+	php_messenger_transport_method_send_all(INTERNAL_FUNCTION_PARAM_PASSTHRU, &doctrine_ops);
+}
+
+ZEND_METHOD(Messenger_Transport_DoctrineTransport, get)
+{
+	php_messenger_transport_method_get(INTERNAL_FUNCTION_PARAM_PASSTHRU, &doctrine_ops);
+}
+
+ZEND_METHOD(Messenger_Transport_DoctrineTransport, getFromQueues)
+{
+	php_messenger_transport_method_get_from_queues(INTERNAL_FUNCTION_PARAM_PASSTHRU, &doctrine_ops);
+}
+
+ZEND_METHOD(Messenger_Transport_DoctrineTransport, ack)
+{
+	php_messenger_transport_method_settle(INTERNAL_FUNCTION_PARAM_PASSTHRU, &doctrine_ops, true);
+}
+
+ZEND_METHOD(Messenger_Transport_DoctrineTransport, reject)
+{
+	php_messenger_transport_method_settle(INTERNAL_FUNCTION_PARAM_PASSTHRU, &doctrine_ops, false);
+}
+
+ZEND_METHOD(Messenger_Transport_DoctrineTransport, keepalive)
+{
+	php_messenger_transport_method_keepalive(INTERNAL_FUNCTION_PARAM_PASSTHRU, &doctrine_ops);
+}
+
+ZEND_METHOD(Messenger_Transport_DoctrineTransport, getMessageCount)
+{
+	php_messenger_transport_method_count(INTERNAL_FUNCTION_PARAM_PASSTHRU, &doctrine_ops);
+}
+
+ZEND_METHOD(Messenger_Transport_DoctrineTransport, all)
+{
+	php_messenger_transport_method_all(INTERNAL_FUNCTION_PARAM_PASSTHRU, &doctrine_ops);
+}
+
+ZEND_METHOD(Messenger_Transport_DoctrineTransport, find)
+{
+	php_messenger_transport_method_find(INTERNAL_FUNCTION_PARAM_PASSTHRU, &doctrine_ops);
 }
 
 ZEND_METHOD(Messenger_Transport_DoctrineTransport, setup)
 {
-	ZEND_PARSE_PARAMETERS_NONE();
-	php_messenger_doctrine *t = ready(ZEND_THIS);
-	if (!t || !do_setup(t)) {
-		RETURN_THROWS();
-	}
+	php_messenger_transport_method_setup(INTERNAL_FUNCTION_PARAM_PASSTHRU, &doctrine_ops);
 }
 
-ZEND_METHOD(Messenger_Transport_Transport, __construct)
+/* The connection doctrine://NAME names: the configuration's, or for "default" with none
+ * configured, the embedded SQLite database var/messenger.sqlite under the current directory. */
+static bool doctrine_connection(zend_string *transport, const char *name, HashTable *connections, zval *out)
 {
-	ZEND_PARSE_PARAMETERS_NONE();
+	zval *found = connections ? zend_hash_str_find_deref(connections, name, strlen(name)) : NULL;
+	if (found) {
+		ZVAL_COPY(out, found);
+		return true;
+	}
+	if (strcmp(name, "default") == 0) {
+		ZVAL_STRING(out, "sqlite:var/messenger.sqlite");
+		return true;
+	}
+	zend_string *known = connections ? php_messenger_names_of(connections) : zend_string_init("none", 4, 0);
+	php_messenger_throw(php_messenger_ce_InvalidArgumentException,
+		"transports[\"%s\"]: doctrine://%s names a connection that is not in the configuration's \"connections\" (configured: %s)",
+		ZSTR_VAL(transport), name, ZSTR_VAL(known));
+	zend_string_release(known);
+	return false;
 }
 
-ZEND_METHOD(Messenger_Transport_Transport, fromDsn)
+static bool doctrine_make(zval *out, const php_messenger_transport_args *args)
 {
-	zend_string *dsn;
-	HashTable *options = NULL, *connections = NULL;
-	zend_object *serializer = NULL;
-	ZEND_PARSE_PARAMETERS_START(1, 4)
-		Z_PARAM_STR(dsn)
-		Z_PARAM_OPTIONAL
-		Z_PARAM_ARRAY_HT(options)
-		Z_PARAM_OBJ_OF_CLASS_OR_NULL(serializer, php_messenger_ce_SerializerInterface)
-		Z_PARAM_ARRAY_HT(connections)
-	ZEND_PARSE_PARAMETERS_END();
-	zval config, opts;
-	array_init(&config);
-	add_assoc_str(&config, "dsn", zend_string_copy(dsn));
-	if (options) {
-		ZVAL_ARR(&opts, zend_array_dup(options));
-		add_assoc_zval(&config, "options", &opts);
+	zval connection;
+	const char *name = *args->dsn->host ? args->dsn->host : "default";
+	if (!doctrine_connection(args->name, name, args->connections, &connection)) {
+		return false;
 	}
-	zend_string *name = zend_string_init("fromDsn", sizeof("fromDsn") - 1, 0);
-	zend_object *made = php_messenger_serializer_or_default(serializer);
-	bool ok = php_messenger_transport_from_config(return_value, name, &config, NULL, made, connections);
-	OBJ_RELEASE(made);
-	zend_string_release(name);
-	zval_ptr_dtor(&config);
+	object_init_ex(out, php_messenger_ce_DoctrineTransport);
+	bool ok = doctrine_init(Z_OBJ_P(out), &connection, args->options, args->dsn, args->serializer);
+	zval_ptr_dtor(&connection);
 	if (!ok) {
-		RETURN_THROWS();
+		zval_ptr_dtor(out);
+		ZVAL_UNDEF(out);
 	}
+	return ok;
 }
 
-void php_messenger_register_doctrine(void)
+static zend_class_entry *doctrine_register(void)
 {
 	php_messenger_ce_DoctrineTransport = register_class_Messenger_Transport_DoctrineTransport(php_messenger_ce_TransportInterface,
 		php_messenger_ce_BatchSenderInterface, php_messenger_ce_MessageCountAwareInterface, php_messenger_ce_ListableReceiverInterface,
@@ -1603,5 +1595,12 @@ void php_messenger_register_doctrine(void)
 	doctrine_handlers.dtor_obj = doctrine_dtor;
 	doctrine_handlers.get_gc = doctrine_get_gc;
 	doctrine_handlers.clone_obj = NULL;
-	php_messenger_ce_Transport = register_class_Messenger_Transport_Transport();
+	return php_messenger_ce_DoctrineTransport;
 }
+
+const php_messenger_transport_kind php_messenger_transport_kind_doctrine = {
+	.schemes = (const char *const[]) { "doctrine", NULL },
+	.register_class = doctrine_register,
+	.make = doctrine_make,
+	.ops = &doctrine_ops,
+};

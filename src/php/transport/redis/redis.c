@@ -2,13 +2,13 @@
  * (core/msgr_redis). This file turns Envelopes into encoded messages through the transport's
  * serializer and back, and the core's errors into exceptions; every Redis command is the
  * core's. */
-#include "php_messenger_internal.h"
+#include "php/transport/transport.h"
 #include "core/msgr_alloc.h"
 #include "core/msgr_dsn.h"
 #include "core/msgr_redis.h"
 #include "redis_arginfo.h"
 
-zend_class_entry *php_messenger_ce_RedisTransport;
+static zend_class_entry *php_messenger_ce_RedisTransport;
 static zend_object_handlers redis_handlers;
 
 typedef struct {
@@ -58,9 +58,9 @@ static void redis_dtor(zend_object *obj)
 	zend_objects_destroy_object(obj);
 }
 
-bool php_messenger_redis_flush(zend_object *obj)
+static bool redis_flush(const php_messenger_transport *transport)
 {
-	php_messenger_redis *t = redis_from(obj);
+	php_messenger_redis *t = redis_from(transport->object);
 	msgr_error_t err;
 	if (t->r && msgr_redis_flush(t->r, &err) != MSGR_OK) {
 		throw_core(&err);
@@ -80,9 +80,9 @@ static HashTable *redis_get_gc(zend_object *obj, zval **table, int *n)
 	return NULL;
 }
 
-static php_messenger_redis *ready(zval *self)
+static php_messenger_redis *ready(zend_object *self)
 {
-	php_messenger_redis *t = redis_from(Z_OBJ_P(self));
+	php_messenger_redis *t = redis_from(self);
 	if (!t->r) {
 		zend_throw_error(NULL, "Messenger\\Transport\\RedisTransport was not constructed");
 		return NULL;
@@ -239,7 +239,7 @@ static bool send_envelopes(php_messenger_redis *t, zend_object **envelopes, uint
 	return ok;
 }
 
-bool php_messenger_redis_init(zend_object *obj, HashTable *options, const msgr_dsn_t *dsn, zend_object *serializer)
+static bool redis_init(zend_object *obj, HashTable *options, const msgr_dsn_t *dsn, zend_object *serializer)
 {
 	php_messenger_redis *t = redis_from(obj);
 	/* the options as the core reads them: key => text */
@@ -316,9 +316,9 @@ bool php_messenger_redis_init(zend_object *obj, HashTable *options, const msgr_d
 	return true;
 }
 
-void php_messenger_redis_release(zend_object *obj, zend_object *envelope)
+static void redis_release(const php_messenger_transport *transport, zend_object *envelope)
 {
-	php_messenger_redis *t = redis_from(obj);
+	php_messenger_redis *t = redis_from(transport->object);
 	zend_object *stamp = php_messenger_envelope_last(envelope, php_messenger_ce_TransportMessageIdStamp);
 	zval *id = stamp ? php_messenger_stamp_prop(stamp, 0) : NULL;
 	msgr_error_t err;
@@ -328,62 +328,30 @@ void php_messenger_redis_release(zend_object *obj, zend_object *envelope)
 	}
 }
 
-zend_object *php_messenger_redis_serializer(zend_object *obj)
+static zend_object *redis_serializer(const php_messenger_transport *transport)
 {
-	return redis_from(obj)->serializer;
+	return redis_from(transport->object)->serializer;
 }
 
-ZEND_METHOD(Messenger_Transport_RedisTransport, __construct)
+static zend_object *redis_send(const php_messenger_transport *transport, zend_object *envelope)
 {
-	zend_string *dsn;
-	HashTable *options = NULL;
-	zend_object *serializer = NULL;
-	ZEND_PARSE_PARAMETERS_START(1, 3)
-		Z_PARAM_STR(dsn)
-		Z_PARAM_OPTIONAL
-		Z_PARAM_ARRAY_HT(options)
-		Z_PARAM_OBJ_OF_CLASS_OR_NULL(serializer, php_messenger_ce_SerializerInterface)
-	ZEND_PARSE_PARAMETERS_END();
-	if (redis_from(Z_OBJ_P(ZEND_THIS))->r) {
-		zend_throw_error(NULL, "Cannot call Messenger\\Transport\\RedisTransport::__construct() twice");
-		RETURN_THROWS();
-	}
-	msgr_dsn_t parsed;
-	msgr_error_t err;
-	if (msgr_dsn_parse(ZSTR_VAL(dsn), ZSTR_LEN(dsn), &parsed, &err) != MSGR_OK) {
-		php_messenger_throw(php_messenger_ce_InvalidArgumentException, "Invalid Redis DSN: %s", err.message);
-		RETURN_THROWS();
-	}
-	php_messenger_redis_init(Z_OBJ_P(ZEND_THIS), options, &parsed, serializer);
-	msgr_dsn_free(&parsed);
-}
-
-ZEND_METHOD(Messenger_Transport_RedisTransport, send)
-{
-	zend_object *envelope;
-	ZEND_PARSE_PARAMETERS_START(1, 1)
-		Z_PARAM_OBJ_OF_CLASS(envelope, php_messenger_ce_Envelope)
-	ZEND_PARSE_PARAMETERS_END();
-	php_messenger_redis *t = ready(ZEND_THIS);
+	php_messenger_redis *t = ready(transport->object);
 	zval sent;
-	if (!t || !send_envelopes(t, &envelope, 1, &sent)) {
-		RETURN_THROWS();
+	bool ok = t && send_envelopes(t, &envelope, 1, &sent);
+	OBJ_RELEASE(envelope);
+	if (!ok) {
+		return NULL;
 	}
-	RETVAL_COPY(zend_hash_index_find(Z_ARRVAL(sent), 0));
+	zend_object *result = Z_OBJ_P(zend_hash_index_find(Z_ARRVAL(sent), 0));
+	GC_ADDREF(result);
 	zval_ptr_dtor(&sent);
+	return result;
 }
 
-static bool redis_send_all(zend_object *self, zend_object **list, uint32_t count, zval *out)
+static bool redis_send_all(const php_messenger_transport *transport, zend_object **list, uint32_t count, zval *out)
 {
-	zval this;
-	ZVAL_OBJ(&this, self);
-	php_messenger_redis *t = ready(&this);
+	php_messenger_redis *t = ready(transport->object);
 	return t && send_envelopes(t, list, count, out);
-}
-
-ZEND_METHOD(Messenger_Transport_RedisTransport, sendAll)
-{
-	php_messenger_send_all(INTERNAL_FUNCTION_PARAM_PASSTHRU, redis_send_all);
 }
 
 /* What a core call that lists messages gave (rc: its status, err its error) as a list of
@@ -414,20 +382,17 @@ static bool envelopes_of(php_messenger_redis *t, int rc, const msgr_error_t *err
 	return ok;
 }
 
-ZEND_METHOD(Messenger_Transport_RedisTransport, get)
+static bool redis_get(const php_messenger_transport *transport, HashTable *queues, zval *out)
 {
-	ZEND_PARSE_PARAMETERS_NONE();
-	php_messenger_redis *t = ready(ZEND_THIS);
+	php_messenger_redis *t = ready(transport->object);
 	if (!t) {
-		RETURN_THROWS();
+		return false;
 	}
 	msgr_message_t *list;
 	size_t count;
 	msgr_error_t err;
 	int rc = msgr_redis_get(t->r, &list, &count, &err);
-	if (!envelopes_of(t, rc, &err, list, count, return_value)) {
-		RETURN_THROWS();
-	}
+	return envelopes_of(t, rc, &err, list, count, out);
 }
 
 /* The stream entry id of an envelope this transport received; NULL with an exception. */
@@ -442,109 +407,74 @@ static const char *id_of(zend_object *envelope)
 	return Z_STRVAL_P(id);
 }
 
-static void settle(INTERNAL_FUNCTION_PARAMETERS, bool reject)
+static bool redis_settle(const php_messenger_transport *transport, zend_object *envelope, bool ack)
 {
-	zend_object *envelope;
-	ZEND_PARSE_PARAMETERS_START(1, 1)
-		Z_PARAM_OBJ_OF_CLASS(envelope, php_messenger_ce_Envelope)
-	ZEND_PARSE_PARAMETERS_END();
-	php_messenger_redis *t = ready(ZEND_THIS);
+	php_messenger_redis *t = ready(transport->object);
 	const char *id = t ? id_of(envelope) : NULL;
 	msgr_error_t err;
 	if (!id) {
-		RETURN_THROWS();
+		return false;
 	}
-	if (msgr_redis_ack(t->r, &id, 1, reject, &err) != MSGR_OK) {
+	if (msgr_redis_ack(t->r, &id, 1, !ack, &err) != MSGR_OK) {
 		throw_core(&err);
-		RETURN_THROWS();
+		return false;
 	}
+	return true;
 }
 
-ZEND_METHOD(Messenger_Transport_RedisTransport, ack)
+static bool redis_keepalive(const php_messenger_transport *transport, zend_object *envelope, const zend_long *seconds)
 {
-	settle(INTERNAL_FUNCTION_PARAM_PASSTHRU, false);
-}
-
-ZEND_METHOD(Messenger_Transport_RedisTransport, reject)
-{
-	settle(INTERNAL_FUNCTION_PARAM_PASSTHRU, true);
-}
-
-ZEND_METHOD(Messenger_Transport_RedisTransport, keepalive)
-{
-	zend_object *envelope;
-	zend_long seconds = 0;
-	bool seconds_null = true;
-	ZEND_PARSE_PARAMETERS_START(1, 2)
-		Z_PARAM_OBJ_OF_CLASS(envelope, php_messenger_ce_Envelope)
-		Z_PARAM_OPTIONAL
-		Z_PARAM_LONG_OR_NULL(seconds, seconds_null)
-	ZEND_PARSE_PARAMETERS_END();
-	php_messenger_redis *t = ready(ZEND_THIS);
+	php_messenger_redis *t = ready(transport->object);
 	const char *id = t ? id_of(envelope) : NULL;
 	msgr_error_t err;
 	if (!id) {
-		RETURN_THROWS();
+		return false;
 	}
-	if (msgr_redis_keepalive(t->r, id, seconds_null ? 0 : seconds, &err) != MSGR_OK) {
+	if (msgr_redis_keepalive(t->r, id, seconds ? *seconds : 0, &err) != MSGR_OK) {
 		throw_core(&err);
-		RETURN_THROWS();
+		return false;
 	}
+	return true;
 }
 
-ZEND_METHOD(Messenger_Transport_RedisTransport, getMessageCount)
+static bool redis_count(const php_messenger_transport *transport, zend_long *out)
 {
-	ZEND_PARSE_PARAMETERS_NONE();
-	php_messenger_redis *t = ready(ZEND_THIS);
+	php_messenger_redis *t = ready(transport->object);
 	long long n;
 	msgr_error_t err;
 	if (!t) {
-		RETURN_THROWS();
+		return false;
 	}
 	if (msgr_redis_count(t->r, &n, &err) != MSGR_OK) {
 		throw_core(&err);
-		RETURN_THROWS();
+		return false;
 	}
-	RETURN_LONG((zend_long) n);
+	*out = (zend_long) n;
+	return true;
 }
 
-ZEND_METHOD(Messenger_Transport_RedisTransport, all)
+static bool redis_all(const php_messenger_transport *transport, zend_long limit, zval *out)
 {
-	zend_long limit = 0;
-	bool limit_null = true;
-	ZEND_PARSE_PARAMETERS_START(0, 1)
-		Z_PARAM_OPTIONAL
-		Z_PARAM_LONG_OR_NULL(limit, limit_null)
-	ZEND_PARSE_PARAMETERS_END();
-	php_messenger_redis *t = ready(ZEND_THIS);
+	php_messenger_redis *t = ready(transport->object);
 	if (!t) {
-		RETURN_THROWS();
-	}
-	if (!php_messenger_limit_arg(limit, limit_null)) {
-		RETURN_THROWS();
+		return false;
 	}
 	msgr_message_t *list;
 	size_t count;
 	msgr_error_t err;
-	int rc = msgr_redis_list(t->r, NULL, limit_null ? 0 : (size_t) limit, &list, &count, &err);
-	if (!envelopes_of(t, rc, &err, list, count, return_value)) {
-		RETURN_THROWS();
-	}
+	int rc = msgr_redis_list(t->r, NULL, (size_t) limit, &list, &count, &err);
+	return envelopes_of(t, rc, &err, list, count, out);
 }
 
-ZEND_METHOD(Messenger_Transport_RedisTransport, find)
+static bool redis_find(const php_messenger_transport *transport, zval *id, zval *out)
 {
-	zval *id;
-	ZEND_PARSE_PARAMETERS_START(1, 1)
-		Z_PARAM_ZVAL(id)
-	ZEND_PARSE_PARAMETERS_END();
-	php_messenger_redis *t = ready(ZEND_THIS);
+	php_messenger_redis *t = ready(transport->object);
 	if (!t) {
-		RETURN_THROWS();
+		return false;
 	}
 	zend_string *text = zval_try_get_string(id);
 	if (!text) {
-		RETURN_THROWS();
+		return false;
 	}
 	msgr_message_t *list;
 	size_t count;
@@ -553,32 +483,136 @@ ZEND_METHOD(Messenger_Transport_RedisTransport, find)
 	zend_string_release(text);
 	zval found;
 	if (!envelopes_of(t, rc, &err, list, count, &found)) {
-		RETURN_THROWS();
+		return false;
 	}
 	zval *first = zend_hash_index_find(Z_ARRVAL(found), 0);
 	if (first) {
-		RETVAL_COPY(first);
+		ZVAL_COPY(out, first);
 	} else {
-		RETVAL_NULL();
+		ZVAL_NULL(out);
 	}
 	zval_ptr_dtor(&found);
+	return true;
+}
+
+static bool redis_setup(const php_messenger_transport *transport)
+{
+	php_messenger_redis *t = ready(transport->object);
+	msgr_error_t err;
+	if (!t) {
+		return false;
+	}
+	if (msgr_redis_setup(t->r, &err) != MSGR_OK) {
+		throw_core(&err);
+		return false;
+	}
+	return true;
+}
+
+static const php_messenger_transport_ops redis_ops = {
+	.send = redis_send,
+	.send_all = redis_send_all,
+	.get = redis_get,
+	.settle = redis_settle,
+	.release = redis_release,
+	.flush = redis_flush,
+	.keepalive = redis_keepalive,
+	.count = redis_count,
+	.setup = redis_setup,
+	.all = redis_all,
+	.find = redis_find,
+	.serializer = redis_serializer,
+};
+
+ZEND_METHOD(Messenger_Transport_RedisTransport, __construct)
+{
+	zend_string *dsn;
+	HashTable *options = NULL;
+	zend_object *serializer = NULL;
+	ZEND_PARSE_PARAMETERS_START(1, 3)
+		Z_PARAM_STR(dsn)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_ARRAY_HT(options)
+		Z_PARAM_OBJ_OF_CLASS_OR_NULL(serializer, php_messenger_ce_SerializerInterface)
+	ZEND_PARSE_PARAMETERS_END();
+	if (redis_from(Z_OBJ_P(ZEND_THIS))->r) {
+		zend_throw_error(NULL, "Cannot call Messenger\\Transport\\RedisTransport::__construct() twice");
+		RETURN_THROWS();
+	}
+	msgr_dsn_t parsed;
+	msgr_error_t err;
+	if (msgr_dsn_parse(ZSTR_VAL(dsn), ZSTR_LEN(dsn), &parsed, &err) != MSGR_OK) {
+		php_messenger_throw(php_messenger_ce_InvalidArgumentException, "Invalid Redis DSN: %s", err.message);
+		RETURN_THROWS();
+	}
+	redis_init(Z_OBJ_P(ZEND_THIS), options, &parsed, serializer);
+	msgr_dsn_free(&parsed);
+}
+
+ZEND_METHOD(Messenger_Transport_RedisTransport, send)
+{
+	php_messenger_transport_method_send(INTERNAL_FUNCTION_PARAM_PASSTHRU, &redis_ops);
+}
+
+ZEND_METHOD(Messenger_Transport_RedisTransport, sendAll)
+{
+	php_messenger_transport_method_send_all(INTERNAL_FUNCTION_PARAM_PASSTHRU, &redis_ops);
+}
+
+ZEND_METHOD(Messenger_Transport_RedisTransport, get)
+{
+	php_messenger_transport_method_get(INTERNAL_FUNCTION_PARAM_PASSTHRU, &redis_ops);
+}
+
+ZEND_METHOD(Messenger_Transport_RedisTransport, ack)
+{
+	php_messenger_transport_method_settle(INTERNAL_FUNCTION_PARAM_PASSTHRU, &redis_ops, true);
+}
+
+ZEND_METHOD(Messenger_Transport_RedisTransport, reject)
+{
+	php_messenger_transport_method_settle(INTERNAL_FUNCTION_PARAM_PASSTHRU, &redis_ops, false);
+}
+
+ZEND_METHOD(Messenger_Transport_RedisTransport, keepalive)
+{
+	php_messenger_transport_method_keepalive(INTERNAL_FUNCTION_PARAM_PASSTHRU, &redis_ops);
+}
+
+ZEND_METHOD(Messenger_Transport_RedisTransport, getMessageCount)
+{
+	php_messenger_transport_method_count(INTERNAL_FUNCTION_PARAM_PASSTHRU, &redis_ops);
+}
+
+ZEND_METHOD(Messenger_Transport_RedisTransport, all)
+{
+	php_messenger_transport_method_all(INTERNAL_FUNCTION_PARAM_PASSTHRU, &redis_ops);
+}
+
+ZEND_METHOD(Messenger_Transport_RedisTransport, find)
+{
+	php_messenger_transport_method_find(INTERNAL_FUNCTION_PARAM_PASSTHRU, &redis_ops);
 }
 
 ZEND_METHOD(Messenger_Transport_RedisTransport, setup)
 {
-	ZEND_PARSE_PARAMETERS_NONE();
-	php_messenger_redis *t = ready(ZEND_THIS);
-	msgr_error_t err;
-	if (!t) {
-		RETURN_THROWS();
-	}
-	if (msgr_redis_setup(t->r, &err) != MSGR_OK) {
-		throw_core(&err);
-		RETURN_THROWS();
-	}
+	php_messenger_transport_method_setup(INTERNAL_FUNCTION_PARAM_PASSTHRU, &redis_ops);
 }
 
-void php_messenger_register_redis(void)
+static bool redis_make(zval *out, const php_messenger_transport_args *args)
+{
+	object_init_ex(out, php_messenger_ce_RedisTransport);
+	if (!redis_init(Z_OBJ_P(out), args->options, args->dsn, args->serializer)) {
+		/* the message names the transport: the core's words follow its name */
+		php_messenger_transport_name_error(args->name);
+		zval_ptr_dtor(out);
+		ZVAL_UNDEF(out);
+		return false;
+	}
+	return true;
+}
+
+static zend_class_entry *redis_register(void)
 {
 	php_messenger_ce_RedisTransport = register_class_Messenger_Transport_RedisTransport(php_messenger_ce_TransportInterface,
 		php_messenger_ce_BatchSenderInterface, php_messenger_ce_MessageCountAwareInterface, php_messenger_ce_ListableReceiverInterface, php_messenger_ce_SetupableTransportInterface, php_messenger_ce_KeepaliveReceiverInterface);
@@ -589,4 +623,13 @@ void php_messenger_register_redis(void)
 	redis_handlers.dtor_obj = redis_dtor;
 	redis_handlers.get_gc = redis_get_gc;
 	redis_handlers.clone_obj = NULL;
+	return php_messenger_ce_RedisTransport;
 }
+
+const php_messenger_transport_kind php_messenger_transport_kind_redis = {
+	.schemes = (const char *const[]) { "redis", "rediss", NULL },
+	.register_class = redis_register,
+	.make = redis_make,
+	.ops = &redis_ops,
+	.shutdown = msgr_redis_pool_clear,
+};
