@@ -2,7 +2,7 @@
 /*
  * Dispatch N messages to one handler through a bus, on one side: "messenger" (this extension,
  * Messenger\Messenger's default bus: bus name stamp, dispatch-after-current-bus, send, handle),
- * "messenger-minimal" (a Messenger\Bus with only HandleMessageMiddleware), "symfony" (Debian's Symfony Messenger 5.4: MessageBus with AddBusNameStampMiddleware,
+ * "messenger-minimal" (a Messenger\MessageBus with only HandleMessageMiddleware), "symfony" (Debian's Symfony Messenger 5.4: MessageBus with AddBusNameStampMiddleware,
  * DispatchAfterCurrentBusMiddleware, SendMessageMiddleware and HandleMessageMiddleware, the
  * chain its framework bundle builds; or only HandleMessageMiddleware with "symfony-minimal").
  * Prints one JSON line: side, n, seconds, msg/s, peak memory.
@@ -20,7 +20,7 @@ switch ($side) {
 		$check = fn($e) => $e->last(Messenger\Stamp\HandledStamp::class)->getResult();
 		break;
 	case 'messenger-minimal':
-		$bus = new Messenger\Bus([new Messenger\Middleware\HandleMessageMiddleware([$handler])]);
+		$bus = new Messenger\MessageBus([new Messenger\Middleware\HandleMessageMiddleware([$handler])]);
 		$check = fn($e) => $e->last(Messenger\Stamp\HandledStamp::class)->getResult();
 		break;
 	case 'symfony':

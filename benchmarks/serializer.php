@@ -34,7 +34,7 @@ if (str_starts_with($side, 'symfony')) {
     $envelope = new Messenger\Envelope($message, [new Messenger\Stamp\BusNameStamp('messenger.bus.default'),
         new Messenger\Stamp\DelayStamp(5000), new Messenger\Stamp\TransportMessageIdStamp('1-0')]);
     $options = ['allowed_classes' => [OrderPlaced::class]];
-    $serializer = $side === 'php' ? new Messenger\Serializer\PhpSerializer($options) : new Messenger\Serializer\JsonSerializer($options);
+    $serializer = $side === 'php' ? new Messenger\Transport\Serialization\PhpSerializer($options) : new Messenger\Transport\Serialization\JsonSerializer($options);
 }
 
 // warm up, and check the round trip really happened

@@ -13,7 +13,7 @@ interface MessageBusInterface
  * @strict-properties
  * @not-serializable
  */
-final class Bus implements MessageBusInterface
+final class MessageBus implements MessageBusInterface
 {
     public function __construct(iterable $middleware = [], string $name = "messenger.bus.default") {}
 

@@ -2,7 +2,7 @@
 
 /** @generate-class-entries */
 
-namespace Messenger\Transport;
+namespace Messenger\Bridge\Doctrine\Transport;
 
 /**
  * The database-table transport (doctrine://NAME): Symfony's messenger_messages table and
@@ -12,9 +12,9 @@ namespace Messenger\Transport;
  * @strict-properties
  * @not-serializable
  */
-final class DoctrineTransport implements TransportInterface, BatchSenderInterface, MessageCountAwareInterface, ListableReceiverInterface, SetupableTransportInterface, QueueReceiverInterface, KeepaliveReceiverInterface
+final class DoctrineTransport implements \Messenger\Transport\TransportInterface, \Messenger\Transport\Sender\BatchSenderInterface, \Messenger\Transport\Receiver\MessageCountAwareInterface, \Messenger\Transport\Receiver\ListableReceiverInterface, \Messenger\Transport\SetupableTransportInterface, \Messenger\Transport\Receiver\QueueReceiverInterface, \Messenger\Transport\Receiver\KeepaliveReceiverInterface
 {
-    public function __construct(\PDO|string|array $connection, array $options = [], ?\Messenger\Serializer\SerializerInterface $serializer = null) {}
+    public function __construct(\PDO|string|array $connection, array $options = [], ?\Messenger\Transport\Serialization\SerializerInterface $serializer = null) {}
 
     public function send(\Messenger\Envelope $envelope): \Messenger\Envelope {}
 

@@ -2,7 +2,7 @@
 
 /** @generate-class-entries */
 
-namespace Messenger;
+namespace Messenger\Stamp;
 
 /** A marker for everything that can be attached to an Envelope. */
 interface StampInterface
@@ -13,6 +13,8 @@ interface StampInterface
 interface NonSendableStampInterface extends StampInterface
 {
 }
+
+namespace Messenger;
 
 /** @strict-properties */
 final class Envelope
@@ -25,13 +27,13 @@ final class Envelope
 
     public static function wrap(object $message, array $stamps = []): Envelope {}
 
-    public function with(StampInterface ...$stamps): Envelope {}
+    public function with(\Messenger\Stamp\StampInterface ...$stamps): Envelope {}
 
     public function withoutAll(string $stampFqcn): Envelope {}
 
     public function withoutStampsOfType(string $type): Envelope {}
 
-    public function last(string $stampFqcn): ?StampInterface {}
+    public function last(string $stampFqcn): ?\Messenger\Stamp\StampInterface {}
 
     public function all(?string $stampFqcn = null): array {}
 

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: ea2a398cfce2b86573e1974e2d370f3c74e356d4 */
+ * Stub hash: d561637d701fa8723cf969250b7b763c8abeb8da */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Messenger_Envelope___construct, 0, 0, 1)
 	ZEND_ARG_TYPE_INFO(0, message, IS_OBJECT, 0)
@@ -12,7 +12,7 @@ ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_Messenger_Envelope_wrap, 0,
 ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_Messenger_Envelope_with, 0, 0, Messenger\\Envelope, 0)
-	ZEND_ARG_VARIADIC_OBJ_INFO(0, stamps, Messenger\\StampInterface, 0)
+	ZEND_ARG_VARIADIC_OBJ_INFO(0, stamps, Messenger\\Stamp\\StampInterface, 0)
 ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_Messenger_Envelope_withoutAll, 0, 1, Messenger\\Envelope, 0)
@@ -23,7 +23,7 @@ ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_Messenger_Envelope_withoutS
 	ZEND_ARG_TYPE_INFO(0, type, IS_STRING, 0)
 ZEND_END_ARG_INFO()
 
-ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_Messenger_Envelope_last, 0, 1, Messenger\\StampInterface, 1)
+ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_Messenger_Envelope_last, 0, 1, Messenger\\Stamp\\StampInterface, 1)
 	ZEND_ARG_TYPE_INFO(0, stampFqcn, IS_STRING, 0)
 ZEND_END_ARG_INFO()
 
@@ -45,12 +45,12 @@ ZEND_METHOD(Messenger_Envelope, all);
 ZEND_METHOD(Messenger_Envelope, getMessage);
 
 
-static const zend_function_entry class_Messenger_StampInterface_methods[] = {
+static const zend_function_entry class_Messenger_Stamp_StampInterface_methods[] = {
 	ZEND_FE_END
 };
 
 
-static const zend_function_entry class_Messenger_NonSendableStampInterface_methods[] = {
+static const zend_function_entry class_Messenger_Stamp_NonSendableStampInterface_methods[] = {
 	ZEND_FE_END
 };
 
@@ -67,23 +67,23 @@ static const zend_function_entry class_Messenger_Envelope_methods[] = {
 	ZEND_FE_END
 };
 
-static zend_class_entry *register_class_Messenger_StampInterface(void)
+static zend_class_entry *register_class_Messenger_Stamp_StampInterface(void)
 {
 	zend_class_entry ce, *class_entry;
 
-	INIT_NS_CLASS_ENTRY(ce, "Messenger", "StampInterface", class_Messenger_StampInterface_methods);
+	INIT_NS_CLASS_ENTRY(ce, "Messenger\\Stamp", "StampInterface", class_Messenger_Stamp_StampInterface_methods);
 	class_entry = zend_register_internal_interface(&ce);
 
 	return class_entry;
 }
 
-static zend_class_entry *register_class_Messenger_NonSendableStampInterface(zend_class_entry *class_entry_Messenger_StampInterface)
+static zend_class_entry *register_class_Messenger_Stamp_NonSendableStampInterface(zend_class_entry *class_entry_Messenger_Stamp_StampInterface)
 {
 	zend_class_entry ce, *class_entry;
 
-	INIT_NS_CLASS_ENTRY(ce, "Messenger", "NonSendableStampInterface", class_Messenger_NonSendableStampInterface_methods);
+	INIT_NS_CLASS_ENTRY(ce, "Messenger\\Stamp", "NonSendableStampInterface", class_Messenger_Stamp_NonSendableStampInterface_methods);
 	class_entry = zend_register_internal_interface(&ce);
-	zend_class_implements(class_entry, 1, class_entry_Messenger_StampInterface);
+	zend_class_implements(class_entry, 1, class_entry_Messenger_Stamp_StampInterface);
 
 	return class_entry;
 }

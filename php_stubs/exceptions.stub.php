@@ -8,6 +8,27 @@ interface ExceptionInterface extends \Throwable
 {
 }
 
+/** An error after which a retry may succeed: the worker retries it whatever the retry strategy says. */
+interface RecoverableExceptionInterface extends \Throwable
+{
+}
+
+/** An error no retry can mend: the worker sends the message to the failure transport at once. */
+interface UnrecoverableExceptionInterface extends \Throwable
+{
+}
+
+/** Thrown by a handler or listener to stop the worker after this message. */
+interface StopWorkerExceptionInterface extends \Throwable
+{
+}
+
+/** An exception that carries others (a message's failed handlers). */
+interface WrappedExceptionsInterface extends \Throwable
+{
+    public function getWrappedExceptions(?string $class = null, bool $recursive = false): array;
+}
+
 class LogicException extends \LogicException implements ExceptionInterface
 {
 }
@@ -21,7 +42,7 @@ class InvalidArgumentException extends \InvalidArgumentException implements Exce
 }
 
 /** Every handler of a message ran; these are the ones that threw, keyed by handler name. */
-class HandlerFailedException extends RuntimeException
+class HandlerFailedException extends RuntimeException implements WrappedExceptionsInterface
 {
     private \Messenger\Envelope $envelope;
     private array $exceptions;
@@ -37,11 +58,11 @@ class NoHandlerForMessageException extends LogicException
 {
 }
 
-class UnrecoverableMessageHandlingException extends RuntimeException
+class UnrecoverableMessageHandlingException extends RuntimeException implements UnrecoverableExceptionInterface
 {
 }
 
-class RecoverableMessageHandlingException extends RuntimeException
+class RecoverableMessageHandlingException extends RuntimeException implements RecoverableExceptionInterface
 {
 }
 
@@ -54,7 +75,7 @@ class TransportException extends RuntimeException
 }
 
 /** Messages deferred with DispatchAfterCurrentBusStamp that failed once the outer dispatch ended. */
-class DelayedMessageHandlingException extends RuntimeException
+class DelayedMessageHandlingException extends RuntimeException implements WrappedExceptionsInterface
 {
     private array $exceptions;
     private ?\Messenger\Envelope $envelope = null;
@@ -66,6 +87,6 @@ class DelayedMessageHandlingException extends RuntimeException
     public function getWrappedExceptions(?string $class = null, bool $recursive = false): array {}
 }
 
-class StopWorkerException extends RuntimeException
+class StopWorkerException extends RuntimeException implements StopWorkerExceptionInterface
 {
 }

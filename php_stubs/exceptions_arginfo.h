@@ -1,5 +1,10 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: e9e1c316afb5af29c4c36397d6bee8ea91f2335c */
+ * Stub hash: ee2d09d5bc0e113164a97d7fb5341a7cd9717ebd */
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Messenger_Exception_WrappedExceptionsInterface_getWrappedExceptions, 0, 0, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, class, IS_STRING, 1, "null")
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, recursive, _IS_BOOL, 0, "false")
+ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Messenger_Exception_HandlerFailedException___construct, 0, 0, 2)
 	ZEND_ARG_OBJ_INFO(0, envelope, Messenger\\Envelope, 0)
@@ -9,10 +14,7 @@ ZEND_END_ARG_INFO()
 ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_Messenger_Exception_HandlerFailedException_getEnvelope, 0, 0, Messenger\\Envelope, 0)
 ZEND_END_ARG_INFO()
 
-ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Messenger_Exception_HandlerFailedException_getWrappedExceptions, 0, 0, IS_ARRAY, 0)
-	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, class, IS_STRING, 1, "null")
-	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, recursive, _IS_BOOL, 0, "false")
-ZEND_END_ARG_INFO()
+#define arginfo_class_Messenger_Exception_HandlerFailedException_getWrappedExceptions arginfo_class_Messenger_Exception_WrappedExceptionsInterface_getWrappedExceptions
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Messenger_Exception_DelayedMessageHandlingException___construct, 0, 0, 1)
 	ZEND_ARG_TYPE_INFO(0, exceptions, IS_ARRAY, 0)
@@ -22,7 +24,7 @@ ZEND_END_ARG_INFO()
 ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_Messenger_Exception_DelayedMessageHandlingException_getEnvelope, 0, 0, Messenger\\Envelope, 1)
 ZEND_END_ARG_INFO()
 
-#define arginfo_class_Messenger_Exception_DelayedMessageHandlingException_getWrappedExceptions arginfo_class_Messenger_Exception_HandlerFailedException_getWrappedExceptions
+#define arginfo_class_Messenger_Exception_DelayedMessageHandlingException_getWrappedExceptions arginfo_class_Messenger_Exception_WrappedExceptionsInterface_getWrappedExceptions
 
 
 ZEND_METHOD(Messenger_Exception_HandlerFailedException, __construct);
@@ -34,6 +36,27 @@ ZEND_METHOD(Messenger_Exception_DelayedMessageHandlingException, getWrappedExcep
 
 
 static const zend_function_entry class_Messenger_Exception_ExceptionInterface_methods[] = {
+	ZEND_FE_END
+};
+
+
+static const zend_function_entry class_Messenger_Exception_RecoverableExceptionInterface_methods[] = {
+	ZEND_FE_END
+};
+
+
+static const zend_function_entry class_Messenger_Exception_UnrecoverableExceptionInterface_methods[] = {
+	ZEND_FE_END
+};
+
+
+static const zend_function_entry class_Messenger_Exception_StopWorkerExceptionInterface_methods[] = {
+	ZEND_FE_END
+};
+
+
+static const zend_function_entry class_Messenger_Exception_WrappedExceptionsInterface_methods[] = {
+	ZEND_ABSTRACT_ME_WITH_FLAGS(Messenger_Exception_WrappedExceptionsInterface, getWrappedExceptions, arginfo_class_Messenger_Exception_WrappedExceptionsInterface_getWrappedExceptions, ZEND_ACC_PUBLIC|ZEND_ACC_ABSTRACT)
 	ZEND_FE_END
 };
 
@@ -109,6 +132,50 @@ static zend_class_entry *register_class_Messenger_Exception_ExceptionInterface(z
 	return class_entry;
 }
 
+static zend_class_entry *register_class_Messenger_Exception_RecoverableExceptionInterface(zend_class_entry *class_entry_Throwable)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "Messenger\\Exception", "RecoverableExceptionInterface", class_Messenger_Exception_RecoverableExceptionInterface_methods);
+	class_entry = zend_register_internal_interface(&ce);
+	zend_class_implements(class_entry, 1, class_entry_Throwable);
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_Messenger_Exception_UnrecoverableExceptionInterface(zend_class_entry *class_entry_Throwable)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "Messenger\\Exception", "UnrecoverableExceptionInterface", class_Messenger_Exception_UnrecoverableExceptionInterface_methods);
+	class_entry = zend_register_internal_interface(&ce);
+	zend_class_implements(class_entry, 1, class_entry_Throwable);
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_Messenger_Exception_StopWorkerExceptionInterface(zend_class_entry *class_entry_Throwable)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "Messenger\\Exception", "StopWorkerExceptionInterface", class_Messenger_Exception_StopWorkerExceptionInterface_methods);
+	class_entry = zend_register_internal_interface(&ce);
+	zend_class_implements(class_entry, 1, class_entry_Throwable);
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_Messenger_Exception_WrappedExceptionsInterface(zend_class_entry *class_entry_Throwable)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "Messenger\\Exception", "WrappedExceptionsInterface", class_Messenger_Exception_WrappedExceptionsInterface_methods);
+	class_entry = zend_register_internal_interface(&ce);
+	zend_class_implements(class_entry, 1, class_entry_Throwable);
+
+	return class_entry;
+}
+
 static zend_class_entry *register_class_Messenger_Exception_LogicException(zend_class_entry *class_entry_LogicException, zend_class_entry *class_entry_Messenger_Exception_ExceptionInterface)
 {
 	zend_class_entry ce, *class_entry;
@@ -142,12 +209,13 @@ static zend_class_entry *register_class_Messenger_Exception_InvalidArgumentExcep
 	return class_entry;
 }
 
-static zend_class_entry *register_class_Messenger_Exception_HandlerFailedException(zend_class_entry *class_entry_Messenger_Exception_RuntimeException)
+static zend_class_entry *register_class_Messenger_Exception_HandlerFailedException(zend_class_entry *class_entry_Messenger_Exception_RuntimeException, zend_class_entry *class_entry_Messenger_Exception_WrappedExceptionsInterface)
 {
 	zend_class_entry ce, *class_entry;
 
 	INIT_NS_CLASS_ENTRY(ce, "Messenger\\Exception", "HandlerFailedException", class_Messenger_Exception_HandlerFailedException_methods);
 	class_entry = zend_register_internal_class_ex(&ce, class_entry_Messenger_Exception_RuntimeException);
+	zend_class_implements(class_entry, 1, class_entry_Messenger_Exception_WrappedExceptionsInterface);
 
 	zend_string *property_envelope_class_Messenger_Envelope = zend_string_init("Messenger\\Envelope", sizeof("Messenger\\Envelope")-1, 1);
 	zval property_envelope_default_value;
@@ -175,22 +243,24 @@ static zend_class_entry *register_class_Messenger_Exception_NoHandlerForMessageE
 	return class_entry;
 }
 
-static zend_class_entry *register_class_Messenger_Exception_UnrecoverableMessageHandlingException(zend_class_entry *class_entry_Messenger_Exception_RuntimeException)
+static zend_class_entry *register_class_Messenger_Exception_UnrecoverableMessageHandlingException(zend_class_entry *class_entry_Messenger_Exception_RuntimeException, zend_class_entry *class_entry_Messenger_Exception_UnrecoverableExceptionInterface)
 {
 	zend_class_entry ce, *class_entry;
 
 	INIT_NS_CLASS_ENTRY(ce, "Messenger\\Exception", "UnrecoverableMessageHandlingException", class_Messenger_Exception_UnrecoverableMessageHandlingException_methods);
 	class_entry = zend_register_internal_class_ex(&ce, class_entry_Messenger_Exception_RuntimeException);
+	zend_class_implements(class_entry, 1, class_entry_Messenger_Exception_UnrecoverableExceptionInterface);
 
 	return class_entry;
 }
 
-static zend_class_entry *register_class_Messenger_Exception_RecoverableMessageHandlingException(zend_class_entry *class_entry_Messenger_Exception_RuntimeException)
+static zend_class_entry *register_class_Messenger_Exception_RecoverableMessageHandlingException(zend_class_entry *class_entry_Messenger_Exception_RuntimeException, zend_class_entry *class_entry_Messenger_Exception_RecoverableExceptionInterface)
 {
 	zend_class_entry ce, *class_entry;
 
 	INIT_NS_CLASS_ENTRY(ce, "Messenger\\Exception", "RecoverableMessageHandlingException", class_Messenger_Exception_RecoverableMessageHandlingException_methods);
 	class_entry = zend_register_internal_class_ex(&ce, class_entry_Messenger_Exception_RuntimeException);
+	zend_class_implements(class_entry, 1, class_entry_Messenger_Exception_RecoverableExceptionInterface);
 
 	return class_entry;
 }
@@ -215,12 +285,13 @@ static zend_class_entry *register_class_Messenger_Exception_TransportException(z
 	return class_entry;
 }
 
-static zend_class_entry *register_class_Messenger_Exception_DelayedMessageHandlingException(zend_class_entry *class_entry_Messenger_Exception_RuntimeException)
+static zend_class_entry *register_class_Messenger_Exception_DelayedMessageHandlingException(zend_class_entry *class_entry_Messenger_Exception_RuntimeException, zend_class_entry *class_entry_Messenger_Exception_WrappedExceptionsInterface)
 {
 	zend_class_entry ce, *class_entry;
 
 	INIT_NS_CLASS_ENTRY(ce, "Messenger\\Exception", "DelayedMessageHandlingException", class_Messenger_Exception_DelayedMessageHandlingException_methods);
 	class_entry = zend_register_internal_class_ex(&ce, class_entry_Messenger_Exception_RuntimeException);
+	zend_class_implements(class_entry, 1, class_entry_Messenger_Exception_WrappedExceptionsInterface);
 
 	zval property_exceptions_default_value;
 	ZVAL_UNDEF(&property_exceptions_default_value);
@@ -238,12 +309,13 @@ static zend_class_entry *register_class_Messenger_Exception_DelayedMessageHandli
 	return class_entry;
 }
 
-static zend_class_entry *register_class_Messenger_Exception_StopWorkerException(zend_class_entry *class_entry_Messenger_Exception_RuntimeException)
+static zend_class_entry *register_class_Messenger_Exception_StopWorkerException(zend_class_entry *class_entry_Messenger_Exception_RuntimeException, zend_class_entry *class_entry_Messenger_Exception_StopWorkerExceptionInterface)
 {
 	zend_class_entry ce, *class_entry;
 
 	INIT_NS_CLASS_ENTRY(ce, "Messenger\\Exception", "StopWorkerException", class_Messenger_Exception_StopWorkerException_methods);
 	class_entry = zend_register_internal_class_ex(&ce, class_entry_Messenger_Exception_RuntimeException);
+	zend_class_implements(class_entry, 1, class_entry_Messenger_Exception_StopWorkerExceptionInterface);
 
 	return class_entry;
 }

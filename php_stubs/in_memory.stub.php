@@ -2,7 +2,7 @@
 
 /** @generate-class-entries */
 
-namespace Messenger\Transport;
+namespace Messenger\Transport\InMemory;
 
 /**
  * Keeps sent messages in the process: for tests, and for code that wants to look at what would
@@ -10,7 +10,7 @@ namespace Messenger\Transport;
  * @strict-properties
  * @not-serializable
  */
-final class InMemoryTransport implements TransportInterface, BatchSenderInterface, MessageCountAwareInterface
+final class InMemoryTransport implements \Messenger\Transport\TransportInterface, \Messenger\Transport\Sender\BatchSenderInterface, \Messenger\Transport\Receiver\MessageCountAwareInterface
 {
     private array $sent = [];
     private array $acknowledged = [];
@@ -19,9 +19,9 @@ final class InMemoryTransport implements TransportInterface, BatchSenderInterfac
     private array $availableAt = [];
     private int $nextId = 1;
     /* when set, what is sent is stored as it comes back from encode() and decode() */
-    private ?\Messenger\Serializer\SerializerInterface $serializer = null;
+    private ?\Messenger\Transport\Serialization\SerializerInterface $serializer = null;
 
-    public function __construct(?\Messenger\Serializer\SerializerInterface $serializer = null) {}
+    public function __construct(?\Messenger\Transport\Serialization\SerializerInterface $serializer = null) {}
 
     public function send(\Messenger\Envelope $envelope): \Messenger\Envelope {}
 

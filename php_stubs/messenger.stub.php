@@ -16,7 +16,7 @@ final class Messenger implements MessageBusInterface
 
     public static function fromFile(string $path): Messenger {}
 
-    public function bus(?string $name = null): Bus {}
+    public function bus(?string $name = null): MessageBus {}
 
     /** On the bus named by the envelope's BusNameStamp, else the default bus. */
     public function dispatch(object $message, array $stamps = []): Envelope {}

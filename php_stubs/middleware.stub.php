@@ -20,7 +20,7 @@ interface StackInterface
  * @strict-properties
  * @not-serializable
  */
-final class Stack implements StackInterface, MiddlewareInterface
+final class StackMiddleware implements StackInterface, MiddlewareInterface
 {
     public function __construct(iterable $middleware = []) {}
 

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 573bb0da994e98163954555d3a0f8ca49e5df42a */
+ * Stub hash: ce06a694ff5416b6f4fef8d51b092edf6a89b78c */
 
 ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_Messenger_Middleware_MiddlewareInterface_handle, 0, 2, Messenger\\Envelope, 0)
 	ZEND_ARG_OBJ_INFO(0, envelope, Messenger\\Envelope, 0)
@@ -9,13 +9,13 @@ ZEND_END_ARG_INFO()
 ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_Messenger_Middleware_StackInterface_next, 0, 0, Messenger\\Middleware\\MiddlewareInterface, 0)
 ZEND_END_ARG_INFO()
 
-ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Messenger_Middleware_Stack___construct, 0, 0, 0)
+ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Messenger_Middleware_StackMiddleware___construct, 0, 0, 0)
 	ZEND_ARG_OBJ_TYPE_MASK(0, middleware, Traversable, MAY_BE_ARRAY, "[]")
 ZEND_END_ARG_INFO()
 
-#define arginfo_class_Messenger_Middleware_Stack_next arginfo_class_Messenger_Middleware_StackInterface_next
+#define arginfo_class_Messenger_Middleware_StackMiddleware_next arginfo_class_Messenger_Middleware_StackInterface_next
 
-#define arginfo_class_Messenger_Middleware_Stack_handle arginfo_class_Messenger_Middleware_MiddlewareInterface_handle
+#define arginfo_class_Messenger_Middleware_StackMiddleware_handle arginfo_class_Messenger_Middleware_MiddlewareInterface_handle
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Messenger_Middleware_AddBusNameStampMiddleware___construct, 0, 0, 1)
 	ZEND_ARG_TYPE_INFO(0, busName, IS_STRING, 0)
@@ -44,9 +44,9 @@ ZEND_END_ARG_INFO()
 #define arginfo_class_Messenger_Middleware_HandleMessageMiddleware_handle arginfo_class_Messenger_Middleware_MiddlewareInterface_handle
 
 
-ZEND_METHOD(Messenger_Middleware_Stack, __construct);
-ZEND_METHOD(Messenger_Middleware_Stack, next);
-ZEND_METHOD(Messenger_Middleware_Stack, handle);
+ZEND_METHOD(Messenger_Middleware_StackMiddleware, __construct);
+ZEND_METHOD(Messenger_Middleware_StackMiddleware, next);
+ZEND_METHOD(Messenger_Middleware_StackMiddleware, handle);
 ZEND_METHOD(Messenger_Middleware_AddBusNameStampMiddleware, __construct);
 ZEND_METHOD(Messenger_Middleware_AddBusNameStampMiddleware, handle);
 ZEND_METHOD(Messenger_Middleware_DispatchAfterCurrentBusMiddleware, __construct);
@@ -69,10 +69,10 @@ static const zend_function_entry class_Messenger_Middleware_StackInterface_metho
 };
 
 
-static const zend_function_entry class_Messenger_Middleware_Stack_methods[] = {
-	ZEND_ME(Messenger_Middleware_Stack, __construct, arginfo_class_Messenger_Middleware_Stack___construct, ZEND_ACC_PUBLIC)
-	ZEND_ME(Messenger_Middleware_Stack, next, arginfo_class_Messenger_Middleware_Stack_next, ZEND_ACC_PUBLIC)
-	ZEND_ME(Messenger_Middleware_Stack, handle, arginfo_class_Messenger_Middleware_Stack_handle, ZEND_ACC_PUBLIC)
+static const zend_function_entry class_Messenger_Middleware_StackMiddleware_methods[] = {
+	ZEND_ME(Messenger_Middleware_StackMiddleware, __construct, arginfo_class_Messenger_Middleware_StackMiddleware___construct, ZEND_ACC_PUBLIC)
+	ZEND_ME(Messenger_Middleware_StackMiddleware, next, arginfo_class_Messenger_Middleware_StackMiddleware_next, ZEND_ACC_PUBLIC)
+	ZEND_ME(Messenger_Middleware_StackMiddleware, handle, arginfo_class_Messenger_Middleware_StackMiddleware_handle, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
 };
 
@@ -124,11 +124,11 @@ static zend_class_entry *register_class_Messenger_Middleware_StackInterface(void
 	return class_entry;
 }
 
-static zend_class_entry *register_class_Messenger_Middleware_Stack(zend_class_entry *class_entry_Messenger_Middleware_StackInterface, zend_class_entry *class_entry_Messenger_Middleware_MiddlewareInterface)
+static zend_class_entry *register_class_Messenger_Middleware_StackMiddleware(zend_class_entry *class_entry_Messenger_Middleware_StackInterface, zend_class_entry *class_entry_Messenger_Middleware_MiddlewareInterface)
 {
 	zend_class_entry ce, *class_entry;
 
-	INIT_NS_CLASS_ENTRY(ce, "Messenger\\Middleware", "Stack", class_Messenger_Middleware_Stack_methods);
+	INIT_NS_CLASS_ENTRY(ce, "Messenger\\Middleware", "StackMiddleware", class_Messenger_Middleware_StackMiddleware_methods);
 	class_entry = zend_register_internal_class_ex(&ce, NULL);
 	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES|ZEND_ACC_NOT_SERIALIZABLE;
 	zend_class_implements(class_entry, 2, class_entry_Messenger_Middleware_StackInterface, class_entry_Messenger_Middleware_MiddlewareInterface);

@@ -2,7 +2,7 @@
 
 /** @generate-class-entries */
 
-namespace Messenger\Transport;
+namespace Messenger\Bridge\Redis\Transport;
 
 /**
  * The Redis streams transport (redis://[user:pass@]host[:port][/stream[/group[/consumer]]],
@@ -13,9 +13,9 @@ namespace Messenger\Transport;
  * @strict-properties
  * @not-serializable
  */
-final class RedisTransport implements TransportInterface, BatchSenderInterface, MessageCountAwareInterface, ListableReceiverInterface, SetupableTransportInterface, KeepaliveReceiverInterface
+final class RedisTransport implements \Messenger\Transport\TransportInterface, \Messenger\Transport\Sender\BatchSenderInterface, \Messenger\Transport\Receiver\MessageCountAwareInterface, \Messenger\Transport\Receiver\ListableReceiverInterface, \Messenger\Transport\SetupableTransportInterface, \Messenger\Transport\Receiver\KeepaliveReceiverInterface
 {
-    public function __construct(string $dsn, array $options = [], ?\Messenger\Serializer\SerializerInterface $serializer = null) {}
+    public function __construct(string $dsn, array $options = [], ?\Messenger\Transport\Serialization\SerializerInterface $serializer = null) {}
 
     public function send(\Messenger\Envelope $envelope): \Messenger\Envelope {}
 

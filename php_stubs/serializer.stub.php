@@ -2,7 +2,7 @@
 
 /** @generate-class-entries */
 
-namespace Messenger\Serializer;
+namespace Messenger\Transport\Serialization;
 
 /**
  * Turns an Envelope into what a transport stores (['body' => string, 'headers' => [string => string]])

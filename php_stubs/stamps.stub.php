@@ -5,7 +5,7 @@
 namespace Messenger\Stamp;
 
 /** @strict-properties */
-final class DelayStamp implements \Messenger\StampInterface
+final class DelayStamp implements \Messenger\Stamp\StampInterface
 {
     private readonly int $delay;
 
@@ -19,7 +19,7 @@ final class DelayStamp implements \Messenger\StampInterface
 }
 
 /** @strict-properties */
-final class HandledStamp implements \Messenger\StampInterface
+final class HandledStamp implements \Messenger\Stamp\StampInterface
 {
     private readonly mixed $result;
     private readonly string $handlerName;
@@ -32,7 +32,7 @@ final class HandledStamp implements \Messenger\StampInterface
 }
 
 /** @strict-properties */
-final class SentStamp implements \Messenger\NonSendableStampInterface
+final class SentStamp implements \Messenger\Stamp\NonSendableStampInterface
 {
     private readonly string $senderClass;
     private readonly ?string $senderAlias;
@@ -45,7 +45,7 @@ final class SentStamp implements \Messenger\NonSendableStampInterface
 }
 
 /** @strict-properties */
-final class ReceivedStamp implements \Messenger\NonSendableStampInterface
+final class ReceivedStamp implements \Messenger\Stamp\NonSendableStampInterface
 {
     private readonly string $transportName;
 
@@ -55,7 +55,7 @@ final class ReceivedStamp implements \Messenger\NonSendableStampInterface
 }
 
 /** @strict-properties */
-final class TransportNamesStamp implements \Messenger\StampInterface
+final class TransportNamesStamp implements \Messenger\Stamp\StampInterface
 {
     private readonly array $transports;
 
@@ -65,7 +65,7 @@ final class TransportNamesStamp implements \Messenger\StampInterface
 }
 
 /** @strict-properties */
-final class BusNameStamp implements \Messenger\StampInterface
+final class BusNameStamp implements \Messenger\Stamp\StampInterface
 {
     private readonly string $busName;
 
@@ -75,12 +75,12 @@ final class BusNameStamp implements \Messenger\StampInterface
 }
 
 /** @strict-properties */
-final class DispatchAfterCurrentBusStamp implements \Messenger\NonSendableStampInterface
+final class DispatchAfterCurrentBusStamp implements \Messenger\Stamp\NonSendableStampInterface
 {
 }
 
 /** @strict-properties */
-final class RedeliveryStamp implements \Messenger\StampInterface
+final class RedeliveryStamp implements \Messenger\Stamp\StampInterface
 {
     private readonly int $retryCount;
     private readonly \DateTimeInterface $redeliveredAt;
@@ -95,7 +95,7 @@ final class RedeliveryStamp implements \Messenger\StampInterface
 }
 
 /** @strict-properties */
-final class ErrorDetailsStamp implements \Messenger\StampInterface
+final class ErrorDetailsStamp implements \Messenger\Stamp\StampInterface
 {
     private readonly string $exceptionClass;
     private readonly int|string $exceptionCode;
@@ -113,7 +113,7 @@ final class ErrorDetailsStamp implements \Messenger\StampInterface
 }
 
 /** @strict-properties */
-final class SentToFailureTransportStamp implements \Messenger\StampInterface
+final class SentToFailureTransportStamp implements \Messenger\Stamp\StampInterface
 {
     private readonly string $originalReceiverName;
 
@@ -123,7 +123,7 @@ final class SentToFailureTransportStamp implements \Messenger\StampInterface
 }
 
 /** @strict-properties */
-final class TransportMessageIdStamp implements \Messenger\StampInterface
+final class TransportMessageIdStamp implements \Messenger\Stamp\StampInterface
 {
     private readonly mixed $id;
 
@@ -133,7 +133,7 @@ final class TransportMessageIdStamp implements \Messenger\StampInterface
 }
 
 /** @strict-properties */
-final class HandlerArgumentsStamp implements \Messenger\NonSendableStampInterface
+final class HandlerArgumentsStamp implements \Messenger\Stamp\NonSendableStampInterface
 {
     private readonly array $additionalArguments;
 
@@ -143,7 +143,14 @@ final class HandlerArgumentsStamp implements \Messenger\NonSendableStampInterfac
 }
 
 /** @strict-properties */
-final class AmqpStamp implements \Messenger\NonSendableStampInterface
+final class MessageDecodingFailedStamp implements \Messenger\Stamp\StampInterface
+{
+}
+
+namespace Messenger\Bridge\Amqp\Transport;
+
+/** @strict-properties */
+final class AmqpStamp implements \Messenger\Stamp\NonSendableStampInterface
 {
     private readonly ?string $routingKey;
     private readonly int $flags;
@@ -156,9 +163,4 @@ final class AmqpStamp implements \Messenger\NonSendableStampInterface
     public function getFlags(): int {}
 
     public function getAttributes(): array {}
-}
-
-/** @strict-properties */
-final class MessageDecodingFailedStamp implements \Messenger\StampInterface
-{
 }

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 500fa54f7858739e392618dc98d5e29b93928df3 */
+ * Stub hash: a649491fceb9b5429a547a4d386f0ba50425357c */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Messenger_Stamp_DelayStamp___construct, 0, 0, 1)
 	ZEND_ARG_TYPE_INFO(0, delayMs, IS_LONG, 0)
@@ -105,17 +105,17 @@ ZEND_END_ARG_INFO()
 
 #define arginfo_class_Messenger_Stamp_HandlerArgumentsStamp_getAdditionalArguments arginfo_class_Messenger_Stamp_TransportNamesStamp_getTransportNames
 
-ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Messenger_Stamp_AmqpStamp___construct, 0, 0, 0)
+ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Messenger_Bridge_Amqp_Transport_AmqpStamp___construct, 0, 0, 0)
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, routingKey, IS_STRING, 1, "null")
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, flags, IS_LONG, 0, "0")
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, attributes, IS_ARRAY, 0, "[]")
 ZEND_END_ARG_INFO()
 
-#define arginfo_class_Messenger_Stamp_AmqpStamp_getRoutingKey arginfo_class_Messenger_Stamp_SentStamp_getSenderAlias
+#define arginfo_class_Messenger_Bridge_Amqp_Transport_AmqpStamp_getRoutingKey arginfo_class_Messenger_Stamp_SentStamp_getSenderAlias
 
-#define arginfo_class_Messenger_Stamp_AmqpStamp_getFlags arginfo_class_Messenger_Stamp_DelayStamp_getDelay
+#define arginfo_class_Messenger_Bridge_Amqp_Transport_AmqpStamp_getFlags arginfo_class_Messenger_Stamp_DelayStamp_getDelay
 
-#define arginfo_class_Messenger_Stamp_AmqpStamp_getAttributes arginfo_class_Messenger_Stamp_TransportNamesStamp_getTransportNames
+#define arginfo_class_Messenger_Bridge_Amqp_Transport_AmqpStamp_getAttributes arginfo_class_Messenger_Stamp_TransportNamesStamp_getTransportNames
 
 
 ZEND_METHOD(Messenger_Stamp_DelayStamp, __construct);
@@ -149,10 +149,10 @@ ZEND_METHOD(Messenger_Stamp_TransportMessageIdStamp, __construct);
 ZEND_METHOD(Messenger_Stamp_TransportMessageIdStamp, getId);
 ZEND_METHOD(Messenger_Stamp_HandlerArgumentsStamp, __construct);
 ZEND_METHOD(Messenger_Stamp_HandlerArgumentsStamp, getAdditionalArguments);
-ZEND_METHOD(Messenger_Stamp_AmqpStamp, __construct);
-ZEND_METHOD(Messenger_Stamp_AmqpStamp, getRoutingKey);
-ZEND_METHOD(Messenger_Stamp_AmqpStamp, getFlags);
-ZEND_METHOD(Messenger_Stamp_AmqpStamp, getAttributes);
+ZEND_METHOD(Messenger_Bridge_Amqp_Transport_AmqpStamp, __construct);
+ZEND_METHOD(Messenger_Bridge_Amqp_Transport_AmqpStamp, getRoutingKey);
+ZEND_METHOD(Messenger_Bridge_Amqp_Transport_AmqpStamp, getFlags);
+ZEND_METHOD(Messenger_Bridge_Amqp_Transport_AmqpStamp, getAttributes);
 
 
 static const zend_function_entry class_Messenger_Stamp_DelayStamp_methods[] = {
@@ -246,27 +246,27 @@ static const zend_function_entry class_Messenger_Stamp_HandlerArgumentsStamp_met
 };
 
 
-static const zend_function_entry class_Messenger_Stamp_AmqpStamp_methods[] = {
-	ZEND_ME(Messenger_Stamp_AmqpStamp, __construct, arginfo_class_Messenger_Stamp_AmqpStamp___construct, ZEND_ACC_PUBLIC)
-	ZEND_ME(Messenger_Stamp_AmqpStamp, getRoutingKey, arginfo_class_Messenger_Stamp_AmqpStamp_getRoutingKey, ZEND_ACC_PUBLIC)
-	ZEND_ME(Messenger_Stamp_AmqpStamp, getFlags, arginfo_class_Messenger_Stamp_AmqpStamp_getFlags, ZEND_ACC_PUBLIC)
-	ZEND_ME(Messenger_Stamp_AmqpStamp, getAttributes, arginfo_class_Messenger_Stamp_AmqpStamp_getAttributes, ZEND_ACC_PUBLIC)
-	ZEND_FE_END
-};
-
-
 static const zend_function_entry class_Messenger_Stamp_MessageDecodingFailedStamp_methods[] = {
 	ZEND_FE_END
 };
 
-static zend_class_entry *register_class_Messenger_Stamp_DelayStamp(zend_class_entry *class_entry_Messenger_StampInterface)
+
+static const zend_function_entry class_Messenger_Bridge_Amqp_Transport_AmqpStamp_methods[] = {
+	ZEND_ME(Messenger_Bridge_Amqp_Transport_AmqpStamp, __construct, arginfo_class_Messenger_Bridge_Amqp_Transport_AmqpStamp___construct, ZEND_ACC_PUBLIC)
+	ZEND_ME(Messenger_Bridge_Amqp_Transport_AmqpStamp, getRoutingKey, arginfo_class_Messenger_Bridge_Amqp_Transport_AmqpStamp_getRoutingKey, ZEND_ACC_PUBLIC)
+	ZEND_ME(Messenger_Bridge_Amqp_Transport_AmqpStamp, getFlags, arginfo_class_Messenger_Bridge_Amqp_Transport_AmqpStamp_getFlags, ZEND_ACC_PUBLIC)
+	ZEND_ME(Messenger_Bridge_Amqp_Transport_AmqpStamp, getAttributes, arginfo_class_Messenger_Bridge_Amqp_Transport_AmqpStamp_getAttributes, ZEND_ACC_PUBLIC)
+	ZEND_FE_END
+};
+
+static zend_class_entry *register_class_Messenger_Stamp_DelayStamp(zend_class_entry *class_entry_Messenger_Stamp_StampInterface)
 {
 	zend_class_entry ce, *class_entry;
 
 	INIT_NS_CLASS_ENTRY(ce, "Messenger\\Stamp", "DelayStamp", class_Messenger_Stamp_DelayStamp_methods);
 	class_entry = zend_register_internal_class_ex(&ce, NULL);
 	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES;
-	zend_class_implements(class_entry, 1, class_entry_Messenger_StampInterface);
+	zend_class_implements(class_entry, 1, class_entry_Messenger_Stamp_StampInterface);
 
 	zval property_delay_default_value;
 	ZVAL_UNDEF(&property_delay_default_value);
@@ -277,14 +277,14 @@ static zend_class_entry *register_class_Messenger_Stamp_DelayStamp(zend_class_en
 	return class_entry;
 }
 
-static zend_class_entry *register_class_Messenger_Stamp_HandledStamp(zend_class_entry *class_entry_Messenger_StampInterface)
+static zend_class_entry *register_class_Messenger_Stamp_HandledStamp(zend_class_entry *class_entry_Messenger_Stamp_StampInterface)
 {
 	zend_class_entry ce, *class_entry;
 
 	INIT_NS_CLASS_ENTRY(ce, "Messenger\\Stamp", "HandledStamp", class_Messenger_Stamp_HandledStamp_methods);
 	class_entry = zend_register_internal_class_ex(&ce, NULL);
 	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES;
-	zend_class_implements(class_entry, 1, class_entry_Messenger_StampInterface);
+	zend_class_implements(class_entry, 1, class_entry_Messenger_Stamp_StampInterface);
 
 	zval property_result_default_value;
 	ZVAL_UNDEF(&property_result_default_value);
@@ -301,14 +301,14 @@ static zend_class_entry *register_class_Messenger_Stamp_HandledStamp(zend_class_
 	return class_entry;
 }
 
-static zend_class_entry *register_class_Messenger_Stamp_SentStamp(zend_class_entry *class_entry_Messenger_NonSendableStampInterface)
+static zend_class_entry *register_class_Messenger_Stamp_SentStamp(zend_class_entry *class_entry_Messenger_Stamp_NonSendableStampInterface)
 {
 	zend_class_entry ce, *class_entry;
 
 	INIT_NS_CLASS_ENTRY(ce, "Messenger\\Stamp", "SentStamp", class_Messenger_Stamp_SentStamp_methods);
 	class_entry = zend_register_internal_class_ex(&ce, NULL);
 	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES;
-	zend_class_implements(class_entry, 1, class_entry_Messenger_NonSendableStampInterface);
+	zend_class_implements(class_entry, 1, class_entry_Messenger_Stamp_NonSendableStampInterface);
 
 	zval property_senderClass_default_value;
 	ZVAL_UNDEF(&property_senderClass_default_value);
@@ -325,14 +325,14 @@ static zend_class_entry *register_class_Messenger_Stamp_SentStamp(zend_class_ent
 	return class_entry;
 }
 
-static zend_class_entry *register_class_Messenger_Stamp_ReceivedStamp(zend_class_entry *class_entry_Messenger_NonSendableStampInterface)
+static zend_class_entry *register_class_Messenger_Stamp_ReceivedStamp(zend_class_entry *class_entry_Messenger_Stamp_NonSendableStampInterface)
 {
 	zend_class_entry ce, *class_entry;
 
 	INIT_NS_CLASS_ENTRY(ce, "Messenger\\Stamp", "ReceivedStamp", class_Messenger_Stamp_ReceivedStamp_methods);
 	class_entry = zend_register_internal_class_ex(&ce, NULL);
 	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES;
-	zend_class_implements(class_entry, 1, class_entry_Messenger_NonSendableStampInterface);
+	zend_class_implements(class_entry, 1, class_entry_Messenger_Stamp_NonSendableStampInterface);
 
 	zval property_transportName_default_value;
 	ZVAL_UNDEF(&property_transportName_default_value);
@@ -343,14 +343,14 @@ static zend_class_entry *register_class_Messenger_Stamp_ReceivedStamp(zend_class
 	return class_entry;
 }
 
-static zend_class_entry *register_class_Messenger_Stamp_TransportNamesStamp(zend_class_entry *class_entry_Messenger_StampInterface)
+static zend_class_entry *register_class_Messenger_Stamp_TransportNamesStamp(zend_class_entry *class_entry_Messenger_Stamp_StampInterface)
 {
 	zend_class_entry ce, *class_entry;
 
 	INIT_NS_CLASS_ENTRY(ce, "Messenger\\Stamp", "TransportNamesStamp", class_Messenger_Stamp_TransportNamesStamp_methods);
 	class_entry = zend_register_internal_class_ex(&ce, NULL);
 	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES;
-	zend_class_implements(class_entry, 1, class_entry_Messenger_StampInterface);
+	zend_class_implements(class_entry, 1, class_entry_Messenger_Stamp_StampInterface);
 
 	zval property_transports_default_value;
 	ZVAL_UNDEF(&property_transports_default_value);
@@ -361,14 +361,14 @@ static zend_class_entry *register_class_Messenger_Stamp_TransportNamesStamp(zend
 	return class_entry;
 }
 
-static zend_class_entry *register_class_Messenger_Stamp_BusNameStamp(zend_class_entry *class_entry_Messenger_StampInterface)
+static zend_class_entry *register_class_Messenger_Stamp_BusNameStamp(zend_class_entry *class_entry_Messenger_Stamp_StampInterface)
 {
 	zend_class_entry ce, *class_entry;
 
 	INIT_NS_CLASS_ENTRY(ce, "Messenger\\Stamp", "BusNameStamp", class_Messenger_Stamp_BusNameStamp_methods);
 	class_entry = zend_register_internal_class_ex(&ce, NULL);
 	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES;
-	zend_class_implements(class_entry, 1, class_entry_Messenger_StampInterface);
+	zend_class_implements(class_entry, 1, class_entry_Messenger_Stamp_StampInterface);
 
 	zval property_busName_default_value;
 	ZVAL_UNDEF(&property_busName_default_value);
@@ -379,26 +379,26 @@ static zend_class_entry *register_class_Messenger_Stamp_BusNameStamp(zend_class_
 	return class_entry;
 }
 
-static zend_class_entry *register_class_Messenger_Stamp_DispatchAfterCurrentBusStamp(zend_class_entry *class_entry_Messenger_NonSendableStampInterface)
+static zend_class_entry *register_class_Messenger_Stamp_DispatchAfterCurrentBusStamp(zend_class_entry *class_entry_Messenger_Stamp_NonSendableStampInterface)
 {
 	zend_class_entry ce, *class_entry;
 
 	INIT_NS_CLASS_ENTRY(ce, "Messenger\\Stamp", "DispatchAfterCurrentBusStamp", class_Messenger_Stamp_DispatchAfterCurrentBusStamp_methods);
 	class_entry = zend_register_internal_class_ex(&ce, NULL);
 	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES;
-	zend_class_implements(class_entry, 1, class_entry_Messenger_NonSendableStampInterface);
+	zend_class_implements(class_entry, 1, class_entry_Messenger_Stamp_NonSendableStampInterface);
 
 	return class_entry;
 }
 
-static zend_class_entry *register_class_Messenger_Stamp_RedeliveryStamp(zend_class_entry *class_entry_Messenger_StampInterface)
+static zend_class_entry *register_class_Messenger_Stamp_RedeliveryStamp(zend_class_entry *class_entry_Messenger_Stamp_StampInterface)
 {
 	zend_class_entry ce, *class_entry;
 
 	INIT_NS_CLASS_ENTRY(ce, "Messenger\\Stamp", "RedeliveryStamp", class_Messenger_Stamp_RedeliveryStamp_methods);
 	class_entry = zend_register_internal_class_ex(&ce, NULL);
 	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES;
-	zend_class_implements(class_entry, 1, class_entry_Messenger_StampInterface);
+	zend_class_implements(class_entry, 1, class_entry_Messenger_Stamp_StampInterface);
 
 	zval property_retryCount_default_value;
 	ZVAL_UNDEF(&property_retryCount_default_value);
@@ -416,14 +416,14 @@ static zend_class_entry *register_class_Messenger_Stamp_RedeliveryStamp(zend_cla
 	return class_entry;
 }
 
-static zend_class_entry *register_class_Messenger_Stamp_ErrorDetailsStamp(zend_class_entry *class_entry_Messenger_StampInterface)
+static zend_class_entry *register_class_Messenger_Stamp_ErrorDetailsStamp(zend_class_entry *class_entry_Messenger_Stamp_StampInterface)
 {
 	zend_class_entry ce, *class_entry;
 
 	INIT_NS_CLASS_ENTRY(ce, "Messenger\\Stamp", "ErrorDetailsStamp", class_Messenger_Stamp_ErrorDetailsStamp_methods);
 	class_entry = zend_register_internal_class_ex(&ce, NULL);
 	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES;
-	zend_class_implements(class_entry, 1, class_entry_Messenger_StampInterface);
+	zend_class_implements(class_entry, 1, class_entry_Messenger_Stamp_StampInterface);
 
 	zval property_exceptionClass_default_value;
 	ZVAL_UNDEF(&property_exceptionClass_default_value);
@@ -446,14 +446,14 @@ static zend_class_entry *register_class_Messenger_Stamp_ErrorDetailsStamp(zend_c
 	return class_entry;
 }
 
-static zend_class_entry *register_class_Messenger_Stamp_SentToFailureTransportStamp(zend_class_entry *class_entry_Messenger_StampInterface)
+static zend_class_entry *register_class_Messenger_Stamp_SentToFailureTransportStamp(zend_class_entry *class_entry_Messenger_Stamp_StampInterface)
 {
 	zend_class_entry ce, *class_entry;
 
 	INIT_NS_CLASS_ENTRY(ce, "Messenger\\Stamp", "SentToFailureTransportStamp", class_Messenger_Stamp_SentToFailureTransportStamp_methods);
 	class_entry = zend_register_internal_class_ex(&ce, NULL);
 	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES;
-	zend_class_implements(class_entry, 1, class_entry_Messenger_StampInterface);
+	zend_class_implements(class_entry, 1, class_entry_Messenger_Stamp_StampInterface);
 
 	zval property_originalReceiverName_default_value;
 	ZVAL_UNDEF(&property_originalReceiverName_default_value);
@@ -464,14 +464,14 @@ static zend_class_entry *register_class_Messenger_Stamp_SentToFailureTransportSt
 	return class_entry;
 }
 
-static zend_class_entry *register_class_Messenger_Stamp_TransportMessageIdStamp(zend_class_entry *class_entry_Messenger_StampInterface)
+static zend_class_entry *register_class_Messenger_Stamp_TransportMessageIdStamp(zend_class_entry *class_entry_Messenger_Stamp_StampInterface)
 {
 	zend_class_entry ce, *class_entry;
 
 	INIT_NS_CLASS_ENTRY(ce, "Messenger\\Stamp", "TransportMessageIdStamp", class_Messenger_Stamp_TransportMessageIdStamp_methods);
 	class_entry = zend_register_internal_class_ex(&ce, NULL);
 	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES;
-	zend_class_implements(class_entry, 1, class_entry_Messenger_StampInterface);
+	zend_class_implements(class_entry, 1, class_entry_Messenger_Stamp_StampInterface);
 
 	zval property_id_default_value;
 	ZVAL_UNDEF(&property_id_default_value);
@@ -482,14 +482,14 @@ static zend_class_entry *register_class_Messenger_Stamp_TransportMessageIdStamp(
 	return class_entry;
 }
 
-static zend_class_entry *register_class_Messenger_Stamp_HandlerArgumentsStamp(zend_class_entry *class_entry_Messenger_NonSendableStampInterface)
+static zend_class_entry *register_class_Messenger_Stamp_HandlerArgumentsStamp(zend_class_entry *class_entry_Messenger_Stamp_NonSendableStampInterface)
 {
 	zend_class_entry ce, *class_entry;
 
 	INIT_NS_CLASS_ENTRY(ce, "Messenger\\Stamp", "HandlerArgumentsStamp", class_Messenger_Stamp_HandlerArgumentsStamp_methods);
 	class_entry = zend_register_internal_class_ex(&ce, NULL);
 	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES;
-	zend_class_implements(class_entry, 1, class_entry_Messenger_NonSendableStampInterface);
+	zend_class_implements(class_entry, 1, class_entry_Messenger_Stamp_NonSendableStampInterface);
 
 	zval property_additionalArguments_default_value;
 	ZVAL_UNDEF(&property_additionalArguments_default_value);
@@ -500,14 +500,26 @@ static zend_class_entry *register_class_Messenger_Stamp_HandlerArgumentsStamp(ze
 	return class_entry;
 }
 
-static zend_class_entry *register_class_Messenger_Stamp_AmqpStamp(zend_class_entry *class_entry_Messenger_NonSendableStampInterface)
+static zend_class_entry *register_class_Messenger_Stamp_MessageDecodingFailedStamp(zend_class_entry *class_entry_Messenger_Stamp_StampInterface)
 {
 	zend_class_entry ce, *class_entry;
 
-	INIT_NS_CLASS_ENTRY(ce, "Messenger\\Stamp", "AmqpStamp", class_Messenger_Stamp_AmqpStamp_methods);
+	INIT_NS_CLASS_ENTRY(ce, "Messenger\\Stamp", "MessageDecodingFailedStamp", class_Messenger_Stamp_MessageDecodingFailedStamp_methods);
 	class_entry = zend_register_internal_class_ex(&ce, NULL);
 	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES;
-	zend_class_implements(class_entry, 1, class_entry_Messenger_NonSendableStampInterface);
+	zend_class_implements(class_entry, 1, class_entry_Messenger_Stamp_StampInterface);
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_Messenger_Bridge_Amqp_Transport_AmqpStamp(zend_class_entry *class_entry_Messenger_Stamp_NonSendableStampInterface)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "Messenger\\Bridge\\Amqp\\Transport", "AmqpStamp", class_Messenger_Bridge_Amqp_Transport_AmqpStamp_methods);
+	class_entry = zend_register_internal_class_ex(&ce, NULL);
+	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES;
+	zend_class_implements(class_entry, 1, class_entry_Messenger_Stamp_NonSendableStampInterface);
 
 	zval property_routingKey_default_value;
 	ZVAL_UNDEF(&property_routingKey_default_value);
@@ -526,18 +538,6 @@ static zend_class_entry *register_class_Messenger_Stamp_AmqpStamp(zend_class_ent
 	zend_string *property_attributes_name = zend_string_init("attributes", sizeof("attributes") - 1, 1);
 	zend_declare_typed_property(class_entry, property_attributes_name, &property_attributes_default_value, ZEND_ACC_PRIVATE|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_ARRAY));
 	zend_string_release(property_attributes_name);
-
-	return class_entry;
-}
-
-static zend_class_entry *register_class_Messenger_Stamp_MessageDecodingFailedStamp(zend_class_entry *class_entry_Messenger_StampInterface)
-{
-	zend_class_entry ce, *class_entry;
-
-	INIT_NS_CLASS_ENTRY(ce, "Messenger\\Stamp", "MessageDecodingFailedStamp", class_Messenger_Stamp_MessageDecodingFailedStamp_methods);
-	class_entry = zend_register_internal_class_ex(&ce, NULL);
-	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES;
-	zend_class_implements(class_entry, 1, class_entry_Messenger_StampInterface);
 
 	return class_entry;
 }

@@ -2,7 +2,7 @@
 
 /** @generate-class-entries */
 
-namespace Messenger\Transport;
+namespace Messenger\Transport\Sync;
 
 /**
  * sync://: "sending" handles the message at once on the bus, marked as received from this
@@ -10,7 +10,7 @@ namespace Messenger\Transport;
  * @strict-properties
  * @not-serializable
  */
-final class SyncTransport implements TransportInterface
+final class SyncTransport implements \Messenger\Transport\TransportInterface
 {
     private \Messenger\MessageBusInterface $bus;
 

@@ -2,12 +2,19 @@
 
 /** @generate-class-entries */
 
-namespace Messenger\Transport;
+namespace Messenger\Transport\Sender;
 
 interface SenderInterface
 {
     public function send(\Messenger\Envelope $envelope): \Messenger\Envelope;
 }
+
+interface BatchSenderInterface
+{
+    public function sendAll(array $envelopes): array;
+}
+
+namespace Messenger\Transport\Receiver;
 
 interface ReceiverInterface
 {
@@ -18,20 +25,32 @@ interface ReceiverInterface
     public function reject(\Messenger\Envelope $envelope): void;
 }
 
-interface TransportInterface extends SenderInterface, ReceiverInterface
-{
-}
-
 interface MessageCountAwareInterface
 {
     public function getMessageCount(): int;
 }
 
-interface ListableReceiverInterface
+interface ListableReceiverInterface extends ReceiverInterface
 {
     public function all(?int $limit = null): iterable;
 
     public function find(mixed $id): ?\Messenger\Envelope;
+}
+
+interface QueueReceiverInterface extends ReceiverInterface
+{
+    public function getFromQueues(array $queueNames): iterable;
+}
+
+interface KeepaliveReceiverInterface extends ReceiverInterface
+{
+    public function keepalive(\Messenger\Envelope $envelope, ?int $seconds = null): void;
+}
+
+namespace Messenger\Transport;
+
+interface TransportInterface extends \Messenger\Transport\Receiver\ReceiverInterface, \Messenger\Transport\Sender\SenderInterface
+{
 }
 
 interface SetupableTransportInterface
@@ -39,25 +58,10 @@ interface SetupableTransportInterface
     public function setup(): void;
 }
 
-interface QueueReceiverInterface
-{
-    public function getFromQueues(array $queueNames): iterable;
-}
-
-interface KeepaliveReceiverInterface
-{
-    public function keepalive(\Messenger\Envelope $envelope, ?int $seconds = null): void;
-}
-
-interface BatchSenderInterface
-{
-    public function sendAll(array $envelopes): array;
-}
-
 /** Builds a transport from a DSN, as the configuration's "transports" entries do. */
 final class Transport
 {
     private function __construct() {}
 
-    public static function fromDsn(string $dsn, array $options = [], ?\Messenger\Serializer\SerializerInterface $serializer = null, array $connections = []): TransportInterface {}
+    public static function fromDsn(string $dsn, array $options = [], ?\Messenger\Transport\Serialization\SerializerInterface $serializer = null, array $connections = []): TransportInterface {}
 }

@@ -1,10 +1,10 @@
-/* Messenger\Bus and MessageBusInterface: a name and a middleware list; dispatch() wraps the
+/* Messenger\MessageBus and MessageBusInterface: a name and a middleware list; dispatch() wraps the
  * message and walks it through the list with a fresh Stack. */
 #include "php_messenger_internal.h"
 #include "bus_arginfo.h"
 
 zend_class_entry *php_messenger_ce_MessageBusInterface;
-zend_class_entry *php_messenger_ce_Bus;
+zend_class_entry *php_messenger_ce_MessageBus;
 
 static zend_object_handlers bus_handlers;
 
@@ -65,7 +65,7 @@ static HashTable *bus_get_gc(zend_object *obj, zval **table, int *n)
 
 zend_object *php_messenger_bus_new(zend_string *name, zend_array *middleware)
 {
-	zend_object *obj = bus_create(php_messenger_ce_Bus);
+	zend_object *obj = bus_create(php_messenger_ce_MessageBus);
 	php_messenger_bus *bus = bus_from(obj);
 	bus->name = zend_string_copy(name);
 	GC_TRY_ADDREF(middleware);
@@ -81,7 +81,7 @@ zend_array *php_messenger_bus_middleware(zend_object *bus)
 zend_object *php_messenger_bus_dispatch(zend_object *obj, zval *message, HashTable *stamps)
 {
 	if (!bus_from(obj)->middleware) {
-		zend_throw_error(NULL, "Messenger\\Bus was not constructed");
+		zend_throw_error(NULL, "Messenger\\MessageBus was not constructed");
 		return NULL;
 	}
 	zend_object *envelope = php_messenger_envelope_wrap(message, stamps);
@@ -93,7 +93,7 @@ zend_object *php_messenger_bus_dispatch_envelope(zend_object *obj, zend_object *
 	php_messenger_bus *bus = bus_from(obj);
 	if (!bus->middleware) {
 		OBJ_RELEASE(envelope);
-		zend_throw_error(NULL, "Messenger\\Bus was not constructed");
+		zend_throw_error(NULL, "Messenger\\MessageBus was not constructed");
 		return NULL;
 	}
 	if (zend_hash_num_elements(bus->middleware) == 0) {
@@ -122,8 +122,8 @@ zend_object *php_messenger_bus_dispatch_envelope(zend_object *obj, zend_object *
 	return result;
 }
 
-/* {{{ Messenger\Bus::__construct(iterable $middleware = [], string $name = 'messenger.bus.default') */
-ZEND_METHOD(Messenger_Bus, __construct)
+/* {{{ Messenger\MessageBus::__construct(iterable $middleware = [], string $name = 'messenger.bus.default') */
+ZEND_METHOD(Messenger_MessageBus, __construct)
 {
 	zval *iterable = NULL;
 	zend_string *name = NULL;
@@ -134,7 +134,7 @@ ZEND_METHOD(Messenger_Bus, __construct)
 	ZEND_PARSE_PARAMETERS_END();
 	php_messenger_bus *bus = bus_from(Z_OBJ_P(ZEND_THIS));
 	if (bus->middleware) {
-		zend_throw_error(NULL, "Cannot call Messenger\\Bus::__construct() twice");
+		zend_throw_error(NULL, "Cannot call Messenger\\MessageBus::__construct() twice");
 		RETURN_THROWS();
 	}
 	zend_array *list;
@@ -150,15 +150,15 @@ ZEND_METHOD(Messenger_Bus, __construct)
 }
 /* }}} */
 
-ZEND_METHOD(Messenger_Bus, getName)
+ZEND_METHOD(Messenger_MessageBus, getName)
 {
 	ZEND_PARSE_PARAMETERS_NONE();
 	php_messenger_bus *bus = bus_from(Z_OBJ_P(ZEND_THIS));
 	RETURN_STR_COPY(bus->name ? bus->name : ZSTR_EMPTY_ALLOC());
 }
 
-/* {{{ Messenger\Bus::dispatch(object $message, array $stamps = []): Envelope */
-ZEND_METHOD(Messenger_Bus, dispatch)
+/* {{{ Messenger\MessageBus::dispatch(object $message, array $stamps = []): Envelope */
+ZEND_METHOD(Messenger_MessageBus, dispatch)
 {
 	zval *message;
 	HashTable *stamps = NULL;
@@ -178,8 +178,8 @@ ZEND_METHOD(Messenger_Bus, dispatch)
 void php_messenger_register_bus(void)
 {
 	php_messenger_ce_MessageBusInterface = register_class_Messenger_MessageBusInterface();
-	php_messenger_ce_Bus = register_class_Messenger_Bus(php_messenger_ce_MessageBusInterface);
-	php_messenger_ce_Bus->create_object = bus_create;
+	php_messenger_ce_MessageBus = register_class_Messenger_MessageBus(php_messenger_ce_MessageBusInterface);
+	php_messenger_ce_MessageBus->create_object = bus_create;
 	memcpy(&bus_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
 	bus_handlers.offset = XtOffsetOf(php_messenger_bus, std);
 	bus_handlers.free_obj = bus_free;

@@ -660,7 +660,7 @@ static php_messenger_transport *failure_transport(php_messenger_console *c, cons
 	}
 	php_messenger_transport *t = php_messenger_messenger_transport(c->messenger, wanted);
 	if (!t || !(t->caps & PHP_MESSENGER_CAN_LIST)) {
-		err_line(t ? "The \"%s\" transport cannot list its messages (Messenger\\Transport\\ListableReceiverInterface)." : "The \"%s\" transport does not exist.", ZSTR_VAL(wanted));
+		err_line(t ? "The \"%s\" transport cannot list its messages (Messenger\\Transport\\Receiver\\ListableReceiverInterface)." : "The \"%s\" transport does not exist.", ZSTR_VAL(wanted));
 		zend_string_release(wanted);
 		return NULL;
 	}
@@ -790,11 +790,16 @@ static int cmd_failed_show(php_messenger_console *c, const msgr_args_t *args)
 				zend_hash_add(Z_ARRVAL(per_class), cls, &one);
 			}
 		} ZEND_HASH_FOREACH_END();
-		out(" %-40s %s\n", "Class", "Count");
+		/* the class column as wide as its longest name, at least 40 */
+		int width = 40;
 		zend_string *cls;
 		zval *n;
+		ZEND_HASH_FOREACH_STR_KEY(Z_ARRVAL(per_class), cls) {
+			width = ZSTR_LEN(cls) + 1 > (size_t) width ? (int) ZSTR_LEN(cls) + 1 : width;
+		} ZEND_HASH_FOREACH_END();
+		out(" %-*s %s\n", width, "Class", "Count");
 		ZEND_HASH_FOREACH_STR_KEY_VAL(Z_ARRVAL(per_class), cls, n) {
-			out(" %-40s %ld\n", ZSTR_VAL(cls), (long) Z_LVAL_P(n));
+			out(" %-*s %ld\n", width, ZSTR_VAL(cls), (long) Z_LVAL_P(n));
 		} ZEND_HASH_FOREACH_END();
 		zval_ptr_dtor(&per_class);
 	} else {

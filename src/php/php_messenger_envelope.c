@@ -252,10 +252,10 @@ static bool check_stamp(zval *stamp, zend_ulong index, zend_string *key)
 	}
 	if (key) {
 		php_messenger_throw(php_messenger_ce_InvalidArgumentException,
-			"Stamp \"%s\" must implement Messenger\\StampInterface, %s given", ZSTR_VAL(key), zend_zval_type_name(stamp));
+			"Stamp \"%s\" must implement Messenger\\Stamp\\StampInterface, %s given", ZSTR_VAL(key), zend_zval_type_name(stamp));
 	} else {
 		php_messenger_throw(php_messenger_ce_InvalidArgumentException,
-			"Stamp at index " ZEND_ULONG_FMT " must implement Messenger\\StampInterface, %s given", index,
+			"Stamp at index " ZEND_ULONG_FMT " must implement Messenger\\Stamp\\StampInterface, %s given", index,
 			Z_TYPE_P(stamp) == IS_OBJECT ? ZSTR_VAL(Z_OBJCE_P(stamp)->name) : zend_zval_type_name(stamp));
 	}
 	return false;
@@ -376,7 +376,7 @@ ZEND_METHOD(Messenger_Envelope, with)
 
 	for (uint32_t i = 0; i < count; i++) {
 		if (Z_TYPE(stamps[i]) != IS_OBJECT || !instanceof_function(Z_OBJCE(stamps[i]), php_messenger_ce_StampInterface)) {
-			zend_argument_type_error(i + 1, "must be of type Messenger\\StampInterface, %s given", zend_zval_type_name(&stamps[i]));
+			zend_argument_type_error(i + 1, "must be of type Messenger\\Stamp\\StampInterface, %s given", zend_zval_type_name(&stamps[i]));
 			RETURN_THROWS();
 		}
 	}
@@ -493,8 +493,8 @@ ZEND_METHOD(Messenger_Envelope, getMessage)
 
 void php_messenger_register_envelope(void)
 {
-	php_messenger_ce_StampInterface = register_class_Messenger_StampInterface();
-	php_messenger_ce_NonSendableStampInterface = register_class_Messenger_NonSendableStampInterface(php_messenger_ce_StampInterface);
+	php_messenger_ce_StampInterface = register_class_Messenger_Stamp_StampInterface();
+	php_messenger_ce_NonSendableStampInterface = register_class_Messenger_Stamp_NonSendableStampInterface(php_messenger_ce_StampInterface);
 	php_messenger_ce_Envelope = register_class_Messenger_Envelope();
 	php_messenger_ce_Envelope->create_object = envelope_create;
 	memcpy(&envelope_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));

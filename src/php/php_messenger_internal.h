@@ -53,6 +53,10 @@ extern zend_class_entry *php_messenger_ce_TransportException;
 extern zend_class_entry *php_messenger_ce_MessageDecodingFailedException;
 extern zend_class_entry *php_messenger_ce_UnrecoverableMessageHandlingException;
 extern zend_class_entry *php_messenger_ce_RecoverableMessageHandlingException;
+extern zend_class_entry *php_messenger_ce_RecoverableExceptionInterface;
+extern zend_class_entry *php_messenger_ce_UnrecoverableExceptionInterface;
+extern zend_class_entry *php_messenger_ce_StopWorkerExceptionInterface;
+extern zend_class_entry *php_messenger_ce_WrappedExceptionsInterface;
 
 extern zend_class_entry *php_messenger_ce_SerializerInterface;
 extern zend_class_entry *php_messenger_ce_PhpSerializer;
@@ -61,14 +65,14 @@ extern zend_class_entry *php_messenger_ce_UndecodableMessage;
 
 extern zend_class_entry *php_messenger_ce_MiddlewareInterface;
 extern zend_class_entry *php_messenger_ce_StackInterface;
-extern zend_class_entry *php_messenger_ce_Stack;
+extern zend_class_entry *php_messenger_ce_StackMiddleware;
 extern zend_class_entry *php_messenger_ce_AddBusNameStampMiddleware;
 extern zend_class_entry *php_messenger_ce_DispatchAfterCurrentBusMiddleware;
 extern zend_class_entry *php_messenger_ce_SendMessageMiddleware;
 extern zend_class_entry *php_messenger_ce_HandleMessageMiddleware;
 
 extern zend_class_entry *php_messenger_ce_MessageBusInterface;
-extern zend_class_entry *php_messenger_ce_Bus;
+extern zend_class_entry *php_messenger_ce_MessageBus;
 
 extern zend_class_entry *php_messenger_ce_AsMessageHandler;
 

@@ -644,7 +644,7 @@ zend_object *php_messenger_json_decode(php_messenger_allow *allow, HashTable *en
 }
 /* }}} */
 
-ZEND_METHOD(Messenger_Serializer_JsonSerializer, encode)
+ZEND_METHOD(Messenger_Transport_Serialization_JsonSerializer, encode)
 {
 	zend_object *envelope;
 	ZEND_PARSE_PARAMETERS_START(1, 1)
@@ -655,7 +655,7 @@ ZEND_METHOD(Messenger_Serializer_JsonSerializer, encode)
 	}
 }
 
-ZEND_METHOD(Messenger_Serializer_JsonSerializer, decode)
+ZEND_METHOD(Messenger_Transport_Serialization_JsonSerializer, decode)
 {
 	HashTable *encoded;
 	ZEND_PARSE_PARAMETERS_START(1, 1)

@@ -154,7 +154,7 @@ static zend_object *serializer_from_spec(php_messenger_messenger *m, zval *spec,
 	}
 	if (spec && Z_TYPE_P(spec) == IS_OBJECT) {
 		if (!instanceof_function(Z_OBJCE_P(spec), php_messenger_ce_SerializerInterface)) {
-			php_messenger_throw(php_messenger_ce_InvalidArgumentException, "%s: %s does not implement Messenger\\Serializer\\SerializerInterface",
+			php_messenger_throw(php_messenger_ce_InvalidArgumentException, "%s: %s does not implement Messenger\\Transport\\Serialization\\SerializerInterface",
 				where, ZSTR_VAL(Z_OBJCE_P(spec)->name));
 			return NULL;
 		}
@@ -179,7 +179,7 @@ static zend_object *serializer_from_spec(php_messenger_messenger *m, zval *spec,
 		ce = php_messenger_ce_JsonSerializer;
 	} else {
 		php_messenger_throw(php_messenger_ce_InvalidArgumentException,
-			"%s must be \"php\", \"json\", a Messenger\\Serializer\\SerializerInterface, or [\"format\" => ..., \"allowed_classes\" => [...]]", where);
+			"%s must be \"php\", \"json\", a Messenger\\Transport\\Serialization\\SerializerInterface, or [\"format\" => ..., \"allowed_classes\" => [...]]", where);
 		return NULL;
 	}
 	zend_object *serializer = php_messenger_serializer_new(ce, NULL);

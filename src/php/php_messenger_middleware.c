@@ -8,7 +8,7 @@
 
 zend_class_entry *php_messenger_ce_MiddlewareInterface;
 zend_class_entry *php_messenger_ce_StackInterface;
-zend_class_entry *php_messenger_ce_Stack;
+zend_class_entry *php_messenger_ce_StackMiddleware;
 zend_class_entry *php_messenger_ce_AddBusNameStampMiddleware;
 zend_class_entry *php_messenger_ce_DispatchAfterCurrentBusMiddleware;
 zend_class_entry *php_messenger_ce_SendMessageMiddleware;
@@ -62,7 +62,7 @@ static HashTable *stack_get_gc(zend_object *obj, zval **table, int *n)
 
 zend_object *php_messenger_stack_new(zend_array *middleware)
 {
-	zend_object *obj = stack_create(php_messenger_ce_Stack);
+	zend_object *obj = stack_create(php_messenger_ce_StackMiddleware);
 	php_messenger_stack *stack = stack_from(obj);
 	GC_TRY_ADDREF(middleware);
 	stack->middleware = middleware;
@@ -118,7 +118,7 @@ zend_array *php_messenger_middleware_list(zval *iterable, const char *what)
 	return out;
 }
 
-ZEND_METHOD(Messenger_Middleware_Stack, __construct)
+ZEND_METHOD(Messenger_Middleware_StackMiddleware, __construct)
 {
 	zval *iterable = NULL;
 	ZEND_PARSE_PARAMETERS_START(0, 1)
@@ -138,14 +138,14 @@ ZEND_METHOD(Messenger_Middleware_Stack, __construct)
 	stack->pos = 0;
 }
 
-ZEND_METHOD(Messenger_Middleware_Stack, next)
+ZEND_METHOD(Messenger_Middleware_StackMiddleware, next)
 {
 	ZEND_PARSE_PARAMETERS_NONE();
 	RETURN_OBJ_COPY(php_messenger_stack_next(Z_OBJ_P(ZEND_THIS)));
 }
 
 /* At the end of the chain the Stack is the last middleware: it returns the envelope. */
-ZEND_METHOD(Messenger_Middleware_Stack, handle)
+ZEND_METHOD(Messenger_Middleware_StackMiddleware, handle)
 {
 	zend_object *envelope, *stack;
 	ZEND_PARSE_PARAMETERS_START(2, 2)
@@ -281,7 +281,7 @@ zend_object *php_messenger_middleware_call(zend_object *mw, zend_object *envelop
 		}
 		return native->fn(native, envelope, stack);
 	}
-	if (mw->ce == php_messenger_ce_Stack) {
+	if (mw->ce == php_messenger_ce_StackMiddleware) {
 		return envelope;
 	}
 	zend_function *fn = mw->handlers->get_method(&mw, str_handle, NULL);
@@ -312,7 +312,7 @@ zend_object *php_messenger_middleware_call(zend_object *mw, zend_object *envelop
 
 zend_object *php_messenger_stack_continue(zend_object *stack, zend_object *envelope)
 {
-	if (stack->ce == php_messenger_ce_Stack) {
+	if (stack->ce == php_messenger_ce_StackMiddleware) {
 		return php_messenger_middleware_call(php_messenger_stack_next(stack), envelope, stack);
 	}
 	/* a StackInterface written in PHP */
@@ -610,7 +610,7 @@ static bool send_init(php_messenger_mw *mw, HashTable *senders, HashTable *routi
 		ZVAL_DEREF(sender);
 		if (!name || Z_TYPE_P(sender) != IS_OBJECT || !instanceof_function(Z_OBJCE_P(sender), php_messenger_ce_SenderInterface)) {
 			php_messenger_throw(php_messenger_ce_InvalidArgumentException,
-				"senders must map transport names to Messenger\\Transport\\SenderInterface objects; the entry \"%s\" is %s",
+				"senders must map transport names to Messenger\\Transport\\Sender\\SenderInterface objects; the entry \"%s\" is %s",
 				name ? ZSTR_VAL(name) : "(integer key)", Z_TYPE_P(sender) == IS_OBJECT ? ZSTR_VAL(Z_OBJCE_P(sender)->name) : zend_zval_type_name(sender));
 			return false;
 		}
@@ -957,8 +957,8 @@ void php_messenger_register_middleware(void)
 	php_messenger_ce_MiddlewareInterface = register_class_Messenger_Middleware_MiddlewareInterface();
 	php_messenger_ce_StackInterface = register_class_Messenger_Middleware_StackInterface();
 
-	php_messenger_ce_Stack = register_class_Messenger_Middleware_Stack(php_messenger_ce_StackInterface, php_messenger_ce_MiddlewareInterface);
-	php_messenger_ce_Stack->create_object = stack_create;
+	php_messenger_ce_StackMiddleware = register_class_Messenger_Middleware_StackMiddleware(php_messenger_ce_StackInterface, php_messenger_ce_MiddlewareInterface);
+	php_messenger_ce_StackMiddleware->create_object = stack_create;
 	memcpy(&stack_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
 	stack_handlers.offset = XtOffsetOf(php_messenger_stack, std);
 	stack_handlers.free_obj = stack_free;

@@ -1,4 +1,4 @@
-/* Messenger\Serializer\*: SerializerInterface, the allow-list both native serializers decode
+/* Messenger\Transport\Serialization\*: SerializerInterface, the allow-list both native serializers decode
  * under, the map between our stamp classes and Symfony's, and PhpSerializer.
  *
  * PhpSerializer writes what Symfony's PhpSerializer writes: addslashes(serialize($envelope))
@@ -116,7 +116,7 @@ bool php_messenger_stamp_travels(zend_class_entry *ce)
 /* {{{ allow-list */
 static const char *const always_allowed[] = {
 	"stdclass", "datetime", "datetimeimmutable", "datetimeinterface", "datetimezone", "dateinterval",
-	"messenger\\serializer\\undecodablemessage", NULL
+	"messenger\\transport\\serialization\\undecodablemessage", NULL
 };
 
 void php_messenger_allow_init(php_messenger_allow *a)
@@ -427,7 +427,7 @@ zend_object *php_messenger_serializer_or_default(zend_object *given)
 	return php_messenger_serializer_new(php_messenger_ce_PhpSerializer, NULL);
 }
 
-ZEND_METHOD(Messenger_Serializer_UndecodableMessage, __construct)
+ZEND_METHOD(Messenger_Transport_Serialization_UndecodableMessage, __construct)
 {
 	zend_string *body, *error;
 	zval *headers;
@@ -606,7 +606,7 @@ static int decode_stamp_class(decode_ctx *c, const char *name, size_t len, const
 		return MSGR_PHPSER_KEEP;
 	}
 	if (ce && reason) {
-		snprintf(reason, MSGR_ERROR_MAX, "\"%.*s\" is not a stamp class (Messenger\\StampInterface)", (int) len, name);
+		snprintf(reason, MSGR_ERROR_MAX, "\"%.*s\" is not a stamp class (Messenger\\Stamp\\StampInterface)", (int) len, name);
 	}
 	return MSGR_PHPSER_REJECT;
 }
@@ -962,12 +962,12 @@ void php_messenger_serializer_allow(zend_object *serializer, zend_string *name)
 }
 /* }}} */
 
-ZEND_METHOD(Messenger_Serializer_PhpSerializer, __construct)
+ZEND_METHOD(Messenger_Transport_Serialization_PhpSerializer, __construct)
 {
 	serializer_construct(INTERNAL_FUNCTION_PARAM_PASSTHRU);
 }
 
-ZEND_METHOD(Messenger_Serializer_PhpSerializer, encode)
+ZEND_METHOD(Messenger_Transport_Serialization_PhpSerializer, encode)
 {
 	zend_object *envelope;
 	ZEND_PARSE_PARAMETERS_START(1, 1)
@@ -981,7 +981,7 @@ ZEND_METHOD(Messenger_Serializer_PhpSerializer, encode)
 	add_assoc_str(return_value, "body", body);
 }
 
-ZEND_METHOD(Messenger_Serializer_PhpSerializer, decode)
+ZEND_METHOD(Messenger_Transport_Serialization_PhpSerializer, decode)
 {
 	HashTable *encoded;
 	ZEND_PARSE_PARAMETERS_START(1, 1)
@@ -994,7 +994,7 @@ ZEND_METHOD(Messenger_Serializer_PhpSerializer, decode)
 	RETURN_OBJ(envelope);
 }
 
-ZEND_METHOD(Messenger_Serializer_JsonSerializer, __construct)
+ZEND_METHOD(Messenger_Transport_Serialization_JsonSerializer, __construct)
 {
 	serializer_construct(INTERNAL_FUNCTION_PARAM_PASSTHRU);
 }
@@ -1006,10 +1006,10 @@ void php_messenger_shutdown_serializer(void)
 
 void php_messenger_register_serializer(void)
 {
-	php_messenger_ce_SerializerInterface = register_class_Messenger_Serializer_SerializerInterface();
-	php_messenger_ce_PhpSerializer = register_class_Messenger_Serializer_PhpSerializer(php_messenger_ce_SerializerInterface);
-	php_messenger_ce_JsonSerializer = register_class_Messenger_Serializer_JsonSerializer(php_messenger_ce_SerializerInterface);
-	php_messenger_ce_UndecodableMessage = register_class_Messenger_Serializer_UndecodableMessage();
+	php_messenger_ce_SerializerInterface = register_class_Messenger_Transport_Serialization_SerializerInterface();
+	php_messenger_ce_PhpSerializer = register_class_Messenger_Transport_Serialization_PhpSerializer(php_messenger_ce_SerializerInterface);
+	php_messenger_ce_JsonSerializer = register_class_Messenger_Transport_Serialization_JsonSerializer(php_messenger_ce_SerializerInterface);
+	php_messenger_ce_UndecodableMessage = register_class_Messenger_Transport_Serialization_UndecodableMessage();
 	stamp_index_init();
 	php_messenger_ce_PhpSerializer->create_object = serializer_create;
 	php_messenger_ce_JsonSerializer->create_object = serializer_create;

@@ -339,7 +339,7 @@ STAMP_GETTER(Messenger_Stamp_HandlerArgumentsStamp, getAdditionalArguments, 0)
 /* }}} */
 
 /* {{{ AmqpStamp */
-ZEND_METHOD(Messenger_Stamp_AmqpStamp, __construct)
+ZEND_METHOD(Messenger_Bridge_Amqp_Transport_AmqpStamp, __construct)
 {
 	zend_string *key = NULL;
 	zend_long flags = 0;
@@ -364,9 +364,9 @@ ZEND_METHOD(Messenger_Stamp_AmqpStamp, __construct)
 	}
 	stamp_init(ZEND_THIS, 3, args);
 }
-STAMP_GETTER(Messenger_Stamp_AmqpStamp, getRoutingKey, 0)
-STAMP_GETTER(Messenger_Stamp_AmqpStamp, getFlags, 1)
-STAMP_GETTER(Messenger_Stamp_AmqpStamp, getAttributes, 2)
+STAMP_GETTER(Messenger_Bridge_Amqp_Transport_AmqpStamp, getRoutingKey, 0)
+STAMP_GETTER(Messenger_Bridge_Amqp_Transport_AmqpStamp, getFlags, 1)
+STAMP_GETTER(Messenger_Bridge_Amqp_Transport_AmqpStamp, getAttributes, 2)
 /* }}} */
 
 void php_messenger_register_stamps(void)
@@ -386,6 +386,6 @@ void php_messenger_register_stamps(void)
 	php_messenger_ce_SentToFailureTransportStamp = register_class_Messenger_Stamp_SentToFailureTransportStamp(stamp);
 	php_messenger_ce_TransportMessageIdStamp = register_class_Messenger_Stamp_TransportMessageIdStamp(stamp);
 	php_messenger_ce_HandlerArgumentsStamp = register_class_Messenger_Stamp_HandlerArgumentsStamp(non_sendable);
-	php_messenger_ce_AmqpStamp = register_class_Messenger_Stamp_AmqpStamp(non_sendable);
+	php_messenger_ce_AmqpStamp = register_class_Messenger_Bridge_Amqp_Transport_AmqpStamp(non_sendable);
 	php_messenger_ce_MessageDecodingFailedStamp = register_class_Messenger_Stamp_MessageDecodingFailedStamp(stamp);
 }

@@ -424,33 +424,35 @@ static void emit_simple(php_messenger_worker *w, int event, zend_object *envelop
 	zval_ptr_dtor(&ctx);
 }
 
-/* The exceptions a failure is made of: the wrapped ones of a HandlerFailedException. */
+/* Symfony 7's rule: a RecoverableExceptionInterface always retries, or one of the exceptions a
+ * WrappedExceptionsInterface carries; an UnrecoverableExceptionInterface never does, nor a wrapper
+ * whose exceptions all are; else the retry strategy decides. */
 static void failure_kinds(zend_object *error, bool *unrecoverable, bool *recoverable)
 {
-	zend_class_entry *unrec = php_messenger_ce_UnrecoverableMessageHandlingException;
-	zend_class_entry *rec = php_messenger_ce_RecoverableMessageHandlingException;
-	*unrecoverable = false;
-	*recoverable = false;
-	if (instanceof_function(error->ce, php_messenger_ce_HandlerFailedException)) {
-		zval wrapped;
-		zend_call_method_with_0_params(error, error->ce, NULL, "getwrappedexceptions", &wrapped);
-		bool all_unrec = Z_TYPE(wrapped) == IS_ARRAY && zend_hash_num_elements(Z_ARRVAL(wrapped)) > 0;
-		zval *ex;
-		if (Z_TYPE(wrapped) == IS_ARRAY) {
-			ZEND_HASH_FOREACH_VAL(Z_ARRVAL(wrapped), ex) {
-				if (Z_TYPE_P(ex) != IS_OBJECT) {
-					continue;
-				}
-				all_unrec = all_unrec && instanceof_function(Z_OBJCE_P(ex), unrec);
-				*recoverable = *recoverable || instanceof_function(Z_OBJCE_P(ex), rec);
-			} ZEND_HASH_FOREACH_END();
-		}
-		zval_ptr_dtor(&wrapped);
-		*unrecoverable = all_unrec;
+	zend_class_entry *unrec = php_messenger_ce_UnrecoverableExceptionInterface;
+	zend_class_entry *rec = php_messenger_ce_RecoverableExceptionInterface;
+	*recoverable = instanceof_function(error->ce, rec);
+	*unrecoverable = !*recoverable && instanceof_function(error->ce, unrec);
+	if (*recoverable || !instanceof_function(error->ce, php_messenger_ce_WrappedExceptionsInterface)) {
 		return;
 	}
-	*unrecoverable = instanceof_function(error->ce, unrec);
-	*recoverable = instanceof_function(error->ce, rec);
+	zval wrapped;
+	zend_call_method_with_0_params(error, error->ce, NULL, "getwrappedexceptions", &wrapped);
+	if (Z_TYPE(wrapped) != IS_ARRAY || zend_hash_num_elements(Z_ARRVAL(wrapped)) == 0) {
+		zval_ptr_dtor(&wrapped);
+		return;
+	}
+	bool all_unrec = true;
+	zval *ex;
+	ZEND_HASH_FOREACH_VAL(Z_ARRVAL(wrapped), ex) {
+		if (Z_TYPE_P(ex) != IS_OBJECT) {
+			continue;
+		}
+		*recoverable = *recoverable || instanceof_function(Z_OBJCE_P(ex), rec);
+		all_unrec = all_unrec && instanceof_function(Z_OBJCE_P(ex), unrec);
+	} ZEND_HASH_FOREACH_END();
+	zval_ptr_dtor(&wrapped);
+	*unrecoverable = !*recoverable && (all_unrec || *unrecoverable);
 }
 
 /* The exception an ErrorDetailsStamp describes: the first a HandlerFailedException wraps. */
@@ -1365,7 +1367,7 @@ static zend_long keepalive_seconds(php_messenger_worker *w, zval *v)
 	ZEND_HASH_FOREACH_STR_KEY_PTR(&w->receivers, name, receiver) {
 		if (seconds && !(receiver->caps & PHP_MESSENGER_CAN_KEEPALIVE)) {
 			php_messenger_throw(php_messenger_ce_InvalidArgumentException,
-				"The receiver \"%s\" does not support keepalive: %s does not implement Messenger\\Transport\\KeepaliveReceiverInterface",
+				"The receiver \"%s\" does not support keepalive: %s does not implement Messenger\\Transport\\Receiver\\KeepaliveReceiverInterface",
 				name ? ZSTR_VAL(name) : "?", ZSTR_VAL(receiver->object->ce->name));
 			return -1;
 		}

@@ -22,10 +22,10 @@ function transport(string $db): Messenger\Transport\TransportInterface
 {
     if ($db === 'redis') {
         return Messenger\Transport\Transport::fromDsn(getenv('MESSENGER_REDIS_DSN') . '/drain_messages/drainers', ['get_batch_size' => 5],
-            new Messenger\Serializer\PhpSerializer(['allowed_classes' => [Job::class]]));
+            new Messenger\Transport\Serialization\PhpSerializer(['allowed_classes' => [Job::class]]));
     }
     return Messenger\Transport\Transport::fromDsn('doctrine://main?table_name=drain_messages&get_batch_size=5', [],
-        new Messenger\Serializer\PhpSerializer(['allowed_classes' => [Job::class]]), ['main' => connection($db)]);
+        new Messenger\Transport\Serialization\PhpSerializer(['allowed_classes' => [Job::class]]), ['main' => connection($db)]);
 }
 
 if (($argv[1] ?? '') === 'worker') {

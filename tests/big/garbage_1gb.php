@@ -8,10 +8,10 @@
 $ok = true;
 $garbage = str_repeat("\x01garbage\xff", intdiv(1 << 30, 9));
 $cases = [
-    'php, not base64' => [new Messenger\Serializer\PhpSerializer(), ['body' => $garbage]],
-    'php, ends with }' => [new Messenger\Serializer\PhpSerializer(), ['body' => substr($garbage, 0, -1) . '}']],
-    'php, base64 alphabet' => [new Messenger\Serializer\PhpSerializer(), ['body' => str_repeat('QUJD', 1 << 28)]],
-    'json' => [new Messenger\Serializer\JsonSerializer(), ['body' => $garbage, 'headers' => ['type' => 'stdClass']]],
+    'php, not base64' => [new Messenger\Transport\Serialization\PhpSerializer(), ['body' => $garbage]],
+    'php, ends with }' => [new Messenger\Transport\Serialization\PhpSerializer(), ['body' => substr($garbage, 0, -1) . '}']],
+    'php, base64 alphabet' => [new Messenger\Transport\Serialization\PhpSerializer(), ['body' => str_repeat('QUJD', 1 << 28)]],
+    'json' => [new Messenger\Transport\Serialization\JsonSerializer(), ['body' => $garbage, 'headers' => ['type' => 'stdClass']]],
 ];
 foreach ($cases as $what => [$serializer, $encoded]) {
     $start = hrtime(true);

@@ -4,7 +4,7 @@ A Bus built alone runs its PHP middleware in order, and an empty bus returns the
 messenger
 --FILE--
 <?php
-use Messenger\{Bus, Envelope};
+use Messenger\{MessageBus, Envelope};
 use Messenger\Middleware\{MiddlewareInterface, StackInterface, HandleMessageMiddleware};
 final class Trace implements MiddlewareInterface {
     public function __construct(private string $name) {}
@@ -15,16 +15,16 @@ final class Trace implements MiddlewareInterface {
         return $result;
     }
 }
-$bus = new Bus([new Trace('one'), new Trace('two'), new HandleMessageMiddleware([stdClass::class => fn($m) => 'handled'])], 'my.bus');
+$bus = new MessageBus([new Trace('one'), new Trace('two'), new HandleMessageMiddleware([stdClass::class => fn($m) => 'handled'])], 'my.bus');
 var_dump($bus->getName());
 $e = $bus->dispatch(new stdClass);
 var_dump($e->last(Messenger\Stamp\HandledStamp::class)->getResult());
 var_dump($e->last(Messenger\Stamp\BusNameStamp::class));
-$empty = new Bus();
+$empty = new MessageBus();
 var_dump($empty->getName(), $empty->dispatch(new stdClass) instanceof Envelope);
-try { new Bus([new stdClass]); } catch (Messenger\Exception\InvalidArgumentException $x) { echo $x->getMessage(), "\n"; }
+try { new MessageBus([new stdClass]); } catch (Messenger\Exception\InvalidArgumentException $x) { echo $x->getMessage(), "\n"; }
 $gen = (function () { yield new Trace('gen'); })();
-(new Bus($gen))->dispatch(new stdClass);
+(new MessageBus($gen))->dispatch(new stdClass);
 ?>
 --EXPECT--
 string(6) "my.bus"

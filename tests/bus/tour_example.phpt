@@ -30,5 +30,5 @@ string(21) "messenger.bus.default"
 int(5000)
 NULL
 string(5) "audit"
-string(37) "Messenger\Transport\InMemoryTransport"
+string(46) "Messenger\Transport\InMemory\InMemoryTransport"
 int(1)

@@ -11,6 +11,6 @@ foreach ([fn() => $m->dispatch('hello'), fn() => $m->dispatch(new stdClass, [new
 ?>
 --EXPECT--
 TypeError: Messenger\Messenger::dispatch(): Argument #1 ($message) must be of type object, string given
-Messenger\Exception\InvalidArgumentException: Stamp at index 0 must implement Messenger\StampInterface, stdClass given
-Messenger\Exception\InvalidArgumentException: Stamp "x" must implement Messenger\StampInterface, string given
-TypeError: Messenger\Bus::dispatch(): Argument #1 ($message) must be of type object, int given
+Messenger\Exception\InvalidArgumentException: Stamp at index 0 must implement Messenger\Stamp\StampInterface, stdClass given
+Messenger\Exception\InvalidArgumentException: Stamp "x" must implement Messenger\Stamp\StampInterface, string given
+TypeError: Messenger\MessageBus::dispatch(): Argument #1 ($message) must be of type object, int given

@@ -80,7 +80,7 @@ gc_collect_cycles();
 bool(true)
 int(2)
 all: one,two, all(1): one
-ValueError: Messenger\Transport\DoctrineTransport::all(): Argument #1 ($limit) must be null or greater than 0
+ValueError: Messenger\Bridge\Doctrine\Transport\DoctrineTransport::all(): Argument #1 ($limit) must be null or greater than 0
 find: one, missing: NULL
 get: one then two, then 0 left
 bool(true)
@@ -100,7 +100,7 @@ No TransportMessageIdStamp found on the Envelope: it was not received from this 
 bool(true)
 int(2)
 all: one,two, all(1): one
-ValueError: Messenger\Transport\DoctrineTransport::all(): Argument #1 ($limit) must be null or greater than 0
+ValueError: Messenger\Bridge\Doctrine\Transport\DoctrineTransport::all(): Argument #1 ($limit) must be null or greater than 0
 find: one, missing: NULL
 get: one then two, then 0 left
 bool(true)
@@ -120,7 +120,7 @@ No TransportMessageIdStamp found on the Envelope: it was not received from this 
 bool(true)
 int(2)
 all: one,two, all(1): one
-ValueError: Messenger\Transport\DoctrineTransport::all(): Argument #1 ($limit) must be null or greater than 0
+ValueError: Messenger\Bridge\Doctrine\Transport\DoctrineTransport::all(): Argument #1 ($limit) must be null or greater than 0
 find: one, missing: NULL
 get: one then two, then 0 left
 bool(true)

@@ -15,7 +15,7 @@ foreach (App\Db\databases() as $db => [$connection, $pdo]) {
     App\Db\drop($pdo, $table);
     $rows = fn() => (int) $pdo->query("SELECT COUNT(*) FROM $table")->fetchColumn();
     $t = Messenger\Transport\Transport::fromDsn("doctrine://main?table_name=$table&get_batch_size=3", [],
-        new Messenger\Serializer\PhpSerializer(['allowed_classes' => [Job::class]]), ['main' => $connection]);
+        new Messenger\Transport\Serialization\PhpSerializer(['allowed_classes' => [Job::class]]), ['main' => $connection]);
     $t->sendAll(array_map(fn($i) => new Messenger\Envelope(new Job("j$i")), range(1, 7)));
     $batch = $t->get();
     $t->ack($batch[0]);

@@ -51,7 +51,7 @@ foreach ($dbs as $db => [$connection, $pdo]) {
         // a user of its own: the connections killed below are this test's only (tests run two at a time)
         $connection['user'] = 'messenger_faults';
     }
-    $t = Transport::fromDsn('doctrine://main', $options, new Messenger\Serializer\PhpSerializer(['allowed_classes' => [Job::class]]), ['main' => $connection]);
+    $t = Transport::fromDsn('doctrine://main', $options, new Messenger\Transport\Serialization\PhpSerializer(['allowed_classes' => [Job::class]]), ['main' => $connection]);
     $e = $try(fn() => $t->get());
     $t->setup();
     $t->setup(); // twice is fine
@@ -112,7 +112,7 @@ bool(false)
 bool(false)
 -- sqlite
 Messenger\Exception\TransportException: The table "faults_%d" does not exist in the sqlite database %s and auto_setup is off: create it with Messenger::setupTransports() (bin/console messenger:setup-transports), or DoctrineTransport::setup()
-Messenger\Serializer\UndecodableMessage: garbage [] Could not decode Envelope: the data is not a serialized object
+Messenger\Transport\Serialization\UndecodableMessage: garbage [] Could not decode Envelope: the data is not a serialized object
 int(1)
 bool(true)
 int(3)
@@ -122,7 +122,7 @@ then: good-1
 after the connection was lost: good-2
 -- pgsql
 Messenger\Exception\TransportException: The table "faults_%d" does not exist in the pgsql database "messenger" on 127.0.0.1:55432 and auto_setup is off: create it with Messenger::setupTransports() (bin/console messenger:setup-transports), or DoctrineTransport::setup()
-Messenger\Serializer\UndecodableMessage: garbage [] Could not decode Envelope: the data is not a serialized object
+Messenger\Transport\Serialization\UndecodableMessage: garbage [] Could not decode Envelope: the data is not a serialized object
 int(1)
 bool(true)
 int(3)
@@ -132,7 +132,7 @@ then: good-1
 after the connection was lost: good-2
 -- mysql
 Messenger\Exception\TransportException: The table "faults_%d" does not exist in the mysql database "messenger" on 127.0.0.1:33306 and auto_setup is off: create it with Messenger::setupTransports() (bin/console messenger:setup-transports), or DoctrineTransport::setup()
-Messenger\Serializer\UndecodableMessage: garbage [] Could not decode Envelope: the data is not a serialized object
+Messenger\Transport\Serialization\UndecodableMessage: garbage [] Could not decode Envelope: the data is not a serialized object
 int(1)
 bool(true)
 int(3)

@@ -11,7 +11,7 @@ use App\Db\Job;
 [$connection, $pdo] = App\Db\databases()['pgsql'];
 $table = App\Db\table('notify');
 App\Db\drop($pdo, $table);
-$serializer = new Messenger\Serializer\PhpSerializer(['allowed_classes' => [Job::class]]);
+$serializer = new Messenger\Transport\Serialization\PhpSerializer(['allowed_classes' => [Job::class]]);
 $make = fn(array $options) => Messenger\Transport\Transport::fromDsn('doctrine://main', ['table_name' => $table] + $options, $serializer, ['main' => $connection]);
 // a long wait and a long interval: only the notification can bring the message within this get
 $waiting = $make(['get_notify_timeout' => 20000, 'check_delayed_interval' => 600000]);

@@ -35,7 +35,7 @@ foreach (['sqlite', 'pgsql'] as $db) {
         ['table_name' => $table, 'queue_name' => 'default', 'redeliver_timeout' => 3600, 'auto_setup' => true],
         Doctrine\DBAL\DriverManager::getConnection($dbal[$db])), new Sf\Transport\Serialization\PhpSerializer());
     $ours = Messenger\Transport\Transport::fromDsn("doctrine://main?table_name=$table", [],
-        new Messenger\Serializer\PhpSerializer(['allowed_classes' => [Job::class]]), ['main' => $connection]);
+        new Messenger\Transport\Serialization\PhpSerializer(['allowed_classes' => [Job::class]]), ['main' => $connection]);
 
     // Symfony writes (its table), we read
     $symfony->send(new Sf\Envelope(new Job('sf-1', 1), [new Sf\Stamp\BusNameStamp('messenger.bus.default')]));

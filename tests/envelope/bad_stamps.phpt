@@ -20,9 +20,9 @@ foreach ($tries as $try) {
 }
 ?>
 --EXPECT--
-Messenger\Exception\InvalidArgumentException: Stamp at index 1 must implement Messenger\StampInterface, stdClass given
-Messenger\Exception\InvalidArgumentException: Stamp "delay" must implement Messenger\StampInterface, int given
-Messenger\Exception\InvalidArgumentException: Stamp at index 0 must implement Messenger\StampInterface, ArrayObject given
-TypeError: Messenger\Envelope::with(): Argument #1 must be of type Messenger\StampInterface, stdClass given
+Messenger\Exception\InvalidArgumentException: Stamp at index 1 must implement Messenger\Stamp\StampInterface, stdClass given
+Messenger\Exception\InvalidArgumentException: Stamp "delay" must implement Messenger\Stamp\StampInterface, int given
+Messenger\Exception\InvalidArgumentException: Stamp at index 0 must implement Messenger\Stamp\StampInterface, ArrayObject given
+TypeError: Messenger\Envelope::with(): Argument #1 must be of type Messenger\Stamp\StampInterface, stdClass given
 Messenger\Exception\InvalidArgumentException: An Envelope cannot contain another Envelope; use Envelope::wrap() to add stamps to one
 TypeError: Messenger\Envelope::__construct(): Argument #1 ($message) must be of type object, string given

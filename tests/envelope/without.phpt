@@ -10,7 +10,7 @@ $e = new Envelope(new stdClass, [new DelayStamp(1), new SentStamp('S', 'a'), new
 $w = $e->withoutAll(DelayStamp::class);
 echo implode(',', array_map(fn($k) => substr($k, 16), array_keys($w->all()))), "\n";
 echo count($e->all()), "\n";
-$t = $e->withoutStampsOfType(Messenger\NonSendableStampInterface::class);
+$t = $e->withoutStampsOfType(Messenger\Stamp\NonSendableStampInterface::class);
 echo implode(',', array_map(fn($k) => substr($k, 16), array_keys($t->all()))), "\n";
 $u = $e->withoutStampsOfType('No\Such\Class');
 echo count($u->all()), "\n";

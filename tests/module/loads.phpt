@@ -5,9 +5,9 @@ messenger
 --FILE--
 <?php
 var_dump(extension_loaded('messenger'));
-foreach (['Messenger\Messenger', 'Messenger\Bus', 'Messenger\Envelope', 'Messenger\Stamp\DelayStamp',
-          'Messenger\Transport\InMemoryTransport', 'Messenger\Exception\HandlerFailedException',
-          'Messenger\Attribute\AsMessageHandler', 'Messenger\Middleware\Stack'] as $c) {
+foreach (['Messenger\Messenger', 'Messenger\MessageBus', 'Messenger\Envelope', 'Messenger\Stamp\DelayStamp',
+          'Messenger\Transport\InMemory\InMemoryTransport', 'Messenger\Exception\HandlerFailedException',
+          'Messenger\Attribute\AsMessageHandler', 'Messenger\Middleware\StackMiddleware'] as $c) {
     echo $c, ': ', class_exists($c) ? 'yes' : 'no', "\n";
 }
 var_dump(interface_exists('Messenger\Middleware\MiddlewareInterface'));
@@ -18,13 +18,13 @@ var_dump(is_subclass_of('Messenger\Exception\MessageDecodingFailedException', 'M
 --EXPECT--
 bool(true)
 Messenger\Messenger: yes
-Messenger\Bus: yes
+Messenger\MessageBus: yes
 Messenger\Envelope: yes
 Messenger\Stamp\DelayStamp: yes
-Messenger\Transport\InMemoryTransport: yes
+Messenger\Transport\InMemory\InMemoryTransport: yes
 Messenger\Exception\HandlerFailedException: yes
 Messenger\Attribute\AsMessageHandler: yes
-Messenger\Middleware\Stack: yes
+Messenger\Middleware\StackMiddleware: yes
 bool(true)
 bool(true)
 bool(true)

@@ -12,8 +12,8 @@ final class Job { public function __construct(public string $name) {} }
 $raw = new App\Redis\Raw();
 $stream = App\Redis\stream('basics');
 $raw('DEL', $stream, "{$stream}__queue");
-$serializer = new Messenger\Serializer\PhpSerializer(['allowed_classes' => [Job::class]]);
-$transport = fn(string $consumer, array $options = []) => new Messenger\Transport\RedisTransport(App\Redis\dsn() . "/$stream/workers/$consumer", $options, $serializer);
+$serializer = new Messenger\Transport\Serialization\PhpSerializer(['allowed_classes' => [Job::class]]);
+$transport = fn(string $consumer, array $options = []) => new Messenger\Bridge\Redis\Transport\RedisTransport(App\Redis\dsn() . "/$stream/workers/$consumer", $options, $serializer);
 $names = fn(iterable $envelopes) => implode(',', array_map(fn($e) => $e->getMessage() instanceof Job ? $e->getMessage()->name : get_class($e->getMessage()), is_array($envelopes) ? $envelopes : iterator_to_array($envelopes)));
 $id = fn(Envelope $e) => $e->last(TransportMessageIdStamp::class)->getId();
 
@@ -152,7 +152,7 @@ after reject: entries 0
 entries 1, pending 0
 -- a batch: sendAll in order, get_batch_size
 bool(true)
-ValueError: Messenger\Transport\RedisTransport::all(): Argument #1 ($limit) must be null or greater than 0
+ValueError: Messenger\Bridge\Redis\Transport\RedisTransport::all(): Argument #1 ($limit) must be null or greater than 0
 all: j1,j2,j3,j4,j5, all(2): j1,j2, find: j4, missing: NULL, bad id: NULL
 batch: j1,j2,j3 then j4,j5
 -- a worker restarted under the same name gets its pending entries back first
@@ -170,9 +170,9 @@ Redis at 127.0.0.1:56379 has no pending message ID in group "workers" to keep al
 x: soon, y: , entries: 1, queue: 0
 -- entries Symfony's consumer would read too, and garbage
 Job raw json
-Messenger\Serializer\UndecodableMessage: Could not read the Redis stream entry ID: not the JSON of a message: an object was expected at byte 0 [body: not json at all]
-Messenger\Serializer\UndecodableMessage: Could not read the Redis stream entry ID: the stream entry has no "message" field [body: ]
-Messenger\Serializer\UndecodableMessage: Could not read the Redis stream entry ID: the message field is neither JSON nor a PHP-serialized string of it [body: s:999:"{}";]
+Messenger\Transport\Serialization\UndecodableMessage: Could not read the Redis stream entry ID: not the JSON of a message: an object was expected at byte 0 [body: not json at all]
+Messenger\Transport\Serialization\UndecodableMessage: Could not read the Redis stream entry ID: the stream entry has no "message" field [body: ]
+Messenger\Transport\Serialization\UndecodableMessage: Could not read the Redis stream entry ID: the message field is neither JSON nor a PHP-serialized string of it [body: s:999:"{}";]
 left: 0
 -- setup: a second group with delete_after_ack
 More than one group exists for stream "STREAM", delete_after_ack and delete_after_reject cannot be enabled as it risks deleting messages before all groups could consume them.

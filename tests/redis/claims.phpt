@@ -15,12 +15,12 @@ $raw = new App\Redis\Raw($dsn);
 $error = $raw('XAUTOCLAIM', 'jobs', 'workers', 'x', '0', '0-0');
 echo 'the server: ', $error instanceof RuntimeException ? preg_replace("/'.*$/", '', $error->getMessage()) : 'has XAUTOCLAIM', "\n";
 
-$serializer = new Messenger\Serializer\PhpSerializer(['allowed_classes' => [Job::class]]);
+$serializer = new Messenger\Transport\Serialization\PhpSerializer(['allowed_classes' => [Job::class]]);
 $names = fn(array $envelopes) => implode(',', array_map(fn($e) => $e->getMessage()->name, $envelopes)) ?: '-';
 $scenario = function (string $dsn, string $stream) use ($serializer, $names) {
     $raw = new App\Redis\Raw($dsn);
     $raw('DEL', $stream);
-    $transport = fn(string $consumer, array $options = []) => new Messenger\Transport\RedisTransport("$dsn/$stream/workers/$consumer", $options + ['get_batch_size' => 10], $serializer);
+    $transport = fn(string $consumer, array $options = []) => new Messenger\Bridge\Redis\Transport\RedisTransport("$dsn/$stream/workers/$consumer", $options + ['get_batch_size' => 10], $serializer);
     $dead = $transport('dead');
     $dead->sendAll(array_map(fn($n) => new Envelope(new Job($n)), ['a', 'b', 'c']));
     echo 'the dead consumer took: ', $names($dead->get()), "\n";

@@ -12,8 +12,8 @@ final class Job { public function __construct(public int $n) {} }
 $raw = new App\Redis\Raw();
 $stream = App\Redis\stream('count');
 $raw('DEL', $stream, "{$stream}__queue");
-$t = new Messenger\Transport\RedisTransport(App\Redis\dsn() . "/$stream/workers/a", ['get_batch_size' => 1],
-    new Messenger\Serializer\PhpSerializer(['allowed_classes' => [Job::class]]));
+$t = new Messenger\Bridge\Redis\Transport\RedisTransport(App\Redis\dsn() . "/$stream/workers/a", ['get_batch_size' => 1],
+    new Messenger\Transport\Serialization\PhpSerializer(['allowed_classes' => [Job::class]]));
 $lag = function () use ($raw, $stream) {
     foreach ($raw('XINFO', 'GROUPS', $stream) as $group) {
         $fields = [];

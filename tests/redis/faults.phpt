@@ -8,7 +8,7 @@ require __DIR__ . '/../_inc/redis.inc';
 use Messenger\Envelope;
 final class Job { public function __construct(public string $name) {} }
 $stream = App\Redis\stream('faults');
-$serializer = new Messenger\Serializer\PhpSerializer(['allowed_classes' => [Job::class]]);
+$serializer = new Messenger\Transport\Serialization\PhpSerializer(['allowed_classes' => [Job::class]]);
 $show = function (callable $f) {
     try {
         $f();
@@ -19,8 +19,8 @@ $show = function (callable $f) {
 };
 
 echo "-- a dead server\n";
-$show(fn() => new Messenger\Transport\RedisTransport('redis://127.0.0.1:1/s?lazy=0'));
-$lazy = new Messenger\Transport\RedisTransport('redis://u:hunter2@127.0.0.1:1/s');
+$show(fn() => new Messenger\Bridge\Redis\Transport\RedisTransport('redis://127.0.0.1:1/s?lazy=0'));
+$lazy = new Messenger\Bridge\Redis\Transport\RedisTransport('redis://u:hunter2@127.0.0.1:1/s');
 echo "lazy (the default): made\n";
 $show(fn() => $lazy->send(new Envelope(new Job('x'))));
 $show(fn() => $lazy->get());
@@ -28,14 +28,14 @@ $show(fn() => $lazy->get());
 echo "-- credentials\n";
 $locked = getenv('MESSENGER_REDIS_LOCKED_DSN');
 $host = substr($locked, strlen('redis://'));
-$show(fn() => (new Messenger\Transport\RedisTransport("redis://$host/$stream"))->getMessageCount());
-$show(fn() => (new Messenger\Transport\RedisTransport("redis://messenger:wrong-hunter2@$host/$stream"))->getMessageCount());
-$show(fn() => (new Messenger\Transport\RedisTransport("redis://:wrong-hunter2@$host/$stream"))->getMessageCount());
-$show(fn() => (new Messenger\Transport\RedisTransport("redis://$host/$stream", ['auth' => ['messenger', 'hunter2-nope']]))->getMessageCount());
+$show(fn() => (new Messenger\Bridge\Redis\Transport\RedisTransport("redis://$host/$stream"))->getMessageCount());
+$show(fn() => (new Messenger\Bridge\Redis\Transport\RedisTransport("redis://messenger:wrong-hunter2@$host/$stream"))->getMessageCount());
+$show(fn() => (new Messenger\Bridge\Redis\Transport\RedisTransport("redis://:wrong-hunter2@$host/$stream"))->getMessageCount());
+$show(fn() => (new Messenger\Bridge\Redis\Transport\RedisTransport("redis://$host/$stream", ['auth' => ['messenger', 'hunter2-nope']]))->getMessageCount());
 $pw = getenv('MESSENGER_DB_PASSWORD') ?: 's3cret-pw';
 foreach (["redis://messenger:" . rawurlencode($pw) . "@$host/$stream" => [], "redis://:" . rawurlencode($pw) . "@$host/$stream" => [],
           "redis://$host/$stream" => ['auth' => ['messenger', $pw]]] as $dsn => $options) {
-    $t = new Messenger\Transport\RedisTransport($dsn, $options, $serializer);
+    $t = new Messenger\Bridge\Redis\Transport\RedisTransport($dsn, $options, $serializer);
     $t->send(new Envelope(new Job('authed')));
     $got = $t->get();
     echo 'authenticated: ', $got[0]->getMessage()->name, "\n";
@@ -43,7 +43,7 @@ foreach (["redis://messenger:" . rawurlencode($pw) . "@$host/$stream" => [], "re
 }
 
 echo "-- the unix socket, dbindex\n";
-$sock = new Messenger\Transport\RedisTransport('redis://' . getenv('MESSENGER_REDIS_SOCKET'), ['stream' => $stream, 'dbindex' => 3], $serializer);
+$sock = new Messenger\Bridge\Redis\Transport\RedisTransport('redis://' . getenv('MESSENGER_REDIS_SOCKET'), ['stream' => $stream, 'dbindex' => 3], $serializer);
 $sock->send(new Envelope(new Job('by socket')));
 $raw = new App\Redis\Raw();
 $raw('SELECT', '3');
@@ -56,13 +56,13 @@ echo "-- options\n";
 $dsn = App\Redis\dsn();
 foreach ([["$dsn/s?colour=blue", []], ["$dsn/s", ['colour' => 'blue']], ["$dsn/s", ['auto_setup' => 'maybe']], ["$dsn/s", ['redeliver_timeout' => 0]],
           ["$dsn/s", ['serializer' => 2]], ["$dsn/s", ['stream' => ['x']]], ["$dsn/s", ['auth' => ['only-user']]], ['redis://[::1/s', []]] as [$d, $o]) {
-    $show(fn() => new Messenger\Transport\RedisTransport($d, $o));
+    $show(fn() => new Messenger\Bridge\Redis\Transport\RedisTransport($d, $o));
 }
 $show(fn() => new Messenger\Messenger(['transports' => ['async' => ['dsn' => "$dsn/s", 'options' => ['get_batch_size' => -1]]]]));
-$show(fn() => (new Messenger\Transport\RedisTransport("$dsn/s"))->sendAll(['first' => new Envelope(new Job('x')), 'second' => new stdClass]));
+$show(fn() => (new Messenger\Bridge\Redis\Transport\RedisTransport("$dsn/s"))->sendAll(['first' => new Envelope(new Job('x')), 'second' => new stdClass]));
 
 echo "-- auto_setup off: no group until setup-transports\n";
-$manual = new Messenger\Transport\RedisTransport("$dsn/$stream-manual/g/me?auto_setup=0", [], $serializer);
+$manual = new Messenger\Bridge\Redis\Transport\RedisTransport("$dsn/$stream-manual/g/me?auto_setup=0", [], $serializer);
 $manual->send(new Envelope(new Job('waiting')));
 $show(fn() => $manual->get());
 $manual->setup();
@@ -70,7 +70,7 @@ echo "after setup: ", count($manual->get()), " (the group reads the stream from 
 $raw('DEL', "$stream-manual");
 
 echo "-- stream_max_entries trims (approximately, MAXLEN ~)\n";
-$capped = new Messenger\Transport\RedisTransport("$dsn/$stream-capped?stream_max_entries=10", [], $serializer);
+$capped = new Messenger\Bridge\Redis\Transport\RedisTransport("$dsn/$stream-capped?stream_max_entries=10", [], $serializer);
 $capped->sendAll(array_map(fn($i) => new Envelope(new Job("c$i")), range(1, 1000)));
 $len = $raw('XLEN', "$stream-capped");
 echo 'entries kept: ', $len >= 10 && $len < 1000 ? 'between 10 and 999' : $len, "\n";
@@ -81,7 +81,7 @@ echo "-- a connection the server closed is replaced\n";
 $own = new App\Redis\Server();
 $own->start();
 $raw = new App\Redis\Raw("redis://127.0.0.1:{$own->port}");
-$t = new Messenger\Transport\RedisTransport("redis://127.0.0.1:{$own->port}/$stream/g/me", [], $serializer);
+$t = new Messenger\Bridge\Redis\Transport\RedisTransport("redis://127.0.0.1:{$own->port}/$stream/g/me", [], $serializer);
 $t->send(new Envelope(new Job('before')));
 echo 'killed: ', $raw('CLIENT', 'KILL', 'TYPE', 'normal', 'SKIPME', 'yes'), "\n";
 $t->send(new Envelope(new Job('after')));
@@ -117,7 +117,7 @@ Messenger\Exception\InvalidArgumentException: The Redis option "stream" must be 
 Messenger\Exception\InvalidArgumentException: The Redis option "auth" must be a password or [user, password]
 Messenger\Exception\InvalidArgumentException: Invalid Redis DSN: the DSN's IPv6 host has no closing ']'
 Messenger\Exception\InvalidArgumentException: transports["async"]: The Redis option "get_batch_size" must be an integer of at least 1, "-1" given
-TypeError: Messenger\Transport\RedisTransport::sendAll(): Argument #1 ($envelopes) must contain only Messenger\Envelope objects, stdClass given at key second
+TypeError: Messenger\Bridge\Redis\Transport\RedisTransport::sendAll(): Argument #1 ($envelopes) must contain only Messenger\Envelope objects, stdClass given at key second
 -- auto_setup off: no group until setup-transports
 Messenger\Exception\TransportException: Redis at 127.0.0.1:56379 has no consumer group "g" on stream "STREAM-manual": run messenger:setup-transports or turn auto_setup on
 after setup: 1 (the group reads the stream from its start)

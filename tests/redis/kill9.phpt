@@ -11,13 +11,13 @@ $raw = new App\Redis\Raw();
 $stream = App\Redis\stream('kill9');
 $raw('DEL', $stream);
 $dsn = App\Redis\dsn() . "/$stream/workers";
-$serializer = new Messenger\Serializer\PhpSerializer(['allowed_classes' => [Job::class]]);
-$sender = new Messenger\Transport\RedisTransport($dsn, [], $serializer);
+$serializer = new Messenger\Transport\Serialization\PhpSerializer(['allowed_classes' => [Job::class]]);
+$sender = new Messenger\Bridge\Redis\Transport\RedisTransport($dsn, [], $serializer);
 $sender->sendAll(array_map(fn($n) => new Messenger\Envelope(new Job($n)), range(1, 30)));
 
 // the doomed worker takes a batch of 10, acknowledges 3 of them, then hangs in a handler
 $script = sprintf('final class Job { public function __construct(public int $n) {} }
-$t = new Messenger\Transport\RedisTransport(%s, ["get_batch_size" => 10, "consumer" => "doomed"], new Messenger\Serializer\PhpSerializer(["allowed_classes" => [Job::class]]));
+$t = new Messenger\Bridge\Redis\Transport\RedisTransport(%s, ["get_batch_size" => 10, "consumer" => "doomed"], new Messenger\Transport\Serialization\PhpSerializer(["allowed_classes" => [Job::class]]));
 $got = $t->get();
 foreach (array_slice($got, 0, 3) as $e) { $t->ack($e); }
 $t->get(); // writes the 3 acknowledgements, takes 10 more
@@ -29,7 +29,7 @@ proc_terminate($proc, 9);
 proc_close($proc);
 echo 'pending of the dead worker: ', $raw('XPENDING', $stream, 'workers')[0], "\n";
 
-$live = new Messenger\Transport\RedisTransport($dsn, ['get_batch_size' => 50, 'consumer' => 'live', 'redeliver_timeout' => 1, 'claim_interval' => 200], $serializer);
+$live = new Messenger\Bridge\Redis\Transport\RedisTransport($dsn, ['get_batch_size' => 50, 'consumer' => 'live', 'redeliver_timeout' => 1, 'claim_interval' => 200], $serializer);
 $seen = [];
 $drain = function () use ($live, &$seen) {
     foreach ($live->get() as $e) {
@@ -49,10 +49,10 @@ echo 'left: ', $raw('XLEN', $stream), ' entries, ', $raw('XPENDING', $stream, 'w
 
 // a worker restarted under its old name gets its own pending entries back without waiting
 $sender->send(new Messenger\Envelope(new Job(31)));
-$first = new Messenger\Transport\RedisTransport($dsn, ['consumer' => 'phoenix'], $serializer);
+$first = new Messenger\Bridge\Redis\Transport\RedisTransport($dsn, ['consumer' => 'phoenix'], $serializer);
 $first->get();
 unset($first);
-$again = new Messenger\Transport\RedisTransport($dsn, ['consumer' => 'phoenix'], $serializer);
+$again = new Messenger\Bridge\Redis\Transport\RedisTransport($dsn, ['consumer' => 'phoenix'], $serializer);
 echo 'phoenix again: ', $again->get()[0]->getMessage()->n, "\n";
 $raw('DEL', $stream);
 ?>

@@ -23,8 +23,8 @@ $m->dispatchAll(array_map(fn($n) => new Job($n), range(1, 5)));
 $m->worker(['async'])->run(['limit' => 2]);
 echo 'the worker handled ', implode(',', $handled), '; pending: ', $raw('XPENDING', $stream, 'workers')[0], "\n";
 
-$next = new Messenger\Transport\RedisTransport($dsn, ['get_batch_size' => 10, 'consumer' => 'next'],
-    new Messenger\Serializer\PhpSerializer(['allowed_classes' => [Job::class]]));
+$next = new Messenger\Bridge\Redis\Transport\RedisTransport($dsn, ['get_batch_size' => 10, 'consumer' => 'next'],
+    new Messenger\Transport\Serialization\PhpSerializer(['allowed_classes' => [Job::class]]));
 $got = $next->get();
 echo 'the next worker gets at once: ', implode(',', array_map(fn($e) => $e->getMessage()->n, $got)), "\n";
 foreach ($got as $e) {

@@ -23,8 +23,8 @@ $show = function (callable $fn) use ($port) {
 };
 
 $server->start($aof);
-$serializer = new Messenger\Serializer\PhpSerializer(['allowed_classes' => [Job::class]]);
-$t = new Messenger\Transport\RedisTransport("$dsn/jobs/workers/a", ['get_batch_size' => 1], $serializer);
+$serializer = new Messenger\Transport\Serialization\PhpSerializer(['allowed_classes' => [Job::class]]);
+$t = new Messenger\Bridge\Redis\Transport\RedisTransport("$dsn/jobs/workers/a", ['get_batch_size' => 1], $serializer);
 foreach ([1, 2, 3] as $n) {
     $t->send(new Envelope(new Job($n)));
 }

@@ -20,7 +20,7 @@ $raw('DEL', $stream, "{$stream}__queue");
 $dsn = App\Redis\dsn() . "/$stream/shared";
 $symfony = new Sf\Bridge\Redis\Transport\RedisTransport(
     Sf\Bridge\Redis\Transport\Connection::fromDsn("$dsn/symfony-worker", ['delete_after_ack' => true]), new Sf\Transport\Serialization\PhpSerializer());
-$ours = new Messenger\Transport\RedisTransport("$dsn/our-worker", [], new Messenger\Serializer\PhpSerializer(['allowed_classes' => [Job::class]]));
+$ours = new Messenger\Bridge\Redis\Transport\RedisTransport("$dsn/our-worker", [], new Messenger\Transport\Serialization\PhpSerializer(['allowed_classes' => [Job::class]]));
 $drain = function (callable $get, callable $ack, callable $describe): string {
     $seen = [];
     while ($got = (fn($g) => is_array($g) ? $g : iterator_to_array($g))($get())) {
@@ -54,7 +54,7 @@ echo 'then, due: ', $drain(fn() => $symfony->get(), fn($e) => $symfony->ack($e),
 echo 'entries left: ', $raw('XLEN', $stream), ', delayed left: ', $raw('ZCARD', "{$stream}__queue"), ', pending: ', $raw('XPENDING', $stream, 'shared')[0], "\n";
 
 echo "-- raw JSON (phpredis serializer none) is read by both\n";
-$none = new Messenger\Transport\RedisTransport("$dsn/our-worker", ['serializer' => 0], new Messenger\Serializer\PhpSerializer(['allowed_classes' => [Job::class]]));
+$none = new Messenger\Bridge\Redis\Transport\RedisTransport("$dsn/our-worker", ['serializer' => 0], new Messenger\Transport\Serialization\PhpSerializer(['allowed_classes' => [Job::class]]));
 $none->send(new Messenger\Envelope(new Job('raw')));
 echo 'stored: ', substr($raw('XRANGE', $stream, '-', '+')[0][1][1], 0, 9), "\n";
 echo 'Symfony reads: ', $drain(fn() => $symfony->get(), fn($e) => $symfony->ack($e), $describe), "\n";

@@ -10,7 +10,7 @@ $dsn = getenv('MESSENGER_REDIS_TLS_DSN');
 $dir = getenv('MESSENGER_REDIS_TLS_DIR');
 $stream = App\Redis\stream('tls');
 $tls = ['cacert' => "$dir/ca.pem", 'cert' => "$dir/client.pem", 'key' => "$dir/client.key"];
-$serializer = new Messenger\Serializer\PhpSerializer(['allowed_classes' => [Job::class]]);
+$serializer = new Messenger\Transport\Serialization\PhpSerializer(['allowed_classes' => [Job::class]]);
 $show = function (callable $f) use ($dir) {
     try {
         $f();
@@ -27,7 +27,7 @@ $ours = function () use ($raw): array {
     preg_match_all('/^id=(\d+) .* db=11 /m', $raw('CLIENT', 'LIST', 'TYPE', 'normal'), $m);
     return $m[1];
 };
-$t = new Messenger\Transport\RedisTransport("$dsn/$stream?dbindex=11", $tls, $serializer);
+$t = new Messenger\Bridge\Redis\Transport\RedisTransport("$dsn/$stream?dbindex=11", $tls, $serializer);
 $t->send(new Messenger\Envelope(new Job('over TLS')));
 $got = $t->get();
 echo 'got: ', $got[0]->getMessage()->name, "\n";
@@ -35,27 +35,27 @@ $t->ack($got[0]);
 echo 'count: ', $t->getMessageCount(), "\n";
 $first = $ours();
 unset($t);
-$again = new Messenger\Transport\RedisTransport("$dsn/$stream?dbindex=11", $tls, $serializer);
+$again = new Messenger\Bridge\Redis\Transport\RedisTransport("$dsn/$stream?dbindex=11", $tls, $serializer);
 echo 'a second transport: count ', $again->getMessageCount(), ', on the pooled TLS connection: ', var_export(count($first) === 1 && $ours() === $first, true), "\n";
 unset($again);
 
 echo "-- refused\n";
 // the system's CAs do not know our test CA
-$show(fn() => (new Messenger\Transport\RedisTransport("$dsn/$stream", ['cert' => "$dir/client.pem", 'key' => "$dir/client.key", 'persistent' => false]))->getMessageCount());
+$show(fn() => (new Messenger\Bridge\Redis\Transport\RedisTransport("$dsn/$stream", ['cert' => "$dir/client.pem", 'key' => "$dir/client.key", 'persistent' => false]))->getMessageCount());
 // by name: the certificate names localhost too (and the name goes out as SNI)
-$t = new Messenger\Transport\RedisTransport(str_replace('127.0.0.1', 'localhost', $dsn) . "/$stream", $tls + ['persistent' => false]);
+$t = new Messenger\Bridge\Redis\Transport\RedisTransport(str_replace('127.0.0.1', 'localhost', $dsn) . "/$stream", $tls + ['persistent' => false]);
 echo 'by name: count ', $t->getMessageCount(), "\n";
 // no client certificate: the server ends the connection (TLS 1.3: after the handshake, so the
 // failure comes on the first write or read, whichever meets it)
 try {
-    (new Messenger\Transport\RedisTransport("$dsn/$stream", ['cacert' => "$dir/ca.pem", 'persistent' => false]))->getMessageCount();
+    (new Messenger\Bridge\Redis\Transport\RedisTransport("$dsn/$stream", ['cacert' => "$dir/ca.pem", 'persistent' => false]))->getMessageCount();
 } catch (Messenger\Exception\TransportException $e) {
     echo get_class($e), ': ', preg_match('/^Redis at 127\.0\.0\.1:\d+ \(TLS\): (reading|writing) failed: /', $e->getMessage()) ? 'Redis at 127.0.0.1 (TLS): reading or writing failed' : $e->getMessage(), "\n";
 }
-$show(fn() => (new Messenger\Transport\RedisTransport("$dsn/$stream", ['cacert' => "$dir/nope.pem", 'persistent' => false]))->getMessageCount());
-$show(fn() => (new Messenger\Transport\RedisTransport("$dsn/$stream", ['cacert' => "$dir/ca.pem", 'cert' => "$dir/client.pem", 'key' => "$dir/server.key", 'persistent' => false]))->getMessageCount());
+$show(fn() => (new Messenger\Bridge\Redis\Transport\RedisTransport("$dsn/$stream", ['cacert' => "$dir/nope.pem", 'persistent' => false]))->getMessageCount());
+$show(fn() => (new Messenger\Bridge\Redis\Transport\RedisTransport("$dsn/$stream", ['cacert' => "$dir/ca.pem", 'cert' => "$dir/client.pem", 'key' => "$dir/server.key", 'persistent' => false]))->getMessageCount());
 // verify_peer off: any certificate is taken (the client certificate is still needed)
-$t = new Messenger\Transport\RedisTransport("$dsn/$stream", ['verify_peer' => false, 'cert' => "$dir/client.pem", 'key' => "$dir/client.key", 'persistent' => false]);
+$t = new Messenger\Bridge\Redis\Transport\RedisTransport("$dsn/$stream", ['verify_peer' => false, 'cert' => "$dir/client.pem", 'key' => "$dir/client.key", 'persistent' => false]);
 echo 'verify_peer off: count ', $t->getMessageCount(), "\n";
 
 echo "-- a server whose certificate names another host\n";
@@ -71,13 +71,13 @@ if ($rc !== 0) {
 }
 $other->start(['--tls-cert-file', "$cert.pem", '--tls-key-file', "$cert.key", '--tls-ca-cert-file', "$dir/ca.pem", '--tls-auth-clients', 'no'],
     ['verify_peer' => false, 'verify_peer_name' => false]);
-$show(fn() => (new Messenger\Transport\RedisTransport("rediss://127.0.0.1:{$other->port}/$stream", ['cacert' => "$dir/ca.pem", 'persistent' => false]))->getMessageCount());
-$show(fn() => (new Messenger\Transport\RedisTransport("rediss://localhost:{$other->port}/$stream", ['cacert' => "$dir/ca.pem", 'persistent' => false]))->getMessageCount());
-$t = new Messenger\Transport\RedisTransport("rediss://127.0.0.1:{$other->port}/$stream", ['cacert' => "$dir/ca.pem", 'verify_peer' => false, 'persistent' => false]);
+$show(fn() => (new Messenger\Bridge\Redis\Transport\RedisTransport("rediss://127.0.0.1:{$other->port}/$stream", ['cacert' => "$dir/ca.pem", 'persistent' => false]))->getMessageCount());
+$show(fn() => (new Messenger\Bridge\Redis\Transport\RedisTransport("rediss://localhost:{$other->port}/$stream", ['cacert' => "$dir/ca.pem", 'persistent' => false]))->getMessageCount());
+$t = new Messenger\Bridge\Redis\Transport\RedisTransport("rediss://127.0.0.1:{$other->port}/$stream", ['cacert' => "$dir/ca.pem", 'verify_peer' => false, 'persistent' => false]);
 echo 'verify_peer off: count ', $t->getMessageCount(), "\n";
 
 // plain text to a TLS port
-$show(fn() => (new Messenger\Transport\RedisTransport(str_replace('rediss://', 'redis://', $dsn) . "/$stream", ['persistent' => false, 'read_timeout' => 1]))->getMessageCount());
+$show(fn() => (new Messenger\Bridge\Redis\Transport\RedisTransport(str_replace('rediss://', 'redis://', $dsn) . "/$stream", ['persistent' => false, 'read_timeout' => 1]))->getMessageCount());
 ?>
 --EXPECT--
 got: over TLS

@@ -83,9 +83,9 @@ stopped by its limit: true
 worker: 0, 1#0 2#0 3#0 4#0 undecodable#0 3#1 3#2
 async left: 0 entries, 0 delayed, 0 pending
 failed holds: 2
- Class                                    Count
- Messenger\Serializer\UndecodableMessage  1
- Ping                                     1
+ Class                                                 Count
+ Messenger\Transport\Serialization\UndecodableMessage  1
+ Ping                                                  1
 
  Id:            ID
  Class:         Ping

@@ -7,7 +7,7 @@ messenger
 namespace App\Msg { interface Async {} final class A implements Async { public function __construct(public \App\Other\Part $part) {} } final class B {} }
 namespace App\Other { final class Part { public function __construct(public int $n = 1) {} } final class C {} }
 namespace {
-use Messenger\Serializer\{PhpSerializer, JsonSerializer};
+use Messenger\Transport\Serialization\{PhpSerializer, JsonSerializer};
 
 function attempt(string $label, $serializer, object $message): void
 {
@@ -41,7 +41,7 @@ foreach ([['nope' => 1], ['allowed_classes' => 'App\X'], ['allowed_classes' => [
 }
 ?>
 --EXPECT--
--- Messenger\Serializer\PhpSerializer
+-- Messenger\Transport\Serialization\PhpSerializer
 none listed: App\Msg\A refused
 none listed: stdClass decoded
 true: App\Other\C decoded
@@ -50,7 +50,7 @@ prefix: App\Other\C refused
 interface: App\Msg\A decoded
 interface: App\Msg\B refused
 case-insensitive: App\Msg\B decoded
--- Messenger\Serializer\JsonSerializer
+-- Messenger\Transport\Serialization\JsonSerializer
 none listed: App\Msg\A refused
 none listed: stdClass decoded
 true: App\Other\C decoded
@@ -59,8 +59,8 @@ prefix: App\Other\C refused
 interface: App\Msg\A decoded
 interface: App\Msg\B refused
 case-insensitive: App\Msg\B decoded
-Messenger\Serializer\JsonSerializer: unknown option "nope" (known: allowed_classes)
-Messenger\Serializer\JsonSerializer: "allowed_classes" must be a list of class names or true, string given
-Messenger\Serializer\JsonSerializer: "allowed_classes" must hold class names, int given
-Messenger\Serializer\JsonSerializer: "allowed_classes" must hold class names, string given
-Messenger\Serializer\JsonSerializer: unknown option "(integer key)" (known: allowed_classes)
+Messenger\Transport\Serialization\JsonSerializer: unknown option "nope" (known: allowed_classes)
+Messenger\Transport\Serialization\JsonSerializer: "allowed_classes" must be a list of class names or true, string given
+Messenger\Transport\Serialization\JsonSerializer: "allowed_classes" must hold class names, int given
+Messenger\Transport\Serialization\JsonSerializer: "allowed_classes" must hold class names, string given
+Messenger\Transport\Serialization\JsonSerializer: unknown option "(integer key)" (known: allowed_classes)

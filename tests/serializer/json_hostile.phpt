@@ -14,7 +14,7 @@ final class Msg
     public function __construct(public int $id, public Inner $inner, public ?Suit $suit = null, public ?\DateTimeImmutable $at = null) {}
     public function __destruct() { echo "MSG DESTRUCT\n"; }
 }
-$json = new \Messenger\Serializer\JsonSerializer(['allowed_classes' => [Msg::class, Shape::class, 'App\Missing']]);
+$json = new \Messenger\Transport\Serialization\JsonSerializer(['allowed_classes' => [Msg::class, Shape::class, 'App\Missing']]);
 $h = fn(string $type = Msg::class, array $more = []) => ['type' => $type] + $more;
 $ok = '{"id":1,"inner":{"n":2}}';
 $cases = [

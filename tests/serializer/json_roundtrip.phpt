@@ -7,14 +7,14 @@ messenger
 require __DIR__ . '/../_inc/wire.inc';
 use Messenger\Stamp as S;
 
-$json = new Messenger\Serializer\JsonSerializer(['allowed_classes' => [App\Wire\Order::class]]);
+$json = new Messenger\Transport\Serialization\JsonSerializer(['allowed_classes' => [App\Wire\Order::class]]);
 $order = App\Wire\order();
 $envelope = new Messenger\Envelope($order, [
     new S\BusNameStamp('b'), new S\DelayStamp(5), new S\RedeliveryStamp(1, new DateTimeImmutable('2020-01-01T00:00:00+00:00')),
     new S\ErrorDetailsStamp('LogicException', 'E42', 'x'), new S\SentToFailureTransportStamp('async'),
     new S\TransportMessageIdStamp(12), new S\HandledStamp([1, 'two'], 'h'), new S\MessageDecodingFailedStamp(),
     new S\ReceivedStamp('async'), new S\SentStamp('X', 'a'), new S\HandlerArgumentsStamp([1]),
-    new S\DispatchAfterCurrentBusStamp(), new S\AmqpStamp('key'), new S\TransportNamesStamp(['a']), new S\DelayStamp(6),
+    new S\DispatchAfterCurrentBusStamp(), new \Messenger\Bridge\Amqp\Transport\AmqpStamp('key'), new S\TransportNamesStamp(['a']), new S\DelayStamp(6),
 ]);
 $before = App\Wire\Order::$constructed;
 $encoded = $json->encode($envelope);

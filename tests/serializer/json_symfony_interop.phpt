@@ -16,7 +16,7 @@ use Messenger\Stamp as Our;
 $theirs = new SfSerializer(new S\Serializer([new S\Normalizer\BackedEnumNormalizer(), new S\Normalizer\DateTimeNormalizer(),
     new S\Normalizer\ArrayDenormalizer(), new S\Normalizer\ObjectNormalizer(null, null, null, new Symfony\Component\PropertyInfo\Extractor\ReflectionExtractor())],
     [new S\Encoder\JsonEncoder()]));
-$ours = new Messenger\Serializer\JsonSerializer(['allowed_classes' => [App\Wire\Order::class]]);
+$ours = new Messenger\Transport\Serialization\JsonSerializer(['allowed_classes' => [App\Wire\Order::class]]);
 $order = App\Wire\order();
 $at = new DateTimeImmutable('2024-01-02T03:04:05+00:00');
 

@@ -9,7 +9,7 @@ final class Handled { public function __construct(public \DateTimeInterface $at)
 final class Routed { public function __construct(public \DateTimeInterface $at) {} }
 final class Extra { public function __construct(public int $n = 1) {} }
 final class Unknown {}
-final class CountingSerializer implements \Messenger\Serializer\SerializerInterface
+final class CountingSerializer implements \Messenger\Transport\Serialization\SerializerInterface
 {
     public int $calls = 0;
     public function encode(\Messenger\Envelope $e): array { $this->calls++; return ['body' => serialize($e->getMessage())]; }
@@ -79,11 +79,11 @@ bool(false)
 Messenger\Exception\MessageDecodingFailedException: Could not decode message: Class "App\Unknown" is not in the serializer's allowed_classes: list it there (or a type it extends) to decode it
 int(2)
 int(7)
-serializer must be "php", "json", a Messenger\Serializer\SerializerInterface, or ["format" => ..., "allowed_classes" => [...]]
-serializer: stdClass does not implement Messenger\Serializer\SerializerInterface
+serializer must be "php", "json", a Messenger\Transport\Serialization\SerializerInterface, or ["format" => ..., "allowed_classes" => [...]]
+serializer: stdClass does not implement Messenger\Transport\Serialization\SerializerInterface
 serializer: unknown key "allowed" (known: format, allowed_classes)
 serializer: "allowed_classes" must be a list of class names or true, string given
-transports["a"]["serializer"] must be "php", "json", a Messenger\Serializer\SerializerInterface, or ["format" => ..., "allowed_classes" => [...]]
+transports["a"]["serializer"] must be "php", "json", a Messenger\Transport\Serialization\SerializerInterface, or ["format" => ..., "allowed_classes" => [...]]
 transports["a"]: unknown option "serialise" (known: serialize)
 transports["a"]: the option "serialize" must be true or false, "maybe" given
 transports["a"]: the option "serialize" must be a boolean, string given

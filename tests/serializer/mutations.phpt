@@ -24,8 +24,8 @@ function mutate(string $s): string
     }
     return $s;
 }
-foreach (['php' => new Messenger\Serializer\PhpSerializer(['allowed_classes' => [App\Wire\Order::class]]),
-          'json' => new Messenger\Serializer\JsonSerializer(['allowed_classes' => [App\Wire\Order::class]])] as $name => $serializer) {
+foreach (['php' => new Messenger\Transport\Serialization\PhpSerializer(['allowed_classes' => [App\Wire\Order::class]]),
+          'json' => new Messenger\Transport\Serialization\JsonSerializer(['allowed_classes' => [App\Wire\Order::class]])] as $name => $serializer) {
     $encoded = $serializer->encode($envelope);
     $outcomes = ['decoded' => 0, 'refused' => 0];
     for ($i = 0; $i < 400; $i++) {

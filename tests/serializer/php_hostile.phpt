@@ -15,7 +15,7 @@ function sf(string $message, string $stamps = 'a:0:{}'): array
     return ['body' => addslashes('O:36:"' . $e . '":2:{s:44:"' . "\0$e\0" . 'stamps";' . $stamps . 's:45:"' . "\0$e\0" . 'message";' . $message . '}')];
 }
 $delayKey = 's:44:"Symfony\Component\Messenger\Stamp\DelayStamp";';
-$serializer = new \Messenger\Serializer\PhpSerializer(['allowed_classes' => [Noisy::class, Suit::class, 'App\Missing']]);
+$serializer = new \Messenger\Transport\Serialization\PhpSerializer(['allowed_classes' => [Noisy::class, Suit::class, 'App\Missing']]);
 $cases = [
     'no body' => [],
     'empty body' => ['body' => ''],

@@ -7,7 +7,7 @@ messenger
 require __DIR__ . '/../_inc/wire.inc';
 use Messenger\Stamp as S;
 
-$php = new Messenger\Serializer\PhpSerializer(['allowed_classes' => [App\Wire\Order::class]]);
+$php = new Messenger\Transport\Serialization\PhpSerializer(['allowed_classes' => [App\Wire\Order::class]]);
 $order = App\Wire\order();
 $shared = new App\Wire\Address('shared');
 $order->tags = ['one' => $shared, 'two' => $shared];   // the same object twice stays one object
@@ -16,7 +16,7 @@ $envelope = new Messenger\Envelope($order, [
     new S\ErrorDetailsStamp('LogicException', 'E42', 'x'), new S\SentToFailureTransportStamp('async'),
     new S\TransportMessageIdStamp(12), new S\HandledStamp([1, 'two'], 'h'), new S\MessageDecodingFailedStamp(),
     new S\ReceivedStamp('async'), new S\SentStamp('X', 'a'), new S\HandlerArgumentsStamp([1]),
-    new S\DispatchAfterCurrentBusStamp(), new S\AmqpStamp('key'), new S\TransportNamesStamp(['a']), new S\DelayStamp(6),
+    new S\DispatchAfterCurrentBusStamp(), new \Messenger\Bridge\Amqp\Transport\AmqpStamp('key'), new S\TransportNamesStamp(['a']), new S\DelayStamp(6),
 ]);
 $before = App\Wire\Order::$constructed;
 $encoded = $php->encode($envelope);

@@ -13,7 +13,7 @@ use Messenger\Stamp as Our;
 
 $order = App\Wire\order();
 $at = new DateTimeImmutable('2024-01-02T03:04:05+00:00');
-$ours = new Messenger\Serializer\PhpSerializer(['allowed_classes' => [App\Wire\Order::class]]);
+$ours = new Messenger\Transport\Serialization\PhpSerializer(['allowed_classes' => [App\Wire\Order::class]]);
 $theirs = new SfPhpSerializer();
 
 // Symfony writes, we read: the message, and the stamps under our classes
@@ -47,7 +47,7 @@ var_dump($theirs->encode(new SfEnvelope($order, $same)) === $ours->encode(new Me
 // a message with binary data is base64 on both sides, identically
 $binary = new App\Wire\Address("\xff\xfe");
 $b1 = $theirs->encode(new SfEnvelope($binary));
-$b2 = (new Messenger\Serializer\PhpSerializer(['allowed_classes' => [App\Wire\Address::class]]))->encode(new Messenger\Envelope($binary));
+$b2 = (new Messenger\Transport\Serialization\PhpSerializer(['allowed_classes' => [App\Wire\Address::class]]))->encode(new Messenger\Envelope($binary));
 var_dump($b1 === $b2, base64_decode($b2['body'], true) !== false, $theirs->decode($b2)->getMessage() == $binary);
 ?>
 --EXPECT--

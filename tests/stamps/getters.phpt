@@ -24,10 +24,10 @@ var_dump($c->getExceptionClass(), $c->getExceptionCode(), $c->getExceptionMessag
 var_dump((new S\SentToFailureTransportStamp('async'))->getOriginalReceiverName());
 var_dump((new S\TransportMessageIdStamp('abc-1'))->getId());
 var_dump((new S\HandlerArgumentsStamp(['x' => 1]))->getAdditionalArguments());
-$a = new S\AmqpStamp('rk', 2, ['priority' => 5]);
+$a = new \Messenger\Bridge\Amqp\Transport\AmqpStamp('rk', 2, ['priority' => 5]);
 var_dump($a->getRoutingKey(), $a->getFlags(), $a->getAttributes());
-var_dump(new S\DispatchAfterCurrentBusStamp instanceof Messenger\NonSendableStampInterface);
-var_dump(new S\MessageDecodingFailedStamp instanceof Messenger\StampInterface);
+var_dump(new S\DispatchAfterCurrentBusStamp instanceof Messenger\Stamp\NonSendableStampInterface);
+var_dump(new S\MessageDecodingFailedStamp instanceof Messenger\Stamp\StampInterface);
 var_dump(S\RedeliveryStamp::getRetryCountFromEnvelope(new Messenger\Envelope(new stdClass, [$r])));
 ?>
 --EXPECT--

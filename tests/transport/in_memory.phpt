@@ -6,7 +6,7 @@ messenger
 <?php
 use Messenger\Envelope;
 use Messenger\Stamp\{DelayStamp, TransportMessageIdStamp};
-$t = new Messenger\Transport\InMemoryTransport();
+$t = new Messenger\Transport\InMemory\InMemoryTransport();
 $a = $t->send(new Envelope(new stdClass));
 $b = $t->send(new Envelope(new stdClass, [new DelayStamp(60000)]));
 var_dump($a->last(TransportMessageIdStamp::class)->getId(), $b->last(TransportMessageIdStamp::class)->getId());
@@ -35,4 +35,4 @@ int(2)
 int(4)
 int(0)
 int(0)
-Messenger\Transport\InMemoryTransport::sendAll(): Argument #1 ($envelopes) must contain only Messenger\Envelope objects, stdClass given at index 0
+Messenger\Transport\InMemory\InMemoryTransport::sendAll(): Argument #1 ($envelopes) must contain only Messenger\Envelope objects, stdClass given at index 0

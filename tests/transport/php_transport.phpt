@@ -12,7 +12,7 @@ final class ArrayTransport implements Messenger\Transport\TransportInterface {
     public function ack(Envelope $e): void {}
     public function reject(Envelope $e): void {}
 }
-final class BatchTransport implements Messenger\Transport\TransportInterface, Messenger\Transport\BatchSenderInterface {
+final class BatchTransport implements Messenger\Transport\TransportInterface, Messenger\Transport\Sender\BatchSenderInterface {
     public int $calls = 0;
     public function send(Envelope $envelope): Envelope { throw new LogicException('one by one'); }
     public function sendAll(array $envelopes): array { $this->calls++; return array_map(fn($e) => $e->with(new Messenger\Stamp\TransportMessageIdStamp('b')), $envelopes); }

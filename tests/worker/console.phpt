@@ -98,7 +98,7 @@ bad value: 2, The "--limit" option must be a non-negative integer, "abc" given.
 no receiver: 1, Please pass at least one receiver (or --all). Transports: async, failed, memory, now
 bad keepalive: 2, The "--keepalive" option must be a non-negative integer, "often" given.
 keepalive on in-memory: 1, [OK] Consuming messages from transport "memory".
-[ERROR] Messenger\Exception\InvalidArgumentException: The receiver "memory" does not support keepalive: Messenger\Transport\InMemoryTransport does not implement Messenger\Transport\KeepaliveReceiverInterface
+[ERROR] Messenger\Exception\InvalidArgumentException: The receiver "memory" does not support keepalive: Messenger\Transport\InMemory\InMemoryTransport does not implement Messenger\Transport\Receiver\KeepaliveReceiverInterface
 setup: 0
 The "async" transport was set up successfully.
 The "failed" transport was set up successfully.

@@ -8,7 +8,7 @@ use Messenger\Envelope;
 use Messenger\Stamp\TransportMessageIdStamp;
 
 final class Job { public function __construct(public int $n) {} }
-final class Queue implements Messenger\Transport\TransportInterface, Messenger\Transport\ListableReceiverInterface
+final class Queue implements Messenger\Transport\TransportInterface, Messenger\Transport\Receiver\ListableReceiverInterface
 {
     public array $queue = [];
     public array $acked = [];

@@ -9,7 +9,7 @@ use Messenger\Envelope;
 use Messenger\Stamp\TransportMessageIdStamp;
 
 final class Job { public function __construct(public int $n, public float $seconds) {} }
-final class KeptTransport implements Messenger\Transport\TransportInterface, Messenger\Transport\KeepaliveReceiverInterface {
+final class KeptTransport implements Messenger\Transport\TransportInterface, Messenger\Transport\Receiver\KeepaliveReceiverInterface {
     public array $queue = [];
     public array $kept = [];
     public array $acked = [];
@@ -133,7 +133,7 @@ int(0)
 int(4)
 bool(true)
 -- refused
-The receiver "mem" does not support keepalive: Messenger\Transport\InMemoryTransport does not implement Messenger\Transport\KeepaliveReceiverInterface
+The receiver "mem" does not support keepalive: Messenger\Transport\InMemory\InMemoryTransport does not implement Messenger\Transport\Receiver\KeepaliveReceiverInterface
 The worker option "keepalive" must be true or a number of seconds
 The worker option "keepalive" must be true or a number of seconds
 -- SQLite: redeliver_timeout 2 s, a handler of 3.5 s

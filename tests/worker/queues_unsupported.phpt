@@ -40,9 +40,9 @@ $m->dispatch(new Job, [new Messenger\Stamp\TransportNamesStamp(['table'])]);
 var_dump($m->worker(['table'])->run(['queues' => ['default'], 'limit' => 1, 'sleep' => 0]), $handled);
 ?>
 --EXPECT--
-Messenger\Exception\RuntimeException: Receiver for "mem" does not implement "Messenger\Transport\QueueReceiverInterface".
-Messenger\Exception\RuntimeException: Receiver for "php" does not implement "Messenger\Transport\QueueReceiverInterface".
-Messenger\Exception\RuntimeException: Receiver for "php" does not implement "Messenger\Transport\QueueReceiverInterface".
+Messenger\Exception\RuntimeException: Receiver for "mem" does not implement "Messenger\Transport\Receiver\QueueReceiverInterface".
+Messenger\Exception\RuntimeException: Receiver for "php" does not implement "Messenger\Transport\Receiver\QueueReceiverInterface".
+Messenger\Exception\RuntimeException: Receiver for "php" does not implement "Messenger\Transport\Receiver\QueueReceiverInterface".
 int(0)
 int(0)
 int(1)

@@ -36,7 +36,7 @@ $insert = function (string $queue, string $body, string $headers = '[]') use ($p
 $m->dispatch(new Job(1));
 $insert('default', "garbage \x01 here");
 // a well-formed message of a class nobody has told this application about yet
-$body = (new \Messenger\Serializer\PhpSerializer())->encode(new \Messenger\Envelope(new Job(7)))['body'];
+$body = (new \Messenger\Transport\Serialization\PhpSerializer())->encode(new \Messenger\Envelope(new Job(7)))['body'];
 $insert('default', addslashes(str_replace('O:7:"App\\Job"', 'O:9:"App\\Later"', stripslashes($body))));
 $m->dispatch(new Job(2));
 $insert('json', '{"n": ', json_encode(['type' => Job::class, 'Content-Type' => 'application/json']));
@@ -80,14 +80,14 @@ $code = $m3->worker(['lossy'])->run(['limit' => 2, 'time_limit' => 10, 'sleep' =
 echo "exit $code\n";
 echo 'handled: ', implode(',', $seen), "; left in lossy: ", $m3->transport('lossy')->getMessageCount(), "\n";
 echo "-- an UndecodableMessage through both formats (a failure transport may use either)\n";
-$u = new \Messenger\Envelope(new \Messenger\Serializer\UndecodableMessage('{bad', ['type' => 'X'], 'why'));
-foreach ([new \Messenger\Serializer\JsonSerializer(), new \Messenger\Serializer\PhpSerializer()] as $s) {
+$u = new \Messenger\Envelope(new \Messenger\Transport\Serialization\UndecodableMessage('{bad', ['type' => 'X'], 'why'));
+foreach ([new \Messenger\Transport\Serialization\JsonSerializer(), new \Messenger\Transport\Serialization\PhpSerializer()] as $s) {
     var_dump($s->decode($s->encode($u))->getMessage() == $u->getMessage());
 }
-$binary = new \Messenger\Envelope(new \Messenger\Serializer\UndecodableMessage("\xff\xfe", [], 'why'));
-var_dump((new \Messenger\Serializer\PhpSerializer())->decode((new \Messenger\Serializer\PhpSerializer())->encode($binary))->getMessage()->body === "\xff\xfe");
+$binary = new \Messenger\Envelope(new \Messenger\Transport\Serialization\UndecodableMessage("\xff\xfe", [], 'why'));
+var_dump((new \Messenger\Transport\Serialization\PhpSerializer())->decode((new \Messenger\Transport\Serialization\PhpSerializer())->encode($binary))->getMessage()->body === "\xff\xfe");
 // JSON holds a body that is not UTF-8 as base64
-$json = new \Messenger\Serializer\JsonSerializer();
+$json = new \Messenger\Transport\Serialization\JsonSerializer();
 $encoded = $json->encode($binary);
 echo $encoded['body'], "\n";
 var_dump($json->decode($encoded)->getMessage()->body === "\xff\xfe");
@@ -104,22 +104,22 @@ unset($m, $m2, $m3, $w, $pdo);
 --EXPECTF--
 exit 0
 handled: 1,2
-Messenger\Serializer\UndecodableMessage from async: Messenger\Exception\MessageDecodingFailedException, will retry: false
-Messenger\Serializer\UndecodableMessage from async: Messenger\Exception\MessageDecodingFailedException, will retry: false
-Messenger\Serializer\UndecodableMessage from json: Messenger\Exception\MessageDecodingFailedException, will retry: false
+Messenger\Transport\Serialization\UndecodableMessage from async: Messenger\Exception\MessageDecodingFailedException, will retry: false
+Messenger\Transport\Serialization\UndecodableMessage from async: Messenger\Exception\MessageDecodingFailedException, will retry: false
+Messenger\Transport\Serialization\UndecodableMessage from json: Messenger\Exception\MessageDecodingFailedException, will retry: false
 left in async and json: 0
 -- in the failure transport
-Messenger\Serializer\UndecodableMessage from async
+Messenger\Transport\Serialization\UndecodableMessage from async
   body: "garbage \u0001 here"
   headers: []
   error: Could not decode Envelope: the body is neither serialized PHP (it does not end with "}") nor base64 (byte 7)
   details: Messenger\Exception\MessageDecodingFailedException
-Messenger\Serializer\UndecodableMessage from async
+Messenger\Transport\Serialization\UndecodableMessage from async
   body: "O:36:\\\"Symfony\\\\Comp"
   headers: []
   error: Could not decode Envelope: Class "App\Later" is not in the serializer's allowed_classes: list it there (or a type it extends) to decode it
   details: Messenger\Exception\MessageDecodingFailedException
-Messenger\Serializer\UndecodableMessage from json
+Messenger\Transport\Serialization\UndecodableMessage from json
   body: "{\"n\": "
   headers: {"type":"App\\Job","Content-Type":"application\/json"}
   error: Could not decode message: Syntax error
@@ -131,11 +131,11 @@ Messenger\Serializer\UndecodableMessage from json
 1 retried, 2 failed again.
 exit 0
 handled: later 7
-still failed: Messenger\Serializer\UndecodableMessage "garbage \u0001 here"
-still failed: Messenger\Serializer\UndecodableMessage "{\"n\": "
+still failed: Messenger\Transport\Serialization\UndecodableMessage "garbage \u0001 here"
+still failed: Messenger\Transport\Serialization\UndecodableMessage "{\"n\": "
 -- no failure transport
 
-Warning: Messenger\Worker::run(): Messenger: a Messenger\Serializer\UndecodableMessage from the transport "lossy" failed and is dropped (no failure transport): Messenger\Exception\MessageDecodingFailedException: Could not decode Envelope: the body is neither serialized PHP (it does not end with "}") nor base64 (byte 4) in %s on line %d
+Warning: Messenger\Worker::run(): Messenger: a Messenger\Transport\Serialization\UndecodableMessage from the transport "lossy" failed and is dropped (no failure transport): Messenger\Exception\MessageDecodingFailedException: Could not decode Envelope: the body is neither serialized PHP (it does not end with "}") nor base64 (byte 4) in %s on line %d
 exit 0
 handled: 3; left in lossy: 0
 -- an UndecodableMessage through both formats (a failure transport may use either)
@@ -144,5 +144,5 @@ bool(true)
 bool(true)
 {"body_base64":"\/\/4=","headers":[],"error":"why"}
 bool(true)
-Could not decode message: the "body_base64" attribute of class "Messenger\Serializer\UndecodableMessage" is not base64
-Could not decode message: the "body_base64" attribute of class "Messenger\Serializer\UndecodableMessage" is not base64
+Could not decode message: the "body_base64" attribute of class "Messenger\Transport\Serialization\UndecodableMessage" is not base64
+Could not decode message: the "body_base64" attribute of class "Messenger\Transport\Serialization\UndecodableMessage" is not base64

@@ -1,4 +1,4 @@
-/* in-memory://: Messenger\Transport\InMemoryTransport keeps what is sent in PHP arrays, for
+/* in-memory://: Messenger\Transport\InMemory\InMemoryTransport keeps what is sent in PHP arrays, for
  * tests and for a worker in the same process. */
 #include "php/transport/transport.h"
 #include "core/msgr_dsn.h"
@@ -172,7 +172,7 @@ static const php_messenger_transport_ops mem_ops = {
 	.serializer = mem_serializer,
 };
 
-ZEND_METHOD(Messenger_Transport_InMemoryTransport, __construct)
+ZEND_METHOD(Messenger_Transport_InMemory_InMemoryTransport, __construct)
 {
 	zend_object *serializer = NULL;
 	ZEND_PARSE_PARAMETERS_START(0, 1)
@@ -186,38 +186,38 @@ ZEND_METHOD(Messenger_Transport_InMemoryTransport, __construct)
 	}
 }
 
-ZEND_METHOD(Messenger_Transport_InMemoryTransport, send)
+ZEND_METHOD(Messenger_Transport_InMemory_InMemoryTransport, send)
 {
 	php_messenger_transport_method_send(INTERNAL_FUNCTION_PARAM_PASSTHRU, &mem_ops);
 }
 
-ZEND_METHOD(Messenger_Transport_InMemoryTransport, sendAll)
+ZEND_METHOD(Messenger_Transport_InMemory_InMemoryTransport, sendAll)
 {
 	php_messenger_transport_method_send_all(INTERNAL_FUNCTION_PARAM_PASSTHRU, &mem_ops);
 }
 
-ZEND_METHOD(Messenger_Transport_InMemoryTransport, get)
+ZEND_METHOD(Messenger_Transport_InMemory_InMemoryTransport, get)
 {
 	php_messenger_transport_method_get(INTERNAL_FUNCTION_PARAM_PASSTHRU, &mem_ops);
 }
 
-ZEND_METHOD(Messenger_Transport_InMemoryTransport, ack)
+ZEND_METHOD(Messenger_Transport_InMemory_InMemoryTransport, ack)
 {
 	php_messenger_transport_method_settle(INTERNAL_FUNCTION_PARAM_PASSTHRU, &mem_ops, true);
 }
 
-ZEND_METHOD(Messenger_Transport_InMemoryTransport, reject)
+ZEND_METHOD(Messenger_Transport_InMemory_InMemoryTransport, reject)
 {
 	php_messenger_transport_method_settle(INTERNAL_FUNCTION_PARAM_PASSTHRU, &mem_ops, false);
 }
 
-ZEND_METHOD(Messenger_Transport_InMemoryTransport, getMessageCount)
+ZEND_METHOD(Messenger_Transport_InMemory_InMemoryTransport, getMessageCount)
 {
 	php_messenger_transport_method_count(INTERNAL_FUNCTION_PARAM_PASSTHRU, &mem_ops);
 }
 
 #define MEM_GETTER(method, slot) \
-	ZEND_METHOD(Messenger_Transport_InMemoryTransport, method) \
+	ZEND_METHOD(Messenger_Transport_InMemory_InMemoryTransport, method) \
 	{ \
 		ZEND_PARSE_PARAMETERS_NONE(); \
 		RETURN_COPY(PHP_MESSENGER_PROP(Z_OBJ_P(ZEND_THIS), slot)); \
@@ -227,7 +227,7 @@ MEM_GETTER(getSent, MEM_SENT)
 MEM_GETTER(getAcknowledged, MEM_ACKED)
 MEM_GETTER(getRejected, MEM_REJECTED)
 
-ZEND_METHOD(Messenger_Transport_InMemoryTransport, reset)
+ZEND_METHOD(Messenger_Transport_InMemory_InMemoryTransport, reset)
 {
 	ZEND_PARSE_PARAMETERS_NONE();
 	zend_object *self = Z_OBJ_P(ZEND_THIS);
@@ -254,7 +254,7 @@ static bool mem_make(zval *out, const php_messenger_transport_args *args)
 
 static zend_class_entry *mem_register(void)
 {
-	php_messenger_ce_InMemoryTransport = register_class_Messenger_Transport_InMemoryTransport(
+	php_messenger_ce_InMemoryTransport = register_class_Messenger_Transport_InMemory_InMemoryTransport(
 		php_messenger_ce_TransportInterface, php_messenger_ce_BatchSenderInterface, php_messenger_ce_MessageCountAwareInterface);
 	return php_messenger_ce_InMemoryTransport;
 }

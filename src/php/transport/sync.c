@@ -1,4 +1,4 @@
-/* sync://: Messenger\Transport\SyncTransport handles a message on its bus when it is "sent". */
+/* sync://: Messenger\Transport\Sync\SyncTransport handles a message on its bus when it is "sent". */
 #include "php/transport/transport.h"
 #include "sync_arginfo.h"
 
@@ -23,13 +23,13 @@ static zend_object *sync_send(const php_messenger_transport *t, zend_object *env
 	zval *bus = PHP_MESSENGER_PROP(t->object, 0);
 	if (Z_TYPE_P(bus) != IS_OBJECT) {
 		OBJ_RELEASE(envelope);
-		zend_throw_error(NULL, "Messenger\\Transport\\SyncTransport was not constructed");
+		zend_throw_error(NULL, "Messenger\\Transport\\Sync\\SyncTransport was not constructed");
 		return NULL;
 	}
 	zval env;
 	ZVAL_OBJ(&env, envelope);
 	zend_object *result;
-	if (Z_OBJCE_P(bus) == php_messenger_ce_Bus) {
+	if (Z_OBJCE_P(bus) == php_messenger_ce_MessageBus) {
 		result = php_messenger_bus_dispatch(Z_OBJ_P(bus), &env, NULL);
 	} else {
 		zval rv;
@@ -68,7 +68,7 @@ static const php_messenger_transport_ops sync_ops = {
 	.lacks = PHP_MESSENGER_CAN_RECEIVE, /* a ReceiverInterface that cannot receive */
 };
 
-ZEND_METHOD(Messenger_Transport_SyncTransport, __construct)
+ZEND_METHOD(Messenger_Transport_Sync_SyncTransport, __construct)
 {
 	zend_object *bus;
 	ZEND_PARSE_PARAMETERS_START(1, 1)
@@ -79,22 +79,22 @@ ZEND_METHOD(Messenger_Transport_SyncTransport, __construct)
 	ZVAL_OBJ_COPY(slot, bus);
 }
 
-ZEND_METHOD(Messenger_Transport_SyncTransport, send)
+ZEND_METHOD(Messenger_Transport_Sync_SyncTransport, send)
 {
 	php_messenger_transport_method_send(INTERNAL_FUNCTION_PARAM_PASSTHRU, &sync_ops);
 }
 
-ZEND_METHOD(Messenger_Transport_SyncTransport, get)
+ZEND_METHOD(Messenger_Transport_Sync_SyncTransport, get)
 {
 	php_messenger_transport_method_get(INTERNAL_FUNCTION_PARAM_PASSTHRU, &sync_ops);
 }
 
-ZEND_METHOD(Messenger_Transport_SyncTransport, ack)
+ZEND_METHOD(Messenger_Transport_Sync_SyncTransport, ack)
 {
 	php_messenger_transport_method_settle(INTERNAL_FUNCTION_PARAM_PASSTHRU, &sync_ops, true);
 }
 
-ZEND_METHOD(Messenger_Transport_SyncTransport, reject)
+ZEND_METHOD(Messenger_Transport_Sync_SyncTransport, reject)
 {
 	php_messenger_transport_method_settle(INTERNAL_FUNCTION_PARAM_PASSTHRU, &sync_ops, false);
 }
@@ -112,7 +112,7 @@ static bool sync_make(zval *out, const php_messenger_transport_args *args)
 
 static zend_class_entry *sync_register(void)
 {
-	php_messenger_ce_SyncTransport = register_class_Messenger_Transport_SyncTransport(php_messenger_ce_TransportInterface);
+	php_messenger_ce_SyncTransport = register_class_Messenger_Transport_Sync_SyncTransport(php_messenger_ce_TransportInterface);
 	return php_messenger_ce_SyncTransport;
 }
 

@@ -1,4 +1,4 @@
-/* Messenger\Transport\DoctrineTransport: Symfony's messenger_messages table on a PDO
+/* Messenger\Bridge\Doctrine\Transport\DoctrineTransport: Symfony's messenger_messages table on a PDO
  * connection (SQLite, PostgreSQL, MySQL/MariaDB). The SQL comes from the core (msgr_table);
  * this file runs it through PDO's own methods, so an application's existing PDO (or Doctrine
  * DBAL's native connection) can be handed in.
@@ -122,7 +122,7 @@ static php_messenger_doctrine *ready(zend_object *self)
 {
 	php_messenger_doctrine *t = doctrine_from(self);
 	if (Z_TYPE(t->pdo) != IS_OBJECT) {
-		zend_throw_error(NULL, "Messenger\\Transport\\DoctrineTransport was not constructed");
+		zend_throw_error(NULL, "Messenger\\Bridge\\Doctrine\\Transport\\DoctrineTransport was not constructed");
 		return NULL;
 	}
 	return t;
@@ -1472,7 +1472,7 @@ static const php_messenger_transport_ops doctrine_ops = {
 	.serializer = doctrine_serializer,
 };
 
-ZEND_METHOD(Messenger_Transport_DoctrineTransport, __construct)
+ZEND_METHOD(Messenger_Bridge_Doctrine_Transport_DoctrineTransport, __construct)
 {
 	zval *connection;
 	HashTable *options = NULL;
@@ -1484,63 +1484,63 @@ ZEND_METHOD(Messenger_Transport_DoctrineTransport, __construct)
 		Z_PARAM_OBJ_OF_CLASS_OR_NULL(serializer, php_messenger_ce_SerializerInterface)
 	ZEND_PARSE_PARAMETERS_END();
 	if (Z_TYPE(doctrine_from(Z_OBJ_P(ZEND_THIS))->pdo) != IS_UNDEF) {
-		zend_throw_error(NULL, "Cannot call Messenger\\Transport\\DoctrineTransport::__construct() twice");
+		zend_throw_error(NULL, "Cannot call Messenger\\Bridge\\Doctrine\\Transport\\DoctrineTransport::__construct() twice");
 		RETURN_THROWS();
 	}
 	doctrine_init(Z_OBJ_P(ZEND_THIS), connection, options, NULL, serializer);
 }
 
-ZEND_METHOD(Messenger_Transport_DoctrineTransport, send)
+ZEND_METHOD(Messenger_Bridge_Doctrine_Transport_DoctrineTransport, send)
 {
 	php_messenger_transport_method_send(INTERNAL_FUNCTION_PARAM_PASSTHRU, &doctrine_ops);
 }
 
-ZEND_METHOD(Messenger_Transport_DoctrineTransport, sendAll)
+ZEND_METHOD(Messenger_Bridge_Doctrine_Transport_DoctrineTransport, sendAll)
 {
 	php_messenger_transport_method_send_all(INTERNAL_FUNCTION_PARAM_PASSTHRU, &doctrine_ops);
 }
 
-ZEND_METHOD(Messenger_Transport_DoctrineTransport, get)
+ZEND_METHOD(Messenger_Bridge_Doctrine_Transport_DoctrineTransport, get)
 {
 	php_messenger_transport_method_get(INTERNAL_FUNCTION_PARAM_PASSTHRU, &doctrine_ops);
 }
 
-ZEND_METHOD(Messenger_Transport_DoctrineTransport, getFromQueues)
+ZEND_METHOD(Messenger_Bridge_Doctrine_Transport_DoctrineTransport, getFromQueues)
 {
 	php_messenger_transport_method_get_from_queues(INTERNAL_FUNCTION_PARAM_PASSTHRU, &doctrine_ops);
 }
 
-ZEND_METHOD(Messenger_Transport_DoctrineTransport, ack)
+ZEND_METHOD(Messenger_Bridge_Doctrine_Transport_DoctrineTransport, ack)
 {
 	php_messenger_transport_method_settle(INTERNAL_FUNCTION_PARAM_PASSTHRU, &doctrine_ops, true);
 }
 
-ZEND_METHOD(Messenger_Transport_DoctrineTransport, reject)
+ZEND_METHOD(Messenger_Bridge_Doctrine_Transport_DoctrineTransport, reject)
 {
 	php_messenger_transport_method_settle(INTERNAL_FUNCTION_PARAM_PASSTHRU, &doctrine_ops, false);
 }
 
-ZEND_METHOD(Messenger_Transport_DoctrineTransport, keepalive)
+ZEND_METHOD(Messenger_Bridge_Doctrine_Transport_DoctrineTransport, keepalive)
 {
 	php_messenger_transport_method_keepalive(INTERNAL_FUNCTION_PARAM_PASSTHRU, &doctrine_ops);
 }
 
-ZEND_METHOD(Messenger_Transport_DoctrineTransport, getMessageCount)
+ZEND_METHOD(Messenger_Bridge_Doctrine_Transport_DoctrineTransport, getMessageCount)
 {
 	php_messenger_transport_method_count(INTERNAL_FUNCTION_PARAM_PASSTHRU, &doctrine_ops);
 }
 
-ZEND_METHOD(Messenger_Transport_DoctrineTransport, all)
+ZEND_METHOD(Messenger_Bridge_Doctrine_Transport_DoctrineTransport, all)
 {
 	php_messenger_transport_method_all(INTERNAL_FUNCTION_PARAM_PASSTHRU, &doctrine_ops);
 }
 
-ZEND_METHOD(Messenger_Transport_DoctrineTransport, find)
+ZEND_METHOD(Messenger_Bridge_Doctrine_Transport_DoctrineTransport, find)
 {
 	php_messenger_transport_method_find(INTERNAL_FUNCTION_PARAM_PASSTHRU, &doctrine_ops);
 }
 
-ZEND_METHOD(Messenger_Transport_DoctrineTransport, setup)
+ZEND_METHOD(Messenger_Bridge_Doctrine_Transport_DoctrineTransport, setup)
 {
 	php_messenger_transport_method_setup(INTERNAL_FUNCTION_PARAM_PASSTHRU, &doctrine_ops);
 }
@@ -1585,7 +1585,7 @@ static bool doctrine_make(zval *out, const php_messenger_transport_args *args)
 
 static zend_class_entry *doctrine_register(void)
 {
-	php_messenger_ce_DoctrineTransport = register_class_Messenger_Transport_DoctrineTransport(php_messenger_ce_TransportInterface,
+	php_messenger_ce_DoctrineTransport = register_class_Messenger_Bridge_Doctrine_Transport_DoctrineTransport(php_messenger_ce_TransportInterface,
 		php_messenger_ce_BatchSenderInterface, php_messenger_ce_MessageCountAwareInterface, php_messenger_ce_ListableReceiverInterface,
 		php_messenger_ce_SetupableTransportInterface, php_messenger_ce_QueueReceiverInterface, php_messenger_ce_KeepaliveReceiverInterface);
 	php_messenger_ce_DoctrineTransport->create_object = doctrine_create;

@@ -1,4 +1,4 @@
-/* Messenger\Transport\RedisTransport: the Zend face of the core's Redis streams transport
+/* Messenger\Bridge\Redis\Transport\RedisTransport: the Zend face of the core's Redis streams transport
  * (core/msgr_redis). This file turns Envelopes into encoded messages through the transport's
  * serializer and back, and the core's errors into exceptions; every Redis command is the
  * core's. */
@@ -84,7 +84,7 @@ static php_messenger_redis *ready(zend_object *self)
 {
 	php_messenger_redis *t = redis_from(self);
 	if (!t->r) {
-		zend_throw_error(NULL, "Messenger\\Transport\\RedisTransport was not constructed");
+		zend_throw_error(NULL, "Messenger\\Bridge\\Redis\\Transport\\RedisTransport was not constructed");
 		return NULL;
 	}
 	return t;
@@ -524,7 +524,7 @@ static const php_messenger_transport_ops redis_ops = {
 	.serializer = redis_serializer,
 };
 
-ZEND_METHOD(Messenger_Transport_RedisTransport, __construct)
+ZEND_METHOD(Messenger_Bridge_Redis_Transport_RedisTransport, __construct)
 {
 	zend_string *dsn;
 	HashTable *options = NULL;
@@ -536,7 +536,7 @@ ZEND_METHOD(Messenger_Transport_RedisTransport, __construct)
 		Z_PARAM_OBJ_OF_CLASS_OR_NULL(serializer, php_messenger_ce_SerializerInterface)
 	ZEND_PARSE_PARAMETERS_END();
 	if (redis_from(Z_OBJ_P(ZEND_THIS))->r) {
-		zend_throw_error(NULL, "Cannot call Messenger\\Transport\\RedisTransport::__construct() twice");
+		zend_throw_error(NULL, "Cannot call Messenger\\Bridge\\Redis\\Transport\\RedisTransport::__construct() twice");
 		RETURN_THROWS();
 	}
 	msgr_dsn_t parsed;
@@ -549,52 +549,52 @@ ZEND_METHOD(Messenger_Transport_RedisTransport, __construct)
 	msgr_dsn_free(&parsed);
 }
 
-ZEND_METHOD(Messenger_Transport_RedisTransport, send)
+ZEND_METHOD(Messenger_Bridge_Redis_Transport_RedisTransport, send)
 {
 	php_messenger_transport_method_send(INTERNAL_FUNCTION_PARAM_PASSTHRU, &redis_ops);
 }
 
-ZEND_METHOD(Messenger_Transport_RedisTransport, sendAll)
+ZEND_METHOD(Messenger_Bridge_Redis_Transport_RedisTransport, sendAll)
 {
 	php_messenger_transport_method_send_all(INTERNAL_FUNCTION_PARAM_PASSTHRU, &redis_ops);
 }
 
-ZEND_METHOD(Messenger_Transport_RedisTransport, get)
+ZEND_METHOD(Messenger_Bridge_Redis_Transport_RedisTransport, get)
 {
 	php_messenger_transport_method_get(INTERNAL_FUNCTION_PARAM_PASSTHRU, &redis_ops);
 }
 
-ZEND_METHOD(Messenger_Transport_RedisTransport, ack)
+ZEND_METHOD(Messenger_Bridge_Redis_Transport_RedisTransport, ack)
 {
 	php_messenger_transport_method_settle(INTERNAL_FUNCTION_PARAM_PASSTHRU, &redis_ops, true);
 }
 
-ZEND_METHOD(Messenger_Transport_RedisTransport, reject)
+ZEND_METHOD(Messenger_Bridge_Redis_Transport_RedisTransport, reject)
 {
 	php_messenger_transport_method_settle(INTERNAL_FUNCTION_PARAM_PASSTHRU, &redis_ops, false);
 }
 
-ZEND_METHOD(Messenger_Transport_RedisTransport, keepalive)
+ZEND_METHOD(Messenger_Bridge_Redis_Transport_RedisTransport, keepalive)
 {
 	php_messenger_transport_method_keepalive(INTERNAL_FUNCTION_PARAM_PASSTHRU, &redis_ops);
 }
 
-ZEND_METHOD(Messenger_Transport_RedisTransport, getMessageCount)
+ZEND_METHOD(Messenger_Bridge_Redis_Transport_RedisTransport, getMessageCount)
 {
 	php_messenger_transport_method_count(INTERNAL_FUNCTION_PARAM_PASSTHRU, &redis_ops);
 }
 
-ZEND_METHOD(Messenger_Transport_RedisTransport, all)
+ZEND_METHOD(Messenger_Bridge_Redis_Transport_RedisTransport, all)
 {
 	php_messenger_transport_method_all(INTERNAL_FUNCTION_PARAM_PASSTHRU, &redis_ops);
 }
 
-ZEND_METHOD(Messenger_Transport_RedisTransport, find)
+ZEND_METHOD(Messenger_Bridge_Redis_Transport_RedisTransport, find)
 {
 	php_messenger_transport_method_find(INTERNAL_FUNCTION_PARAM_PASSTHRU, &redis_ops);
 }
 
-ZEND_METHOD(Messenger_Transport_RedisTransport, setup)
+ZEND_METHOD(Messenger_Bridge_Redis_Transport_RedisTransport, setup)
 {
 	php_messenger_transport_method_setup(INTERNAL_FUNCTION_PARAM_PASSTHRU, &redis_ops);
 }
@@ -614,7 +614,7 @@ static bool redis_make(zval *out, const php_messenger_transport_args *args)
 
 static zend_class_entry *redis_register(void)
 {
-	php_messenger_ce_RedisTransport = register_class_Messenger_Transport_RedisTransport(php_messenger_ce_TransportInterface,
+	php_messenger_ce_RedisTransport = register_class_Messenger_Bridge_Redis_Transport_RedisTransport(php_messenger_ce_TransportInterface,
 		php_messenger_ce_BatchSenderInterface, php_messenger_ce_MessageCountAwareInterface, php_messenger_ce_ListableReceiverInterface, php_messenger_ce_SetupableTransportInterface, php_messenger_ce_KeepaliveReceiverInterface);
 	php_messenger_ce_RedisTransport->create_object = redis_create;
 	memcpy(&redis_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
