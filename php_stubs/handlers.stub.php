@@ -18,3 +18,16 @@ final class AsMessageHandler
 
     public function __construct(?string $bus = null, ?string $fromTransport = null, ?string $handles = null, ?string $method = null, int $priority = 0) {}
 }
+
+/**
+ * #[AsMessage] on a message class, a parent or an interface: the transports a message is sent to
+ * when the routing configuration names none for its types (Symfony 7.2).
+ * @strict-properties
+ */
+final class AsMessage
+{
+    public string|array|null $transport;
+    public ?string $serializedTypeName;
+
+    public function __construct(string|array|null $transport = null, ?string $serializedTypeName = null) {}
+}

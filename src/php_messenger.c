@@ -21,6 +21,7 @@ PHP_MINIT_FUNCTION(messenger)
 	php_messenger_register_transport();
 	php_messenger_register_serializer();
 	php_messenger_register_worker();
+	php_messenger_register_traits();
 	php_messenger_register_console();
 	php_messenger_register_messenger();
 	return SUCCESS;

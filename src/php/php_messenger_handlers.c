@@ -232,54 +232,62 @@ typedef struct {
 	zend_long priority;
 } attr_args;
 
-static bool read_attribute(build_ctx *b, zend_attribute *attr, zend_class_entry *scope, attr_args *out, zval *keep)
+bool php_messenger_attribute_args(zend_attribute *attr, zend_class_entry *scope, const char *const *names, uint32_t n, zval *values, const char *what)
 {
-	static const char *names[] = { "bus", "fromTransport", "handles", "method", "priority" };
-	memset(out, 0, sizeof(*out));
+	for (uint32_t k = 0; k < n; k++) {
+		ZVAL_UNDEF(&values[k]);
+	}
 	for (uint32_t i = 0; i < attr->argc; i++) {
-		zval v;
-		if (zend_get_attribute_value(&v, attr, i, scope) == FAILURE) {
-			return false;
-		}
-		int slot = attr->args[i].name ? -1 : (int) i;
-		for (int k = 0; attr->args[i].name && k < 5; k++) {
+		uint32_t slot = attr->args[i].name ? n : i;
+		for (uint32_t k = 0; attr->args[i].name && k < n; k++) {
 			if (zend_string_equals_cstr(attr->args[i].name, names[k], strlen(names[k]))) {
 				slot = k;
 			}
 		}
-		if (slot < 0 || slot > 4) {
-			zval_ptr_dtor(&v);
-			php_messenger_throw(php_messenger_ce_InvalidArgumentException, "%s: #[AsMessageHandler] has an unknown argument", ZSTR_VAL(b->what));
-			return false;
-		}
-		if (slot == 4) {
-			if (Z_TYPE(v) != IS_LONG) {
-				zval_ptr_dtor(&v);
-				php_messenger_throw(php_messenger_ce_InvalidArgumentException, "%s: #[AsMessageHandler] priority must be an int", ZSTR_VAL(b->what));
-				return false;
-			}
-			out->priority = Z_LVAL(v);
+		if (slot >= n) {
+			php_messenger_throw(php_messenger_ce_InvalidArgumentException, "%s: #[%s] has an unknown argument%s%s",
+				what, ZSTR_VAL(attr->name), attr->args[i].name ? " " : "", attr->args[i].name ? ZSTR_VAL(attr->args[i].name) : "");
+		} else if (zend_get_attribute_value(&values[slot], attr, i, scope) == SUCCESS) {
 			continue;
 		}
-		if (Z_TYPE(v) == IS_NULL) {
-			continue;
+		for (uint32_t k = 0; k < n; k++) {
+			zval_ptr_dtor(&values[k]);
 		}
-		if (Z_TYPE(v) != IS_STRING) {
-			zval_ptr_dtor(&v);
-			php_messenger_throw(php_messenger_ce_InvalidArgumentException, "%s: #[AsMessageHandler] %s must be a string",
-				ZSTR_VAL(b->what), names[slot]);
-			return false;
-		}
-		add_next_index_zval(keep, &v); /* keeps the string alive while the spec points to it */
-		zend_string *s = Z_STR(v);
-		switch (slot) {
-			case 0: out->bus = s; break;
-			case 1: out->from_transport = s; break;
-			case 2: out->handles = s; break;
-			case 3: out->method = s; break;
-		}
+		return false;
 	}
 	return true;
+}
+
+static bool read_attribute(build_ctx *b, zend_attribute *attr, zend_class_entry *scope, attr_args *out, zval *keep)
+{
+	static const char *const names[] = { "bus", "fromTransport", "handles", "method", "priority" };
+	zval v[5];
+	memset(out, 0, sizeof(*out));
+	if (!php_messenger_attribute_args(attr, scope, names, 5, v, ZSTR_VAL(b->what))) {
+		return false;
+	}
+	if (Z_TYPE(v[4]) != IS_UNDEF && Z_TYPE(v[4]) != IS_LONG) {
+		php_messenger_throw(php_messenger_ce_InvalidArgumentException, "%s: #[AsMessageHandler] priority must be an int", ZSTR_VAL(b->what));
+	}
+	out->priority = Z_TYPE(v[4]) == IS_LONG ? Z_LVAL(v[4]) : 0;
+	zend_string **strings[4] = { &out->bus, &out->from_transport, &out->handles, &out->method };
+	for (int k = 0; k < 4 && !EG(exception); k++) {
+		if (Z_TYPE(v[k]) == IS_UNDEF || Z_TYPE(v[k]) == IS_NULL) {
+			continue;
+		}
+		if (Z_TYPE(v[k]) != IS_STRING) {
+			php_messenger_throw(php_messenger_ce_InvalidArgumentException, "%s: #[AsMessageHandler] %s must be a string",
+				ZSTR_VAL(b->what), names[k]);
+			break;
+		}
+		*strings[k] = Z_STR(v[k]);
+		Z_ADDREF(v[k]);
+		add_next_index_zval(keep, &v[k]); /* keeps the string alive while the spec points to it */
+	}
+	for (int k = 0; k < 5; k++) {
+		zval_ptr_dtor(&v[k]);
+	}
+	return !EG(exception);
 }
 
 /* Adds spec once per type: the explicit `handles`, else the method's parameter types. */
@@ -626,9 +634,91 @@ ZEND_METHOD(Messenger_Attribute_AsMessageHandler, __construct)
 }
 /* }}} */
 
+/* {{{ Messenger\Attribute\AsMessage */
+ZEND_METHOD(Messenger_Attribute_AsMessage, __construct)
+{
+	zval *transport = NULL;
+	zend_string *type_name = NULL;
+	ZEND_PARSE_PARAMETERS_START(0, 2)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_ZVAL(transport)
+		Z_PARAM_STR_OR_NULL(type_name)
+	ZEND_PARSE_PARAMETERS_END();
+	if (transport && Z_TYPE_P(transport) != IS_STRING && Z_TYPE_P(transport) != IS_ARRAY && Z_TYPE_P(transport) != IS_NULL) {
+		zend_argument_type_error(1, "must be of type array|string|null, %s given", zend_zval_type_name(transport));
+		RETURN_THROWS();
+	}
+	zend_object *self = Z_OBJ_P(ZEND_THIS);
+	zval *slot = PHP_MESSENGER_PROP(self, 0);
+	zval_ptr_dtor(slot);
+	if (transport) {
+		ZVAL_COPY(slot, transport);
+	} else {
+		ZVAL_NULL(slot);
+	}
+	slot = PHP_MESSENGER_PROP(self, 1);
+	zval_ptr_dtor(slot);
+	if (type_name) {
+		ZVAL_STR_COPY(slot, type_name);
+	} else {
+		ZVAL_NULL(slot);
+	}
+}
+
+bool php_messenger_as_message_transports(zend_class_entry *ce, zval *names)
+{
+	static const char *const args[] = { "transport", "serializedTypeName" };
+	zend_class_entry *types[64];
+	uint32_t n = 0;
+	for (zend_class_entry *c = ce; c && n < 64; c = c->parent) {
+		types[n++] = c;
+	}
+	for (uint32_t i = 0; (ce->ce_flags & ZEND_ACC_LINKED) && i < ce->num_interfaces && n < 64; i++) {
+		types[n++] = ce->interfaces[i];
+	}
+	for (uint32_t t = 0; t < n; t++) {
+		if (!types[t]->attributes) {
+			continue;
+		}
+		zend_attribute *attr = zend_get_attribute_str(types[t]->attributes, "messenger\\attribute\\asmessage", sizeof("messenger\\attribute\\asmessage") - 1);
+		if (!attr) {
+			continue;
+		}
+		zval v[2];
+		if (!php_messenger_attribute_args(attr, types[t], args, 2, v, ZSTR_VAL(types[t]->name))) {
+			return false;
+		}
+		zval_ptr_dtor(&v[1]);
+		zval *one;
+		bool ok = true;
+		if (Z_TYPE(v[0]) == IS_STRING) {
+			zend_hash_add_empty_element(Z_ARRVAL_P(names), Z_STR(v[0]));
+		} else if (Z_TYPE(v[0]) == IS_ARRAY) {
+			ZEND_HASH_FOREACH_VAL(Z_ARRVAL(v[0]), one) {
+				if (Z_TYPE_P(one) != IS_STRING) {
+					ok = false;
+					break;
+				}
+				zend_hash_add_empty_element(Z_ARRVAL_P(names), Z_STR_P(one));
+			} ZEND_HASH_FOREACH_END();
+		} else if (Z_TYPE(v[0]) != IS_UNDEF && Z_TYPE(v[0]) != IS_NULL) {
+			ok = false;
+		}
+		zval_ptr_dtor(&v[0]);
+		if (!ok) {
+			php_messenger_throw(php_messenger_ce_InvalidArgumentException,
+				"%s: #[AsMessage] transport must be a transport name or a list of them", ZSTR_VAL(types[t]->name));
+			return false;
+		}
+	}
+	return true;
+}
+/* }}} */
+
 void php_messenger_register_handlers(void)
 {
 	php_messenger_ce_AsMessageHandler = register_class_Messenger_Attribute_AsMessageHandler();
 	zend_internal_attribute_register(php_messenger_ce_AsMessageHandler,
 		ZEND_ATTRIBUTE_TARGET_CLASS | ZEND_ATTRIBUTE_TARGET_METHOD | ZEND_ATTRIBUTE_IS_REPEATABLE);
+	zend_internal_attribute_register(register_class_Messenger_Attribute_AsMessage(), ZEND_ATTRIBUTE_TARGET_CLASS);
 }

@@ -10,6 +10,7 @@
 #include "php.h"
 #include "zend_exceptions.h"
 #include "zend_interfaces.h"
+#include "zend_smart_str.h"
 
 /* MINIT of each area, called in dependency order from php_messenger.c */
 void php_messenger_register_envelope(void);
@@ -241,6 +242,16 @@ void php_messenger_handlers_gc(php_messenger_handlers *h, zend_get_gc_buffer *bu
 typedef void (*php_messenger_type_handlers_fn)(void *ctx, zend_string *type, const php_messenger_handler *const *items, uint32_t n);
 void php_messenger_handlers_each_type(php_messenger_handlers *h, php_messenger_type_handlers_fn fn, void *ctx);
 
+/* The arguments of an attribute by parameter name (names[0..n)), positional or named, evaluated
+ * in scope: values[k] is UNDEF when not given (owned otherwise). False with an exception naming
+ * what (an unknown argument) or the evaluation's. */
+struct _zend_attribute;
+bool php_messenger_attribute_args(struct _zend_attribute *attr, zend_class_entry *scope, const char *const *names, uint32_t n, zval *values, const char *what);
+
+/* Adds to names (keys) the transports the #[AsMessage] attributes of ce, its parents and its
+ * interfaces name; false with an exception when one is not a name or a list of names. */
+bool php_messenger_as_message_transports(zend_class_entry *ce, zval *names);
+
 /* Walks the types a message of class ce matches, in Symfony's order: the class, its parents,
  * its interfaces, its namespace wildcards, then "*". fn gets each name lower-cased; returning
  * false stops. */
@@ -338,6 +349,10 @@ zend_object *php_messenger_worker_new(zend_object *messenger, HashTable *receive
 extern zend_class_entry *php_messenger_ce_BatchHandlerInterface;
 zend_object *php_messenger_batch_ack_new(zend_object *message, zend_string *handler, zend_object *batch, zend_object *envelope);
 bool php_messenger_batch_ack_done(zend_object *ack, zval *result, zend_object **error);
+/* Whether ack was called: then result (a copy) and error (a reference, or NULL) say how. */
+bool php_messenger_batch_ack_result(zend_object *ack, zval *result, zend_object **error);
+extern zend_class_entry *php_messenger_ce_Acknowledger;
+void php_messenger_register_traits(void);
 /* Checks the configuration's "listeners" (event name => callable or list of them) into out:
  * event name => list; false with an exception. */
 bool php_messenger_worker_listeners_check(zval *config, zval *out);

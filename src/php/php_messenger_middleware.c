@@ -515,13 +515,39 @@ static bool collect_route(void *ctx, zend_string *lc_type)
 	return true;
 }
 
-/* The transport names of a message class, in routing order, added to the cache. */
+/* The transport names of a message class, in routing order, added to the cache: the routing
+ * configuration's, else its #[AsMessage] attributes' (Symfony 7.2: the configuration wins). NULL
+ * with an exception when an attribute is malformed or names a transport that is not configured. */
 static zval *routes_build(php_messenger_mw *mw, zend_class_entry *ce)
 {
 	zval seen, names;
 	array_init(&seen);
 	route_ctx ctx = { &mw->u.send.routing, &seen };
 	php_messenger_walk_types(ce, collect_route, &ctx);
+	bool by_attribute = zend_hash_num_elements(Z_ARRVAL(seen)) == 0;
+	if (by_attribute && !php_messenger_as_message_transports(ce, &seen)) {
+		zval_ptr_dtor(&seen);
+		return NULL;
+	}
+	zend_string *unknown;
+	ZEND_HASH_FOREACH_STR_KEY(Z_ARRVAL(seen), unknown) {
+		php_messenger_transport *sender = zend_hash_find_ptr(&mw->u.send.senders, unknown);
+		zend_object *serializer = sender ? php_messenger_transport_serializer_of(sender) : NULL;
+		if (by_attribute && serializer) {
+			/* what we send there, we can read back (the configuration's routing keys are allowed
+			 * when the Messenger is built) */
+			php_messenger_serializer_allow(serializer, ce->name);
+		}
+		if (!sender) {
+			zend_string *known = php_messenger_names_of(&mw->u.send.senders);
+			php_messenger_throw(php_messenger_ce_InvalidArgumentException,
+				"%s: #[AsMessage] names the transport \"%s\", which is not configured (configured: %s)",
+				ZSTR_VAL(ce->name), ZSTR_VAL(unknown), ZSTR_VAL(known));
+			zend_string_release(known);
+			zval_ptr_dtor(&seen);
+			return NULL;
+		}
+	} ZEND_HASH_FOREACH_END();
 	array_init_size(&names, zend_hash_num_elements(Z_ARRVAL(seen)));
 	zend_string *name;
 	ZEND_HASH_FOREACH_STR_KEY(Z_ARRVAL(seen), name) {
@@ -538,8 +564,8 @@ static HashTable *routes_for(php_messenger_mw *mw, zend_class_entry *ce)
 		return mw->u.send.last_names;
 	}
 	zval *cached = zend_hash_index_find(&mw->u.send.cache, (zend_ulong) (uintptr_t) ce);
-	if (!cached) {
-		cached = routes_build(mw, ce);
+	if (!cached && !(cached = routes_build(mw, ce))) {
+		return NULL;
 	}
 	mw->u.send.last_ce = ce;
 	mw->u.send.last_names = Z_ARRVAL_P(cached);
@@ -558,6 +584,10 @@ static zend_object *send_fn(php_messenger_mw *mw, zend_object *envelope, zend_ob
 		names = Z_ARRVAL_P(php_messenger_stamp_prop(explicit_names, 0));
 	} else {
 		names = routes_for(mw, Z_OBJCE_P(php_messenger_envelope_message(envelope)));
+		if (!names) {
+			OBJ_RELEASE(envelope);
+			return NULL;
+		}
 	}
 	if (zend_hash_num_elements(names) == 0) {
 		return php_messenger_stack_continue(stack, envelope);

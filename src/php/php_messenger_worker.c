@@ -424,16 +424,18 @@ static void emit_simple(php_messenger_worker *w, int event, zend_object *envelop
 	zval_ptr_dtor(&ctx);
 }
 
-/* Symfony 7's rule: a RecoverableExceptionInterface always retries, or one of the exceptions a
+/* Symfony 7's rules: a RecoverableExceptionInterface always retries, or one of the exceptions a
  * WrappedExceptionsInterface carries; an UnrecoverableExceptionInterface never does, nor a wrapper
- * whose exceptions all are; else the retry strategy decides. */
-static void failure_kinds(zend_object *error, bool *unrecoverable, bool *recoverable)
+ * whose exceptions all are; else the retry strategy decides. A StopWorkerExceptionInterface, or
+ * one a wrapper carries, stops the worker once the message is settled. */
+static void failure_kinds(zend_object *error, bool *unrecoverable, bool *recoverable, bool *stop)
 {
 	zend_class_entry *unrec = php_messenger_ce_UnrecoverableExceptionInterface;
 	zend_class_entry *rec = php_messenger_ce_RecoverableExceptionInterface;
 	*recoverable = instanceof_function(error->ce, rec);
 	*unrecoverable = !*recoverable && instanceof_function(error->ce, unrec);
-	if (*recoverable || !instanceof_function(error->ce, php_messenger_ce_WrappedExceptionsInterface)) {
+	*stop = instanceof_function(error->ce, php_messenger_ce_StopWorkerExceptionInterface);
+	if (!instanceof_function(error->ce, php_messenger_ce_WrappedExceptionsInterface)) {
 		return;
 	}
 	zval wrapped;
@@ -450,6 +452,7 @@ static void failure_kinds(zend_object *error, bool *unrecoverable, bool *recover
 		}
 		*recoverable = *recoverable || instanceof_function(Z_OBJCE_P(ex), rec);
 		all_unrec = all_unrec && instanceof_function(Z_OBJCE_P(ex), unrec);
+		*stop = *stop || instanceof_function(Z_OBJCE_P(ex), php_messenger_ce_StopWorkerExceptionInterface);
 	} ZEND_HASH_FOREACH_END();
 	zval_ptr_dtor(&wrapped);
 	*unrecoverable = !*recoverable && (all_unrec || *unrecoverable);
@@ -738,15 +741,24 @@ zend_object *php_messenger_batch_ack_new(zend_object *message, zend_string *hand
 	return obj;
 }
 
+bool php_messenger_batch_ack_result(zend_object *ack, zval *result, zend_object **error)
+{
+	php_messenger_acknowledger *a = ack_from(ack);
+	if (!a->acknowledged) {
+		return false;
+	}
+	ZVAL_COPY(result, &a->result);
+	*error = a->error;
+	if (*error) {
+		GC_ADDREF(*error);
+	}
+	return true;
+}
+
 bool php_messenger_batch_ack_done(zend_object *ack, zval *result, zend_object **error)
 {
 	php_messenger_acknowledger *a = ack_from(ack);
-	if (a->acknowledged) {
-		ZVAL_COPY(result, &a->result);
-		*error = a->error;
-		if (*error) {
-			GC_ADDREF(*error);
-		}
+	if (php_messenger_batch_ack_result(ack, result, error)) {
 		return true;
 	}
 	/* kept for a batch: the worker waits for the Acknowledger */
@@ -1078,8 +1090,9 @@ static bool settle(php_messenger_worker *w, zend_string *name, const php_messeng
 		return ok && !EG(exception);
 	}
 	counts->failed++;
-	bool unrecoverable, recoverable;
-	failure_kinds(error, &unrecoverable, &recoverable);
+	bool unrecoverable, recoverable, stop;
+	failure_kinds(error, &unrecoverable, &recoverable, &stop);
+	w->stop = w->stop || stop;
 	unrecoverable = unrecoverable || undecodable;
 	zend_object *strategy = php_messenger_messenger_retry(w->messenger, name);
 	bool retry = false;
