@@ -26,9 +26,9 @@ PHP_ARG_WITH([messenger-curl],
   [auto], [no])
 
 dnl The sources, one list per part; scripts/check-build-lists.sh checks config.w32 builds the same.
-MESSENGER_CORE="src/core/msgr_alloc.c src/core/msgr_error.c src/core/msgr_buf.c src/core/msgr_dsn.c src/core/msgr_route.c src/core/msgr_phpser.c src/core/msgr_table.c src/core/msgr_retry.c src/core/msgr_args.c src/core/msgr_rate.c src/core/msgr_tick.c src/core/msgr_message.c src/core/msgr_json.c"
-MESSENGER_CORE_REDIS="src/core/msgr_net.c src/core/msgr_redis.c"
-MESSENGER_BINDING="src/php_messenger.c src/php/php_messenger_envelope.c src/php/php_messenger_stamps.c src/php/php_messenger_exceptions.c src/php/php_messenger_middleware.c src/php/php_messenger_bus.c src/php/php_messenger_handlers.c src/php/php_messenger_messenger.c src/php/php_messenger_util.c src/php/php_messenger_serializer.c src/php/php_messenger_json.c src/php/php_messenger_phpwire.c src/php/php_messenger_worker.c src/php/php_messenger_console.c src/php/php_messenger_traits.c src/php/transport/transport.c src/php/transport/adapter.c src/php/transport/in_memory.c src/php/transport/sync.c src/php/transport/doctrine/doctrine.c"
+MESSENGER_CORE="src/core/base/alloc.c src/core/base/args.c src/core/base/buf.c src/core/base/dsn.c src/core/base/error.c src/core/base/message.c src/core/base/rate.c src/core/base/retry.c src/core/base/route.c src/core/base/tick.c src/core/codec/json.c src/core/codec/phpser.c src/core/table/table.c"
+MESSENGER_CORE_REDIS="src/core/redis/net.c src/core/redis/redis.c"
+MESSENGER_BINDING="src/php_messenger.c src/php/base/exceptions.c src/php/base/util.c src/php/bus/envelope.c src/php/bus/stamps.c src/php/bus/middleware.c src/php/bus/bus.c src/php/bus/handlers.c src/php/bus/traits.c src/php/serialization/serializer.c src/php/serialization/json.c src/php/serialization/phpwire.c src/php/transport/transport.c src/php/transport/adapter.c src/php/transport/in_memory.c src/php/transport/sync.c src/php/transport/doctrine/doctrine.c src/php/worker/worker.c src/php/messenger/messenger.c src/php/console/console.c"
 MESSENGER_BINDING_REDIS="src/php/transport/redis/redis.c"
 
 if test "$PHP_MESSENGER" != "no"; then
@@ -90,9 +90,17 @@ if test "$PHP_MESSENGER" != "no"; then
   PHP_NEW_EXTENSION(messenger, $MESSENGER_SOURCES, $ext_shared,, $MESSENGER_CFLAGS)
   PHP_ADD_INCLUDE([$ext_srcdir/src])
   PHP_ADD_INCLUDE([$ext_srcdir/php_stubs])
-  PHP_ADD_BUILD_DIR([$ext_builddir/src/core])
-  PHP_ADD_BUILD_DIR([$ext_builddir/src/php])
+  PHP_ADD_BUILD_DIR([$ext_builddir/src/core/base])
+  PHP_ADD_BUILD_DIR([$ext_builddir/src/core/codec])
+  PHP_ADD_BUILD_DIR([$ext_builddir/src/core/redis])
+  PHP_ADD_BUILD_DIR([$ext_builddir/src/core/table])
+  PHP_ADD_BUILD_DIR([$ext_builddir/src/php/base])
+  PHP_ADD_BUILD_DIR([$ext_builddir/src/php/bus])
+  PHP_ADD_BUILD_DIR([$ext_builddir/src/php/serialization])
   PHP_ADD_BUILD_DIR([$ext_builddir/src/php/transport])
   PHP_ADD_BUILD_DIR([$ext_builddir/src/php/transport/doctrine])
   PHP_ADD_BUILD_DIR([$ext_builddir/src/php/transport/redis])
+  PHP_ADD_BUILD_DIR([$ext_builddir/src/php/worker])
+  PHP_ADD_BUILD_DIR([$ext_builddir/src/php/messenger])
+  PHP_ADD_BUILD_DIR([$ext_builddir/src/php/console])
 fi

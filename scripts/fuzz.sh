@@ -12,7 +12,7 @@ for src in tests/fuzz/fuzz_*.c; do
 	target=${name#fuzz_}
 	bin=build/fuzz/$name
 	if ! clang -std=c11 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-		-Isrc/core -o "$bin" "$src" src/core/msgr_*.c -lm -lpthread -lhiredis -lssl -lcrypto; then
+		-Isrc -o "$bin" "$src" src/core/*/*.c -lm -lpthread -lhiredis -lssl -lcrypto; then
 		echo "fuzz $target: does not build"
 		failed=$((failed + 1))
 		continue

@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <cmocka.h>
 
-#include "msgr_alloc.h"
+#include "core/base/alloc.h"
 
 static long leak_outstanding;
 static long leak_fail_after = -1; /* fail the Nth allocation from now on; -1: never */

@@ -3,13 +3,13 @@
 # is what keeps src/core hermetic) and runs it. Prints "cmocka: N passed, N failed".
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
-core="$here/../../src/core"
+src="$here/../../src"
 out="$here/build"
 mkdir -p "$out"
 passed=0 failed=0
-for src in "$here"/test_msgr_*.c; do
-	name=$(basename "$src" .c)
-	if ! cc -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wno-unused-parameter -Werror -g -I"$core" -o "$out/$name" "$src" "$core"/msgr_*.c -lcmocka -lm -lpthread -lhiredis -lssl -lcrypto; then
+for test in "$here"/test_msgr_*.c; do
+	name=$(basename "$test" .c)
+	if ! cc -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wno-unused-parameter -Werror -g -I"$src" -o "$out/$name" "$test" "$src"/core/*/*.c -lcmocka -lm -lpthread -lhiredis -lssl -lcrypto; then
 		echo "[  FAILED  ] $name: does not compile"
 		failed=$((failed + 1))
 		continue

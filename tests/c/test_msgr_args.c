@@ -1,5 +1,5 @@
 #include "leakcheck.h"
-#include "msgr_args.h"
+#include "core/base/args.h"
 
 #include <string.h>
 

@@ -1,6 +1,6 @@
 #include "leakcheck.h"
-#include "msgr_buf.h"
-#include "msgr_error.h"
+#include "core/base/buf.h"
+#include "core/base/error.h"
 
 #include <string.h>
 

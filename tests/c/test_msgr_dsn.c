@@ -1,5 +1,5 @@
 #include "leakcheck.h"
-#include "msgr_dsn.h"
+#include "core/base/dsn.h"
 
 #include <string.h>
 

@@ -1,5 +1,5 @@
 #include "leakcheck.h"
-#include "msgr_error.h"
+#include "core/base/error.h"
 
 #include <string.h>
 

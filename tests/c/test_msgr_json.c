@@ -1,5 +1,5 @@
 #include "leakcheck.h"
-#include "msgr_json.h"
+#include "core/codec/json.h"
 
 #include <stdio.h>
 #include <string.h>

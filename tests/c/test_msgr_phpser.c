@@ -1,5 +1,5 @@
 #include "leakcheck.h"
-#include "msgr_phpser.h"
+#include "core/codec/phpser.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -1,5 +1,5 @@
 #include "leakcheck.h"
-#include "msgr_rate.h"
+#include "core/base/rate.h"
 
 #include <string.h>
 

@@ -1,7 +1,7 @@
 /* The Redis transport's options and field reading; the server side is tested by the phpt
  * suite against a real redis-server. */
 #include "leakcheck.h"
-#include "msgr_redis.h"
+#include "core/redis/redis.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,5 +1,5 @@
 #include "leakcheck.h"
-#include "msgr_retry.h"
+#include "core/base/retry.h"
 
 #include <string.h>
 

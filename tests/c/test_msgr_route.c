@@ -1,6 +1,6 @@
 #include "leakcheck.h"
-#include "msgr_route.h"
-#include "msgr_error.h"
+#include "core/base/route.h"
+#include "core/base/error.h"
 
 #include <string.h>
 

@@ -1,5 +1,5 @@
 #include "leakcheck.h"
-#include "msgr_table.h"
+#include "core/table/table.h"
 
 #include <string.h>
 

@@ -1,5 +1,5 @@
 #include "leakcheck.h"
-#include "msgr_tick.h"
+#include "core/base/tick.h"
 
 #include <stdatomic.h>
 #include <string.h>

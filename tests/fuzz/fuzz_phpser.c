@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "msgr_phpser.h"
+#include "core/codec/phpser.h"
 
 #define SF "Symfony\\Component\\Messenger\\"
 

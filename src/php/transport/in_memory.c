@@ -1,7 +1,7 @@
 /* in-memory://: Messenger\Transport\InMemory\InMemoryTransport keeps what is sent in PHP arrays, for
  * tests and for a worker in the same process. */
 #include "php/transport/transport.h"
-#include "core/msgr_dsn.h"
+#include "core/base/dsn.h"
 #include "in_memory_arginfo.h"
 
 #include <sys/time.h>

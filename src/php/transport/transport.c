@@ -2,7 +2,7 @@
  * through, the registry of kinds by DSN scheme (Transport::fromDsn), and the methods native
  * transports share. */
 #include "php/transport/transport.h"
-#include "core/msgr_dsn.h"
+#include "core/base/dsn.h"
 #include "zend_smart_str.h"
 #include "transport_arginfo.h"
 

@@ -8,7 +8,7 @@
 #ifndef PHP_MESSENGER_TRANSPORT_H
 #define PHP_MESSENGER_TRANSPORT_H
 
-#include "php/php_messenger_internal.h"
+#include "php/internal.h"
 
 struct msgr_dsn;
 typedef struct php_messenger_transport php_messenger_transport;

@@ -8,8 +8,8 @@
  * an UPDATE in one transaction on MySQL/MariaDB; SQLite serializes writers, so two workers
  * never claim one row. Times are UTC, to the second, as Symfony writes them. */
 #include "php/transport/transport.h"
-#include "core/msgr_table.h"
-#include "core/msgr_dsn.h"
+#include "core/table/table.h"
+#include "core/base/dsn.h"
 #include "ext/json/php_json.h"
 #include "ext/standard/php_string.h"
 #include "zend_smart_str.h"

@@ -3,9 +3,9 @@
  * serializer and back, and the core's errors into exceptions; every Redis command is the
  * core's. */
 #include "php/transport/transport.h"
-#include "core/msgr_alloc.h"
-#include "core/msgr_dsn.h"
-#include "core/msgr_redis.h"
+#include "core/base/alloc.h"
+#include "core/base/dsn.h"
+#include "core/redis/redis.h"
 #include "redis_arginfo.h"
 
 static zend_class_entry *php_messenger_ce_RedisTransport;

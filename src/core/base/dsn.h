@@ -1,0 +1,35 @@
+/* Transport DSNs: scheme://[user[:password]@]host[:port][/path][?key=value&...].
+ * Parsed once when a transport is built; every component is percent-decoded. Error messages
+ * never quote the password: use msgr_dsn_redact() to show a DSN to a human. */
+#ifndef MSGR_DSN_H
+#define MSGR_DSN_H
+
+#include <stddef.h>
+
+#include "core/base/buf.h"
+#include "core/base/error.h"
+
+typedef struct msgr_dsn_param {
+	char *key;
+	char *value;
+} msgr_dsn_param_t;
+
+typedef struct msgr_dsn {
+	char *scheme;      /* lower-cased, never NULL after a successful parse */
+	char *user;        /* NULL when absent */
+	char *password;    /* NULL when absent */
+	char *host;        /* "" when absent; IPv6 without its brackets */
+	int port;          /* 0 when absent */
+	char *path;        /* "" or starting with '/' */
+	msgr_dsn_param_t *params;
+	size_t param_count;
+} msgr_dsn_t;
+
+int msgr_dsn_parse(const char *dsn, size_t len, msgr_dsn_t *out, msgr_error_t *err);
+/* The last value of a query parameter, or NULL. */
+const char *msgr_dsn_param(const msgr_dsn_t *dsn, const char *key);
+void msgr_dsn_free(msgr_dsn_t *dsn);
+/* Appends dsn to out with the password replaced by "***". */
+int msgr_dsn_redact(const char *dsn, size_t len, msgr_buf_t *out);
+
+#endif

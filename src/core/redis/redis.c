@@ -1,0 +1,1622 @@
+/* The Redis streams transport (see msgr_redis.h). Every server call goes through run() or
+ * pipeline(): they connect when there is no connection, and after a broken connection connect
+ * again once and repeat the call (delivery is at least once: a send the server took just before
+ * it died may be sent twice, never lost). */
+#include "core/redis/redis.h"
+#include "core/base/alloc.h"
+#include "core/base/buf.h"
+#include "core/codec/json.h"
+#include "core/redis/net.h"
+
+#include <hiredis/hiredis.h>
+
+#include <errno.h>
+#include <poll.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/random.h>
+#include <sys/socket.h>
+#include <sys/time.h>
+#include <time.h>
+#include <unistd.h>
+
+/* {{{ options */
+static const char *const known_options[] = {
+	"stream", "group", "consumer", "auto_setup", "delete_after_ack", "delete_after_reject", "stream_max_entries",
+	"dbindex", "redeliver_timeout", "claim_interval", "lazy", "auth", "serializer", "persistent", "timeout",
+	"read_timeout", "get_batch_size", "tls", "cacert", "cert", "key", "verify_peer", NULL,
+};
+#define KNOWN_OPTIONS_LIST "stream, group, consumer, auto_setup, delete_after_ack, delete_after_reject, stream_max_entries, " \
+	"dbindex, redeliver_timeout, claim_interval, lazy, auth, serializer, persistent, timeout, read_timeout, get_batch_size, " \
+	"tls, cacert, cert, key, verify_peer"
+
+static int set_string(char **slot, const char *value, msgr_error_t *err)
+{
+	char *copy = msgr_strndup(value, strlen(value));
+	if (!copy) {
+		return msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory");
+	}
+	msgr_free(*slot);
+	*slot = copy;
+	return MSGR_OK;
+}
+
+static int parse_bool(const char *key, const char *v, bool *out, msgr_error_t *err)
+{
+	if (strcmp(v, "1") == 0 || strcmp(v, "true") == 0) {
+		*out = true;
+	} else if (strcmp(v, "0") == 0 || strcmp(v, "false") == 0 || *v == '\0') {
+		*out = false;
+	} else {
+		return msgr_error_set(err, MSGR_ERR_INVALID, "The Redis option \"%s\" must be a boolean, \"%.40s\" given", key, v);
+	}
+	return MSGR_OK;
+}
+
+static int parse_number(const char *key, const char *v, long long min, long long *out, msgr_error_t *err)
+{
+	char *end;
+	errno = 0;
+	long long n = strtoll(v, &end, 10);
+	if (*v == '\0' || *end != '\0' || errno || n < min) {
+		return msgr_error_set(err, MSGR_ERR_INVALID, "The Redis option \"%s\" must be an integer of at least %lld, \"%.40s\" given", key, min, v);
+	}
+	*out = n;
+	return MSGR_OK;
+}
+
+static int parse_seconds(const char *key, const char *v, double *out, msgr_error_t *err)
+{
+	char *end;
+	double s = strtod(v, &end);
+	if (*v == '\0' || *end != '\0' || !(s >= 0) || s > 86400) {
+		return msgr_error_set(err, MSGR_ERR_INVALID, "The Redis option \"%s\" must be a number of seconds, \"%.40s\" given", key, v);
+	}
+	*out = s;
+	return MSGR_OK;
+}
+
+static int apply_option(msgr_redis_options_t *o, const char *key, const char *v, msgr_error_t *err)
+{
+	long long n;
+	int rc = MSGR_OK;
+	if (strcmp(key, "stream") == 0 || strcmp(key, "group") == 0 || strcmp(key, "consumer") == 0) {
+		if (*v == '\0') {
+			return msgr_error_set(err, MSGR_ERR_INVALID, "The Redis option \"%s\" must not be empty", key);
+		}
+		return set_string(key[0] == 's' ? &o->stream : key[0] == 'g' ? &o->group : &o->consumer, v, err);
+	}
+	if (strcmp(key, "cacert") == 0 || strcmp(key, "cert") == 0 || strcmp(key, "key") == 0) {
+		if (*v == '\0') {
+			return msgr_error_set(err, MSGR_ERR_INVALID, "The Redis option \"%s\" must be a file name", key);
+		}
+		return set_string(key[0] == 'c' ? (key[1] == 'a' ? &o->cacert : &o->cert) : &o->key, v, err);
+	}
+	if (strcmp(key, "tls") == 0) return parse_bool(key, v, &o->tls, err);
+	if (strcmp(key, "verify_peer") == 0) return parse_bool(key, v, &o->verify_peer, err);
+	if (strcmp(key, "auth") == 0) {
+		return *v ? set_string(&o->password, v, err) : MSGR_OK;
+	}
+	if (strcmp(key, "auto_setup") == 0) return parse_bool(key, v, &o->auto_setup, err);
+	if (strcmp(key, "delete_after_ack") == 0) return parse_bool(key, v, &o->delete_after_ack, err);
+	if (strcmp(key, "delete_after_reject") == 0) return parse_bool(key, v, &o->delete_after_reject, err);
+	if (strcmp(key, "lazy") == 0) return parse_bool(key, v, &o->lazy, err);
+	if (strcmp(key, "persistent") == 0) return parse_bool(key, v, &o->persistent, err);
+	if (strcmp(key, "timeout") == 0) return parse_seconds(key, v, &o->connect_timeout, err);
+	if (strcmp(key, "read_timeout") == 0) return parse_seconds(key, v, &o->read_timeout, err);
+	if (strcmp(key, "stream_max_entries") == 0) {
+		rc = parse_number(key, v, 0, &o->stream_max_entries, err);
+	} else if (strcmp(key, "dbindex") == 0) {
+		if ((rc = parse_number(key, v, 0, &n, err)) == MSGR_OK) {
+			o->dbindex = (long) n;
+		}
+	} else if (strcmp(key, "redeliver_timeout") == 0) {
+		if ((rc = parse_number(key, v, 1, &n, err)) == MSGR_OK) {
+			o->redeliver_timeout_ms = n * 1000;
+		}
+	} else if (strcmp(key, "claim_interval") == 0) {
+		rc = parse_number(key, v, 1, &o->claim_interval_ms, err);
+	} else if (strcmp(key, "get_batch_size") == 0) {
+		rc = parse_number(key, v, 1, &o->get_batch_size, err);
+	} else if (strcmp(key, "serializer") == 0) {
+		/* phpredis' OPT_SERIALIZER of Symfony's connection: 1 (PHP, the default) wraps the JSON in
+		 * s:N:"...";, 0 (none) writes it raw; igbinary, msgpack and JSON are not spoken here */
+		if ((rc = parse_number(key, v, 0, &n, err)) == MSGR_OK && n > 1) {
+			rc = msgr_error_set(err, MSGR_ERR_INVALID, "The Redis option \"serializer\" can be 1 (PHP, the default) or 0 (none), %lld given", n);
+		}
+		if (rc == MSGR_OK) {
+			o->raw_json = n == 0;
+		}
+	} else {
+		rc = msgr_error_set(err, MSGR_ERR_INVALID, "Unknown Redis option \"%.60s\" (known: " KNOWN_OPTIONS_LIST ")", key);
+	}
+	return rc;
+}
+
+static bool is_known(const char *key)
+{
+	for (size_t i = 0; known_options[i]; i++) {
+		if (strcmp(known_options[i], key) == 0) {
+			return true;
+		}
+	}
+	return false;
+}
+
+static int default_consumer(msgr_redis_options_t *o, msgr_error_t *err)
+{
+	const char *env = getenv("MESSENGER_CONSUMER_NAME");
+	if (env && *env) {
+		/* a supervisor's name for the process (worker_%(process_num)s): it comes back, keep it */
+		return set_string(&o->consumer, env, err);
+	}
+	char host[256] = "";
+	if (gethostname(host, sizeof(host) - 1) != 0 || !*host) {
+		strcpy(host, "localhost");
+	}
+	char name[300];
+	snprintf(name, sizeof(name), "%s-%ld", host, (long) getpid());
+	o->consumer_generated = true;
+	return set_string(&o->consumer, name, err);
+}
+
+int msgr_redis_options_parse(const msgr_dsn_t *dsn, const msgr_kv_t *extra, size_t extra_count, msgr_redis_options_t *o, msgr_error_t *err)
+{
+	memset(o, 0, sizeof(*o));
+	int rc = MSGR_OK;
+	if (strcmp(dsn->scheme, "redis") != 0 && strcmp(dsn->scheme, "rediss") != 0) {
+		return msgr_error_set(err, MSGR_ERR_INVALID, "Not a Redis DSN: the scheme is \"%s\"", dsn->scheme);
+	}
+	o->port = dsn->port ? dsn->port : 6379;
+	/* lazy: a configuration builds every transport up front, so the connection is made when the
+	 * transport is first used (lazy=0 connects at once, as Symfony's default does) */
+	o->auto_setup = o->delete_after_ack = o->delete_after_reject = o->persistent = o->lazy = o->verify_peer = true;
+	o->tls = strcmp(dsn->scheme, "rediss") == 0;
+	o->redeliver_timeout_ms = 3600 * 1000;
+	o->claim_interval_ms = 60000;
+	o->get_batch_size = 1;
+	bool socket = !*dsn->host && dsn->path[0] == '/' && dsn->path[1];
+	if ((rc = set_string(&o->host, socket ? "" : *dsn->host ? dsn->host : "127.0.0.1", err)) != MSGR_OK ||
+		(socket && (rc = set_string(&o->socket, dsn->path, err)) != MSGR_OK) ||
+		(rc = set_string(&o->stream, "messages", err)) != MSGR_OK || (rc = set_string(&o->group, "symfony", err)) != MSGR_OK) {
+		goto fail;
+	}
+	/* the configuration's options, then the DSN's query: the DSN wins */
+	for (size_t i = 0; i < extra_count; i++) {
+		if ((rc = apply_option(o, extra[i].key, extra[i].value, err)) != MSGR_OK) {
+			goto fail;
+		}
+	}
+	for (size_t i = 0; i < dsn->param_count; i++) {
+		if (!is_known(dsn->params[i].key)) {
+			rc = msgr_error_set(err, MSGR_ERR_INVALID, "Unknown Redis option \"%.60s\" in the DSN (known: " KNOWN_OPTIONS_LIST ")", dsn->params[i].key);
+			goto fail;
+		}
+		if ((rc = apply_option(o, dsn->params[i].key, dsn->params[i].value, err)) != MSGR_OK) {
+			goto fail;
+		}
+	}
+	/* the path: /stream/group/consumer, each overriding the options */
+	if (!socket && dsn->path[0] == '/' && dsn->path[1]) {
+		char *slots[3] = { NULL, NULL, NULL };
+		const char *p = dsn->path + 1;
+		for (int i = 0; i < 3 && *p; i++) {
+			const char *slash = strchr(p, '/');
+			size_t len = slash ? (size_t) (slash - p) : strlen(p);
+			if (len) {
+				slots[i] = msgr_strndup(p, len);
+				if (!slots[i]) {
+					rc = msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory");
+				}
+			}
+			p += len + (slash ? 1 : 0);
+		}
+		if (rc == MSGR_OK && *p) {
+			rc = msgr_error_set(err, MSGR_ERR_INVALID, "A Redis DSN's path is /stream/group/consumer; it has more segments");
+		}
+		char **targets[3] = { &o->stream, &o->group, &o->consumer };
+		for (int i = 0; i < 3; i++) {
+			if (slots[i] && rc == MSGR_OK) {
+				msgr_free(*targets[i]);
+				*targets[i] = slots[i];
+			} else {
+				msgr_free(slots[i]);
+			}
+		}
+		if (rc != MSGR_OK) {
+			goto fail;
+		}
+	}
+	if (dsn->password && *dsn->password) {
+		if ((rc = set_string(&o->password, dsn->password, err)) != MSGR_OK ||
+			(dsn->user && *dsn->user && (rc = set_string(&o->user, dsn->user, err)) != MSGR_OK)) {
+			goto fail;
+		}
+	} else if (dsn->user && *dsn->user && !o->password) {
+		/* redis://secret@host: the user part alone is the password, as Symfony reads it */
+		if ((rc = set_string(&o->password, dsn->user, err)) != MSGR_OK) {
+			goto fail;
+		}
+	}
+	if (!o->consumer && (rc = default_consumer(o, err)) != MSGR_OK) {
+		goto fail;
+	}
+	return MSGR_OK;
+fail:
+	msgr_redis_options_free(o);
+	return rc;
+}
+
+void msgr_redis_options_free(msgr_redis_options_t *o)
+{
+	char *strings[] = { o->host, o->socket, o->user, o->password, o->stream, o->group, o->consumer, o->cacert, o->cert, o->key };
+	for (size_t i = 0; i < sizeof(strings) / sizeof(strings[0]); i++) {
+		msgr_free(strings[i]);
+	}
+	memset(o, 0, sizeof(*o));
+}
+
+const char *msgr_redis_where(const msgr_redis_options_t *o, char *buf, size_t size)
+{
+	if (o->socket) {
+		snprintf(buf, size, "Redis at %s", o->socket);
+	} else {
+		snprintf(buf, size, strchr(o->host, ':') ? "Redis at [%s]:%d%s" : "Redis at %s:%d%s", o->host, o->port, o->tls ? " (TLS)" : "");
+	}
+	return buf;
+}
+/* }}} */
+
+/* {{{ the connection */
+#define ID_SIZE 48 /* a stream entry id, ms-seq, with room to spare */
+
+struct msgr_redis {
+	msgr_redis_options_t o;
+	msgr_net_t *net;            /* NULL: not connected */
+	redisReader *reader;        /* the replies of net, parsed by hiredis */
+	char where[300];
+	char *queue_key;            /* <stream>__queue */
+	bool set_up;
+	bool pending_possible;      /* this consumer may have entries pending: read them first */
+	char pel_cursor[ID_SIZE]; /* where the read of the own pending entries goes on */
+	long long next_claim_ms;
+	bool no_autoclaim;          /* the server has no XAUTOCLAIM (Redis < 6.2) */
+	char **acks;                /* acknowledged ids not yet written (get_batch_size > 1) */
+	size_t ack_count;
+	char (*held)[ID_SIZE];      /* the ids handed out by get() and not settled yet: a read of */
+	size_t held_count, held_cap; /* the own pending entries skips them */
+	bool consumed;              /* this transport read from the group as its consumer */
+};
+
+static long long now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (long long) ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static void drop(msgr_redis_t *r)
+{
+	msgr_net_close(r->net);
+	r->net = NULL;
+	if (r->reader) {
+		/* whatever half a reply it held belongs to the connection that is gone */
+		redisReaderFree(r->reader);
+		r->reader = NULL;
+	}
+}
+
+/* {{{ persistent connections: a process-wide pool of idle connections, keyed by the server,
+ * the credentials, TLS and the database. A transport takes one out (no two share it) and gives
+ * it back when it goes away; one that the server closed meanwhile is never handed out. */
+#define POOL_SIZE 16
+
+typedef struct {
+	char *key;
+	msgr_net_t *net;
+	pid_t pid;   /* a child of fork() never takes its parent's connections */
+} pooled_t;
+
+static pooled_t pool[POOL_SIZE];
+static pthread_mutex_t pool_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static char *pool_key(const msgr_redis_t *r)
+{
+	msgr_buf_t key = MSGR_BUF_INIT;
+	const msgr_redis_options_t *o = &r->o;
+	if (msgr_buf_appendf(&key, "%s|%ld|%s|%s|%d|%s|%s|%s|%d", r->where, o->dbindex, o->user ? o->user : "", o->password ? o->password : "",
+			o->tls, o->cacert ? o->cacert : "", o->cert ? o->cert : "", o->key ? o->key : "", o->verify_peer) != MSGR_OK) {
+		msgr_buf_free(&key);
+		return NULL;
+	}
+	return key.data;
+}
+
+static msgr_net_t *pool_take(const char *key)
+{
+	msgr_net_t *found = NULL;
+	pid_t me = getpid();
+	pthread_mutex_lock(&pool_lock);
+	for (size_t i = 0; i < POOL_SIZE && !found; i++) {
+		if (pool[i].net && pool[i].pid != me) {
+			/* inherited: the parent still talks on it; only this process's copy is closed */
+			msgr_net_forget(pool[i].net);
+			msgr_free(pool[i].key);
+			pool[i].key = NULL;
+			pool[i].net = NULL;
+			continue;
+		}
+		if (pool[i].net && strcmp(pool[i].key, key) == 0) {
+			found = pool[i].net;
+			msgr_free(pool[i].key);
+			pool[i].key = NULL;
+			pool[i].net = NULL;
+		}
+	}
+	pthread_mutex_unlock(&pool_lock);
+	if (found && !msgr_net_idle_ok(found)) {
+		msgr_net_close(found);
+		found = NULL;
+	}
+	return found;
+}
+
+/* Takes net and key: pooled, or closed when the pool is full. */
+static void pool_give(char *key, msgr_net_t *net)
+{
+	pthread_mutex_lock(&pool_lock);
+	for (size_t i = 0; i < POOL_SIZE && net; i++) {
+		if (!pool[i].net) {
+			pool[i].key = key;
+			pool[i].net = net;
+			pool[i].pid = getpid();
+			net = NULL;
+			key = NULL;
+		}
+	}
+	pthread_mutex_unlock(&pool_lock);
+	msgr_net_close(net);
+	msgr_free(key);
+}
+
+void msgr_redis_pool_clear(void)
+{
+	pthread_mutex_lock(&pool_lock);
+	for (size_t i = 0; i < POOL_SIZE; i++) {
+		msgr_net_close(pool[i].net);
+		msgr_free(pool[i].key);
+		pool[i].net = NULL;
+		pool[i].key = NULL;
+	}
+	pthread_mutex_unlock(&pool_lock);
+}
+/* }}} */
+
+static int exchange(msgr_redis_t *r, const char *data, size_t len, size_t n, redisReply **replies, msgr_error_t *err);
+static int resp_cmd_args(msgr_buf_t *b, int argc, const char *const *argv, msgr_error_t *err);
+
+static int connect_now(msgr_redis_t *r, msgr_error_t *err)
+{
+	if (!r->reader && !(r->reader = redisReaderCreate())) {
+		return msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory");
+	}
+	if (r->o.persistent) {
+		char *key = pool_key(r);
+		r->net = key ? pool_take(key) : NULL;
+		msgr_free(key);
+		if (r->net) {
+			return MSGR_OK;
+		}
+	}
+	msgr_tls_t tls = { r->o.tls, r->o.cacert, r->o.cert, r->o.key, r->o.verify_peer };
+	msgr_error_t why;
+	if (msgr_net_connect(&r->net, r->o.host, r->o.port, r->o.socket, &tls, r->o.connect_timeout > 0 ? r->o.connect_timeout : 5,
+			r->o.read_timeout > 0 ? r->o.read_timeout : 30, &why) != MSGR_OK) {
+		return msgr_error_set(err, why.code, "Cannot connect to %s: %s", r->where, why.message);
+	}
+	/* AUTH and SELECT in one round trip; the server's words (WRONGPASS ...) never hold the password */
+	msgr_buf_t resp = MSGR_BUF_INIT;
+	size_t n = 0;
+	int rc = MSGR_OK;
+	char db[24];
+	snprintf(db, sizeof(db), "%ld", r->o.dbindex);
+	if (r->o.password) {
+		const char *auth[] = { "AUTH", r->o.user ? r->o.user : r->o.password, r->o.password };
+		rc = resp_cmd_args(&resp, r->o.user ? 3 : 2, auth, err);
+		n++;
+	}
+	if (rc == MSGR_OK && r->o.dbindex) {
+		const char *select[] = { "SELECT", db };
+		rc = resp_cmd_args(&resp, 2, select, err);
+		n++;
+	}
+	redisReply *replies[2] = { NULL, NULL };
+	msgr_error_t why2;
+	if (rc == MSGR_OK && n && exchange(r, resp.data, resp.len, n, replies, &why2) != MSGR_OK) {
+		rc = msgr_error_set(err, why2.code, "%s: %s", r->where, why2.message);
+	}
+	for (size_t i = 0; rc == MSGR_OK && i < n; i++) {
+		if (replies[i]->type == REDIS_REPLY_ERROR) {
+			bool auth = r->o.password && i == 0;
+			rc = auth ? msgr_error_set(err, MSGR_ERR_IO, "%s refused the credentials: %s", r->where, replies[i]->str)
+				: msgr_error_set(err, MSGR_ERR_IO, "%s cannot select database %ld: %s", r->where, r->o.dbindex, replies[i]->str);
+		}
+	}
+	for (size_t i = 0; i < 2; i++) {
+		if (replies[i]) {
+			freeReplyObject(replies[i]);
+		}
+	}
+	msgr_buf_free(&resp);
+	if (rc != MSGR_OK) {
+		drop(r);
+	}
+	return rc;
+}
+
+typedef struct {
+	int argc;
+	const char *argv[12];
+	size_t len[12];
+} cmd_t;
+
+static void cmd_add(cmd_t *c, const char *s, size_t len)
+{
+	c->argv[c->argc] = s;
+	c->len[c->argc] = len;
+	c->argc++;
+}
+
+static void cmd_str(cmd_t *c, const char *s)
+{
+	cmd_add(c, s, strlen(s));
+}
+
+static void free_replies(redisReply **replies, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (replies[i]) {
+			freeReplyObject(replies[i]);
+			replies[i] = NULL;
+		}
+	}
+}
+
+/* {{{ RESP: commands written straight into one buffer */
+static char *put_count(char *w, unsigned long long v)
+{
+	char tmp[24];
+	int n = 0;
+	do {
+		tmp[n++] = (char) ('0' + v % 10);
+		v /= 10;
+	} while (v);
+	while (n) {
+		*w++ = tmp[--n];
+	}
+	return w;
+}
+
+/* Room for a command of argc arguments whose bytes add up to payload. */
+static int resp_reserve(msgr_buf_t *b, size_t argc, size_t payload)
+{
+	return msgr_buf_reserve(b, 24 + argc * 26 + payload);
+}
+
+static void resp_begin(msgr_buf_t *b, size_t argc)
+{
+	char *w = b->data + b->len;
+	*w++ = '*';
+	w = put_count(w, argc);
+	*w++ = '\r';
+	*w++ = '\n';
+	b->len = (size_t) (w - b->data);
+}
+
+/* An argument's head ($len\r\n); its bytes and \r\n follow. */
+static void resp_arg_head(msgr_buf_t *b, size_t len)
+{
+	char *w = b->data + b->len;
+	*w++ = '$';
+	w = put_count(w, len);
+	*w++ = '\r';
+	*w++ = '\n';
+	b->len = (size_t) (w - b->data);
+}
+
+static void resp_arg(msgr_buf_t *b, const char *s, size_t len)
+{
+	resp_arg_head(b, len);
+	memcpy(b->data + b->len, s, len);
+	b->len += len;
+	b->data[b->len++] = '\r';
+	b->data[b->len++] = '\n';
+	b->data[b->len] = '\0';
+}
+
+static int resp_cmd(msgr_buf_t *b, const cmd_t *c, msgr_error_t *err)
+{
+	size_t payload = 0;
+	for (int i = 0; i < c->argc; i++) {
+		payload += c->len[i];
+	}
+	if (resp_reserve(b, (size_t) c->argc, payload) != MSGR_OK) {
+		return msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory");
+	}
+	resp_begin(b, (size_t) c->argc);
+	for (int i = 0; i < c->argc; i++) {
+		resp_arg(b, c->argv[i], c->len[i]);
+	}
+	return MSGR_OK;
+}
+static int resp_cmd_args(msgr_buf_t *b, int argc, const char *const *argv, msgr_error_t *err)
+{
+	cmd_t c = { 0 };
+	for (int i = 0; i < argc; i++) {
+		cmd_str(&c, argv[i]);
+	}
+	return resp_cmd(b, &c, err);
+}
+/* }}} */
+
+/* Writes data and reads n replies on the current connection; with an error, the connection is
+ * no longer usable (the caller drops it). */
+static int exchange(msgr_redis_t *r, const char *data, size_t len, size_t n, redisReply **replies, msgr_error_t *err)
+{
+	int rc = msgr_net_write(r->net, data, len, err);
+	size_t got = 0;
+	if (rc == MSGR_OK && n) {
+		msgr_net_await(r->net);
+	}
+	while (rc == MSGR_OK && got < n) {
+		void *reply = NULL;
+		if (redisReaderGetReply(r->reader, &reply) != REDIS_OK) {
+			rc = msgr_error_set(err, MSGR_ERR_PROTOCOL, "%s", r->reader->errstr);
+			break;
+		}
+		if (reply) {
+			replies[got++] = reply;
+			continue;
+		}
+		char buf[16384];
+		ssize_t k = msgr_net_read(r->net, buf, sizeof(buf), err);
+		if (k < 0) {
+			rc = MSGR_ERR_IO;
+		} else if (redisReaderFeed(r->reader, buf, (size_t) k) != REDIS_OK) {
+			rc = msgr_error_set(err, MSGR_ERR_PROTOCOL, "%s", r->reader->errstr);
+		}
+	}
+	if (rc != MSGR_OK) {
+		free_replies(replies, got);
+	}
+	return rc;
+}
+
+/* The n commands in resp in one round trip; replies[i] owned by the caller (free_replies). A
+ * Redis error reply is a reply: the caller looks at it. A connection the server closed (a
+ * restart, an idle timeout) is replaced once and the commands sent again. */
+static int pipeline(msgr_redis_t *r, const msgr_buf_t *resp, size_t n, redisReply **replies, msgr_error_t *err)
+{
+	for (int attempt = 0;; attempt++) {
+		int rc;
+		if (!r->net && (rc = connect_now(r, err)) != MSGR_OK) {
+			return rc;
+		}
+		msgr_error_t why;
+		if ((rc = exchange(r, resp->data, resp->len, n, replies, &why)) == MSGR_OK) {
+			return MSGR_OK;
+		}
+		drop(r);
+		if (attempt > 0 || rc != MSGR_ERR_IO) {
+			return msgr_error_set(err, rc, "%s: %s", r->where, why.message);
+		}
+	}
+}
+
+/* cmds in one round trip. */
+static int run_all(msgr_redis_t *r, cmd_t *cmds, size_t n, redisReply **replies, msgr_error_t *err)
+{
+	msgr_buf_t resp = MSGR_BUF_INIT;
+	int rc = MSGR_OK;
+	for (size_t i = 0; i < n && rc == MSGR_OK; i++) {
+		rc = resp_cmd(&resp, &cmds[i], err);
+	}
+	if (rc == MSGR_OK) {
+		rc = pipeline(r, &resp, n, replies, err);
+	}
+	msgr_buf_free(&resp);
+	return rc;
+}
+
+static int run(msgr_redis_t *r, cmd_t *cmd, redisReply **reply, msgr_error_t *err)
+{
+	*reply = NULL;
+	return run_all(r, cmd, 1, reply, err);
+}
+
+static int reply_error(msgr_redis_t *r, redisReply *reply, const char *doing, msgr_error_t *err)
+{
+	if (reply->type == REDIS_REPLY_ERROR && strncmp(reply->str, "NOGROUP", 7) == 0) {
+		r->set_up = false;
+		return msgr_error_set(err, MSGR_ERR_PROTOCOL, "%s has no consumer group \"%s\" on stream \"%s\": run messenger:setup-transports or turn auto_setup on",
+			r->where, r->o.group, r->o.stream);
+	}
+	return msgr_error_set(err, MSGR_ERR_PROTOCOL, "%s failed to %s: %s", r->where, doing,
+		reply->type == REDIS_REPLY_ERROR ? reply->str : "an unexpected reply");
+}
+
+int msgr_redis_open(msgr_redis_t **out, msgr_redis_options_t *options, msgr_error_t *err)
+{
+	*out = NULL;
+	msgr_redis_t *r = msgr_calloc(1, sizeof(*r));
+	if (!r) {
+		msgr_redis_options_free(options);
+		return msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory");
+	}
+	r->o = *options;
+	memset(options, 0, sizeof(*options));
+	msgr_redis_where(&r->o, r->where, sizeof(r->where));
+	size_t len = strlen(r->o.stream);
+	if (!(r->queue_key = msgr_malloc(len + sizeof("__queue")))) {
+		msgr_redis_close(r);
+		return msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory");
+	}
+	memcpy(r->queue_key, r->o.stream, len);
+	memcpy(r->queue_key + len, "__queue", sizeof("__queue"));
+	r->pending_possible = true;
+	strcpy(r->pel_cursor, "0");
+	int rc;
+	if (!r->o.lazy && (rc = connect_now(r, err)) != MSGR_OK) {
+		msgr_redis_close(r);
+		return rc;
+	}
+	*out = r;
+	return MSGR_OK;
+}
+
+void msgr_redis_close(msgr_redis_t *r)
+{
+	if (!r) {
+		return;
+	}
+	if (r->net && r->consumed && r->o.consumer_generated && r->ack_count == 0) {
+		/* a made-up name is never used again: gone from the group unless entries are pending */
+		cmd_t c = { 0 };
+		cmd_str(&c, "XPENDING");
+		cmd_str(&c, r->o.stream);
+		cmd_str(&c, r->o.group);
+		cmd_str(&c, "-");
+		cmd_str(&c, "+");
+		cmd_str(&c, "1");
+		cmd_str(&c, r->o.consumer);
+		redisReply *reply;
+		msgr_error_t ignored;
+		if (run(r, &c, &reply, &ignored) == MSGR_OK) {
+			bool idle = reply->type == REDIS_REPLY_ARRAY && reply->elements == 0;
+			freeReplyObject(reply);
+			if (idle) {
+				cmd_t d = { 0 };
+				cmd_str(&d, "XGROUP");
+				cmd_str(&d, "DELCONSUMER");
+				cmd_str(&d, r->o.stream);
+				cmd_str(&d, r->o.group);
+				cmd_str(&d, r->o.consumer);
+				if (run(r, &d, &reply, &ignored) == MSGR_OK) {
+					freeReplyObject(reply);
+				}
+			}
+		}
+	}
+	/* a healthy connection with nothing under way goes back to the pool */
+	if (r->net && r->o.persistent && msgr_net_idle_ok(r->net)) {
+		char *key = pool_key(r);
+		if (key) {
+			pool_give(key, r->net);
+			r->net = NULL;
+		}
+	}
+	drop(r);
+	for (size_t i = 0; i < r->ack_count; i++) {
+		msgr_free(r->acks[i]);
+	}
+	msgr_free(r->acks);
+	msgr_free(r->held);
+	msgr_redis_options_free(&r->o);
+	msgr_free(r->queue_key);
+	msgr_free(r);
+}
+
+const msgr_redis_options_t *msgr_redis_options(const msgr_redis_t *r)
+{
+	return &r->o;
+}
+/* }}} */
+
+/* {{{ setup */
+static int setup_now(msgr_redis_t *r, msgr_error_t *err)
+{
+	cmd_t create = { 0 };
+	cmd_str(&create, "XGROUP");
+	cmd_str(&create, "CREATE");
+	cmd_str(&create, r->o.stream);
+	cmd_str(&create, r->o.group);
+	cmd_str(&create, "0");
+	cmd_str(&create, "MKSTREAM");
+	redisReply *reply;
+	int rc = run(r, &create, &reply, err);
+	if (rc != MSGR_OK) {
+		return rc;
+	}
+	if (reply->type == REDIS_REPLY_ERROR && strncmp(reply->str, "BUSYGROUP", 9) != 0) {
+		rc = reply_error(r, reply, "create the consumer group", err);
+	}
+	freeReplyObject(reply);
+	if (rc != MSGR_OK || !(r->o.delete_after_ack || r->o.delete_after_reject)) {
+		r->set_up = rc == MSGR_OK;
+		return rc;
+	}
+	cmd_t groups = { 0 };
+	cmd_str(&groups, "XINFO");
+	cmd_str(&groups, "GROUPS");
+	cmd_str(&groups, r->o.stream);
+	if ((rc = run(r, &groups, &reply, err)) != MSGR_OK) {
+		return rc;
+	}
+	if (reply->type != REDIS_REPLY_ARRAY) {
+		rc = reply_error(r, reply, "list the consumer groups", err);
+	} else if (reply->elements > 1) {
+		rc = msgr_error_set(err, MSGR_ERR_STATE,
+			"More than one group exists for stream \"%s\", delete_after_ack and delete_after_reject cannot be enabled as it risks deleting messages before all groups could consume them.",
+			r->o.stream);
+	}
+	freeReplyObject(reply);
+	r->set_up = rc == MSGR_OK;
+	return rc;
+}
+
+int msgr_redis_setup(msgr_redis_t *r, msgr_error_t *err)
+{
+	return setup_now(r, err);
+}
+
+static int ensure_setup(msgr_redis_t *r, msgr_error_t *err)
+{
+	return r->set_up || !r->o.auto_setup ? MSGR_OK : setup_now(r, err);
+}
+/* }}} */
+
+/* {{{ send */
+/* 12 characters: base64 of 9 random bytes, as Symfony 7 makes a delayed member unique */
+static void make_uniqid(char out[13])
+{
+	static const char b64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	unsigned char raw[9];
+	size_t have = 0;
+	while (have < sizeof(raw)) {
+		ssize_t n = getrandom(raw + have, sizeof(raw) - have, 0);
+		if (n > 0) {
+			have += (size_t) n;
+		} else if (errno != EINTR) {
+			/* no entropy source: unique enough from the clock and a counter */
+			static unsigned counter;
+			long long t = now_ms() ^ ((long long) getpid() << 20) ^ (long long) ++counter;
+			for (size_t i = 0; i < sizeof(raw); i++) {
+				raw[i] = (unsigned char) (t >> ((i % 8) * 8)) ^ (unsigned char) (i * 37);
+			}
+			break;
+		}
+	}
+	for (int i = 0; i < 3; i++) {
+		unsigned v = ((unsigned) raw[i * 3] << 16) | ((unsigned) raw[i * 3 + 1] << 8) | raw[i * 3 + 2];
+		out[i * 4] = b64[(v >> 18) & 63];
+		out[i * 4 + 1] = b64[(v >> 12) & 63];
+		out[i * 4 + 2] = b64[(v >> 6) & 63];
+		out[i * 4 + 3] = b64[v & 63];
+	}
+	out[12] = '\0';
+}
+
+/* Appends XADD (or ZADD NX to the delayed set) of m with its JSON written in place: the message
+ * field is the JSON wrapped as phpredis' PHP serializer writes a string (raw with serializer=0;
+ * a delayed member is always raw: Symfony writes it with rawCommand). */
+static int resp_send(msgr_redis_t *r, msgr_buf_t *b, const msgr_message_t *m, const char *uniqid, const char *score, const char *maxlen, msgr_error_t *err)
+{
+	cmd_t c = { 0 };
+	if (uniqid) {
+		cmd_str(&c, "ZADD");
+		cmd_str(&c, r->queue_key);
+		cmd_str(&c, "NX");
+		cmd_str(&c, score);
+	} else {
+		cmd_str(&c, "XADD");
+		cmd_str(&c, r->o.stream);
+		if (r->o.stream_max_entries > 0) {
+			cmd_str(&c, "MAXLEN");
+			cmd_str(&c, "~");
+			cmd_str(&c, maxlen);
+		}
+		cmd_str(&c, "*");
+		cmd_str(&c, "message");
+	}
+	/* the JSON is written after a gap that its head ($len and the s:N:" wrapper) then fills:
+	 * room for the longest escaping of a small message costs nothing, a big one is measured */
+	size_t room = msgr_json_message_bound(m, uniqid);
+	int rc;
+	if (room > 65536 && (rc = msgr_json_message_len(m, uniqid, &room, err)) != MSGR_OK) {
+		return rc;
+	}
+	enum { GAP = 64 };
+	size_t payload = room + GAP;
+	for (int i = 0; i < c.argc; i++) {
+		payload += c.len[i];
+	}
+	if (resp_reserve(b, (size_t) c.argc + 1, payload) != MSGR_OK) {
+		return msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory");
+	}
+	size_t start = b->len;
+	resp_begin(b, (size_t) c.argc + 1);
+	for (int i = 0; i < c.argc; i++) {
+		resp_arg(b, c.argv[i], c.len[i]);
+	}
+	char *head_at = b->data + b->len, *json_at = head_at + GAP;
+	size_t bad_at = 0;
+	char *end = msgr_json_put_message(json_at, m, uniqid, &bad_at);
+	if (!end) {
+		b->len = start;
+		b->data[start] = '\0';
+		return msgr_error_set(err, MSGR_ERR_INVALID, "malformed UTF-8 at byte %zu of a message's body or headers: a Redis stream entry's JSON cannot hold it", bad_at);
+	}
+	size_t json = (size_t) (end - json_at);
+	bool wrap = !uniqid && !r->o.raw_json;
+	char head[GAP];
+	char *h = head;
+	*h++ = '$';
+	if (wrap) {
+		/* s:N:"<json>"; */
+		char digits[24];
+		size_t nd = (size_t) (put_count(digits, json) - digits);
+		h = put_count(h, 2 + nd + 2 + json + 2);
+		*h++ = '\r';
+		*h++ = '\n';
+		*h++ = 's';
+		*h++ = ':';
+		memcpy(h, digits, nd);
+		h += nd;
+		*h++ = ':';
+		*h++ = '"';
+	} else {
+		h = put_count(h, json);
+		*h++ = '\r';
+		*h++ = '\n';
+	}
+	size_t head_len = (size_t) (h - head);
+	memcpy(head_at, head, head_len);
+	memmove(head_at + head_len, json_at, json);
+	char *w = head_at + head_len + json;
+	if (wrap) {
+		*w++ = '"';
+		*w++ = ';';
+	}
+	*w++ = '\r';
+	*w++ = '\n';
+	*w = '\0';
+	b->len = (size_t) (w - b->data);
+	return MSGR_OK;
+}
+
+int msgr_redis_send(msgr_redis_t *r, msgr_message_t *messages, size_t count, msgr_error_t *err)
+{
+	if (count == 0) {
+		return MSGR_OK;
+	}
+	int rc = ensure_setup(r, err);
+	if (rc != MSGR_OK) {
+		return rc;
+	}
+	redisReply **replies = msgr_calloc(count, sizeof(redisReply *));
+	char (*uniqids)[13] = msgr_calloc(count, 13);
+	msgr_buf_t resp = MSGR_BUF_INIT;
+	char maxlen[24], score[24];
+	snprintf(maxlen, sizeof(maxlen), "%lld", r->o.stream_max_entries);
+	if (!replies || !uniqids) {
+		rc = msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory");
+		goto done;
+	}
+	long long now = now_ms();
+	for (size_t i = 0; i < count; i++) {
+		msgr_message_t *m = &messages[i];
+		bool delayed = m->delay_ms > 0;
+		if (delayed) {
+			make_uniqid(uniqids[i]);
+			if (m->delay_ms > 0x7fffffffffffffffLL - now) {
+				rc = msgr_error_set(err, MSGR_ERR_INVALID, "Message delay is too big: %lld ms", m->delay_ms);
+				goto done;
+			}
+			snprintf(score, sizeof(score), "%lld", now + m->delay_ms);
+		}
+		if ((rc = resp_send(r, &resp, m, delayed ? uniqids[i] : NULL, score, maxlen, err)) != MSGR_OK) {
+			goto done;
+		}
+	}
+	if ((rc = pipeline(r, &resp, count, replies, err)) != MSGR_OK) {
+		goto done;
+	}
+	for (size_t i = 0; i < count && rc == MSGR_OK; i++) {
+		redisReply *reply = replies[i];
+		bool delayed = messages[i].delay_ms > 0;
+		if (delayed ? reply->type != REDIS_REPLY_INTEGER : reply->type != REDIS_REPLY_STRING) {
+			rc = reply_error(r, reply, delayed ? "add a delayed message" : "add a message to the stream", err);
+			break;
+		}
+		const char *id = delayed ? uniqids[i] : reply->str;
+		msgr_free(messages[i].id);
+		if (!(messages[i].id = msgr_strndup(id, strlen(id)))) {
+			rc = msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory");
+		}
+	}
+done:
+	if (replies) {
+		free_replies(replies, count);
+	}
+	msgr_buf_free(&resp);
+	msgr_free(replies);
+	msgr_free(uniqids);
+	return rc;
+}
+/* }}} */
+
+/* {{{ reading entries */
+int msgr_redis_read_field(const char *value, size_t len, msgr_message_t *out, msgr_error_t *err)
+{
+	if (len >= 2 && value[0] == 's' && value[1] == ':') {
+		/* s:N:"..."; with N the byte length of what is between the quotes */
+		size_t i = 2, n = 0;
+		while (i < len && value[i] >= '0' && value[i] <= '9' && n < ((size_t) 1 << 40)) {
+			n = n * 10 + (size_t) (value[i++] - '0');
+		}
+		if (i == 2 || i + 2 > len || value[i] != ':' || value[i + 1] != '"' || len - i - 2 < 2 || n != len - i - 4 ||
+			value[len - 2] != '"' || value[len - 1] != ';') {
+			return msgr_error_set(err, MSGR_ERR_PROTOCOL, "the message field is neither JSON nor a PHP-serialized string of it");
+		}
+		return msgr_json_read_message(value + i + 2, n, out, err);
+	}
+	return msgr_json_read_message(value, len, out, err);
+}
+
+/* One stream entry [id, [field, value, ...]] into m; the entry's own problems go into
+ * m->problem, never into the return value (only MSGR_ERR_NOMEM is returned). */
+static int read_entry(redisReply *entry, msgr_message_t *m)
+{
+	memset(m, 0, sizeof(*m));
+	redisReply *id = entry->element[0], *fields = entry->element[1];
+	if (!(m->id = msgr_strndup(id->str, id->len))) {
+		return MSGR_ERR_NOMEM;
+	}
+	redisReply *value = NULL;
+	for (size_t i = 0; fields->type == REDIS_REPLY_ARRAY && i + 1 < fields->elements; i += 2) {
+		redisReply *f = fields->element[i];
+		if (f->type == REDIS_REPLY_STRING && f->len == 7 && memcmp(f->str, "message", 7) == 0 && fields->element[i + 1]->type == REDIS_REPLY_STRING) {
+			value = fields->element[i + 1];
+			break;
+		}
+	}
+	msgr_error_t why;
+	const char *problem = NULL;
+	if (!value) {
+		problem = "the stream entry has no \"message\" field";
+	} else if (msgr_redis_read_field(value->str, value->len, m, &why) != MSGR_OK) {
+		if (why.code == MSGR_ERR_NOMEM) {
+			return MSGR_ERR_NOMEM;
+		}
+		problem = why.message;
+	}
+	if (problem) {
+		/* kept whole for the failure transport */
+		msgr_message_free(m);
+		if (!(m->id = msgr_strndup(id->str, id->len)) || !(m->problem = msgr_strndup(problem, strlen(problem))) ||
+			!(m->body = msgr_strndup(value ? value->str : "", value ? value->len : 0))) {
+			return MSGR_ERR_NOMEM;
+		}
+		m->body_len = value ? value->len : 0;
+	}
+	return MSGR_OK;
+}
+
+static bool is_entry(redisReply *e)
+{
+	return e->type == REDIS_REPLY_ARRAY && e->elements == 2 && e->element[0]->type == REDIS_REPLY_STRING;
+}
+
+static bool is_held(const msgr_redis_t *r, const char *id, size_t len)
+{
+	for (size_t i = 0; i < r->held_count; i++) {
+		if (strlen(r->held[i]) == len && memcmp(r->held[i], id, len) == 0) {
+			return true;
+		}
+	}
+	return false;
+}
+
+static bool hold(msgr_redis_t *r, const char *id, size_t len)
+{
+	if (len >= ID_SIZE) {
+		return true; /* not an entry id Redis makes: nothing to look up later */
+	}
+	if (r->held_count == r->held_cap) {
+		size_t ncap = r->held_cap ? r->held_cap * 2 : 16;
+		char (*grown)[ID_SIZE] = msgr_realloc(r->held, ncap * sizeof(*grown));
+		if (!grown) {
+			return false;
+		}
+		r->held = grown;
+		r->held_cap = ncap;
+	}
+	memcpy(r->held[r->held_count], id, len);
+	r->held[r->held_count++][len] = '\0';
+	return true;
+}
+
+static void settled(msgr_redis_t *r, const char *id)
+{
+	for (size_t i = 0; i < r->held_count; i++) {
+		if (strcmp(r->held[i], id) == 0) {
+			memcpy(r->held[i], r->held[--r->held_count], ID_SIZE);
+			return;
+		}
+	}
+}
+
+/* Appends the entries of an XRANGE reply (or of one stream of an XREADGROUP reply) to list;
+ * deleted entries (no fields) go to gone when it is given, else are skipped. deliver: the entries
+ * are handed out by get() (held from now on); own: they come from this consumer's pending
+ * entries, where the ones it holds are skipped. */
+static int collect(msgr_redis_t *r, redisReply *entries, bool deliver, bool own, msgr_message_t **list, size_t *count, size_t *cap, char ***gone, size_t *gone_count, msgr_error_t *err)
+{
+	for (size_t i = 0; i < entries->elements; i++) {
+		redisReply *e = entries->element[i];
+		if (!is_entry(e)) {
+			return msgr_error_set(err, MSGR_ERR_PROTOCOL, "%s sent a stream entry of an unexpected shape", r->where);
+		}
+		if (own && is_held(r, e->element[0]->str, e->element[0]->len)) {
+			continue; /* handed out before and still being handled (a claim makes us read them again) */
+		}
+		if (e->element[1]->type == REDIS_REPLY_NIL) {
+			/* XDEL'd while still pending: nothing to hand out, only to acknowledge */
+			if (gone) {
+				char **grown = msgr_realloc(*gone, (*gone_count + 1) * sizeof(char *));
+				if (!grown || !(grown[*gone_count] = msgr_strndup(e->element[0]->str, e->element[0]->len))) {
+					if (grown) {
+						*gone = grown;
+					}
+					return msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory");
+				}
+				*gone = grown;
+				(*gone_count)++;
+			}
+			continue;
+		}
+		if (*count == *cap) {
+			size_t ncap = *cap ? *cap * 2 : 4;
+			msgr_message_t *grown = msgr_realloc(*list, ncap * sizeof(msgr_message_t));
+			if (!grown) {
+				return msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory");
+			}
+			*list = grown;
+			*cap = ncap;
+		}
+		if (read_entry(e, &(*list)[*count]) != MSGR_OK || (deliver && !hold(r, e->element[0]->str, e->element[0]->len))) {
+			msgr_message_free(&(*list)[*count]);
+			return msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory");
+		}
+		(*count)++;
+	}
+	return MSGR_OK;
+}
+/* }}} */
+
+/* {{{ get */
+static int write_acks(msgr_redis_t *r, const char *const *ids, size_t count, bool reject, msgr_error_t *err);
+
+/* Moves the due members of KEYS[1] (the delayed set) to KEYS[2] (the stream), at most ARGV[2],
+ * as one atomic step: a member is moved by the worker whose ZREM removed it, so never twice.
+ * ARGV: now in ms, the limit, MAXLEN (0: none), 1 to wrap the JSON as phpredis does. */
+static const char move_due_script[] =
+	"local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[2]))\n"
+	"for _, m in ipairs(due) do\n"
+	"  if redis.call('ZREM', KEYS[1], m) == 1 then\n"
+	"    local v = m\n"
+	"    if ARGV[4] == '1' then v = 's:' .. string.len(m) .. ':\"' .. m .. '\";' end\n"
+	"    if ARGV[3] ~= '0' then redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[3], '*', 'message', v)\n"
+	"    else redis.call('XADD', KEYS[2], '*', 'message', v) end\n"
+	"  end\n"
+	"end\n"
+	"return #due\n";
+
+static void move_due_cmd(msgr_redis_t *r, cmd_t *c, char *now, char *maxlen)
+{
+	snprintf(now, 24, "%lld", now_ms());
+	snprintf(maxlen, 24, "%lld", r->o.stream_max_entries);
+	cmd_str(c, "EVAL");
+	cmd_add(c, move_due_script, sizeof(move_due_script) - 1);
+	cmd_str(c, "2");
+	cmd_str(c, r->queue_key);
+	cmd_str(c, r->o.stream);
+	cmd_str(c, now);
+	cmd_str(c, "100");
+	cmd_str(c, maxlen);
+	cmd_str(c, r->o.raw_json ? "0" : "1");
+}
+
+static void read_cmd(msgr_redis_t *r, cmd_t *c, char *count)
+{
+	snprintf(count, 24, "%lld", r->o.get_batch_size);
+	cmd_str(c, "XREADGROUP");
+	cmd_str(c, "GROUP");
+	cmd_str(c, r->o.group);
+	cmd_str(c, r->o.consumer);
+	cmd_str(c, "COUNT");
+	cmd_str(c, count);
+	cmd_str(c, "STREAMS");
+	cmd_str(c, r->o.stream);
+	cmd_str(c, r->pending_possible ? r->pel_cursor : ">");
+}
+
+/* Entries other consumers left pending longer than redeliver_timeout become this consumer's. */
+static int claim_stale(msgr_redis_t *r, msgr_error_t *err)
+{
+	char idle[24], count[24];
+	snprintf(idle, sizeof(idle), "%lld", r->o.redeliver_timeout_ms);
+	snprintf(count, sizeof(count), "%lld", r->o.get_batch_size > 100 ? r->o.get_batch_size : 100);
+	redisReply *reply;
+	int rc;
+	if (!r->no_autoclaim) {
+		cmd_t c = { 0 };
+		cmd_str(&c, "XAUTOCLAIM");
+		cmd_str(&c, r->o.stream);
+		cmd_str(&c, r->o.group);
+		cmd_str(&c, r->o.consumer);
+		cmd_str(&c, idle);
+		cmd_str(&c, "0-0");
+		cmd_str(&c, "COUNT");
+		cmd_str(&c, count);
+		cmd_str(&c, "JUSTID");
+		if ((rc = run(r, &c, &reply, err)) != MSGR_OK) {
+			return rc;
+		}
+		if (reply->type == REDIS_REPLY_ERROR && strstr(reply->str, "unknown command")) {
+			r->no_autoclaim = true;
+		} else if (reply->type == REDIS_REPLY_ARRAY && reply->elements >= 2 && reply->element[1]->type == REDIS_REPLY_ARRAY) {
+			if (reply->element[1]->elements) {
+				r->pending_possible = true;
+				strcpy(r->pel_cursor, "0");
+			}
+		} else {
+			rc = reply_error(r, reply, "claim pending messages", err);
+		}
+		freeReplyObject(reply);
+		if (!r->no_autoclaim) {
+			return rc;
+		}
+	}
+	/* Redis < 6.2: the oldest pending entries, claimed one by one like Symfony does */
+	cmd_t p = { 0 };
+	cmd_str(&p, "XPENDING");
+	cmd_str(&p, r->o.stream);
+	cmd_str(&p, r->o.group);
+	cmd_str(&p, "-");
+	cmd_str(&p, "+");
+	cmd_str(&p, count);
+	if ((rc = run(r, &p, &reply, err)) != MSGR_OK) {
+		return rc;
+	}
+	if (reply->type != REDIS_REPLY_ARRAY) {
+		rc = reply_error(r, reply, "list pending messages", err);
+	}
+	for (size_t i = 0; rc == MSGR_OK && i < reply->elements; i++) {
+		redisReply *e = reply->element[i];
+		if (e->type != REDIS_REPLY_ARRAY || e->elements < 3 || e->element[0]->type != REDIS_REPLY_STRING ||
+			e->element[1]->type != REDIS_REPLY_STRING || e->element[2]->type != REDIS_REPLY_INTEGER) {
+			continue;
+		}
+		if (strcmp(e->element[1]->str, r->o.consumer) == 0 || e->element[2]->integer < r->o.redeliver_timeout_ms) {
+			continue;
+		}
+		cmd_t x = { 0 };
+		cmd_str(&x, "XCLAIM");
+		cmd_str(&x, r->o.stream);
+		cmd_str(&x, r->o.group);
+		cmd_str(&x, r->o.consumer);
+		cmd_str(&x, idle);
+		cmd_str(&x, e->element[0]->str);
+		cmd_str(&x, "JUSTID");
+		redisReply *claimed;
+		if ((rc = run(r, &x, &claimed, err)) == MSGR_OK) {
+			if (claimed->type == REDIS_REPLY_ARRAY && claimed->elements) {
+				r->pending_possible = true;
+				strcpy(r->pel_cursor, "0");
+			}
+			freeReplyObject(claimed);
+		}
+	}
+	freeReplyObject(reply);
+	return rc;
+}
+
+/* The entries of the one stream of an XREADGROUP reply, or NULL for none (a nil reply). */
+static int read_reply_entries(msgr_redis_t *r, redisReply *reply, redisReply **entries, msgr_error_t *err)
+{
+	*entries = NULL;
+	if (reply->type == REDIS_REPLY_NIL) {
+		return MSGR_OK;
+	}
+	if (reply->type != REDIS_REPLY_ARRAY || reply->elements != 1 || reply->element[0]->type != REDIS_REPLY_ARRAY ||
+		reply->element[0]->elements != 2 || reply->element[0]->element[1]->type != REDIS_REPLY_ARRAY) {
+		return reply_error(r, reply, "read the stream", err);
+	}
+	*entries = reply->element[0]->element[1];
+	return MSGR_OK;
+}
+
+int msgr_redis_get(msgr_redis_t *r, msgr_message_t **out, size_t *count, msgr_error_t *err)
+{
+	*out = NULL;
+	*count = 0;
+	int rc = ensure_setup(r, err);
+	if (rc != MSGR_OK || (rc = msgr_redis_flush(r, err)) != MSGR_OK) {
+		return rc;
+	}
+	r->consumed = true;
+	long long now = now_ms();
+	if (now >= r->next_claim_ms) {
+		if ((rc = claim_stale(r, err)) != MSGR_OK) {
+			return rc;
+		}
+		r->next_claim_ms = now + r->o.claim_interval_ms;
+	}
+	size_t cap = 0;
+	char **gone = NULL;
+	size_t gone_count = 0;
+	/* the own pending entries (until there are none), then new ones */
+	for (int pass = 0; pass < 16; pass++) {
+		/* the due delayed messages move, then the read: one round trip */
+		cmd_t cmds[2] = { { 0 }, { 0 } };
+		char now_text[24], maxlen[24], batch[24];
+		move_due_cmd(r, &cmds[0], now_text, maxlen);
+		bool own = r->pending_possible;
+		read_cmd(r, &cmds[1], batch);
+		redisReply *replies[2] = { NULL, NULL };
+		if ((rc = run_all(r, cmds, 2, replies, err)) != MSGR_OK) {
+			break;
+		}
+		redisReply *entries = NULL;
+		if (replies[0]->type != REDIS_REPLY_INTEGER) {
+			rc = reply_error(r, replies[0], "move the due delayed messages", err);
+		} else {
+			rc = read_reply_entries(r, replies[1], &entries, err);
+		}
+		size_t count_before = *count, gone_before = gone_count;
+		if (rc == MSGR_OK && entries) {
+			rc = collect(r, entries, true, own, out, count, &cap, &gone, &gone_count, err);
+			if (own && entries->elements) {
+				/* the next read of the own pending entries goes on after the last one seen */
+				redisReply *last = entries->element[entries->elements - 1]->element[0];
+				snprintf(r->pel_cursor, sizeof(r->pel_cursor), "%.*s", (int) last->len, last->str);
+			}
+		}
+		bool drained = own && (!entries || entries->elements == 0);
+		free_replies(replies, 2);
+		if (rc != MSGR_OK) {
+			break;
+		}
+		if (own && !drained && *count == count_before && gone_count == gone_before) {
+			continue; /* all of them held already: read on after them */
+		}
+		if (!drained) {
+			break;
+		}
+		/* nothing of our own is pending: new messages from now on */
+		r->pending_possible = false;
+		strcpy(r->pel_cursor, "0");
+	}
+	if (rc == MSGR_OK && gone_count) {
+		rc = write_acks(r, (const char *const *) gone, gone_count, true, err);
+	}
+	for (size_t i = 0; i < gone_count; i++) {
+		msgr_free(gone[i]);
+	}
+	msgr_free(gone);
+	if (rc != MSGR_OK) {
+		/* not handed out after all: the next read of the own pending entries may give them */
+		for (size_t i = 0; i < *count; i++) {
+			if ((*out)[i].id) {
+				settled(r, (*out)[i].id);
+			}
+		}
+		msgr_messages_free(*out, *count);
+		*out = NULL;
+		*count = 0;
+	}
+	return rc;
+}
+/* }}} */
+
+/* {{{ ack, keepalive, count, list */
+static int write_acks(msgr_redis_t *r, const char *const *ids, size_t count, bool reject, msgr_error_t *err)
+{
+	if (count == 0) {
+		return MSGR_OK;
+	}
+	bool del = reject ? r->o.delete_after_reject : r->o.delete_after_ack;
+	size_t payload = strlen(r->o.stream) * 2 + strlen(r->o.group) + 8;
+	for (size_t i = 0; i < count; i++) {
+		payload += strlen(ids[i]) * 2;
+	}
+	msgr_buf_t resp = MSGR_BUF_INIT;
+	if (resp_reserve(&resp, count * 2 + 5, payload) != MSGR_OK) {
+		return msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory");
+	}
+	/* XACK stream group ids..., then XDEL stream ids... */
+	resp_begin(&resp, count + 3);
+	resp_arg(&resp, "XACK", 4);
+	resp_arg(&resp, r->o.stream, strlen(r->o.stream));
+	resp_arg(&resp, r->o.group, strlen(r->o.group));
+	for (size_t i = 0; i < count; i++) {
+		resp_arg(&resp, ids[i], strlen(ids[i]));
+	}
+	if (del) {
+		resp_begin(&resp, count + 2);
+		resp_arg(&resp, "XDEL", 4);
+		resp_arg(&resp, r->o.stream, strlen(r->o.stream));
+		for (size_t i = 0; i < count; i++) {
+			resp_arg(&resp, ids[i], strlen(ids[i]));
+		}
+	}
+	redisReply *replies[2] = { NULL, NULL };
+	int rc = pipeline(r, &resp, del ? 2 : 1, replies, err);
+	for (int i = 0; rc == MSGR_OK && i < (del ? 2 : 1); i++) {
+		if (replies[i]->type != REDIS_REPLY_INTEGER) {
+			rc = reply_error(r, replies[i], i ? "delete acknowledged messages" : "acknowledge messages", err);
+		}
+	}
+	free_replies(replies, 2);
+	msgr_buf_free(&resp);
+	return rc;
+}
+
+int msgr_redis_flush(msgr_redis_t *r, msgr_error_t *err)
+{
+	if (r->ack_count == 0) {
+		return MSGR_OK;
+	}
+	int rc = write_acks(r, (const char *const *) r->acks, r->ack_count, false, err);
+	if (rc == MSGR_OK) {
+		for (size_t i = 0; i < r->ack_count; i++) {
+			msgr_free(r->acks[i]);
+		}
+		r->ack_count = 0;
+	}
+	return rc;
+}
+
+int msgr_redis_ack(msgr_redis_t *r, const char *const *ids, size_t count, bool reject, msgr_error_t *err)
+{
+	for (size_t i = 0; i < count; i++) {
+		settled(r, ids[i]);
+	}
+	if (reject || r->o.get_batch_size <= 1) {
+		return write_acks(r, ids, count, reject, err);
+	}
+	/* the acknowledgements of a batch are written together, before the next read */
+	for (size_t i = 0; i < count; i++) {
+		if (!r->acks && !(r->acks = msgr_calloc((size_t) r->o.get_batch_size, sizeof(char *)))) {
+			return msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory");
+		}
+		bool known = false;
+		for (size_t k = 0; k < r->ack_count && !known; k++) {
+			known = strcmp(r->acks[k], ids[i]) == 0;
+		}
+		if (known) {
+			continue;
+		}
+		if (!(r->acks[r->ack_count] = msgr_strndup(ids[i], strlen(ids[i])))) {
+			return msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory");
+		}
+		if (++r->ack_count == (size_t) r->o.get_batch_size) {
+			int rc = msgr_redis_flush(r, err);
+			if (rc != MSGR_OK) {
+				return rc;
+			}
+		}
+	}
+	return MSGR_OK;
+}
+
+/* XCLAIM of one entry to this consumer, JUSTID; idle_ms >= 0 sets its idle time (IDLE). *claimed
+ * tells whether the entry was pending in the group. */
+static int claim_one(msgr_redis_t *r, const char *id, long long idle_ms, const char *doing, bool *claimed, msgr_error_t *err)
+{
+	char idle[24];
+	cmd_t c = { 0 };
+	cmd_str(&c, "XCLAIM");
+	cmd_str(&c, r->o.stream);
+	cmd_str(&c, r->o.group);
+	cmd_str(&c, r->o.consumer);
+	cmd_str(&c, "0");
+	cmd_str(&c, id);
+	if (idle_ms >= 0) {
+		snprintf(idle, sizeof(idle), "%lld", idle_ms);
+		cmd_str(&c, "IDLE");
+		cmd_str(&c, idle);
+	}
+	cmd_str(&c, "JUSTID");
+	redisReply *reply;
+	int rc = run(r, &c, &reply, err);
+	if (rc == MSGR_OK) {
+		if (reply->type != REDIS_REPLY_ARRAY) {
+			rc = reply_error(r, reply, doing, err);
+		} else {
+			*claimed = reply->elements > 0;
+		}
+		freeReplyObject(reply);
+	}
+	return rc;
+}
+
+int msgr_redis_release(msgr_redis_t *r, const char *id, msgr_error_t *err)
+{
+	settled(r, id);
+	bool claimed;
+	return claim_one(r, id, r->o.redeliver_timeout_ms, "give a message back", &claimed, err);
+}
+
+int msgr_redis_keepalive(msgr_redis_t *r, const char *id, long long seconds, msgr_error_t *err)
+{
+	if (seconds > 0 && seconds * 1000 >= r->o.redeliver_timeout_ms) {
+		return msgr_error_set(err, MSGR_ERR_STATE,
+			"The keepalive interval (%lld s) must be shorter than the redeliver_timeout (%lld s), or messages are redelivered while they are handled",
+			seconds, r->o.redeliver_timeout_ms / 1000);
+	}
+	bool claimed = false;
+	int rc = claim_one(r, id, -1, "keep a message alive", &claimed, err);
+	if (rc == MSGR_OK && !claimed) {
+		rc = msgr_error_set(err, MSGR_ERR_NOT_FOUND, "%s has no pending message %s in group \"%s\" to keep alive", r->where, id, r->o.group);
+	}
+	return rc;
+}
+
+/* the id right after id (ms-seq) */
+static void next_id(const char *id, char *out, size_t size)
+{
+	unsigned long long ms = 0, seq = 0;
+	sscanf(id, "%llu-%llu", &ms, &seq);
+	if (seq == ~0ULL) {
+		snprintf(out, size, "%llu-0", ms + 1);
+	} else {
+		snprintf(out, size, "%llu-%llu", ms, seq + 1);
+	}
+}
+
+int msgr_redis_count(msgr_redis_t *r, long long *n, msgr_error_t *err)
+{
+	*n = 0;
+	cmd_t c = { 0 };
+	cmd_str(&c, "XINFO");
+	cmd_str(&c, "GROUPS");
+	cmd_str(&c, r->o.stream);
+	redisReply *reply;
+	int rc = run(r, &c, &reply, err);
+	if (rc != MSGR_OK) {
+		return rc;
+	}
+	if (reply->type == REDIS_REPLY_ERROR && strstr(reply->str, "no such key")) {
+		freeReplyObject(reply);
+		return MSGR_OK; /* no stream yet: nothing waits */
+	}
+	if (reply->type != REDIS_REPLY_ARRAY) {
+		rc = reply_error(r, reply, "read the consumer groups", err);
+		freeReplyObject(reply);
+		return rc;
+	}
+	char last[ID_SIZE] = "";
+	bool found = false, have_lag = false;
+	for (size_t g = 0; g < reply->elements && !found; g++) {
+		redisReply *group = reply->element[g];
+		bool mine = false;
+		for (size_t i = 0; group->type == REDIS_REPLY_ARRAY && i + 1 < group->elements; i += 2) {
+			redisReply *k = group->element[i], *v = group->element[i + 1];
+			if (k->type != REDIS_REPLY_STRING) {
+				continue;
+			}
+			if (strcmp(k->str, "name") == 0 && v->type == REDIS_REPLY_STRING && strcmp(v->str, r->o.group) == 0) {
+				mine = true;
+			} else if (strcmp(k->str, "last-delivered-id") == 0 && v->type == REDIS_REPLY_STRING) {
+				snprintf(last, sizeof(last), "%s", v->str);
+			} else if (strcmp(k->str, "lag") == 0 && v->type == REDIS_REPLY_INTEGER) {
+				have_lag = true;
+				*n = v->integer;
+			}
+		}
+		found = mine;
+		if (!mine) {
+			have_lag = false;
+			*n = 0;
+		}
+	}
+	freeReplyObject(reply);
+	if (!found || have_lag) {
+		return MSGR_OK;
+	}
+	/* no lag (Redis < 7, or after an XDEL in the middle): count the entries after last-delivered-id */
+	char start[ID_SIZE];
+	next_id(*last ? last : "0-0", start, sizeof(start));
+	for (;;) {
+		cmd_t x = { 0 };
+		cmd_str(&x, "XRANGE");
+		cmd_str(&x, r->o.stream);
+		cmd_str(&x, start);
+		cmd_str(&x, "+");
+		cmd_str(&x, "COUNT");
+		cmd_str(&x, "1000");
+		if ((rc = run(r, &x, &reply, err)) != MSGR_OK) {
+			return rc;
+		}
+		if (reply->type != REDIS_REPLY_ARRAY) {
+			rc = reply_error(r, reply, "count the stream", err);
+			freeReplyObject(reply);
+			return rc;
+		}
+		size_t got = reply->elements;
+		*n += (long long) got;
+		if (got) {
+			redisReply *e = reply->element[got - 1];
+			if (is_entry(e)) {
+				next_id(e->element[0]->str, start, sizeof(start));
+			}
+		}
+		freeReplyObject(reply);
+		if (got < 1000) {
+			return MSGR_OK;
+		}
+	}
+}
+
+int msgr_redis_list(msgr_redis_t *r, const char *id, size_t limit, msgr_message_t **out, size_t *count, msgr_error_t *err)
+{
+	*out = NULL;
+	*count = 0;
+	int rc = msgr_redis_flush(r, err);
+	if (rc != MSGR_OK) {
+		return rc;
+	}
+	char n[24];
+	cmd_t c = { 0 };
+	cmd_str(&c, "XRANGE");
+	cmd_str(&c, r->o.stream);
+	cmd_str(&c, id ? id : "-");
+	cmd_str(&c, id ? id : "+");
+	if (id || limit) {
+		snprintf(n, sizeof(n), "%zu", id ? (size_t) 1 : limit);
+		cmd_str(&c, "COUNT");
+		cmd_str(&c, n);
+	}
+	redisReply *reply;
+	if ((rc = run(r, &c, &reply, err)) != MSGR_OK) {
+		return rc;
+	}
+	if (reply->type == REDIS_REPLY_ERROR && id && strstr(reply->str, "Invalid stream ID")) {
+		freeReplyObject(reply);
+		return MSGR_OK; /* not an id of a stream entry: no such message */
+	}
+	size_t cap = 0;
+	rc = reply->type == REDIS_REPLY_ARRAY ? collect(r, reply, false, false, out, count, &cap, NULL, NULL, err) : reply_error(r, reply, "list the stream", err);
+	freeReplyObject(reply);
+	if (rc != MSGR_OK) {
+		msgr_messages_free(*out, *count);
+		*out = NULL;
+		*count = 0;
+	}
+	return rc;
+}
+/* }}} */

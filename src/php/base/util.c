@@ -1,0 +1,135 @@
+#include "php/internal.h"
+
+#include <time.h>
+
+#include <stdarg.h>
+
+#include "zend_smart_str.h"
+
+void php_messenger_throw(zend_class_entry *ce, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	zend_string *message = zend_vstrpprintf(0, fmt, ap);
+	va_end(ap);
+	zend_throw_exception(ce, ZSTR_VAL(message), 0);
+	zend_string_release(message);
+}
+
+bool php_messenger_take_exception(zend_object **out)
+{
+	zend_object *ex = EG(exception);
+	if (!ex || zend_is_unwind_exit(ex) || zend_is_graceful_exit(ex)) {
+		return false;
+	}
+	GC_ADDREF(ex);
+	zend_clear_exception();
+	*out = ex;
+	return true;
+}
+
+zend_string *php_messenger_type_key(const char *name, size_t len)
+{
+	if (len && name[0] == '\\') {
+		name++;
+		len--;
+	}
+	zend_string *key = zend_string_alloc(len, 0);
+	zend_str_tolower_copy(ZSTR_VAL(key), name, len);
+	return key;
+}
+
+bool php_messenger_find_unknown_key(HashTable *ht, const char *const *known, zend_string **unknown)
+{
+	zend_string *key;
+	ZEND_HASH_FOREACH_STR_KEY(ht, key) {
+		bool found = false;
+		for (const char *const *k = known; *k && key && !found; k++) {
+			found = zend_string_equals_cstr(key, *k, strlen(*k));
+		}
+		if (!found) {
+			*unknown = key;
+			return true;
+		}
+	} ZEND_HASH_FOREACH_END();
+	return false;
+}
+
+zval *php_messenger_throwable_prop(zend_object *throwable, zend_string *name, zval *rv)
+{
+	zend_class_entry *base = instanceof_function(throwable->ce, zend_ce_exception) ? zend_ce_exception : zend_ce_error;
+	return zend_read_property_ex(base, throwable, name, 1, rv);
+}
+
+zend_string *php_messenger_names_of(HashTable *ht)
+{
+	smart_str buf = {0};
+	zend_string *key;
+	ZEND_HASH_FOREACH_STR_KEY(ht, key) {
+		if (key) {
+			if (buf.s) {
+				smart_str_appends(&buf, ", ");
+			}
+			smart_str_append(&buf, key);
+		}
+	} ZEND_HASH_FOREACH_END();
+	if (!buf.s) {
+		return zend_string_init("none", 4, 0);
+	}
+	smart_str_0(&buf);
+	return buf.s;
+}
+
+bool php_messenger_iterable_to_array(zval *iterable, zval *out)
+{
+	if (Z_TYPE_P(iterable) == IS_ARRAY) {
+		ZVAL_COPY(out, iterable);
+		return true;
+	}
+	zval fn, args[2];
+	ZVAL_STRINGL(&fn, "iterator_to_array", sizeof("iterator_to_array") - 1);
+	ZVAL_COPY_VALUE(&args[0], iterable);
+	ZVAL_FALSE(&args[1]);
+	bool ok = call_user_function(NULL, NULL, &fn, out, 2, args) == SUCCESS && !EG(exception) && Z_TYPE_P(out) == IS_ARRAY;
+	zval_ptr_dtor(&fn);
+	if (!ok) {
+		zval_ptr_dtor(out);
+		ZVAL_UNDEF(out);
+	}
+	return ok;
+}
+
+bool php_messenger_iterable_result(zval *rv, zend_object *from, const char *method)
+{
+	if (Z_TYPE_P(rv) == IS_ARRAY) {
+		return true;
+	}
+	if (Z_TYPE_P(rv) != IS_OBJECT || !instanceof_function(Z_OBJCE_P(rv), zend_ce_traversable)) {
+		php_messenger_throw(php_messenger_ce_LogicException, "%s::%s() must return an iterable, %s returned",
+			ZSTR_VAL(from->ce->name), method, zend_zval_type_name(rv));
+		zval_ptr_dtor(rv);
+		ZVAL_UNDEF(rv);
+		return false;
+	}
+	zval array;
+	bool ok = php_messenger_iterable_to_array(rv, &array);
+	zval_ptr_dtor(rv);
+	ZVAL_COPY_VALUE(rv, &array);
+	return ok;
+}
+
+bool php_messenger_limit_arg(zend_long limit, bool limit_null)
+{
+	if (!limit_null && limit < 1) {
+		zend_argument_value_error(1, "must be null or greater than 0");
+		return false;
+	}
+	return true;
+}
+
+zend_long php_messenger_monotonic_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (zend_long) ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}

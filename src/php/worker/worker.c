@@ -1,0 +1,1787 @@
+/* Messenger\Worker and the retry strategy: the consume loop in C.
+ *
+ * As Symfony's Worker: receivers in the order given (the first is drained before the next is
+ * read); each message gets a ReceivedStamp and goes through its bus again (so handlers are
+ * filtered by from_transport and received messages are never re-sent); success acks it; a
+ * failure sends a copy with DelayStamp, RedeliveryStamp and ErrorDetailsStamp back to the same
+ * transport when the retry strategy allows (always for RecoverableMessageHandlingException,
+ * never for UnrecoverableMessageHandlingException), else to the failure transport with
+ * SentToFailureTransportStamp, and rejects the original. SIGTERM, SIGINT and SIGQUIT finish
+ * the current message and stop (no PCNTL needed); the waits are short slices. */
+#include "php/transport/transport.h"
+#include "core/base/retry.h"
+#include "core/base/rate.h"
+#include "core/base/tick.h"
+#include "ext/date/php_date.h"
+#include "zend_closures.h"
+#include "worker_arginfo.h"
+
+#include <signal.h>
+#include <stdatomic.h>
+#include <time.h>
+
+zend_class_entry *php_messenger_ce_Worker;
+zend_class_entry *php_messenger_ce_RetryStrategyInterface;
+zend_class_entry *php_messenger_ce_MultiplierRetryStrategy;
+
+static zend_object_handlers worker_handlers;
+static zend_object_handlers retry_handlers;
+
+/* {{{ MultiplierRetryStrategy */
+typedef struct {
+	msgr_retry_t r;
+	zend_object std;
+} php_messenger_retry;
+
+static inline php_messenger_retry *retry_from(zend_object *obj)
+{
+	return (php_messenger_retry *) ((char *) obj - XtOffsetOf(php_messenger_retry, std));
+}
+
+static zend_object *retry_create(zend_class_entry *ce)
+{
+	php_messenger_retry *r = zend_object_alloc(sizeof(php_messenger_retry), ce);
+	r->r = (msgr_retry_t) { 3, 1000, 2.0, 0, 0.1 };
+	zend_object_std_init(&r->std, ce);
+	object_properties_init(&r->std, ce);
+	r->std.handlers = &retry_handlers;
+	return &r->std;
+}
+
+static bool retry_set(php_messenger_retry *r, msgr_retry_t values, const char *where)
+{
+	const char *reason;
+	if (!msgr_retry_valid(&values, &reason)) {
+		php_messenger_throw(php_messenger_ce_InvalidArgumentException, "%s: %s", where, reason);
+		return false;
+	}
+	r->r = values;
+	return true;
+}
+
+zend_object *php_messenger_retry_from_config(HashTable *config, const char *where)
+{
+	static const char *const keys[] = { "max_retries", "delay", "multiplier", "max_delay", "jitter", NULL };
+	zend_string *unknown;
+	if (php_messenger_find_unknown_key(config, keys, &unknown)) {
+		php_messenger_throw(php_messenger_ce_InvalidArgumentException, "%s: unknown key \"%s\" (known: max_retries, delay, multiplier, max_delay, jitter)",
+			where, unknown ? ZSTR_VAL(unknown) : "(integer key)");
+		return NULL;
+	}
+	msgr_retry_t v = { 3, 1000, 2.0, 0, 0.1 };
+	long long *ints[] = { &v.max_retries, &v.delay_ms, NULL, &v.max_delay_ms, NULL };
+	double *floats[] = { NULL, NULL, &v.multiplier, NULL, &v.jitter };
+	for (int i = 0; keys[i]; i++) {
+		zval *value = zend_hash_str_find_deref(config, keys[i], strlen(keys[i]));
+		if (!value) {
+			continue;
+		}
+		if (ints[i] && Z_TYPE_P(value) == IS_LONG) {
+			*ints[i] = Z_LVAL_P(value);
+		} else if (floats[i] && (Z_TYPE_P(value) == IS_LONG || Z_TYPE_P(value) == IS_DOUBLE)) {
+			*floats[i] = zval_get_double(value);
+		} else {
+			php_messenger_throw(php_messenger_ce_InvalidArgumentException, "%s: \"%s\" must be %s, %s given", where, keys[i],
+				ints[i] ? "an integer" : "a number", zend_zval_type_name(value));
+			return NULL;
+		}
+	}
+	zend_object *obj = retry_create(php_messenger_ce_MultiplierRetryStrategy);
+	if (!retry_set(retry_from(obj), v, where)) {
+		OBJ_RELEASE(obj);
+		return NULL;
+	}
+	return obj;
+}
+
+ZEND_METHOD(Messenger_Retry_MultiplierRetryStrategy, __construct)
+{
+	zend_long max_retries = 3, delay = 1000, max_delay = 0;
+	double multiplier = 2.0, jitter = 0.1;
+	ZEND_PARSE_PARAMETERS_START(0, 5)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_LONG(max_retries)
+		Z_PARAM_LONG(delay)
+		Z_PARAM_DOUBLE(multiplier)
+		Z_PARAM_LONG(max_delay)
+		Z_PARAM_DOUBLE(jitter)
+	ZEND_PARSE_PARAMETERS_END();
+	msgr_retry_t v = { max_retries, delay, multiplier, max_delay, jitter };
+	retry_set(retry_from(Z_OBJ_P(ZEND_THIS)), v, "Messenger\\Retry\\MultiplierRetryStrategy");
+}
+
+static zend_long retries_of(zend_object *envelope)
+{
+	zend_object *stamp = php_messenger_envelope_last(envelope, php_messenger_ce_RedeliveryStamp);
+	return stamp ? Z_LVAL_P(php_messenger_stamp_prop(stamp, 0)) : 0;
+}
+
+ZEND_METHOD(Messenger_Retry_MultiplierRetryStrategy, isRetryable)
+{
+	zend_object *envelope, *throwable = NULL;
+	ZEND_PARSE_PARAMETERS_START(1, 2)
+		Z_PARAM_OBJ_OF_CLASS(envelope, php_messenger_ce_Envelope)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_OBJ_OF_CLASS_OR_NULL(throwable, zend_ce_throwable)
+	ZEND_PARSE_PARAMETERS_END();
+	RETURN_BOOL(msgr_retry_allowed(&retry_from(Z_OBJ_P(ZEND_THIS))->r, retries_of(envelope)));
+}
+
+ZEND_METHOD(Messenger_Retry_MultiplierRetryStrategy, getWaitingTime)
+{
+	zend_object *envelope, *throwable = NULL;
+	ZEND_PARSE_PARAMETERS_START(1, 2)
+		Z_PARAM_OBJ_OF_CLASS(envelope, php_messenger_ce_Envelope)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_OBJ_OF_CLASS_OR_NULL(throwable, zend_ce_throwable)
+	ZEND_PARSE_PARAMETERS_END();
+	RETURN_LONG((zend_long) msgr_retry_wait_ms(&retry_from(Z_OBJ_P(ZEND_THIS))->r, retries_of(envelope), (double) rand() / ((double) RAND_MAX + 1.0)));
+}
+/* }}} */
+
+/* {{{ Worker */
+enum { EV_STARTED, EV_RECEIVED, EV_HANDLED, EV_FAILED, EV_RETRIED, EV_IDLE, EV_STOPPED, EV_COUNT };
+static const char *const event_names[EV_COUNT] = { "started", "received", "handled", "failed", "retried", "idle", "stopped" };
+#define EVENT_LIST "started, received, handled, failed, retried, idle, stopped"
+
+/* The index of an event name; -1 when it is none, with an exception naming the known ones. */
+static int event_index(zend_string *name)
+{
+	for (int i = 0; i < EV_COUNT; i++) {
+		if (zend_string_equals_cstr(name, event_names[i], strlen(event_names[i]))) {
+			return i;
+		}
+	}
+	php_messenger_throw(php_messenger_ce_InvalidArgumentException, "Unknown worker event \"%s\" (known: " EVENT_LIST ")", ZSTR_VAL(name));
+	return -1;
+}
+
+/* Adds a listener (its callability checked) to a list of them */
+static bool add_listener(zval *list, zval *listener, const char *where)
+{
+	if (!zend_is_callable(listener, 0, NULL)) {
+		php_messenger_throw(php_messenger_ce_InvalidArgumentException, "%s must be callable, %s given", where, zend_zval_type_name(listener));
+		return false;
+	}
+	if (Z_TYPE_P(list) != IS_ARRAY) {
+		array_init(list);
+	}
+	Z_TRY_ADDREF_P(listener);
+	add_next_index_zval(list, listener);
+	return true;
+}
+
+bool php_messenger_callables(zval *given, const char *where, zval *out)
+{
+	zval *each;
+	ZVAL_UNDEF(out);
+	ZVAL_DEREF(given);
+	if (Z_TYPE_P(given) == IS_ARRAY && zend_array_is_list(Z_ARRVAL_P(given)) && !zend_is_callable(given, 0, NULL)) {
+		ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(given), each) {
+			if (!add_listener(out, each, where)) {
+				zval_ptr_dtor(out);
+				ZVAL_UNDEF(out);
+				return false;
+			}
+		} ZEND_HASH_FOREACH_END();
+		return true;
+	}
+	if (!add_listener(out, given, where)) {
+		zval_ptr_dtor(out);
+		ZVAL_UNDEF(out);
+		return false;
+	}
+	return true;
+}
+
+bool php_messenger_worker_listeners_check(zval *config, zval *out)
+{
+	array_init(out);
+	if (Z_TYPE_P(config) != IS_ARRAY) {
+		php_messenger_throw(php_messenger_ce_InvalidArgumentException, "listeners must be an array of event name => listener or list of listeners, %s given", zend_zval_type_name(config));
+		return false;
+	}
+	zend_string *event;
+	zval *given;
+	ZEND_HASH_FOREACH_STR_KEY_VAL_IND(Z_ARRVAL_P(config), event, given) {
+		if (!event) {
+			php_messenger_throw(php_messenger_ce_InvalidArgumentException, "listeners must be keyed by event name (" EVENT_LIST ")");
+			return false;
+		}
+		if (event_index(event) < 0) {
+			return false;
+		}
+		zend_string *where = zend_strpprintf(0, "listeners[\"%s\"]", ZSTR_VAL(event));
+		zval list;
+		bool ok = php_messenger_callables(given, ZSTR_VAL(where), &list);
+		zend_string_release(where);
+		if (!ok) {
+			return false;
+		}
+		if (Z_TYPE(list) == IS_ARRAY) {
+			zend_hash_add_new(Z_ARRVAL_P(out), event, &list);
+		}
+	} ZEND_HASH_FOREACH_END();
+	return true;
+}
+
+typedef struct {
+	zend_object *messenger;
+	HashTable receivers; /* name => the messenger's handle (borrowed) */
+	zend_string *bus;    /* dispatch on this bus, or NULL */
+	zval options;        /* run() defaults from Messenger::worker() */
+	zval listeners[EV_COUNT];
+	zend_object *logger;  /* the configuration's PSR-3-shaped logger, or NULL */
+	zval reset;           /* the configuration's callables to run between messages (a list), or UNDEF */
+	HashTable waiting;    /* the Acknowledgers of messages batch handlers keep: handle => Acknowledger */
+	zval deferred;        /* Acknowledgers called since: settled by the worker next (a list), or UNDEF */
+	bool do_reset;        /* run() option "reset" (false: --no-reset) */
+	php_messenger_worker_reporter reporter; /* the console's -v lines */
+	void *reporter_ctx;
+	const php_messenger_transport *current_receiver;  /* the message being handled now (borrowed), for keepalive */
+	zend_object *current_envelope;
+	zend_string *current_transport;
+	bool stop;
+	bool running;
+	zend_object std;
+} php_messenger_worker;
+
+static volatile sig_atomic_t stop_signal;
+
+static void on_signal(int signo)
+{
+	stop_signal = signo;
+}
+
+static inline php_messenger_worker *worker_from(zend_object *obj)
+{
+	return (php_messenger_worker *) ((char *) obj - XtOffsetOf(php_messenger_worker, std));
+}
+
+static zend_object *worker_create(zend_class_entry *ce)
+{
+	php_messenger_worker *w = zend_object_alloc(sizeof(php_messenger_worker), ce);
+	memset((char *) w, 0, XtOffsetOf(php_messenger_worker, std));
+	zend_hash_init(&w->receivers, 2, NULL, NULL, 0);
+	ZVAL_UNDEF(&w->options);
+	ZVAL_UNDEF(&w->reset);
+	ZVAL_UNDEF(&w->deferred);
+	zend_hash_init(&w->waiting, 0, NULL, ZVAL_PTR_DTOR, 0);
+	for (int i = 0; i < EV_COUNT; i++) {
+		ZVAL_UNDEF(&w->listeners[i]);
+	}
+	zend_object_std_init(&w->std, ce);
+	object_properties_init(&w->std, ce);
+	w->std.handlers = &worker_handlers;
+	return &w->std;
+}
+
+static void worker_free(zend_object *obj)
+{
+	php_messenger_worker *w = worker_from(obj);
+	zend_hash_destroy(&w->receivers);
+	if (w->messenger) {
+		OBJ_RELEASE(w->messenger);
+	}
+	if (w->bus) {
+		zend_string_release(w->bus);
+	}
+	zval_ptr_dtor(&w->options);
+	for (int i = 0; i < EV_COUNT; i++) {
+		zval_ptr_dtor(&w->listeners[i]);
+	}
+	if (w->logger) {
+		OBJ_RELEASE(w->logger);
+	}
+	zval_ptr_dtor(&w->reset);
+	zend_hash_destroy(&w->waiting);
+	zval_ptr_dtor(&w->deferred);
+	zend_object_std_dtor(obj);
+}
+
+static HashTable *worker_get_gc(zend_object *obj, zval **table, int *n)
+{
+	php_messenger_worker *w = worker_from(obj);
+	zend_get_gc_buffer *buf = zend_get_gc_buffer_create();
+	if (w->messenger) {
+		zend_get_gc_buffer_add_obj(buf, w->messenger);
+	}
+	zval *v;
+	for (int i = 0; i < EV_COUNT; i++) {
+		zend_get_gc_buffer_add_zval(buf, &w->listeners[i]);
+	}
+	if (w->logger) {
+		zend_get_gc_buffer_add_obj(buf, w->logger);
+	}
+	zend_get_gc_buffer_add_zval(buf, &w->reset);
+	zend_get_gc_buffer_add_zval(buf, &w->deferred);
+	ZEND_HASH_FOREACH_VAL(&w->waiting, v) {
+		zend_get_gc_buffer_add_zval(buf, v);
+	} ZEND_HASH_FOREACH_END();
+	zend_get_gc_buffer_use(buf, table, n);
+	return NULL;
+}
+
+static const char *const run_keys[] = { "limit", "failure_limit", "memory_limit", "time_limit", "sleep", "queues", "bus", "stop_file", "reset", "keepalive", NULL };
+#define RUN_KEYS_LIST "limit, failure_limit, memory_limit, time_limit, sleep, queues, bus, stop_file, reset, keepalive"
+
+zend_object *php_messenger_worker_new(zend_object *messenger, HashTable *receivers, HashTable *options)
+{
+	zend_string *unknown;
+	if (options && php_messenger_find_unknown_key(options, run_keys, &unknown)) {
+		php_messenger_throw(php_messenger_ce_InvalidArgumentException,
+			"Unknown worker option \"%s\" (known: " RUN_KEYS_LIST ")", unknown ? ZSTR_VAL(unknown) : "(integer key)");
+		return NULL;
+	}
+	zend_object *obj = worker_create(php_messenger_ce_Worker);
+	php_messenger_worker *w = worker_from(obj);
+	GC_ADDREF(messenger);
+	w->messenger = messenger;
+	zend_hash_copy(&w->receivers, receivers, NULL);
+	/* the configuration's listeners and logger */
+	zval *configured = php_messenger_messenger_listeners(messenger);
+	zend_string *event;
+	zval *list;
+	if (configured) {
+		ZEND_HASH_FOREACH_STR_KEY_VAL(Z_ARRVAL_P(configured), event, list) {
+			int i = event_index(event); /* checked when the configuration was read */
+			ZVAL_ARR(&w->listeners[i], zend_array_dup(Z_ARRVAL_P(list)));
+		} ZEND_HASH_FOREACH_END();
+	}
+	if ((w->logger = php_messenger_messenger_logger(messenger))) {
+		GC_ADDREF(w->logger);
+	}
+	zval *reset = php_messenger_messenger_reset(messenger);
+	if (reset) {
+		ZVAL_COPY(&w->reset, reset);
+	}
+	w->do_reset = true; /* run()'s option "reset" can turn it off */
+
+	if (options) {
+		zval *bus = zend_hash_str_find_deref(options, "bus", 3);
+		if (bus && Z_TYPE_P(bus) != IS_NULL) {
+			if (Z_TYPE_P(bus) != IS_STRING) {
+				php_messenger_throw(php_messenger_ce_InvalidArgumentException, "The worker option \"bus\" must be a bus name");
+				OBJ_RELEASE(obj);
+				return NULL;
+			}
+			w->bus = zend_string_copy(Z_STR_P(bus));
+		}
+		ZVAL_ARR(&w->options, zend_array_dup(options));
+	}
+	return obj;
+}
+
+static void emit(php_messenger_worker *w, int event, zval *context)
+{
+	if (Z_TYPE(w->listeners[event]) != IS_ARRAY) {
+		return;
+	}
+	zval *listener;
+	ZEND_HASH_FOREACH_VAL(Z_ARRVAL(w->listeners[event]), listener) {
+		zval rv;
+		call_user_function(NULL, NULL, listener, &rv, 1, context);
+		zval_ptr_dtor(&rv);
+		if (EG(exception)) {
+			return;
+		}
+	} ZEND_HASH_FOREACH_END();
+}
+
+static void context_of(zval *out, const char *event, zend_object *envelope, zend_string *transport, zend_object *error, bool will_retry)
+{
+	array_init(out);
+	add_assoc_string(out, "event", event);
+	if (envelope) {
+		GC_ADDREF(envelope);
+		zval e;
+		ZVAL_OBJ(&e, envelope);
+		add_assoc_zval(out, "envelope", &e);
+	}
+	if (transport) {
+		add_assoc_str(out, "transport", zend_string_copy(transport));
+	}
+	if (error) {
+		GC_ADDREF(error);
+		zval e;
+		ZVAL_OBJ(&e, error);
+		add_assoc_zval(out, "error", &e);
+		add_assoc_bool(out, "will_retry", will_retry);
+	}
+}
+
+static void emit_simple(php_messenger_worker *w, int event, zend_object *envelope, zend_string *transport, zend_object *error, bool will_retry)
+{
+	if (w->reporter) {
+		w->reporter(w->reporter_ctx, event_names[event], envelope, transport, error, will_retry);
+	}
+	if (Z_TYPE(w->listeners[event]) != IS_ARRAY) {
+		return;
+	}
+	zval ctx;
+	context_of(&ctx, event_names[event], envelope, transport, error, will_retry);
+	emit(w, event, &ctx);
+	zval_ptr_dtor(&ctx);
+}
+
+/* Symfony 7's rules: a RecoverableExceptionInterface always retries, or one of the exceptions a
+ * WrappedExceptionsInterface carries; an UnrecoverableExceptionInterface never does, nor a wrapper
+ * whose exceptions all are; else the retry strategy decides. A StopWorkerExceptionInterface, or
+ * one a wrapper carries, stops the worker once the message is settled. */
+static void failure_kinds(zend_object *error, bool *unrecoverable, bool *recoverable, bool *stop)
+{
+	zend_class_entry *unrec = php_messenger_ce_UnrecoverableExceptionInterface;
+	zend_class_entry *rec = php_messenger_ce_RecoverableExceptionInterface;
+	*recoverable = instanceof_function(error->ce, rec);
+	*unrecoverable = !*recoverable && instanceof_function(error->ce, unrec);
+	*stop = instanceof_function(error->ce, php_messenger_ce_StopWorkerExceptionInterface);
+	if (!instanceof_function(error->ce, php_messenger_ce_WrappedExceptionsInterface)) {
+		return;
+	}
+	zval wrapped;
+	zend_call_method_with_0_params(error, error->ce, NULL, "getwrappedexceptions", &wrapped);
+	if (Z_TYPE(wrapped) != IS_ARRAY || zend_hash_num_elements(Z_ARRVAL(wrapped)) == 0) {
+		zval_ptr_dtor(&wrapped);
+		return;
+	}
+	bool all_unrec = true;
+	zval *ex;
+	ZEND_HASH_FOREACH_VAL(Z_ARRVAL(wrapped), ex) {
+		if (Z_TYPE_P(ex) != IS_OBJECT) {
+			continue;
+		}
+		*recoverable = *recoverable || instanceof_function(Z_OBJCE_P(ex), rec);
+		all_unrec = all_unrec && instanceof_function(Z_OBJCE_P(ex), unrec);
+		*stop = *stop || instanceof_function(Z_OBJCE_P(ex), php_messenger_ce_StopWorkerExceptionInterface);
+	} ZEND_HASH_FOREACH_END();
+	zval_ptr_dtor(&wrapped);
+	*unrecoverable = !*recoverable && (all_unrec || *unrecoverable);
+}
+
+/* The exception an ErrorDetailsStamp describes: the first a HandlerFailedException wraps. */
+static zend_object *cause_of(zend_object *error)
+{
+	if (instanceof_function(error->ce, php_messenger_ce_HandlerFailedException)) {
+		zval rv;
+		zval *previous = php_messenger_throwable_prop(error, ZSTR_KNOWN(ZEND_STR_PREVIOUS), &rv);
+		if (Z_TYPE_P(previous) == IS_OBJECT) {
+			return Z_OBJ_P(previous);
+		}
+	}
+	return error;
+}
+
+static zend_object *new_stamp1(zend_class_entry *ce, zval *arg)
+{
+	return php_messenger_stamp_new(ce, 1, arg);
+}
+
+/* RedeliveryStamp(count, now) */
+static zend_object *redelivery_stamp(zend_long count)
+{
+	zval args[2];
+	ZVAL_LONG(&args[0], count);
+	php_date_instantiate(php_date_get_immutable_ce(), &args[1]);
+	php_date_initialize(Z_PHPDATE_P(&args[1]), "now", 3, NULL, NULL, 0);
+	zend_object *stamp = php_messenger_stamp_new(php_messenger_ce_RedeliveryStamp, 2, args);
+	zval_ptr_dtor(&args[1]);
+	return stamp;
+}
+
+/* Sends envelope (consumed) to a transport by name; false with an exception. */
+static bool send_to(php_messenger_worker *w, zend_string *name, zend_object *envelope)
+{
+	php_messenger_transport *sender = php_messenger_messenger_transport(w->messenger, name);
+	if (!sender) {
+		OBJ_RELEASE(envelope);
+		php_messenger_throw(php_messenger_ce_LogicException, "The transport \"%s\" cannot send messages", ZSTR_VAL(name));
+		return false;
+	}
+	zend_object *sent = php_messenger_transport_send(sender, envelope);
+	if (!sent) {
+		return false;
+	}
+	OBJ_RELEASE(sent);
+	return true;
+}
+
+/* A copy of the received envelope to send again: without the stamps of this delivery. Its
+ * HandledStamps stay, as in Symfony, so the handlers that succeeded are not run again; but only
+ * a scalar result stays in them: an object, array, closure or resource may not survive the wire
+ * (nor the serializer's allowed_classes on the way back), and the handler's name is all that is
+ * needed to skip it. */
+static zend_object *resend_copy(zend_object *envelope)
+{
+	GC_ADDREF(envelope);
+	envelope = php_messenger_envelope_without(envelope, php_messenger_ce_ReceivedStamp->name);
+	envelope = php_messenger_envelope_without(envelope, php_messenger_ce_TransportMessageIdStamp->name);
+	HashTable *handled = php_messenger_envelope_list(envelope, php_messenger_ce_HandledStamp);
+	if (!handled) {
+		return envelope;
+	}
+	bool scalars = true;
+	zval *stamp;
+	ZEND_HASH_FOREACH_VAL(handled, stamp) {
+		scalars = scalars && Z_TYPE_P(php_messenger_stamp_prop(Z_OBJ_P(stamp), 0)) <= IS_STRING;
+	} ZEND_HASH_FOREACH_END();
+	if (scalars) {
+		return envelope;
+	}
+	zend_array *list = zend_new_array(zend_hash_num_elements(handled));
+	ZEND_HASH_FOREACH_VAL(handled, stamp) {
+		zval kept;
+		if (Z_TYPE_P(php_messenger_stamp_prop(Z_OBJ_P(stamp), 0)) <= IS_STRING) {
+			ZVAL_COPY(&kept, stamp);
+		} else {
+			zval args[2];
+			ZVAL_NULL(&args[0]);
+			ZVAL_COPY_VALUE(&args[1], php_messenger_stamp_prop(Z_OBJ_P(stamp), 1));
+			ZVAL_OBJ(&kept, php_messenger_stamp_new(php_messenger_ce_HandledStamp, 2, args));
+		}
+		zend_hash_next_index_insert_new(list, &kept);
+	} ZEND_HASH_FOREACH_END();
+	envelope = php_messenger_envelope_without(envelope, php_messenger_ce_HandledStamp->name);
+	envelope = php_messenger_envelope_with_list(envelope, php_messenger_ce_HandledStamp, list);
+	zend_array_release(list);
+	return envelope;
+}
+
+/* {{{ logging through the configuration's logger: $logger->log($level, $message, $context), with
+ * Symfony's messages and context keys */
+static void log_context(zval *out, zend_object *envelope, zend_string *transport)
+{
+	zval *message = php_messenger_envelope_message(envelope);
+	array_init(out);
+	add_assoc_str(out, "class", zend_string_copy(Z_OBJCE_P(message)->name));
+	Z_TRY_ADDREF_P(message);
+	add_assoc_zval(out, "message", message);
+	add_assoc_str(out, "transport", zend_string_copy(transport));
+}
+
+static void log_error_context(zval *out, zend_object *error)
+{
+	zval rv, reason, ex;
+	ZVAL_COPY(&reason, php_messenger_throwable_prop(error, ZSTR_KNOWN(ZEND_STR_MESSAGE), &rv));
+	add_assoc_zval(out, "error", &reason);
+	ZVAL_OBJ_COPY(&ex, error);
+	add_assoc_zval(out, "exception", &ex);
+}
+
+/* Consumes context; false when the logger threw. */
+static bool log_to(php_messenger_worker *w, const char *level, const char *message, zval *context)
+{
+	if (!w->logger) {
+		zval_ptr_dtor(context);
+		return true;
+	}
+	zend_function *fn = zend_hash_str_find_ptr(&w->logger->ce->function_table, "log", 3);
+	zval args[3], rv;
+	ZVAL_STRING(&args[0], level);
+	ZVAL_STRING(&args[1], message);
+	ZVAL_COPY_VALUE(&args[2], context);
+	ZVAL_UNDEF(&rv);
+	if (fn) {
+		zend_call_known_instance_method(fn, w->logger, &rv, 3, args);
+	}
+	zval_ptr_dtor(&rv);
+	zval_ptr_dtor(&args[0]);
+	zval_ptr_dtor(&args[1]);
+	zval_ptr_dtor(&args[2]);
+	return !EG(exception);
+}
+/* }}} */
+
+typedef struct {
+	zend_long handled;
+	zend_long failed;
+} counts_t;
+
+/* One message: dispatch, ack; or retry / failure transport, reject. False only when the worker
+ * itself cannot go on (the transport cannot ack, a listener threw, exit()). */
+/* An UndecodableMessage decoded again by the serializer of the transport it is handled as (for
+ * messenger:failed:retry, the one it first came from), keeping the stamps of this delivery;
+ * NULL with the exception when it still cannot be. */
+static zend_object *redecode(php_messenger_worker *w, zend_string *name, zend_object *envelope)
+{
+	zend_object *message = Z_OBJ_P(php_messenger_envelope_message(envelope));
+	zval *body = OBJ_PROP_NUM(message, 0), *headers = OBJ_PROP_NUM(message, 1), *reason = OBJ_PROP_NUM(message, 2);
+	php_messenger_transport *transport = php_messenger_messenger_transport(w->messenger, name);
+	zend_object *serializer = transport ? php_messenger_transport_serializer_of(transport) : NULL;
+	if (!serializer || Z_TYPE_P(body) != IS_STRING || Z_TYPE_P(headers) != IS_ARRAY) {
+		php_messenger_decoding_failed(NULL, "%s (and the transport \"%s\" has no serializer of ours to decode it again)",
+			Z_TYPE_P(reason) == IS_STRING ? Z_STRVAL_P(reason) : "An undecodable message", ZSTR_VAL(name));
+		return NULL;
+	}
+	zval encoded;
+	array_init_size(&encoded, 2);
+	Z_TRY_ADDREF_P(body);
+	add_assoc_zval(&encoded, "body", body);
+	Z_TRY_ADDREF_P(headers);
+	add_assoc_zval(&encoded, "headers", headers);
+	zend_object *decoded = php_messenger_serializer_decode(serializer, &encoded);
+	zval_ptr_dtor(&encoded);
+	if (!decoded) {
+		return NULL;
+	}
+	zend_class_entry *delivery[] = { php_messenger_ce_ReceivedStamp, php_messenger_ce_TransportMessageIdStamp };
+	for (size_t i = 0; i < sizeof(delivery) / sizeof(delivery[0]); i++) {
+		HashTable *list = php_messenger_envelope_list(envelope, delivery[i]);
+		decoded = php_messenger_envelope_without(decoded, delivery[i]->name);
+		zval *stamp;
+		if (list) {
+			ZEND_HASH_FOREACH_VAL(list, stamp) {
+				decoded = php_messenger_envelope_with(decoded, Z_OBJ_P(stamp));
+			} ZEND_HASH_FOREACH_END();
+		}
+	}
+	return decoded;
+}
+
+static bool settle(php_messenger_worker *w, zend_string *name, const php_messenger_transport *receiver, zend_object *envelope, zend_object *error, bool undecodable, counts_t *counts);
+
+/* {{{ batch handlers: the message a worker is dispatching, and Messenger\Handler\Acknowledger */
+typedef struct consuming {
+	php_messenger_worker *w;
+	const php_messenger_transport *receiver;
+	zend_string *transport;
+	zend_object *message;      /* the message being dispatched */
+	bool kept;                 /* a batch handler kept it */
+	struct consuming *previous;
+} consuming_t;
+
+ZEND_TLS consuming_t *consuming;
+
+typedef struct {
+	zend_string *handler;      /* the batch handler, for HandledStamp and messages */
+	zval callback;             /* the Closure given to the constructor, or UNDEF */
+	zend_object *batch;        /* the batch handler object, when a worker made it */
+	zend_object *worker;       /* the worker that consumes the message, or NULL */
+	const php_messenger_transport *receiver; /* borrowed: the worker's messenger holds it */
+	zend_string *transport;
+	zend_object *envelope;
+	bool acknowledged;
+	bool kept;                 /* returned without acknowledging: the worker settles it when called */
+	zval result;
+	zend_object *error;
+	zend_object std;
+} php_messenger_acknowledger;
+
+zend_class_entry *php_messenger_ce_BatchHandlerInterface;
+zend_class_entry *php_messenger_ce_Acknowledger;
+static zend_object_handlers ack_handlers;
+
+static inline php_messenger_acknowledger *ack_from(zend_object *obj)
+{
+	return (php_messenger_acknowledger *) ((char *) obj - XtOffsetOf(php_messenger_acknowledger, std));
+}
+
+static zend_object *ack_create(zend_class_entry *ce)
+{
+	php_messenger_acknowledger *a = zend_object_alloc(sizeof(php_messenger_acknowledger), ce);
+	memset((char *) a, 0, XtOffsetOf(php_messenger_acknowledger, std));
+	ZVAL_UNDEF(&a->callback);
+	ZVAL_NULL(&a->result);
+	zend_object_std_init(&a->std, ce);
+	a->std.handlers = &ack_handlers;
+	return &a->std;
+}
+
+static void ack_free(zend_object *obj)
+{
+	php_messenger_acknowledger *a = ack_from(obj);
+	zend_object *objects[] = { a->batch, a->worker, a->envelope, a->error };
+	for (size_t i = 0; i < sizeof(objects) / sizeof(objects[0]); i++) {
+		if (objects[i]) {
+			OBJ_RELEASE(objects[i]);
+		}
+	}
+	if (a->handler) {
+		zend_string_release(a->handler);
+	}
+	if (a->transport) {
+		zend_string_release(a->transport);
+	}
+	zval_ptr_dtor(&a->callback);
+	zval_ptr_dtor(&a->result);
+	zend_object_std_dtor(obj);
+}
+
+static HashTable *ack_get_gc(zend_object *obj, zval **table, int *n)
+{
+	php_messenger_acknowledger *a = ack_from(obj);
+	zend_get_gc_buffer *buf = zend_get_gc_buffer_create();
+	zend_object *objects[] = { a->batch, a->worker, a->envelope, a->error };
+	for (size_t i = 0; i < sizeof(objects) / sizeof(objects[0]); i++) {
+		if (objects[i]) {
+			zend_get_gc_buffer_add_obj(buf, objects[i]);
+		}
+	}
+	zend_get_gc_buffer_add_zval(buf, &a->callback);
+	zend_get_gc_buffer_add_zval(buf, &a->result);
+	zend_get_gc_buffer_use(buf, table, n);
+	return NULL;
+}
+
+zend_object *php_messenger_batch_ack_new(zend_object *message, zend_string *handler, zend_object *batch, zend_object *envelope)
+{
+	if (!consuming || consuming->message != message) {
+		return NULL; /* not a message a worker consumes now: the handler handles it at once */
+	}
+	zend_object *obj = ack_create(php_messenger_ce_Acknowledger);
+	php_messenger_acknowledger *a = ack_from(obj);
+	a->handler = zend_string_copy(handler);
+	GC_ADDREF(batch);
+	a->batch = batch;
+	GC_ADDREF(&consuming->w->std);
+	a->worker = &consuming->w->std;
+	a->receiver = consuming->receiver;
+	a->transport = zend_string_copy(consuming->transport);
+	GC_ADDREF(envelope);
+	a->envelope = envelope;
+	return obj;
+}
+
+bool php_messenger_batch_ack_result(zend_object *ack, zval *result, zend_object **error)
+{
+	php_messenger_acknowledger *a = ack_from(ack);
+	if (!a->acknowledged) {
+		return false;
+	}
+	ZVAL_COPY(result, &a->result);
+	*error = a->error;
+	if (*error) {
+		GC_ADDREF(*error);
+	}
+	return true;
+}
+
+bool php_messenger_batch_ack_done(zend_object *ack, zval *result, zend_object **error)
+{
+	php_messenger_acknowledger *a = ack_from(ack);
+	if (php_messenger_batch_ack_result(ack, result, error)) {
+		return true;
+	}
+	/* kept for a batch: the worker waits for the Acknowledger */
+	a->kept = true;
+	php_messenger_worker *w = worker_from(a->worker);
+	zval zv;
+	ZVAL_OBJ_COPY(&zv, ack);
+	zend_hash_index_update(&w->waiting, ack->handle, &zv);
+	if (consuming) {
+		consuming->kept = true;
+	}
+	return false;
+}
+
+static void ack_settle(INTERNAL_FUNCTION_PARAMETERS, zval *result, zend_object *error)
+{
+	php_messenger_acknowledger *a = ack_from(Z_OBJ_P(ZEND_THIS));
+	if (a->acknowledged) {
+		php_messenger_throw(php_messenger_ce_LogicException, "The acknowledger cannot be called twice by the \"%s\" batch handler.",
+			a->handler ? ZSTR_VAL(a->handler) : "");
+		RETURN_THROWS();
+	}
+	a->acknowledged = true;
+	if (result) {
+		ZVAL_COPY(&a->result, result);
+	}
+	if (error) {
+		GC_ADDREF(error);
+		a->error = error;
+	}
+	if (Z_TYPE(a->callback) == IS_OBJECT) {
+		zval args[2], rv;
+		if (error) {
+			ZVAL_OBJ(&args[0], error);
+		} else {
+			ZVAL_NULL(&args[0]);
+		}
+		ZVAL_COPY_VALUE(&args[1], &a->result);
+		call_user_function(NULL, NULL, &a->callback, &rv, 2, args);
+		zval_ptr_dtor(&rv);
+	}
+	if (a->kept && a->worker) {
+		/* the worker settles it after the call that acknowledged it */
+		php_messenger_worker *w = worker_from(a->worker);
+		if (Z_TYPE(w->deferred) != IS_ARRAY) {
+			array_init(&w->deferred);
+		}
+		Z_ADDREF_P(ZEND_THIS);
+		add_next_index_zval(&w->deferred, ZEND_THIS);
+		zend_hash_index_del(&w->waiting, Z_OBJ_P(ZEND_THIS)->handle);
+	}
+}
+
+ZEND_METHOD(Messenger_Handler_Acknowledger, __construct)
+{
+	zend_string *handler;
+	zend_object *callback = NULL;
+	ZEND_PARSE_PARAMETERS_START(1, 2)
+		Z_PARAM_STR(handler)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_OBJ_OF_CLASS_OR_NULL(callback, zend_ce_closure)
+	ZEND_PARSE_PARAMETERS_END();
+	php_messenger_acknowledger *a = ack_from(Z_OBJ_P(ZEND_THIS));
+	if (a->handler) {
+		zend_throw_error(NULL, "Cannot call Messenger\\Handler\\Acknowledger::__construct() twice");
+		RETURN_THROWS();
+	}
+	a->handler = zend_string_copy(handler);
+	if (callback) {
+		ZVAL_OBJ_COPY(&a->callback, callback);
+	}
+}
+
+ZEND_METHOD(Messenger_Handler_Acknowledger, ack)
+{
+	zval *result = NULL;
+	ZEND_PARSE_PARAMETERS_START(0, 1)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_ZVAL(result)
+	ZEND_PARSE_PARAMETERS_END();
+	ack_settle(INTERNAL_FUNCTION_PARAM_PASSTHRU, result, NULL);
+}
+
+ZEND_METHOD(Messenger_Handler_Acknowledger, nack)
+{
+	zend_object *error;
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_OBJ_OF_CLASS(error, zend_ce_throwable)
+	ZEND_PARSE_PARAMETERS_END();
+	ack_settle(INTERNAL_FUNCTION_PARAM_PASSTHRU, NULL, error);
+}
+
+ZEND_METHOD(Messenger_Handler_Acknowledger, getError)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	php_messenger_acknowledger *a = ack_from(Z_OBJ_P(ZEND_THIS));
+	if (a->error) {
+		RETURN_OBJ_COPY(a->error);
+	}
+	RETURN_NULL();
+}
+
+ZEND_METHOD(Messenger_Handler_Acknowledger, getResult)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	RETURN_COPY(&ack_from(Z_OBJ_P(ZEND_THIS))->result);
+}
+
+ZEND_METHOD(Messenger_Handler_Acknowledger, isAcknowledged)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	RETURN_BOOL(ack_from(Z_OBJ_P(ZEND_THIS))->acknowledged);
+}
+
+/* The messages batch handlers acknowledged since the last time: settled now */
+static bool settle_deferred(php_messenger_worker *w, counts_t *counts)
+{
+	bool ok = true;
+	while (ok && Z_TYPE(w->deferred) == IS_ARRAY) {
+		zval list;
+		ZVAL_COPY_VALUE(&list, &w->deferred);
+		ZVAL_UNDEF(&w->deferred);
+		zval *item;
+		ZEND_HASH_FOREACH_VAL(Z_ARRVAL(list), item) {
+			php_messenger_acknowledger *a = ack_from(Z_OBJ_P(item));
+			if (!ok) {
+				/* the worker stops: what is left goes back to its queue */
+				php_messenger_transport_release(a->receiver, a->envelope);
+				continue;
+			}
+			zend_object *error = NULL;
+			zend_object *envelope;
+			if (a->error) {
+				/* as the middleware reports a handler's failure */
+				zval errors, ex;
+				array_init(&errors);
+				ZVAL_OBJ_COPY(&ex, a->error);
+				zend_hash_add_new(Z_ARRVAL(errors), a->handler, &ex);
+				php_messenger_throw_handler_failed(a->envelope, &errors);
+				zval_ptr_dtor(&errors);
+				php_messenger_take_exception(&error);
+				GC_ADDREF(a->envelope);
+				envelope = a->envelope;
+			} else {
+				zval stamp_args[2];
+				ZVAL_COPY_VALUE(&stamp_args[0], &a->result);
+				ZVAL_STR(&stamp_args[1], a->handler);
+				zend_object *stamp = php_messenger_stamp_new(php_messenger_ce_HandledStamp, 2, stamp_args);
+				envelope = php_messenger_envelope_copy_with(a->envelope, stamp);
+				OBJ_RELEASE(stamp);
+			}
+			ok = settle(w, a->transport, a->receiver, envelope, error, false, counts);
+		} ZEND_HASH_FOREACH_END();
+		zval_ptr_dtor(&list);
+	}
+	return ok;
+}
+
+/* flush($force) of the batch handlers that keep messages, then what they acknowledged */
+static bool flush_batches(php_messenger_worker *w, bool force, counts_t *counts)
+{
+	if (zend_hash_num_elements(&w->waiting) == 0) {
+		return settle_deferred(w, counts);
+	}
+	HashTable batches;
+	zend_hash_init(&batches, 2, NULL, ZVAL_PTR_DTOR, 0);
+	zval *item;
+	ZEND_HASH_FOREACH_VAL(&w->waiting, item) {
+		zend_object *batch = ack_from(Z_OBJ_P(item))->batch;
+		zval zv;
+		ZVAL_OBJ_COPY(&zv, batch);
+		if (!zend_hash_index_add(&batches, batch->handle, &zv)) {
+			zval_ptr_dtor(&zv);
+		}
+	} ZEND_HASH_FOREACH_END();
+	bool ok = true;
+	ZEND_HASH_FOREACH_VAL(&batches, item) {
+		zval arg, rv;
+		ZVAL_BOOL(&arg, force);
+		zend_call_method_with_1_params(Z_OBJ_P(item), Z_OBJCE_P(item), NULL, "flush", &rv, &arg);
+		zval_ptr_dtor(&rv);
+		if (EG(exception)) {
+			ok = false;
+			break;
+		}
+	} ZEND_HASH_FOREACH_END();
+	zend_hash_destroy(&batches);
+	return settle_deferred(w, counts) && ok;
+}
+
+/* When the worker stops: the batches are flushed; a message still kept goes back to its queue */
+static bool finish_batches(php_messenger_worker *w, counts_t *counts)
+{
+	bool ok = flush_batches(w, true, counts);
+	zval *item;
+	ZEND_HASH_FOREACH_VAL(&w->waiting, item) {
+		php_messenger_acknowledger *a = ack_from(Z_OBJ_P(item));
+		php_messenger_transport_release(a->receiver, a->envelope);
+		if (ok) {
+			php_error_docref(NULL, E_WARNING, "Messenger: the batch handler %s did not acknowledge a %s from the transport \"%s\" when flushed: it goes back to its queue",
+				ZSTR_VAL(a->handler), ZSTR_VAL(Z_OBJCE_P(php_messenger_envelope_message(a->envelope))->name), ZSTR_VAL(a->transport));
+		}
+	} ZEND_HASH_FOREACH_END();
+	zend_hash_clean(&w->waiting);
+	return ok;
+}
+/* }}} */
+
+static bool handle_message(php_messenger_worker *w, zend_string *name, const php_messenger_transport *receiver, zend_object *received, zend_array *received_stamps, counts_t *counts)
+{
+	zval arg;
+	ZVAL_STR(&arg, name);
+	/* one ReceivedStamp per batch, in one list shared by its envelopes: stamps are immutable */
+	zend_object *envelope = php_messenger_envelope_copy_with_list(received, php_messenger_ce_ReceivedStamp, received_stamps);
+	/* a message its transport could not decode: decoded again here, else failed at once */
+	zend_object *error = NULL;
+	bool undecodable = Z_OBJCE_P(php_messenger_envelope_message(envelope)) == php_messenger_ce_UndecodableMessage;
+	bool decoded_again = false;
+	if (undecodable) {
+		zend_object *decoded = redecode(w, name, envelope);
+		if (decoded) {
+			OBJ_RELEASE(envelope);
+			envelope = decoded;
+			undecodable = false;
+			decoded_again = true;
+		} else if (!php_messenger_take_exception(&error)) {
+			OBJ_RELEASE(envelope);
+			return false; /* exit() */
+		}
+	}
+	emit_simple(w, EV_RECEIVED, envelope, name, NULL, false);
+	if (EG(exception)) {
+		if (error) {
+			OBJ_RELEASE(error);
+		}
+		OBJ_RELEASE(envelope);
+		return false;
+	}
+	zend_object *bus = undecodable ? NULL : php_messenger_messenger_bus_for(w->messenger, envelope, w->bus);
+	if (!bus) {
+		if (!error && !php_messenger_take_exception(&error)) {
+			OBJ_RELEASE(envelope);
+			return false; /* exit() */
+		}
+		return settle(w, name, receiver, envelope, error, undecodable, counts);
+	}
+	/* what a batch handler called now needs to keep the message */
+	consuming_t c = { w, receiver, name, Z_OBJ_P(php_messenger_envelope_message(envelope)), false, consuming };
+	consuming = &c;
+	/* The bus gets the only reference, so the middleware stamp it in place instead of copying
+	 * it. A message decoded again here cannot be made again from the received one: kept. */
+	zend_object *redecoded = decoded_again ? envelope : NULL;
+	if (redecoded) {
+		GC_ADDREF(redecoded);
+	}
+	zend_object *result = php_messenger_bus_dispatch_envelope(bus, envelope);
+	consuming = c.previous;
+	bool ok = true;
+	/* the messages of the batch this one completed were kept before it: settled first */
+	if (Z_TYPE(w->deferred) == IS_ARRAY) {
+		zend_object *pending_error = NULL;
+		bool failed = !result && !php_messenger_take_exception(&pending_error);
+		ok = !failed && settle_deferred(w, counts);
+		if (pending_error) {
+			if (ok) {
+				zval ex;
+				ZVAL_OBJ(&ex, pending_error);
+				zend_throw_exception_object(&ex);
+			} else {
+				OBJ_RELEASE(pending_error);
+			}
+		}
+	}
+	if (!ok || (result && c.kept)) {
+		/* a kept one is settled when its Acknowledger is called */
+		if (result) {
+			OBJ_RELEASE(result);
+		}
+		envelope = NULL;
+	} else if (result) {
+		envelope = NULL;
+		ok = settle(w, name, receiver, result, NULL, false, counts);
+	} else if (!php_messenger_take_exception(&error)) {
+		ok = false; /* exit() */
+		envelope = NULL;
+	} else {
+		/* as Symfony: a HandlerFailedException's envelope, whose HandledStamps spare the
+		 * handlers that succeeded when it is retried; else the envelope as it was dispatched */
+		envelope = php_messenger_handler_failed_envelope(error);
+		if (envelope) {
+			GC_ADDREF(envelope);
+		} else if (redecoded) {
+			envelope = redecoded;
+			redecoded = NULL;
+		} else {
+			envelope = php_messenger_envelope_copy_with_list(received, php_messenger_ce_ReceivedStamp, received_stamps);
+		}
+	}
+	if (redecoded) {
+		OBJ_RELEASE(redecoded);
+	}
+	return envelope ? settle(w, name, receiver, envelope, error, false, counts) : ok;
+}
+
+/* A message handled (error NULL: acknowledged) or failed (retried, sent to the failure
+ * transport or dropped; rejected). Takes envelope and error. False only when the worker cannot
+ * go on. */
+static bool settle(php_messenger_worker *w, zend_string *name, const php_messenger_transport *receiver, zend_object *envelope, zend_object *error, bool undecodable, counts_t *counts)
+{
+	zval arg;
+	ZVAL_STR(&arg, name);
+	if (!error) {
+		zend_object *result = envelope;
+		bool acked = php_messenger_transport_settle(receiver, result, true), ok = acked;
+		if (ok && w->logger) {
+			zval ctx;
+			log_context(&ctx, result, name);
+			ok = log_to(w, "info", "{class} was handled successfully (acknowledging to transport).", &ctx);
+		}
+		if (ok) {
+			counts->handled++;
+			emit_simple(w, EV_HANDLED, result, name, NULL, false);
+		}
+		if (acked) {
+			php_messenger_transport_let_go(receiver, result);
+		} else {
+			OBJ_RELEASE(result);
+		}
+		return ok && !EG(exception);
+	}
+	counts->failed++;
+	bool unrecoverable, recoverable, stop;
+	failure_kinds(error, &unrecoverable, &recoverable, &stop);
+	w->stop = w->stop || stop;
+	unrecoverable = unrecoverable || undecodable;
+	zend_object *strategy = php_messenger_messenger_retry(w->messenger, name);
+	bool retry = false;
+	zend_long wait = 0;
+	if (!unrecoverable && strategy) {
+		zval env, err, rv;
+		ZVAL_OBJ(&env, envelope);
+		ZVAL_OBJ(&err, error);
+		if (recoverable) {
+			retry = true;
+		} else {
+			zend_call_method(strategy, strategy->ce, NULL, "isretryable", sizeof("isretryable") - 1, &rv, 2, &env, &err);
+			retry = zend_is_true(&rv);
+			zval_ptr_dtor(&rv);
+		}
+		if (retry && !EG(exception)) {
+			zend_call_method(strategy, strategy->ce, NULL, "getwaitingtime", sizeof("getwaitingtime") - 1, &rv, 2, &env, &err);
+			wait = zval_get_long(&rv);
+			zval_ptr_dtor(&rv);
+		}
+	}
+	bool ok = !EG(exception);
+	zend_object *details = php_messenger_error_details_new(cause_of(error));
+	if (ok && retry) {
+		/* back to the same transport, later, one retry more */
+		zend_object *copy = php_messenger_envelope_with_new(resend_copy(envelope), details);
+		ZVAL_LONG(&arg, wait);
+		copy = php_messenger_envelope_with_new(copy, new_stamp1(php_messenger_ce_DelayStamp, &arg));
+		copy = php_messenger_envelope_with_new(copy, redelivery_stamp(retries_of(envelope) + 1));
+		ok = send_to(w, name, copy);
+		if (ok && w->logger) {
+			zval ctx;
+			log_context(&ctx, envelope, name);
+			add_assoc_long(&ctx, "retryCount", retries_of(envelope) + 1);
+			add_assoc_long(&ctx, "delay", wait);
+			log_error_context(&ctx, error);
+			ok = log_to(w, "warning", "Error thrown while handling message {class}. Sending for retry #{retryCount} using {delay} ms delay. Error: \"{error}\"", &ctx);
+		}
+	} else if (ok) {
+		zend_string *failure = php_messenger_messenger_failure(w->messenger, name);
+		if (w->logger) {
+			zval ctx;
+			log_context(&ctx, envelope, name);
+			add_assoc_long(&ctx, "retryCount", retries_of(envelope));
+			log_error_context(&ctx, error);
+			ok = log_to(w, "critical", "Error thrown while handling message {class}. Removing from transport after {retryCount} retries. Error: \"{error}\"", &ctx);
+		}
+		if (ok && failure && !zend_string_equals(failure, name) && w->logger) {
+			zval ctx;
+			log_context(&ctx, envelope, name);
+			add_assoc_str(&ctx, "alias", zend_string_copy(failure));
+			ok = log_to(w, "info", "Rejected message {class} will be sent to the failure transport {alias}.", &ctx);
+		}
+		if (!ok) {
+			OBJ_RELEASE(details);
+		} else if (failure && !zend_string_equals(failure, name)) {
+			zend_object *copy = php_messenger_envelope_with_new(resend_copy(envelope), details);
+			copy = php_messenger_envelope_with_new(copy, new_stamp1(php_messenger_ce_SentToFailureTransportStamp, &arg));
+			ZVAL_LONG(&arg, 0);
+			copy = php_messenger_envelope_with_new(copy, new_stamp1(php_messenger_ce_DelayStamp, &arg));
+			/* as Symfony: a message in the failure transport starts its retries again */
+			copy = php_messenger_envelope_with_new(copy, redelivery_stamp(0));
+			ok = send_to(w, failure, copy);
+		} else if (w->logger) {
+			OBJ_RELEASE(details); /* the critical line above says it is removed */
+		} else {
+			OBJ_RELEASE(details);
+			zval rv;
+			zval *reason = php_messenger_throwable_prop(cause_of(error), ZSTR_KNOWN(ZEND_STR_MESSAGE), &rv);
+			php_error_docref(NULL, E_WARNING, "Messenger: a %s from the transport \"%s\" failed and is dropped (no failure transport): %s: %s",
+				ZSTR_VAL(Z_OBJCE_P(php_messenger_envelope_message(envelope))->name), ZSTR_VAL(name),
+				ZSTR_VAL(cause_of(error)->ce->name), Z_TYPE_P(reason) == IS_STRING ? Z_STRVAL_P(reason) : "");
+		}
+	} else {
+		OBJ_RELEASE(details);
+	}
+	if (ok) {
+		ok = php_messenger_transport_settle(receiver, envelope, false);
+	}
+	if (ok) {
+		emit_simple(w, EV_FAILED, envelope, name, error, retry);
+		ok = !EG(exception);
+	}
+	if (ok && retry) {
+		emit_simple(w, EV_RETRIED, envelope, name, NULL, false);
+		ok = !EG(exception);
+	}
+	OBJ_RELEASE(envelope);
+	OBJ_RELEASE(error);
+	return ok;
+}
+
+/* One message, then the reset hook (the state a handler leaves behind goes before the next) */
+static bool handle_one(php_messenger_worker *w, zend_string *name, const php_messenger_transport *receiver, zend_object *received, zend_array *received_stamps, counts_t *counts)
+{
+	const php_messenger_transport *was_receiver = w->current_receiver;
+	zend_object *was_envelope = w->current_envelope;
+	zend_string *was_transport = w->current_transport;
+	w->current_receiver = receiver;
+	w->current_envelope = received;
+	w->current_transport = name;
+	bool ok = handle_message(w, name, receiver, received, received_stamps, counts);
+	w->current_receiver = was_receiver;
+	w->current_envelope = was_envelope;
+	w->current_transport = was_transport;
+	if (ok && Z_TYPE(w->deferred) == IS_ARRAY) {
+		ok = settle_deferred(w, counts); /* what a batch handler acknowledged meanwhile */
+	}
+	if (ok && w->do_reset && Z_TYPE(w->reset) == IS_ARRAY) {
+		zval *fn;
+		ZEND_HASH_FOREACH_VAL(Z_ARRVAL(w->reset), fn) {
+			zval rv;
+			call_user_function(NULL, NULL, fn, &rv, 0, NULL);
+			zval_ptr_dtor(&rv);
+			if (EG(exception)) {
+				return false;
+			}
+		} ZEND_HASH_FOREACH_END();
+	}
+	return ok;
+}
+
+/* The list of the one ReceivedStamp that the envelopes of a batch from transport share. */
+static zend_array *received_stamps_new(zend_string *transport)
+{
+	zval arg, stamp;
+	ZVAL_STR(&arg, transport);
+	ZVAL_OBJ(&stamp, new_stamp1(php_messenger_ce_ReceivedStamp, &arg));
+	zend_array *list = zend_new_array(1);
+	zend_hash_next_index_insert_new(list, &stamp);
+	return list;
+}
+
+bool php_messenger_worker_handle(zend_object *worker, zend_string *as_transport, const php_messenger_transport *receiver, zend_object *envelope, bool *handled)
+{
+	php_messenger_worker *w = worker_from(worker);
+	zend_array *received = received_stamps_new(as_transport);
+	counts_t counts = { 0, 0 };
+	bool ok = handle_one(w, as_transport, receiver, envelope, received, &counts);
+	if (ok) {
+		ok = finish_batches(w, &counts);
+	}
+	zend_array_release(received);
+	*handled = counts.handled > 0;
+	return ok;
+}
+
+static zend_long memory_bytes(zval *v)
+{
+	if (Z_TYPE_P(v) == IS_LONG) {
+		return Z_LVAL_P(v);
+	}
+	if (Z_TYPE_P(v) != IS_STRING) {
+		return -1;
+	}
+	zend_string *err = NULL;
+	zend_long n = (zend_long) zend_ini_parse_quantity(Z_STR_P(v), &err);
+	if (err) {
+		zend_string_release(err);
+		return -1;
+	}
+	return n;
+}
+
+/* Whether messenger:stop-workers wrote, after this worker started, to the stop file (it holds
+ * the time it was written, to the microsecond). */
+static bool stop_requested(zend_string *file, double started)
+{
+	zend_stat_t st;
+	if (!file || VCWD_STAT(ZSTR_VAL(file), &st) != 0 || (double) st.st_mtime + 1.0 < started) {
+		return false;
+	}
+	FILE *f = fopen(ZSTR_VAL(file), "r");
+	double written = 0;
+	if (f) {
+		if (fscanf(f, "%lf", &written) != 1) {
+			written = 0;
+		}
+		fclose(f);
+	}
+	return written > started;
+}
+
+static double wall_time(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (double) ts.tv_sec + (double) ts.tv_nsec / 1e9;
+}
+
+/* run(): the loop. */
+/* {{{ keepalive: while a message is handled, the transport is told every N seconds that it still
+ * is (Symfony's --keepalive). A ticker thread raises the engine's interrupt flag; the engine
+ * then calls messenger_interrupt() on the worker's own thread between two opcodes of the
+ * handler, where calling the transport is safe. A handler blocked in a C call (sleep(), a
+ * query) is reached when the call returns; unlike an alarm signal, nothing is interrupted. */
+typedef struct {
+	atomic_bool due;
+	void *vm_interrupt;          /* &EG(vm_interrupt) of the worker's thread */
+	php_messenger_worker *w;
+	zend_long seconds;
+	bool busy;
+} keepalive_t;
+
+ZEND_TLS keepalive_t *keeping_alive;
+static void (*previous_interrupt)(zend_execute_data *execute_data);
+
+static void keepalive_tick(void *arg)
+{
+	keepalive_t *k = arg;
+	atomic_store(&k->due, true);
+#if PHP_VERSION_ID >= 80200
+	zend_atomic_bool_store((zend_atomic_bool *) k->vm_interrupt, true);
+#else
+	*(volatile zend_bool *) k->vm_interrupt = 1;
+#endif
+}
+
+/* A failed keepalive is logged and the handler goes on: at worst the message is delivered
+ * again after its redeliver timeout, as it would be without keepalive. */
+static void keep_one(php_messenger_worker *w, const php_messenger_transport *receiver, zend_object *envelope, zend_string *transport, zend_long seconds)
+{
+	zval context;
+	if (w->logger) {
+		log_context(&context, envelope, transport);
+		log_to(w, "info", "Sending keepalive request.", &context);
+	}
+	zend_object *error;
+	if (!EG(exception)) {
+		if (!php_messenger_transport_keepalive(receiver, envelope, seconds) && php_messenger_take_exception(&error)) {
+			if (w->logger) {
+				log_context(&context, envelope, transport);
+				log_error_context(&context, error);
+				log_to(w, "error", "Keepalive of the message failed: the transport may deliver it again.", &context);
+			}
+			OBJ_RELEASE(error);
+		}
+	}
+	if (EG(exception) && php_messenger_take_exception(&error)) {
+		OBJ_RELEASE(error); /* the logger threw: the handler is not the place for it */
+	}
+}
+
+static void messenger_interrupt(zend_execute_data *execute_data)
+{
+	keepalive_t *k = keeping_alive;
+	if (k && !k->busy && !EG(exception) && atomic_exchange(&k->due, false)) {
+		php_messenger_worker *w = k->w;
+		k->busy = true;
+		if (w->current_receiver) {
+			keep_one(w, w->current_receiver, w->current_envelope, w->current_transport, k->seconds);
+		}
+		zval *item;
+		ZEND_HASH_FOREACH_VAL(&w->waiting, item) {
+			php_messenger_acknowledger *a = ack_from(Z_OBJ_P(item));
+			if (a->receiver && a->envelope && a->envelope != w->current_envelope) {
+				keep_one(w, a->receiver, a->envelope, a->transport, k->seconds);
+			}
+		} ZEND_HASH_FOREACH_END();
+		k->busy = false;
+	}
+	if (previous_interrupt) {
+		previous_interrupt(execute_data);
+	}
+}
+
+/* run()'s "keepalive": true (5 s, Symfony's default), a number of seconds >= 1, or off (false,
+ * null, 0). -1 with the exception when it is none of these or a receiver cannot keep alive. */
+static zend_long keepalive_seconds(php_messenger_worker *w, zval *v)
+{
+	zend_long seconds;
+	if (!v || Z_TYPE_P(v) == IS_NULL || Z_TYPE_P(v) == IS_FALSE) {
+		return 0;
+	}
+	if (Z_TYPE_P(v) == IS_TRUE) {
+		seconds = 5;
+	} else if (Z_TYPE_P(v) == IS_LONG && Z_LVAL_P(v) >= 0) {
+		seconds = Z_LVAL_P(v);
+	} else {
+		php_messenger_throw(php_messenger_ce_InvalidArgumentException, "The worker option \"keepalive\" must be true or a number of seconds");
+		return -1;
+	}
+	zend_string *name;
+	php_messenger_transport *receiver;
+	ZEND_HASH_FOREACH_STR_KEY_PTR(&w->receivers, name, receiver) {
+		if (seconds && !(receiver->caps & PHP_MESSENGER_CAN_KEEPALIVE)) {
+			php_messenger_throw(php_messenger_ce_InvalidArgumentException,
+				"The receiver \"%s\" does not support keepalive: %s does not implement Messenger\\Transport\\Receiver\\KeepaliveReceiverInterface",
+				name ? ZSTR_VAL(name) : "?", ZSTR_VAL(receiver->object->ce->name));
+			return -1;
+		}
+	} ZEND_HASH_FOREACH_END();
+	return seconds;
+}
+/* }}} */
+
+ZEND_METHOD(Messenger_Worker, run)
+{
+	HashTable *given = NULL;
+	ZEND_PARSE_PARAMETERS_START(0, 1)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_ARRAY_HT(given)
+	ZEND_PARSE_PARAMETERS_END();
+	php_messenger_worker *w = worker_from(Z_OBJ_P(ZEND_THIS));
+	if (!w->messenger) {
+		zend_throw_error(NULL, "Messenger\\Worker is made by Messenger::worker()");
+		RETURN_THROWS();
+	}
+	if (w->running) {
+		zend_throw_error(NULL, "This Messenger\\Worker is already running");
+		RETURN_THROWS();
+	}
+	zend_string *unknown;
+	if (given && php_messenger_find_unknown_key(given, run_keys, &unknown)) {
+		php_messenger_throw(php_messenger_ce_InvalidArgumentException,
+			"Unknown worker option \"%s\" (known: " RUN_KEYS_LIST ")", unknown ? ZSTR_VAL(unknown) : "(integer key)");
+		RETURN_THROWS();
+	}
+	/* the options: run()'s over worker()'s */
+	zend_long limit = 0, failure_limit = 0, memory_limit = 0, time_limit = 0, sleep_ms = 1000;
+	HashTable *volatile queues = NULL; /* volatile: read after the zend_try below */
+	zend_string *stop_file = NULL;
+	zval *keepalive = NULL;
+	w->do_reset = true;
+	HashTable *layers[2] = { Z_TYPE(w->options) == IS_ARRAY ? Z_ARRVAL(w->options) : NULL, given };
+	for (int l = 0; l < 2; l++) {
+		if (!layers[l]) {
+			continue;
+		}
+		zval *v;
+		if ((v = zend_hash_str_find_deref(layers[l], "limit", 5))) limit = zval_get_long(v);
+		if ((v = zend_hash_str_find_deref(layers[l], "failure_limit", 13))) failure_limit = zval_get_long(v);
+		if ((v = zend_hash_str_find_deref(layers[l], "time_limit", 10))) time_limit = zval_get_long(v);
+		if ((v = zend_hash_str_find_deref(layers[l], "sleep", 5))) sleep_ms = (zend_long) (zval_get_double(v) * 1000);
+		if ((v = zend_hash_str_find_deref(layers[l], "memory_limit", 12))) {
+			if ((memory_limit = memory_bytes(v)) < 0) {
+				php_messenger_throw(php_messenger_ce_InvalidArgumentException, "The worker option \"memory_limit\" must be a number of bytes or a size like \"128M\"");
+				RETURN_THROWS();
+			}
+		}
+		if ((v = zend_hash_str_find_deref(layers[l], "queues", 6)) && Z_TYPE_P(v) == IS_ARRAY) queues = Z_ARRVAL_P(v);
+		if ((v = zend_hash_str_find_deref(layers[l], "stop_file", 9)) && Z_TYPE_P(v) == IS_STRING) stop_file = Z_STR_P(v);
+		if ((v = zend_hash_str_find_deref(layers[l], "reset", 5))) w->do_reset = zend_is_true(v);
+		if ((v = zend_hash_str_find_deref(layers[l], "keepalive", 9))) keepalive = v;
+	}
+	if (limit < 0 || failure_limit < 0 || time_limit < 0 || sleep_ms < 0) {
+		php_messenger_throw(php_messenger_ce_InvalidArgumentException, "The worker options limit, failure_limit, time_limit and sleep must not be negative");
+		RETURN_THROWS();
+	}
+	if (queues && zend_hash_num_elements(queues) == 0) {
+		queues = NULL; /* as Symfony: no queue names, every queue */
+	}
+	if (queues) {
+		/* before anything is consumed: every receiver must read by queue name */
+		zval *q;
+		ZEND_HASH_FOREACH_VAL(queues, q) {
+			if (Z_TYPE_P(q) != IS_STRING) {
+				php_messenger_throw(php_messenger_ce_InvalidArgumentException, "The worker option \"queues\" must be a list of queue names");
+				RETURN_THROWS();
+			}
+		} ZEND_HASH_FOREACH_END();
+		zend_string *rname;
+		php_messenger_transport *r;
+		ZEND_HASH_FOREACH_STR_KEY_PTR(&w->receivers, rname, r) {
+			if (!php_messenger_transport_check_queues(r, rname)) {
+				RETURN_THROWS();
+			}
+		} ZEND_HASH_FOREACH_END();
+	}
+	keepalive_t keep = { .w = w, .vm_interrupt = (void *) &EG(vm_interrupt) };
+	atomic_init(&keep.due, false);
+	if ((keep.seconds = keepalive_seconds(w, keepalive)) < 0) {
+		RETURN_THROWS();
+	}
+	keepalive_t *outer_keep = keeping_alive;
+	msgr_tick_t *ticker = NULL;
+	if (keep.seconds) {
+		msgr_error_t terr;
+		if (msgr_tick_start(&ticker, keep.seconds * 1000, keepalive_tick, &keep, &terr) != MSGR_OK) {
+			php_messenger_throw(php_messenger_ce_RuntimeException, "Cannot start keepalive: %s", terr.message);
+			RETURN_THROWS();
+		}
+		keeping_alive = &keep;
+	}
+
+	struct sigaction act, old_term, old_int, old_quit;
+	memset(&act, 0, sizeof(act));
+	act.sa_handler = on_signal;
+	sigemptyset(&act.sa_mask);
+	stop_signal = 0;
+	sigaction(SIGTERM, &act, &old_term);
+	sigaction(SIGINT, &act, &old_int);
+	sigaction(SIGQUIT, &act, &old_quit);
+
+	/* the receivers' rate limits: those without one are never paused */
+	uint32_t receiver_count = zend_hash_num_elements(&w->receivers);
+	msgr_rate_t *rates = safe_emalloc(receiver_count ? receiver_count : 1, sizeof(msgr_rate_t), 0);
+	bool *limited = ecalloc(receiver_count ? receiver_count : 1, sizeof(bool));
+	/* envelopes of a batch that a rate limit held back: handled before the receiver is read again */
+	zval *pending = safe_emalloc(receiver_count ? receiver_count : 1, sizeof(zval), 0);
+	for (uint32_t i = 0; i < receiver_count; i++) {
+		ZVAL_UNDEF(&pending[i]);
+	}
+	{
+		uint32_t i = 0;
+		zend_string *rname;
+		ZEND_HASH_FOREACH_STR_KEY(&w->receivers, rname) {
+			long long rlimit, rinterval;
+			limited[i] = rname && php_messenger_messenger_rate(w->messenger, rname, &rlimit, &rinterval)
+				&& msgr_rate_init(&rates[i], rlimit, rinterval, NULL) == MSGR_OK;
+			i++;
+		} ZEND_HASH_FOREACH_END();
+	}
+
+	/* a fatal error in a handler (the memory limit...) jumps out of the loop: the signal
+	 * handlers and the keepalive ticker must still be put away before it goes on */
+	volatile bool bailed = false;
+	zend_try {
+	w->running = true;
+	w->stop = false;
+	counts_t counts = { 0, 0 };
+	zend_long started = php_messenger_monotonic_ms();
+	double started_at = wall_time();
+	zend_long stop_checked = started;
+	bool ok = true;
+	emit_simple(w, EV_STARTED, NULL, NULL, NULL, false);
+	ok = !EG(exception);
+	while (ok && !w->stop && !stop_signal) {
+		bool handled_any = false;
+		zend_string *name;
+		php_messenger_transport *receiver;
+		uint32_t index = 0;
+		zend_long paused_ms = 0; /* the shortest wait of a receiver paused by its rate limit */
+		ZEND_HASH_FOREACH_STR_KEY_PTR(&w->receivers, name, receiver) {
+			uint32_t i = index++;
+			if (limited[i]) {
+				long long wait = msgr_rate_wait_ms(&rates[i], php_messenger_monotonic_ms());
+				if (wait > 0) {
+					/* only this receiver waits: the others are read meanwhile */
+					paused_ms = paused_ms && paused_ms < wait ? paused_ms : (zend_long) wait;
+					continue;
+				}
+			}
+			zval got;
+			if (Z_TYPE(pending[i]) == IS_ARRAY) {
+				ZVAL_COPY_VALUE(&got, &pending[i]);
+				ZVAL_UNDEF(&pending[i]);
+			} else if (!php_messenger_transport_get(receiver, name, queues, &got)) {
+				ZVAL_UNDEF(&got);
+			}
+			if (EG(exception)) {
+				zval_ptr_dtor(&got);
+				zend_object *error;
+				if (!php_messenger_take_exception(&error)) {
+					ok = false;
+					break;
+				}
+				if (instanceof_function(error->ce, php_messenger_ce_MessageDecodingFailedException)) {
+					/* a message nobody can read: reported, and the worker goes on */
+					counts.failed++;
+					emit_simple(w, EV_FAILED, NULL, name, error, false);
+					OBJ_RELEASE(error);
+					if (EG(exception)) {
+						ok = false;
+						break;
+					}
+					continue;
+				}
+				zval ex;
+				ZVAL_OBJ(&ex, error);
+				zend_throw_exception_object(&ex);
+				ok = false;
+				break;
+			}
+			zval *item;
+			zend_array *received_stamps = NULL;
+			enum { TAKE, HOLD_BACK, GIVE_BACK } rest = TAKE;
+			if (Z_TYPE(got) == IS_ARRAY) {
+				ZEND_HASH_FOREACH_VAL(Z_ARRVAL(got), item) {
+					if (Z_TYPE_P(item) != IS_OBJECT || Z_OBJCE_P(item) != php_messenger_ce_Envelope) {
+						continue;
+					}
+					if (rest == TAKE && limited[i] && msgr_rate_wait_ms(&rates[i], php_messenger_monotonic_ms()) > 0) {
+						rest = HOLD_BACK; /* the batch outran the limit: the rest waits its turn */
+					}
+					if (rest == HOLD_BACK) {
+						if (Z_TYPE(pending[i]) != IS_ARRAY) {
+							array_init(&pending[i]);
+						}
+						Z_ADDREF_P(item);
+						add_next_index_zval(&pending[i], item);
+						continue;
+					}
+					if (rest == GIVE_BACK) {
+						/* the worker stops: the rest of the batch goes back to its queue now */
+						php_messenger_transport_release(receiver, Z_OBJ_P(item));
+						continue;
+					}
+					handled_any = true;
+					if (!received_stamps) {
+						received_stamps = received_stamps_new(name);
+					}
+					if (limited[i]) {
+						msgr_rate_take(&rates[i], php_messenger_monotonic_ms());
+					}
+					if (!(ok = handle_one(w, name, receiver, Z_OBJ_P(item), received_stamps, &counts))) {
+						break;
+					}
+					if (Z_REFCOUNTED(got) && Z_REFCOUNT(got) == 1) {
+						/* done with it: let go now, not with the whole batch */
+						php_messenger_transport_let_go(receiver, Z_OBJ_P(item));
+						ZVAL_NULL(item);
+					}
+					if (w->stop || stop_signal || (limit && counts.handled + counts.failed >= limit) || (failure_limit && counts.failed >= failure_limit)) {
+						rest = GIVE_BACK;
+					}
+				} ZEND_HASH_FOREACH_END();
+			}
+			zval_ptr_dtor(&got);
+			if (received_stamps) {
+				zend_array_release(received_stamps);
+			}
+			if (!ok || handled_any) {
+				break; /* back to the first receiver: it has the priority */
+			}
+		} ZEND_HASH_FOREACH_END();
+		if (!ok) {
+			break;
+		}
+		if ((limit && counts.handled + counts.failed >= limit) || (failure_limit && counts.failed >= failure_limit) ||
+			(memory_limit && (zend_long) zend_memory_usage(true) > memory_limit) ||
+			(time_limit && php_messenger_monotonic_ms() - started >= time_limit * 1000)) {
+			break;
+		}
+		if (stop_file && php_messenger_monotonic_ms() - stop_checked >= 500) {
+			stop_checked = php_messenger_monotonic_ms();
+			if (stop_requested(stop_file, started_at)) {
+				break;
+			}
+		}
+		if (!handled_any && zend_hash_num_elements(&w->waiting)) {
+			/* idle while batches wait: they are handled now */
+			if (!(ok = flush_batches(w, false, &counts))) {
+				break;
+			}
+		}
+		if (!handled_any) {
+			emit_simple(w, EV_IDLE, NULL, NULL, NULL, false);
+			if (EG(exception)) {
+				ok = false;
+				break;
+			}
+			/* wait in short slices: a signal, stop() or the time limit ends it early; no longer
+			 * than a receiver's rate limit pauses it */
+			zend_long nap_ms = paused_ms && paused_ms < sleep_ms ? paused_ms : sleep_ms;
+			for (zend_long slept = 0; slept < nap_ms && !w->stop && !stop_signal; slept += 50) {
+				if (time_limit && php_messenger_monotonic_ms() - started >= time_limit * 1000) {
+					break;
+				}
+				if (stop_file && slept % 500 == 0 && stop_requested(stop_file, started_at)) {
+					w->stop = true;
+					break;
+				}
+				zend_long slice = nap_ms - slept < 50 ? nap_ms - slept : 50;
+				usleep((useconds_t) slice * 1000);
+			}
+		}
+	}
+	if (ok) {
+		ok = finish_batches(w, &counts);
+	} else {
+		zval *item;
+		ZEND_HASH_FOREACH_VAL(&w->waiting, item) {
+			php_messenger_acknowledger *a = ack_from(Z_OBJ_P(item));
+			php_messenger_transport_release(a->receiver, a->envelope);
+		} ZEND_HASH_FOREACH_END();
+		zend_hash_clean(&w->waiting);
+	}
+	} zend_catch {
+		bailed = true;
+	} zend_end_try();
+	sigaction(SIGTERM, &old_term, NULL);
+	sigaction(SIGINT, &old_int, NULL);
+	sigaction(SIGQUIT, &old_quit, NULL);
+	msgr_tick_stop(ticker);
+	keeping_alive = outer_keep;
+	if (bailed) {
+		w->running = false;
+		zend_bailout();
+	}
+	{
+		/* what a rate limit still held back goes back to its queue */
+		uint32_t i = 0;
+		php_messenger_transport *receiver;
+		zval *item;
+		ZEND_HASH_FOREACH_PTR(&w->receivers, receiver) {
+			if (Z_TYPE(pending[i]) == IS_ARRAY) {
+				ZEND_HASH_FOREACH_VAL(Z_ARRVAL(pending[i]), item) {
+					php_messenger_transport_release(receiver, Z_OBJ_P(item));
+				} ZEND_HASH_FOREACH_END();
+			}
+			zval_ptr_dtor(&pending[i]);
+			i++;
+			/* and the acknowledgements a batch still holds are written before run() returns */
+			if (!EG(exception)) {
+				php_messenger_transport_flush(receiver);
+			}
+		} ZEND_HASH_FOREACH_END();
+	}
+	efree(pending);
+	efree(rates);
+	efree(limited);
+	w->running = false;
+	if (!EG(exception)) {
+		emit_simple(w, EV_STOPPED, NULL, NULL, NULL, false);
+	}
+	if (EG(exception)) {
+		RETURN_THROWS();
+	}
+	RETURN_LONG(0);
+}
+
+void php_messenger_worker_set_reporter(zend_object *worker, php_messenger_worker_reporter fn, void *ctx)
+{
+	worker_from(worker)->reporter = fn;
+	worker_from(worker)->reporter_ctx = ctx;
+}
+
+ZEND_METHOD(Messenger_Worker, stop)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	worker_from(Z_OBJ_P(ZEND_THIS))->stop = true;
+}
+
+ZEND_METHOD(Messenger_Worker, on)
+{
+	zend_string *event;
+	zval *listener;
+	ZEND_PARSE_PARAMETERS_START(2, 2)
+		Z_PARAM_STR(event)
+		Z_PARAM_ZVAL(listener)
+	ZEND_PARSE_PARAMETERS_END();
+	if (!zend_is_callable(listener, 0, NULL)) {
+		zend_argument_type_error(2, "must be a valid callback");
+		RETURN_THROWS();
+	}
+	php_messenger_worker *w = worker_from(Z_OBJ_P(ZEND_THIS));
+	int i = event_index(event);
+	if (i < 0) {
+		RETURN_THROWS();
+	}
+	Z_TRY_ADDREF_P(listener);
+	if (Z_TYPE(w->listeners[i]) != IS_ARRAY) {
+		array_init(&w->listeners[i]);
+	}
+	add_next_index_zval(&w->listeners[i], listener);
+}
+
+ZEND_METHOD(Messenger_Worker, __construct)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+}
+/* }}} */
+
+void php_messenger_register_worker(void)
+{
+	previous_interrupt = zend_interrupt_function;
+	zend_interrupt_function = messenger_interrupt;
+	php_messenger_ce_RetryStrategyInterface = register_class_Messenger_Retry_RetryStrategyInterface();
+	php_messenger_ce_MultiplierRetryStrategy = register_class_Messenger_Retry_MultiplierRetryStrategy(php_messenger_ce_RetryStrategyInterface);
+	php_messenger_ce_MultiplierRetryStrategy->create_object = retry_create;
+	memcpy(&retry_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
+	retry_handlers.offset = XtOffsetOf(php_messenger_retry, std);
+	retry_handlers.clone_obj = NULL;
+
+	php_messenger_ce_BatchHandlerInterface = register_class_Messenger_Handler_BatchHandlerInterface();
+	php_messenger_ce_Acknowledger = register_class_Messenger_Handler_Acknowledger();
+	php_messenger_ce_Acknowledger->create_object = ack_create;
+	memcpy(&ack_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
+	ack_handlers.offset = XtOffsetOf(php_messenger_acknowledger, std);
+	ack_handlers.free_obj = ack_free;
+	ack_handlers.get_gc = ack_get_gc;
+	ack_handlers.clone_obj = NULL;
+
+	php_messenger_ce_Worker = register_class_Messenger_Worker();
+	php_messenger_ce_Worker->create_object = worker_create;
+	memcpy(&worker_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
+	worker_handlers.offset = XtOffsetOf(php_messenger_worker, std);
+	worker_handlers.free_obj = worker_free;
+	worker_handlers.get_gc = worker_get_gc;
+	worker_handlers.clone_obj = NULL;
+}
