@@ -327,22 +327,34 @@ void php_messenger_serializer_allow(zend_object *serializer, zend_string *name);
 bool php_messenger_json_encode(zend_object *envelope, zval *encoded);
 zend_object *php_messenger_json_decode(php_messenger_allow *allow, HashTable *encoded);
 
-/* ---- messenger (php_messenger_messenger.c), for the worker ---- */
-/* The bus for an envelope: forced when given, else the one its BusNameStamp names, else the default. NULL with an exception. */
-zend_object *php_messenger_messenger_bus_for(zend_object *messenger, zend_object *envelope, zend_string *forced);
+/* ---- messenger (messenger/messenger.c), for the console ---- */
 /* A configured transport's handle (borrowed), or NULL. */
 struct php_messenger_transport;
 struct php_messenger_transport *php_messenger_messenger_transport(zend_object *messenger, zend_string *name);
-/* The retry strategy of a transport (borrowed; the default MultiplierRetryStrategy when none is configured). */
-zend_object *php_messenger_messenger_retry(zend_object *messenger, zend_string *transport);
 /* The failure transport of a transport (its own, else the global one), or NULL. */
 zend_string *php_messenger_messenger_failure(zend_object *messenger, zend_string *transport);
 /* ---- worker (php_messenger_worker.c) ---- */
 extern zend_class_entry *php_messenger_ce_Worker;
 extern zend_class_entry *php_messenger_ce_RetryStrategyInterface;
 extern zend_class_entry *php_messenger_ce_MultiplierRetryStrategy;
-/* receivers: name => handle (borrowed from the messenger) */
-zend_object *php_messenger_worker_new(zend_object *messenger, HashTable *receivers, HashTable *options);
+/* What a worker needs of the configuration: tables borrowed from owner, which the worker holds a
+ * reference to, so they live as long as it does. */
+typedef struct php_messenger_worker_settings {
+	zend_object *owner;             /* the Messenger the tables belong to */
+	HashTable *transports;          /* name => handle: receivers, retries, failure transports */
+	HashTable *buses;               /* name => MessageBus */
+	zend_string *default_bus;
+	HashTable *retry;               /* transport name => RetryStrategyInterface */
+	zend_object *default_retry;     /* for a transport without one */
+	HashTable *failure;             /* transport name => its failure transport's name */
+	zend_string *failure_transport; /* the global one, or NULL */
+	HashTable *rate;                /* transport name => [limit, interval in ms] */
+	zval *listeners;                /* the configuration's listeners (event name => list), or NULL */
+	zend_object *logger;            /* or NULL */
+	zval *reset;                    /* the configuration's callables between messages (a list), or NULL */
+} php_messenger_worker_settings;
+/* receivers: name => handle (of settings->transports) */
+zend_object *php_messenger_worker_new(const php_messenger_worker_settings *settings, HashTable *receivers, HashTable *options);
 /* Batch handlers: an Acknowledger for a batch handler called while a worker dispatches message
  * (NULL otherwise: the handler handles it at once); after the call, true with the result or
  * the error when it acknowledged during the call, false when it kept the message. */
@@ -369,18 +381,15 @@ void php_messenger_register_console(void);
 HashTable *php_messenger_messenger_transports(zend_object *messenger);
 /* name => Bus */
 HashTable *php_messenger_messenger_buses(zend_object *messenger);
-/* The configuration's worker listeners (checked: event name => list), or NULL */
-zval *php_messenger_messenger_listeners(zend_object *messenger);
-/* The rate_limiter of a transport; false when it has none */
-bool php_messenger_messenger_rate(zend_object *messenger, zend_string *transport, long long *limit, long long *interval_ms);
-/* The configuration's "reset" callables (a list), or NULL */
-zval *php_messenger_messenger_reset(zend_object *messenger);
-/* The configuration's logger, or NULL */
-zend_object *php_messenger_messenger_logger(zend_object *messenger);
 /* A MultiplierRetryStrategy from a configuration array; NULL with an exception naming where. */
 zend_object *php_messenger_retry_from_config(HashTable *config, const char *where);
 
 /* ---- bus ---- */
+/* The bus named name (NULL: default) of buses; NULL with an InvalidArgumentException naming it. */
+zend_object *php_messenger_bus_select(HashTable *buses, zend_string *default_bus, zend_string *name);
+/* The bus a message asks for: the last BusNameStamp of stamps (may be NULL), else of message
+ * when it is an Envelope; NULL when none (borrowed). */
+zend_string *php_messenger_bus_name_of(zval *message, HashTable *stamps);
 zend_object *php_messenger_bus_new(zend_string *name, zend_array *middleware);
 /* Its middleware, in call order */
 zend_array *php_messenger_bus_middleware(zend_object *bus);

@@ -175,6 +175,40 @@ ZEND_METHOD(Messenger_MessageBus, dispatch)
 }
 /* }}} */
 
+zend_object *php_messenger_bus_select(HashTable *buses, zend_string *default_bus, zend_string *name)
+{
+	zval *bus = zend_hash_find(buses, name ? name : default_bus);
+	if (!bus) {
+		zend_string *known = php_messenger_names_of(buses);
+		php_messenger_throw(php_messenger_ce_InvalidArgumentException, "Unknown bus \"%s\" (configured: %s)",
+			ZSTR_VAL(name ? name : default_bus), ZSTR_VAL(known));
+		zend_string_release(known);
+		return NULL;
+	}
+	return Z_OBJ_P(bus);
+}
+
+zend_string *php_messenger_bus_name_of(zval *message, HashTable *stamps)
+{
+	zend_string *name = NULL;
+	if (stamps) {
+		zval *stamp;
+		ZEND_HASH_FOREACH_VAL(stamps, stamp) {
+			ZVAL_DEREF(stamp);
+			if (Z_TYPE_P(stamp) == IS_OBJECT && Z_OBJCE_P(stamp) == php_messenger_ce_BusNameStamp) {
+				name = Z_STR_P(php_messenger_stamp_prop(Z_OBJ_P(stamp), 0));
+			}
+		} ZEND_HASH_FOREACH_END();
+	}
+	if (!name && Z_OBJCE_P(message) == php_messenger_ce_Envelope) {
+		zend_object *stamp = php_messenger_envelope_last(Z_OBJ_P(message), php_messenger_ce_BusNameStamp);
+		if (stamp) {
+			name = Z_STR_P(php_messenger_stamp_prop(stamp, 0));
+		}
+	}
+	return name;
+}
+
 void php_messenger_register_bus(void)
 {
 	php_messenger_ce_MessageBusInterface = register_class_Messenger_MessageBusInterface();

@@ -606,62 +606,9 @@ ZEND_METHOD(Messenger_Messenger, fromFile)
 }
 /* }}} */
 
-static zend_object *find_bus(php_messenger_messenger *m, zend_string *name)
-{
-	zval *bus = zend_hash_find(&m->buses, name ? name : m->default_bus);
-	if (!bus) {
-		zend_string *known = php_messenger_names_of(&m->buses);
-		php_messenger_throw(php_messenger_ce_InvalidArgumentException, "Unknown bus \"%s\" (configured: %s)", ZSTR_VAL(name), ZSTR_VAL(known));
-		zend_string_release(known);
-		return NULL;
-	}
-	return Z_OBJ_P(bus);
-}
-
-static zend_object *bus_for(php_messenger_messenger *m, zval *message, HashTable *stamps);
-
-zend_object *php_messenger_messenger_bus_for(zend_object *messenger, zend_object *envelope, zend_string *forced)
-{
-	php_messenger_messenger *m = messenger_from(messenger);
-	if (forced) {
-		return find_bus(m, forced);
-	}
-	zval env;
-	ZVAL_OBJ(&env, envelope);
-	return bus_for(m, &env, NULL);
-}
-
 HashTable *php_messenger_messenger_transports(zend_object *messenger)
 {
 	return &messenger_from(messenger)->handles;
-}
-
-zval *php_messenger_messenger_listeners(zend_object *messenger)
-{
-	zval *listeners = &messenger_from(messenger)->listeners;
-	return Z_TYPE_P(listeners) == IS_ARRAY ? listeners : NULL;
-}
-
-bool php_messenger_messenger_rate(zend_object *messenger, zend_string *transport, long long *limit, long long *interval_ms)
-{
-	zval *pair = zend_hash_find(&messenger_from(messenger)->rate, transport);
-	if (!pair) {
-		return false;
-	}
-	*limit = Z_LVAL_P(zend_hash_index_find(Z_ARRVAL_P(pair), 0));
-	*interval_ms = Z_LVAL_P(zend_hash_index_find(Z_ARRVAL_P(pair), 1));
-	return true;
-}
-
-zval *php_messenger_messenger_reset(zend_object *messenger)
-{
-	zval *reset = &messenger_from(messenger)->reset;
-	return Z_TYPE_P(reset) == IS_ARRAY ? reset : NULL;
-}
-
-zend_object *php_messenger_messenger_logger(zend_object *messenger)
-{
-	return messenger_from(messenger)->logger;
 }
 
 HashTable *php_messenger_messenger_buses(zend_object *messenger)
@@ -672,23 +619,6 @@ HashTable *php_messenger_messenger_buses(zend_object *messenger)
 php_messenger_transport *php_messenger_messenger_transport(zend_object *messenger, zend_string *name)
 {
 	return zend_hash_find_ptr(&messenger_from(messenger)->handles, name);
-}
-
-zend_object *php_messenger_messenger_retry(zend_object *messenger, zend_string *transport)
-{
-	php_messenger_messenger *m = messenger_from(messenger);
-	zval *r = zend_hash_find(&m->retry, transport);
-	if (r) {
-		return Z_OBJ_P(r);
-	}
-	if (!m->default_retry) {
-		/* FrameworkBundle's defaults: 3 retries, 1 s, x2, no cap, 10 % jitter */
-		zval cfg;
-		array_init(&cfg);
-		m->default_retry = php_messenger_retry_from_config(Z_ARRVAL(cfg), "retry_strategy");
-		zval_ptr_dtor(&cfg);
-	}
-	return m->default_retry;
 }
 
 zend_string *php_messenger_messenger_failure(zend_object *messenger, zend_string *transport)
@@ -735,7 +665,28 @@ ZEND_METHOD(Messenger_Messenger, worker)
 		}
 		zend_hash_update_ptr(&receivers, Z_STR_P(name), t);
 	} ZEND_HASH_FOREACH_END();
-	zend_object *worker = php_messenger_worker_new(Z_OBJ_P(ZEND_THIS), &receivers, options);
+	if (!m->default_retry) {
+		/* FrameworkBundle's defaults: 3 retries, 1 s, x2, no cap, 10 % jitter */
+		zval cfg;
+		array_init(&cfg);
+		m->default_retry = php_messenger_retry_from_config(Z_ARRVAL(cfg), "retry_strategy");
+		zval_ptr_dtor(&cfg);
+	}
+	const php_messenger_worker_settings settings = {
+		.owner = &m->std,
+		.transports = &m->handles,
+		.buses = &m->buses,
+		.default_bus = m->default_bus,
+		.retry = &m->retry,
+		.default_retry = m->default_retry,
+		.failure = &m->failure,
+		.failure_transport = m->failure_transport,
+		.rate = &m->rate,
+		.listeners = Z_TYPE(m->listeners) == IS_ARRAY ? &m->listeners : NULL,
+		.logger = m->logger,
+		.reset = Z_TYPE(m->reset) == IS_ARRAY ? &m->reset : NULL,
+	};
+	zend_object *worker = php_messenger_worker_new(&settings, &receivers, options);
 	zend_hash_destroy(&receivers);
 	if (!worker) {
 		RETURN_THROWS();
@@ -751,7 +702,7 @@ ZEND_METHOD(Messenger_Messenger, bus)
 		Z_PARAM_STR_OR_NULL(name)
 	ZEND_PARSE_PARAMETERS_END();
 	php_messenger_messenger *m = built(ZEND_THIS);
-	zend_object *bus = m ? find_bus(m, name) : NULL;
+	zend_object *bus = m ? php_messenger_bus_select(&m->buses, m->default_bus, name) : NULL;
 	if (!bus) {
 		RETURN_THROWS();
 	}
@@ -761,23 +712,7 @@ ZEND_METHOD(Messenger_Messenger, bus)
 /* The bus a dispatch goes to: the one a BusNameStamp names, else the default. */
 static zend_object *bus_for(php_messenger_messenger *m, zval *message, HashTable *stamps)
 {
-	zend_string *name = NULL;
-	if (stamps) {
-		zval *stamp;
-		ZEND_HASH_FOREACH_VAL(stamps, stamp) {
-			ZVAL_DEREF(stamp);
-			if (Z_TYPE_P(stamp) == IS_OBJECT && Z_OBJCE_P(stamp) == php_messenger_ce_BusNameStamp) {
-				name = Z_STR_P(php_messenger_stamp_prop(Z_OBJ_P(stamp), 0));
-			}
-		} ZEND_HASH_FOREACH_END();
-	}
-	if (!name && Z_OBJCE_P(message) == php_messenger_ce_Envelope) {
-		zend_object *stamp = php_messenger_envelope_last(Z_OBJ_P(message), php_messenger_ce_BusNameStamp);
-		if (stamp) {
-			name = Z_STR_P(php_messenger_stamp_prop(stamp, 0));
-		}
-	}
-	return find_bus(m, name);
+	return php_messenger_bus_select(&m->buses, m->default_bus, php_messenger_bus_name_of(message, stamps));
 }
 
 static zend_object *messenger_dispatch(php_messenger_messenger *m, zval *message, HashTable *stamps)

@@ -226,7 +226,7 @@ bool php_messenger_worker_listeners_check(zval *config, zval *out)
 }
 
 typedef struct {
-	zend_object *messenger;
+	php_messenger_worker_settings s; /* s.owner is a reference of the worker's */
 	HashTable receivers; /* name => the messenger's handle (borrowed) */
 	zend_string *bus;    /* dispatch on this bus, or NULL */
 	zval options;        /* run() defaults from Messenger::worker() */
@@ -280,8 +280,8 @@ static void worker_free(zend_object *obj)
 {
 	php_messenger_worker *w = worker_from(obj);
 	zend_hash_destroy(&w->receivers);
-	if (w->messenger) {
-		OBJ_RELEASE(w->messenger);
+	if (w->s.owner) {
+		OBJ_RELEASE(w->s.owner);
 	}
 	if (w->bus) {
 		zend_string_release(w->bus);
@@ -303,8 +303,8 @@ static HashTable *worker_get_gc(zend_object *obj, zval **table, int *n)
 {
 	php_messenger_worker *w = worker_from(obj);
 	zend_get_gc_buffer *buf = zend_get_gc_buffer_create();
-	if (w->messenger) {
-		zend_get_gc_buffer_add_obj(buf, w->messenger);
+	if (w->s.owner) {
+		zend_get_gc_buffer_add_obj(buf, w->s.owner);
 	}
 	zval *v;
 	for (int i = 0; i < EV_COUNT; i++) {
@@ -325,7 +325,7 @@ static HashTable *worker_get_gc(zend_object *obj, zval **table, int *n)
 static const char *const run_keys[] = { "limit", "failure_limit", "memory_limit", "time_limit", "sleep", "queues", "bus", "stop_file", "reset", "keepalive", NULL };
 #define RUN_KEYS_LIST "limit, failure_limit, memory_limit, time_limit, sleep, queues, bus, stop_file, reset, keepalive"
 
-zend_object *php_messenger_worker_new(zend_object *messenger, HashTable *receivers, HashTable *options)
+zend_object *php_messenger_worker_new(const php_messenger_worker_settings *settings, HashTable *receivers, HashTable *options)
 {
 	zend_string *unknown;
 	if (options && php_messenger_find_unknown_key(options, run_keys, &unknown)) {
@@ -335,11 +335,11 @@ zend_object *php_messenger_worker_new(zend_object *messenger, HashTable *receive
 	}
 	zend_object *obj = worker_create(php_messenger_ce_Worker);
 	php_messenger_worker *w = worker_from(obj);
-	GC_ADDREF(messenger);
-	w->messenger = messenger;
+	w->s = *settings;
+	GC_ADDREF(w->s.owner);
 	zend_hash_copy(&w->receivers, receivers, NULL);
 	/* the configuration's listeners and logger */
-	zval *configured = php_messenger_messenger_listeners(messenger);
+	zval *configured = w->s.listeners;
 	zend_string *event;
 	zval *list;
 	if (configured) {
@@ -348,10 +348,10 @@ zend_object *php_messenger_worker_new(zend_object *messenger, HashTable *receive
 			ZVAL_ARR(&w->listeners[i], zend_array_dup(Z_ARRVAL_P(list)));
 		} ZEND_HASH_FOREACH_END();
 	}
-	if ((w->logger = php_messenger_messenger_logger(messenger))) {
+	if ((w->logger = w->s.logger)) {
 		GC_ADDREF(w->logger);
 	}
-	zval *reset = php_messenger_messenger_reset(messenger);
+	zval *reset = w->s.reset;
 	if (reset) {
 		ZVAL_COPY(&w->reset, reset);
 	}
@@ -491,7 +491,7 @@ static zend_object *redelivery_stamp(zend_long count)
 /* Sends envelope (consumed) to a transport by name; false with an exception. */
 static bool send_to(php_messenger_worker *w, zend_string *name, zend_object *envelope)
 {
-	php_messenger_transport *sender = php_messenger_messenger_transport(w->messenger, name);
+	php_messenger_transport *sender = zend_hash_find_ptr(w->s.transports, name);
 	if (!sender) {
 		OBJ_RELEASE(envelope);
 		php_messenger_throw(php_messenger_ce_LogicException, "The transport \"%s\" cannot send messages", ZSTR_VAL(name));
@@ -605,7 +605,7 @@ static zend_object *redecode(php_messenger_worker *w, zend_string *name, zend_ob
 {
 	zend_object *message = Z_OBJ_P(php_messenger_envelope_message(envelope));
 	zval *body = OBJ_PROP_NUM(message, 0), *headers = OBJ_PROP_NUM(message, 1), *reason = OBJ_PROP_NUM(message, 2);
-	php_messenger_transport *transport = php_messenger_messenger_transport(w->messenger, name);
+	php_messenger_transport *transport = zend_hash_find_ptr(w->s.transports, name);
 	zend_object *serializer = transport ? php_messenger_transport_serializer_of(transport) : NULL;
 	if (!serializer || Z_TYPE_P(body) != IS_STRING || Z_TYPE_P(headers) != IS_ARRAY) {
 		php_messenger_decoding_failed(NULL, "%s (and the transport \"%s\" has no serializer of ours to decode it again)",
@@ -967,6 +967,14 @@ static bool finish_batches(php_messenger_worker *w, counts_t *counts)
 }
 /* }}} */
 
+/* The bus an envelope is dispatched on: run()'s "bus", else its BusNameStamp's, else the default. */
+static zend_object *bus_for(php_messenger_worker *w, zend_object *envelope)
+{
+	zval env;
+	ZVAL_OBJ(&env, envelope);
+	return php_messenger_bus_select(w->s.buses, w->s.default_bus, w->bus ? w->bus : php_messenger_bus_name_of(&env, NULL));
+}
+
 static bool handle_message(php_messenger_worker *w, zend_string *name, const php_messenger_transport *receiver, zend_object *received, zend_array *received_stamps, counts_t *counts)
 {
 	zval arg;
@@ -997,7 +1005,7 @@ static bool handle_message(php_messenger_worker *w, zend_string *name, const php
 		OBJ_RELEASE(envelope);
 		return false;
 	}
-	zend_object *bus = undecodable ? NULL : php_messenger_messenger_bus_for(w->messenger, envelope, w->bus);
+	zend_object *bus = undecodable ? NULL : bus_for(w, envelope);
 	if (!bus) {
 		if (!error && !php_messenger_take_exception(&error)) {
 			OBJ_RELEASE(envelope);
@@ -1094,7 +1102,8 @@ static bool settle(php_messenger_worker *w, zend_string *name, const php_messeng
 	failure_kinds(error, &unrecoverable, &recoverable, &stop);
 	w->stop = w->stop || stop;
 	unrecoverable = unrecoverable || undecodable;
-	zend_object *strategy = php_messenger_messenger_retry(w->messenger, name);
+	zval *configured_retry = zend_hash_find(w->s.retry, name);
+	zend_object *strategy = configured_retry ? Z_OBJ_P(configured_retry) : w->s.default_retry;
 	bool retry = false;
 	zend_long wait = 0;
 	if (!unrecoverable && strategy) {
@@ -1132,7 +1141,8 @@ static bool settle(php_messenger_worker *w, zend_string *name, const php_messeng
 			ok = log_to(w, "warning", "Error thrown while handling message {class}. Sending for retry #{retryCount} using {delay} ms delay. Error: \"{error}\"", &ctx);
 		}
 	} else if (ok) {
-		zend_string *failure = php_messenger_messenger_failure(w->messenger, name);
+		zval *own_failure = zend_hash_find(w->s.failure, name);
+		zend_string *failure = own_failure ? Z_STR_P(own_failure) : w->s.failure_transport;
 		if (w->logger) {
 			zval ctx;
 			log_context(&ctx, envelope, name);
@@ -1397,7 +1407,7 @@ ZEND_METHOD(Messenger_Worker, run)
 		Z_PARAM_ARRAY_HT(given)
 	ZEND_PARSE_PARAMETERS_END();
 	php_messenger_worker *w = worker_from(Z_OBJ_P(ZEND_THIS));
-	if (!w->messenger) {
+	if (!w->s.owner) {
 		zend_throw_error(NULL, "Messenger\\Worker is made by Messenger::worker()");
 		RETURN_THROWS();
 	}
@@ -1501,7 +1511,12 @@ ZEND_METHOD(Messenger_Worker, run)
 		zend_string *rname;
 		ZEND_HASH_FOREACH_STR_KEY(&w->receivers, rname) {
 			long long rlimit, rinterval;
-			limited[i] = rname && php_messenger_messenger_rate(w->messenger, rname, &rlimit, &rinterval)
+			zval *pair = rname ? zend_hash_find(w->s.rate, rname) : NULL;
+			if (pair) {
+				rlimit = Z_LVAL_P(zend_hash_index_find(Z_ARRVAL_P(pair), 0));
+				rinterval = Z_LVAL_P(zend_hash_index_find(Z_ARRVAL_P(pair), 1));
+			}
+			limited[i] = pair
 				&& msgr_rate_init(&rates[i], rlimit, rinterval, NULL) == MSGR_OK;
 			i++;
 		} ZEND_HASH_FOREACH_END();
