@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: d563c7fc3e05c89a62aa9747b1ae698cdf409d29 */
+ * Stub hash: 48a75c39b5e3d56fd59f4fad9c5cbe0965465b13 */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Messenger_Retry_RetryStrategyInterface_isRetryable, 0, 1, _IS_BOOL, 0)
 	ZEND_ARG_OBJ_INFO(0, message, Messenger\\Envelope, 0)
@@ -23,32 +23,6 @@ ZEND_END_ARG_INFO()
 
 #define arginfo_class_Messenger_Retry_MultiplierRetryStrategy_getWaitingTime arginfo_class_Messenger_Retry_RetryStrategyInterface_getWaitingTime
 
-ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Messenger_Handler_BatchHandlerInterface_flush, 0, 1, IS_VOID, 0)
-	ZEND_ARG_TYPE_INFO(0, force, _IS_BOOL, 0)
-ZEND_END_ARG_INFO()
-
-ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Messenger_Handler_Acknowledger___construct, 0, 0, 1)
-	ZEND_ARG_TYPE_INFO(0, handlerClass, IS_STRING, 0)
-	ZEND_ARG_OBJ_INFO_WITH_DEFAULT_VALUE(0, ack, Closure, 1, "null")
-ZEND_END_ARG_INFO()
-
-ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Messenger_Handler_Acknowledger_ack, 0, 0, IS_VOID, 0)
-	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, result, IS_MIXED, 0, "null")
-ZEND_END_ARG_INFO()
-
-ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Messenger_Handler_Acknowledger_nack, 0, 1, IS_VOID, 0)
-	ZEND_ARG_OBJ_INFO(0, error, Throwable, 0)
-ZEND_END_ARG_INFO()
-
-ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_Messenger_Handler_Acknowledger_getError, 0, 0, Throwable, 1)
-ZEND_END_ARG_INFO()
-
-ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Messenger_Handler_Acknowledger_getResult, 0, 0, IS_MIXED, 0)
-ZEND_END_ARG_INFO()
-
-ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Messenger_Handler_Acknowledger_isAcknowledged, 0, 0, _IS_BOOL, 0)
-ZEND_END_ARG_INFO()
-
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Messenger_Worker___construct, 0, 0, 0)
 ZEND_END_ARG_INFO()
 
@@ -68,12 +42,6 @@ ZEND_END_ARG_INFO()
 ZEND_METHOD(Messenger_Retry_MultiplierRetryStrategy, __construct);
 ZEND_METHOD(Messenger_Retry_MultiplierRetryStrategy, isRetryable);
 ZEND_METHOD(Messenger_Retry_MultiplierRetryStrategy, getWaitingTime);
-ZEND_METHOD(Messenger_Handler_Acknowledger, __construct);
-ZEND_METHOD(Messenger_Handler_Acknowledger, ack);
-ZEND_METHOD(Messenger_Handler_Acknowledger, nack);
-ZEND_METHOD(Messenger_Handler_Acknowledger, getError);
-ZEND_METHOD(Messenger_Handler_Acknowledger, getResult);
-ZEND_METHOD(Messenger_Handler_Acknowledger, isAcknowledged);
 ZEND_METHOD(Messenger_Worker, __construct);
 ZEND_METHOD(Messenger_Worker, run);
 ZEND_METHOD(Messenger_Worker, stop);
@@ -91,23 +59,6 @@ static const zend_function_entry class_Messenger_Retry_MultiplierRetryStrategy_m
 	ZEND_ME(Messenger_Retry_MultiplierRetryStrategy, __construct, arginfo_class_Messenger_Retry_MultiplierRetryStrategy___construct, ZEND_ACC_PUBLIC)
 	ZEND_ME(Messenger_Retry_MultiplierRetryStrategy, isRetryable, arginfo_class_Messenger_Retry_MultiplierRetryStrategy_isRetryable, ZEND_ACC_PUBLIC)
 	ZEND_ME(Messenger_Retry_MultiplierRetryStrategy, getWaitingTime, arginfo_class_Messenger_Retry_MultiplierRetryStrategy_getWaitingTime, ZEND_ACC_PUBLIC)
-	ZEND_FE_END
-};
-
-
-static const zend_function_entry class_Messenger_Handler_BatchHandlerInterface_methods[] = {
-	ZEND_ABSTRACT_ME_WITH_FLAGS(Messenger_Handler_BatchHandlerInterface, flush, arginfo_class_Messenger_Handler_BatchHandlerInterface_flush, ZEND_ACC_PUBLIC|ZEND_ACC_ABSTRACT)
-	ZEND_FE_END
-};
-
-
-static const zend_function_entry class_Messenger_Handler_Acknowledger_methods[] = {
-	ZEND_ME(Messenger_Handler_Acknowledger, __construct, arginfo_class_Messenger_Handler_Acknowledger___construct, ZEND_ACC_PUBLIC)
-	ZEND_ME(Messenger_Handler_Acknowledger, ack, arginfo_class_Messenger_Handler_Acknowledger_ack, ZEND_ACC_PUBLIC)
-	ZEND_ME(Messenger_Handler_Acknowledger, nack, arginfo_class_Messenger_Handler_Acknowledger_nack, ZEND_ACC_PUBLIC)
-	ZEND_ME(Messenger_Handler_Acknowledger, getError, arginfo_class_Messenger_Handler_Acknowledger_getError, ZEND_ACC_PUBLIC)
-	ZEND_ME(Messenger_Handler_Acknowledger, getResult, arginfo_class_Messenger_Handler_Acknowledger_getResult, ZEND_ACC_PUBLIC)
-	ZEND_ME(Messenger_Handler_Acknowledger, isAcknowledged, arginfo_class_Messenger_Handler_Acknowledger_isAcknowledged, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
 };
 
@@ -138,27 +89,6 @@ static zend_class_entry *register_class_Messenger_Retry_MultiplierRetryStrategy(
 	class_entry = zend_register_internal_class_ex(&ce, NULL);
 	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES|ZEND_ACC_NOT_SERIALIZABLE;
 	zend_class_implements(class_entry, 1, class_entry_Messenger_Retry_RetryStrategyInterface);
-
-	return class_entry;
-}
-
-static zend_class_entry *register_class_Messenger_Handler_BatchHandlerInterface(void)
-{
-	zend_class_entry ce, *class_entry;
-
-	INIT_NS_CLASS_ENTRY(ce, "Messenger\\Handler", "BatchHandlerInterface", class_Messenger_Handler_BatchHandlerInterface_methods);
-	class_entry = zend_register_internal_interface(&ce);
-
-	return class_entry;
-}
-
-static zend_class_entry *register_class_Messenger_Handler_Acknowledger(void)
-{
-	zend_class_entry ce, *class_entry;
-
-	INIT_NS_CLASS_ENTRY(ce, "Messenger\\Handler", "Acknowledger", class_Messenger_Handler_Acknowledger_methods);
-	class_entry = zend_register_internal_class_ex(&ce, NULL);
-	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES|ZEND_ACC_NOT_SERIALIZABLE;
 
 	return class_entry;
 }

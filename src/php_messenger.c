@@ -17,6 +17,7 @@ PHP_MINIT_FUNCTION(messenger)
 	php_messenger_register_exceptions();
 	php_messenger_register_middleware();
 	php_messenger_register_bus();
+	php_messenger_register_acknowledger();
 	php_messenger_register_handlers();
 	php_messenger_register_transport();
 	php_messenger_register_serializer();

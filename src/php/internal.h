@@ -258,6 +258,56 @@ bool php_messenger_as_message_transports(zend_class_entry *ce, zval *names);
 typedef bool (*php_messenger_type_fn)(void *ctx, zend_string *lc_type);
 void php_messenger_walk_types(zend_class_entry *ce, php_messenger_type_fn fn, void *ctx);
 
+/* ---- batch handlers (bus/acknowledger.c) ---- */
+extern zend_class_entry *php_messenger_ce_BatchHandlerInterface;
+extern zend_class_entry *php_messenger_ce_Acknowledger;
+void php_messenger_register_acknowledger(void);
+void php_messenger_register_traits(void);
+struct php_messenger_transport;
+/* What a worker consuming messages hears from their Acknowledgers (owner: the worker). */
+typedef struct php_messenger_consumer {
+	void (*kept)(zend_object *owner, zend_object *ack);         /* a batch handler kept the message */
+	void (*acknowledged)(zend_object *owner, zend_object *ack); /* a kept message's Acknowledger was called */
+} php_messenger_consumer;
+/* The message a worker is dispatching now, around the dispatch (push, then pop). */
+typedef struct php_messenger_consuming {
+	const php_messenger_consumer *consumer;
+	zend_object *owner;
+	const struct php_messenger_transport *receiver;
+	zend_string *transport;
+	zend_object *message;
+	bool kept;                 /* a batch handler kept it */
+	struct php_messenger_consuming *previous;
+} php_messenger_consuming;
+void php_messenger_consuming_push(php_messenger_consuming *c);
+void php_messenger_consuming_pop(php_messenger_consuming *c);
+typedef struct php_messenger_acknowledger {
+	zend_string *handler;      /* the batch handler, for HandledStamp and messages */
+	zval callback;             /* the Closure given to the constructor, or UNDEF */
+	zend_object *batch;        /* the batch handler object, when a worker made it */
+	zend_object *owner;        /* the worker that consumes the message, or NULL */
+	const php_messenger_consumer *consumer;
+	const struct php_messenger_transport *receiver; /* borrowed: the worker's settings hold it */
+	zend_string *transport;
+	zend_object *envelope;
+	bool acknowledged;
+	bool kept;                 /* returned without acknowledging: the worker settles it when called */
+	zval result;
+	zend_object *error;
+	zend_object std;
+} php_messenger_acknowledger;
+static zend_always_inline php_messenger_acknowledger *php_messenger_ack_from(zend_object *obj)
+{
+	return (php_messenger_acknowledger *) ((char *) obj - XtOffsetOf(php_messenger_acknowledger, std));
+}
+/* An Acknowledger for a batch handler called while a worker dispatches message (NULL otherwise:
+ * the handler handles it at once); after the call, true with the result or the error when it
+ * acknowledged during the call, false when it kept the message. */
+zend_object *php_messenger_batch_ack_new(zend_object *message, zend_string *handler, zend_object *batch, zend_object *envelope);
+bool php_messenger_batch_ack_done(zend_object *ack, zval *result, zend_object **error);
+/* Whether ack was called: then result (a copy) and error (a reference, or NULL) say how. */
+bool php_messenger_batch_ack_result(zend_object *ack, zval *result, zend_object **error);
+
 /* ---- serializers (php_messenger_serializer.c, php_messenger_json.c) ---- */
 /* The classes a serializer may instantiate when decoding. */
 typedef struct php_messenger_allow {
@@ -355,16 +405,6 @@ typedef struct php_messenger_worker_settings {
 } php_messenger_worker_settings;
 /* receivers: name => handle (of settings->transports) */
 zend_object *php_messenger_worker_new(const php_messenger_worker_settings *settings, HashTable *receivers, HashTable *options);
-/* Batch handlers: an Acknowledger for a batch handler called while a worker dispatches message
- * (NULL otherwise: the handler handles it at once); after the call, true with the result or
- * the error when it acknowledged during the call, false when it kept the message. */
-extern zend_class_entry *php_messenger_ce_BatchHandlerInterface;
-zend_object *php_messenger_batch_ack_new(zend_object *message, zend_string *handler, zend_object *batch, zend_object *envelope);
-bool php_messenger_batch_ack_done(zend_object *ack, zval *result, zend_object **error);
-/* Whether ack was called: then result (a copy) and error (a reference, or NULL) say how. */
-bool php_messenger_batch_ack_result(zend_object *ack, zval *result, zend_object **error);
-extern zend_class_entry *php_messenger_ce_Acknowledger;
-void php_messenger_register_traits(void);
 /* Checks the configuration's "listeners" (event name => callable or list of them) into out:
  * event name => list; false with an exception. */
 bool php_messenger_worker_listeners_check(zval *config, zval *out);

@@ -639,239 +639,29 @@ static zend_object *redecode(php_messenger_worker *w, zend_string *name, zend_ob
 
 static bool settle(php_messenger_worker *w, zend_string *name, const php_messenger_transport *receiver, zend_object *envelope, zend_object *error, bool undecodable, counts_t *counts);
 
-/* {{{ batch handlers: the message a worker is dispatching, and Messenger\Handler\Acknowledger */
-typedef struct consuming {
-	php_messenger_worker *w;
-	const php_messenger_transport *receiver;
-	zend_string *transport;
-	zend_object *message;      /* the message being dispatched */
-	bool kept;                 /* a batch handler kept it */
-	struct consuming *previous;
-} consuming_t;
-
-ZEND_TLS consuming_t *consuming;
-
-typedef struct {
-	zend_string *handler;      /* the batch handler, for HandledStamp and messages */
-	zval callback;             /* the Closure given to the constructor, or UNDEF */
-	zend_object *batch;        /* the batch handler object, when a worker made it */
-	zend_object *worker;       /* the worker that consumes the message, or NULL */
-	const php_messenger_transport *receiver; /* borrowed: the worker's messenger holds it */
-	zend_string *transport;
-	zend_object *envelope;
-	bool acknowledged;
-	bool kept;                 /* returned without acknowledging: the worker settles it when called */
-	zval result;
-	zend_object *error;
-	zend_object std;
-} php_messenger_acknowledger;
-
-zend_class_entry *php_messenger_ce_BatchHandlerInterface;
-zend_class_entry *php_messenger_ce_Acknowledger;
-static zend_object_handlers ack_handlers;
-
-static inline php_messenger_acknowledger *ack_from(zend_object *obj)
+/* {{{ batch handlers: what the worker does when a batch handler keeps a message, and when the
+ * Acknowledger of a kept message is called (the Acknowledger itself is the bus area's) */
+static void ack_kept(zend_object *owner, zend_object *ack)
 {
-	return (php_messenger_acknowledger *) ((char *) obj - XtOffsetOf(php_messenger_acknowledger, std));
-}
-
-static zend_object *ack_create(zend_class_entry *ce)
-{
-	php_messenger_acknowledger *a = zend_object_alloc(sizeof(php_messenger_acknowledger), ce);
-	memset((char *) a, 0, XtOffsetOf(php_messenger_acknowledger, std));
-	ZVAL_UNDEF(&a->callback);
-	ZVAL_NULL(&a->result);
-	zend_object_std_init(&a->std, ce);
-	a->std.handlers = &ack_handlers;
-	return &a->std;
-}
-
-static void ack_free(zend_object *obj)
-{
-	php_messenger_acknowledger *a = ack_from(obj);
-	zend_object *objects[] = { a->batch, a->worker, a->envelope, a->error };
-	for (size_t i = 0; i < sizeof(objects) / sizeof(objects[0]); i++) {
-		if (objects[i]) {
-			OBJ_RELEASE(objects[i]);
-		}
-	}
-	if (a->handler) {
-		zend_string_release(a->handler);
-	}
-	if (a->transport) {
-		zend_string_release(a->transport);
-	}
-	zval_ptr_dtor(&a->callback);
-	zval_ptr_dtor(&a->result);
-	zend_object_std_dtor(obj);
-}
-
-static HashTable *ack_get_gc(zend_object *obj, zval **table, int *n)
-{
-	php_messenger_acknowledger *a = ack_from(obj);
-	zend_get_gc_buffer *buf = zend_get_gc_buffer_create();
-	zend_object *objects[] = { a->batch, a->worker, a->envelope, a->error };
-	for (size_t i = 0; i < sizeof(objects) / sizeof(objects[0]); i++) {
-		if (objects[i]) {
-			zend_get_gc_buffer_add_obj(buf, objects[i]);
-		}
-	}
-	zend_get_gc_buffer_add_zval(buf, &a->callback);
-	zend_get_gc_buffer_add_zval(buf, &a->result);
-	zend_get_gc_buffer_use(buf, table, n);
-	return NULL;
-}
-
-zend_object *php_messenger_batch_ack_new(zend_object *message, zend_string *handler, zend_object *batch, zend_object *envelope)
-{
-	if (!consuming || consuming->message != message) {
-		return NULL; /* not a message a worker consumes now: the handler handles it at once */
-	}
-	zend_object *obj = ack_create(php_messenger_ce_Acknowledger);
-	php_messenger_acknowledger *a = ack_from(obj);
-	a->handler = zend_string_copy(handler);
-	GC_ADDREF(batch);
-	a->batch = batch;
-	GC_ADDREF(&consuming->w->std);
-	a->worker = &consuming->w->std;
-	a->receiver = consuming->receiver;
-	a->transport = zend_string_copy(consuming->transport);
-	GC_ADDREF(envelope);
-	a->envelope = envelope;
-	return obj;
-}
-
-bool php_messenger_batch_ack_result(zend_object *ack, zval *result, zend_object **error)
-{
-	php_messenger_acknowledger *a = ack_from(ack);
-	if (!a->acknowledged) {
-		return false;
-	}
-	ZVAL_COPY(result, &a->result);
-	*error = a->error;
-	if (*error) {
-		GC_ADDREF(*error);
-	}
-	return true;
-}
-
-bool php_messenger_batch_ack_done(zend_object *ack, zval *result, zend_object **error)
-{
-	php_messenger_acknowledger *a = ack_from(ack);
-	if (php_messenger_batch_ack_result(ack, result, error)) {
-		return true;
-	}
-	/* kept for a batch: the worker waits for the Acknowledger */
-	a->kept = true;
-	php_messenger_worker *w = worker_from(a->worker);
+	php_messenger_worker *w = worker_from(owner);
 	zval zv;
 	ZVAL_OBJ_COPY(&zv, ack);
 	zend_hash_index_update(&w->waiting, ack->handle, &zv);
-	if (consuming) {
-		consuming->kept = true;
-	}
-	return false;
 }
 
-static void ack_settle(INTERNAL_FUNCTION_PARAMETERS, zval *result, zend_object *error)
+static void ack_called(zend_object *owner, zend_object *ack)
 {
-	php_messenger_acknowledger *a = ack_from(Z_OBJ_P(ZEND_THIS));
-	if (a->acknowledged) {
-		php_messenger_throw(php_messenger_ce_LogicException, "The acknowledger cannot be called twice by the \"%s\" batch handler.",
-			a->handler ? ZSTR_VAL(a->handler) : "");
-		RETURN_THROWS();
+	/* the worker settles it after the call that acknowledged it */
+	php_messenger_worker *w = worker_from(owner);
+	if (Z_TYPE(w->deferred) != IS_ARRAY) {
+		array_init(&w->deferred);
 	}
-	a->acknowledged = true;
-	if (result) {
-		ZVAL_COPY(&a->result, result);
-	}
-	if (error) {
-		GC_ADDREF(error);
-		a->error = error;
-	}
-	if (Z_TYPE(a->callback) == IS_OBJECT) {
-		zval args[2], rv;
-		if (error) {
-			ZVAL_OBJ(&args[0], error);
-		} else {
-			ZVAL_NULL(&args[0]);
-		}
-		ZVAL_COPY_VALUE(&args[1], &a->result);
-		call_user_function(NULL, NULL, &a->callback, &rv, 2, args);
-		zval_ptr_dtor(&rv);
-	}
-	if (a->kept && a->worker) {
-		/* the worker settles it after the call that acknowledged it */
-		php_messenger_worker *w = worker_from(a->worker);
-		if (Z_TYPE(w->deferred) != IS_ARRAY) {
-			array_init(&w->deferred);
-		}
-		Z_ADDREF_P(ZEND_THIS);
-		add_next_index_zval(&w->deferred, ZEND_THIS);
-		zend_hash_index_del(&w->waiting, Z_OBJ_P(ZEND_THIS)->handle);
-	}
+	GC_ADDREF(ack);
+	add_next_index_object(&w->deferred, ack);
+	zend_hash_index_del(&w->waiting, ack->handle);
 }
 
-ZEND_METHOD(Messenger_Handler_Acknowledger, __construct)
-{
-	zend_string *handler;
-	zend_object *callback = NULL;
-	ZEND_PARSE_PARAMETERS_START(1, 2)
-		Z_PARAM_STR(handler)
-		Z_PARAM_OPTIONAL
-		Z_PARAM_OBJ_OF_CLASS_OR_NULL(callback, zend_ce_closure)
-	ZEND_PARSE_PARAMETERS_END();
-	php_messenger_acknowledger *a = ack_from(Z_OBJ_P(ZEND_THIS));
-	if (a->handler) {
-		zend_throw_error(NULL, "Cannot call Messenger\\Handler\\Acknowledger::__construct() twice");
-		RETURN_THROWS();
-	}
-	a->handler = zend_string_copy(handler);
-	if (callback) {
-		ZVAL_OBJ_COPY(&a->callback, callback);
-	}
-}
-
-ZEND_METHOD(Messenger_Handler_Acknowledger, ack)
-{
-	zval *result = NULL;
-	ZEND_PARSE_PARAMETERS_START(0, 1)
-		Z_PARAM_OPTIONAL
-		Z_PARAM_ZVAL(result)
-	ZEND_PARSE_PARAMETERS_END();
-	ack_settle(INTERNAL_FUNCTION_PARAM_PASSTHRU, result, NULL);
-}
-
-ZEND_METHOD(Messenger_Handler_Acknowledger, nack)
-{
-	zend_object *error;
-	ZEND_PARSE_PARAMETERS_START(1, 1)
-		Z_PARAM_OBJ_OF_CLASS(error, zend_ce_throwable)
-	ZEND_PARSE_PARAMETERS_END();
-	ack_settle(INTERNAL_FUNCTION_PARAM_PASSTHRU, NULL, error);
-}
-
-ZEND_METHOD(Messenger_Handler_Acknowledger, getError)
-{
-	ZEND_PARSE_PARAMETERS_NONE();
-	php_messenger_acknowledger *a = ack_from(Z_OBJ_P(ZEND_THIS));
-	if (a->error) {
-		RETURN_OBJ_COPY(a->error);
-	}
-	RETURN_NULL();
-}
-
-ZEND_METHOD(Messenger_Handler_Acknowledger, getResult)
-{
-	ZEND_PARSE_PARAMETERS_NONE();
-	RETURN_COPY(&ack_from(Z_OBJ_P(ZEND_THIS))->result);
-}
-
-ZEND_METHOD(Messenger_Handler_Acknowledger, isAcknowledged)
-{
-	ZEND_PARSE_PARAMETERS_NONE();
-	RETURN_BOOL(ack_from(Z_OBJ_P(ZEND_THIS))->acknowledged);
-}
+static const php_messenger_consumer worker_consumer = { ack_kept, ack_called };
 
 /* The messages batch handlers acknowledged since the last time: settled now */
 static bool settle_deferred(php_messenger_worker *w, counts_t *counts)
@@ -883,7 +673,7 @@ static bool settle_deferred(php_messenger_worker *w, counts_t *counts)
 		ZVAL_UNDEF(&w->deferred);
 		zval *item;
 		ZEND_HASH_FOREACH_VAL(Z_ARRVAL(list), item) {
-			php_messenger_acknowledger *a = ack_from(Z_OBJ_P(item));
+			php_messenger_acknowledger *a = php_messenger_ack_from(Z_OBJ_P(item));
 			if (!ok) {
 				/* the worker stops: what is left goes back to its queue */
 				php_messenger_transport_release(a->receiver, a->envelope);
@@ -927,7 +717,7 @@ static bool flush_batches(php_messenger_worker *w, bool force, counts_t *counts)
 	zend_hash_init(&batches, 2, NULL, ZVAL_PTR_DTOR, 0);
 	zval *item;
 	ZEND_HASH_FOREACH_VAL(&w->waiting, item) {
-		zend_object *batch = ack_from(Z_OBJ_P(item))->batch;
+		zend_object *batch = php_messenger_ack_from(Z_OBJ_P(item))->batch;
 		zval zv;
 		ZVAL_OBJ_COPY(&zv, batch);
 		if (!zend_hash_index_add(&batches, batch->handle, &zv)) {
@@ -955,7 +745,7 @@ static bool finish_batches(php_messenger_worker *w, counts_t *counts)
 	bool ok = flush_batches(w, true, counts);
 	zval *item;
 	ZEND_HASH_FOREACH_VAL(&w->waiting, item) {
-		php_messenger_acknowledger *a = ack_from(Z_OBJ_P(item));
+		php_messenger_acknowledger *a = php_messenger_ack_from(Z_OBJ_P(item));
 		php_messenger_transport_release(a->receiver, a->envelope);
 		if (ok) {
 			php_error_docref(NULL, E_WARNING, "Messenger: the batch handler %s did not acknowledge a %s from the transport \"%s\" when flushed: it goes back to its queue",
@@ -1014,8 +804,8 @@ static bool handle_message(php_messenger_worker *w, zend_string *name, const php
 		return settle(w, name, receiver, envelope, error, undecodable, counts);
 	}
 	/* what a batch handler called now needs to keep the message */
-	consuming_t c = { w, receiver, name, Z_OBJ_P(php_messenger_envelope_message(envelope)), false, consuming };
-	consuming = &c;
+	php_messenger_consuming c = { &worker_consumer, &w->std, receiver, name, Z_OBJ_P(php_messenger_envelope_message(envelope)), false, NULL };
+	php_messenger_consuming_push(&c);
 	/* The bus gets the only reference, so the middleware stamp it in place instead of copying
 	 * it. A message decoded again here cannot be made again from the received one: kept. */
 	zend_object *redecoded = decoded_again ? envelope : NULL;
@@ -1023,7 +813,7 @@ static bool handle_message(php_messenger_worker *w, zend_string *name, const php
 		GC_ADDREF(redecoded);
 	}
 	zend_object *result = php_messenger_bus_dispatch_envelope(bus, envelope);
-	consuming = c.previous;
+	php_messenger_consuming_pop(&c);
 	bool ok = true;
 	/* the messages of the batch this one completed were kept before it: settled first */
 	if (Z_TYPE(w->deferred) == IS_ARRAY) {
@@ -1357,7 +1147,7 @@ static void messenger_interrupt(zend_execute_data *execute_data)
 		}
 		zval *item;
 		ZEND_HASH_FOREACH_VAL(&w->waiting, item) {
-			php_messenger_acknowledger *a = ack_from(Z_OBJ_P(item));
+			php_messenger_acknowledger *a = php_messenger_ack_from(Z_OBJ_P(item));
 			if (a->receiver && a->envelope && a->envelope != w->current_envelope) {
 				keep_one(w, a->receiver, a->envelope, a->transport, k->seconds);
 			}
@@ -1681,7 +1471,7 @@ ZEND_METHOD(Messenger_Worker, run)
 	} else {
 		zval *item;
 		ZEND_HASH_FOREACH_VAL(&w->waiting, item) {
-			php_messenger_acknowledger *a = ack_from(Z_OBJ_P(item));
+			php_messenger_acknowledger *a = php_messenger_ack_from(Z_OBJ_P(item));
 			php_messenger_transport_release(a->receiver, a->envelope);
 		} ZEND_HASH_FOREACH_END();
 		zend_hash_clean(&w->waiting);
@@ -1782,15 +1572,6 @@ void php_messenger_register_worker(void)
 	memcpy(&retry_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
 	retry_handlers.offset = XtOffsetOf(php_messenger_retry, std);
 	retry_handlers.clone_obj = NULL;
-
-	php_messenger_ce_BatchHandlerInterface = register_class_Messenger_Handler_BatchHandlerInterface();
-	php_messenger_ce_Acknowledger = register_class_Messenger_Handler_Acknowledger();
-	php_messenger_ce_Acknowledger->create_object = ack_create;
-	memcpy(&ack_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
-	ack_handlers.offset = XtOffsetOf(php_messenger_acknowledger, std);
-	ack_handlers.free_obj = ack_free;
-	ack_handlers.get_gc = ack_get_gc;
-	ack_handlers.clone_obj = NULL;
 
 	php_messenger_ce_Worker = register_class_Messenger_Worker();
 	php_messenger_ce_Worker->create_object = worker_create;
