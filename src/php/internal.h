@@ -175,6 +175,23 @@ zend_object *php_messenger_handler_failed_envelope(zend_object *error);
 void php_messenger_throw_delayed_handling(zval *exceptions);
 
 /* ---- middleware ---- */
+/* A native middleware's kind: handle (envelope consumed; an owned Envelope or NULL with an
+ * exception), and what its free and the cycle collector need of its state. The bus's own kinds
+ * live in bus/middleware.c; another area writes one with these. */
+typedef struct php_messenger_mw_kind {
+	zend_object *(*handle)(zend_object *self, zend_object *envelope, zend_object *stack);
+	void (*free)(zend_object *self);
+	void (*gc)(zend_object *self, zend_get_gc_buffer *buf);
+} php_messenger_mw_kind;
+/* A native middleware object of class ce (one of the middleware classes), not constructed yet. */
+zend_object *php_messenger_mw_new(zend_class_entry *ce);
+/* Makes self a middleware of kind with state data (freed by kind->free). */
+void php_messenger_mw_set(zend_object *self, const php_messenger_mw_kind *kind, void *data);
+void *php_messenger_mw_data(zend_object *self);
+/* true, with an Error, when self was constructed already */
+bool php_messenger_mw_constructed_twice(zend_object *self);
+/* MiddlewareInterface::handle() of every native middleware, for PHP code that calls it */
+void php_messenger_mw_handle_method(INTERNAL_FUNCTION_PARAMETERS);
 /* Calls mw with envelope (consumed) and the rest of the chain. Returns an owned Envelope or
  * NULL with an exception. No PHP frame when mw is one of ours. */
 zend_object *php_messenger_middleware_call(zend_object *mw, zend_object *envelope, zend_object *stack);

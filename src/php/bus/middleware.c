@@ -3,7 +3,7 @@
  * directly, so a dispatch through them has no PHP frame. A middleware written in PHP is called
  * through MiddlewareInterface::handle() and gets the same Stack, whose next() hands it the
  * following middleware, native or not. */
-#include "php/transport/transport.h"
+#include "php/internal.h"
 #include "middleware_arginfo.h"
 
 zend_class_entry *php_messenger_ce_MiddlewareInterface;
@@ -158,15 +158,17 @@ ZEND_METHOD(Messenger_Middleware_StackMiddleware, handle)
 
 /* {{{ native middleware */
 typedef struct php_messenger_mw php_messenger_mw;
-typedef zend_object *(*mw_fn)(php_messenger_mw *mw, zend_object *envelope, zend_object *stack);
 
 typedef struct {
 	zend_object *envelope;
 	zend_object *stack;
 } deferred_t;
 
+/* Every native middleware: its kind (NULL until constructed), and its state: one of the union's
+ * for the bus's own kinds, data for a kind another area writes (the send middleware). */
 struct php_messenger_mw {
-	mw_fn fn;
+	const php_messenger_mw_kind *kind;
+	void *data;
 	union {
 		struct {
 			zend_array *list; /* [one BusNameStamp], shared by every envelope: stamps are immutable */
@@ -176,15 +178,6 @@ struct php_messenger_mw {
 			deferred_t *items;
 			uint32_t head, count, cap;
 		} after;
-		struct {
-			HashTable senders;     /* name => handle */
-			HashTable sent_stamps; /* name => the list of the one SentStamp for that sender */
-			HashTable routing;     /* lower-cased type => list of names */
-			HashTable cache;       /* zend_class_entry* => list of names */
-			zend_class_entry *last_ce; /* the class of the previous lookup, and its names */
-			HashTable *last_names;
-			php_messenger_batch *batch;
-		} send;
 		struct {
 			php_messenger_handlers handlers;
 			bool allow_no_handlers;
@@ -202,7 +195,8 @@ static zend_object *mw_create(zend_class_entry *ce)
 {
 	php_messenger_mw *mw = zend_object_alloc(sizeof(php_messenger_mw), ce);
 	memset(&mw->u, 0, sizeof(mw->u));
-	mw->fn = NULL;
+	mw->kind = NULL;
+	mw->data = NULL;
 	zend_object_std_init(&mw->std, ce);
 	mw->std.handlers = &mw_handlers;
 	return &mw->std;
@@ -223,27 +217,8 @@ static void deferred_release(php_messenger_mw *mw, uint32_t from)
 static void mw_free(zend_object *obj)
 {
 	php_messenger_mw *mw = mw_from(obj);
-	zend_class_entry *ce = obj->ce;
-	if (ce == php_messenger_ce_AddBusNameStampMiddleware) {
-		if (mw->u.bus_name.list) {
-			zend_array_release(mw->u.bus_name.list);
-		}
-	} else if (ce == php_messenger_ce_DispatchAfterCurrentBusMiddleware) {
-		deferred_release(mw, mw->u.after.head);
-		if (mw->u.after.items) {
-			efree(mw->u.after.items);
-		}
-	} else if (ce == php_messenger_ce_SendMessageMiddleware) {
-		if (mw->fn) {
-			zend_hash_destroy(&mw->u.send.senders);
-			zend_hash_destroy(&mw->u.send.sent_stamps);
-			zend_hash_destroy(&mw->u.send.routing);
-			zend_hash_destroy(&mw->u.send.cache);
-		}
-	} else if (ce == php_messenger_ce_HandleMessageMiddleware) {
-		if (mw->fn) {
-			php_messenger_handlers_destroy(&mw->u.handle.handlers);
-		}
+	if (mw->kind && mw->kind->free) {
+		mw->kind->free(obj);
 	}
 	zend_object_std_dtor(obj);
 }
@@ -252,34 +227,49 @@ static HashTable *mw_get_gc(zend_object *obj, zval **table, int *n)
 {
 	php_messenger_mw *mw = mw_from(obj);
 	zend_get_gc_buffer *buf = zend_get_gc_buffer_create();
-	zend_class_entry *ce = obj->ce;
-	if (ce == php_messenger_ce_DispatchAfterCurrentBusMiddleware) {
-		for (uint32_t i = mw->u.after.head; i < mw->u.after.count; i++) {
-			zend_get_gc_buffer_add_obj(buf, mw->u.after.items[i].envelope);
-			zend_get_gc_buffer_add_obj(buf, mw->u.after.items[i].stack);
-		}
-	} else if (ce == php_messenger_ce_SendMessageMiddleware && mw->fn) {
-		php_messenger_transport *sender;
-		ZEND_HASH_FOREACH_PTR(&mw->u.send.senders, sender) {
-			zend_get_gc_buffer_add_obj(buf, sender->object);
-		} ZEND_HASH_FOREACH_END();
-	} else if (ce == php_messenger_ce_HandleMessageMiddleware && mw->fn) {
-		php_messenger_handlers_gc(&mw->u.handle.handlers, buf);
+	if (mw->kind && mw->kind->gc) {
+		mw->kind->gc(obj, buf);
 	}
 	zend_get_gc_buffer_use(buf, table, n);
 	return NULL;
+}
+
+void php_messenger_mw_set(zend_object *self, const php_messenger_mw_kind *kind, void *data)
+{
+	php_messenger_mw *mw = mw_from(self);
+	mw->kind = kind;
+	mw->data = data;
+}
+
+void *php_messenger_mw_data(zend_object *self)
+{
+	return mw_from(self)->data;
+}
+
+bool php_messenger_mw_constructed_twice(zend_object *self)
+{
+	if (mw_from(self)->kind) {
+		zend_throw_error(NULL, "Cannot call %s::__construct() twice", ZSTR_VAL(self->ce->name));
+		return true;
+	}
+	return false;
+}
+
+zend_object *php_messenger_mw_new(zend_class_entry *ce)
+{
+	return mw_create(ce);
 }
 
 zend_object *php_messenger_middleware_call(zend_object *mw, zend_object *envelope, zend_object *stack)
 {
 	if (mw->handlers == &mw_handlers) {
 		php_messenger_mw *native = mw_from(mw);
-		if (!native->fn) {
+		if (!native->kind) {
 			OBJ_RELEASE(envelope);
 			zend_throw_error(NULL, "%s was not constructed", ZSTR_VAL(mw->ce->name));
 			return NULL;
 		}
-		return native->fn(native, envelope, stack);
+		return native->kind->handle(mw, envelope, stack);
 	}
 	if (mw->ce == php_messenger_ce_StackMiddleware) {
 		return envelope;
@@ -333,8 +323,7 @@ zend_object *php_messenger_stack_continue(zend_object *stack, zend_object *envel
 	return result;
 }
 
-/* MiddlewareInterface::handle() of every native middleware, for PHP code that calls it. */
-static void native_handle(INTERNAL_FUNCTION_PARAMETERS)
+void php_messenger_mw_handle_method(INTERNAL_FUNCTION_PARAMETERS)
 {
 	zend_object *envelope, *stack;
 	ZEND_PARSE_PARAMETERS_START(2, 2)
@@ -351,14 +340,22 @@ static void native_handle(INTERNAL_FUNCTION_PARAMETERS)
 /* }}} */
 
 /* {{{ AddBusNameStampMiddleware */
-static zend_object *bus_name_fn(php_messenger_mw *mw, zend_object *envelope, zend_object *stack)
+static zend_object *bus_name_fn(zend_object *self, zend_object *envelope, zend_object *stack)
 {
+	php_messenger_mw *mw = mw_from(self);
 	if (!php_messenger_envelope_list(envelope, php_messenger_ce_BusNameStamp)) {
 		/* the envelope's list of BusNameStamps is the middleware's own, copied on write */
 		envelope = php_messenger_envelope_with_list(envelope, php_messenger_ce_BusNameStamp, mw->u.bus_name.list);
 	}
 	return php_messenger_stack_continue(stack, envelope);
 }
+
+static void bus_name_free(zend_object *self)
+{
+	zend_array_release(mw_from(self)->u.bus_name.list);
+}
+
+static const php_messenger_mw_kind bus_name_kind = { bus_name_fn, bus_name_free, NULL };
 
 static void bus_name_init(php_messenger_mw *mw, zend_string *bus_name)
 {
@@ -368,7 +365,7 @@ static void bus_name_init(php_messenger_mw *mw, zend_string *bus_name)
 	ZVAL_OBJ(&stamp, php_messenger_stamp_new(php_messenger_ce_BusNameStamp, 1, &arg));
 	mw->u.bus_name.list = zend_new_array(1);
 	zend_hash_next_index_insert_new(mw->u.bus_name.list, &stamp);
-	mw->fn = bus_name_fn;
+	mw->kind = &bus_name_kind;
 }
 
 zend_object *php_messenger_add_bus_name_middleware_new(zend_string *bus_name)
@@ -384,17 +381,15 @@ ZEND_METHOD(Messenger_Middleware_AddBusNameStampMiddleware, __construct)
 	ZEND_PARSE_PARAMETERS_START(1, 1)
 		Z_PARAM_STR(bus_name)
 	ZEND_PARSE_PARAMETERS_END();
-	php_messenger_mw *mw = mw_from(Z_OBJ_P(ZEND_THIS));
-	if (mw->fn) {
-		zend_throw_error(NULL, "Cannot call %s::__construct() twice", ZSTR_VAL(mw->std.ce->name));
+	if (php_messenger_mw_constructed_twice(Z_OBJ_P(ZEND_THIS))) {
 		RETURN_THROWS();
 	}
-	bus_name_init(mw, bus_name);
+	bus_name_init(mw_from(Z_OBJ_P(ZEND_THIS)), bus_name);
 }
 
 ZEND_METHOD(Messenger_Middleware_AddBusNameStampMiddleware, handle)
 {
-	native_handle(INTERNAL_FUNCTION_PARAM_PASSTHRU);
+	php_messenger_mw_handle_method(INTERNAL_FUNCTION_PARAM_PASSTHRU);
 }
 /* }}} */
 
@@ -415,8 +410,9 @@ static void defer(php_messenger_mw *mw, zend_object *envelope, zend_object *stac
 	mw->u.after.count++;
 }
 
-static zend_object *after_fn(php_messenger_mw *mw, zend_object *envelope, zend_object *stack)
+static zend_object *after_fn(zend_object *self, zend_object *envelope, zend_object *stack)
 {
+	php_messenger_mw *mw = mw_from(self);
 	if (php_messenger_envelope_last(envelope, php_messenger_ce_DispatchAfterCurrentBusStamp)) {
 		if (mw->u.after.running) {
 			defer(mw, envelope, stack);
@@ -475,283 +471,42 @@ static zend_object *after_fn(php_messenger_mw *mw, zend_object *envelope, zend_o
 	return result;
 }
 
+static void after_free(zend_object *self)
+{
+	php_messenger_mw *mw = mw_from(self);
+	deferred_release(mw, mw->u.after.head);
+	if (mw->u.after.items) {
+		efree(mw->u.after.items);
+	}
+}
+
+static void after_gc(zend_object *self, zend_get_gc_buffer *buf)
+{
+	php_messenger_mw *mw = mw_from(self);
+	for (uint32_t i = mw->u.after.head; i < mw->u.after.count; i++) {
+		zend_get_gc_buffer_add_obj(buf, mw->u.after.items[i].envelope);
+		zend_get_gc_buffer_add_obj(buf, mw->u.after.items[i].stack);
+	}
+}
+
+static const php_messenger_mw_kind after_kind = { after_fn, after_free, after_gc };
+
 zend_object *php_messenger_dispatch_after_middleware_new(void)
 {
 	zend_object *obj = mw_create(php_messenger_ce_DispatchAfterCurrentBusMiddleware);
-	mw_from(obj)->fn = after_fn;
+	mw_from(obj)->kind = &after_kind;
 	return obj;
 }
 
 ZEND_METHOD(Messenger_Middleware_DispatchAfterCurrentBusMiddleware, __construct)
 {
 	ZEND_PARSE_PARAMETERS_NONE();
-	mw_from(Z_OBJ_P(ZEND_THIS))->fn = after_fn;
+	mw_from(Z_OBJ_P(ZEND_THIS))->kind = &after_kind;
 }
 
 ZEND_METHOD(Messenger_Middleware_DispatchAfterCurrentBusMiddleware, handle)
 {
-	native_handle(INTERNAL_FUNCTION_PARAM_PASSTHRU);
-}
-/* }}} */
-
-/* {{{ SendMessageMiddleware */
-typedef struct {
-	HashTable *routing;
-	zval *names;
-} route_ctx;
-
-static bool collect_route(void *ctx, zend_string *lc_type)
-{
-	route_ctx *c = ctx;
-	zval *targets = zend_hash_find(c->routing, lc_type);
-	if (targets) {
-		zval *name;
-		ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(targets), name) {
-			if (!zend_hash_exists(Z_ARRVAL_P(c->names), Z_STR_P(name))) {
-				zend_hash_add_empty_element(Z_ARRVAL_P(c->names), Z_STR_P(name));
-			}
-		} ZEND_HASH_FOREACH_END();
-	}
-	return true;
-}
-
-/* The transport names of a message class, in routing order, added to the cache: the routing
- * configuration's, else its #[AsMessage] attributes' (Symfony 7.2: the configuration wins). NULL
- * with an exception when an attribute is malformed or names a transport that is not configured. */
-static zval *routes_build(php_messenger_mw *mw, zend_class_entry *ce)
-{
-	zval seen, names;
-	array_init(&seen);
-	route_ctx ctx = { &mw->u.send.routing, &seen };
-	php_messenger_walk_types(ce, collect_route, &ctx);
-	bool by_attribute = zend_hash_num_elements(Z_ARRVAL(seen)) == 0;
-	if (by_attribute && !php_messenger_as_message_transports(ce, &seen)) {
-		zval_ptr_dtor(&seen);
-		return NULL;
-	}
-	zend_string *unknown;
-	ZEND_HASH_FOREACH_STR_KEY(Z_ARRVAL(seen), unknown) {
-		php_messenger_transport *sender = zend_hash_find_ptr(&mw->u.send.senders, unknown);
-		zend_object *serializer = sender ? php_messenger_transport_serializer_of(sender) : NULL;
-		if (by_attribute && serializer) {
-			/* what we send there, we can read back (the configuration's routing keys are allowed
-			 * when the Messenger is built) */
-			php_messenger_serializer_allow(serializer, ce->name);
-		}
-		if (!sender) {
-			zend_string *known = php_messenger_names_of(&mw->u.send.senders);
-			php_messenger_throw(php_messenger_ce_InvalidArgumentException,
-				"%s: #[AsMessage] names the transport \"%s\", which is not configured (configured: %s)",
-				ZSTR_VAL(ce->name), ZSTR_VAL(unknown), ZSTR_VAL(known));
-			zend_string_release(known);
-			zval_ptr_dtor(&seen);
-			return NULL;
-		}
-	} ZEND_HASH_FOREACH_END();
-	array_init_size(&names, zend_hash_num_elements(Z_ARRVAL(seen)));
-	zend_string *name;
-	ZEND_HASH_FOREACH_STR_KEY(Z_ARRVAL(seen), name) {
-		add_next_index_str(&names, zend_string_copy(name));
-	} ZEND_HASH_FOREACH_END();
-	zval_ptr_dtor(&seen);
-	return zend_hash_index_add_new(&mw->u.send.cache, (zend_ulong) (uintptr_t) ce, &names);
-}
-
-/* The transport names of a message class, in routing order; cached per class. */
-static HashTable *routes_for(php_messenger_mw *mw, zend_class_entry *ce)
-{
-	if (ce == mw->u.send.last_ce) {
-		return mw->u.send.last_names;
-	}
-	zval *cached = zend_hash_index_find(&mw->u.send.cache, (zend_ulong) (uintptr_t) ce);
-	if (!cached && !(cached = routes_build(mw, ce))) {
-		return NULL;
-	}
-	mw->u.send.last_ce = ce;
-	mw->u.send.last_names = Z_ARRVAL_P(cached);
-	return Z_ARRVAL_P(cached);
-}
-
-static zend_object *send_fn(php_messenger_mw *mw, zend_object *envelope, zend_object *stack)
-{
-	if (php_messenger_envelope_last(envelope, php_messenger_ce_ReceivedStamp)) {
-		/* received from a transport: handle it, never send it back */
-		return php_messenger_stack_continue(stack, envelope);
-	}
-	HashTable *names;
-	zend_object *explicit_names = php_messenger_envelope_last(envelope, php_messenger_ce_TransportNamesStamp);
-	if (explicit_names) {
-		names = Z_ARRVAL_P(php_messenger_stamp_prop(explicit_names, 0));
-	} else {
-		names = routes_for(mw, Z_OBJCE_P(php_messenger_envelope_message(envelope)));
-		if (!names) {
-			OBJ_RELEASE(envelope);
-			return NULL;
-		}
-	}
-	if (zend_hash_num_elements(names) == 0) {
-		return php_messenger_stack_continue(stack, envelope);
-	}
-	zval *name;
-	ZEND_HASH_FOREACH_VAL(names, name) {
-		php_messenger_transport *sender = zend_hash_find_ptr(&mw->u.send.senders, Z_STR_P(name));
-		if (!sender) {
-			OBJ_RELEASE(envelope);
-			php_messenger_throw(php_messenger_ce_InvalidArgumentException,
-				"TransportNamesStamp names the transport \"%s\", which is not configured", Z_STRVAL_P(name));
-			return NULL;
-		}
-		zval *sent = zend_hash_find(&mw->u.send.sent_stamps, Z_STR_P(name));
-		envelope = php_messenger_envelope_with_list(envelope, php_messenger_ce_SentStamp, Z_ARRVAL_P(sent));
-		if (mw->u.send.batch) {
-			zval *list = zend_hash_find(&mw->u.send.batch->per_sender, Z_STR_P(name));
-			if (!list) {
-				zval empty;
-				array_init(&empty);
-				list = zend_hash_add_new(&mw->u.send.batch->per_sender, Z_STR_P(name), &empty);
-			}
-			zval queued;
-			ZVAL_OBJ_COPY(&queued, envelope);
-			zend_hash_next_index_insert_new(Z_ARRVAL_P(list), &queued);
-			continue;
-		}
-		envelope = php_messenger_transport_send(sender, envelope);
-		if (!envelope) {
-			return NULL;
-		}
-	} ZEND_HASH_FOREACH_END();
-	/* sent: the handlers run where it is received */
-	return envelope;
-}
-
-static bool send_init(php_messenger_mw *mw, HashTable *senders, HashTable *routing)
-{
-	php_messenger_transport_table_init(&mw->u.send.senders, zend_hash_num_elements(senders));
-	zend_hash_init(&mw->u.send.sent_stamps, zend_hash_num_elements(senders), NULL, ZVAL_PTR_DTOR, 0);
-	zend_hash_init(&mw->u.send.routing, routing ? zend_hash_num_elements(routing) : 0, NULL, ZVAL_PTR_DTOR, 0);
-	zend_hash_init(&mw->u.send.cache, 8, NULL, ZVAL_PTR_DTOR, 0);
-	mw->u.send.batch = NULL;
-	mw->u.send.last_ce = NULL;
-	mw->fn = send_fn;
-
-	zend_string *name;
-	zval *sender;
-	ZEND_HASH_FOREACH_STR_KEY_VAL(senders, name, sender) {
-		ZVAL_DEREF(sender);
-		if (!name || Z_TYPE_P(sender) != IS_OBJECT || !instanceof_function(Z_OBJCE_P(sender), php_messenger_ce_SenderInterface)) {
-			php_messenger_throw(php_messenger_ce_InvalidArgumentException,
-				"senders must map transport names to Messenger\\Transport\\Sender\\SenderInterface objects; the entry \"%s\" is %s",
-				name ? ZSTR_VAL(name) : "(integer key)", Z_TYPE_P(sender) == IS_OBJECT ? ZSTR_VAL(Z_OBJCE_P(sender)->name) : zend_zval_type_name(sender));
-			return false;
-		}
-		zend_hash_add_new_ptr(&mw->u.send.senders, name, php_messenger_transport_wrap(Z_OBJ_P(sender)));
-		zval args[2], stamp, list;
-		ZVAL_STR(&args[0], Z_OBJCE_P(sender)->name);
-		ZVAL_STR(&args[1], name);
-		ZVAL_OBJ(&stamp, php_messenger_stamp_new(php_messenger_ce_SentStamp, 2, args));
-		ZVAL_ARR(&list, zend_new_array(1));
-		zend_hash_next_index_insert_new(Z_ARRVAL(list), &stamp);
-		zend_hash_add_new(&mw->u.send.sent_stamps, name, &list);
-	} ZEND_HASH_FOREACH_END();
-
-	if (!routing) {
-		return true;
-	}
-	zend_ulong index;
-	zval *targets;
-	ZEND_HASH_FOREACH_KEY_VAL(routing, index, name, targets) {
-		ZVAL_DEREF(targets);
-		if (!name) {
-			php_messenger_throw(php_messenger_ce_InvalidArgumentException,
-				"routing[" ZEND_ULONG_FMT "]: routing keys must be message classes, interfaces, \"Namespace\\*\" or \"*\"", index);
-			return false;
-		}
-		zval list;
-		array_init(&list);
-		if (Z_TYPE_P(targets) == IS_STRING) {
-			add_next_index_str(&list, zend_string_copy(Z_STR_P(targets)));
-		} else if (Z_TYPE_P(targets) == IS_ARRAY) {
-			zval *target;
-			ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(targets), target) {
-				ZVAL_DEREF(target);
-				if (Z_TYPE_P(target) != IS_STRING) {
-					zval_ptr_dtor(&list);
-					php_messenger_throw(php_messenger_ce_InvalidArgumentException,
-						"routing[\"%s\"]: transport names must be strings, %s given", ZSTR_VAL(name), zend_zval_type_name(target));
-					return false;
-				}
-				add_next_index_str(&list, zend_string_copy(Z_STR_P(target)));
-			} ZEND_HASH_FOREACH_END();
-		} else {
-			php_messenger_throw(php_messenger_ce_InvalidArgumentException,
-				"routing[\"%s\"] must be a transport name or a list of them, %s given", ZSTR_VAL(name), zend_zval_type_name(targets));
-			zval_ptr_dtor(&list);
-			return false;
-		}
-		zval *target;
-		ZEND_HASH_FOREACH_VAL(Z_ARRVAL(list), target) {
-			if (!zend_hash_exists(&mw->u.send.senders, Z_STR_P(target))) {
-				zend_string *known = php_messenger_names_of(&mw->u.send.senders);
-				php_messenger_throw(php_messenger_ce_InvalidArgumentException,
-					"routing[\"%s\"] names the transport \"%s\", which is not configured (configured: %s)",
-					ZSTR_VAL(name), Z_STRVAL_P(target), ZSTR_VAL(known));
-				zend_string_release(known);
-				zval_ptr_dtor(&list);
-				return false;
-			}
-		} ZEND_HASH_FOREACH_END();
-		zend_string *lc = php_messenger_type_key(ZSTR_VAL(name), ZSTR_LEN(name));
-		zval *existing = zend_hash_find(&mw->u.send.routing, lc);
-		if (existing) {
-			/* "Foo" and "\Foo" both given: keep both lists */
-			zend_hash_extend(Z_ARRVAL_P(existing), zend_hash_num_elements(Z_ARRVAL_P(existing)) + zend_hash_num_elements(Z_ARRVAL(list)), 1);
-			ZEND_HASH_FOREACH_VAL(Z_ARRVAL(list), target) {
-				Z_ADDREF_P(target);
-				zend_hash_next_index_insert(Z_ARRVAL_P(existing), target);
-			} ZEND_HASH_FOREACH_END();
-			zval_ptr_dtor(&list);
-		} else {
-			zend_hash_add_new(&mw->u.send.routing, lc, &list);
-		}
-		zend_string_release(lc);
-	} ZEND_HASH_FOREACH_END();
-	return true;
-}
-
-zend_object *php_messenger_send_middleware_new(HashTable *senders, HashTable *routing)
-{
-	zend_object *obj = mw_create(php_messenger_ce_SendMessageMiddleware);
-	if (!send_init(mw_from(obj), senders, routing)) {
-		OBJ_RELEASE(obj);
-		return NULL;
-	}
-	return obj;
-}
-
-void php_messenger_send_middleware_set_batch(zend_object *send_mw, php_messenger_batch *batch)
-{
-	mw_from(send_mw)->u.send.batch = batch;
-}
-
-ZEND_METHOD(Messenger_Middleware_SendMessageMiddleware, __construct)
-{
-	HashTable *senders, *routing = NULL;
-	ZEND_PARSE_PARAMETERS_START(1, 2)
-		Z_PARAM_ARRAY_HT(senders)
-		Z_PARAM_OPTIONAL
-		Z_PARAM_ARRAY_HT(routing)
-	ZEND_PARSE_PARAMETERS_END();
-	php_messenger_mw *mw = mw_from(Z_OBJ_P(ZEND_THIS));
-	if (mw->fn) {
-		zend_throw_error(NULL, "Cannot call %s::__construct() twice", ZSTR_VAL(mw->std.ce->name));
-		RETURN_THROWS();
-	}
-	send_init(mw, senders, routing);
-}
-
-ZEND_METHOD(Messenger_Middleware_SendMessageMiddleware, handle)
-{
-	native_handle(INTERNAL_FUNCTION_PARAM_PASSTHRU);
+	php_messenger_mw_handle_method(INTERNAL_FUNCTION_PARAM_PASSTHRU);
 }
 /* }}} */
 
@@ -790,8 +545,9 @@ static bool name_shared(const php_messenger_handlers *registry, const php_messen
 	return false;
 }
 
-static zend_object *handle_fn(php_messenger_mw *mw, zend_object *envelope, zend_object *stack)
+static zend_object *handle_fn(zend_object *self, zend_object *envelope, zend_object *stack)
 {
+	php_messenger_mw *mw = mw_from(self);
 	php_messenger_handlers *registry = &mw->u.handle.handlers;
 	zval *message = php_messenger_envelope_message(envelope);
 	const php_messenger_handler_list *list = php_messenger_handlers_for(registry, Z_OBJCE_P(message));
@@ -919,13 +675,25 @@ fail:
 	return NULL;
 }
 
+static void handle_free(zend_object *self)
+{
+	php_messenger_handlers_destroy(&mw_from(self)->u.handle.handlers);
+}
+
+static void handle_gc(zend_object *self, zend_get_gc_buffer *buf)
+{
+	php_messenger_handlers_gc(&mw_from(self)->u.handle.handlers, buf);
+}
+
+static const php_messenger_mw_kind handle_kind = { handle_fn, handle_free, handle_gc };
+
 static bool handle_init(php_messenger_mw *mw, HashTable *handlers, bool allow_no_handlers, zend_string *bus_name)
 {
 	if (!php_messenger_handlers_init(&mw->u.handle.handlers, handlers, bus_name)) {
 		return false;
 	}
 	mw->u.handle.allow_no_handlers = allow_no_handlers;
-	mw->fn = handle_fn;
+	mw->kind = &handle_kind;
 	return true;
 }
 
@@ -965,17 +733,15 @@ ZEND_METHOD(Messenger_Middleware_HandleMessageMiddleware, __construct)
 		Z_PARAM_BOOL(allow_no_handlers)
 		Z_PARAM_STR_OR_NULL(bus_name)
 	ZEND_PARSE_PARAMETERS_END();
-	php_messenger_mw *mw = mw_from(Z_OBJ_P(ZEND_THIS));
-	if (mw->fn) {
-		zend_throw_error(NULL, "Cannot call %s::__construct() twice", ZSTR_VAL(mw->std.ce->name));
+	if (php_messenger_mw_constructed_twice(Z_OBJ_P(ZEND_THIS))) {
 		RETURN_THROWS();
 	}
-	handle_init(mw, handlers, allow_no_handlers, bus_name);
+	handle_init(mw_from(Z_OBJ_P(ZEND_THIS)), handlers, allow_no_handlers, bus_name);
 }
 
 ZEND_METHOD(Messenger_Middleware_HandleMessageMiddleware, handle)
 {
-	native_handle(INTERNAL_FUNCTION_PARAM_PASSTHRU);
+	php_messenger_mw_handle_method(INTERNAL_FUNCTION_PARAM_PASSTHRU);
 }
 /* }}} */
 
