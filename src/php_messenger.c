@@ -8,7 +8,7 @@
 #include "ext/standard/info.h"
 
 #include "php_messenger.h"
-#include "php/transport/transport.h"
+#include "php/console/console.h"
 
 PHP_MINIT_FUNCTION(messenger)
 {

@@ -1,4 +1,4 @@
-#include "php/internal.h"
+#include "php/base/base.h"
 
 #include <time.h>
 

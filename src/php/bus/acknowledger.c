@@ -3,7 +3,7 @@
  * that the handler middleware gives a batch handler an Acknowledger tied to that worker; the
  * worker hears through its php_messenger_consumer when a message is kept and when its
  * Acknowledger is called. */
-#include "php/internal.h"
+#include "php/bus/bus.h"
 #include "zend_closures.h"
 #include "handler_arginfo.h"
 

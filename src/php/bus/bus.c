@@ -1,6 +1,6 @@
 /* Messenger\MessageBus and MessageBusInterface: a name and a middleware list; dispatch() wraps the
  * message and walks it through the list with a fresh Stack. */
-#include "php/internal.h"
+#include "php/bus/bus.h"
 #include "bus_arginfo.h"
 
 zend_class_entry *php_messenger_ce_MessageBusInterface;

@@ -3,7 +3,7 @@
  * middleware chain, where the chain holds the only reference, stamps are added in place: no
  * one can observe the difference and a dispatch allocates one Envelope instead of one per
  * stamp. */
-#include "php/internal.h"
+#include "php/bus/bus.h"
 #include "envelope_arginfo.h"
 
 zend_class_entry *php_messenger_ce_StampInterface;

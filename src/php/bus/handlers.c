@@ -1,7 +1,7 @@
 /* The handler registry of one bus: built once from the configuration, looked up per message
  * class through a cache, and called through a prepared fcall cache. Also the
  * #[AsMessageHandler] attribute and the walk over the types a message matches. */
-#include "php/internal.h"
+#include "php/bus/bus.h"
 #include "zend_attributes.h"
 #include "zend_closures.h"
 #include "core/base/route.h"

@@ -3,7 +3,7 @@
  * directly, so a dispatch through them has no PHP frame. A middleware written in PHP is called
  * through MiddlewareInterface::handle() and gets the same Stack, whose next() hands it the
  * following middleware, native or not. */
-#include "php/internal.h"
+#include "php/bus/bus.h"
 #include "middleware_arginfo.h"
 
 zend_class_entry *php_messenger_ce_MiddlewareInterface;

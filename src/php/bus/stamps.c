@@ -1,6 +1,6 @@
 /* The stamps: final value objects whose declared properties (Symfony's names, in order) are
  * set once by the constructor and read by the getters. */
-#include "php/internal.h"
+#include "php/bus/bus.h"
 #include "ext/date/php_date.h"
 #include "stamps_arginfo.h"
 

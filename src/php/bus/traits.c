@@ -1,7 +1,7 @@
 /* Messenger\HandleTrait and Messenger\Handler\BatchHandlerTrait: traits whose methods are C.
  * A trait's private property lives in the class that uses it, and a trait method runs with that
  * class as its scope, so the properties are found through the running method's scope. */
-#include "php/internal.h"
+#include "php/bus/bus.h"
 #include "traits_arginfo.h"
 
 /* The slot of the private property name declared by the class the running trait method belongs to. */

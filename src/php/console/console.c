@@ -2,7 +2,7 @@
  * read by the core (msgr_args); the commands drive the Messenger: the worker, the transports'
  * counts and setup, the stop-workers file. Errors go to stderr; an unknown command or option
  * exits with 2, as Symfony Console does. */
-#include "php/transport/transport.h"
+#include "php/console/console.h"
 #include "core/base/args.h"
 #include "ext/json/php_json.h"
 #include "zend_smart_str.h"

@@ -1,6 +1,6 @@
 /* Messenger\Messenger: one configuration array made into transports, one shared send
  * middleware (routing), one shared dispatch-after-current-bus middleware, and the buses. */
-#include "php/transport/transport.h"
+#include "php/messenger/messenger.h"
 #include "main/php_streams.h"
 #include "zend_smart_str.h"
 #include "messenger_arginfo.h"

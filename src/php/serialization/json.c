@@ -5,7 +5,7 @@
  *         of that class, under Symfony's class name when Symfony has it), "Content-Type".
  * Decoding follows the declared property types of the (allowed) message class and does not
  * call its constructor, as Symfony's ObjectNormalizer does not when the properties match. */
-#include "php/internal.h"
+#include "php/serialization/serialization.h"
 #include "ext/standard/base64.h"
 #include "core/codec/phpser.h"
 #include "ext/json/php_json.h"

@@ -4,7 +4,7 @@
  * the core rewrite and addslashes() give (the tests compare it with Symfony's); anything else
  * (PHP references, __serialize, __sleep, Serializable, dynamic properties, other internal
  * classes) makes it give up, and the caller takes the general path. */
-#include "php/internal.h"
+#include "php/serialization/serialization.h"
 #include "core/codec/phpser.h"
 #include "ext/date/php_date.h"
 #include "zend_enum.h"

@@ -5,7 +5,7 @@
  * with Symfony's class names, base64 when not UTF-8. Reading goes the other way, but the bytes
  * are first rewritten by the core (msgr_phpser): every class named in them is checked against
  * the allow-list before PHP's unserializer runs, so a class outside it is never instantiated. */
-#include "php/internal.h"
+#include "php/serialization/serialization.h"
 #include "core/codec/phpser.h"
 #include "ext/standard/php_var.h"
 #include "ext/standard/base64.h"

@@ -8,10 +8,30 @@
 #ifndef PHP_MESSENGER_TRANSPORT_H
 #define PHP_MESSENGER_TRANSPORT_H
 
-#include "php/internal.h"
+#include "php/serialization/serialization.h"
 
 struct msgr_dsn;
 typedef struct php_messenger_transport php_messenger_transport;
+
+extern zend_class_entry *php_messenger_ce_SenderInterface;
+extern zend_class_entry *php_messenger_ce_ReceiverInterface;
+extern zend_class_entry *php_messenger_ce_KeepaliveReceiverInterface;
+extern zend_class_entry *php_messenger_ce_MessageCountAwareInterface;
+extern zend_class_entry *php_messenger_ce_ListableReceiverInterface;
+extern zend_class_entry *php_messenger_ce_QueueReceiverInterface;
+extern zend_class_entry *php_messenger_ce_TransportInterface;
+extern zend_class_entry *php_messenger_ce_BatchSenderInterface;
+extern zend_class_entry *php_messenger_ce_SetupableTransportInterface;
+extern zend_class_entry *php_messenger_ce_SendMessageMiddleware;
+
+/* senders: name => SenderInterface; routing: the configuration's routing array (may be NULL). */
+zend_object *php_messenger_send_middleware_new(HashTable *senders, HashTable *routing);
+/* dispatchAll: the send middleware collects instead of sending while a batch is open. */
+typedef struct php_messenger_batch {
+	HashTable per_sender; /* name => ['sender' => obj, 'envelopes' => list] */
+} php_messenger_batch;
+void php_messenger_send_middleware_set_batch(zend_object *send_mw, php_messenger_batch *batch);
+
 
 /* What a transport can do beyond send, get, ack and reject: from the interfaces it implements. */
 enum {

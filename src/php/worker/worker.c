@@ -8,7 +8,7 @@
  * never for UnrecoverableMessageHandlingException), else to the failure transport with
  * SentToFailureTransportStamp, and rejects the original. SIGTERM, SIGINT and SIGQUIT finish
  * the current message and stop (no PCNTL needed); the waits are short slices. */
-#include "php/transport/transport.h"
+#include "php/worker/worker.h"
 #include "core/base/retry.h"
 #include "core/base/rate.h"
 #include "core/base/tick.h"

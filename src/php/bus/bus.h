@@ -1,28 +1,18 @@
-/* What the binding's files share: class entries, the Envelope and stamp primitives the C
- * middleware uses, and the one place that turns an error into an exception. */
-#ifndef PHP_MESSENGER_INTERNAL_H
-#define PHP_MESSENGER_INTERNAL_H
+/* The bus area: Envelope and stamps, the middleware chain, the handler registry, MessageBus,
+ * batch handlers' Acknowledger. Includes the base only. */
+#ifndef PHP_MESSENGER_BUS_H
+#define PHP_MESSENGER_BUS_H
 
-#ifdef HAVE_CONFIG_H
-#include "config.h"
-#endif
+#include "php/base/base.h"
 
-#include "php.h"
-#include "zend_exceptions.h"
-#include "zend_interfaces.h"
-#include "zend_smart_str.h"
-
-/* MINIT of each area, called in dependency order from php_messenger.c */
+/* MINIT of the area, in this order */
 void php_messenger_register_envelope(void);
 void php_messenger_register_stamps(void);
-void php_messenger_register_exceptions(void);
 void php_messenger_register_middleware(void);
 void php_messenger_register_bus(void);
+void php_messenger_register_acknowledger(void);
 void php_messenger_register_handlers(void);
-void php_messenger_register_serializer(void);
-void php_messenger_register_worker(void);
-void php_messenger_shutdown_serializer(void);
-void php_messenger_register_messenger(void);
+void php_messenger_register_traits(void);
 
 extern zend_class_entry *php_messenger_ce_StampInterface;
 extern zend_class_entry *php_messenger_ce_NonSendableStampInterface;
@@ -43,79 +33,17 @@ extern zend_class_entry *php_messenger_ce_HandlerArgumentsStamp;
 extern zend_class_entry *php_messenger_ce_AmqpStamp;
 extern zend_class_entry *php_messenger_ce_MessageDecodingFailedStamp;
 
-extern zend_class_entry *php_messenger_ce_ExceptionInterface;
-extern zend_class_entry *php_messenger_ce_LogicException;
-extern zend_class_entry *php_messenger_ce_RuntimeException;
-extern zend_class_entry *php_messenger_ce_InvalidArgumentException;
-extern zend_class_entry *php_messenger_ce_HandlerFailedException;
-extern zend_class_entry *php_messenger_ce_NoHandlerForMessageException;
-extern zend_class_entry *php_messenger_ce_DelayedMessageHandlingException;
-extern zend_class_entry *php_messenger_ce_TransportException;
-extern zend_class_entry *php_messenger_ce_MessageDecodingFailedException;
-extern zend_class_entry *php_messenger_ce_UnrecoverableMessageHandlingException;
-extern zend_class_entry *php_messenger_ce_RecoverableMessageHandlingException;
-extern zend_class_entry *php_messenger_ce_RecoverableExceptionInterface;
-extern zend_class_entry *php_messenger_ce_UnrecoverableExceptionInterface;
-extern zend_class_entry *php_messenger_ce_StopWorkerExceptionInterface;
-extern zend_class_entry *php_messenger_ce_WrappedExceptionsInterface;
-
-extern zend_class_entry *php_messenger_ce_SerializerInterface;
-extern zend_class_entry *php_messenger_ce_PhpSerializer;
-extern zend_class_entry *php_messenger_ce_JsonSerializer;
-extern zend_class_entry *php_messenger_ce_UndecodableMessage;
-
 extern zend_class_entry *php_messenger_ce_MiddlewareInterface;
 extern zend_class_entry *php_messenger_ce_StackInterface;
 extern zend_class_entry *php_messenger_ce_StackMiddleware;
 extern zend_class_entry *php_messenger_ce_AddBusNameStampMiddleware;
 extern zend_class_entry *php_messenger_ce_DispatchAfterCurrentBusMiddleware;
-extern zend_class_entry *php_messenger_ce_SendMessageMiddleware;
 extern zend_class_entry *php_messenger_ce_HandleMessageMiddleware;
 
 extern zend_class_entry *php_messenger_ce_MessageBusInterface;
 extern zend_class_entry *php_messenger_ce_MessageBus;
 
 extern zend_class_entry *php_messenger_ce_AsMessageHandler;
-
-extern zend_class_entry *php_messenger_ce_SenderInterface;
-extern zend_class_entry *php_messenger_ce_ReceiverInterface;
-extern zend_class_entry *php_messenger_ce_KeepaliveReceiverInterface;
-extern zend_class_entry *php_messenger_ce_MessageCountAwareInterface;
-extern zend_class_entry *php_messenger_ce_ListableReceiverInterface;
-extern zend_class_entry *php_messenger_ce_QueueReceiverInterface;
-extern zend_class_entry *php_messenger_ce_TransportInterface;
-extern zend_class_entry *php_messenger_ce_BatchSenderInterface;
-extern zend_class_entry *php_messenger_ce_SetupableTransportInterface;
-
-extern zend_class_entry *php_messenger_ce_Messenger;
-
-/* ---- errors (php_messenger_util.c) ---- */
-/* Throws a Messenger exception of class ce with a printf-formatted message. */
-void php_messenger_throw(zend_class_entry *ce, const char *fmt, ...) ZEND_ATTRIBUTE_FORMAT(printf, 2, 3);
-/* Moves the pending exception into *out (an owned reference) unless it is exit(), which
- * must keep unwinding. Returns false when there is nothing to take. */
-bool php_messenger_take_exception(zend_object **out);
-/* The key a message type is registered and looked up under: lower-cased, no leading "\\". */
-zend_string *php_messenger_type_key(const char *name, size_t len);
-/* Finds the first key of ht that is not in known (NULL-terminated): *unknown is that key, or
- * NULL for an integer key. */
-bool php_messenger_find_unknown_key(HashTable *ht, const char *const *known, zend_string **unknown);
-/* $throwable->message, ->code...: read through Exception or Error, whichever it extends. */
-zval *php_messenger_throwable_prop(zend_object *throwable, zend_string *name, zval *rv);
-/* "a, b, c" of the string keys of ht, or "none". */
-zend_string *php_messenger_names_of(HashTable *ht);
-/* Milliseconds of the monotonic clock: for waits and limits, never for dates. */
-zend_long php_messenger_monotonic_ms(void);
-/* An array of what an iterable yields (keys dropped); false with an exception. */
-bool php_messenger_iterable_to_array(zval *iterable, zval *out);
-/* A method's return value made an array in place: an array stays, a Traversable (a generator)
- * is read to its end; anything else is a LogicException naming from::method(). False (rv
- * undefined) with an exception. */
-bool php_messenger_iterable_result(zval *rv, zend_object *from, const char *method);
-/* ListableReceiverInterface::all()'s ?int $limit: null or at least 1; false with a ValueError. */
-bool php_messenger_limit_arg(zend_long limit, bool limit_null);
-/* Reads a declared property by slot, bypassing visibility: for our own classes only. */
-#define PHP_MESSENGER_PROP(obj, n) OBJ_PROP_NUM((obj), (n))
 
 /* ---- envelope ---- */
 #define PHP_MESSENGER_ENVELOPE_STAMPS 0
@@ -207,8 +135,6 @@ zend_object *php_messenger_stack_new(zend_array *middleware);
 zend_array *php_messenger_middleware_list(zval *iterable, const char *what);
 zend_object *php_messenger_add_bus_name_middleware_new(zend_string *bus_name);
 zend_object *php_messenger_dispatch_after_middleware_new(void);
-/* senders: name => SenderInterface; routing: the configuration's routing array (may be NULL). */
-zend_object *php_messenger_send_middleware_new(HashTable *senders, HashTable *routing);
 /* Adds the (lower-cased) message types the handlers of a HandleMessageMiddleware handle to out. */
 void php_messenger_handle_middleware_types(zend_object *handle_mw, HashTable *out);
 /* The handler registry of a HandleMessageMiddleware; NULL for any other middleware. */
@@ -216,11 +142,6 @@ struct php_messenger_handlers *php_messenger_handle_middleware_handlers(zend_obj
 /* handlers: the configuration's handlers; bus_name filters handlers with a `bus` option. */
 zend_object *php_messenger_handle_middleware_new(HashTable *handlers, bool allow_no_handlers, zend_string *bus_name);
 
-/* dispatchAll: the send middleware collects instead of sending while a batch is open. */
-typedef struct php_messenger_batch {
-	HashTable per_sender; /* name => ['sender' => obj, 'envelopes' => list] */
-} php_messenger_batch;
-void php_messenger_send_middleware_set_batch(zend_object *send_mw, php_messenger_batch *batch);
 
 /* ---- handlers registry (php_messenger_handlers.c) ---- */
 typedef struct php_messenger_handler {
@@ -278,8 +199,6 @@ void php_messenger_walk_types(zend_class_entry *ce, php_messenger_type_fn fn, vo
 /* ---- batch handlers (bus/acknowledger.c) ---- */
 extern zend_class_entry *php_messenger_ce_BatchHandlerInterface;
 extern zend_class_entry *php_messenger_ce_Acknowledger;
-void php_messenger_register_acknowledger(void);
-void php_messenger_register_traits(void);
 struct php_messenger_transport;
 /* What a worker consuming messages hears from their Acknowledgers (owner: the worker). */
 typedef struct php_messenger_consumer {
@@ -325,121 +244,6 @@ bool php_messenger_batch_ack_done(zend_object *ack, zval *result, zend_object **
 /* Whether ack was called: then result (a copy) and error (a reference, or NULL) say how. */
 bool php_messenger_batch_ack_result(zend_object *ack, zval *result, zend_object **error);
 
-/* ---- serializers (php_messenger_serializer.c, php_messenger_json.c) ---- */
-/* The classes a serializer may instantiate when decoding. */
-typedef struct php_messenger_allow {
-	bool any;           /* allowed_classes: true */
-	HashTable names;    /* lower-cased class names listed, and those their typed properties name */
-	HashTable prefixes; /* lower-cased "ns\\" of "Ns\\*" entries */
-	HashTable checked;  /* lower-cased names found allowed and loaded */
-	HashTable resolved; /* exact names found allowed => class entry (a bounded cache) */
-	HashTable noted;    /* exact names let through to PHP's unserializer (bounded) */
-	HashTable unserializable; /* their lower-cased names: unserialize()'s own allow-list */
-} php_messenger_allow;
-
-typedef struct php_messenger_serializer {
-	php_messenger_allow allow;
-	zend_object std;
-} php_messenger_serializer;
-
-void php_messenger_allow_init(php_messenger_allow *a);
-void php_messenger_allow_destroy(php_messenger_allow *a);
-/* Adds a class name, or "Ns\\*" for a namespace. */
-void php_messenger_allow_add(php_messenger_allow *a, zend_string *name);
-/* Applies an "allowed_classes" option (true or a list); false with an exception naming owner. */
-bool php_messenger_allow_option(php_messenger_allow *a, zval *option, const char *owner);
-/* The class, loaded, when decoding may instantiate it: listed, under a listed namespace,
- * extending or implementing a listed type, named by a typed property of an allowed class, or
- * one of PHP's date classes and stdClass. Else NULL, with reason filled. */
-zend_class_entry *php_messenger_allow_class(php_messenger_allow *a, const char *name, size_t len, char *reason, size_t reason_size);
-php_messenger_serializer *php_messenger_serializer_of(zend_object *obj);
-/* A PhpSerializer or JsonSerializer allowing the class names that are keys of allowed (may be NULL). */
-zend_object *php_messenger_serializer_new(zend_class_entry *ce, HashTable *allowed);
-/* Our stamp class for our name or Symfony's (*symfony says which matched), or NULL. */
-zend_class_entry *php_messenger_stamp_by_name(const char *name, size_t len, bool *symfony);
-/* Symfony's name for one of our stamp classes, or NULL. */
-const char *php_messenger_stamp_symfony_name(zend_class_entry *ce);
-/* Whether stamps of this class are written to the wire. */
-bool php_messenger_stamp_travels(zend_class_entry *ce);
-/* Throws MessageDecodingFailedException; previous (consumed) may be NULL. */
-void php_messenger_decoding_failed(zend_object *previous, const char *fmt, ...) ZEND_ATTRIBUTE_FORMAT(printf, 2, 3);
-zend_string *php_messenger_php_encode(zend_object *envelope);
-/* The same through serialize() and the core rewrite only (the fast path's reference). */
-zend_string *php_messenger_php_encode_general(zend_object *envelope);
-/* serialize() of an envelope under Symfony's names for common shapes; NULL: use the general path. */
-zend_string *php_messenger_phpwire_write(zend_object *envelope);
-/* Builds the Envelope from unescaped serialize() text under the rewrite's rules (a
- * msgr_phpser_rules_t): 1 with *out set, or 0 when only the general path can (nothing left
- * behind: no exception, no destructor run). */
-struct msgr_phpser_rules;
-/* The class the decoding rules' last class_fn call resolved (NULL when it did not look one up). */
-zend_class_entry *php_messenger_decoded_class(void *ctx);
-int php_messenger_phpwire_read(const char *in, size_t len, const struct msgr_phpser_rules *rules, zval *out);
-zend_object *php_messenger_php_decode(php_messenger_allow *allow, HashTable *encoded);
-/* Encodes through any SerializerInterface (ours without a PHP frame); false with an exception. */
-bool php_messenger_serializer_encode(zend_object *serializer, zend_object *envelope, zval *encoded);
-/* Decodes through any SerializerInterface: an owned Envelope, or NULL with an exception. */
-zend_object *php_messenger_serializer_decode(zend_object *serializer, zval *encoded);
-/* What a transport received, decoded by serializer; when that fails with a
- * MessageDecodingFailedException (or serializer is NULL: one is pending, the entry could not even
- * be read), that is taken and the Envelope is of an UndecodableMessage with the body, the
- * headers and the reason, which the worker sends to the failure transport. NULL, leaving the
- * exception, for any other exception. */
-zend_object *php_messenger_decode_received(zend_object *serializer, zval *encoded);
-/* given (a new reference), or the default: a PhpSerializer */
-zend_object *php_messenger_serializer_or_default(zend_object *given);
-/* Adds a class (or "Ns\\*") to the allow-list of one of our serializers; nothing for others. */
-void php_messenger_serializer_allow(zend_object *serializer, zend_string *name);
-/* JSON: fills encoded with body and headers; false with an exception. */
-bool php_messenger_json_encode(zend_object *envelope, zval *encoded);
-zend_object *php_messenger_json_decode(php_messenger_allow *allow, HashTable *encoded);
-
-/* ---- messenger (messenger/messenger.c), for the console ---- */
-/* A configured transport's handle (borrowed), or NULL. */
-struct php_messenger_transport;
-struct php_messenger_transport *php_messenger_messenger_transport(zend_object *messenger, zend_string *name);
-/* The failure transport of a transport (its own, else the global one), or NULL. */
-zend_string *php_messenger_messenger_failure(zend_object *messenger, zend_string *transport);
-/* ---- worker (php_messenger_worker.c) ---- */
-extern zend_class_entry *php_messenger_ce_Worker;
-extern zend_class_entry *php_messenger_ce_RetryStrategyInterface;
-extern zend_class_entry *php_messenger_ce_MultiplierRetryStrategy;
-/* What a worker needs of the configuration: tables borrowed from owner, which the worker holds a
- * reference to, so they live as long as it does. */
-typedef struct php_messenger_worker_settings {
-	zend_object *owner;             /* the Messenger the tables belong to */
-	HashTable *transports;          /* name => handle: receivers, retries, failure transports */
-	HashTable *buses;               /* name => MessageBus */
-	zend_string *default_bus;
-	HashTable *retry;               /* transport name => RetryStrategyInterface */
-	zend_object *default_retry;     /* for a transport without one */
-	HashTable *failure;             /* transport name => its failure transport's name */
-	zend_string *failure_transport; /* the global one, or NULL */
-	HashTable *rate;                /* transport name => [limit, interval in ms] */
-	zval *listeners;                /* the configuration's listeners (event name => list), or NULL */
-	zend_object *logger;            /* or NULL */
-	zval *reset;                    /* the configuration's callables between messages (a list), or NULL */
-} php_messenger_worker_settings;
-/* receivers: name => handle (of settings->transports) */
-zend_object *php_messenger_worker_new(const php_messenger_worker_settings *settings, HashTable *receivers, HashTable *options);
-/* Checks the configuration's "listeners" (event name => callable or list of them) into out:
- * event name => list; false with an exception. */
-bool php_messenger_worker_listeners_check(zval *config, zval *out);
-/* A callable or a list of them into out (a list); false with an exception naming where. */
-bool php_messenger_callables(zval *given, const char *where, zval *out);
-/* A C observer of the worker's events (the console's -v lines). */
-typedef void (*php_messenger_worker_reporter)(void *ctx, const char *event, zend_object *envelope, zend_string *transport, zend_object *error, bool will_retry);
-void php_messenger_worker_set_reporter(zend_object *worker, php_messenger_worker_reporter fn, void *ctx);
-/* One message received from receiver, handled as if it came from as_transport (retries go there);
- * *handled says whether its handlers succeeded. False when the worker cannot go on. */
-bool php_messenger_worker_handle(zend_object *worker, zend_string *as_transport, const struct php_messenger_transport *receiver, zend_object *envelope, bool *handled);
-void php_messenger_register_console(void);
-/* The transports of a Messenger, in configuration order (borrowed table of name => handle). */
-HashTable *php_messenger_messenger_transports(zend_object *messenger);
-/* name => Bus */
-HashTable *php_messenger_messenger_buses(zend_object *messenger);
-/* A MultiplierRetryStrategy from a configuration array; NULL with an exception naming where. */
-zend_object *php_messenger_retry_from_config(HashTable *config, const char *where);
 
 /* ---- bus ---- */
 /* The bus named name (NULL: default) of buses; NULL with an InvalidArgumentException naming it. */

@@ -1,0 +1,61 @@
+/* The binding's base: PHP's headers, the exception classes and the one way an error becomes one
+ * of them, and small helpers every area uses. Includes no other area. */
+#ifndef PHP_MESSENGER_BASE_H
+#define PHP_MESSENGER_BASE_H
+
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+
+#include "php.h"
+#include "zend_exceptions.h"
+#include "zend_interfaces.h"
+#include "zend_smart_str.h"
+
+void php_messenger_register_exceptions(void);
+
+extern zend_class_entry *php_messenger_ce_ExceptionInterface;
+extern zend_class_entry *php_messenger_ce_LogicException;
+extern zend_class_entry *php_messenger_ce_RuntimeException;
+extern zend_class_entry *php_messenger_ce_InvalidArgumentException;
+extern zend_class_entry *php_messenger_ce_HandlerFailedException;
+extern zend_class_entry *php_messenger_ce_NoHandlerForMessageException;
+extern zend_class_entry *php_messenger_ce_DelayedMessageHandlingException;
+extern zend_class_entry *php_messenger_ce_TransportException;
+extern zend_class_entry *php_messenger_ce_MessageDecodingFailedException;
+extern zend_class_entry *php_messenger_ce_UnrecoverableMessageHandlingException;
+extern zend_class_entry *php_messenger_ce_RecoverableMessageHandlingException;
+extern zend_class_entry *php_messenger_ce_RecoverableExceptionInterface;
+extern zend_class_entry *php_messenger_ce_UnrecoverableExceptionInterface;
+extern zend_class_entry *php_messenger_ce_StopWorkerExceptionInterface;
+extern zend_class_entry *php_messenger_ce_WrappedExceptionsInterface;
+
+/* ---- errors (php_messenger_util.c) ---- */
+/* Throws a Messenger exception of class ce with a printf-formatted message. */
+void php_messenger_throw(zend_class_entry *ce, const char *fmt, ...) ZEND_ATTRIBUTE_FORMAT(printf, 2, 3);
+/* Moves the pending exception into *out (an owned reference) unless it is exit(), which
+ * must keep unwinding. Returns false when there is nothing to take. */
+bool php_messenger_take_exception(zend_object **out);
+/* The key a message type is registered and looked up under: lower-cased, no leading "\\". */
+zend_string *php_messenger_type_key(const char *name, size_t len);
+/* Finds the first key of ht that is not in known (NULL-terminated): *unknown is that key, or
+ * NULL for an integer key. */
+bool php_messenger_find_unknown_key(HashTable *ht, const char *const *known, zend_string **unknown);
+/* $throwable->message, ->code...: read through Exception or Error, whichever it extends. */
+zval *php_messenger_throwable_prop(zend_object *throwable, zend_string *name, zval *rv);
+/* "a, b, c" of the string keys of ht, or "none". */
+zend_string *php_messenger_names_of(HashTable *ht);
+/* Milliseconds of the monotonic clock: for waits and limits, never for dates. */
+zend_long php_messenger_monotonic_ms(void);
+/* An array of what an iterable yields (keys dropped); false with an exception. */
+bool php_messenger_iterable_to_array(zval *iterable, zval *out);
+/* A method's return value made an array in place: an array stays, a Traversable (a generator)
+ * is read to its end; anything else is a LogicException naming from::method(). False (rv
+ * undefined) with an exception. */
+bool php_messenger_iterable_result(zval *rv, zend_object *from, const char *method);
+/* ListableReceiverInterface::all()'s ?int $limit: null or at least 1; false with a ValueError. */
+bool php_messenger_limit_arg(zend_long limit, bool limit_null);
+/* Reads a declared property by slot, bypassing visibility: for our own classes only. */
+#define PHP_MESSENGER_PROP(obj, n) OBJ_PROP_NUM((obj), (n))
+
+#endif
