@@ -260,4 +260,83 @@ zend_object *php_messenger_bus_dispatch(zend_object *bus, zval *message, HashTab
  * middleware add their stamps to it in place instead of copying it */
 zend_object *php_messenger_bus_dispatch_envelope(zend_object *bus, zend_object *envelope);
 
+/* ---- events (bus/events.c) ---- */
+typedef enum {
+	PHP_MESSENGER_EV_DISPATCHED,       /* a message entered a Messenger's bus: envelope */
+	PHP_MESSENGER_EV_SENT,             /* sent to a transport: envelope, transport */
+	PHP_MESSENGER_EV_STARTED,          /* a worker started */
+	PHP_MESSENGER_EV_RECEIVED,         /* envelope, transport */
+	PHP_MESSENGER_EV_HANDLED,          /* envelope, transport */
+	PHP_MESSENGER_EV_FAILED,           /* envelope (or none: not readable), transport, error, will_retry */
+	PHP_MESSENGER_EV_RETRYING,         /* sent again for a retry: envelope, transport, error, retry_count, delay_ms */
+	PHP_MESSENGER_EV_RETRIED,          /* envelope, transport: after FAILED, for a message sent again */
+	PHP_MESSENGER_EV_REMOVED,          /* no retry left: envelope, transport, error, retry_count */
+	PHP_MESSENGER_EV_SENT_TO_FAILURE,  /* before it goes to the failure transport: envelope, transport, failure_transport */
+	PHP_MESSENGER_EV_KEEPALIVE,        /* envelope, transport */
+	PHP_MESSENGER_EV_KEEPALIVE_FAILED, /* envelope, transport, error */
+	PHP_MESSENGER_EV_IDLE,
+	PHP_MESSENGER_EV_STOPPED,
+	PHP_MESSENGER_EV__COUNT
+} php_messenger_event_type;
+
+typedef struct php_messenger_event {
+	php_messenger_event_type type;
+	zend_object *envelope;
+	zend_string *transport;
+	zend_object *error;
+	bool will_retry;
+	zend_long retry_count;
+	zend_long delay_ms;
+	zend_string *failure_transport;
+} php_messenger_event;
+
+/* false (or an exception left) stops the emitter: what it does next depends on the event */
+typedef bool (*php_messenger_subscriber_fn)(void *ctx, const php_messenger_event *ev);
+typedef struct php_messenger_subscriber {
+	php_messenger_subscriber_fn fn;
+	void *ctx;
+	uint32_t mask; /* 1 << event type, for each event it wants */
+	int rank;      /* called in rank order: the log first, then the console, then listeners */
+} php_messenger_subscriber;
+enum { PHP_MESSENGER_RANK_LOG, PHP_MESSENGER_RANK_CONSOLE, PHP_MESSENGER_RANK_LISTENERS, PHP_MESSENGER_RANK_OBSERVERS };
+typedef struct php_messenger_events {
+	uint32_t mask; /* what any subscriber wants */
+	uint32_t count, cap;
+	php_messenger_subscriber *items;
+} php_messenger_events;
+
+const char *php_messenger_event_name(php_messenger_event_type type);
+/* the type of an event name; -1 with an InvalidArgumentException naming the known ones */
+int php_messenger_event_index(zend_string *name);
+void php_messenger_events_init(php_messenger_events *e);
+void php_messenger_events_destroy(php_messenger_events *e);
+/* adds (fn, ctx), or changes its mask when it is there already */
+void php_messenger_events_subscribe(php_messenger_events *e, php_messenger_subscriber_fn fn, void *ctx, uint32_t mask, int rank);
+void php_messenger_events_unsubscribe(php_messenger_events *e, php_messenger_subscriber_fn fn, void *ctx);
+/* adds from's subscribers to to (their ctx must outlive to) */
+void php_messenger_events_copy(php_messenger_events *to, const php_messenger_events *from);
+bool php_messenger_events_dispatch(const php_messenger_events *e, const php_messenger_event *ev);
+/* Calls the subscribers of ev's type; false when one failed (an exception is pending). */
+static zend_always_inline bool php_messenger_emit(const php_messenger_events *e, const php_messenger_event *ev)
+{
+	return !(e->mask & (1u << ev->type)) || php_messenger_events_dispatch(e, ev);
+}
+
+/* PHP callables by event, a subscriber whose ctx is the php_messenger_listeners */
+typedef struct php_messenger_listeners {
+	zval lists[PHP_MESSENGER_EV__COUNT]; /* a list of callables, or UNDEF */
+} php_messenger_listeners;
+void php_messenger_listeners_init(php_messenger_listeners *l);
+void php_messenger_listeners_destroy(php_messenger_listeners *l);
+void php_messenger_listeners_gc(php_messenger_listeners *l, zend_get_gc_buffer *buf);
+void php_messenger_listeners_add(php_messenger_listeners *l, int event, zval *listener);
+/* the events that have listeners */
+uint32_t php_messenger_listeners_mask(const php_messenger_listeners *l);
+bool php_messenger_listeners_notify(void *ctx, const php_messenger_event *ev);
+/* The configuration's "listeners" (event name => callable or list of them) added to l; false
+ * with an exception naming what is wrong. */
+bool php_messenger_listeners_from_config(php_messenger_listeners *l, zval *config);
+/* A callable or a list of them into out (a list); false with an exception naming where. */
+bool php_messenger_callables(zval *given, const char *where, zval *out);
+
 #endif

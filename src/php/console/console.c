@@ -270,17 +270,19 @@ typedef struct {
 } report_ctx;
 
 /* With -v: one line per message on stderr: time, transport, class, id, outcome, ms, retries. */
-static void report(void *ctx, const char *event, zend_object *envelope, zend_string *transport, zend_object *error, bool will_retry)
+#define REPORT_EVENTS ((1u << PHP_MESSENGER_EV_RECEIVED) | (1u << PHP_MESSENGER_EV_HANDLED) | (1u << PHP_MESSENGER_EV_FAILED))
+
+static bool report(void *ctx, const php_messenger_event *ev)
 {
 	report_ctx *r = ctx;
-	if (strcmp(event, "received") == 0) {
+	zend_object *envelope = ev->envelope, *error = ev->error;
+	zend_string *transport = ev->transport;
+	if (ev->type == PHP_MESSENGER_EV_RECEIVED) {
 		r->since_ms = php_messenger_monotonic_ms();
-		return;
+		return true;
 	}
-	if (strcmp(event, "handled") != 0 && strcmp(event, "failed") != 0) {
-		return;
-	}
-	if (event[0] == 'h') {
+	bool handled = ev->type == PHP_MESSENGER_EV_HANDLED;
+	if (handled) {
 		r->handled++;
 	} else {
 		r->failed++;
@@ -289,7 +291,7 @@ static void report(void *ctx, const char *event, zend_object *envelope, zend_str
 		zend_long ms = php_messenger_monotonic_ms() - r->started_ms;
 		progress_show(&r->progress, false, "%ld handled, %ld failed, %ld messages/s", (long) r->handled, (long) r->failed,
 			(long) (ms > 0 ? (r->handled + r->failed) * 1000 / ms : 0));
-		return;
+		return true;
 	}
 	char when[32];
 	time_t now = time(NULL);
@@ -301,7 +303,7 @@ static void report(void *ctx, const char *event, zend_object *envelope, zend_str
 	zend_string *id = id_stamp ? zval_get_string(php_messenger_stamp_prop(id_stamp, 0)) : zend_string_init("-", 1, 0);
 	zend_object *redelivery = envelope ? php_messenger_envelope_last(envelope, php_messenger_ce_RedeliveryStamp) : NULL;
 	zend_long retries = redelivery ? Z_LVAL_P(php_messenger_stamp_prop(redelivery, 0)) : 0;
-	const char *outcome = strcmp(event, "handled") == 0 ? "handled" : will_retry ? "failed, will retry" : "failed";
+	const char *outcome = handled ? "handled" : ev->will_retry ? "failed, will retry" : "failed";
 	if (error && r->verbosity >= 2) {
 		zval rv;
 		zval *msg = php_messenger_throwable_prop(error, ZSTR_KNOWN(ZEND_STR_MESSAGE), &rv);
@@ -312,6 +314,7 @@ static void report(void *ctx, const char *event, zend_object *envelope, zend_str
 			(long) (php_messenger_monotonic_ms() - r->since_ms), (long) retries);
 	}
 	zend_string_release(id);
+	return true;
 }
 
 static bool long_option(const msgr_args_t *args, const char *name, zval *options, const char *key)
@@ -418,7 +421,7 @@ static int cmd_consume(php_messenger_console *c, const msgr_args_t *args)
 	}
 	report_ctx r = { args->verbosity, 0, 0, 0, php_messenger_monotonic_ms() };
 	progress_init(&r.progress, args->verbosity);
-	php_messenger_worker_set_reporter(Z_OBJ(worker), report, &r);
+	php_messenger_events_subscribe(php_messenger_worker_events(Z_OBJ(worker)), report, &r, REPORT_EVENTS, PHP_MESSENGER_RANK_CONSOLE);
 	if (args->verbosity >= 0) {
 		zval *n;
 		smart_str s = { 0 };
@@ -436,7 +439,7 @@ static int cmd_consume(php_messenger_console *c, const msgr_args_t *args)
 	array_init(&empty);
 	zend_call_method_with_1_params(Z_OBJ(worker), Z_OBJCE(worker), NULL, "run", &rv, &empty);
 	zval_ptr_dtor(&empty);
-	php_messenger_worker_set_reporter(Z_OBJ(worker), NULL, NULL);
+	php_messenger_events_unsubscribe(php_messenger_worker_events(Z_OBJ(worker)), report, &r);
 	progress_clear(&r.progress);
 	code = EG(exception) ? 1 : (int) zval_get_long(&rv);
 	zval_ptr_dtor(&rv);

@@ -22,7 +22,8 @@ typedef struct {
 	HashTable failure;     /* transport name => its failure transport's name */
 	zend_string *failure_transport; /* the global one, or NULL */
 	zend_object *default_retry;
-	zval listeners;        /* the workers' listeners: event name => list, or UNDEF */
+	php_messenger_listeners listeners; /* the configuration's */
+	php_messenger_events events;       /* its subscribers: the configuration's listeners */
 	zend_object *logger;   /* the workers' logger, or NULL */
 	zval reset;            /* the workers' callables between messages (a list), or UNDEF */
 	bool built;
@@ -48,7 +49,8 @@ static zend_object *messenger_create(zend_class_entry *ce)
 	zend_hash_init(&m->failure, 2, NULL, ZVAL_PTR_DTOR, 0);
 	m->failure_transport = NULL;
 	m->default_retry = NULL;
-	ZVAL_UNDEF(&m->listeners);
+	php_messenger_listeners_init(&m->listeners);
+	php_messenger_events_init(&m->events);
 	ZVAL_UNDEF(&m->reset);
 	m->logger = NULL;
 	m->default_bus = NULL;
@@ -79,7 +81,8 @@ static void messenger_free(zend_object *obj)
 	if (m->send_mw) {
 		OBJ_RELEASE(m->send_mw);
 	}
-	zval_ptr_dtor(&m->listeners);
+	php_messenger_events_destroy(&m->events);
+	php_messenger_listeners_destroy(&m->listeners);
 	zval_ptr_dtor(&m->reset);
 	if (m->logger) {
 		OBJ_RELEASE(m->logger);
@@ -108,7 +111,7 @@ static HashTable *messenger_get_gc(zend_object *obj, zval **table, int *n)
 	ZEND_HASH_FOREACH_VAL(&m->retry, v) {
 		zend_get_gc_buffer_add_zval(buf, v);
 	} ZEND_HASH_FOREACH_END();
-	zend_get_gc_buffer_add_zval(buf, &m->listeners);
+	php_messenger_listeners_gc(&m->listeners, buf);
 	zend_get_gc_buffer_add_zval(buf, &m->reset);
 	if (m->logger) {
 		zend_get_gc_buffer_add_obj(buf, m->logger);
@@ -442,8 +445,12 @@ static bool messenger_build(php_messenger_messenger *m, HashTable *config)
 		m->failure_transport = zend_string_copy(Z_STR_P(failure));
 	}
 	zval *listeners = zend_hash_str_find_deref(config, "listeners", sizeof("listeners") - 1);
-	if (listeners && Z_TYPE_P(listeners) != IS_NULL && !php_messenger_worker_listeners_check(listeners, &m->listeners)) {
-		return false;
+	if (listeners && Z_TYPE_P(listeners) != IS_NULL) {
+		if (!php_messenger_listeners_from_config(&m->listeners, listeners)) {
+			return false;
+		}
+		php_messenger_events_subscribe(&m->events, php_messenger_listeners_notify, &m->listeners,
+			php_messenger_listeners_mask(&m->listeners), PHP_MESSENGER_RANK_LISTENERS);
 	}
 	zval *reset = zend_hash_str_find_deref(config, "reset", sizeof("reset") - 1);
 	if (reset && Z_TYPE_P(reset) != IS_NULL && !php_messenger_callables(reset, "reset", &m->reset)) {
@@ -471,7 +478,7 @@ static bool messenger_build(php_messenger_messenger *m, HashTable *config)
 		}
 	} ZEND_HASH_FOREACH_END();
 
-	if (!(m->send_mw = php_messenger_send_middleware_new(&m->transports, Z_ARRVAL_P(routing)))) {
+	if (!(m->send_mw = php_messenger_send_middleware_new(&m->transports, Z_ARRVAL_P(routing), &m->events))) {
 		return false;
 	}
 	zend_object *after_mw = php_messenger_dispatch_after_middleware_new();
@@ -682,7 +689,7 @@ ZEND_METHOD(Messenger_Messenger, worker)
 		.failure = &m->failure,
 		.failure_transport = m->failure_transport,
 		.rate = &m->rate,
-		.listeners = Z_TYPE(m->listeners) == IS_ARRAY ? &m->listeners : NULL,
+		.events = &m->events,
 		.logger = m->logger,
 		.reset = Z_TYPE(m->reset) == IS_ARRAY ? &m->reset : NULL,
 	};
@@ -718,7 +725,13 @@ static zend_object *bus_for(php_messenger_messenger *m, zval *message, HashTable
 static zend_object *messenger_dispatch(php_messenger_messenger *m, zval *message, HashTable *stamps)
 {
 	zend_object *bus = bus_for(m, message, stamps);
-	return bus ? php_messenger_bus_dispatch(bus, message, stamps) : NULL;
+	zend_object *result = bus ? php_messenger_bus_dispatch(bus, message, stamps) : NULL;
+	php_messenger_event ev = { PHP_MESSENGER_EV_DISPATCHED, result, NULL, NULL, false, 0, 0, NULL };
+	if (result && !php_messenger_emit(&m->events, &ev)) {
+		OBJ_RELEASE(result);
+		return NULL;
+	}
+	return result;
 }
 
 ZEND_METHOD(Messenger_Messenger, dispatch)
@@ -766,6 +779,19 @@ static bool flush_batch(php_messenger_messenger *m, php_messenger_batch *batch, 
 		efree(list);
 		if (!ok) {
 			break;
+		}
+		if (m->events.mask & (1u << PHP_MESSENGER_EV_SENT)) {
+			zval *one_sent;
+			ZEND_HASH_FOREACH_VAL(Z_ARRVAL(returned), one_sent) {
+				php_messenger_event ev = { PHP_MESSENGER_EV_SENT, Z_OBJ_P(one_sent), name, NULL, false, 0, 0, NULL };
+				if (Z_TYPE_P(one_sent) == IS_OBJECT && !(ok = php_messenger_emit(&m->events, &ev))) {
+					break;
+				}
+			} ZEND_HASH_FOREACH_END();
+			if (!ok) {
+				zval_ptr_dtor(&returned);
+				break;
+			}
 		}
 		zval *q, *r;
 		uint32_t pos = 0;

@@ -13,6 +13,7 @@ typedef struct {
 	zend_class_entry *last_ce; /* the class of the previous lookup, and its names */
 	HashTable *last_names;
 	php_messenger_batch *batch;
+	const php_messenger_events *events; /* the Messenger's, or NULL */
 } send_state;
 
 static zend_object *send_fn(zend_object *self, zend_object *envelope, zend_object *stack);
@@ -163,6 +164,11 @@ static zend_object *send_fn(zend_object *self, zend_object *envelope, zend_objec
 		if (!envelope) {
 			return NULL;
 		}
+		php_messenger_event ev = { PHP_MESSENGER_EV_SENT, envelope, Z_STR_P(name), NULL, false, 0, 0, NULL };
+		if (st->events && !php_messenger_emit(st->events, &ev)) {
+			OBJ_RELEASE(envelope);
+			return NULL;
+		}
 	} ZEND_HASH_FOREACH_END();
 	/* sent: the handlers run where it is received */
 	return envelope;
@@ -263,17 +269,18 @@ static bool send_init(send_state *st, HashTable *senders, HashTable *routing)
 
 /* The state of a SendMessageMiddleware made for self: false with an exception (self keeps
  * what was made, which its free releases). */
-static bool send_construct(zend_object *self, HashTable *senders, HashTable *routing)
+static bool send_construct(zend_object *self, HashTable *senders, HashTable *routing, const php_messenger_events *events)
 {
 	send_state *st = ecalloc(1, sizeof(send_state));
+	st->events = events;
 	php_messenger_mw_set(self, &send_kind, st);
 	return send_init(st, senders, routing);
 }
 
-zend_object *php_messenger_send_middleware_new(HashTable *senders, HashTable *routing)
+zend_object *php_messenger_send_middleware_new(HashTable *senders, HashTable *routing, const php_messenger_events *events)
 {
 	zend_object *obj = php_messenger_mw_new(php_messenger_ce_SendMessageMiddleware);
-	if (!send_construct(obj, senders, routing)) {
+	if (!send_construct(obj, senders, routing, events)) {
 		OBJ_RELEASE(obj);
 		return NULL;
 	}
@@ -296,7 +303,7 @@ ZEND_METHOD(Messenger_Middleware_SendMessageMiddleware, __construct)
 	if (php_messenger_mw_constructed_twice(Z_OBJ_P(ZEND_THIS))) {
 		RETURN_THROWS();
 	}
-	send_construct(Z_OBJ_P(ZEND_THIS), senders, routing);
+	send_construct(Z_OBJ_P(ZEND_THIS), senders, routing, NULL);
 }
 
 ZEND_METHOD(Messenger_Middleware_SendMessageMiddleware, handle)

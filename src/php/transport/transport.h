@@ -24,8 +24,9 @@ extern zend_class_entry *php_messenger_ce_BatchSenderInterface;
 extern zend_class_entry *php_messenger_ce_SetupableTransportInterface;
 extern zend_class_entry *php_messenger_ce_SendMessageMiddleware;
 
-/* senders: name => SenderInterface; routing: the configuration's routing array (may be NULL). */
-zend_object *php_messenger_send_middleware_new(HashTable *senders, HashTable *routing);
+/* senders: name => SenderInterface; routing: the configuration's routing array (may be NULL);
+ * events: where SENT goes (a Messenger's), or NULL. */
+zend_object *php_messenger_send_middleware_new(HashTable *senders, HashTable *routing, const php_messenger_events *events);
 /* dispatchAll: the send middleware collects instead of sending while a batch is open. */
 typedef struct php_messenger_batch {
 	HashTable per_sender; /* name => ['sender' => obj, 'envelopes' => list] */

@@ -140,104 +140,18 @@ ZEND_METHOD(Messenger_Retry_MultiplierRetryStrategy, getWaitingTime)
 /* }}} */
 
 /* {{{ Worker */
-enum { EV_STARTED, EV_RECEIVED, EV_HANDLED, EV_FAILED, EV_RETRIED, EV_IDLE, EV_STOPPED, EV_COUNT };
-static const char *const event_names[EV_COUNT] = { "started", "received", "handled", "failed", "retried", "idle", "stopped" };
-#define EVENT_LIST "started, received, handled, failed, retried, idle, stopped"
-
-/* The index of an event name; -1 when it is none, with an exception naming the known ones. */
-static int event_index(zend_string *name)
-{
-	for (int i = 0; i < EV_COUNT; i++) {
-		if (zend_string_equals_cstr(name, event_names[i], strlen(event_names[i]))) {
-			return i;
-		}
-	}
-	php_messenger_throw(php_messenger_ce_InvalidArgumentException, "Unknown worker event \"%s\" (known: " EVENT_LIST ")", ZSTR_VAL(name));
-	return -1;
-}
-
-/* Adds a listener (its callability checked) to a list of them */
-static bool add_listener(zval *list, zval *listener, const char *where)
-{
-	if (!zend_is_callable(listener, 0, NULL)) {
-		php_messenger_throw(php_messenger_ce_InvalidArgumentException, "%s must be callable, %s given", where, zend_zval_type_name(listener));
-		return false;
-	}
-	if (Z_TYPE_P(list) != IS_ARRAY) {
-		array_init(list);
-	}
-	Z_TRY_ADDREF_P(listener);
-	add_next_index_zval(list, listener);
-	return true;
-}
-
-bool php_messenger_callables(zval *given, const char *where, zval *out)
-{
-	zval *each;
-	ZVAL_UNDEF(out);
-	ZVAL_DEREF(given);
-	if (Z_TYPE_P(given) == IS_ARRAY && zend_array_is_list(Z_ARRVAL_P(given)) && !zend_is_callable(given, 0, NULL)) {
-		ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(given), each) {
-			if (!add_listener(out, each, where)) {
-				zval_ptr_dtor(out);
-				ZVAL_UNDEF(out);
-				return false;
-			}
-		} ZEND_HASH_FOREACH_END();
-		return true;
-	}
-	if (!add_listener(out, given, where)) {
-		zval_ptr_dtor(out);
-		ZVAL_UNDEF(out);
-		return false;
-	}
-	return true;
-}
-
-bool php_messenger_worker_listeners_check(zval *config, zval *out)
-{
-	array_init(out);
-	if (Z_TYPE_P(config) != IS_ARRAY) {
-		php_messenger_throw(php_messenger_ce_InvalidArgumentException, "listeners must be an array of event name => listener or list of listeners, %s given", zend_zval_type_name(config));
-		return false;
-	}
-	zend_string *event;
-	zval *given;
-	ZEND_HASH_FOREACH_STR_KEY_VAL_IND(Z_ARRVAL_P(config), event, given) {
-		if (!event) {
-			php_messenger_throw(php_messenger_ce_InvalidArgumentException, "listeners must be keyed by event name (" EVENT_LIST ")");
-			return false;
-		}
-		if (event_index(event) < 0) {
-			return false;
-		}
-		zend_string *where = zend_strpprintf(0, "listeners[\"%s\"]", ZSTR_VAL(event));
-		zval list;
-		bool ok = php_messenger_callables(given, ZSTR_VAL(where), &list);
-		zend_string_release(where);
-		if (!ok) {
-			return false;
-		}
-		if (Z_TYPE(list) == IS_ARRAY) {
-			zend_hash_add_new(Z_ARRVAL_P(out), event, &list);
-		}
-	} ZEND_HASH_FOREACH_END();
-	return true;
-}
-
 typedef struct {
 	php_messenger_worker_settings s; /* s.owner is a reference of the worker's */
 	HashTable receivers; /* name => the messenger's handle (borrowed) */
 	zend_string *bus;    /* dispatch on this bus, or NULL */
 	zval options;        /* run() defaults from Messenger::worker() */
-	zval listeners[EV_COUNT];
+	php_messenger_events events;          /* the Messenger's subscribers, the log's, the console's, on()'s */
+	php_messenger_listeners listeners;    /* Worker::on()'s */
 	zend_object *logger;  /* the configuration's PSR-3-shaped logger, or NULL */
 	zval reset;           /* the configuration's callables to run between messages (a list), or UNDEF */
 	HashTable waiting;    /* the Acknowledgers of messages batch handlers keep: handle => Acknowledger */
 	zval deferred;        /* Acknowledgers called since: settled by the worker next (a list), or UNDEF */
 	bool do_reset;        /* run() option "reset" (false: --no-reset) */
-	php_messenger_worker_reporter reporter; /* the console's -v lines */
-	void *reporter_ctx;
 	const php_messenger_transport *current_receiver;  /* the message being handled now (borrowed), for keepalive */
 	zend_object *current_envelope;
 	zend_string *current_transport;
@@ -245,6 +159,11 @@ typedef struct {
 	bool running;
 	zend_object std;
 } php_messenger_worker;
+
+/* the log: a subscriber of these events */
+#define LOG_EVENTS ((1u << PHP_MESSENGER_EV_HANDLED) | (1u << PHP_MESSENGER_EV_RETRYING) | (1u << PHP_MESSENGER_EV_REMOVED) \
+	| (1u << PHP_MESSENGER_EV_SENT_TO_FAILURE) | (1u << PHP_MESSENGER_EV_KEEPALIVE) | (1u << PHP_MESSENGER_EV_KEEPALIVE_FAILED))
+static bool log_event(void *ctx, const php_messenger_event *ev);
 
 static volatile sig_atomic_t stop_signal;
 
@@ -267,9 +186,8 @@ static zend_object *worker_create(zend_class_entry *ce)
 	ZVAL_UNDEF(&w->reset);
 	ZVAL_UNDEF(&w->deferred);
 	zend_hash_init(&w->waiting, 0, NULL, ZVAL_PTR_DTOR, 0);
-	for (int i = 0; i < EV_COUNT; i++) {
-		ZVAL_UNDEF(&w->listeners[i]);
-	}
+	php_messenger_events_init(&w->events);
+	php_messenger_listeners_init(&w->listeners);
 	zend_object_std_init(&w->std, ce);
 	object_properties_init(&w->std, ce);
 	w->std.handlers = &worker_handlers;
@@ -287,9 +205,8 @@ static void worker_free(zend_object *obj)
 		zend_string_release(w->bus);
 	}
 	zval_ptr_dtor(&w->options);
-	for (int i = 0; i < EV_COUNT; i++) {
-		zval_ptr_dtor(&w->listeners[i]);
-	}
+	php_messenger_events_destroy(&w->events);
+	php_messenger_listeners_destroy(&w->listeners);
 	if (w->logger) {
 		OBJ_RELEASE(w->logger);
 	}
@@ -307,9 +224,7 @@ static HashTable *worker_get_gc(zend_object *obj, zval **table, int *n)
 		zend_get_gc_buffer_add_obj(buf, w->s.owner);
 	}
 	zval *v;
-	for (int i = 0; i < EV_COUNT; i++) {
-		zend_get_gc_buffer_add_zval(buf, &w->listeners[i]);
-	}
+	php_messenger_listeners_gc(&w->listeners, buf);
 	if (w->logger) {
 		zend_get_gc_buffer_add_obj(buf, w->logger);
 	}
@@ -338,18 +253,11 @@ zend_object *php_messenger_worker_new(const php_messenger_worker_settings *setti
 	w->s = *settings;
 	GC_ADDREF(w->s.owner);
 	zend_hash_copy(&w->receivers, receivers, NULL);
-	/* the configuration's listeners and logger */
-	zval *configured = w->s.listeners;
-	zend_string *event;
-	zval *list;
-	if (configured) {
-		ZEND_HASH_FOREACH_STR_KEY_VAL(Z_ARRVAL_P(configured), event, list) {
-			int i = event_index(event); /* checked when the configuration was read */
-			ZVAL_ARR(&w->listeners[i], zend_array_dup(Z_ARRVAL_P(list)));
-		} ZEND_HASH_FOREACH_END();
-	}
+	/* the configuration's listeners (the Messenger's subscribers), and the log */
+	php_messenger_events_copy(&w->events, w->s.events);
 	if ((w->logger = w->s.logger)) {
 		GC_ADDREF(w->logger);
+		php_messenger_events_subscribe(&w->events, log_event, w, LOG_EVENTS, PHP_MESSENGER_RANK_LOG);
 	}
 	zval *reset = w->s.reset;
 	if (reset) {
@@ -372,56 +280,11 @@ zend_object *php_messenger_worker_new(const php_messenger_worker_settings *setti
 	return obj;
 }
 
-static void emit(php_messenger_worker *w, int event, zval *context)
+/* Tells the subscribers; false when one failed (its exception is pending). */
+static bool emit_simple(php_messenger_worker *w, php_messenger_event_type type, zend_object *envelope, zend_string *transport, zend_object *error, bool will_retry)
 {
-	if (Z_TYPE(w->listeners[event]) != IS_ARRAY) {
-		return;
-	}
-	zval *listener;
-	ZEND_HASH_FOREACH_VAL(Z_ARRVAL(w->listeners[event]), listener) {
-		zval rv;
-		call_user_function(NULL, NULL, listener, &rv, 1, context);
-		zval_ptr_dtor(&rv);
-		if (EG(exception)) {
-			return;
-		}
-	} ZEND_HASH_FOREACH_END();
-}
-
-static void context_of(zval *out, const char *event, zend_object *envelope, zend_string *transport, zend_object *error, bool will_retry)
-{
-	array_init(out);
-	add_assoc_string(out, "event", event);
-	if (envelope) {
-		GC_ADDREF(envelope);
-		zval e;
-		ZVAL_OBJ(&e, envelope);
-		add_assoc_zval(out, "envelope", &e);
-	}
-	if (transport) {
-		add_assoc_str(out, "transport", zend_string_copy(transport));
-	}
-	if (error) {
-		GC_ADDREF(error);
-		zval e;
-		ZVAL_OBJ(&e, error);
-		add_assoc_zval(out, "error", &e);
-		add_assoc_bool(out, "will_retry", will_retry);
-	}
-}
-
-static void emit_simple(php_messenger_worker *w, int event, zend_object *envelope, zend_string *transport, zend_object *error, bool will_retry)
-{
-	if (w->reporter) {
-		w->reporter(w->reporter_ctx, event_names[event], envelope, transport, error, will_retry);
-	}
-	if (Z_TYPE(w->listeners[event]) != IS_ARRAY) {
-		return;
-	}
-	zval ctx;
-	context_of(&ctx, event_names[event], envelope, transport, error, will_retry);
-	emit(w, event, &ctx);
-	zval_ptr_dtor(&ctx);
+	php_messenger_event ev = { type, envelope, transport, error, will_retry, 0, 0, NULL };
+	return php_messenger_emit(&w->events, &ev);
 }
 
 /* Symfony 7's rules: a RecoverableExceptionInterface always retries, or one of the exceptions a
@@ -588,6 +451,39 @@ static bool log_to(php_messenger_worker *w, const char *level, const char *messa
 	zval_ptr_dtor(&args[1]);
 	zval_ptr_dtor(&args[2]);
 	return !EG(exception);
+}
+
+
+/* The log as a subscriber of the worker's events: Symfony's lines, levels and context keys. */
+static bool log_event(void *ctx, const php_messenger_event *ev)
+{
+	php_messenger_worker *w = ctx;
+	zval context;
+	log_context(&context, ev->envelope, ev->transport);
+	switch (ev->type) {
+		case PHP_MESSENGER_EV_HANDLED:
+			return log_to(w, "info", "{class} was handled successfully (acknowledging to transport).", &context);
+		case PHP_MESSENGER_EV_RETRYING:
+			add_assoc_long(&context, "retryCount", ev->retry_count);
+			add_assoc_long(&context, "delay", ev->delay_ms);
+			log_error_context(&context, ev->error);
+			return log_to(w, "warning", "Error thrown while handling message {class}. Sending for retry #{retryCount} using {delay} ms delay. Error: \"{error}\"", &context);
+		case PHP_MESSENGER_EV_REMOVED:
+			add_assoc_long(&context, "retryCount", ev->retry_count);
+			log_error_context(&context, ev->error);
+			return log_to(w, "critical", "Error thrown while handling message {class}. Removing from transport after {retryCount} retries. Error: \"{error}\"", &context);
+		case PHP_MESSENGER_EV_SENT_TO_FAILURE:
+			add_assoc_str(&context, "alias", zend_string_copy(ev->failure_transport));
+			return log_to(w, "info", "Rejected message {class} will be sent to the failure transport {alias}.", &context);
+		case PHP_MESSENGER_EV_KEEPALIVE:
+			return log_to(w, "info", "Sending keepalive request.", &context);
+		case PHP_MESSENGER_EV_KEEPALIVE_FAILED:
+			log_error_context(&context, ev->error);
+			return log_to(w, "error", "Keepalive of the message failed: the transport may deliver it again.", &context);
+		default:
+			zval_ptr_dtor(&context);
+			return true;
+	}
 }
 /* }}} */
 
@@ -787,7 +683,7 @@ static bool handle_message(php_messenger_worker *w, zend_string *name, const php
 			return false; /* exit() */
 		}
 	}
-	emit_simple(w, EV_RECEIVED, envelope, name, NULL, false);
+	emit_simple(w, PHP_MESSENGER_EV_RECEIVED, envelope, name, NULL, false);
 	if (EG(exception)) {
 		if (error) {
 			OBJ_RELEASE(error);
@@ -871,14 +767,9 @@ static bool settle(php_messenger_worker *w, zend_string *name, const php_messeng
 	if (!error) {
 		zend_object *result = envelope;
 		bool acked = php_messenger_transport_settle(receiver, result, true), ok = acked;
-		if (ok && w->logger) {
-			zval ctx;
-			log_context(&ctx, result, name);
-			ok = log_to(w, "info", "{class} was handled successfully (acknowledging to transport).", &ctx);
-		}
 		if (ok) {
 			counts->handled++;
-			emit_simple(w, EV_HANDLED, result, name, NULL, false);
+			ok = emit_simple(w, PHP_MESSENGER_EV_HANDLED, result, name, NULL, false);
 		}
 		if (acked) {
 			php_messenger_transport_let_go(receiver, result);
@@ -922,29 +813,18 @@ static bool settle(php_messenger_worker *w, zend_string *name, const php_messeng
 		copy = php_messenger_envelope_with_new(copy, new_stamp1(php_messenger_ce_DelayStamp, &arg));
 		copy = php_messenger_envelope_with_new(copy, redelivery_stamp(retries_of(envelope) + 1));
 		ok = send_to(w, name, copy);
-		if (ok && w->logger) {
-			zval ctx;
-			log_context(&ctx, envelope, name);
-			add_assoc_long(&ctx, "retryCount", retries_of(envelope) + 1);
-			add_assoc_long(&ctx, "delay", wait);
-			log_error_context(&ctx, error);
-			ok = log_to(w, "warning", "Error thrown while handling message {class}. Sending for retry #{retryCount} using {delay} ms delay. Error: \"{error}\"", &ctx);
+		if (ok) {
+			php_messenger_event ev = { PHP_MESSENGER_EV_RETRYING, envelope, name, error, true, retries_of(envelope) + 1, wait, NULL };
+			ok = php_messenger_emit(&w->events, &ev);
 		}
 	} else if (ok) {
 		zval *own_failure = zend_hash_find(w->s.failure, name);
 		zend_string *failure = own_failure ? Z_STR_P(own_failure) : w->s.failure_transport;
-		if (w->logger) {
-			zval ctx;
-			log_context(&ctx, envelope, name);
-			add_assoc_long(&ctx, "retryCount", retries_of(envelope));
-			log_error_context(&ctx, error);
-			ok = log_to(w, "critical", "Error thrown while handling message {class}. Removing from transport after {retryCount} retries. Error: \"{error}\"", &ctx);
-		}
-		if (ok && failure && !zend_string_equals(failure, name) && w->logger) {
-			zval ctx;
-			log_context(&ctx, envelope, name);
-			add_assoc_str(&ctx, "alias", zend_string_copy(failure));
-			ok = log_to(w, "info", "Rejected message {class} will be sent to the failure transport {alias}.", &ctx);
+		php_messenger_event ev = { PHP_MESSENGER_EV_REMOVED, envelope, name, error, false, retries_of(envelope), 0, NULL };
+		ok = php_messenger_emit(&w->events, &ev);
+		if (ok && failure && !zend_string_equals(failure, name)) {
+			php_messenger_event to = { PHP_MESSENGER_EV_SENT_TO_FAILURE, envelope, name, NULL, false, 0, 0, failure };
+			ok = php_messenger_emit(&w->events, &to);
 		}
 		if (!ok) {
 			OBJ_RELEASE(details);
@@ -973,12 +853,10 @@ static bool settle(php_messenger_worker *w, zend_string *name, const php_messeng
 		ok = php_messenger_transport_settle(receiver, envelope, false);
 	}
 	if (ok) {
-		emit_simple(w, EV_FAILED, envelope, name, error, retry);
-		ok = !EG(exception);
+		ok = emit_simple(w, PHP_MESSENGER_EV_FAILED, envelope, name, error, retry);
 	}
 	if (ok && retry) {
-		emit_simple(w, EV_RETRIED, envelope, name, NULL, false);
-		ok = !EG(exception);
+		ok = emit_simple(w, PHP_MESSENGER_EV_RETRIED, envelope, name, NULL, false);
 	}
 	OBJ_RELEASE(envelope);
 	OBJ_RELEASE(error);
@@ -1115,24 +993,16 @@ static void keepalive_tick(void *arg)
  * again after its redeliver timeout, as it would be without keepalive. */
 static void keep_one(php_messenger_worker *w, const php_messenger_transport *receiver, zend_object *envelope, zend_string *transport, zend_long seconds)
 {
-	zval context;
-	if (w->logger) {
-		log_context(&context, envelope, transport);
-		log_to(w, "info", "Sending keepalive request.", &context);
-	}
+	emit_simple(w, PHP_MESSENGER_EV_KEEPALIVE, envelope, transport, NULL, false);
 	zend_object *error;
 	if (!EG(exception)) {
 		if (!php_messenger_transport_keepalive(receiver, envelope, seconds) && php_messenger_take_exception(&error)) {
-			if (w->logger) {
-				log_context(&context, envelope, transport);
-				log_error_context(&context, error);
-				log_to(w, "error", "Keepalive of the message failed: the transport may deliver it again.", &context);
-			}
+			emit_simple(w, PHP_MESSENGER_EV_KEEPALIVE_FAILED, envelope, transport, error, false);
 			OBJ_RELEASE(error);
 		}
 	}
 	if (EG(exception) && php_messenger_take_exception(&error)) {
-		OBJ_RELEASE(error); /* the logger threw: the handler is not the place for it */
+		OBJ_RELEASE(error); /* a subscriber threw: the handler is not the place for it */
 	}
 }
 
@@ -1323,7 +1193,7 @@ ZEND_METHOD(Messenger_Worker, run)
 	double started_at = wall_time();
 	zend_long stop_checked = started;
 	bool ok = true;
-	emit_simple(w, EV_STARTED, NULL, NULL, NULL, false);
+	emit_simple(w, PHP_MESSENGER_EV_STARTED, NULL, NULL, NULL, false);
 	ok = !EG(exception);
 	while (ok && !w->stop && !stop_signal) {
 		bool handled_any = false;
@@ -1358,7 +1228,7 @@ ZEND_METHOD(Messenger_Worker, run)
 				if (instanceof_function(error->ce, php_messenger_ce_MessageDecodingFailedException)) {
 					/* a message nobody can read: reported, and the worker goes on */
 					counts.failed++;
-					emit_simple(w, EV_FAILED, NULL, name, error, false);
+					emit_simple(w, PHP_MESSENGER_EV_FAILED, NULL, name, error, false);
 					OBJ_RELEASE(error);
 					if (EG(exception)) {
 						ok = false;
@@ -1445,7 +1315,7 @@ ZEND_METHOD(Messenger_Worker, run)
 			}
 		}
 		if (!handled_any) {
-			emit_simple(w, EV_IDLE, NULL, NULL, NULL, false);
+			emit_simple(w, PHP_MESSENGER_EV_IDLE, NULL, NULL, NULL, false);
 			if (EG(exception)) {
 				ok = false;
 				break;
@@ -1512,7 +1382,7 @@ ZEND_METHOD(Messenger_Worker, run)
 	efree(limited);
 	w->running = false;
 	if (!EG(exception)) {
-		emit_simple(w, EV_STOPPED, NULL, NULL, NULL, false);
+		emit_simple(w, PHP_MESSENGER_EV_STOPPED, NULL, NULL, NULL, false);
 	}
 	if (EG(exception)) {
 		RETURN_THROWS();
@@ -1520,10 +1390,9 @@ ZEND_METHOD(Messenger_Worker, run)
 	RETURN_LONG(0);
 }
 
-void php_messenger_worker_set_reporter(zend_object *worker, php_messenger_worker_reporter fn, void *ctx)
+php_messenger_events *php_messenger_worker_events(zend_object *worker)
 {
-	worker_from(worker)->reporter = fn;
-	worker_from(worker)->reporter_ctx = ctx;
+	return &worker_from(worker)->events;
 }
 
 ZEND_METHOD(Messenger_Worker, stop)
@@ -1545,15 +1414,13 @@ ZEND_METHOD(Messenger_Worker, on)
 		RETURN_THROWS();
 	}
 	php_messenger_worker *w = worker_from(Z_OBJ_P(ZEND_THIS));
-	int i = event_index(event);
+	int i = php_messenger_event_index(event);
 	if (i < 0) {
 		RETURN_THROWS();
 	}
-	Z_TRY_ADDREF_P(listener);
-	if (Z_TYPE(w->listeners[i]) != IS_ARRAY) {
-		array_init(&w->listeners[i]);
-	}
-	add_next_index_zval(&w->listeners[i], listener);
+	php_messenger_listeners_add(&w->listeners, i, listener);
+	php_messenger_events_subscribe(&w->events, php_messenger_listeners_notify, &w->listeners,
+		php_messenger_listeners_mask(&w->listeners), PHP_MESSENGER_RANK_LISTENERS);
 }
 
 ZEND_METHOD(Messenger_Worker, __construct)

@@ -23,20 +23,14 @@ typedef struct php_messenger_worker_settings {
 	HashTable *failure;             /* transport name => its failure transport's name */
 	zend_string *failure_transport; /* the global one, or NULL */
 	HashTable *rate;                /* transport name => [limit, interval in ms] */
-	zval *listeners;                /* the configuration's listeners (event name => list), or NULL */
+	const php_messenger_events *events; /* the Messenger's subscribers (the configuration's listeners) */
 	zend_object *logger;            /* or NULL */
 	zval *reset;                    /* the configuration's callables between messages (a list), or NULL */
 } php_messenger_worker_settings;
 /* receivers: name => handle (of settings->transports) */
 zend_object *php_messenger_worker_new(const php_messenger_worker_settings *settings, HashTable *receivers, HashTable *options);
-/* Checks the configuration's "listeners" (event name => callable or list of them) into out:
- * event name => list; false with an exception. */
-bool php_messenger_worker_listeners_check(zval *config, zval *out);
-/* A callable or a list of them into out (a list); false with an exception naming where. */
-bool php_messenger_callables(zval *given, const char *where, zval *out);
-/* A C observer of the worker's events (the console's -v lines). */
-typedef void (*php_messenger_worker_reporter)(void *ctx, const char *event, zend_object *envelope, zend_string *transport, zend_object *error, bool will_retry);
-void php_messenger_worker_set_reporter(zend_object *worker, php_messenger_worker_reporter fn, void *ctx);
+/* The worker's subscribers: the console adds its -v lines there. */
+php_messenger_events *php_messenger_worker_events(zend_object *worker);
 /* One message received from receiver, handled as if it came from as_transport (retries go there);
  * *handled says whether its handlers succeeded. False when the worker cannot go on. */
 bool php_messenger_worker_handle(zend_object *worker, zend_string *as_transport, const struct php_messenger_transport *receiver, zend_object *envelope, bool *handled);
