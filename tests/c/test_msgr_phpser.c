@@ -300,18 +300,6 @@ static void test_slashes(void **state)
 	msgr_buf_free(&back);
 }
 
-static void test_utf8(void **state)
-{
-	assert_true(msgr_utf8_valid("", 0));
-	assert_true(msgr_utf8_valid("w\xc3\xb6rld \xe2\x82\xac \xf0\x9f\x98\x80", 15));
-	assert_false(msgr_utf8_valid("\xff", 1));
-	assert_false(msgr_utf8_valid("\xc3", 1));             /* truncated */
-	assert_false(msgr_utf8_valid("\xc0\xaf", 2));         /* overlong */
-	assert_false(msgr_utf8_valid("\xed\xa0\x80", 3));     /* surrogate */
-	assert_false(msgr_utf8_valid("\xf4\x90\x80\x80", 4)); /* beyond U+10FFFF */
-	assert_true(msgr_utf8_valid("a\0b", 3));
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -325,7 +313,6 @@ int main(void)
 		LEAK_TEST(test_depth_is_bounded),
 		LEAK_TEST(test_out_of_memory_at_every_step),
 		LEAK_TEST(test_slashes),
-		LEAK_TEST(test_utf8),
 	};
 	return cmocka_run_group_tests_name("msgr_phpser", tests, NULL, NULL);
 }

@@ -1,5 +1,6 @@
 #include "core/codec/json.h"
 #include "core/base/alloc.h"
+#include "core/base/utf8.h"
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -8,46 +9,6 @@
 #define JSON_MAX_DEPTH 64
 
 /* {{{ UTF-8 */
-/* The length of the valid UTF-8 sequence at s (at most n bytes) and its code point; 0 when
- * it is not valid (overlong forms, surrogates and code points past U+10FFFF are not). */
-static size_t utf8_next(const unsigned char *s, size_t n, uint32_t *cp)
-{
-	unsigned char c = s[0];
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	}
-	size_t len;
-	unsigned char lo = 0x80, hi = 0xBF;
-	if (c >= 0xC2 && c <= 0xDF) {
-		len = 2;
-		*cp = c & 0x1F;
-	} else if (c >= 0xE0 && c <= 0xEF) {
-		len = 3;
-		*cp = c & 0x0F;
-		lo = c == 0xE0 ? 0xA0 : 0x80;
-		hi = c == 0xED ? 0x9F : 0xBF;
-	} else if (c >= 0xF0 && c <= 0xF4) {
-		len = 4;
-		*cp = c & 0x07;
-		lo = c == 0xF0 ? 0x90 : 0x80;
-		hi = c == 0xF4 ? 0x8F : 0xBF;
-	} else {
-		return 0;
-	}
-	if (n < len || s[1] < lo || s[1] > hi) {
-		return 0;
-	}
-	*cp = (*cp << 6) | (s[1] & 0x3F);
-	for (size_t i = 2; i < len; i++) {
-		if ((s[i] & 0xC0) != 0x80) {
-			return 0;
-		}
-		*cp = (*cp << 6) | (s[i] & 0x3F);
-	}
-	return len;
-}
-
 static int put_utf8(msgr_buf_t *out, uint32_t cp)
 {
 	unsigned char b[4];
@@ -131,7 +92,7 @@ static size_t string_len(const char *s, size_t len, size_t *bad_at)
 			continue;
 		}
 		uint32_t cp;
-		size_t k = utf8_next(p, (size_t) (end - p), &cp);
+		size_t k = msgr_utf8_next(p, (size_t) (end - p), &cp);
 		if (k == 0) {
 			*bad_at = (size_t) (p - (const unsigned char *) s);
 			return (size_t) -1;
@@ -202,7 +163,7 @@ static char *write_string(char *w, const char *s, size_t len, size_t *bad_at)
 			continue;
 		}
 		uint32_t cp;
-		size_t k = utf8_next(p, (size_t) (end - p), &cp);
+		size_t k = msgr_utf8_next(p, (size_t) (end - p), &cp);
 		if (k == 0) {
 			*bad_at = (size_t) (p - (const unsigned char *) s);
 			return NULL;
@@ -375,7 +336,7 @@ static int read_string(cursor_t *c, msgr_buf_t *out)
 		}
 		if (ch >= 0x80) {
 			uint32_t cp;
-			size_t n = utf8_next(c->p, (size_t) (c->end - c->p), &cp);
+			size_t n = msgr_utf8_next(c->p, (size_t) (c->end - c->p), &cp);
 			if (n == 0) {
 				return bad(c, "malformed UTF-8");
 			}

@@ -17,6 +17,7 @@
 
 #include "core/base/buf.h"
 #include "core/base/error.h"
+#include "core/base/utf8.h"
 
 /* What class_fn says of a class. */
 #define MSGR_PHPSER_KEEP   0 /* write it as it is */
@@ -53,7 +54,5 @@ int msgr_phpser_addslashes(const char *in, size_t len, msgr_buf_t *out);
 size_t msgr_phpser_addslashes_to(char *dst, const char *in, size_t len);
 /* PHP's stripslashes(): \0 becomes NUL, \X becomes X, a lone trailing backslash goes. */
 int msgr_phpser_stripslashes(const char *in, size_t len, msgr_buf_t *out);
-/* Whether in[0..len) is well-formed UTF-8 (what Symfony's preg_match('//u') accepts). */
-bool msgr_utf8_valid(const char *in, size_t len);
 
 #endif
