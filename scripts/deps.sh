@@ -6,7 +6,7 @@ pkgs="php8.2-dev php8.2-cli php8.2-sqlite3 pkg-config libhiredis-dev librabbitmq
 dbs="php8.2-pgsql php8.2-mysql postgresql mariadb-server mariadb-client redis-server redis-tools openssl"
 symfony="php-symfony-messenger php-symfony-event-dispatcher php-symfony-serializer php-symfony-property-access php-symfony-doctrine-messenger php-doctrine-dbal php8.2-redis php-symfony-redis-messenger"
 case "${1:-build}" in
-	test) pkgs="$pkgs libcmocka-dev valgrind clang libclang-rt-14-dev php-parser $dbs $symfony" ;;
+	test) pkgs="$pkgs libcmocka-dev valgrind clang libclang-rt-14-dev libphp8.2-embed php-parser $dbs $symfony" ;;
 	bench) pkgs="$pkgs $dbs $symfony" ;;
 esac
 missing=""

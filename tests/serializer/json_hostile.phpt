@@ -38,6 +38,9 @@ $cases = [
     'a stamp that is not an object' => ['body' => $ok, 'headers' => $h(Msg::class, ['X-Message-Stamp-Messenger\Stamp\DelayStamp' => '[5]'])],
     'a stamp lacking a field' => ['body' => $ok, 'headers' => $h(Msg::class, ['X-Message-Stamp-Messenger\Stamp\DelayStamp' => '[{}]'])],
     'a stamp header that is not a string' => ['body' => $ok, 'headers' => $h(Msg::class, ['X-Message-Stamp-Messenger\Stamp\DelayStamp' => [1]])],
+    // found by tests/fuzz/fuzz_decode.c: PHP refuses these property names with an Error
+    'a stdClass property beginning with NUL' => ['body' => '{"\\u0000x":1}', 'headers' => $h('stdClass')],
+    'a stdClass property with an empty name' => ['body' => '{"a":1,"":2}', 'headers' => $h('stdClass')],
 ];
 foreach ($cases as $what => $encoded) {
     try {
@@ -52,9 +55,11 @@ $e = $json->decode(['body' => $ok, 'headers' => $h(Msg::class, ['X-Message-Stamp
     'X-Message-Stamp-Symfony\Component\Messenger\Stamp\ValidationStamp' => '[{"groups":["a"]}]'])]);
 var_dump(count($e->all()), $e->getMessage()->inner->n);
 unset($e);
+// a stdClass keeps a property named like a number
+var_dump($json->decode(['body' => '{"0":"zero","x":1}', 'headers' => $h('stdClass')])->getMessage());
 echo "done\n";
 ?>
---EXPECT--
+--EXPECTF--
 no headers: Encoded envelope should have at least a "body" and some "headers", or maybe you should implement your own serializer.
 no body: Encoded envelope should have at least a "body" and some "headers", or maybe you should implement your own serializer.
 no type: Encoded envelope does not have a "type" header.
@@ -75,8 +80,16 @@ a stamp header that is not a list: Could not decode stamp: the header "X-Message
 a stamp that is not an object: Could not decode stamp: Messenger\Stamp\DelayStamp must be a JSON object, int given
 a stamp lacking a field: Could not decode stamp: the "delay" attribute of class "Messenger\Stamp\DelayStamp" is missing
 a stamp header that is not a string: Could not decode stamp: the header "X-Message-Stamp-Messenger\Stamp\DelayStamp" is not a string
+a stdClass property beginning with NUL: Could not decode message: stdClass: a property name must not be empty or begin with a NUL byte
+a stdClass property with an empty name: Could not decode message: stdClass: a property name must not be empty or begin with a NUL byte
 int(0)
 int(2)
 MSG DESTRUCT
 INNER DESTRUCT
+object(stdClass)#%d (2) {
+  ["0"]=>
+  string(4) "zero"
+  ["x"]=>
+  int(1)
+}
 done

@@ -483,10 +483,20 @@ static bool denormalize_object(dn_ctx *c, zend_class_entry *ce, zval *data, zval
 	zend_object *obj = Z_OBJ_P(out);
 	if (ce == zend_standard_class_def) {
 		zend_string *key;
+		zend_ulong index;
 		zval *v;
-		ZEND_HASH_FOREACH_STR_KEY_VAL(Z_ARRVAL_P(data), key, v) {
-			if (key) {
-				zend_std_write_property(obj, key, v, NULL);
+		ZEND_HASH_FOREACH_KEY_VAL(Z_ARRVAL_P(data), index, key, v) {
+			/* PHP refuses a property name that is empty or begins with NUL (an Error, which
+			 * must not escape a decoder); a key like "0" came out of json_decode as an integer */
+			zend_string *name = key ? zend_string_copy(key) : zend_long_to_str((zend_long) index);
+			if (ZSTR_LEN(name) == 0 || ZSTR_VAL(name)[0] == '\0') {
+				zend_string_release(name);
+				return dn_error(c, "stdClass: a property name must not be empty or begin with a NUL byte");
+			}
+			zend_std_write_property(obj, name, v, NULL);
+			zend_string_release(name);
+			if (EG(exception)) {
+				return false;
 			}
 		} ZEND_HASH_FOREACH_END();
 		return true;

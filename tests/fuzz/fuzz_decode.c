@@ -1,0 +1,76 @@
+/* libFuzzer harness for the binding's decoders of queue bytes, run inside PHP (the embed SAPI):
+ * PhpSerializer::decode(), whose fast reader builds the Envelope straight from the bytes and
+ * whose general path goes through the core rewrite and PHP's unserializer, and
+ * JsonSerializer::decode(). The first byte picks the decoder and, for JSON, the message type.
+ * Properties checked on every input, besides the sanitizers' own: decoding gives an Envelope or
+ * a MessageDecodingFailedException, nothing else, and leaves no exception behind. */
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "php.h"
+#include "sapi/embed/php_embed.h"
+
+extern zend_module_entry messenger_module_entry;
+
+static zval php_serializer, json_serializer, decode_fn;
+
+static int startup_with_messenger(sapi_module_struct *sapi)
+{
+	return php_module_startup(sapi, &messenger_module_entry);
+}
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	setenv("USE_ZEND_ALLOC", "0", 1); /* every allocation seen by the sanitizers */
+	setenv("PHP_INI_SCAN_DIR", "", 1); /* no php.ini, no extensions of the system's */
+	php_embed_module.php_ini_ignore = 1;
+	php_embed_module.startup = startup_with_messenger;
+	if (php_embed_init(0, NULL) != SUCCESS) {
+		abort();
+	}
+	/* a message class, and the decode called from PHP code (an exception needs a frame to go to):
+	 * the only exception it may raise is caught there; any other reaches C, and aborts */
+	zend_eval_string("final class Msg { public int $n = 0; public ?Msg $next = null; public array $list = []; "
+		"public ?DateTimeImmutable $at = null; public string|int|null $mixed = null; }\n"
+		"function fuzz_decode($serializer, string $body, array $headers): bool {\n"
+		"    try { $e = $serializer->decode(['body' => $body, 'headers' => $headers]); }\n"
+		"    catch (Messenger\\Exception\\MessageDecodingFailedException $x) { return false; }\n"
+		"    if (!$e instanceof Messenger\\Envelope) { throw new LogicException('not an Envelope'); }\n"
+		"    return true;\n"
+		"}", NULL, "fuzz setup");
+	zend_eval_string("new Messenger\\Transport\\Serialization\\PhpSerializer(['allowed_classes' => ['Msg']])", &php_serializer, "php");
+	zend_eval_string("new Messenger\\Transport\\Serialization\\JsonSerializer(['allowed_classes' => ['Msg']])", &json_serializer, "json");
+	ZVAL_STRING(&decode_fn, "fuzz_decode");
+	if (Z_TYPE(php_serializer) != IS_OBJECT || Z_TYPE(json_serializer) != IS_OBJECT || EG(exception)) {
+		abort();
+	}
+	return 0;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	if (size == 0) {
+		return 0;
+	}
+	static const char *const types[] = { "Msg", "stdClass", "DateTimeImmutable", "Nope" };
+	zval args[3], rv;
+	ZVAL_COPY_VALUE(&args[0], &php_serializer);
+	ZVAL_STRINGL(&args[1], (const char *) data + 1, size - 1);
+	array_init(&args[2]);
+	if (data[0] & 1) {
+		ZVAL_COPY_VALUE(&args[0], &json_serializer);
+		add_assoc_string(&args[2], "type", types[(data[0] >> 1) & 3]);
+		add_assoc_string(&args[2], "Content-Type", "application/json");
+	}
+	zend_first_try {
+		if (call_user_function(NULL, NULL, &decode_fn, &rv, 3, args) != SUCCESS || EG(exception)) {
+			abort();
+		}
+		zval_ptr_dtor(&rv);
+	} zend_catch {
+		abort(); /* an exception other than MessageDecodingFailedException, or a fatal error */
+	} zend_end_try();
+	zval_ptr_dtor(&args[1]);
+	zval_ptr_dtor(&args[2]);
+	return 0;
+}
