@@ -54,6 +54,10 @@ $worker = $w->worker(['db']);
 $worker->run(['limit' => 7, 'sleep' => 0]);
 echo implode(' | ', $rows->batches), "\n";
 echo 'failed: ', implode(',', array_map(fn($e) => $e->getMessage()->n, $w->transport('failed')->getSent())), ', left: ', $w->transport('db')->getMessageCount(), "\n";
+// the exception process() made holds $jobs in its trace's arguments, and $jobs the Acknowledger
+// that holds the exception: a cycle, which the collector frees (PHP does not run it at shutdown)
+unset($worker);
+gc_collect_cycles();
 
 // without a worker: a batch of one, at once
 $alone = new Rows;
@@ -67,6 +71,8 @@ final class NoProcess implements BatchHandlerInterface {
     public function __invoke(Row $row, ?Acknowledger $ack = null): mixed { return $this->handle($row, $ack); }
 }
 try { (new NoProcess)(new Row(1)); } catch (Messenger\Exception\LogicException $e) { echo $e->getMessage(), "\n"; }
+unset($e);
+gc_collect_cycles(); /* the same cycle through the exception of the batch without a worker */
 ?>
 --EXPECT--
 int(42)

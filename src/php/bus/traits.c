@@ -17,10 +17,11 @@ static zval *own_property(zend_execute_data *execute_data, const char *name, siz
 }
 
 /* Calls $this->method(args) whatever its visibility (the trait's own private methods, or the
- * class's overrides of them). */
+ * class's overrides of them); rv is UNDEF when it fails. */
 static bool call_own(zend_object *self, const char *lc_method, zval *rv, uint32_t argc, zval *argv)
 {
 	zend_function *fn = zend_hash_str_find_ptr(&self->ce->function_table, lc_method, strlen(lc_method));
+	ZVAL_UNDEF(rv);
 	if (!fn) {
 		php_messenger_throw(php_messenger_ce_LogicException, "%s must implement %s()", ZSTR_VAL(self->ce->name), lc_method);
 		return false;
