@@ -33,6 +33,14 @@ extern zend_class_entry *php_messenger_ce_WrappedExceptionsInterface;
 /* ---- errors (php_messenger_util.c) ---- */
 /* Throws a Messenger exception of class ce with a printf-formatted message. */
 void php_messenger_throw(zend_class_entry *ce, const char *fmt, ...) ZEND_ATTRIBUTE_FORMAT(printf, 2, 3);
+/* The one place a core error becomes an exception: MSGR_ERR_INVALID becomes invalid_ce (what bad
+ * input means where it was read: a bad option, a message that cannot be decoded), STATE a
+ * LogicException, NOMEM a RuntimeException, an I/O, protocol or not-found error a
+ * TransportException. prefix (may be NULL) goes before the core's message. */
+struct msgr_error;
+void php_messenger_throw_core(const struct msgr_error *err, zend_class_entry *invalid_ce, const char *prefix);
+/* The same for a bare status (a core function without an error struct: out of memory). */
+void php_messenger_throw_status(int status, const char *doing);
 /* Moves the pending exception into *out (an owned reference) unless it is exit(), which
  * must keep unwinding. Returns false when there is nothing to take. */
 bool php_messenger_take_exception(zend_object **out);

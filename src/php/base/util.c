@@ -1,4 +1,5 @@
 #include "php/base/base.h"
+#include "core/base/error.h"
 
 #include <time.h>
 
@@ -132,4 +133,20 @@ zend_long php_messenger_monotonic_ms(void)
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (zend_long) ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+void php_messenger_throw_core(const msgr_error_t *err, zend_class_entry *invalid_ce, const char *prefix)
+{
+	zend_class_entry *ce = err->code == MSGR_ERR_INVALID ? invalid_ce
+		: err->code == MSGR_ERR_STATE ? php_messenger_ce_LogicException
+		: err->code == MSGR_ERR_NOMEM ? php_messenger_ce_RuntimeException
+		: php_messenger_ce_TransportException;
+	php_messenger_throw(ce, "%s%s", prefix ? prefix : "", err->message[0] ? err->message : msgr_strerror(err->code));
+}
+
+void php_messenger_throw_status(int status, const char *doing)
+{
+	msgr_error_t err;
+	msgr_error_set(&err, status, "%s: %s", doing, msgr_strerror(status));
+	php_messenger_throw_core(&err, php_messenger_ce_InvalidArgumentException, NULL);
 }

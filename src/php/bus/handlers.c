@@ -5,6 +5,7 @@
 #include "zend_attributes.h"
 #include "zend_closures.h"
 #include "core/base/route.h"
+#include "core/base/error.h"
 #include "handlers_arginfo.h"
 
 zend_class_entry *php_messenger_ce_AsMessageHandler;
@@ -52,7 +53,11 @@ void php_messenger_walk_types(zend_class_entry *ce, php_messenger_type_fn fn, vo
 		}
 	}
 	wildcard_ctx wc = { fn, ctx, false };
-	msgr_route_wildcards(ZSTR_VAL(ce->name), ZSTR_LEN(ce->name), wildcard_cb, &wc);
+	if (msgr_route_wildcards(ZSTR_VAL(ce->name), ZSTR_LEN(ce->name), wildcard_cb, &wc) == MSGR_ERR_NOMEM) {
+		/* as emalloc() does when memory runs out: a routing that skipped the wildcards would
+		 * send the message elsewhere without a word */
+		zend_error_noreturn(E_ERROR, "Messenger: out of memory while routing %s", ZSTR_VAL(ce->name));
+	}
 	if (wc.stopped) {
 		return;
 	}

@@ -215,10 +215,9 @@ static bool rate_limiter(php_messenger_messenger *m, zend_string *name, zval *gi
 		if (Z_TYPE_P(interval) == IS_LONG || Z_TYPE_P(interval) == IS_DOUBLE) {
 			double seconds = zval_get_double(interval);
 			interval_ms = seconds > 0 && seconds < 9.0e12 ? (long long) (seconds * 1000) : 0;
-		} else if (Z_TYPE_P(interval) == IS_STRING) {
-			msgr_rate_parse_interval(Z_STRVAL_P(interval), Z_STRLEN_P(interval), &interval_ms, &err);
 		}
-		if (!err.message[0] && msgr_rate_init(&check, Z_LVAL_P(limit), interval_ms, &err) == MSGR_OK) {
+		int parsed = Z_TYPE_P(interval) == IS_STRING ? msgr_rate_parse_interval(Z_STRVAL_P(interval), Z_STRLEN_P(interval), &interval_ms, &err) : MSGR_OK;
+		if (parsed == MSGR_OK && msgr_rate_init(&check, Z_LVAL_P(limit), interval_ms, &err) == MSGR_OK) {
 			zval pair;
 			array_init_size(&pair, 2);
 			add_next_index_long(&pair, Z_LVAL_P(limit));

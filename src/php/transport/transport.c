@@ -515,7 +515,9 @@ bool php_messenger_transport_from_config(zval *out, zend_string *name, zval *con
 	msgr_dsn_t parsed;
 	msgr_error_t err;
 	if (msgr_dsn_parse(Z_STRVAL_P(dsn), Z_STRLEN_P(dsn), &parsed, &err) != MSGR_OK) {
-		php_messenger_throw(php_messenger_ce_InvalidArgumentException, "transports[\"%s\"]: invalid DSN: %s", ZSTR_VAL(name), err.message);
+		zend_string *prefix = zend_strpprintf(0, "transports[\"%s\"]: invalid DSN: ", ZSTR_VAL(name));
+		php_messenger_throw_core(&err, php_messenger_ce_InvalidArgumentException, ZSTR_VAL(prefix));
+		zend_string_release(prefix);
 		return false;
 	}
 	php_messenger_transport_args args = {

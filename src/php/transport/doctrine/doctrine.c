@@ -229,8 +229,15 @@ static bool exec_sql(php_messenger_doctrine *t, const char *sql)
 }
 
 /* A prepared statement: cached in slot (or a fresh one when slot < 0, owned by the caller). */
-static bool prepare(php_messenger_doctrine *t, int slot, msgr_buf_t *sql, zval *stmt)
+/* A prepared statement of sql (built with status built), kept in slot when slot >= 0; false
+ * with an exception. */
+static bool prepare(php_messenger_doctrine *t, int slot, int built, msgr_buf_t *sql, zval *stmt)
 {
+	if (built != MSGR_OK) {
+		ZVAL_UNDEF(stmt);
+		php_messenger_throw_status(built, "Could not build an SQL statement");
+		return false;
+	}
 	if (slot >= 0 && Z_TYPE(t->stmts[slot]) == IS_OBJECT) {
 		ZVAL_COPY_VALUE(stmt, &t->stmts[slot]);
 		return true;
@@ -292,7 +299,7 @@ static bool table_exists(php_messenger_doctrine *t)
 	ZVAL_UNDEF(&rows);
 	array_init(&params);
 	/* a result set read to its end (MySQL allows no other query before) */
-	bool ok = prepare(t, -1, &sql, &stmt) && run(&stmt, &params, &rows);
+	bool ok = prepare(t, -1, MSGR_OK, &sql, &stmt) && run(&stmt, &params, &rows);
 	if (Z_TYPE(stmt) == IS_OBJECT) {
 		zval_ptr_dtor(&stmt);
 	}
@@ -430,11 +437,11 @@ static bool send_rows(php_messenger_doctrine *t, zend_object **envelopes, uint32
 	}
 	zval_ptr_dtor(&now);
 	msgr_buf_t sql = MSGR_BUF_INIT;
-	msgr_table_insert_sql(t->platform, ZSTR_VAL(t->table), count, &sql);
+	int built = msgr_table_insert_sql(t->platform, ZSTR_VAL(t->table), count, &sql);
 	zval stmt, rows;
 	ZVAL_UNDEF(&rows);
 	bool single = count == 1;
-	bool ok = prepare(t, single ? ST_INSERT : -1, &sql, &stmt);
+	bool ok = prepare(t, single ? ST_INSERT : -1, built, &sql, &stmt);
 	msgr_buf_free(&sql);
 	/* ids: RETURNING on PostgreSQL; else the last insert id, and for several rows the ones
 	 * before it (a multi-row INSERT takes consecutive ids on SQLite and InnoDB's default) */
@@ -492,7 +499,7 @@ static bool flush_acks(php_messenger_doctrine *t)
 		return true;
 	}
 	msgr_buf_t sql = MSGR_BUF_INIT;
-	msgr_table_delete_many_sql(ZSTR_VAL(t->table), t->acked_count, &sql);
+	int built = msgr_table_delete_many_sql(ZSTR_VAL(t->table), t->acked_count, &sql);
 	zval stmt, params;
 	array_init_size(&params, t->acked_count);
 	for (uint32_t i = 0; i < t->acked_count; i++) {
@@ -500,7 +507,7 @@ static bool flush_acks(php_messenger_doctrine *t)
 		ZVAL_LONG(&id, t->acked[i]);
 		zend_hash_next_index_insert_new(Z_ARRVAL(params), &id);
 	}
-	bool ok = prepare(t, -1, &sql, &stmt) && run(&stmt, &params, NULL);
+	bool ok = prepare(t, -1, built, &sql, &stmt) && run(&stmt, &params, NULL);
 	if (Z_TYPE(stmt) == IS_OBJECT) {
 		zval_ptr_dtor(&stmt);
 	}
@@ -684,9 +691,9 @@ static bool claim(php_messenger_doctrine *t, HashTable *queues, zval *out)
 	zend_hash_next_index_insert_new(Z_ARRVAL(params), &now);
 
 	msgr_buf_t sql = MSGR_BUF_INIT;
-	msgr_table_claim_sql(t->platform, ZSTR_VAL(t->table), nq, (size_t) t->batch_size, &sql);
+	int built = msgr_table_claim_sql(t->platform, ZSTR_VAL(t->table), nq, (size_t) t->batch_size, &sql);
 	bool own_stmt = queues != NULL;
-	bool ok = prepare(t, own_stmt ? -1 : ST_CLAIM, &sql, &stmt);
+	bool ok = prepare(t, own_stmt ? -1 : ST_CLAIM, built, &sql, &stmt);
 	msgr_buf_free(&sql);
 	ZVAL_UNDEF(&rows);
 	bool in_tx = false;
@@ -699,7 +706,7 @@ static bool claim(php_messenger_doctrine *t, HashTable *queues, zval *out)
 	if (ok && t->platform == MSGR_SQL_MYSQL && zend_hash_num_elements(Z_ARRVAL(rows))) {
 		/* second step: mark what was selected */
 		msgr_buf_t mark = MSGR_BUF_INIT;
-		msgr_table_mark_sql(ZSTR_VAL(t->table), zend_hash_num_elements(Z_ARRVAL(rows)), &mark);
+		int mark_built = msgr_table_mark_sql(ZSTR_VAL(t->table), zend_hash_num_elements(Z_ARRVAL(rows)), &mark);
 		zval mstmt, mparams;
 		array_init(&mparams);
 		Z_TRY_ADDREF(now);
@@ -710,7 +717,7 @@ static bool claim(php_messenger_doctrine *t, HashTable *queues, zval *out)
 			Z_TRY_ADDREF_P(id);
 			zend_hash_next_index_insert(Z_ARRVAL(mparams), id);
 		} ZEND_HASH_FOREACH_END();
-		ok = prepare(t, -1, &mark, &mstmt) && run(&mstmt, &mparams, NULL);
+		ok = prepare(t, -1, mark_built, &mark, &mstmt) && run(&mstmt, &mparams, NULL);
 		msgr_buf_free(&mark);
 		zval_ptr_dtor(&mstmt);
 		zval_ptr_dtor(&mparams);
@@ -792,11 +799,7 @@ static bool by_id(php_messenger_doctrine *t, zend_object *envelope, int slot, co
 		return t->acked_count < (uint32_t) t->batch_size || flush_acks(t);
 	}
 	msgr_buf_t sql = MSGR_BUF_INIT;
-	if (slot == ST_DELETE) {
-		msgr_table_delete_sql(ZSTR_VAL(t->table), &sql);
-	} else {
-		msgr_table_touch_sql(ZSTR_VAL(t->table), &sql);
-	}
+	int built = slot == ST_DELETE ? msgr_table_delete_sql(ZSTR_VAL(t->table), &sql) : msgr_table_touch_sql(ZSTR_VAL(t->table), &sql);
 	zval stmt, params;
 	array_init_size(&params, 2);
 	if (slot == ST_TOUCH) {
@@ -806,7 +809,7 @@ static bool by_id(php_messenger_doctrine *t, zend_object *envelope, int slot, co
 	}
 	Z_TRY_ADDREF_P(id);
 	zend_hash_next_index_insert_new(Z_ARRVAL(params), id);
-	bool ok = prepare(t, slot, &sql, &stmt) && run(&stmt, &params, NULL);
+	bool ok = prepare(t, slot, built, &sql, &stmt) && run(&stmt, &params, NULL);
 	msgr_buf_free(&sql);
 	zval_ptr_dtor(&params);
 	if (!ok) {
@@ -1344,7 +1347,7 @@ static bool waiting(php_messenger_doctrine *t, bool count, zend_long limit, zval
 		return false;
 	}
 	msgr_buf_t sql = MSGR_BUF_INIT;
-	msgr_table_waiting_sql(ZSTR_VAL(t->table), count, (size_t) limit, &sql);
+	int built = msgr_table_waiting_sql(ZSTR_VAL(t->table), count, (size_t) limit, &sql);
 	zval stmt, params, rows, v;
 	array_init_size(&params, 3);
 	ZVAL_STR_COPY(&v, t->queue);
@@ -1354,7 +1357,7 @@ static bool waiting(php_messenger_doctrine *t, bool count, zend_long limit, zval
 	now_text(0, &v);
 	zend_hash_next_index_insert_new(Z_ARRVAL(params), &v);
 	ZVAL_UNDEF(&rows);
-	bool ok = prepare(t, count ? ST_COUNT : -1, &sql, &stmt) && run(&stmt, &params, &rows);
+	bool ok = prepare(t, count ? ST_COUNT : -1, built, &sql, &stmt) && run(&stmt, &params, &rows);
 	msgr_buf_free(&sql);
 	if (!count && Z_TYPE(stmt) == IS_OBJECT) {
 		zval_ptr_dtor(&stmt);
@@ -1420,7 +1423,7 @@ static bool doctrine_find(const php_messenger_transport *transport, zval *id, zv
 		return false;
 	}
 	msgr_buf_t sql = MSGR_BUF_INIT;
-	msgr_table_find_sql(ZSTR_VAL(t->table), &sql);
+	int built = msgr_table_find_sql(ZSTR_VAL(t->table), &sql);
 	zval stmt, params, rows, q;
 	array_init_size(&params, 2);
 	Z_TRY_ADDREF_P(id);
@@ -1428,7 +1431,7 @@ static bool doctrine_find(const php_messenger_transport *transport, zval *id, zv
 	ZVAL_STR_COPY(&q, t->queue);
 	zend_hash_next_index_insert_new(Z_ARRVAL(params), &q);
 	ZVAL_UNDEF(&rows);
-	bool ok = prepare(t, ST_FIND, &sql, &stmt) && run(&stmt, &params, &rows);
+	bool ok = prepare(t, ST_FIND, built, &sql, &stmt) && run(&stmt, &params, &rows);
 	msgr_buf_free(&sql);
 	zval_ptr_dtor(&params);
 	if (!ok) {

@@ -90,14 +90,10 @@ static php_messenger_redis *ready(zend_object *self)
 	return t;
 }
 
-/* The one place a core error becomes an exception. */
+/* A core error of the Redis transport: a bad option is an InvalidArgumentException. */
 static void throw_core(const msgr_error_t *err)
 {
-	zend_class_entry *ce = err->code == MSGR_ERR_INVALID ? php_messenger_ce_InvalidArgumentException
-		: err->code == MSGR_ERR_STATE ? php_messenger_ce_LogicException
-		: err->code == MSGR_ERR_NOMEM ? php_messenger_ce_RuntimeException
-		: php_messenger_ce_TransportException;
-	php_messenger_throw(ce, "%s", err->message);
+	php_messenger_throw_core(err, php_messenger_ce_InvalidArgumentException, NULL);
 }
 
 /* {{{ encoded messages: the serializer's array <-> the core's msgr_message_t */
@@ -542,7 +538,7 @@ ZEND_METHOD(Messenger_Bridge_Redis_Transport_RedisTransport, __construct)
 	msgr_dsn_t parsed;
 	msgr_error_t err;
 	if (msgr_dsn_parse(ZSTR_VAL(dsn), ZSTR_LEN(dsn), &parsed, &err) != MSGR_OK) {
-		php_messenger_throw(php_messenger_ce_InvalidArgumentException, "Invalid Redis DSN: %s", err.message);
+		php_messenger_throw_core(&err, php_messenger_ce_InvalidArgumentException, "Invalid Redis DSN: ");
 		RETURN_THROWS();
 	}
 	redis_init(Z_OBJ_P(ZEND_THIS), options, &parsed, serializer);
