@@ -25,10 +25,25 @@ typedef struct php_messenger_allow {
 	HashTable unserializable; /* their lower-cased names: unserialize()'s own allow-list */
 } php_messenger_allow;
 
+/* What a serializer does, one table per format; a serializer written in PHP gets the adapter's,
+ * whose operations call its methods. */
+typedef struct php_messenger_serializer_ops {
+	const char *format; /* "php", "json", or NULL for one written in PHP */
+	/* encoded gets ['body' => string, 'headers' => array] (headers may be left out); false with an exception */
+	bool (*encode)(zend_object *serializer, zend_object *envelope, zval *encoded);
+	/* an owned Envelope, or NULL with an exception */
+	zend_object *(*decode)(zend_object *serializer, zval *encoded);
+	/* the body alone, for a format without headers (Symfony's PhpSerializer): NULL when it has them */
+	zend_string *(*encode_body)(zend_object *serializer, zend_object *envelope);
+} php_messenger_serializer_ops;
+
 typedef struct php_messenger_serializer {
+	const php_messenger_serializer_ops *ops;
 	php_messenger_allow allow;
 	zend_object std;
 } php_messenger_serializer;
+/* the ops of any SerializerInterface */
+const php_messenger_serializer_ops *php_messenger_serializer_ops_of(zend_object *serializer);
 
 void php_messenger_allow_init(php_messenger_allow *a);
 void php_messenger_allow_destroy(php_messenger_allow *a);

@@ -18,6 +18,7 @@ zend_class_entry *php_messenger_ce_JsonSerializer;
 zend_class_entry *php_messenger_ce_UndecodableMessage;
 
 static zend_object_handlers serializer_handlers;
+static const php_messenger_serializer_ops php_ops, json_ops;
 
 #define SF_ENVELOPE "Symfony\\Component\\Messenger\\Envelope"
 
@@ -303,6 +304,7 @@ php_messenger_serializer *php_messenger_serializer_of(zend_object *obj)
 static zend_object *serializer_create(zend_class_entry *ce)
 {
 	php_messenger_serializer *s = zend_object_alloc(sizeof(php_messenger_serializer), ce);
+	s->ops = ce == php_messenger_ce_JsonSerializer ? &json_ops : &php_ops;
 	php_messenger_allow_init(&s->allow);
 	zend_object_std_init(&s->std, ce);
 	object_properties_init(&s->std, ce);
@@ -894,21 +896,53 @@ zend_object *php_messenger_php_decode(php_messenger_allow *allow, HashTable *enc
 }
 /* }}} */
 
-/* {{{ calling any serializer */
-bool php_messenger_serializer_encode(zend_object *serializer, zend_object *envelope, zval *encoded)
+/* {{{ the serializers' ops */
+static zend_string *php_encode_body(zend_object *serializer, zend_object *envelope)
 {
-	if (serializer->ce == php_messenger_ce_PhpSerializer) {
-		zend_string *body = php_messenger_php_encode(envelope);
-		if (!body) {
-			return false;
-		}
-		array_init_size(encoded, 1);
-		add_assoc_str(encoded, "body", body);
-		return true;
+	return php_messenger_php_encode(envelope);
+}
+
+static bool php_encode(zend_object *serializer, zend_object *envelope, zval *encoded)
+{
+	zend_string *body = php_messenger_php_encode(envelope);
+	if (!body) {
+		return false;
 	}
-	if (serializer->ce == php_messenger_ce_JsonSerializer) {
-		return php_messenger_json_encode(envelope, encoded);
+	array_init_size(encoded, 1);
+	add_assoc_str(encoded, "body", body);
+	return true;
+}
+
+static bool encoded_array(zval *encoded)
+{
+	if (Z_TYPE_P(encoded) != IS_ARRAY) {
+		php_messenger_decoding_failed(NULL, "An encoded envelope must be an array, %s given", zend_zval_type_name(encoded));
+		return false;
 	}
+	return true;
+}
+
+static zend_object *php_decode(zend_object *serializer, zval *encoded)
+{
+	return encoded_array(encoded) ? php_messenger_php_decode(&serializer_from(serializer)->allow, Z_ARRVAL_P(encoded)) : NULL;
+}
+
+static bool json_encode_op(zend_object *serializer, zend_object *envelope, zval *encoded)
+{
+	return php_messenger_json_encode(envelope, encoded);
+}
+
+static zend_object *json_decode_op(zend_object *serializer, zval *encoded)
+{
+	return encoded_array(encoded) ? php_messenger_json_decode(&serializer_from(serializer)->allow, Z_ARRVAL_P(encoded)) : NULL;
+}
+
+static const php_messenger_serializer_ops php_ops = { "php", php_encode, php_decode, php_encode_body };
+static const php_messenger_serializer_ops json_ops = { "json", json_encode_op, json_decode_op, NULL };
+
+/* a serializer written in PHP: its encode() and decode(), their results checked */
+static bool adapter_encode(zend_object *serializer, zend_object *envelope, zval *encoded)
+{
 	zval env;
 	ZVAL_OBJ(&env, envelope);
 	zend_call_method_with_1_params(serializer, serializer->ce, NULL, "encode", encoded, &env);
@@ -928,17 +962,8 @@ bool php_messenger_serializer_encode(zend_object *serializer, zend_object *envel
 	return true;
 }
 
-zend_object *php_messenger_serializer_decode(zend_object *serializer, zval *encoded)
+static zend_object *adapter_decode(zend_object *serializer, zval *encoded)
 {
-	if (serializer->ce == php_messenger_ce_PhpSerializer || serializer->ce == php_messenger_ce_JsonSerializer) {
-		if (Z_TYPE_P(encoded) != IS_ARRAY) {
-			php_messenger_decoding_failed(NULL, "An encoded envelope must be an array, %s given", zend_zval_type_name(encoded));
-			return NULL;
-		}
-		php_messenger_allow *allow = &serializer_from(serializer)->allow;
-		return serializer->ce == php_messenger_ce_PhpSerializer ? php_messenger_php_decode(allow, Z_ARRVAL_P(encoded))
-			: php_messenger_json_decode(allow, Z_ARRVAL_P(encoded));
-	}
 	zval rv;
 	zend_call_method_with_1_params(serializer, serializer->ce, NULL, "decode", &rv, encoded);
 	if (EG(exception)) {
@@ -954,9 +979,26 @@ zend_object *php_messenger_serializer_decode(zend_object *serializer, zval *enco
 	return Z_OBJ(rv);
 }
 
+static const php_messenger_serializer_ops adapter_ops = { NULL, adapter_encode, adapter_decode, NULL };
+
+const php_messenger_serializer_ops *php_messenger_serializer_ops_of(zend_object *serializer)
+{
+	return serializer->handlers == &serializer_handlers ? serializer_from(serializer)->ops : &adapter_ops;
+}
+
+bool php_messenger_serializer_encode(zend_object *serializer, zend_object *envelope, zval *encoded)
+{
+	return php_messenger_serializer_ops_of(serializer)->encode(serializer, envelope, encoded);
+}
+
+zend_object *php_messenger_serializer_decode(zend_object *serializer, zval *encoded)
+{
+	return php_messenger_serializer_ops_of(serializer)->decode(serializer, encoded);
+}
+
 void php_messenger_serializer_allow(zend_object *serializer, zend_string *name)
 {
-	if (serializer->ce == php_messenger_ce_PhpSerializer || serializer->ce == php_messenger_ce_JsonSerializer) {
+	if (serializer->handlers == &serializer_handlers) {
 		php_messenger_allow_add(&serializer_from(serializer)->allow, name);
 	}
 }
@@ -973,12 +1015,9 @@ ZEND_METHOD(Messenger_Transport_Serialization_PhpSerializer, encode)
 	ZEND_PARSE_PARAMETERS_START(1, 1)
 		Z_PARAM_OBJ_OF_CLASS(envelope, php_messenger_ce_Envelope)
 	ZEND_PARSE_PARAMETERS_END();
-	zend_string *body = php_messenger_php_encode(envelope);
-	if (!body) {
+	if (!php_encode(Z_OBJ_P(ZEND_THIS), envelope, return_value)) {
 		RETURN_THROWS();
 	}
-	array_init_size(return_value, 1);
-	add_assoc_str(return_value, "body", body);
 }
 
 ZEND_METHOD(Messenger_Transport_Serialization_PhpSerializer, decode)

@@ -21,123 +21,9 @@
 #include <time.h>
 
 zend_class_entry *php_messenger_ce_Worker;
-zend_class_entry *php_messenger_ce_RetryStrategyInterface;
-zend_class_entry *php_messenger_ce_MultiplierRetryStrategy;
 
 static zend_object_handlers worker_handlers;
-static zend_object_handlers retry_handlers;
 
-/* {{{ MultiplierRetryStrategy */
-typedef struct {
-	msgr_retry_t r;
-	zend_object std;
-} php_messenger_retry;
-
-static inline php_messenger_retry *retry_from(zend_object *obj)
-{
-	return (php_messenger_retry *) ((char *) obj - XtOffsetOf(php_messenger_retry, std));
-}
-
-static zend_object *retry_create(zend_class_entry *ce)
-{
-	php_messenger_retry *r = zend_object_alloc(sizeof(php_messenger_retry), ce);
-	r->r = (msgr_retry_t) { 3, 1000, 2.0, 0, 0.1 };
-	zend_object_std_init(&r->std, ce);
-	object_properties_init(&r->std, ce);
-	r->std.handlers = &retry_handlers;
-	return &r->std;
-}
-
-static bool retry_set(php_messenger_retry *r, msgr_retry_t values, const char *where)
-{
-	const char *reason;
-	if (!msgr_retry_valid(&values, &reason)) {
-		php_messenger_throw(php_messenger_ce_InvalidArgumentException, "%s: %s", where, reason);
-		return false;
-	}
-	r->r = values;
-	return true;
-}
-
-zend_object *php_messenger_retry_from_config(HashTable *config, const char *where)
-{
-	static const char *const keys[] = { "max_retries", "delay", "multiplier", "max_delay", "jitter", NULL };
-	zend_string *unknown;
-	if (php_messenger_find_unknown_key(config, keys, &unknown)) {
-		php_messenger_throw(php_messenger_ce_InvalidArgumentException, "%s: unknown key \"%s\" (known: max_retries, delay, multiplier, max_delay, jitter)",
-			where, unknown ? ZSTR_VAL(unknown) : "(integer key)");
-		return NULL;
-	}
-	msgr_retry_t v = { 3, 1000, 2.0, 0, 0.1 };
-	long long *ints[] = { &v.max_retries, &v.delay_ms, NULL, &v.max_delay_ms, NULL };
-	double *floats[] = { NULL, NULL, &v.multiplier, NULL, &v.jitter };
-	for (int i = 0; keys[i]; i++) {
-		zval *value = zend_hash_str_find_deref(config, keys[i], strlen(keys[i]));
-		if (!value) {
-			continue;
-		}
-		if (ints[i] && Z_TYPE_P(value) == IS_LONG) {
-			*ints[i] = Z_LVAL_P(value);
-		} else if (floats[i] && (Z_TYPE_P(value) == IS_LONG || Z_TYPE_P(value) == IS_DOUBLE)) {
-			*floats[i] = zval_get_double(value);
-		} else {
-			php_messenger_throw(php_messenger_ce_InvalidArgumentException, "%s: \"%s\" must be %s, %s given", where, keys[i],
-				ints[i] ? "an integer" : "a number", zend_zval_type_name(value));
-			return NULL;
-		}
-	}
-	zend_object *obj = retry_create(php_messenger_ce_MultiplierRetryStrategy);
-	if (!retry_set(retry_from(obj), v, where)) {
-		OBJ_RELEASE(obj);
-		return NULL;
-	}
-	return obj;
-}
-
-ZEND_METHOD(Messenger_Retry_MultiplierRetryStrategy, __construct)
-{
-	zend_long max_retries = 3, delay = 1000, max_delay = 0;
-	double multiplier = 2.0, jitter = 0.1;
-	ZEND_PARSE_PARAMETERS_START(0, 5)
-		Z_PARAM_OPTIONAL
-		Z_PARAM_LONG(max_retries)
-		Z_PARAM_LONG(delay)
-		Z_PARAM_DOUBLE(multiplier)
-		Z_PARAM_LONG(max_delay)
-		Z_PARAM_DOUBLE(jitter)
-	ZEND_PARSE_PARAMETERS_END();
-	msgr_retry_t v = { max_retries, delay, multiplier, max_delay, jitter };
-	retry_set(retry_from(Z_OBJ_P(ZEND_THIS)), v, "Messenger\\Retry\\MultiplierRetryStrategy");
-}
-
-static zend_long retries_of(zend_object *envelope)
-{
-	zend_object *stamp = php_messenger_envelope_last(envelope, php_messenger_ce_RedeliveryStamp);
-	return stamp ? Z_LVAL_P(php_messenger_stamp_prop(stamp, 0)) : 0;
-}
-
-ZEND_METHOD(Messenger_Retry_MultiplierRetryStrategy, isRetryable)
-{
-	zend_object *envelope, *throwable = NULL;
-	ZEND_PARSE_PARAMETERS_START(1, 2)
-		Z_PARAM_OBJ_OF_CLASS(envelope, php_messenger_ce_Envelope)
-		Z_PARAM_OPTIONAL
-		Z_PARAM_OBJ_OF_CLASS_OR_NULL(throwable, zend_ce_throwable)
-	ZEND_PARSE_PARAMETERS_END();
-	RETURN_BOOL(msgr_retry_allowed(&retry_from(Z_OBJ_P(ZEND_THIS))->r, retries_of(envelope)));
-}
-
-ZEND_METHOD(Messenger_Retry_MultiplierRetryStrategy, getWaitingTime)
-{
-	zend_object *envelope, *throwable = NULL;
-	ZEND_PARSE_PARAMETERS_START(1, 2)
-		Z_PARAM_OBJ_OF_CLASS(envelope, php_messenger_ce_Envelope)
-		Z_PARAM_OPTIONAL
-		Z_PARAM_OBJ_OF_CLASS_OR_NULL(throwable, zend_ce_throwable)
-	ZEND_PARSE_PARAMETERS_END();
-	RETURN_LONG((zend_long) msgr_retry_wait_ms(&retry_from(Z_OBJ_P(ZEND_THIS))->r, retries_of(envelope), (double) rand() / ((double) RAND_MAX + 1.0)));
-}
-/* }}} */
 
 /* {{{ Worker */
 typedef struct {
@@ -788,20 +674,10 @@ static bool settle(php_messenger_worker *w, zend_string *name, const php_messeng
 	bool retry = false;
 	zend_long wait = 0;
 	if (!unrecoverable && strategy) {
-		zval env, err, rv;
-		ZVAL_OBJ(&env, envelope);
-		ZVAL_OBJ(&err, error);
-		if (recoverable) {
-			retry = true;
-		} else {
-			zend_call_method(strategy, strategy->ce, NULL, "isretryable", sizeof("isretryable") - 1, &rv, 2, &env, &err);
-			retry = zend_is_true(&rv);
-			zval_ptr_dtor(&rv);
-		}
-		if (retry && !EG(exception)) {
-			zend_call_method(strategy, strategy->ce, NULL, "getwaitingtime", sizeof("getwaitingtime") - 1, &rv, 2, &env, &err);
-			wait = zval_get_long(&rv);
-			zval_ptr_dtor(&rv);
+		const php_messenger_retry_ops *rops = php_messenger_retry_ops_of(strategy);
+		retry = recoverable;
+		if ((recoverable || rops->retryable(strategy, envelope, error, &retry)) && retry) {
+			rops->waiting_ms(strategy, envelope, error, &wait);
 		}
 	}
 	bool ok = !EG(exception);
@@ -811,16 +687,16 @@ static bool settle(php_messenger_worker *w, zend_string *name, const php_messeng
 		zend_object *copy = php_messenger_envelope_with_new(resend_copy(envelope), details);
 		ZVAL_LONG(&arg, wait);
 		copy = php_messenger_envelope_with_new(copy, new_stamp1(php_messenger_ce_DelayStamp, &arg));
-		copy = php_messenger_envelope_with_new(copy, redelivery_stamp(retries_of(envelope) + 1));
+		copy = php_messenger_envelope_with_new(copy, redelivery_stamp(php_messenger_retries_of(envelope) + 1));
 		ok = send_to(w, name, copy);
 		if (ok) {
-			php_messenger_event ev = { PHP_MESSENGER_EV_RETRYING, envelope, name, error, true, retries_of(envelope) + 1, wait, NULL };
+			php_messenger_event ev = { PHP_MESSENGER_EV_RETRYING, envelope, name, error, true, php_messenger_retries_of(envelope) + 1, wait, NULL };
 			ok = php_messenger_emit(&w->events, &ev);
 		}
 	} else if (ok) {
 		zval *own_failure = zend_hash_find(w->s.failure, name);
 		zend_string *failure = own_failure ? Z_STR_P(own_failure) : w->s.failure_transport;
-		php_messenger_event ev = { PHP_MESSENGER_EV_REMOVED, envelope, name, error, false, retries_of(envelope), 0, NULL };
+		php_messenger_event ev = { PHP_MESSENGER_EV_REMOVED, envelope, name, error, false, php_messenger_retries_of(envelope), 0, NULL };
 		ok = php_messenger_emit(&w->events, &ev);
 		if (ok && failure && !zend_string_equals(failure, name)) {
 			php_messenger_event to = { PHP_MESSENGER_EV_SENT_TO_FAILURE, envelope, name, NULL, false, 0, 0, failure };
@@ -1433,12 +1309,7 @@ void php_messenger_register_worker(void)
 {
 	previous_interrupt = zend_interrupt_function;
 	zend_interrupt_function = messenger_interrupt;
-	php_messenger_ce_RetryStrategyInterface = register_class_Messenger_Retry_RetryStrategyInterface();
-	php_messenger_ce_MultiplierRetryStrategy = register_class_Messenger_Retry_MultiplierRetryStrategy(php_messenger_ce_RetryStrategyInterface);
-	php_messenger_ce_MultiplierRetryStrategy->create_object = retry_create;
-	memcpy(&retry_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
-	retry_handlers.offset = XtOffsetOf(php_messenger_retry, std);
-	retry_handlers.clone_obj = NULL;
+	php_messenger_register_retry();
 
 	php_messenger_ce_Worker = register_class_Messenger_Worker();
 	php_messenger_ce_Worker->create_object = worker_create;

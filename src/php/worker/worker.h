@@ -6,6 +6,17 @@
 #include "php/transport/transport.h"
 
 void php_messenger_register_worker(void);
+void php_messenger_register_retry(void);
+
+/* How the worker asks a retry strategy: the native one in C, one written in PHP through its
+ * methods. False with an exception. */
+typedef struct php_messenger_retry_ops {
+	bool (*retryable)(zend_object *strategy, zend_object *envelope, zend_object *error, bool *out);
+	bool (*waiting_ms)(zend_object *strategy, zend_object *envelope, zend_object *error, zend_long *out);
+} php_messenger_retry_ops;
+const php_messenger_retry_ops *php_messenger_retry_ops_of(zend_object *strategy);
+/* the retries an envelope has been through: its last RedeliveryStamp's count */
+zend_long php_messenger_retries_of(zend_object *envelope);
 
 /* ---- worker (php_messenger_worker.c) ---- */
 extern zend_class_entry *php_messenger_ce_Worker;

@@ -185,11 +185,11 @@ static bool send_envelopes(php_messenger_redis *t, zend_object **envelopes, uint
 	msgr_message_t *messages = safe_emalloc(count, sizeof(msgr_message_t), 0);
 	uint32_t made = 0;
 	bool ok = true;
-	bool php_format = t->serializer->ce == php_messenger_ce_PhpSerializer;
+	/* a format without headers (Symfony's PhpSerializer): the body alone, without an array around it */
+	zend_string *(*encode_body)(zend_object *, zend_object *) = php_messenger_serializer_ops_of(t->serializer)->encode_body;
 	for (; made < count; made++) {
-		if (php_format) {
-			/* Symfony's PhpSerializer has no headers: the body alone, without an array around it */
-			zend_string *body = php_messenger_php_encode(envelopes[made]);
+		if (encode_body) {
+			zend_string *body = encode_body(t->serializer, envelopes[made]);
 			if (!body) {
 				ok = false;
 				break;
