@@ -728,10 +728,6 @@ void msgr_redis_close(msgr_redis_t *r)
 	msgr_free(r);
 }
 
-const msgr_redis_options_t *msgr_redis_options(const msgr_redis_t *r)
-{
-	return &r->o;
-}
 /* }}} */
 
 /* {{{ setup */

@@ -67,7 +67,6 @@ int msgr_redis_open(msgr_redis_t **out, msgr_redis_options_t *options, msgr_erro
 void msgr_redis_close(msgr_redis_t *r);
 /* Closes the pooled connections (at module shutdown). */
 void msgr_redis_pool_clear(void);
-const msgr_redis_options_t *msgr_redis_options(const msgr_redis_t *r);
 
 /* XGROUP CREATE ... MKSTREAM (an existing group is fine); with delete_after_ack or
  * delete_after_reject, more than one group on the stream is MSGR_ERR_STATE. */

@@ -67,8 +67,6 @@ bool php_messenger_stamp_travels(zend_class_entry *ce);
 /* Throws MessageDecodingFailedException; previous (consumed) may be NULL. */
 void php_messenger_decoding_failed(zend_object *previous, const char *fmt, ...) ZEND_ATTRIBUTE_FORMAT(printf, 2, 3);
 zend_string *php_messenger_php_encode(zend_object *envelope);
-/* The same through serialize() and the core rewrite only (the fast path's reference). */
-zend_string *php_messenger_php_encode_general(zend_object *envelope);
 /* serialize() of an envelope under Symfony's names for common shapes; NULL: use the general path. */
 zend_string *php_messenger_phpwire_write(zend_object *envelope);
 /* Builds the Envelope from unescaped serialize() text under the rewrite's rules (a

@@ -517,11 +517,6 @@ zend_string *php_messenger_php_encode(zend_object *envelope)
 	return php_encode_general(sendable);
 }
 
-zend_string *php_messenger_php_encode_general(zend_object *envelope)
-{
-	return php_encode_general(php_messenger_envelope_filter(envelope, php_messenger_stamp_travels));
-}
-
 /* serialize() of the whole envelope, then the core rewrite to Symfony's names; consumes sendable */
 static zend_string *php_encode_general(zend_object *sendable)
 {

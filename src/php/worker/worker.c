@@ -549,8 +549,6 @@ static zend_object *bus_for(php_messenger_worker *w, zend_object *envelope)
 
 static bool handle_message(php_messenger_worker *w, zend_string *name, const php_messenger_transport *receiver, zend_object *received, zend_array *received_stamps, counts_t *counts)
 {
-	zval arg;
-	ZVAL_STR(&arg, name);
 	/* one ReceivedStamp per batch, in one list shared by its envelopes: stamps are immutable */
 	zend_object *envelope = php_messenger_envelope_copy_with_list(received, php_messenger_ce_ReceivedStamp, received_stamps);
 	/* a message its transport could not decode: decoded again here, else failed at once */
@@ -935,6 +933,297 @@ static zend_long keepalive_seconds(php_messenger_worker *w, zval *v)
 }
 /* }}} */
 
+/* {{{ Worker::run(), in steps */
+typedef struct {
+	zend_long limit, failure_limit, memory_limit, time_limit, sleep_ms;
+	HashTable *queues;     /* queue names, or NULL for every queue */
+	zend_string *stop_file;
+	zval *keepalive;
+} run_options;
+
+/* one receiver while the worker runs: its rate limit, and what the limit held back */
+typedef struct {
+	bool limited;
+	msgr_rate_t rate;
+	zval pending; /* envelopes of a batch handled before the receiver is read again, or UNDEF */
+} receiver_state;
+
+typedef struct {
+	php_messenger_worker *w;
+	run_options o;
+	receiver_state *rs; /* in the receivers' order */
+	counts_t counts;
+	zend_long started, stop_checked;
+	double started_at;
+} run_t;
+
+/* run()'s options over worker()'s; false with an exception. Every receiver must read by queue
+ * name when queues are given: checked here, before anything is consumed. */
+static bool run_options_read(php_messenger_worker *w, HashTable *given, run_options *o)
+{
+	zend_string *unknown;
+	if (given && php_messenger_find_unknown_key(given, run_keys, &unknown)) {
+		php_messenger_throw(php_messenger_ce_InvalidArgumentException,
+			"Unknown worker option \"%s\" (known: " RUN_KEYS_LIST ")", unknown ? ZSTR_VAL(unknown) : "(integer key)");
+		return false;
+	}
+	*o = (run_options) { 0, 0, 0, 0, 1000, NULL, NULL, NULL };
+	w->do_reset = true;
+	HashTable *layers[2] = { Z_TYPE(w->options) == IS_ARRAY ? Z_ARRVAL(w->options) : NULL, given };
+	for (int l = 0; l < 2; l++) {
+		if (!layers[l]) {
+			continue;
+		}
+		zval *v;
+		if ((v = zend_hash_str_find_deref(layers[l], "limit", 5))) o->limit = zval_get_long(v);
+		if ((v = zend_hash_str_find_deref(layers[l], "failure_limit", 13))) o->failure_limit = zval_get_long(v);
+		if ((v = zend_hash_str_find_deref(layers[l], "time_limit", 10))) o->time_limit = zval_get_long(v);
+		if ((v = zend_hash_str_find_deref(layers[l], "sleep", 5))) o->sleep_ms = (zend_long) (zval_get_double(v) * 1000);
+		if ((v = zend_hash_str_find_deref(layers[l], "memory_limit", 12)) && (o->memory_limit = memory_bytes(v)) < 0) {
+			php_messenger_throw(php_messenger_ce_InvalidArgumentException, "The worker option \"memory_limit\" must be a number of bytes or a size like \"128M\"");
+			return false;
+		}
+		if ((v = zend_hash_str_find_deref(layers[l], "queues", 6)) && Z_TYPE_P(v) == IS_ARRAY) o->queues = Z_ARRVAL_P(v);
+		if ((v = zend_hash_str_find_deref(layers[l], "stop_file", 9)) && Z_TYPE_P(v) == IS_STRING) o->stop_file = Z_STR_P(v);
+		if ((v = zend_hash_str_find_deref(layers[l], "reset", 5))) w->do_reset = zend_is_true(v);
+		if ((v = zend_hash_str_find_deref(layers[l], "keepalive", 9))) o->keepalive = v;
+	}
+	if (o->limit < 0 || o->failure_limit < 0 || o->time_limit < 0 || o->sleep_ms < 0) {
+		php_messenger_throw(php_messenger_ce_InvalidArgumentException, "The worker options limit, failure_limit, time_limit and sleep must not be negative");
+		return false;
+	}
+	if (o->queues && zend_hash_num_elements(o->queues) == 0) {
+		o->queues = NULL; /* as Symfony: no queue names, every queue */
+	}
+	if (!o->queues) {
+		return true;
+	}
+	zval *q;
+	ZEND_HASH_FOREACH_VAL(o->queues, q) {
+		if (Z_TYPE_P(q) != IS_STRING) {
+			php_messenger_throw(php_messenger_ce_InvalidArgumentException, "The worker option \"queues\" must be a list of queue names");
+			return false;
+		}
+	} ZEND_HASH_FOREACH_END();
+	zend_string *rname;
+	php_messenger_transport *r;
+	ZEND_HASH_FOREACH_STR_KEY_PTR(&w->receivers, rname, r) {
+		if (!php_messenger_transport_check_queues(r, rname)) {
+			return false;
+		}
+	} ZEND_HASH_FOREACH_END();
+	return true;
+}
+
+/* the receivers' rate limits: those without one are never paused */
+static receiver_state *receivers_start(php_messenger_worker *w)
+{
+	uint32_t n = zend_hash_num_elements(&w->receivers);
+	receiver_state *rs = ecalloc(n ? n : 1, sizeof(receiver_state));
+	uint32_t i = 0;
+	zend_string *rname;
+	ZEND_HASH_FOREACH_STR_KEY(&w->receivers, rname) {
+		ZVAL_UNDEF(&rs[i].pending);
+		zval *pair = rname ? zend_hash_find(w->s.rate, rname) : NULL;
+		rs[i].limited = pair && msgr_rate_init(&rs[i].rate, Z_LVAL_P(zend_hash_index_find(Z_ARRVAL_P(pair), 0)),
+			Z_LVAL_P(zend_hash_index_find(Z_ARRVAL_P(pair), 1)), NULL) == MSGR_OK;
+		i++;
+	} ZEND_HASH_FOREACH_END();
+	return rs;
+}
+
+/* What a rate limit still held back goes back to its queue, and the acknowledgements a batch
+ * still holds are written before run() returns. */
+static void receivers_finish(php_messenger_worker *w, receiver_state *rs)
+{
+	uint32_t i = 0;
+	php_messenger_transport *receiver;
+	zval *item;
+	ZEND_HASH_FOREACH_PTR(&w->receivers, receiver) {
+		if (Z_TYPE(rs[i].pending) == IS_ARRAY) {
+			ZEND_HASH_FOREACH_VAL(Z_ARRVAL(rs[i].pending), item) {
+				php_messenger_transport_release(receiver, Z_OBJ_P(item));
+			} ZEND_HASH_FOREACH_END();
+		}
+		zval_ptr_dtor(&rs[i].pending);
+		i++;
+		if (!EG(exception)) {
+			php_messenger_transport_flush(receiver);
+		}
+	} ZEND_HASH_FOREACH_END();
+	efree(rs);
+}
+
+static bool limits_reached(const run_t *r)
+{
+	return (r->o.limit && r->counts.handled + r->counts.failed >= r->o.limit)
+		|| (r->o.failure_limit && r->counts.failed >= r->o.failure_limit);
+}
+
+/* What a get gave: handled in order, until the rate limit is reached (the rest waits its turn)
+ * or the worker must stop (the rest goes back to its queue at once). */
+static bool handle_batch(run_t *r, receiver_state *st, zend_string *name, const php_messenger_transport *receiver, zval *got, bool *handled_any)
+{
+	php_messenger_worker *w = r->w;
+	enum { TAKE, HOLD_BACK, GIVE_BACK } rest = TAKE;
+	zend_array *received_stamps = NULL;
+	bool ok = true;
+	zval *item;
+	ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(got), item) {
+		if (Z_TYPE_P(item) != IS_OBJECT || Z_OBJCE_P(item) != php_messenger_ce_Envelope) {
+			continue;
+		}
+		if (rest == TAKE && st->limited && msgr_rate_wait_ms(&st->rate, php_messenger_monotonic_ms()) > 0) {
+			rest = HOLD_BACK;
+		}
+		if (rest == HOLD_BACK) {
+			if (Z_TYPE(st->pending) != IS_ARRAY) {
+				array_init(&st->pending);
+			}
+			Z_ADDREF_P(item);
+			add_next_index_zval(&st->pending, item);
+			continue;
+		}
+		if (rest == GIVE_BACK) {
+			php_messenger_transport_release(receiver, Z_OBJ_P(item));
+			continue;
+		}
+		*handled_any = true;
+		if (!received_stamps) {
+			received_stamps = received_stamps_new(name);
+		}
+		if (st->limited) {
+			msgr_rate_take(&st->rate, php_messenger_monotonic_ms());
+		}
+		if (!(ok = handle_one(w, name, receiver, Z_OBJ_P(item), received_stamps, &r->counts))) {
+			break;
+		}
+		if (Z_REFCOUNTED_P(got) && Z_REFCOUNT_P(got) == 1) {
+			/* done with it: let go now, not with the whole batch */
+			php_messenger_transport_let_go(receiver, Z_OBJ_P(item));
+			ZVAL_NULL(item);
+		}
+		if (w->stop || stop_signal || limits_reached(r)) {
+			rest = GIVE_BACK;
+		}
+	} ZEND_HASH_FOREACH_END();
+	if (received_stamps) {
+		zend_array_release(received_stamps);
+	}
+	return ok;
+}
+
+/* One receiver: what its rate limit held back, else a get; false when the worker cannot go on.
+ * *paused_ms shortens to the wait of a receiver its rate limit pauses. */
+static bool read_receiver(run_t *r, receiver_state *st, zend_string *name, const php_messenger_transport *receiver, bool *handled_any, zend_long *paused_ms)
+{
+	if (st->limited) {
+		long long wait = msgr_rate_wait_ms(&st->rate, php_messenger_monotonic_ms());
+		if (wait > 0) {
+			/* only this receiver waits: the others are read meanwhile */
+			*paused_ms = *paused_ms && *paused_ms < wait ? *paused_ms : (zend_long) wait;
+			return true;
+		}
+	}
+	zval got;
+	if (Z_TYPE(st->pending) == IS_ARRAY) {
+		ZVAL_COPY_VALUE(&got, &st->pending);
+		ZVAL_UNDEF(&st->pending);
+	} else if (!php_messenger_transport_get(receiver, name, r->o.queues, &got)) {
+		zend_object *error;
+		if (!php_messenger_take_exception(&error)) {
+			return false;
+		}
+		if (!instanceof_function(error->ce, php_messenger_ce_MessageDecodingFailedException)) {
+			zval ex;
+			ZVAL_OBJ(&ex, error);
+			zend_throw_exception_object(&ex);
+			return false;
+		}
+		/* a message nobody can read: reported, and the worker goes on */
+		r->counts.failed++;
+		bool ok = emit_simple(r->w, PHP_MESSENGER_EV_FAILED, NULL, name, error, false);
+		OBJ_RELEASE(error);
+		return ok;
+	}
+	bool ok = handle_batch(r, st, name, receiver, &got, handled_any);
+	zval_ptr_dtor(&got);
+	return ok;
+}
+
+static bool stop_due(run_t *r)
+{
+	if (limits_reached(r) || (r->o.memory_limit && (zend_long) zend_memory_usage(true) > r->o.memory_limit)
+			|| (r->o.time_limit && php_messenger_monotonic_ms() - r->started >= r->o.time_limit * 1000)) {
+		return true;
+	}
+	if (r->o.stop_file && php_messenger_monotonic_ms() - r->stop_checked >= 500) {
+		r->stop_checked = php_messenger_monotonic_ms();
+		return stop_requested(r->o.stop_file, r->started_at);
+	}
+	return false;
+}
+
+/* Waits in short slices: a signal, stop() or the time limit ends it early; no longer than a
+ * receiver's rate limit pauses it. */
+static void nap(run_t *r, zend_long paused_ms)
+{
+	php_messenger_worker *w = r->w;
+	zend_long nap_ms = paused_ms && paused_ms < r->o.sleep_ms ? paused_ms : r->o.sleep_ms;
+	for (zend_long slept = 0; slept < nap_ms && !w->stop && !stop_signal; slept += 50) {
+		if (r->o.time_limit && php_messenger_monotonic_ms() - r->started >= r->o.time_limit * 1000) {
+			break;
+		}
+		if (r->o.stop_file && slept % 500 == 0 && stop_requested(r->o.stop_file, r->started_at)) {
+			w->stop = true;
+			break;
+		}
+		zend_long slice = nap_ms - slept < 50 ? nap_ms - slept : 50;
+		usleep((useconds_t) slice * 1000);
+	}
+}
+
+/* The consume loop: the receivers in order, back to the first after any message; idle, the
+ * batches are flushed and the worker naps. False when it cannot go on (an exception). */
+static bool consume(run_t *r)
+{
+	php_messenger_worker *w = r->w;
+	bool ok = emit_simple(w, PHP_MESSENGER_EV_STARTED, NULL, NULL, NULL, false);
+	while (ok && !w->stop && !stop_signal) {
+		bool handled_any = false;
+		zend_long paused_ms = 0;
+		zend_string *name;
+		php_messenger_transport *receiver;
+		uint32_t i = 0;
+		ZEND_HASH_FOREACH_STR_KEY_PTR(&w->receivers, name, receiver) {
+			if (!(ok = read_receiver(r, &r->rs[i++], name, receiver, &handled_any, &paused_ms)) || handled_any) {
+				break; /* back to the first receiver: it has the priority */
+			}
+		} ZEND_HASH_FOREACH_END();
+		if (!ok || stop_due(r)) {
+			break;
+		}
+		if (!handled_any) {
+			/* idle while batches wait: they are handled now */
+			if ((zend_hash_num_elements(&w->waiting) && !(ok = flush_batches(w, false, &r->counts)))
+					|| !(ok = emit_simple(w, PHP_MESSENGER_EV_IDLE, NULL, NULL, NULL, false))) {
+				break;
+			}
+			nap(r, paused_ms);
+		}
+	}
+	if (ok) {
+		return finish_batches(w, &r->counts);
+	}
+	zval *item;
+	ZEND_HASH_FOREACH_VAL(&w->waiting, item) {
+		php_messenger_acknowledger *a = php_messenger_ack_from(Z_OBJ_P(item));
+		php_messenger_transport_release(a->receiver, a->envelope);
+	} ZEND_HASH_FOREACH_END();
+	zend_hash_clean(&w->waiting);
+	return false;
+}
+
 ZEND_METHOD(Messenger_Worker, run)
 {
 	HashTable *given = NULL;
@@ -951,66 +1240,13 @@ ZEND_METHOD(Messenger_Worker, run)
 		zend_throw_error(NULL, "This Messenger\\Worker is already running");
 		RETURN_THROWS();
 	}
-	zend_string *unknown;
-	if (given && php_messenger_find_unknown_key(given, run_keys, &unknown)) {
-		php_messenger_throw(php_messenger_ce_InvalidArgumentException,
-			"Unknown worker option \"%s\" (known: " RUN_KEYS_LIST ")", unknown ? ZSTR_VAL(unknown) : "(integer key)");
+	run_t r = { .w = w };
+	if (!run_options_read(w, given, &r.o)) {
 		RETURN_THROWS();
-	}
-	/* the options: run()'s over worker()'s */
-	zend_long limit = 0, failure_limit = 0, memory_limit = 0, time_limit = 0, sleep_ms = 1000;
-	HashTable *volatile queues = NULL; /* volatile: read after the zend_try below */
-	zend_string *stop_file = NULL;
-	zval *keepalive = NULL;
-	w->do_reset = true;
-	HashTable *layers[2] = { Z_TYPE(w->options) == IS_ARRAY ? Z_ARRVAL(w->options) : NULL, given };
-	for (int l = 0; l < 2; l++) {
-		if (!layers[l]) {
-			continue;
-		}
-		zval *v;
-		if ((v = zend_hash_str_find_deref(layers[l], "limit", 5))) limit = zval_get_long(v);
-		if ((v = zend_hash_str_find_deref(layers[l], "failure_limit", 13))) failure_limit = zval_get_long(v);
-		if ((v = zend_hash_str_find_deref(layers[l], "time_limit", 10))) time_limit = zval_get_long(v);
-		if ((v = zend_hash_str_find_deref(layers[l], "sleep", 5))) sleep_ms = (zend_long) (zval_get_double(v) * 1000);
-		if ((v = zend_hash_str_find_deref(layers[l], "memory_limit", 12))) {
-			if ((memory_limit = memory_bytes(v)) < 0) {
-				php_messenger_throw(php_messenger_ce_InvalidArgumentException, "The worker option \"memory_limit\" must be a number of bytes or a size like \"128M\"");
-				RETURN_THROWS();
-			}
-		}
-		if ((v = zend_hash_str_find_deref(layers[l], "queues", 6)) && Z_TYPE_P(v) == IS_ARRAY) queues = Z_ARRVAL_P(v);
-		if ((v = zend_hash_str_find_deref(layers[l], "stop_file", 9)) && Z_TYPE_P(v) == IS_STRING) stop_file = Z_STR_P(v);
-		if ((v = zend_hash_str_find_deref(layers[l], "reset", 5))) w->do_reset = zend_is_true(v);
-		if ((v = zend_hash_str_find_deref(layers[l], "keepalive", 9))) keepalive = v;
-	}
-	if (limit < 0 || failure_limit < 0 || time_limit < 0 || sleep_ms < 0) {
-		php_messenger_throw(php_messenger_ce_InvalidArgumentException, "The worker options limit, failure_limit, time_limit and sleep must not be negative");
-		RETURN_THROWS();
-	}
-	if (queues && zend_hash_num_elements(queues) == 0) {
-		queues = NULL; /* as Symfony: no queue names, every queue */
-	}
-	if (queues) {
-		/* before anything is consumed: every receiver must read by queue name */
-		zval *q;
-		ZEND_HASH_FOREACH_VAL(queues, q) {
-			if (Z_TYPE_P(q) != IS_STRING) {
-				php_messenger_throw(php_messenger_ce_InvalidArgumentException, "The worker option \"queues\" must be a list of queue names");
-				RETURN_THROWS();
-			}
-		} ZEND_HASH_FOREACH_END();
-		zend_string *rname;
-		php_messenger_transport *r;
-		ZEND_HASH_FOREACH_STR_KEY_PTR(&w->receivers, rname, r) {
-			if (!php_messenger_transport_check_queues(r, rname)) {
-				RETURN_THROWS();
-			}
-		} ZEND_HASH_FOREACH_END();
 	}
 	keepalive_t keep = { .w = w, .vm_interrupt = (void *) &EG(vm_interrupt) };
 	atomic_init(&keep.due, false);
-	if ((keep.seconds = keepalive_seconds(w, keepalive)) < 0) {
+	if ((keep.seconds = keepalive_seconds(w, r.o.keepalive)) < 0) {
 		RETURN_THROWS();
 	}
 	keepalive_t *outer_keep = keeping_alive;
@@ -1033,195 +1269,17 @@ ZEND_METHOD(Messenger_Worker, run)
 	sigaction(SIGINT, &act, &old_int);
 	sigaction(SIGQUIT, &act, &old_quit);
 
-	/* the receivers' rate limits: those without one are never paused */
-	uint32_t receiver_count = zend_hash_num_elements(&w->receivers);
-	msgr_rate_t *rates = safe_emalloc(receiver_count ? receiver_count : 1, sizeof(msgr_rate_t), 0);
-	bool *limited = ecalloc(receiver_count ? receiver_count : 1, sizeof(bool));
-	/* envelopes of a batch that a rate limit held back: handled before the receiver is read again */
-	zval *pending = safe_emalloc(receiver_count ? receiver_count : 1, sizeof(zval), 0);
-	for (uint32_t i = 0; i < receiver_count; i++) {
-		ZVAL_UNDEF(&pending[i]);
-	}
-	{
-		uint32_t i = 0;
-		zend_string *rname;
-		ZEND_HASH_FOREACH_STR_KEY(&w->receivers, rname) {
-			long long rlimit, rinterval;
-			zval *pair = rname ? zend_hash_find(w->s.rate, rname) : NULL;
-			if (pair) {
-				rlimit = Z_LVAL_P(zend_hash_index_find(Z_ARRVAL_P(pair), 0));
-				rinterval = Z_LVAL_P(zend_hash_index_find(Z_ARRVAL_P(pair), 1));
-			}
-			limited[i] = pair
-				&& msgr_rate_init(&rates[i], rlimit, rinterval, NULL) == MSGR_OK;
-			i++;
-		} ZEND_HASH_FOREACH_END();
-	}
-
+	receiver_state *volatile rs = receivers_start(w); /* volatile: read after the zend_try below */
+	r.rs = rs;
 	/* a fatal error in a handler (the memory limit...) jumps out of the loop: the signal
 	 * handlers and the keepalive ticker must still be put away before it goes on */
 	volatile bool bailed = false;
 	zend_try {
-	w->running = true;
-	w->stop = false;
-	counts_t counts = { 0, 0 };
-	zend_long started = php_messenger_monotonic_ms();
-	double started_at = wall_time();
-	zend_long stop_checked = started;
-	bool ok = true;
-	emit_simple(w, PHP_MESSENGER_EV_STARTED, NULL, NULL, NULL, false);
-	ok = !EG(exception);
-	while (ok && !w->stop && !stop_signal) {
-		bool handled_any = false;
-		zend_string *name;
-		php_messenger_transport *receiver;
-		uint32_t index = 0;
-		zend_long paused_ms = 0; /* the shortest wait of a receiver paused by its rate limit */
-		ZEND_HASH_FOREACH_STR_KEY_PTR(&w->receivers, name, receiver) {
-			uint32_t i = index++;
-			if (limited[i]) {
-				long long wait = msgr_rate_wait_ms(&rates[i], php_messenger_monotonic_ms());
-				if (wait > 0) {
-					/* only this receiver waits: the others are read meanwhile */
-					paused_ms = paused_ms && paused_ms < wait ? paused_ms : (zend_long) wait;
-					continue;
-				}
-			}
-			zval got;
-			if (Z_TYPE(pending[i]) == IS_ARRAY) {
-				ZVAL_COPY_VALUE(&got, &pending[i]);
-				ZVAL_UNDEF(&pending[i]);
-			} else if (!php_messenger_transport_get(receiver, name, queues, &got)) {
-				ZVAL_UNDEF(&got);
-			}
-			if (EG(exception)) {
-				zval_ptr_dtor(&got);
-				zend_object *error;
-				if (!php_messenger_take_exception(&error)) {
-					ok = false;
-					break;
-				}
-				if (instanceof_function(error->ce, php_messenger_ce_MessageDecodingFailedException)) {
-					/* a message nobody can read: reported, and the worker goes on */
-					counts.failed++;
-					emit_simple(w, PHP_MESSENGER_EV_FAILED, NULL, name, error, false);
-					OBJ_RELEASE(error);
-					if (EG(exception)) {
-						ok = false;
-						break;
-					}
-					continue;
-				}
-				zval ex;
-				ZVAL_OBJ(&ex, error);
-				zend_throw_exception_object(&ex);
-				ok = false;
-				break;
-			}
-			zval *item;
-			zend_array *received_stamps = NULL;
-			enum { TAKE, HOLD_BACK, GIVE_BACK } rest = TAKE;
-			if (Z_TYPE(got) == IS_ARRAY) {
-				ZEND_HASH_FOREACH_VAL(Z_ARRVAL(got), item) {
-					if (Z_TYPE_P(item) != IS_OBJECT || Z_OBJCE_P(item) != php_messenger_ce_Envelope) {
-						continue;
-					}
-					if (rest == TAKE && limited[i] && msgr_rate_wait_ms(&rates[i], php_messenger_monotonic_ms()) > 0) {
-						rest = HOLD_BACK; /* the batch outran the limit: the rest waits its turn */
-					}
-					if (rest == HOLD_BACK) {
-						if (Z_TYPE(pending[i]) != IS_ARRAY) {
-							array_init(&pending[i]);
-						}
-						Z_ADDREF_P(item);
-						add_next_index_zval(&pending[i], item);
-						continue;
-					}
-					if (rest == GIVE_BACK) {
-						/* the worker stops: the rest of the batch goes back to its queue now */
-						php_messenger_transport_release(receiver, Z_OBJ_P(item));
-						continue;
-					}
-					handled_any = true;
-					if (!received_stamps) {
-						received_stamps = received_stamps_new(name);
-					}
-					if (limited[i]) {
-						msgr_rate_take(&rates[i], php_messenger_monotonic_ms());
-					}
-					if (!(ok = handle_one(w, name, receiver, Z_OBJ_P(item), received_stamps, &counts))) {
-						break;
-					}
-					if (Z_REFCOUNTED(got) && Z_REFCOUNT(got) == 1) {
-						/* done with it: let go now, not with the whole batch */
-						php_messenger_transport_let_go(receiver, Z_OBJ_P(item));
-						ZVAL_NULL(item);
-					}
-					if (w->stop || stop_signal || (limit && counts.handled + counts.failed >= limit) || (failure_limit && counts.failed >= failure_limit)) {
-						rest = GIVE_BACK;
-					}
-				} ZEND_HASH_FOREACH_END();
-			}
-			zval_ptr_dtor(&got);
-			if (received_stamps) {
-				zend_array_release(received_stamps);
-			}
-			if (!ok || handled_any) {
-				break; /* back to the first receiver: it has the priority */
-			}
-		} ZEND_HASH_FOREACH_END();
-		if (!ok) {
-			break;
-		}
-		if ((limit && counts.handled + counts.failed >= limit) || (failure_limit && counts.failed >= failure_limit) ||
-			(memory_limit && (zend_long) zend_memory_usage(true) > memory_limit) ||
-			(time_limit && php_messenger_monotonic_ms() - started >= time_limit * 1000)) {
-			break;
-		}
-		if (stop_file && php_messenger_monotonic_ms() - stop_checked >= 500) {
-			stop_checked = php_messenger_monotonic_ms();
-			if (stop_requested(stop_file, started_at)) {
-				break;
-			}
-		}
-		if (!handled_any && zend_hash_num_elements(&w->waiting)) {
-			/* idle while batches wait: they are handled now */
-			if (!(ok = flush_batches(w, false, &counts))) {
-				break;
-			}
-		}
-		if (!handled_any) {
-			emit_simple(w, PHP_MESSENGER_EV_IDLE, NULL, NULL, NULL, false);
-			if (EG(exception)) {
-				ok = false;
-				break;
-			}
-			/* wait in short slices: a signal, stop() or the time limit ends it early; no longer
-			 * than a receiver's rate limit pauses it */
-			zend_long nap_ms = paused_ms && paused_ms < sleep_ms ? paused_ms : sleep_ms;
-			for (zend_long slept = 0; slept < nap_ms && !w->stop && !stop_signal; slept += 50) {
-				if (time_limit && php_messenger_monotonic_ms() - started >= time_limit * 1000) {
-					break;
-				}
-				if (stop_file && slept % 500 == 0 && stop_requested(stop_file, started_at)) {
-					w->stop = true;
-					break;
-				}
-				zend_long slice = nap_ms - slept < 50 ? nap_ms - slept : 50;
-				usleep((useconds_t) slice * 1000);
-			}
-		}
-	}
-	if (ok) {
-		ok = finish_batches(w, &counts);
-	} else {
-		zval *item;
-		ZEND_HASH_FOREACH_VAL(&w->waiting, item) {
-			php_messenger_acknowledger *a = php_messenger_ack_from(Z_OBJ_P(item));
-			php_messenger_transport_release(a->receiver, a->envelope);
-		} ZEND_HASH_FOREACH_END();
-		zend_hash_clean(&w->waiting);
-	}
+		w->running = true;
+		w->stop = false;
+		r.started = r.stop_checked = php_messenger_monotonic_ms();
+		r.started_at = wall_time();
+		consume(&r);
 	} zend_catch {
 		bailed = true;
 	} zend_end_try();
@@ -1234,28 +1292,7 @@ ZEND_METHOD(Messenger_Worker, run)
 		w->running = false;
 		zend_bailout();
 	}
-	{
-		/* what a rate limit still held back goes back to its queue */
-		uint32_t i = 0;
-		php_messenger_transport *receiver;
-		zval *item;
-		ZEND_HASH_FOREACH_PTR(&w->receivers, receiver) {
-			if (Z_TYPE(pending[i]) == IS_ARRAY) {
-				ZEND_HASH_FOREACH_VAL(Z_ARRVAL(pending[i]), item) {
-					php_messenger_transport_release(receiver, Z_OBJ_P(item));
-				} ZEND_HASH_FOREACH_END();
-			}
-			zval_ptr_dtor(&pending[i]);
-			i++;
-			/* and the acknowledgements a batch still holds are written before run() returns */
-			if (!EG(exception)) {
-				php_messenger_transport_flush(receiver);
-			}
-		} ZEND_HASH_FOREACH_END();
-	}
-	efree(pending);
-	efree(rates);
-	efree(limited);
+	receivers_finish(w, rs);
 	w->running = false;
 	if (!EG(exception)) {
 		emit_simple(w, PHP_MESSENGER_EV_STOPPED, NULL, NULL, NULL, false);
@@ -1265,6 +1302,7 @@ ZEND_METHOD(Messenger_Worker, run)
 	}
 	RETURN_LONG(0);
 }
+/* }}} */
 
 php_messenger_events *php_messenger_worker_events(zend_object *worker)
 {
