@@ -366,26 +366,10 @@ static bool build_bus(php_messenger_messenger *m, zend_string *name, zval *bus_c
 	return true;
 }
 
-static bool messenger_build(php_messenger_messenger *m, HashTable *config)
+/* Each transport of the configuration, made with its serializer, its handle, and its retry
+ * strategy, failure transport and rate limit. */
+static bool build_transports(php_messenger_messenger *m, HashTable *config, zval *transports)
 {
-	zend_string *key;
-	if (php_messenger_find_unknown_key(config, config_keys, &key)) {
-		php_messenger_throw(php_messenger_ce_InvalidArgumentException,
-			"Unknown configuration key \"%s\" (known: transports, routing, handlers, buses, default_bus, failure_transport, serializer, connections, listeners, logger, reset)",
-			key ? ZSTR_VAL(key) : "(integer key)");
-		return false;
-	}
-
-	zval empty;
-	ZVAL_EMPTY_ARRAY(&empty);
-	zval *transports = config_array(config, "transports", &empty);
-	zval *routing = transports ? config_array(config, "routing", &empty) : NULL;
-	zval *handlers = routing ? config_array(config, "handlers", &empty) : NULL;
-	zval *buses = handlers ? config_array(config, "buses", &empty) : NULL;
-	if (!buses) {
-		return false;
-	}
-
 	zval *connections = zend_hash_str_find_deref(config, "connections", sizeof("connections") - 1);
 	if (connections && Z_TYPE_P(connections) == IS_NULL) {
 		connections = NULL;
@@ -403,6 +387,7 @@ static bool messenger_build(php_messenger_messenger *m, HashTable *config)
 	OBJ_RELEASE(checked);
 	zend_hash_clean(&m->serializers);
 
+	zend_string *key;
 	zval *transport_config;
 	ZEND_HASH_FOREACH_STR_KEY_VAL(Z_ARRVAL_P(transports), key, transport_config) {
 		if (!key) {
@@ -430,19 +415,41 @@ static bool messenger_build(php_messenger_messenger *m, HashTable *config)
 			return false;
 		}
 	} ZEND_HASH_FOREACH_END();
+	return true;
+}
 
-	zval *failure = zend_hash_str_find_deref(config, "failure_transport", sizeof("failure_transport") - 1);
-	if (failure && Z_TYPE_P(failure) != IS_NULL
-			&& (Z_TYPE_P(failure) != IS_STRING || !zend_hash_exists(&m->transports, Z_STR_P(failure)))) {
-		zend_string *known = php_messenger_names_of(&m->transports);
-		php_messenger_throw(php_messenger_ce_InvalidArgumentException,
-			"failure_transport must name a configured transport (configured: %s)", ZSTR_VAL(known));
-		zend_string_release(known);
-		return false;
+/* A transport name some part of the configuration gives; false with an exception naming where. */
+static bool configured_transport(php_messenger_messenger *m, zval *name, const char *where)
+{
+	if (Z_TYPE_P(name) == IS_STRING && zend_hash_exists(&m->transports, Z_STR_P(name))) {
+		return true;
 	}
-	if (failure && Z_TYPE_P(failure) == IS_STRING) {
+	zend_string *known = php_messenger_names_of(&m->transports);
+	php_messenger_throw(php_messenger_ce_InvalidArgumentException, "%s must name a configured transport (configured: %s)", where, ZSTR_VAL(known));
+	zend_string_release(known);
+	return false;
+}
+
+/* The failure transports, the workers' listeners, reset callables and logger. */
+static bool build_worker_settings(php_messenger_messenger *m, HashTable *config)
+{
+	zval *failure = zend_hash_str_find_deref(config, "failure_transport", sizeof("failure_transport") - 1);
+	if (failure && Z_TYPE_P(failure) != IS_NULL) {
+		if (!configured_transport(m, failure, "failure_transport")) {
+			return false;
+		}
 		m->failure_transport = zend_string_copy(Z_STR_P(failure));
 	}
+	zend_string *tname;
+	zval *fname;
+	ZEND_HASH_FOREACH_STR_KEY_VAL(&m->failure, tname, fname) {
+		zend_string *where = zend_strpprintf(0, "transports[\"%s\"][\"failure_transport\"]", ZSTR_VAL(tname));
+		bool ok = configured_transport(m, fname, ZSTR_VAL(where));
+		zend_string_release(where);
+		if (!ok) {
+			return false;
+		}
+	} ZEND_HASH_FOREACH_END();
 	zval *listeners = zend_hash_str_find_deref(config, "listeners", sizeof("listeners") - 1);
 	if (listeners && Z_TYPE_P(listeners) != IS_NULL) {
 		if (!php_messenger_listeners_from_config(&m->listeners, listeners)) {
@@ -465,30 +472,27 @@ static bool messenger_build(php_messenger_messenger *m, HashTable *config)
 		GC_ADDREF(Z_OBJ_P(logger));
 		m->logger = Z_OBJ_P(logger);
 	}
-	zend_string *tname;
-	zval *fname;
-	ZEND_HASH_FOREACH_STR_KEY_VAL(&m->failure, tname, fname) {
-		if (!zend_hash_exists(&m->transports, Z_STR_P(fname))) {
-			zend_string *known = php_messenger_names_of(&m->transports);
-			php_messenger_throw(php_messenger_ce_InvalidArgumentException,
-				"transports[\"%s\"][\"failure_transport\"] must name a configured transport (configured: %s)", ZSTR_VAL(tname), ZSTR_VAL(known));
-			zend_string_release(known);
-			return false;
-		}
-	} ZEND_HASH_FOREACH_END();
+	return true;
+}
 
+/* The buses (one default bus when none is configured), sharing the send and
+ * dispatch-after-current-bus middleware; the message types their handlers and the routing name
+ * are what the transports' serializers may decode. */
+static bool build_buses(php_messenger_messenger *m, zval *buses, zval *handlers, zval *routing)
+{
 	if (!(m->send_mw = php_messenger_send_middleware_new(&m->transports, Z_ARRVAL_P(routing), &m->events))) {
 		return false;
 	}
 	zend_object *after_mw = php_messenger_dispatch_after_middleware_new();
 	bool ok = true;
-	HashTable types; /* the message types handlers and routing name: what our serializers may decode */
+	HashTable types;
 	zend_hash_init(&types, 8, NULL, NULL, 0);
 	if (zend_hash_num_elements(Z_ARRVAL_P(buses)) == 0) {
 		zend_string *name = zend_string_init("messenger.bus.default", sizeof("messenger.bus.default") - 1, 0);
 		ok = build_bus(m, name, &EG(uninitialized_zval), Z_ARRVAL_P(handlers), after_mw, &types);
 		zend_string_release(name);
 	} else {
+		zend_string *key;
 		zval *bus_config;
 		ZEND_HASH_FOREACH_STR_KEY_VAL(Z_ARRVAL_P(buses), key, bus_config) {
 			if (!key) {
@@ -518,26 +522,50 @@ static bool messenger_build(php_messenger_messenger *m, HashTable *config)
 		} ZEND_HASH_FOREACH_END();
 	}
 	zend_hash_destroy(&types);
-	if (!ok) {
-		return false;
-	}
+	return ok;
+}
 
+/* default_bus, else the first bus */
+static bool choose_default_bus(php_messenger_messenger *m, HashTable *config)
+{
 	zval *default_bus = zend_hash_str_find_deref(config, "default_bus", sizeof("default_bus") - 1);
-	if (default_bus && Z_TYPE_P(default_bus) != IS_NULL) {
-		if (Z_TYPE_P(default_bus) != IS_STRING || !zend_hash_exists(&m->buses, Z_STR_P(default_bus))) {
-			zend_string *known = php_messenger_names_of(&m->buses);
-			php_messenger_throw(php_messenger_ce_InvalidArgumentException,
-				"default_bus must name a configured bus (configured: %s)", ZSTR_VAL(known));
-			zend_string_release(known);
-			return false;
-		}
-		m->default_bus = zend_string_copy(Z_STR_P(default_bus));
-	} else {
+	if (!default_bus || Z_TYPE_P(default_bus) == IS_NULL) {
 		zend_string *first;
 		ZEND_HASH_FOREACH_STR_KEY(&m->buses, first) {
 			m->default_bus = zend_string_copy(first);
 			break;
 		} ZEND_HASH_FOREACH_END();
+		return true;
+	}
+	if (Z_TYPE_P(default_bus) != IS_STRING || !zend_hash_exists(&m->buses, Z_STR_P(default_bus))) {
+		zend_string *known = php_messenger_names_of(&m->buses);
+		php_messenger_throw(php_messenger_ce_InvalidArgumentException,
+			"default_bus must name a configured bus (configured: %s)", ZSTR_VAL(known));
+		zend_string_release(known);
+		return false;
+	}
+	m->default_bus = zend_string_copy(Z_STR_P(default_bus));
+	return true;
+}
+
+static bool messenger_build(php_messenger_messenger *m, HashTable *config)
+{
+	zend_string *key;
+	if (php_messenger_find_unknown_key(config, config_keys, &key)) {
+		php_messenger_throw(php_messenger_ce_InvalidArgumentException,
+			"Unknown configuration key \"%s\" (known: transports, routing, handlers, buses, default_bus, failure_transport, serializer, connections, listeners, logger, reset)",
+			key ? ZSTR_VAL(key) : "(integer key)");
+		return false;
+	}
+	zval empty;
+	ZVAL_EMPTY_ARRAY(&empty);
+	zval *transports = config_array(config, "transports", &empty);
+	zval *routing = transports ? config_array(config, "routing", &empty) : NULL;
+	zval *handlers = routing ? config_array(config, "handlers", &empty) : NULL;
+	zval *buses = handlers ? config_array(config, "buses", &empty) : NULL;
+	if (!buses || !build_transports(m, config, transports) || !build_worker_settings(m, config)
+			|| !build_buses(m, buses, handlers, routing) || !choose_default_bus(m, config)) {
+		return false;
 	}
 	m->built = true;
 	return true;
