@@ -186,35 +186,12 @@ ZEND_METHOD(Messenger_Transport_InMemory_InMemoryTransport, __construct)
 	}
 }
 
-ZEND_METHOD(Messenger_Transport_InMemory_InMemoryTransport, send)
-{
-	php_messenger_transport_method_send(INTERNAL_FUNCTION_PARAM_PASSTHRU, &mem_ops);
-}
-
-ZEND_METHOD(Messenger_Transport_InMemory_InMemoryTransport, sendAll)
-{
-	php_messenger_transport_method_send_all(INTERNAL_FUNCTION_PARAM_PASSTHRU, &mem_ops);
-}
-
-ZEND_METHOD(Messenger_Transport_InMemory_InMemoryTransport, get)
-{
-	php_messenger_transport_method_get(INTERNAL_FUNCTION_PARAM_PASSTHRU, &mem_ops);
-}
-
-ZEND_METHOD(Messenger_Transport_InMemory_InMemoryTransport, ack)
-{
-	php_messenger_transport_method_settle(INTERNAL_FUNCTION_PARAM_PASSTHRU, &mem_ops, true);
-}
-
-ZEND_METHOD(Messenger_Transport_InMemory_InMemoryTransport, reject)
-{
-	php_messenger_transport_method_settle(INTERNAL_FUNCTION_PARAM_PASSTHRU, &mem_ops, false);
-}
-
-ZEND_METHOD(Messenger_Transport_InMemory_InMemoryTransport, getMessageCount)
-{
-	php_messenger_transport_method_count(INTERNAL_FUNCTION_PARAM_PASSTHRU, &mem_ops);
-}
+PHP_MESSENGER_TRANSPORT_METHOD(Messenger_Transport_InMemory_InMemoryTransport, send, send, &mem_ops)
+PHP_MESSENGER_TRANSPORT_METHOD(Messenger_Transport_InMemory_InMemoryTransport, sendAll, send_all, &mem_ops)
+PHP_MESSENGER_TRANSPORT_METHOD(Messenger_Transport_InMemory_InMemoryTransport, get, get, &mem_ops)
+PHP_MESSENGER_TRANSPORT_SETTLE(Messenger_Transport_InMemory_InMemoryTransport, ack, true, &mem_ops)
+PHP_MESSENGER_TRANSPORT_SETTLE(Messenger_Transport_InMemory_InMemoryTransport, reject, false, &mem_ops)
+PHP_MESSENGER_TRANSPORT_METHOD(Messenger_Transport_InMemory_InMemoryTransport, getMessageCount, count, &mem_ops)
 
 #define MEM_GETTER(method, slot) \
 	ZEND_METHOD(Messenger_Transport_InMemory_InMemoryTransport, method) \

@@ -79,25 +79,10 @@ ZEND_METHOD(Messenger_Transport_Sync_SyncTransport, __construct)
 	ZVAL_OBJ_COPY(slot, bus);
 }
 
-ZEND_METHOD(Messenger_Transport_Sync_SyncTransport, send)
-{
-	php_messenger_transport_method_send(INTERNAL_FUNCTION_PARAM_PASSTHRU, &sync_ops);
-}
-
-ZEND_METHOD(Messenger_Transport_Sync_SyncTransport, get)
-{
-	php_messenger_transport_method_get(INTERNAL_FUNCTION_PARAM_PASSTHRU, &sync_ops);
-}
-
-ZEND_METHOD(Messenger_Transport_Sync_SyncTransport, ack)
-{
-	php_messenger_transport_method_settle(INTERNAL_FUNCTION_PARAM_PASSTHRU, &sync_ops, true);
-}
-
-ZEND_METHOD(Messenger_Transport_Sync_SyncTransport, reject)
-{
-	php_messenger_transport_method_settle(INTERNAL_FUNCTION_PARAM_PASSTHRU, &sync_ops, false);
-}
+PHP_MESSENGER_TRANSPORT_METHOD(Messenger_Transport_Sync_SyncTransport, send, send, &sync_ops)
+PHP_MESSENGER_TRANSPORT_METHOD(Messenger_Transport_Sync_SyncTransport, get, get, &sync_ops)
+PHP_MESSENGER_TRANSPORT_SETTLE(Messenger_Transport_Sync_SyncTransport, ack, true, &sync_ops)
+PHP_MESSENGER_TRANSPORT_SETTLE(Messenger_Transport_Sync_SyncTransport, reject, false, &sync_ops)
 
 static bool sync_make(zval *out, const php_messenger_transport_args *args)
 {

@@ -157,6 +157,14 @@ void php_messenger_transport_method_setup(INTERNAL_FUNCTION_PARAMETERS, const ph
 void php_messenger_transport_method_all(INTERNAL_FUNCTION_PARAMETERS, const php_messenger_transport_ops *ops);
 void php_messenger_transport_method_find(INTERNAL_FUNCTION_PARAMETERS, const php_messenger_transport_ops *ops);
 
+/* One standard method of a native transport class, e.g.
+ * PHP_MESSENGER_TRANSPORT_METHOD(Messenger_Transport_Sync_SyncTransport, send, send, &sync_ops);
+ * ack and reject are PHP_MESSENGER_TRANSPORT_SETTLE(cls, ack, true, ops). */
+#define PHP_MESSENGER_TRANSPORT_METHOD(cls, name, op, ops) \
+	ZEND_METHOD(cls, name) { php_messenger_transport_method_##op(INTERNAL_FUNCTION_PARAM_PASSTHRU, ops); }
+#define PHP_MESSENGER_TRANSPORT_SETTLE(cls, name, ack, ops) \
+	ZEND_METHOD(cls, name) { php_messenger_transport_method_settle(INTERNAL_FUNCTION_PARAM_PASSTHRU, ops, ack); }
+
 /* the ops of a transport written in PHP (adapter.c) */
 extern const php_messenger_transport_ops php_messenger_transport_adapter_ops;
 

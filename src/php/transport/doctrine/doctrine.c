@@ -1493,60 +1493,17 @@ ZEND_METHOD(Messenger_Bridge_Doctrine_Transport_DoctrineTransport, __construct)
 	doctrine_init(Z_OBJ_P(ZEND_THIS), connection, options, NULL, serializer);
 }
 
-ZEND_METHOD(Messenger_Bridge_Doctrine_Transport_DoctrineTransport, send)
-{
-	php_messenger_transport_method_send(INTERNAL_FUNCTION_PARAM_PASSTHRU, &doctrine_ops);
-}
-
-ZEND_METHOD(Messenger_Bridge_Doctrine_Transport_DoctrineTransport, sendAll)
-{
-	php_messenger_transport_method_send_all(INTERNAL_FUNCTION_PARAM_PASSTHRU, &doctrine_ops);
-}
-
-ZEND_METHOD(Messenger_Bridge_Doctrine_Transport_DoctrineTransport, get)
-{
-	php_messenger_transport_method_get(INTERNAL_FUNCTION_PARAM_PASSTHRU, &doctrine_ops);
-}
-
-ZEND_METHOD(Messenger_Bridge_Doctrine_Transport_DoctrineTransport, getFromQueues)
-{
-	php_messenger_transport_method_get_from_queues(INTERNAL_FUNCTION_PARAM_PASSTHRU, &doctrine_ops);
-}
-
-ZEND_METHOD(Messenger_Bridge_Doctrine_Transport_DoctrineTransport, ack)
-{
-	php_messenger_transport_method_settle(INTERNAL_FUNCTION_PARAM_PASSTHRU, &doctrine_ops, true);
-}
-
-ZEND_METHOD(Messenger_Bridge_Doctrine_Transport_DoctrineTransport, reject)
-{
-	php_messenger_transport_method_settle(INTERNAL_FUNCTION_PARAM_PASSTHRU, &doctrine_ops, false);
-}
-
-ZEND_METHOD(Messenger_Bridge_Doctrine_Transport_DoctrineTransport, keepalive)
-{
-	php_messenger_transport_method_keepalive(INTERNAL_FUNCTION_PARAM_PASSTHRU, &doctrine_ops);
-}
-
-ZEND_METHOD(Messenger_Bridge_Doctrine_Transport_DoctrineTransport, getMessageCount)
-{
-	php_messenger_transport_method_count(INTERNAL_FUNCTION_PARAM_PASSTHRU, &doctrine_ops);
-}
-
-ZEND_METHOD(Messenger_Bridge_Doctrine_Transport_DoctrineTransport, all)
-{
-	php_messenger_transport_method_all(INTERNAL_FUNCTION_PARAM_PASSTHRU, &doctrine_ops);
-}
-
-ZEND_METHOD(Messenger_Bridge_Doctrine_Transport_DoctrineTransport, find)
-{
-	php_messenger_transport_method_find(INTERNAL_FUNCTION_PARAM_PASSTHRU, &doctrine_ops);
-}
-
-ZEND_METHOD(Messenger_Bridge_Doctrine_Transport_DoctrineTransport, setup)
-{
-	php_messenger_transport_method_setup(INTERNAL_FUNCTION_PARAM_PASSTHRU, &doctrine_ops);
-}
+PHP_MESSENGER_TRANSPORT_METHOD(Messenger_Bridge_Doctrine_Transport_DoctrineTransport, send, send, &doctrine_ops)
+PHP_MESSENGER_TRANSPORT_METHOD(Messenger_Bridge_Doctrine_Transport_DoctrineTransport, sendAll, send_all, &doctrine_ops)
+PHP_MESSENGER_TRANSPORT_METHOD(Messenger_Bridge_Doctrine_Transport_DoctrineTransport, get, get, &doctrine_ops)
+PHP_MESSENGER_TRANSPORT_METHOD(Messenger_Bridge_Doctrine_Transport_DoctrineTransport, getFromQueues, get_from_queues, &doctrine_ops)
+PHP_MESSENGER_TRANSPORT_SETTLE(Messenger_Bridge_Doctrine_Transport_DoctrineTransport, ack, true, &doctrine_ops)
+PHP_MESSENGER_TRANSPORT_SETTLE(Messenger_Bridge_Doctrine_Transport_DoctrineTransport, reject, false, &doctrine_ops)
+PHP_MESSENGER_TRANSPORT_METHOD(Messenger_Bridge_Doctrine_Transport_DoctrineTransport, keepalive, keepalive, &doctrine_ops)
+PHP_MESSENGER_TRANSPORT_METHOD(Messenger_Bridge_Doctrine_Transport_DoctrineTransport, getMessageCount, count, &doctrine_ops)
+PHP_MESSENGER_TRANSPORT_METHOD(Messenger_Bridge_Doctrine_Transport_DoctrineTransport, all, all, &doctrine_ops)
+PHP_MESSENGER_TRANSPORT_METHOD(Messenger_Bridge_Doctrine_Transport_DoctrineTransport, find, find, &doctrine_ops)
+PHP_MESSENGER_TRANSPORT_METHOD(Messenger_Bridge_Doctrine_Transport_DoctrineTransport, setup, setup, &doctrine_ops)
 
 /* The connection doctrine://NAME names: the configuration's, or for "default" with none
  * configured, the embedded SQLite database var/messenger.sqlite under the current directory. */

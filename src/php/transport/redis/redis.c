@@ -545,55 +545,16 @@ ZEND_METHOD(Messenger_Bridge_Redis_Transport_RedisTransport, __construct)
 	msgr_dsn_free(&parsed);
 }
 
-ZEND_METHOD(Messenger_Bridge_Redis_Transport_RedisTransport, send)
-{
-	php_messenger_transport_method_send(INTERNAL_FUNCTION_PARAM_PASSTHRU, &redis_ops);
-}
-
-ZEND_METHOD(Messenger_Bridge_Redis_Transport_RedisTransport, sendAll)
-{
-	php_messenger_transport_method_send_all(INTERNAL_FUNCTION_PARAM_PASSTHRU, &redis_ops);
-}
-
-ZEND_METHOD(Messenger_Bridge_Redis_Transport_RedisTransport, get)
-{
-	php_messenger_transport_method_get(INTERNAL_FUNCTION_PARAM_PASSTHRU, &redis_ops);
-}
-
-ZEND_METHOD(Messenger_Bridge_Redis_Transport_RedisTransport, ack)
-{
-	php_messenger_transport_method_settle(INTERNAL_FUNCTION_PARAM_PASSTHRU, &redis_ops, true);
-}
-
-ZEND_METHOD(Messenger_Bridge_Redis_Transport_RedisTransport, reject)
-{
-	php_messenger_transport_method_settle(INTERNAL_FUNCTION_PARAM_PASSTHRU, &redis_ops, false);
-}
-
-ZEND_METHOD(Messenger_Bridge_Redis_Transport_RedisTransport, keepalive)
-{
-	php_messenger_transport_method_keepalive(INTERNAL_FUNCTION_PARAM_PASSTHRU, &redis_ops);
-}
-
-ZEND_METHOD(Messenger_Bridge_Redis_Transport_RedisTransport, getMessageCount)
-{
-	php_messenger_transport_method_count(INTERNAL_FUNCTION_PARAM_PASSTHRU, &redis_ops);
-}
-
-ZEND_METHOD(Messenger_Bridge_Redis_Transport_RedisTransport, all)
-{
-	php_messenger_transport_method_all(INTERNAL_FUNCTION_PARAM_PASSTHRU, &redis_ops);
-}
-
-ZEND_METHOD(Messenger_Bridge_Redis_Transport_RedisTransport, find)
-{
-	php_messenger_transport_method_find(INTERNAL_FUNCTION_PARAM_PASSTHRU, &redis_ops);
-}
-
-ZEND_METHOD(Messenger_Bridge_Redis_Transport_RedisTransport, setup)
-{
-	php_messenger_transport_method_setup(INTERNAL_FUNCTION_PARAM_PASSTHRU, &redis_ops);
-}
+PHP_MESSENGER_TRANSPORT_METHOD(Messenger_Bridge_Redis_Transport_RedisTransport, send, send, &redis_ops)
+PHP_MESSENGER_TRANSPORT_METHOD(Messenger_Bridge_Redis_Transport_RedisTransport, sendAll, send_all, &redis_ops)
+PHP_MESSENGER_TRANSPORT_METHOD(Messenger_Bridge_Redis_Transport_RedisTransport, get, get, &redis_ops)
+PHP_MESSENGER_TRANSPORT_SETTLE(Messenger_Bridge_Redis_Transport_RedisTransport, ack, true, &redis_ops)
+PHP_MESSENGER_TRANSPORT_SETTLE(Messenger_Bridge_Redis_Transport_RedisTransport, reject, false, &redis_ops)
+PHP_MESSENGER_TRANSPORT_METHOD(Messenger_Bridge_Redis_Transport_RedisTransport, keepalive, keepalive, &redis_ops)
+PHP_MESSENGER_TRANSPORT_METHOD(Messenger_Bridge_Redis_Transport_RedisTransport, getMessageCount, count, &redis_ops)
+PHP_MESSENGER_TRANSPORT_METHOD(Messenger_Bridge_Redis_Transport_RedisTransport, all, all, &redis_ops)
+PHP_MESSENGER_TRANSPORT_METHOD(Messenger_Bridge_Redis_Transport_RedisTransport, find, find, &redis_ops)
+PHP_MESSENGER_TRANSPORT_METHOD(Messenger_Bridge_Redis_Transport_RedisTransport, setup, setup, &redis_ops)
 
 static bool redis_make(zval *out, const php_messenger_transport_args *args)
 {
