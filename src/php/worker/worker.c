@@ -644,84 +644,110 @@ static bool handle_message(php_messenger_worker *w, zend_string *name, const php
 /* A message handled (error NULL: acknowledged) or failed (retried, sent to the failure
  * transport or dropped; rejected). Takes envelope and error. False only when the worker cannot
  * go on. */
-static bool settle(php_messenger_worker *w, zend_string *name, const php_messenger_transport *receiver, zend_object *envelope, zend_object *error, bool undecodable, counts_t *counts)
+/* handled: acknowledged, and let go */
+static bool settle_handled(php_messenger_worker *w, zend_string *name, const php_messenger_transport *receiver, zend_object *result, counts_t *counts)
 {
-	zval arg;
-	ZVAL_STR(&arg, name);
-	if (!error) {
-		zend_object *result = envelope;
-		bool acked = php_messenger_transport_settle(receiver, result, true), ok = acked;
-		if (ok) {
-			counts->handled++;
-			ok = emit_simple(w, PHP_MESSENGER_EV_HANDLED, result, name, NULL, false);
-		}
-		if (acked) {
-			php_messenger_transport_let_go(receiver, result);
-		} else {
-			OBJ_RELEASE(result);
-		}
-		return ok && !EG(exception);
+	bool acked = php_messenger_transport_settle(receiver, result, true), ok = acked;
+	if (ok) {
+		counts->handled++;
+		ok = emit_simple(w, PHP_MESSENGER_EV_HANDLED, result, name, NULL, false);
 	}
-	counts->failed++;
+	if (acked) {
+		php_messenger_transport_let_go(receiver, result);
+	} else {
+		OBJ_RELEASE(result);
+	}
+	return ok && !EG(exception);
+}
+
+/* Whether a failure is retried, and after how long: the exception's kind, then the transport's
+ * retry strategy. False with an exception. */
+static bool decide_retry(php_messenger_worker *w, zend_string *name, zend_object *envelope, zend_object *error, bool undecodable, bool *retry, zend_long *wait)
+{
 	bool unrecoverable, recoverable, stop;
 	failure_kinds(error, &unrecoverable, &recoverable, &stop);
 	w->stop = w->stop || stop;
-	unrecoverable = unrecoverable || undecodable;
-	zval *configured_retry = zend_hash_find(w->s.retry, name);
-	zend_object *strategy = configured_retry ? Z_OBJ_P(configured_retry) : w->s.default_retry;
-	bool retry = false;
-	zend_long wait = 0;
-	if (!unrecoverable && strategy) {
-		const php_messenger_retry_ops *rops = php_messenger_retry_ops_of(strategy);
-		retry = recoverable;
-		if ((recoverable || rops->retryable(strategy, envelope, error, &retry)) && retry) {
-			rops->waiting_ms(strategy, envelope, error, &wait);
+	zval *configured = zend_hash_find(w->s.retry, name);
+	zend_object *strategy = configured ? Z_OBJ_P(configured) : w->s.default_retry;
+	*retry = false;
+	*wait = 0;
+	if (!unrecoverable && !undecodable && strategy) {
+		const php_messenger_retry_ops *ops = php_messenger_retry_ops_of(strategy);
+		*retry = recoverable;
+		if ((recoverable || ops->retryable(strategy, envelope, error, retry)) && *retry) {
+			ops->waiting_ms(strategy, envelope, error, wait);
 		}
 	}
-	bool ok = !EG(exception);
-	zend_object *details = php_messenger_error_details_new(cause_of(error));
-	if (ok && retry) {
-		/* back to the same transport, later, one retry more */
-		zend_object *copy = php_messenger_envelope_with_new(resend_copy(envelope), details);
-		ZVAL_LONG(&arg, wait);
-		copy = php_messenger_envelope_with_new(copy, new_stamp1(php_messenger_ce_DelayStamp, &arg));
-		copy = php_messenger_envelope_with_new(copy, redelivery_stamp(php_messenger_retries_of(envelope) + 1));
-		ok = send_to(w, name, copy);
-		if (ok) {
-			php_messenger_event ev = { PHP_MESSENGER_EV_RETRYING, envelope, name, error, true, php_messenger_retries_of(envelope) + 1, wait, NULL };
-			ok = php_messenger_emit(&w->events, &ev);
-		}
-	} else if (ok) {
-		zval *own_failure = zend_hash_find(w->s.failure, name);
-		zend_string *failure = own_failure ? Z_STR_P(own_failure) : w->s.failure_transport;
-		php_messenger_event ev = { PHP_MESSENGER_EV_REMOVED, envelope, name, error, false, php_messenger_retries_of(envelope), 0, NULL };
-		ok = php_messenger_emit(&w->events, &ev);
-		if (ok && failure && !zend_string_equals(failure, name)) {
-			php_messenger_event to = { PHP_MESSENGER_EV_SENT_TO_FAILURE, envelope, name, NULL, false, 0, 0, failure };
-			ok = php_messenger_emit(&w->events, &to);
-		}
-		if (!ok) {
-			OBJ_RELEASE(details);
-		} else if (failure && !zend_string_equals(failure, name)) {
-			zend_object *copy = php_messenger_envelope_with_new(resend_copy(envelope), details);
-			copy = php_messenger_envelope_with_new(copy, new_stamp1(php_messenger_ce_SentToFailureTransportStamp, &arg));
-			ZVAL_LONG(&arg, 0);
-			copy = php_messenger_envelope_with_new(copy, new_stamp1(php_messenger_ce_DelayStamp, &arg));
-			/* as Symfony: a message in the failure transport starts its retries again */
-			copy = php_messenger_envelope_with_new(copy, redelivery_stamp(0));
-			ok = send_to(w, failure, copy);
-		} else if (w->logger) {
-			OBJ_RELEASE(details); /* the critical line above says it is removed */
-		} else {
-			OBJ_RELEASE(details);
-			zval rv;
-			zval *reason = php_messenger_throwable_prop(cause_of(error), ZSTR_KNOWN(ZEND_STR_MESSAGE), &rv);
-			php_error_docref(NULL, E_WARNING, "Messenger: a %s from the transport \"%s\" failed and is dropped (no failure transport): %s: %s",
-				ZSTR_VAL(Z_OBJCE_P(php_messenger_envelope_message(envelope))->name), ZSTR_VAL(name),
-				ZSTR_VAL(cause_of(error)->ce->name), Z_TYPE_P(reason) == IS_STRING ? Z_STRVAL_P(reason) : "");
-		}
-	} else {
+	return !EG(exception);
+}
+
+/* back to the same transport, later, one retry more; details (an ErrorDetailsStamp) consumed */
+static bool send_for_retry(php_messenger_worker *w, zend_string *name, zend_object *envelope, zend_object *error, zend_object *details, zend_long wait)
+{
+	zval arg;
+	ZVAL_LONG(&arg, wait);
+	zend_object *copy = php_messenger_envelope_with_new(resend_copy(envelope), details);
+	copy = php_messenger_envelope_with_new(copy, new_stamp1(php_messenger_ce_DelayStamp, &arg));
+	copy = php_messenger_envelope_with_new(copy, redelivery_stamp(php_messenger_retries_of(envelope) + 1));
+	if (!send_to(w, name, copy)) {
+		return false;
+	}
+	php_messenger_event ev = { PHP_MESSENGER_EV_RETRYING, envelope, name, error, true, php_messenger_retries_of(envelope) + 1, wait, NULL };
+	return php_messenger_emit(&w->events, &ev);
+}
+
+/* No retry left: to the failure transport, or dropped with a word (the log's, else a warning);
+ * details consumed. */
+static bool give_up(php_messenger_worker *w, zend_string *name, zend_object *envelope, zend_object *error, zend_object *details)
+{
+	zval *own = zend_hash_find(w->s.failure, name);
+	zend_string *failure = own ? Z_STR_P(own) : w->s.failure_transport;
+	if (failure && zend_string_equals(failure, name)) {
+		failure = NULL; /* a failure transport's own failures stay where they are */
+	}
+	php_messenger_event removed = { PHP_MESSENGER_EV_REMOVED, envelope, name, error, false, php_messenger_retries_of(envelope), 0, NULL };
+	php_messenger_event to = { PHP_MESSENGER_EV_SENT_TO_FAILURE, envelope, name, NULL, false, 0, 0, failure };
+	if (!php_messenger_emit(&w->events, &removed) || (failure && !php_messenger_emit(&w->events, &to))) {
 		OBJ_RELEASE(details);
+		return false;
+	}
+	if (failure) {
+		zval arg;
+		ZVAL_STR(&arg, name);
+		zend_object *copy = php_messenger_envelope_with_new(resend_copy(envelope), details);
+		copy = php_messenger_envelope_with_new(copy, new_stamp1(php_messenger_ce_SentToFailureTransportStamp, &arg));
+		ZVAL_LONG(&arg, 0);
+		copy = php_messenger_envelope_with_new(copy, new_stamp1(php_messenger_ce_DelayStamp, &arg));
+		/* as Symfony: a message in the failure transport starts its retries again */
+		copy = php_messenger_envelope_with_new(copy, redelivery_stamp(0));
+		return send_to(w, failure, copy);
+	}
+	OBJ_RELEASE(details);
+	if (!w->logger) {
+		/* the log's critical line says it is removed; without a log, a warning does */
+		zval rv;
+		zval *reason = php_messenger_throwable_prop(cause_of(error), ZSTR_KNOWN(ZEND_STR_MESSAGE), &rv);
+		php_error_docref(NULL, E_WARNING, "Messenger: a %s from the transport \"%s\" failed and is dropped (no failure transport): %s: %s",
+			ZSTR_VAL(Z_OBJCE_P(php_messenger_envelope_message(envelope))->name), ZSTR_VAL(name),
+			ZSTR_VAL(cause_of(error)->ce->name), Z_TYPE_P(reason) == IS_STRING ? Z_STRVAL_P(reason) : "");
+	}
+	return true;
+}
+
+static bool settle(php_messenger_worker *w, zend_string *name, const php_messenger_transport *receiver, zend_object *envelope, zend_object *error, bool undecodable, counts_t *counts)
+{
+	if (!error) {
+		return settle_handled(w, name, receiver, envelope, counts);
+	}
+	counts->failed++;
+	bool retry;
+	zend_long wait;
+	bool ok = decide_retry(w, name, envelope, error, undecodable, &retry, &wait);
+	zend_object *details = php_messenger_error_details_new(cause_of(error));
+	if (!ok) {
+		OBJ_RELEASE(details);
+	} else {
+		ok = retry ? send_for_retry(w, name, envelope, error, details, wait) : give_up(w, name, envelope, error, details);
 	}
 	if (ok) {
 		ok = php_messenger_transport_settle(receiver, envelope, false);
