@@ -33,6 +33,22 @@ extern zend_class_entry *php_messenger_ce_WrappedExceptionsInterface;
 /* ---- errors (php_messenger_util.c) ---- */
 /* Throws a Messenger exception of class ce with a printf-formatted message. */
 void php_messenger_throw(zend_class_entry *ce, const char *fmt, ...) ZEND_ATTRIBUTE_FORMAT(printf, 2, 3);
+/* A zval of a borrowed array, as ZVAL_ARR() makes one, but right for an immutable array (a
+ * literal, the shared empty array) too, which must never be refcounted. */
+static zend_always_inline void php_messenger_zval_arr(zval *z, zend_array *ht)
+{
+	Z_ARR_P(z) = ht;
+	Z_TYPE_INFO_P(z) = (GC_FLAGS(ht) & GC_IMMUTABLE) ? IS_ARRAY : IS_ARRAY_EX;
+}
+
+#if PHP_VERSION_ID < 80200
+/* PHP 8.1 lacks these */
+static zend_always_inline bool zend_string_equals_cstr(const zend_string *s1, const char *s2, size_t s2_length)
+{
+	return ZSTR_LEN(s1) == s2_length && !memcmp(ZSTR_VAL(s1), s2, s2_length);
+}
+#endif
+
 /* The one place a core error becomes an exception: MSGR_ERR_INVALID becomes invalid_ce (what bad
  * input means where it was read: a bad option, a message that cannot be decoded), STATE a
  * LogicException, NOMEM a RuntimeException, an I/O, protocol or not-found error a

@@ -20,6 +20,11 @@ void php_messenger_consuming_pop(php_messenger_consuming *c)
 	consuming = c->previous;
 }
 
+void php_messenger_consuming_reset(void)
+{
+	consuming = NULL;
+}
+
 zend_class_entry *php_messenger_ce_BatchHandlerInterface;
 zend_class_entry *php_messenger_ce_Acknowledger;
 static zend_object_handlers ack_handlers;

@@ -217,6 +217,8 @@ typedef struct php_messenger_consuming {
 } php_messenger_consuming;
 void php_messenger_consuming_push(php_messenger_consuming *c);
 void php_messenger_consuming_pop(php_messenger_consuming *c);
+/* after a bailout (a fatal error) unwound the frames the contexts lived in */
+void php_messenger_consuming_reset(void);
 typedef struct php_messenger_acknowledger {
 	zend_string *handler;      /* the batch handler, for HandledStamp and messages */
 	zval callback;             /* the Closure given to the constructor, or UNDEF */

@@ -143,6 +143,7 @@ void php_messenger_listeners_add(php_messenger_listeners *l, int event, zval *li
 	if (Z_TYPE(l->lists[event]) != IS_ARRAY) {
 		array_init(&l->lists[event]);
 	}
+	SEPARATE_ARRAY(&l->lists[event]);
 	Z_TRY_ADDREF_P(listener);
 	add_next_index_zval(&l->lists[event], listener);
 }
@@ -187,7 +188,10 @@ bool php_messenger_listeners_notify(void *ctx, const php_messenger_event *ev)
 	}
 	zval context, *listener;
 	context_of(ev, &context);
-	ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(list), listener) {
+	/* held while it is walked: a listener that adds one (Worker::on()) gets a copy to add to */
+	zend_array *held = Z_ARRVAL_P(list);
+	GC_ADDREF(held);
+	ZEND_HASH_FOREACH_VAL(held, listener) {
 		zval rv;
 		call_user_function(NULL, NULL, listener, &rv, 1, &context);
 		zval_ptr_dtor(&rv);
@@ -195,6 +199,7 @@ bool php_messenger_listeners_notify(void *ctx, const php_messenger_event *ev)
 			break;
 		}
 	} ZEND_HASH_FOREACH_END();
+	zend_array_release(held);
 	zval_ptr_dtor(&context);
 	return !EG(exception);
 }

@@ -286,7 +286,7 @@ static bool read_attribute(build_ctx *b, zend_attribute *attr, zend_class_entry 
 			break;
 		}
 		*strings[k] = Z_STR(v[k]);
-		Z_ADDREF(v[k]);
+		Z_TRY_ADDREF(v[k]); /* interned when opcache keeps the class */
 		add_next_index_zval(keep, &v[k]); /* keeps the string alive while the spec points to it */
 	}
 	for (int k = 0; k < 5; k++) {

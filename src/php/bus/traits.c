@@ -54,7 +54,7 @@ ZEND_METHOD(Messenger_HandleTrait, handle)
 	zval args[2], rv;
 	ZVAL_OBJ(&args[0], message);
 	if (stamps) {
-		ZVAL_ARR(&args[1], stamps);
+		php_messenger_zval_arr(&args[1], stamps);
 	} else {
 		ZVAL_EMPTY_ARRAY(&args[1]);
 	}

@@ -79,6 +79,8 @@ static void messenger_free(zend_object *obj)
 		zend_string_release(m->default_bus);
 	}
 	if (m->send_mw) {
+		/* the buses may outlive this Messenger, and its events with it */
+		php_messenger_send_middleware_set_events(m->send_mw, NULL);
 		OBJ_RELEASE(m->send_mw);
 	}
 	php_messenger_events_destroy(&m->events);
@@ -882,21 +884,29 @@ ZEND_METHOD(Messenger_Messenger, dispatchAll)
 
 	php_messenger_batch batch;
 	zend_hash_init(&batch.per_sender, 4, NULL, ZVAL_PTR_DTOR, 0);
+	/* a dispatchAll() inside a handler of this one has its own batch; the outer one's is back after */
+	php_messenger_batch *outer = php_messenger_send_middleware_batch(m->send_mw);
 	php_messenger_send_middleware_set_batch(m->send_mw, &batch);
 	array_init_size(return_value, zend_hash_num_elements(Z_ARRVAL(list)));
 	bool ok = true;
-	ZEND_HASH_FOREACH_VAL(Z_ARRVAL(list), message) {
-		ZVAL_DEREF(message);
-		zend_object *result = messenger_dispatch(m, message, NULL);
-		if (!result) {
-			ok = false;
-			break;
-		}
-		zval r;
-		ZVAL_OBJ(&r, result);
-		zend_hash_next_index_insert_new(Z_ARRVAL_P(return_value), &r);
-	} ZEND_HASH_FOREACH_END();
-	php_messenger_send_middleware_set_batch(m->send_mw, NULL);
+	zend_try {
+		ZEND_HASH_FOREACH_VAL(Z_ARRVAL(list), message) {
+			ZVAL_DEREF(message);
+			zend_object *result = messenger_dispatch(m, message, NULL);
+			if (!result) {
+				ok = false;
+				break;
+			}
+			zval r;
+			ZVAL_OBJ(&r, result);
+			zend_hash_next_index_insert_new(Z_ARRVAL_P(return_value), &r);
+		} ZEND_HASH_FOREACH_END();
+	} zend_catch {
+		/* a fatal error: the batch on this frame must not stay in the middleware */
+		php_messenger_send_middleware_set_batch(m->send_mw, outer);
+		zend_bailout();
+	} zend_end_try();
+	php_messenger_send_middleware_set_batch(m->send_mw, outer);
 	zval_ptr_dtor(&list);
 
 	/* what was dispatched before a failure is sent all the same, as one dispatch() each would have */

@@ -65,7 +65,7 @@ static bool adapter_get(const php_messenger_transport *t, HashTable *queues, zva
 {
 	if (queues) {
 		zval q;
-		ZVAL_ARR(&q, queues);
+		php_messenger_zval_arr(&q, queues);
 		if (!call(t, PHP_MESSENGER_M_GET_FROM_QUEUES, out, 1, &q)) {
 			return false;
 		}

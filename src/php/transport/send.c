@@ -137,10 +137,13 @@ static zend_object *send_fn(zend_object *self, zend_object *envelope, zend_objec
 	if (zend_hash_num_elements(names) == 0) {
 		return php_messenger_stack_continue(stack, envelope);
 	}
+	/* a TransportNamesStamp's list belongs to the envelope, which each send replaces */
+	GC_TRY_ADDREF(names);
 	zval *name;
 	ZEND_HASH_FOREACH_VAL(names, name) {
 		php_messenger_transport *sender = zend_hash_find_ptr(&st->senders, Z_STR_P(name));
 		if (!sender) {
+			zend_array_release(names);
 			OBJ_RELEASE(envelope);
 			php_messenger_throw(php_messenger_ce_InvalidArgumentException,
 				"TransportNamesStamp names the transport \"%s\", which is not configured", Z_STRVAL_P(name));
@@ -162,14 +165,17 @@ static zend_object *send_fn(zend_object *self, zend_object *envelope, zend_objec
 		}
 		envelope = php_messenger_transport_send(sender, envelope);
 		if (!envelope) {
+			zend_array_release(names);
 			return NULL;
 		}
 		php_messenger_event ev = { PHP_MESSENGER_EV_SENT, envelope, Z_STR_P(name), NULL, false, 0, 0, NULL };
 		if (st->events && !php_messenger_emit(st->events, &ev)) {
+			zend_array_release(names);
 			OBJ_RELEASE(envelope);
 			return NULL;
 		}
 	} ZEND_HASH_FOREACH_END();
+	zend_array_release(names);
 	/* sent: the handlers run where it is received */
 	return envelope;
 }
@@ -285,6 +291,16 @@ zend_object *php_messenger_send_middleware_new(HashTable *senders, HashTable *ro
 		return NULL;
 	}
 	return obj;
+}
+
+void php_messenger_send_middleware_set_events(zend_object *send_mw, const php_messenger_events *events)
+{
+	((send_state *) php_messenger_mw_data(send_mw))->events = events;
+}
+
+php_messenger_batch *php_messenger_send_middleware_batch(zend_object *send_mw)
+{
+	return ((send_state *) php_messenger_mw_data(send_mw))->batch;
 }
 
 void php_messenger_send_middleware_set_batch(zend_object *send_mw, php_messenger_batch *batch)

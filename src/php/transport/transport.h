@@ -32,6 +32,11 @@ typedef struct php_messenger_batch {
 	HashTable per_sender; /* name => ['sender' => obj, 'envelopes' => list] */
 } php_messenger_batch;
 void php_messenger_send_middleware_set_batch(zend_object *send_mw, php_messenger_batch *batch);
+/* the batch open now, or NULL */
+php_messenger_batch *php_messenger_send_middleware_batch(zend_object *send_mw);
+/* where SENT goes: the Messenger that owns the events clears it before it goes away (a bus it
+ * made may outlive it) */
+void php_messenger_send_middleware_set_events(zend_object *send_mw, const php_messenger_events *events);
 
 
 /* What a transport can do beyond send, get, ack and reject: from the interfaces it implements. */

@@ -826,6 +826,7 @@ static zend_long memory_bytes(zval *v)
 	if (Z_TYPE_P(v) != IS_STRING) {
 		return -1;
 	}
+#if PHP_VERSION_ID >= 80200
 	zend_string *err = NULL;
 	zend_long n = (zend_long) zend_ini_parse_quantity(Z_STR_P(v), &err);
 	if (err) {
@@ -833,6 +834,17 @@ static zend_long memory_bytes(zval *v)
 		return -1;
 	}
 	return n;
+#else
+	/* PHP 8.1 has no parser that reports a bad size: digits and one K, M or G */
+	const char *p = Z_STRVAL_P(v), *end = p + Z_STRLEN_P(v);
+	while (p < end && *p >= '0' && *p <= '9') {
+		p++;
+	}
+	if (p == Z_STRVAL_P(v) || end - p > 1 || (p < end && !strchr("kKmMgG", *p))) {
+		return -1;
+	}
+	return zend_atol(Z_STRVAL_P(v), Z_STRLEN_P(v));
+#endif
 }
 
 /* Whether messenger:stop-workers wrote, after this worker started, to the stop file (it holds
@@ -1308,6 +1320,7 @@ ZEND_METHOD(Messenger_Worker, run)
 		consume(&r);
 	} zend_catch {
 		bailed = true;
+		php_messenger_consuming_reset();
 	} zend_end_try();
 	sigaction(SIGTERM, &old_term, NULL);
 	sigaction(SIGINT, &old_int, NULL);
