@@ -28,9 +28,13 @@ var_dump($vars['envelope']->last(Messenger\Stamp\HandledStamp::class)->getResult
 echo 'audit sent: ', implode(',', array_map(fn($e) => get_class($e->getMessage()), $messenger->transport('audit')->getSent())), "\n";
 echo 'handled by the sync transport: ', implode(',', $audit->seen), "\n";
 var_dump(get_class($messenger->transport('audit')));
+// a sync:// transport holds its Messenger: a cycle, which the collector frees
+unset($vars, $messenger);
+var_dump(gc_collect_cycles() > 0);
 ?>
 --EXPECT--
 string(8) "sent: hi"
 audit sent: AuditEvent,AuditEvent
 handled by the sync transport: x
 string(46) "Messenger\Transport\InMemory\InMemoryTransport"
+bool(true)

@@ -220,6 +220,9 @@ static void mw_free(zend_object *obj)
 	if (mw->kind && mw->kind->free) {
 		mw->kind->free(obj);
 	}
+	/* at shutdown PHP frees objects in any order: whoever still holds this one sees no state */
+	mw->kind = NULL;
+	mw->data = NULL;
 	zend_object_std_dtor(obj);
 }
 

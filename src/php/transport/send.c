@@ -295,7 +295,10 @@ zend_object *php_messenger_send_middleware_new(HashTable *senders, HashTable *ro
 
 void php_messenger_send_middleware_set_events(zend_object *send_mw, const php_messenger_events *events)
 {
-	((send_state *) php_messenger_mw_data(send_mw))->events = events;
+	send_state *st = php_messenger_mw_data(send_mw);
+	if (st) { /* NULL once freed: at shutdown the middleware may go before its Messenger */
+		st->events = events;
+	}
 }
 
 php_messenger_batch *php_messenger_send_middleware_batch(zend_object *send_mw)
