@@ -138,6 +138,20 @@ zend_object *php_messenger_transport_send(const php_messenger_transport *t, zend
 	return t->ops->send(t, envelope);
 }
 
+zend_object *php_messenger_transport_send_as_batch(const php_messenger_transport *t, zend_object *envelope)
+{
+	zval sent;
+	bool ok = t->ops->send_all(t, &envelope, 1, &sent);
+	OBJ_RELEASE(envelope);
+	if (!ok) {
+		return NULL;
+	}
+	zend_object *result = Z_OBJ_P(zend_hash_index_find(Z_ARRVAL(sent), 0));
+	GC_ADDREF(result);
+	zval_ptr_dtor(&sent);
+	return result;
+}
+
 bool php_messenger_transport_send_all(const php_messenger_transport *t, zend_object **list, uint32_t count, zval *out)
 {
 	if (count == 0) {

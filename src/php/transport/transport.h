@@ -170,6 +170,9 @@ void php_messenger_transport_method_find(INTERNAL_FUNCTION_PARAMETERS, const php
 #define PHP_MESSENGER_TRANSPORT_SETTLE(cls, name, ack, ops) \
 	ZEND_METHOD(cls, name) { php_messenger_transport_method_settle(INTERNAL_FUNCTION_PARAM_PASSTHRU, ops, ack); }
 
+/* An ops->send for a kind that sends one message as a batch of one (its send_all). */
+zend_object *php_messenger_transport_send_as_batch(const php_messenger_transport *t, zend_object *envelope);
+
 /* the ops of a transport written in PHP (adapter.c) */
 extern const php_messenger_transport_ops php_messenger_transport_adapter_ops;
 

@@ -1223,21 +1223,6 @@ static bool doctrine_init(zend_object *obj, zval *connection, HashTable *options
 }
 /* }}} */
 
-static zend_object *doctrine_send(const php_messenger_transport *transport, zend_object *envelope)
-{
-	php_messenger_doctrine *t = ready(transport->object);
-	zval sent;
-	bool ok = t && send_rows(t, &envelope, 1, &sent);
-	OBJ_RELEASE(envelope);
-	if (!ok) {
-		return NULL;
-	}
-	zend_object *result = Z_OBJ_P(zend_hash_index_find(Z_ARRVAL(sent), 0));
-	GC_ADDREF(result);
-	zval_ptr_dtor(&sent);
-	return result;
-}
-
 static bool doctrine_send_all(const php_messenger_transport *transport, zend_object **list, uint32_t count, zval *out)
 {
 	php_messenger_doctrine *t = ready(transport->object);
@@ -1461,7 +1446,7 @@ static bool doctrine_setup(const php_messenger_transport *transport)
 }
 
 static const php_messenger_transport_ops doctrine_ops = {
-	.send = doctrine_send,
+	.send = php_messenger_transport_send_as_batch,
 	.send_all = doctrine_send_all,
 	.get = doctrine_get,
 	.settle = doctrine_settle,

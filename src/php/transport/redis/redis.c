@@ -329,21 +329,6 @@ static zend_object *redis_serializer(const php_messenger_transport *transport)
 	return redis_from(transport->object)->serializer;
 }
 
-static zend_object *redis_send(const php_messenger_transport *transport, zend_object *envelope)
-{
-	php_messenger_redis *t = ready(transport->object);
-	zval sent;
-	bool ok = t && send_envelopes(t, &envelope, 1, &sent);
-	OBJ_RELEASE(envelope);
-	if (!ok) {
-		return NULL;
-	}
-	zend_object *result = Z_OBJ_P(zend_hash_index_find(Z_ARRVAL(sent), 0));
-	GC_ADDREF(result);
-	zval_ptr_dtor(&sent);
-	return result;
-}
-
 static bool redis_send_all(const php_messenger_transport *transport, zend_object **list, uint32_t count, zval *out)
 {
 	php_messenger_redis *t = ready(transport->object);
@@ -506,7 +491,7 @@ static bool redis_setup(const php_messenger_transport *transport)
 }
 
 static const php_messenger_transport_ops redis_ops = {
-	.send = redis_send,
+	.send = php_messenger_transport_send_as_batch,
 	.send_all = redis_send_all,
 	.get = redis_get,
 	.settle = redis_settle,
