@@ -91,6 +91,12 @@ static zend_always_inline zval *php_messenger_stamp_prop(zend_object *stamp, uin
 	return PHP_MESSENGER_PROP(stamp, n);
 }
 
+/* The delay an envelope's last DelayStamp asks for, in ms (0 without one, and for a negative
+ * one); false with an InvalidArgumentException when it is beyond what a transport can keep
+ * (PHP_MESSENGER_MAX_DELAY_MS, 100 years: a date column, a score, a clock all hold that). */
+#define PHP_MESSENGER_MAX_DELAY_MS ((zend_long) 100 * 366 * 24 * 3600 * 1000)
+bool php_messenger_delay_ms(zend_object *envelope, zend_long *ms);
+
 /* ErrorDetailsStamp of a throwable: class, code, message (no trace: bounded in size). */
 zend_object *php_messenger_error_details_new(zend_object *throwable);
 

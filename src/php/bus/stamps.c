@@ -389,3 +389,17 @@ void php_messenger_register_stamps(void)
 	php_messenger_ce_AmqpStamp = register_class_Messenger_Bridge_Amqp_Transport_AmqpStamp(non_sendable);
 	php_messenger_ce_MessageDecodingFailedStamp = register_class_Messenger_Stamp_MessageDecodingFailedStamp(stamp);
 }
+
+bool php_messenger_delay_ms(zend_object *envelope, zend_long *ms)
+{
+	zend_object *stamp = php_messenger_envelope_last(envelope, php_messenger_ce_DelayStamp);
+	zend_long delay = stamp ? Z_LVAL_P(php_messenger_stamp_prop(stamp, 0)) : 0;
+	if (delay > PHP_MESSENGER_MAX_DELAY_MS) {
+		php_messenger_throw(php_messenger_ce_InvalidArgumentException,
+			"A DelayStamp of " ZEND_LONG_FMT " ms is beyond what a transport can keep (at most " ZEND_LONG_FMT " ms, 100 years)",
+			delay, PHP_MESSENGER_MAX_DELAY_MS);
+		return false;
+	}
+	*ms = delay > 0 ? delay : 0;
+	return true;
+}

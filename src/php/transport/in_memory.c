@@ -40,6 +40,11 @@ static void release_held(zend_object *obj)
 static zend_object *mem_send(const php_messenger_transport *t, zend_object *envelope)
 {
 	zend_object *self = t->object;
+	zend_long delay;
+	if (!php_messenger_delay_ms(envelope, &delay)) {
+		OBJ_RELEASE(envelope);
+		return NULL;
+	}
 	zval *next = PHP_MESSENGER_PROP(self, MEM_NEXT_ID);
 	zend_long id = Z_LVAL_P(next);
 	ZVAL_LONG(next, id + 1);
@@ -71,10 +76,9 @@ static zend_object *mem_send(const php_messenger_transport *t, zend_object *enve
 	Z_ADDREF(env);
 	zend_hash_index_update(Z_ARRVAL_P(mem_array(self, MEM_QUEUE)), id, &env);
 
-	zend_object *delay = php_messenger_envelope_last(envelope, php_messenger_ce_DelayStamp);
-	if (delay && Z_LVAL_P(php_messenger_stamp_prop(delay, 0)) > 0) {
+	if (delay > 0) {
 		zval at;
-		ZVAL_LONG(&at, now_ms() + Z_LVAL_P(php_messenger_stamp_prop(delay, 0)));
+		ZVAL_LONG(&at, now_ms() + delay);
 		zend_hash_index_update(Z_ARRVAL_P(mem_array(self, MEM_AVAILABLE_AT)), id, &at);
 	}
 	return envelope;
@@ -146,6 +150,13 @@ static zend_object *mem_serializer(const php_messenger_transport *t)
 
 static bool mem_send_all(const php_messenger_transport *t, zend_object **list, uint32_t count, zval *out)
 {
+	/* all or nothing, as the other transports: a delay none can keep refuses the whole batch */
+	for (uint32_t i = 0; i < count; i++) {
+		zend_long delay;
+		if (!php_messenger_delay_ms(list[i], &delay)) {
+			return false;
+		}
+	}
 	array_init_size(out, count);
 	for (uint32_t i = 0; i < count; i++) {
 		GC_ADDREF(list[i]);

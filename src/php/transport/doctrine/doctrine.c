@@ -389,12 +389,6 @@ static bool encode(php_messenger_doctrine *t, zend_object *envelope, zval *body,
 	return true;
 }
 
-static zend_long delay_of(zend_object *envelope)
-{
-	zend_object *delay = php_messenger_envelope_last(envelope, php_messenger_ce_DelayStamp);
-	/* Symfony: whole seconds, toward zero */
-	return delay ? Z_LVAL_P(php_messenger_stamp_prop(delay, 0)) / 1000 : 0;
-}
 
 /* Row ids as ints: a driver may hand them over as numeric strings. */
 static zend_object *with_id(zend_object *envelope, zval *id)
@@ -420,12 +414,15 @@ static bool send_rows(php_messenger_doctrine *t, zend_object **envelopes, uint32
 	now_text(0, &now);
 	for (uint32_t i = 0; i < count; i++) {
 		zval body, headers, available;
-		if (!encode(t, envelopes[i], &body, &headers)) {
+		zend_long delay_ms;
+		if (!php_messenger_delay_ms(envelopes[i], &delay_ms) || !encode(t, envelopes[i], &body, &headers)) {
 			zval_ptr_dtor(&params);
 			zval_ptr_dtor(&now);
 			return false;
 		}
-		now_text(delay_of(envelopes[i]), &available);
+		/* the column holds whole seconds: rounded up, so that no message comes before its time
+		 * (Symfony rounds toward zero, and a 1000 ms retry with jitter came at once) */
+		now_text((delay_ms + 999) / 1000, &available);
 		zend_hash_next_index_insert_new(Z_ARRVAL(params), &body);
 		zend_hash_next_index_insert_new(Z_ARRVAL(params), &headers);
 		zval queue;

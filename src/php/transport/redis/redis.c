@@ -172,11 +172,6 @@ static zend_object *envelope_of(php_messenger_redis *t, const msgr_message_t *m)
 	return envelope ? with_id(envelope, m->id) : NULL;
 }
 
-static zend_long delay_of(zend_object *envelope)
-{
-	zend_object *delay = php_messenger_envelope_last(envelope, php_messenger_ce_DelayStamp);
-	return delay ? Z_LVAL_P(php_messenger_stamp_prop(delay, 0)) : 0;
-}
 
 /* Sends count envelopes in one round trip; out gets the sent envelopes with their ids. */
 static bool send_envelopes(php_messenger_redis *t, zend_object **envelopes, uint32_t count, zval *out)
@@ -188,6 +183,11 @@ static bool send_envelopes(php_messenger_redis *t, zend_object **envelopes, uint
 	/* a format without headers (Symfony's PhpSerializer): the body alone, without an array around it */
 	zend_string *(*encode_body)(zend_object *, zend_object *) = php_messenger_serializer_ops_of(t->serializer)->encode_body;
 	for (; made < count; made++) {
+		zend_long delay;
+		if (!php_messenger_delay_ms(envelopes[made], &delay)) {
+			ok = false;
+			break;
+		}
 		if (encode_body) {
 			zend_string *body = encode_body(t->serializer, envelopes[made]);
 			if (!body) {
@@ -206,8 +206,7 @@ static bool send_envelopes(php_messenger_redis *t, zend_object **envelopes, uint
 			ok = false;
 			break;
 		}
-		zend_long delay = delay_of(envelopes[made]);
-		messages[made].delay_ms = delay > 0 ? delay : 0;
+		messages[made].delay_ms = delay;
 	}
 	msgr_error_t err;
 	if (ok && msgr_redis_send(t->r, messages, count, &err) != MSGR_OK) {
