@@ -126,6 +126,15 @@ static HashTable *worker_get_gc(zend_object *obj, zval **table, int *n)
 static const char *const run_keys[] = { "limit", "failure_limit", "memory_limit", "time_limit", "sleep", "queues", "bus", "stop_file", "reset", "keepalive", NULL };
 #define RUN_KEYS_LIST "limit, failure_limit, memory_limit, time_limit, sleep, queues, bus, stop_file, reset, keepalive"
 
+/* run()'s options, over worker()'s */
+typedef struct run_options {
+	zend_long limit, failure_limit, memory_limit, time_limit, sleep_ms;
+	HashTable *queues;     /* queue names, or NULL for every queue */
+	zend_string *stop_file;
+	zval *keepalive;
+} run_options;
+static bool run_options_read(php_messenger_worker *w, HashTable *given, run_options *o);
+
 zend_object *php_messenger_worker_new(const php_messenger_worker_settings *settings, HashTable *receivers, HashTable *options)
 {
 	zend_string *unknown;
@@ -162,6 +171,11 @@ zend_object *php_messenger_worker_new(const php_messenger_worker_settings *setti
 			w->bus = zend_string_copy(Z_STR_P(bus));
 		}
 		ZVAL_ARR(&w->options, zend_array_dup(options));
+		run_options checked;
+		if (!run_options_read(w, NULL, &checked)) {
+			OBJ_RELEASE(obj);
+			return NULL;
+		}
 	}
 	return obj;
 }
@@ -972,12 +986,6 @@ static zend_long keepalive_seconds(php_messenger_worker *w, zval *v)
 /* }}} */
 
 /* {{{ Worker::run(), in steps */
-typedef struct {
-	zend_long limit, failure_limit, memory_limit, time_limit, sleep_ms;
-	HashTable *queues;     /* queue names, or NULL for every queue */
-	zend_string *stop_file;
-	zval *keepalive;
-} run_options;
 
 /* one receiver while the worker runs: its rate limit, and what the limit held back */
 typedef struct {
@@ -994,6 +1002,26 @@ typedef struct {
 	zend_long started, stop_checked;
 	double started_at;
 } run_t;
+
+static bool bad_option(const char *name, const char *what, zval *given)
+{
+	php_messenger_throw(php_messenger_ce_InvalidArgumentException, "The worker option \"%s\" must be %s, %s given", name, what, zend_zval_type_name(given));
+	return false;
+}
+
+/* an integer option, when it is there; false with an exception when it is not an integer */
+static bool int_option(HashTable *options, const char *name, zend_long *out)
+{
+	zval *v = zend_hash_str_find_deref(options, name, strlen(name));
+	if (!v) {
+		return true;
+	}
+	if (Z_TYPE_P(v) != IS_LONG) {
+		return bad_option(name, "an integer", v);
+	}
+	*out = Z_LVAL_P(v);
+	return true;
+}
 
 /* run()'s options over worker()'s; false with an exception. Every receiver must read by queue
  * name when queues are given: checked here, before anything is consumed. */
@@ -1013,16 +1041,48 @@ static bool run_options_read(php_messenger_worker *w, HashTable *given, run_opti
 			continue;
 		}
 		zval *v;
-		if ((v = zend_hash_str_find_deref(layers[l], "limit", 5))) o->limit = zval_get_long(v);
-		if ((v = zend_hash_str_find_deref(layers[l], "failure_limit", 13))) o->failure_limit = zval_get_long(v);
-		if ((v = zend_hash_str_find_deref(layers[l], "time_limit", 10))) o->time_limit = zval_get_long(v);
-		if ((v = zend_hash_str_find_deref(layers[l], "sleep", 5))) o->sleep_ms = (zend_long) (zval_get_double(v) * 1000);
+		if (!int_option(layers[l], "limit", &o->limit) || !int_option(layers[l], "failure_limit", &o->failure_limit)
+				|| !int_option(layers[l], "time_limit", &o->time_limit)) {
+			return false;
+		}
+		if ((v = zend_hash_str_find_deref(layers[l], "sleep", 5))) {
+			if (Z_TYPE_P(v) != IS_LONG && Z_TYPE_P(v) != IS_DOUBLE) {
+				return bad_option("sleep", "a number of seconds", v);
+			}
+			o->sleep_ms = (zend_long) (zval_get_double(v) * 1000);
+		}
 		if ((v = zend_hash_str_find_deref(layers[l], "memory_limit", 12)) && (o->memory_limit = memory_bytes(v)) < 0) {
 			php_messenger_throw(php_messenger_ce_InvalidArgumentException, "The worker option \"memory_limit\" must be a number of bytes or a size like \"128M\"");
 			return false;
 		}
-		if ((v = zend_hash_str_find_deref(layers[l], "queues", 6)) && Z_TYPE_P(v) == IS_ARRAY) o->queues = Z_ARRVAL_P(v);
-		if ((v = zend_hash_str_find_deref(layers[l], "stop_file", 9)) && Z_TYPE_P(v) == IS_STRING) o->stop_file = Z_STR_P(v);
+		if ((v = zend_hash_str_find_deref(layers[l], "queues", 6)) && Z_TYPE_P(v) != IS_NULL) {
+			if (Z_TYPE_P(v) != IS_ARRAY) {
+				return bad_option("queues", "a list of queue names", v);
+			}
+			o->queues = Z_ARRVAL_P(v);
+		}
+		if ((v = zend_hash_str_find_deref(layers[l], "stop_file", 9)) && Z_TYPE_P(v) != IS_NULL) {
+			if (Z_TYPE_P(v) != IS_STRING) {
+				return bad_option("stop_file", "a file name", v);
+			}
+			o->stop_file = Z_STR_P(v);
+		}
+		if ((v = zend_hash_str_find_deref(layers[l], "bus", 3)) && Z_TYPE_P(v) != IS_NULL) {
+			/* a bus that is not configured would fail every message into retries */
+			if (Z_TYPE_P(v) != IS_STRING) {
+				return bad_option("bus", "a bus name", v);
+			}
+			if (!php_messenger_bus_select(w->s.buses, w->s.default_bus, Z_STR_P(v))) {
+				return false;
+			}
+			if (l == 1) {
+				/* run()'s bus, for this and the next runs, as worker()'s */
+				if (w->bus) {
+					zend_string_release(w->bus);
+				}
+				w->bus = zend_string_copy(Z_STR_P(v));
+			}
+		}
 		if ((v = zend_hash_str_find_deref(layers[l], "reset", 5))) w->do_reset = zend_is_true(v);
 		if ((v = zend_hash_str_find_deref(layers[l], "keepalive", 9))) o->keepalive = v;
 	}
