@@ -97,8 +97,7 @@ unknown option: 2, The "--limmit" option does not exist.
 bad value: 2, The "--limit" option must be a non-negative integer, "abc" given.
 no receiver: 1, Please pass at least one receiver (or --all). Transports: async, failed, memory, now
 bad keepalive: 2, The "--keepalive" option must be a non-negative integer, "often" given.
-keepalive on in-memory: 1, [OK] Consuming messages from transport "memory".
-[ERROR] Messenger\Exception\InvalidArgumentException: The receiver "memory" does not support keepalive: Messenger\Transport\InMemory\InMemoryTransport does not implement Messenger\Transport\Receiver\KeepaliveReceiverInterface
+keepalive on in-memory: 1, [ERROR] Messenger\Exception\InvalidArgumentException: The receiver "memory" does not support keepalive: Messenger\Transport\InMemory\InMemoryTransport does not implement Messenger\Transport\Receiver\KeepaliveReceiverInterface
 setup: 0
 The "async" transport was set up successfully.
 The "failed" transport was set up successfully.
@@ -112,7 +111,7 @@ consume: 0
 [OK] Consuming messages from transport "async".
 async Ping #ID handled in N ms (retry 0)
 async Ping #ID handled in N ms (retry 0)
-async Ping #ID failed, will retry in N ms (retry 0): Handling "Ping" failed: three is bad
+async Ping #ID failed in N ms (retry 0), sending for retry #ID using 0 ms delay: Handling "Ping" failed: three is bad
 async Ping #ID handled in N ms (retry 0)
 async Ping #ID handled in N ms (retry 0)
 async Ping #ID failed in N ms (retry 1): Handling "Ping" failed: three is bad

@@ -266,11 +266,15 @@ typedef struct {
 	zend_long handled;
 	zend_long failed;
 	zend_long started_ms;
+	bool retrying;          /* the message failing now is being sent for a retry: */
+	zend_long retry_count;  /* its number, */
+	zend_long retry_delay;  /* after this many ms */
 	progress_t progress;
 } report_ctx;
 
 /* With -v: one line per message on stderr: time, transport, class, id, outcome, ms, retries. */
-#define REPORT_EVENTS ((1u << PHP_MESSENGER_EV_RECEIVED) | (1u << PHP_MESSENGER_EV_HANDLED) | (1u << PHP_MESSENGER_EV_FAILED))
+#define REPORT_EVENTS ((1u << PHP_MESSENGER_EV_RECEIVED) | (1u << PHP_MESSENGER_EV_HANDLED) | (1u << PHP_MESSENGER_EV_FAILED) \
+	| (1u << PHP_MESSENGER_EV_RETRYING))
 
 static bool report(void *ctx, const php_messenger_event *ev)
 {
@@ -279,6 +283,14 @@ static bool report(void *ctx, const php_messenger_event *ev)
 	zend_string *transport = ev->transport;
 	if (ev->type == PHP_MESSENGER_EV_RECEIVED) {
 		r->since_ms = php_messenger_monotonic_ms();
+		r->retrying = false;
+		return true;
+	}
+	if (ev->type == PHP_MESSENGER_EV_RETRYING) {
+		/* told before the message's "failed": its line says when the retry comes */
+		r->retrying = true;
+		r->retry_count = ev->retry_count;
+		r->retry_delay = ev->delay_ms;
 		return true;
 	}
 	bool handled = ev->type == PHP_MESSENGER_EV_HANDLED;
@@ -303,16 +315,18 @@ static bool report(void *ctx, const php_messenger_event *ev)
 	zend_string *id = id_stamp ? zval_get_string(php_messenger_stamp_prop(id_stamp, 0)) : zend_string_init("-", 1, 0);
 	zend_object *redelivery = envelope ? php_messenger_envelope_last(envelope, php_messenger_ce_RedeliveryStamp) : NULL;
 	zend_long retries = redelivery ? Z_LVAL_P(php_messenger_stamp_prop(redelivery, 0)) : 0;
-	const char *outcome = handled ? "handled" : ev->will_retry ? "failed, will retry" : "failed";
-	if (error && r->verbosity >= 2) {
-		zval rv;
-		zval *msg = php_messenger_throwable_prop(error, ZSTR_KNOWN(ZEND_STR_MESSAGE), &rv);
-		err_line("%s %s %s #%s %s in %ld ms (retry %ld): %s", when, transport ? ZSTR_VAL(transport) : "-", cls, ZSTR_VAL(id), outcome,
-			(long) (php_messenger_monotonic_ms() - r->since_ms), (long) retries, Z_TYPE_P(msg) == IS_STRING ? Z_STRVAL_P(msg) : "");
-	} else {
-		err_line("%s %s %s #%s %s in %ld ms (retry %ld)", when, transport ? ZSTR_VAL(transport) : "-", cls, ZSTR_VAL(id), outcome,
-			(long) (php_messenger_monotonic_ms() - r->since_ms), (long) retries);
+	/* "handled in 3 ms (retry 0)", "failed in 3 ms (retry 0), sending for retry #1 using 1000 ms
+	 * delay" (Symfony's words for the retry), "failed in 3 ms (retry 3)"; -vv adds the error */
+	char retry_note[96] = "";
+	if (!handled && ev->will_retry && r->retrying) {
+		snprintf(retry_note, sizeof(retry_note), ", sending for retry #%ld using %ld ms delay", (long) r->retry_count, (long) r->retry_delay);
 	}
+	r->retrying = false;
+	zval rv;
+	zval *msg = error && r->verbosity >= 2 ? php_messenger_throwable_prop(error, ZSTR_KNOWN(ZEND_STR_MESSAGE), &rv) : NULL;
+	err_line("%s %s %s #%s %s in %ld ms (retry %ld)%s%s%s", when, transport ? ZSTR_VAL(transport) : "-", cls, ZSTR_VAL(id),
+		handled ? "handled" : "failed", (long) (php_messenger_monotonic_ms() - r->since_ms), (long) retries, retry_note,
+		msg ? ": " : "", msg && Z_TYPE_P(msg) == IS_STRING ? Z_STRVAL_P(msg) : "");
 	zend_string_release(id);
 	return true;
 }

@@ -1093,6 +1093,10 @@ static bool run_options_read(php_messenger_worker *w, HashTable *given, run_opti
 	if (o->queues && zend_hash_num_elements(o->queues) == 0) {
 		o->queues = NULL; /* as Symfony: no queue names, every queue */
 	}
+	/* keepalive: a number the receivers support */
+	if (keepalive_seconds(w, o->keepalive) < 0) {
+		return false;
+	}
 	if (!o->queues) {
 		return true;
 	}
