@@ -2,7 +2,7 @@
 # Installs what building and testing need, from Debian 12's own packages.
 set -eu
 need_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
-pkgs="php8.2-dev php8.2-cli php8.2-opcache php8.2-sqlite3 pkg-config libhiredis-dev librabbitmq-dev libcurl4-openssl-dev libssl-dev"
+pkgs="php8.2-dev php8.2-cli php-pear php8.2-opcache php8.2-sqlite3 pkg-config libhiredis-dev librabbitmq-dev libcurl4-openssl-dev libssl-dev"
 dbs="php8.2-pgsql php8.2-mysql postgresql mariadb-server mariadb-client redis-server redis-tools openssl"
 symfony="php-symfony-messenger php-symfony-event-dispatcher php-symfony-serializer php-symfony-property-access php-symfony-doctrine-messenger php-doctrine-dbal php8.2-redis php-symfony-redis-messenger"
 case "${1:-build}" in
