@@ -11,6 +11,7 @@
 #include "core/table/table.h"
 #include "core/base/dsn.h"
 #include "ext/json/php_json.h"
+#include "ext/pdo/php_pdo_driver.h"
 #include "ext/standard/php_string.h"
 #include "zend_smart_str.h"
 #include "doctrine_arginfo.h"
@@ -21,10 +22,6 @@ static zend_class_entry *php_messenger_ce_DoctrineTransport;
 
 static zend_object_handlers doctrine_handlers;
 
-#define PDO_ATTR_ERRMODE 3
-#define PDO_ERRMODE_EXCEPTION 2
-#define PDO_ATTR_DRIVER_NAME 16
-#define PDO_FETCH_ASSOC 2
 
 enum { ST_INSERT, ST_CLAIM, ST_MARK, ST_DELETE, ST_TOUCH, ST_COUNT, ST_FIND, ST_COUNT_OF };
 
@@ -173,7 +170,10 @@ static void rethrow(zend_object *ex)
 }
 
 /* {{{ PDO calls */
-static bool call(zval *obj, const char *method, uint32_t argc, zval *a1, zval *a2, zval *ret)
+/* A method of the transport's PDO or of a statement of it. The PDO may be the application's own:
+ * what the transport needs of it (exceptions on error, column names as the table has them) holds
+ * for the call only, and the application's settings are back when it returns. */
+static bool call(php_messenger_doctrine *t, zval *obj, const char *method, uint32_t argc, zval *a1, zval *a2, zval *ret)
 {
 	zval ignored, args[2];
 	zend_object *o = Z_OBJ_P(obj);
@@ -190,6 +190,11 @@ static bool call(zval *obj, const char *method, uint32_t argc, zval *a1, zval *a
 		}
 		return false;
 	}
+	pdo_dbh_t *dbh = Z_PDO_DBH_P(&t->pdo);
+	enum pdo_error_mode error_mode = dbh->error_mode;
+	enum pdo_case_conversion desired_case = dbh->desired_case;
+	dbh->error_mode = PDO_ERRMODE_EXCEPTION;
+	dbh->desired_case = PDO_CASE_NATURAL;
 	if (argc > 0) {
 		ZVAL_COPY_VALUE(&args[0], a1);
 	}
@@ -200,6 +205,8 @@ static bool call(zval *obj, const char *method, uint32_t argc, zval *a1, zval *a
 	if (!ret) {
 		zval_ptr_dtor(&ignored);
 	}
+	dbh->error_mode = error_mode;
+	dbh->desired_case = desired_case;
 	return !EG(exception);
 }
 
@@ -207,11 +214,11 @@ static bool call(zval *obj, const char *method, uint32_t argc, zval *a1, zval *a
 static bool end_transaction(php_messenger_doctrine *t, bool ok)
 {
 	if (ok) {
-		return call(&t->pdo, "commit", 0, NULL, NULL, NULL);
+		return call(t, &t->pdo, "commit", 0, NULL, NULL, NULL);
 	}
 	zend_object *ex = NULL;
 	php_messenger_take_exception(&ex);
-	call(&t->pdo, "rollBack", 0, NULL, NULL, NULL);
+	call(t, &t->pdo, "rollBack", 0, NULL, NULL, NULL);
 	zend_clear_exception();
 	if (ex) {
 		rethrow(ex);
@@ -223,7 +230,7 @@ static bool exec_sql(php_messenger_doctrine *t, const char *sql)
 {
 	zval q;
 	ZVAL_STRING(&q, sql);
-	bool ok = call(&t->pdo, "exec", 1, &q, NULL, NULL);
+	bool ok = call(t, &t->pdo, "exec", 1, &q, NULL, NULL);
 	zval_ptr_dtor(&q);
 	return ok;
 }
@@ -244,7 +251,7 @@ static bool prepare(php_messenger_doctrine *t, int slot, int built, msgr_buf_t *
 	}
 	zval q;
 	ZVAL_STRINGL(&q, sql->data, sql->len);
-	bool ok = call(&t->pdo, "prepare", 1, &q, NULL, stmt);
+	bool ok = call(t, &t->pdo, "prepare", 1, &q, NULL, stmt);
 	zval_ptr_dtor(&q);
 	if (!ok || Z_TYPE_P(stmt) != IS_OBJECT) {
 		zval_ptr_dtor(stmt);
@@ -258,9 +265,9 @@ static bool prepare(php_messenger_doctrine *t, int slot, int built, msgr_buf_t *
 }
 
 /* execute($params); with rows, fetchAll(PDO::FETCH_ASSOC) into *rows */
-static bool run(zval *stmt, zval *params, zval *rows)
+static bool run(php_messenger_doctrine *t, zval *stmt, zval *params, zval *rows)
 {
-	if (!call(stmt, "execute", 1, params, NULL, NULL)) {
+	if (!call(t, stmt, "execute", 1, params, NULL, NULL)) {
 		return false;
 	}
 	if (!rows) {
@@ -268,7 +275,7 @@ static bool run(zval *stmt, zval *params, zval *rows)
 	}
 	zval mode;
 	ZVAL_LONG(&mode, PDO_FETCH_ASSOC);
-	if (!call(stmt, "fetchAll", 1, &mode, NULL, rows)) {
+	if (!call(t, stmt, "fetchAll", 1, &mode, NULL, rows)) {
 		return false;
 	}
 	if (Z_TYPE_P(rows) != IS_ARRAY) {
@@ -299,7 +306,7 @@ static bool table_exists(php_messenger_doctrine *t)
 	ZVAL_UNDEF(&rows);
 	array_init(&params);
 	/* a result set read to its end (MySQL allows no other query before) */
-	bool ok = prepare(t, -1, MSGR_OK, &sql, &stmt) && run(&stmt, &params, &rows);
+	bool ok = prepare(t, -1, MSGR_OK, &sql, &stmt) && run(t, &stmt, &params, &rows);
 	if (Z_TYPE(stmt) == IS_OBJECT) {
 		zval_ptr_dtor(&stmt);
 	}
@@ -326,7 +333,7 @@ static bool do_setup(php_messenger_doctrine *t)
 		/* workers starting together: one of them sets up at a time (DDL is transactional here) */
 		char lock[96];
 		snprintf(lock, sizeof(lock), "SELECT pg_advisory_xact_lock(%lu)", msgr_crc32(ZSTR_VAL(t->table), ZSTR_LEN(t->table)) & 0x7fffffffUL);
-		ok = in_tx = call(&t->pdo, "beginTransaction", 0, NULL, NULL, NULL);
+		ok = in_tx = call(t, &t->pdo, "beginTransaction", 0, NULL, NULL, NULL);
 		ok = ok && exec_sql(t, lock);
 	}
 	const char *s = sql.data;
@@ -443,12 +450,12 @@ static bool send_rows(php_messenger_doctrine *t, zend_object **envelopes, uint32
 	/* ids: RETURNING on PostgreSQL; else the last insert id, and for several rows the ones
 	 * before it (a multi-row INSERT takes consecutive ids on SQLite and InnoDB's default) */
 	if (ok) {
-		ok = run(&stmt, &params, t->platform == MSGR_SQL_PGSQL ? &rows : NULL);
+		ok = run(t, &stmt, &params, t->platform == MSGR_SQL_PGSQL ? &rows : NULL);
 	}
 	zval last;
 	ZVAL_UNDEF(&last);
 	if (ok && t->platform != MSGR_SQL_PGSQL) {
-		ok = call(&t->pdo, "lastInsertId", 0, NULL, NULL, &last);
+		ok = call(t, &t->pdo, "lastInsertId", 0, NULL, NULL, &last);
 	}
 	if (!single && Z_TYPE(stmt) == IS_OBJECT) {
 		zval_ptr_dtor(&stmt);
@@ -504,7 +511,7 @@ static bool flush_acks(php_messenger_doctrine *t)
 		ZVAL_LONG(&id, t->acked[i]);
 		zend_hash_next_index_insert_new(Z_ARRVAL(params), &id);
 	}
-	bool ok = prepare(t, -1, built, &sql, &stmt) && run(&stmt, &params, NULL);
+	bool ok = prepare(t, -1, built, &sql, &stmt) && run(t, &stmt, &params, NULL);
 	if (Z_TYPE(stmt) == IS_OBJECT) {
 		zval_ptr_dtor(&stmt);
 	}
@@ -640,7 +647,7 @@ static int notified(php_messenger_doctrine *t)
 	zval mode, timeout, note;
 	ZVAL_LONG(&mode, PDO_FETCH_ASSOC);
 	ZVAL_LONG(&timeout, t->notify_timeout_ms);
-	if (!call(&t->pdo, "pgsqlGetNotify", 2, &mode, &timeout, &note)) {
+	if (!call(t, &t->pdo, "pgsqlGetNotify", 2, &mode, &timeout, &note)) {
 		return -1;
 	}
 	bool ours = false;
@@ -695,10 +702,10 @@ static bool claim(php_messenger_doctrine *t, HashTable *queues, zval *out)
 	ZVAL_UNDEF(&rows);
 	bool in_tx = false;
 	if (ok && t->platform == MSGR_SQL_MYSQL) {
-		ok = in_tx = call(&t->pdo, "beginTransaction", 0, NULL, NULL, NULL);
+		ok = in_tx = call(t, &t->pdo, "beginTransaction", 0, NULL, NULL, NULL);
 	}
 	if (ok) {
-		ok = run(&stmt, &params, &rows);
+		ok = run(t, &stmt, &params, &rows);
 	}
 	if (ok && t->platform == MSGR_SQL_MYSQL && zend_hash_num_elements(Z_ARRVAL(rows))) {
 		/* second step: mark what was selected */
@@ -714,7 +721,7 @@ static bool claim(php_messenger_doctrine *t, HashTable *queues, zval *out)
 			Z_TRY_ADDREF_P(id);
 			zend_hash_next_index_insert(Z_ARRVAL(mparams), id);
 		} ZEND_HASH_FOREACH_END();
-		ok = prepare(t, -1, mark_built, &mark, &mstmt) && run(&mstmt, &mparams, NULL);
+		ok = prepare(t, -1, mark_built, &mark, &mstmt) && run(t, &mstmt, &mparams, NULL);
 		msgr_buf_free(&mark);
 		zval_ptr_dtor(&mstmt);
 		zval_ptr_dtor(&mparams);
@@ -806,7 +813,7 @@ static bool by_id(php_messenger_doctrine *t, zend_object *envelope, int slot, co
 	}
 	Z_TRY_ADDREF_P(id);
 	zend_hash_next_index_insert_new(Z_ARRVAL(params), id);
-	bool ok = prepare(t, slot, built, &sql, &stmt) && run(&stmt, &params, NULL);
+	bool ok = prepare(t, slot, built, &sql, &stmt) && run(t, &stmt, &params, NULL);
 	msgr_buf_free(&sql);
 	zval_ptr_dtor(&params);
 	if (!ok) {
@@ -997,11 +1004,7 @@ static bool open_pdo(php_messenger_doctrine *t, zend_class_entry *pdo_ce)
 		transport_error(t, "Could not connect to", Z_TYPE(args[2]) == IS_STRING ? Z_STRVAL(args[2]) : NULL);
 		return false;
 	}
-	zval attr, value;
-	ZVAL_LONG(&attr, PDO_ATTR_ERRMODE);
-	ZVAL_LONG(&value, PDO_ERRMODE_EXCEPTION);
-	call(&t->pdo, "setAttribute", 2, &attr, &value, NULL);
-	return !EG(exception);
+	return true;
 }
 
 /* Whether the pending exception says the connection is gone (server restarted, connection
@@ -1152,15 +1155,9 @@ static bool pdo_connect(php_messenger_doctrine *t, zval *connection)
 			return false;
 		}
 	}
-	zval attr, value, driver;
-	ZVAL_LONG(&attr, PDO_ATTR_ERRMODE);
-	ZVAL_LONG(&value, PDO_ERRMODE_EXCEPTION);
-	call(&t->pdo, "setAttribute", 2, &attr, &value, NULL);
-	if (EG(exception)) {
-		return false;
-	}
+	zval attr, driver;
 	ZVAL_LONG(&attr, PDO_ATTR_DRIVER_NAME);
-	if (!call(&t->pdo, "getAttribute", 1, &attr, NULL, &driver) || Z_TYPE(driver) != IS_STRING) {
+	if (!call(t, &t->pdo, "getAttribute", 1, &attr, NULL, &driver) || Z_TYPE(driver) != IS_STRING) {
 		zval_ptr_dtor(&driver);
 		transport_error(t, "Could not use", NULL);
 		return false;
@@ -1168,10 +1165,13 @@ static bool pdo_connect(php_messenger_doctrine *t, zval *connection)
 	bool ok = true;
 	if (zend_string_equals_literal(Z_STR(driver), "sqlite")) {
 		t->platform = MSGR_SQL_SQLITE;
-		/* concurrent workers: WAL, and waiting for the writer's lock instead of failing */
-		ok = exec_sql(t, "PRAGMA busy_timeout = 10000") && exec_sql(t, "PRAGMA journal_mode = WAL");
-		zend_clear_exception(); /* a read-only or in-memory database keeps its journal */
-		ok = true;
+		/* concurrent workers on a database the transport opened itself: WAL, and waiting for the
+		 * writer's lock instead of failing (an application's own PDO keeps its settings) */
+		if (Z_TYPE(t->reconnect) == IS_ARRAY) {
+			ok = exec_sql(t, "PRAGMA busy_timeout = 10000") && exec_sql(t, "PRAGMA journal_mode = WAL");
+			zend_clear_exception(); /* a read-only or in-memory database keeps its journal */
+			ok = true;
+		}
 	} else if (zend_string_equals_literal(Z_STR(driver), "pgsql")) {
 		t->platform = MSGR_SQL_PGSQL;
 	} else if (zend_string_equals_literal(Z_STR(driver), "mysql")) {
@@ -1228,7 +1228,7 @@ static bool doctrine_send_all(const php_messenger_transport *transport, zend_obj
 	}
 	/* in chunks of at most 2000 rows (10 000 placeholders, under every database's limit): one
 	 * transaction for all of them */
-	bool ok = true, in_tx = count > 2000 && call(&t->pdo, "beginTransaction", 0, NULL, NULL, NULL);
+	bool ok = true, in_tx = count > 2000 && call(t, &t->pdo, "beginTransaction", 0, NULL, NULL, NULL);
 	array_init_size(out, count);
 	for (uint32_t from = 0; ok && from < count; from += 2000) {
 		uint32_t n = count - from < 2000 ? count - from : 2000;
@@ -1339,7 +1339,7 @@ static bool waiting(php_messenger_doctrine *t, bool count, zend_long limit, zval
 	now_text(0, &v);
 	zend_hash_next_index_insert_new(Z_ARRVAL(params), &v);
 	ZVAL_UNDEF(&rows);
-	bool ok = prepare(t, count ? ST_COUNT : -1, built, &sql, &stmt) && run(&stmt, &params, &rows);
+	bool ok = prepare(t, count ? ST_COUNT : -1, built, &sql, &stmt) && run(t, &stmt, &params, &rows);
 	msgr_buf_free(&sql);
 	if (!count && Z_TYPE(stmt) == IS_OBJECT) {
 		zval_ptr_dtor(&stmt);
@@ -1413,7 +1413,7 @@ static bool doctrine_find(const php_messenger_transport *transport, zval *id, zv
 	ZVAL_STR_COPY(&q, t->queue);
 	zend_hash_next_index_insert_new(Z_ARRVAL(params), &q);
 	ZVAL_UNDEF(&rows);
-	bool ok = prepare(t, ST_FIND, built, &sql, &stmt) && run(&stmt, &params, &rows);
+	bool ok = prepare(t, ST_FIND, built, &sql, &stmt) && run(t, &stmt, &params, &rows);
 	msgr_buf_free(&sql);
 	zval_ptr_dtor(&params);
 	if (!ok) {
