@@ -5,9 +5,9 @@ messenger
 --FILE--
 <?php
 $cases = [
-    ['transports' => ['async' => 'in-memory://'], 'routing' => ['App\Foo' => 'asnyc']],
-    ['routing' => ['App\Foo' => ['x']]],
-    ['transports' => ['async' => 'in-memory://'], 'routing' => ['App\Foo' => 42]],
+    ['transports' => ['async' => 'in-memory://'], 'routing' => ['stdClass' => 'asnyc']],
+    ['routing' => ['stdClass' => ['x']]],
+    ['transports' => ['async' => 'in-memory://'], 'routing' => ['stdClass' => 42]],
     ['transports' => ['async' => 'in-memory://'], 'routing' => ['async']],
 ];
 foreach ($cases as $c) {
@@ -16,7 +16,7 @@ foreach ($cases as $c) {
 }
 ?>
 --EXPECT--
-routing["App\Foo"] names the transport "asnyc", which is not configured (configured: async)
-routing["App\Foo"] names the transport "x", which is not configured (configured: none)
-routing["App\Foo"] must be a transport name or a list of them, int given
+routing["stdClass"] names the transport "asnyc", which is not configured (configured: async)
+routing["stdClass"] names the transport "x", which is not configured (configured: none)
+routing["stdClass"] must be a transport name or a list of them, int given
 routing[0]: routing keys must be message classes, interfaces, "Namespace\*" or "*"

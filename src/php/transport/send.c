@@ -47,6 +47,11 @@ typedef struct {
 static bool collect_route(void *ctx, zend_string *lc_type)
 {
 	route_ctx *c = ctx;
+	if (ZSTR_VAL(lc_type)[ZSTR_LEN(lc_type) - 1] == '*' && zend_hash_num_elements(Z_ARRVAL_P(c->names)) > 0) {
+		/* Symfony >= 6.3: "Namespace\*" and "*" are fallbacks, for a message that no more
+		 * specific rule (its class, a parent, an interface, a narrower namespace) routes */
+		return true;
+	}
 	zval *targets = zend_hash_find(c->routing, lc_type);
 	if (targets) {
 		zval *name;
@@ -180,6 +185,45 @@ static zend_object *send_fn(zend_object *self, zend_object *envelope, zend_objec
 	return envelope;
 }
 
+/* A routing key names a class or interface that exists (a typo would route nothing, silently),
+ * "*", or "Namespace\*"; as Symfony checks it, the class is autoloaded. False with an exception. */
+static bool routing_key_valid(zend_string *key)
+{
+	const char *k = ZSTR_VAL(key);
+	size_t len = ZSTR_LEN(key);
+	if (len == 1 && k[0] == '*') {
+		return true;
+	}
+	if (memchr(k, '*', len)) {
+		bool ok = len >= 3 && k[len - 1] == '*' && k[len - 2] == '\\';
+		for (size_t i = k[0] == '\\' ? 1 : 0, segment = 0; ok && i < len - 1; i++) {
+			unsigned char c = (unsigned char) k[i];
+			if (c == '\\') {
+				ok = segment > 0;
+				segment = 0;
+			} else {
+				ok = c == '_' || c >= 0x7f || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (segment > 0 && c >= '0' && c <= '9');
+				segment++;
+			}
+		}
+		if (!ok) {
+			php_messenger_throw(php_messenger_ce_InvalidArgumentException,
+				"Invalid Messenger routing configuration: invalid namespace \"%s\" wildcard.", k);
+		}
+		return ok;
+	}
+	zend_class_entry *ce = zend_lookup_class(key);
+	if (EG(exception)) {
+		return false;
+	}
+	if (!ce || (ce->ce_flags & ZEND_ACC_TRAIT)) {
+		php_messenger_throw(php_messenger_ce_InvalidArgumentException,
+			"Invalid Messenger routing configuration: class or interface \"%s\" not found.", k);
+		return false;
+	}
+	return true;
+}
+
 static bool send_init(send_state *st, HashTable *senders, HashTable *routing)
 {
 	php_messenger_transport_table_init(&st->senders, zend_hash_num_elements(senders));
@@ -219,6 +263,9 @@ static bool send_init(send_state *st, HashTable *senders, HashTable *routing)
 		if (!name) {
 			php_messenger_throw(php_messenger_ce_InvalidArgumentException,
 				"routing[" ZEND_ULONG_FMT "]: routing keys must be message classes, interfaces, \"Namespace\\*\" or \"*\"", index);
+			return false;
+		}
+		if (!routing_key_valid(name)) {
 			return false;
 		}
 		zval list;
