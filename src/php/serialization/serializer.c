@@ -260,25 +260,24 @@ static zend_class_entry *allow_class_slow(php_messenger_allow *a, const char *na
 			}
 		} ZEND_HASH_FOREACH_END();
 	}
-	if (listed || zend_hash_num_elements(&a->names)) {
-		/* a listed class is loaded to be instantiated; another one only to see whether it
-		 * extends or implements a listed type (an autoloader that throws counts as "no") */
-		ce = zend_lookup_class(cname);
-		if (EG(exception)) {
-			zend_clear_exception();
-			ce = NULL;
+	/* a listed class is loaded to be instantiated; another one only to see whether it
+	 * extends or implements a listed type, or is a stamp: a class implementing StampInterface
+	 * travels with its envelope, as in Symfony (an autoloader that throws counts as "no") */
+	ce = zend_lookup_class(cname);
+	if (EG(exception)) {
+		zend_clear_exception();
+		ce = NULL;
+	}
+	if (ce && !listed && !listed_type(a, ce) && !instanceof_function(ce, php_messenger_ce_StampInterface)) {
+		ce = NULL;
+	}
+	if (!ce) {
+		if (listed) {
+			snprintf(reason, reason_size, "Message class \"%s\" not found during decoding.", ZSTR_VAL(cname));
 		}
-		if (ce && !listed && !listed_type(a, ce)) {
-			ce = NULL;
-		}
-		if (!ce) {
-			if (listed) {
-				snprintf(reason, reason_size, "Message class \"%s\" not found during decoding.", ZSTR_VAL(cname));
-			}
-		} else if (!zend_hash_exists(&a->checked, lc)) {
-			zend_hash_add_empty_element(&a->checked, lc);
-			allow_property_types(a, ce);
-		}
+	} else if (!zend_hash_exists(&a->checked, lc)) {
+		zend_hash_add_empty_element(&a->checked, lc);
+		allow_property_types(a, ce);
 	}
 	if (!ce && !reason[0]) {
 		snprintf(reason, reason_size,
