@@ -294,7 +294,22 @@ static void now_text(zend_long offset_s, zval *out)
 }
 
 /* {{{ setup */
-static bool table_exists(php_messenger_doctrine *t)
+/* Whether the pending exception says the table is missing: PostgreSQL's 42P01, MySQL's 42S02,
+ * SQLite's "no such table" (its SQLSTATE is HY000 for every error). */
+static bool table_missing(void)
+{
+	zval rv;
+	zval *code = php_messenger_throwable_prop(EG(exception), ZSTR_KNOWN(ZEND_STR_CODE), &rv);
+	if (Z_TYPE_P(code) == IS_STRING && (zend_string_equals_literal(Z_STR_P(code), "42P01") || zend_string_equals_literal(Z_STR_P(code), "42S02"))) {
+		return true;
+	}
+	zval *message = php_messenger_throwable_prop(EG(exception), ZSTR_KNOWN(ZEND_STR_MESSAGE), &rv);
+	return Z_TYPE_P(message) == IS_STRING && strstr(Z_STRVAL_P(message), "no such table") != NULL;
+}
+
+/* 1 when the table exists, 0 when it does not, -1 with an exception when the database could
+ * not say (a read-only file, a lost connection): its own error, not "create the table". */
+static int table_exists(php_messenger_doctrine *t)
 {
 	smart_str q = { 0 };
 	smart_str_appends(&q, "SELECT 1 FROM ");
@@ -313,10 +328,17 @@ static bool table_exists(php_messenger_doctrine *t)
 	zval_ptr_dtor(&rows);
 	zval_ptr_dtor(&params);
 	smart_str_free(&q);
-	if (!ok) {
-		zend_clear_exception();
+	if (ok) {
+		return 1;
 	}
-	return ok;
+	if (EG(exception) && table_missing()) {
+		zend_clear_exception();
+		return 0;
+	}
+	zend_string *doing = zend_strpprintf(0, "Could not read the table \"%s\" in", ZSTR_VAL(t->table));
+	transport_error(t, ZSTR_VAL(doing), NULL);
+	zend_string_release(doing);
+	return -1;
 }
 
 static bool do_setup(php_messenger_doctrine *t)
@@ -361,9 +383,10 @@ static bool ensure_table(php_messenger_doctrine *t)
 	if (t->set_up) {
 		return true;
 	}
-	if (table_exists(t)) {
-		t->set_up = true;
-		return true;
+	int exists = table_exists(t);
+	if (exists != 0) {
+		t->set_up = exists > 0;
+		return t->set_up;
 	}
 	if (t->auto_setup) {
 		return do_setup(t);
@@ -988,16 +1011,37 @@ static zend_string *describe(const char *driver, const char *dsn)
 	return zend_strpprintf(0, "the %s database \"%s\" on %s%s%s", driver, dbname, *host ? host : "localhost", *port ? ":" : "", port);
 }
 
-/* new PDO(dsn, user, password) from t->reconnect */
+/* A SQLite file this process may not write (or in a folder it may not write, where a WAL
+ * database cannot make its -shm file): opened read-only and immutable, so what only reads works
+ * (counting, listing, messenger:stats) and a write fails with the database's own error. */
+#define PDO_SQLITE_ATTR_OPEN_FLAGS 1000
+#define SQLITE_OPEN_READONLY_FLAG 1
+static zend_string *readonly_sqlite_dsn(const char *path)
+{
+	smart_str uri = { 0 };
+	smart_str_appends(&uri, "sqlite:file:");
+	for (const char *c = path; *c; c++) {
+		if (*c == '%' || *c == '?' || *c == '#') {
+			smart_str_append_printf(&uri, "%%%02X", (unsigned char) *c);
+		} else {
+			smart_str_appendc(&uri, *c);
+		}
+	}
+	smart_str_appends(&uri, "?immutable=1");
+	return smart_str_extract(&uri);
+}
+
+/* new PDO(dsn, user, password[, options]) from t->reconnect */
 static bool open_pdo(php_messenger_doctrine *t, zend_class_entry *pdo_ce)
 {
-	zval args[3];
-	for (zend_ulong i = 0; i < 3; i++) {
+	zval args[4];
+	uint32_t argc = zend_hash_num_elements(Z_ARRVAL(t->reconnect));
+	for (zend_ulong i = 0; i < argc; i++) {
 		ZVAL_COPY_VALUE(&args[i], zend_hash_index_find(Z_ARRVAL(t->reconnect), i));
 	}
 	zval_ptr_dtor(&t->pdo);
 	object_init_ex(&t->pdo, pdo_ce);
-	zend_call_known_instance_method(pdo_ce->constructor, Z_OBJ(t->pdo), NULL, 3, args);
+	zend_call_known_instance_method(pdo_ce->constructor, Z_OBJ(t->pdo), NULL, argc, args);
 	if (EG(exception)) {
 		zval_ptr_dtor(&t->pdo);
 		ZVAL_UNDEF(&t->pdo);
@@ -1125,6 +1169,7 @@ static bool pdo_connect(php_messenger_doctrine *t, zval *connection)
 			return false;
 		}
 		const char *colon = strchr(Z_STRVAL_P(dsn), ':');
+		zend_string *readonly_dsn = NULL;
 		char driver[32];
 		snprintf(driver, sizeof(driver), "%.*s", colon ? (int) (colon - Z_STRVAL_P(dsn)) : 0, Z_STRVAL_P(dsn));
 		t->where = describe(driver, Z_STRVAL_P(dsn));
@@ -1132,25 +1177,39 @@ static bool pdo_connect(php_messenger_doctrine *t, zval *connection)
 			/* the folder of an embedded database is made when missing (var/ of the default) */
 			const char *path = colon + 1;
 			const char *slash = strrchr(path, '/');
-			if (slash && slash > path && strcmp(path, ":memory:") != 0) {
-				char dir[4096];
+			char dir[4096] = ".";
+			if (slash && slash > path) {
 				snprintf(dir, sizeof(dir), "%.*s", (int) (slash - path), path);
-				zend_stat_t st;
-				if (VCWD_STAT(dir, &st) != 0) {
-					php_stream_mkdir(dir, 0777, PHP_STREAM_MKDIR_RECURSIVE, NULL);
-				}
+			}
+			zend_stat_t st;
+			if (slash && slash > path && strcmp(path, ":memory:") != 0 && VCWD_STAT(dir, &st) != 0) {
+				php_stream_mkdir(dir, 0777, PHP_STREAM_MKDIR_RECURSIVE, NULL);
+			}
+			if (*path && strncmp(path, "file:", 5) != 0 && strcmp(path, ":memory:") != 0 && VCWD_STAT(path, &st) == 0
+					&& (VCWD_ACCESS(path, W_OK) != 0 || VCWD_ACCESS(dir, W_OK) != 0)) {
+				readonly_dsn = readonly_sqlite_dsn(path);
 			}
 		}
 		zval_ptr_dtor(&t->reconnect);
-		array_init_size(&t->reconnect, 3);
-		Z_ADDREF_P(dsn);
-		zend_hash_next_index_insert_new(Z_ARRVAL(t->reconnect), dsn);
+		array_init_size(&t->reconnect, 4);
+		if (readonly_dsn) {
+			add_next_index_str(&t->reconnect, readonly_dsn);
+		} else {
+			Z_ADDREF_P(dsn);
+			zend_hash_next_index_insert_new(Z_ARRVAL(t->reconnect), dsn);
+		}
 		zval *u = user && Z_TYPE_P(user) == IS_STRING ? user : &EG(uninitialized_zval);
 		zval *pw = password && Z_TYPE_P(password) == IS_STRING ? password : &EG(uninitialized_zval);
 		Z_TRY_ADDREF_P(u);
 		zend_hash_next_index_insert_new(Z_ARRVAL(t->reconnect), u);
 		Z_TRY_ADDREF_P(pw);
 		zend_hash_next_index_insert_new(Z_ARRVAL(t->reconnect), pw);
+		if (readonly_dsn) {
+			zval options;
+			array_init(&options);
+			add_index_long(&options, PDO_SQLITE_ATTR_OPEN_FLAGS, SQLITE_OPEN_READONLY_FLAG);
+			add_next_index_zval(&t->reconnect, &options);
+		}
 		if (!open_pdo(t, pdo_ce)) {
 			return false;
 		}
