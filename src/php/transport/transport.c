@@ -201,16 +201,45 @@ bool php_messenger_transport_settle(const php_messenger_transport *t, zend_objec
 	return t->ops->settle(t, envelope, ack);
 }
 
+/* A release or a flush happens on the way out, often with an exception, or the exit() of a
+ * handler, on its way up; the engine calls nothing while one is pending: it waits aside
+ * meanwhile, and what the call throws then is dropped (a message not released waits for
+ * redeliver_timeout). */
+static zend_object *aside_begin(void)
+{
+	zend_object *pending = EG(exception);
+	EG(exception) = NULL;
+	return pending;
+}
+
+static void aside_end(zend_object *pending)
+{
+	if (pending) {
+		if (EG(exception)) {
+			zend_clear_exception();
+		}
+		EG(exception) = pending;
+	}
+}
+
 void php_messenger_transport_release(const php_messenger_transport *t, zend_object *envelope)
 {
 	if (t->ops->release) {
+		zend_object *pending = aside_begin();
 		t->ops->release(t, envelope);
+		aside_end(pending);
 	}
 }
 
 bool php_messenger_transport_flush(const php_messenger_transport *t)
 {
-	return !t->ops->flush || t->ops->flush(t);
+	if (!t->ops->flush) {
+		return true;
+	}
+	zend_object *pending = aside_begin();
+	bool ok = t->ops->flush(t);
+	aside_end(pending);
+	return ok;
 }
 
 void php_messenger_transport_let_go(const php_messenger_transport *t, zend_object *envelope)

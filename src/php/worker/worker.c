@@ -1149,9 +1149,7 @@ static void receivers_finish(php_messenger_worker *w, receiver_state *rs)
 		}
 		zval_ptr_dtor(&rs[i].pending);
 		i++;
-		if (!EG(exception)) {
-			php_messenger_transport_flush(receiver);
-		}
+		php_messenger_transport_flush(receiver);
 	} ZEND_HASH_FOREACH_END();
 	efree(rs);
 }
@@ -1198,7 +1196,11 @@ static bool handle_batch(run_t *r, receiver_state *st, zend_string *name, const 
 			msgr_rate_take(&st->rate, php_messenger_monotonic_ms());
 		}
 		if (!(ok = handle_one(w, name, receiver, Z_OBJ_P(item), received_stamps, &r->counts))) {
-			break;
+			/* the worker stops (an exception that is not the handler's, or exit() in a
+			 * handler): the rest of the batch goes back to its queue at once; this one, whose
+			 * handling did not end, waits for redeliver_timeout */
+			rest = GIVE_BACK;
+			continue;
 		}
 		if (Z_REFCOUNTED_P(got) && Z_REFCOUNT_P(got) == 1) {
 			/* done with it: let go now, not with the whole batch */

@@ -1,0 +1,52 @@
+--TEST--
+exit() inside a handler, in the middle of a claimed batch (get_batch_size 5): on the way out of the process the messages not yet handled go back to the queue at once, on the table (SQLite) and on Redis; the message whose handler exited waits for redeliver_timeout, those handled before it are acknowledged
+--EXTENSIONS--
+messenger
+pdo_sqlite
+--FILE--
+<?php
+require __DIR__ . '/../_inc/redis.inc';
+preg_match('#\S+/messenger\.so#', file_get_contents('/proc/self/maps'), $so);
+$dir = sys_get_temp_dir() . '/messenger-exit-' . getmypid();
+@mkdir($dir);
+$raw = new App\Redis\Raw();
+$stream = App\Redis\stream('exit');
+$raw('DEL', $stream);
+$dsns = [
+    'table' => 'doctrine://default?get_batch_size=5',
+    'redis' => App\Redis\dsn() . "/$stream/workers?get_batch_size=5",
+];
+foreach ($dsns as $label => $dsn) {
+    file_put_contents("$dir/config.php", '<?php
+if (!class_exists("Job")) { eval("final class Job { public function __construct(public int \\$n) {} }"); }
+return [
+    "transports" => ["async" => ' . var_export($dsn, true) . '],
+    "connections" => ["default" => "sqlite:" . __DIR__ . "/q.sqlite"],
+    "routing" => [Job::class => "async"],
+    "handlers" => [Job::class => function (Job $j) { echo "handled {$j->n}\n"; if ($j->n === 2) { exit(7); } }],
+];');
+    $m = Messenger\Messenger::fromFile("$dir/config.php");
+    $m->dispatchAll(array_map(fn ($n) => new Job($n), range(1, 5)));
+    unset($m);
+    $proc = proc_open([PHP_BINARY, '-n', '-d', 'extension=pdo', '-d', 'extension=pdo_sqlite', '-d', 'extension=' . $so[0], '-r',
+        'Messenger\Messenger::fromFile($argv[1])->worker(["async"])->run(["sleep" => 0]); echo "not reached\n";', "$dir/config.php"],
+        [1 => ['pipe', 'w'], 2 => ['pipe', 'w']], $pipes);
+    $out = stream_get_contents($pipes[1]) . stream_get_contents($pipes[2]);
+    echo "$label: exit ", proc_close($proc), ', ', trim(str_replace("\n", ' ', $out)), "\n";
+    // another worker gets the three that were never handled at once, not after redeliver_timeout
+    $m = Messenger\Messenger::fromFile("$dir/config.php");
+    $got = $m->transport('async')->get();
+    $more = $m->transport('async')->get();
+    echo "$label: the next worker gets at once: ", implode(',', array_map(fn ($e) => $e->getMessage()->n, array_merge($got, $more))),
+        '; stored still (2 to 5; 1 was acknowledged): ',
+        $label === 'table' ? (new PDO("sqlite:$dir/q.sqlite"))->query('SELECT COUNT(*) FROM messenger_messages')->fetchColumn() : $raw('XLEN', $stream), "\n";
+    unset($m, $got, $more);
+}
+$raw('DEL', $stream);
+exec('rm -rf ' . escapeshellarg($dir));
+?>
+--EXPECT--
+table: exit 7, handled 1 handled 2
+table: the next worker gets at once: 3,4,5; stored still (2 to 5; 1 was acknowledged): 4
+redis: exit 7, handled 1 handled 2
+redis: the next worker gets at once: 3,4,5; stored still (2 to 5; 1 was acknowledged): 4
