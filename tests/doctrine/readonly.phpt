@@ -27,10 +27,10 @@ copy($so[0], "$dir/messenger.so");
 copy($console, "$dir/console");
 $console = "$dir/console";
 $php = [PHP_BINARY, '-n', '-d', 'extension=pdo', '-d', 'extension=pdo_sqlite', '-d', "extension=$dir/messenger.so"];
-$run = function (array $args, bool $readonly) use ($dir) {
+$asNobody = false;
+$run = function (array $args, bool $readonly) use ($dir, &$asNobody) {
     // root writes anything but an immutable file: when the file system has no such flag, the
     // read-only runs are made as nobody (not under valgrind, whose log nobody may not write)
-    global $asNobody;
     $prefix = $readonly && $asNobody ? ['runuser', '-u', 'nobody', '--'] : [];
     $proc = proc_open(array_merge($prefix, $args), [1 => ['pipe', 'w'], 2 => ['pipe', 'w']], $pipes, $dir);
     $out = stream_get_contents($pipes[1]) . stream_get_contents($pipes[2]);
@@ -40,7 +40,6 @@ $run = function (array $args, bool $readonly) use ($dir) {
 echo $out;
 chmod("$dir/q.sqlite", 0444);
 chmod($dir, 0555);
-$asNobody = false;
 if (posix_geteuid() === 0) {
     exec('chattr +i ' . escapeshellarg("$dir/q.sqlite") . ' ' . escapeshellarg($dir) . ' 2>/dev/null', $ignored, $rc);
     $asNobody = $rc !== 0;

@@ -293,20 +293,66 @@ static void now_text(zend_long offset_s, zval *out)
 	ZVAL_STRINGL(out, when, 19);
 }
 
-/* {{{ setup */
-/* Whether the pending exception says the table is missing: PostgreSQL's 42P01, MySQL's 42S02,
- * SQLite's "no such table" (its SQLSTATE is HY000 for every error). */
-static bool table_missing(void)
+/* {{{ what a driver's error says
+ * What a PDOException (or one it chained as previous) tells: its SQLSTATE, the driver's own code
+ * and state (errorInfo[1], errorInfo[0]) and its text; one walk of the chain for every question
+ * asked below. */
+typedef struct {
+	const char *code;        /* the exception's code when a string (the SQLSTATE), or "" */
+	const char *state;       /* errorInfo[0], or "" */
+	zend_long driver_code;   /* errorInfo[1], or -1 */
+	const char *message;
+} pdo_error;
+
+static bool pending_error_is(bool (*is)(const pdo_error *e))
 {
-	zval rv;
-	zval *code = php_messenger_throwable_prop(EG(exception), ZSTR_KNOWN(ZEND_STR_CODE), &rv);
-	if (Z_TYPE_P(code) == IS_STRING && (zend_string_equals_literal(Z_STR_P(code), "42P01") || zend_string_equals_literal(Z_STR_P(code), "42S02"))) {
-		return true;
+	for (zend_object *ex = EG(exception); ex; ) {
+		zval rv, rv2, rv3, *code = php_messenger_throwable_prop(ex, ZSTR_KNOWN(ZEND_STR_CODE), &rv);
+		zval *message = php_messenger_throwable_prop(ex, ZSTR_KNOWN(ZEND_STR_MESSAGE), &rv2);
+		zval *info = zend_read_property(ex->ce, ex, "errorInfo", sizeof("errorInfo") - 1, true, &rv3);
+		zval *state = info && Z_TYPE_P(info) == IS_ARRAY ? zend_hash_index_find(Z_ARRVAL_P(info), 0) : NULL;
+		zval *driver_code = info && Z_TYPE_P(info) == IS_ARRAY ? zend_hash_index_find(Z_ARRVAL_P(info), 1) : NULL;
+		pdo_error e = {
+			Z_TYPE_P(code) == IS_STRING ? Z_STRVAL_P(code) : "",
+			state && Z_TYPE_P(state) == IS_STRING ? Z_STRVAL_P(state) : "",
+			driver_code && Z_TYPE_P(driver_code) == IS_LONG ? Z_LVAL_P(driver_code) : -1,
+			Z_TYPE_P(message) == IS_STRING ? Z_STRVAL_P(message) : "",
+		};
+		if (is(&e)) {
+			return true;
+		}
+		zval *previous = php_messenger_throwable_prop(ex, ZSTR_KNOWN(ZEND_STR_PREVIOUS), &rv);
+		ex = Z_TYPE_P(previous) == IS_OBJECT ? Z_OBJ_P(previous) : NULL;
 	}
-	zval *message = php_messenger_throwable_prop(EG(exception), ZSTR_KNOWN(ZEND_STR_MESSAGE), &rv);
-	return Z_TYPE_P(message) == IS_STRING && strstr(Z_STRVAL_P(message), "no such table") != NULL;
+	return false;
 }
 
+/* The connection is gone (server restarted, connection killed, network dropped): SQLSTATE class
+ * 08, PostgreSQL's 57P0x (or pdo_pgsql's HY000 with libpq's fatal status 7 when the server sent
+ * nothing), MySQL's 2006 and 2013. */
+static bool is_connection_lost(const pdo_error *e)
+{
+	return strncmp(e->code, "08", 2) == 0 || strncmp(e->code, "57P0", 4) == 0
+		|| e->driver_code == 2006 || e->driver_code == 2013
+		|| (e->driver_code == 7 && strcmp(e->state, "HY000") == 0);
+}
+
+/* A deadlock or a serialization failure, which a second try resolves: SQLSTATE 40001 and 40P01,
+ * MySQL's 1213 and 1205. */
+static bool is_serialization_failure(const pdo_error *e)
+{
+	return strcmp(e->code, "40001") == 0 || strcmp(e->code, "40P01") == 0 || e->driver_code == 1213 || e->driver_code == 1205;
+}
+
+/* The table is missing: PostgreSQL's 42P01, MySQL's 42S02, SQLite's "no such table" (its
+ * SQLSTATE is HY000 for every error). */
+static bool is_table_missing(const pdo_error *e)
+{
+	return strcmp(e->code, "42P01") == 0 || strcmp(e->code, "42S02") == 0 || strstr(e->message, "no such table") != NULL;
+}
+/* }}} */
+
+/* {{{ setup */
 /* 1 when the table exists, 0 when it does not, -1 with an exception when the database could
  * not say (a read-only file, a lost connection): its own error, not "create the table". */
 static int table_exists(php_messenger_doctrine *t)
@@ -331,7 +377,7 @@ static int table_exists(php_messenger_doctrine *t)
 	if (ok) {
 		return 1;
 	}
-	if (EG(exception) && table_missing()) {
+	if (EG(exception) && pending_error_is(is_table_missing)) {
 		zend_clear_exception();
 		return 0;
 	}
@@ -1051,60 +1097,11 @@ static bool open_pdo(php_messenger_doctrine *t, zend_class_entry *pdo_ce)
 	return true;
 }
 
-/* Whether the pending exception says the connection is gone (server restarted, connection
- * killed, network dropped): SQLSTATE class 08, PostgreSQL's 57P0x (or pdo_pgsql's HY000 with
- * libpq's fatal status when the server sent nothing), MySQL's 2006 and 2013. */
-static bool connection_lost(void)
-{
-	for (zend_object *ex = EG(exception); ex; ) {
-		zval rv, *code = php_messenger_throwable_prop(ex, ZSTR_KNOWN(ZEND_STR_CODE), &rv);
-		if (Z_TYPE_P(code) == IS_STRING && (strncmp(Z_STRVAL_P(code), "08", 2) == 0 || strncmp(Z_STRVAL_P(code), "57P0", 4) == 0)) {
-			return true;
-		}
-		zval *info = zend_read_property(ex->ce, ex, "errorInfo", sizeof("errorInfo") - 1, true, &rv);
-		if (info && Z_TYPE_P(info) == IS_ARRAY) {
-			zval *driver_code = zend_hash_index_find(Z_ARRVAL_P(info), 1);
-			zval *state = zend_hash_index_find(Z_ARRVAL_P(info), 0);
-			if (driver_code && Z_TYPE_P(driver_code) == IS_LONG && (Z_LVAL_P(driver_code) == 2006 || Z_LVAL_P(driver_code) == 2013)) {
-				return true;
-			}
-			/* pdo_pgsql: no SQLSTATE from a server that is gone, the libpq status 7 */
-			if (driver_code && Z_TYPE_P(driver_code) == IS_LONG && Z_LVAL_P(driver_code) == 7 && state && Z_TYPE_P(state) == IS_STRING &&
-				zend_string_equals_literal(Z_STR_P(state), "HY000")) {
-				return true;
-			}
-		}
-		zval *previous = php_messenger_throwable_prop(ex, ZSTR_KNOWN(ZEND_STR_PREVIOUS), &rv);
-		ex = Z_TYPE_P(previous) == IS_OBJECT ? Z_OBJ_P(previous) : NULL;
-	}
-	return false;
-}
-
-/* Whether the pending exception is a deadlock or a serialization failure, which a second try
- * resolves: SQLSTATE 40001 and 40P01, MySQL's 1213 and 1205. */
-static bool serialization_failure(void)
-{
-	for (zend_object *ex = EG(exception); ex; ) {
-		zval rv, *code = php_messenger_throwable_prop(ex, ZSTR_KNOWN(ZEND_STR_CODE), &rv);
-		if (Z_TYPE_P(code) == IS_STRING && (zend_string_equals_literal(Z_STR_P(code), "40001") || zend_string_equals_literal(Z_STR_P(code), "40P01"))) {
-			return true;
-		}
-		zval *info = zend_read_property(ex->ce, ex, "errorInfo", sizeof("errorInfo") - 1, true, &rv);
-		zval *driver_code = info && Z_TYPE_P(info) == IS_ARRAY ? zend_hash_index_find(Z_ARRVAL_P(info), 1) : NULL;
-		if (driver_code && Z_TYPE_P(driver_code) == IS_LONG && (Z_LVAL_P(driver_code) == 1213 || Z_LVAL_P(driver_code) == 1205)) {
-			return true;
-		}
-		zval *previous = php_messenger_throwable_prop(ex, ZSTR_KNOWN(ZEND_STR_PREVIOUS), &rv);
-		ex = Z_TYPE_P(previous) == IS_OBJECT ? Z_OBJ_P(previous) : NULL;
-	}
-	return false;
-}
-
 /* After a failure: when it was the connection and we made it, a new one (statements
  * prepared again); true when the operation may be tried again. */
 static bool reconnected(php_messenger_doctrine *t)
 {
-	if (Z_TYPE(t->reconnect) != IS_ARRAY || !EG(exception) || !connection_lost()) {
+	if (Z_TYPE(t->reconnect) != IS_ARRAY || !EG(exception) || !pending_error_is(is_connection_lost)) {
 		return false;
 	}
 	zend_object *first;
@@ -1126,7 +1123,7 @@ static bool try_again(php_messenger_doctrine *t, int attempt)
 	if (!EG(exception)) {
 		return false;
 	}
-	if (attempt < 5 && serialization_failure()) {
+	if (attempt < 5 && pending_error_is(is_serialization_failure)) {
 		zend_clear_exception();
 		usleep((useconds_t) (5000 * (attempt + 1) + (getpid() % 7) * 700));
 		return true;
