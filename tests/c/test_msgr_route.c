@@ -66,6 +66,31 @@ static void test_priority_order_is_stable(void **state)
 	msgr_route_order_by_priority(prio, 0, order);
 }
 
+static void test_key_kinds(void **state)
+{
+	(void) state;
+	struct { const char *key; msgr_route_key_t kind; } cases[] = {
+		{ "App\\Message\\Sms", MSGR_ROUTE_KEY_CLASS },
+		{ "*", MSGR_ROUTE_KEY_ANY },
+		{ "App\\*", MSGR_ROUTE_KEY_NAMESPACE },
+		{ "\\App\\Message\\*", MSGR_ROUTE_KEY_NAMESPACE },
+		{ "_a1\\" "\x80" "b\\*", MSGR_ROUTE_KEY_NAMESPACE },
+		{ "App*", MSGR_ROUTE_KEY_INVALID },
+		{ "\\*", MSGR_ROUTE_KEY_INVALID },
+		{ "App\\\\*", MSGR_ROUTE_KEY_INVALID },
+		{ "App\\*\\Foo", MSGR_ROUTE_KEY_INVALID },
+		{ "*\\Foo", MSGR_ROUTE_KEY_INVALID },
+		{ "App\\1Message\\*", MSGR_ROUTE_KEY_INVALID },
+		{ "App-x\\*", MSGR_ROUTE_KEY_INVALID },
+		{ "**", MSGR_ROUTE_KEY_INVALID },
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		if (msgr_route_key_kind(cases[i].key, strlen(cases[i].key)) != cases[i].kind) {
+			fail_msg("%s: kind %d, expected %d", cases[i].key, (int) msgr_route_key_kind(cases[i].key, strlen(cases[i].key)), (int) cases[i].kind);
+		}
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -74,6 +99,7 @@ int main(void)
 		LEAK_TEST(test_leading_backslash_ignored_and_stop),
 		LEAK_TEST(test_out_of_memory),
 		LEAK_TEST(test_priority_order_is_stable),
+		LEAK_TEST(test_key_kinds),
 	};
 	return cmocka_run_group_tests_name("msgr_route", tests, NULL, NULL);
 }

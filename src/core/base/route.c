@@ -31,6 +31,34 @@ int msgr_route_wildcards(const char *class_name, size_t len, msgr_route_wildcard
 	return rc;
 }
 
+msgr_route_key_t msgr_route_key_kind(const char *key, size_t len)
+{
+	if (!memchr(key, '*', len)) {
+		return MSGR_ROUTE_KEY_CLASS;
+	}
+	if (len == 1) {
+		return MSGR_ROUTE_KEY_ANY;
+	}
+	if (len < 3 || key[len - 1] != '*' || key[len - 2] != '\\') {
+		return MSGR_ROUTE_KEY_INVALID;
+	}
+	size_t segment = 0;
+	for (size_t i = key[0] == '\\' ? 1 : 0; i < len - 1; i++) {
+		unsigned char c = (unsigned char) key[i];
+		if (c == '\\') {
+			if (segment == 0) {
+				return MSGR_ROUTE_KEY_INVALID;
+			}
+			segment = 0;
+		} else if (c == '_' || c >= 0x7f || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (segment > 0 && c >= '0' && c <= '9')) {
+			segment++;
+		} else {
+			return MSGR_ROUTE_KEY_INVALID;
+		}
+	}
+	return MSGR_ROUTE_KEY_NAMESPACE;
+}
+
 void msgr_route_order_by_priority(const int *priorities, size_t n, size_t *order)
 {
 	for (size_t i = 0; i < n; i++) {

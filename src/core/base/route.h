@@ -13,6 +13,18 @@ typedef int (*msgr_route_wildcard_fn)(void *ctx, const char *pattern, size_t len
  * gives none. A leading backslash is ignored. */
 int msgr_route_wildcards(const char *class_name, size_t len, msgr_route_wildcard_fn fn, void *ctx);
 
+/* What a routing (or allow-list) key is: "*", a namespace wildcard ("App\\Message\\*", the
+ * segments PHP identifiers, a leading backslash allowed), a class name (no "*"), or a malformed
+ * wildcard ("App*", "App\\*\\Foo", "\\*"). */
+typedef enum {
+	MSGR_ROUTE_KEY_CLASS,
+	MSGR_ROUTE_KEY_ANY,
+	MSGR_ROUTE_KEY_NAMESPACE,
+	MSGR_ROUTE_KEY_INVALID
+} msgr_route_key_t;
+
+msgr_route_key_t msgr_route_key_kind(const char *key, size_t len);
+
 /* Fills order[0..n) with the indices 0..n-1 sorted by descending priority; equal priorities
  * keep their original order (stable). */
 void msgr_route_order_by_priority(const int *priorities, size_t n, size_t *order);

@@ -7,6 +7,7 @@
  * the allow-list before PHP's unserializer runs, so a class outside it is never instantiated. */
 #include "php/serialization/serialization.h"
 #include "core/codec/phpser.h"
+#include "core/base/route.h"
 #include "ext/standard/php_var.h"
 #include "ext/standard/base64.h"
 #include "zend_smart_str.h"
@@ -147,13 +148,20 @@ void php_messenger_allow_destroy(php_messenger_allow *a)
 void php_messenger_allow_add(php_messenger_allow *a, zend_string *name)
 {
 	zend_string *lc = php_messenger_type_key(ZSTR_VAL(name), ZSTR_LEN(name));
-	if (ZSTR_LEN(lc) >= 2 && ZSTR_VAL(lc)[ZSTR_LEN(lc) - 1] == '*' && ZSTR_VAL(lc)[ZSTR_LEN(lc) - 2] == '\\') {
+	switch (msgr_route_key_kind(ZSTR_VAL(lc), ZSTR_LEN(lc))) {
+	case MSGR_ROUTE_KEY_NAMESPACE: {
 		zend_string *prefix = zend_string_init(ZSTR_VAL(lc), ZSTR_LEN(lc) - 1, 0);
 		zend_hash_add_empty_element(&a->prefixes, prefix);
 		zend_string_release(prefix);
-	} else if (!zend_string_equals_literal(lc, "*")) {
-		/* "*" in routing routes everything; it allows nothing by itself */
+		break;
+	}
+	case MSGR_ROUTE_KEY_CLASS:
 		zend_hash_add_empty_element(&a->names, lc);
+		break;
+	default:
+		/* "*" in routing routes everything, and a malformed wildcard nothing: they allow
+		 * nothing by themselves */
+		break;
 	}
 	zend_string_release(lc);
 }

@@ -4,6 +4,7 @@
  * collects, it queues instead. A native middleware of the bus area's kind, written here because
  * it calls transports. */
 #include "php/transport/transport.h"
+#include "core/base/route.h"
 
 typedef struct {
 	HashTable senders;     /* name => handle */
@@ -190,27 +191,16 @@ static zend_object *send_fn(zend_object *self, zend_object *envelope, zend_objec
 static bool routing_key_valid(zend_string *key)
 {
 	const char *k = ZSTR_VAL(key);
-	size_t len = ZSTR_LEN(key);
-	if (len == 1 && k[0] == '*') {
+	switch (msgr_route_key_kind(k, ZSTR_LEN(key))) {
+	case MSGR_ROUTE_KEY_ANY:
+	case MSGR_ROUTE_KEY_NAMESPACE:
 		return true;
-	}
-	if (memchr(k, '*', len)) {
-		bool ok = len >= 3 && k[len - 1] == '*' && k[len - 2] == '\\';
-		for (size_t i = k[0] == '\\' ? 1 : 0, segment = 0; ok && i < len - 1; i++) {
-			unsigned char c = (unsigned char) k[i];
-			if (c == '\\') {
-				ok = segment > 0;
-				segment = 0;
-			} else {
-				ok = c == '_' || c >= 0x7f || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (segment > 0 && c >= '0' && c <= '9');
-				segment++;
-			}
-		}
-		if (!ok) {
-			php_messenger_throw(php_messenger_ce_InvalidArgumentException,
-				"Invalid Messenger routing configuration: invalid namespace \"%s\" wildcard.", k);
-		}
-		return ok;
+	case MSGR_ROUTE_KEY_INVALID:
+		php_messenger_throw(php_messenger_ce_InvalidArgumentException,
+			"Invalid Messenger routing configuration: invalid namespace \"%s\" wildcard.", k);
+		return false;
+	case MSGR_ROUTE_KEY_CLASS:
+		break;
 	}
 	zend_class_entry *ce = zend_lookup_class(key);
 	if (EG(exception)) {
