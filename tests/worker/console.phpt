@@ -14,7 +14,7 @@ file_put_contents("$dir/config/messenger.php", <<<'PHP'
 final class Ping { public function __construct(public int $n) {} }
 return [
     'transports' => [
-        'async' => ['dsn' => 'doctrine://default', 'retry_strategy' => ['max_retries' => 1, 'delay' => 0, 'jitter' => 0]],
+        'async' => ['dsn' => 'doctrine://default', 'retry_strategy' => ['max_retries' => 1, 'delay' => 1000, 'jitter' => 0]],
         'failed' => 'doctrine://default?queue_name=failed',
         'memory' => 'in-memory://',
         'now' => 'sync://',
@@ -59,7 +59,7 @@ echo "stats: $code\n", $out;
 [$code, $out, $err] = $run(['messenger:consume', 'async', '--limit=6', '-vv', '--sleep=0.05', '--keepalive=1']);
 echo "consume: $code\n";
 foreach (explode("\n", trim($err)) as $line) {
-    echo preg_replace(['/^\d\d:\d\d:\d\d /', '/#\d+/', '/in \d+ ms/'], ['', '#ID', 'in N ms'], $line), "\n";
+    echo preg_replace(['/^\d\d:\d\d:\d\d /', '/Ping #\d+/', '/in \d+ ms/'], ['', 'Ping #ID', 'in N ms'], $line), "\n";
 }
 [$code, $out] = $run(['messenger:stats', '--format=json']);
 echo "stats json: $code\n", $out;
@@ -111,7 +111,7 @@ consume: 0
 [OK] Consuming messages from transport "async".
 async Ping #ID handled in N ms (retry 0)
 async Ping #ID handled in N ms (retry 0)
-async Ping #ID failed in N ms (retry 0), sending for retry #ID using 0 ms delay: Handling "Ping" failed: three is bad
+async Ping #ID failed in N ms (retry 0), sending for retry #1 using 1000 ms delay: Handling "Ping" failed: three is bad
 async Ping #ID handled in N ms (retry 0)
 async Ping #ID handled in N ms (retry 0)
 async Ping #ID failed in N ms (retry 1): Handling "Ping" failed: three is bad
