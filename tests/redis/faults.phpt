@@ -20,7 +20,7 @@ $show = function (callable $f) {
 
 echo "-- a dead server\n";
 $show(fn() => new Messenger\Bridge\Redis\Transport\RedisTransport('redis://127.0.0.1:1/s?lazy=0'));
-$lazy = new Messenger\Bridge\Redis\Transport\RedisTransport('redis://u:hunter2@127.0.0.1:1/s');
+$lazy = new Messenger\Bridge\Redis\Transport\RedisTransport('redis://u:hunter2@127.0.0.1:1/s', [], $serializer);
 echo "lazy (the default): made\n";
 $show(fn() => $lazy->send(new Envelope(new Job('x'))));
 $show(fn() => $lazy->get());

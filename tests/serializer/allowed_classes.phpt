@@ -9,14 +9,23 @@ namespace App\Other { final class Part { public function __construct(public int 
 namespace {
 use Messenger\Transport\Serialization\{PhpSerializer, JsonSerializer};
 
+// the body comes from a producer that allows everything; the serializer's own encode() must
+// refuse exactly what its decode() refuses
 function attempt(string $label, $serializer, object $message): void
 {
-    $encoded = $serializer->encode(new Messenger\Envelope($message));
+    $producer = new (get_class($serializer))(['allowed_classes' => true]);
+    $encoded = $producer->encode(new Messenger\Envelope($message));
+    try {
+        $serializer->encode(new Messenger\Envelope($message));
+        $own = 'encodes it';
+    } catch (Messenger\Exception\InvalidArgumentException $e) {
+        $own = 'will not encode it';
+    }
     try {
         $serializer->decode($encoded);
-        echo "$label: ", get_class($message), " decoded\n";
+        echo "$label: ", get_class($message), " decoded, $own\n";
     } catch (Messenger\Exception\MessageDecodingFailedException $e) {
-        echo "$label: ", get_class($message), " refused\n";
+        echo "$label: ", get_class($message), " refused, $own\n";
     }
 }
 $a = new App\Msg\A(new App\Other\Part(5));
@@ -42,23 +51,23 @@ foreach ([['nope' => 1], ['allowed_classes' => 'App\X'], ['allowed_classes' => [
 ?>
 --EXPECT--
 -- Messenger\Transport\Serialization\PhpSerializer
-none listed: App\Msg\A refused
-none listed: stdClass decoded
-true: App\Other\C decoded
-prefix: App\Msg\A decoded
-prefix: App\Other\C refused
-interface: App\Msg\A decoded
-interface: App\Msg\B refused
-case-insensitive: App\Msg\B decoded
+none listed: App\Msg\A refused, will not encode it
+none listed: stdClass decoded, encodes it
+true: App\Other\C decoded, encodes it
+prefix: App\Msg\A decoded, encodes it
+prefix: App\Other\C refused, will not encode it
+interface: App\Msg\A decoded, encodes it
+interface: App\Msg\B refused, will not encode it
+case-insensitive: App\Msg\B decoded, encodes it
 -- Messenger\Transport\Serialization\JsonSerializer
-none listed: App\Msg\A refused
-none listed: stdClass decoded
-true: App\Other\C decoded
-prefix: App\Msg\A decoded
-prefix: App\Other\C refused
-interface: App\Msg\A decoded
-interface: App\Msg\B refused
-case-insensitive: App\Msg\B decoded
+none listed: App\Msg\A refused, will not encode it
+none listed: stdClass decoded, encodes it
+true: App\Other\C decoded, encodes it
+prefix: App\Msg\A decoded, encodes it
+prefix: App\Other\C refused, will not encode it
+interface: App\Msg\A decoded, encodes it
+interface: App\Msg\B refused, will not encode it
+case-insensitive: App\Msg\B decoded, encodes it
 Messenger\Transport\Serialization\JsonSerializer: unknown option "nope" (known: allowed_classes)
 Messenger\Transport\Serialization\JsonSerializer: "allowed_classes" must be a list of class names or true, string given
 Messenger\Transport\Serialization\JsonSerializer: "allowed_classes" must hold class names, int given

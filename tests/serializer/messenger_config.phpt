@@ -36,13 +36,15 @@ $show = fn(string $t, int $i = 0) => printf("%s: %s, at %s, stamps %s\n", $t, ge
     isset($sent->at) ? get_class($sent->at) : '-', implode(' ', array_map(fn($c) => substr(strrchr($c, '\\'), 1), array_keys($m->transport($t)->getSent()[$i]->all()))));
 $show('json'); $show('json', 1); $show('php'); $show('plain'); $show('extra');
 var_dump($m->transport('plain')->getSent()[0]->getMessage()->at === $at, $m->transport('php')->getSent()[0]->getMessage()->at === $at);
-// a class no handler and no routing rule names is not decoded ("*" allows nothing): not sent
+// a class no handler and no routing rule names would not be decoded ("*" allows nothing):
+// dispatch() refuses it, and nothing is sent
 $m3 = new \Messenger\Messenger(['transports' => ['json' => 'in-memory://?serialize=true'], 'routing' => ['*' => 'json'], 'serializer' => 'json']);
 try {
     $m3->dispatch(new Unknown());
-} catch (\Messenger\Exception\MessageDecodingFailedException $e) {
+} catch (\Messenger\Exception\InvalidArgumentException $e) {
     echo get_class($e), ': ', $e->getMessage(), "\n";
 }
+echo 'sent: ', count($m3->transport('json')->getSent()), "\n";
 // a serializer written in PHP is used the same way
 $m2 = new \Messenger\Messenger(['transports' => ['custom' => ['dsn' => 'in-memory://?serialize=true', 'serializer' => $counting]],
     'routing' => [Extra::class => 'custom']]);
@@ -76,7 +78,8 @@ plain: App\Handled, at DateTime, stamps BusNameStamp SentStamp TransportMessageI
 extra: App\Extra, at -, stamps BusNameStamp TransportMessageIdStamp
 bool(true)
 bool(false)
-Messenger\Exception\MessageDecodingFailedException: Could not decode message: Class "App\Unknown" is not in the serializer's allowed_classes: list it there (or a type it extends) to decode it
+Messenger\Exception\InvalidArgumentException: Cannot encode the App\Unknown message: it is a "App\Unknown", a class not in its serializer's allowed_classes, so no worker could decode it. List the class there (or a type it extends, or its namespace as "Ns\*")
+sent: 0
 int(2)
 int(7)
 serializer must be "php", "json", a Messenger\Transport\Serialization\SerializerInterface, or ["format" => ..., "allowed_classes" => [...]]

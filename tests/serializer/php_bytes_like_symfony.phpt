@@ -35,7 +35,7 @@ $messages = [
     'dynamic property' => $dynamic,
     'a PHP reference' => [&$ref, &$ref],
 ];
-$ours = new \Messenger\Transport\Serialization\PhpSerializer();
+$ours = new \Messenger\Transport\Serialization\PhpSerializer(['allowed_classes' => true]); // a producer that may write anything
 $theirs = new \Symfony\Component\Messenger\Transport\Serialization\PhpSerializer();
 foreach ($messages as $what => $message) {
     if (is_array($message)) {

@@ -202,11 +202,13 @@ static bool json_of(zval *value, zend_string **out)
 	return true;
 }
 
-bool php_messenger_json_encode(zend_object *envelope, zval *encoded)
+bool php_messenger_json_encode(php_messenger_allow *allow, zend_object *envelope, zval *encoded)
 {
 	zval *message = php_messenger_envelope_message(envelope);
 	zend_string *body;
-	if (!json_of(message, &body)) {
+	/* decoding makes the message's class from the type header and what it holds from its
+	 * declared property types (whose classes are allowed with it): the class is what to ask */
+	if (!php_messenger_allow_encoding(allow, Z_OBJCE_P(message), envelope) || !json_of(message, &body)) {
 		return false;
 	}
 	zval headers;
@@ -660,7 +662,7 @@ ZEND_METHOD(Messenger_Transport_Serialization_JsonSerializer, encode)
 	ZEND_PARSE_PARAMETERS_START(1, 1)
 		Z_PARAM_OBJ_OF_CLASS(envelope, php_messenger_ce_Envelope)
 	ZEND_PARSE_PARAMETERS_END();
-	if (!php_messenger_json_encode(envelope, return_value)) {
+	if (!php_messenger_json_encode(&php_messenger_serializer_of(Z_OBJ_P(ZEND_THIS))->allow, envelope, return_value)) {
 		RETURN_THROWS();
 	}
 }

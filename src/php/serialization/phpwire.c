@@ -17,6 +17,9 @@ typedef struct {
 	HashTable seen; /* object handle => its slot, for r: */
 	uint32_t slots;
 	int depth;
+	php_messenger_allow *allow; /* asked of every class of ours it writes (may be NULL) */
+	zend_object *envelope;
+	bool refused;               /* allow said no: an exception is set */
 } wr_t;
 
 static bool wr_value(wr_t *w, zval *v);
@@ -180,6 +183,10 @@ static bool wr_object(wr_t *w, zend_object *obj)
 	zend_hash_index_add_new(&w->seen, obj->handle, &mine);
 
 	zend_class_entry *ce = obj->ce;
+	if (ce->type == ZEND_USER_CLASS && !php_messenger_allow_encoding(w->allow, ce, w->envelope)) {
+		w->refused = true;
+		return false;
+	}
 	if (ce->ce_flags & ZEND_ACC_ENUM) {
 		zval *name = zend_enum_fetch_case_name(obj);
 		smart_str_appendl(&w->buf, "E:", 2);
@@ -256,10 +263,12 @@ static bool wr_value(wr_t *w, zval *v)
 
 /* addslashes(serialize()) of envelope (already without its non-sendable stamps) under
  * Symfony's names, or NULL when it holds something only the general path writes. */
-zend_string *php_messenger_phpwire_write(zend_object *envelope)
+zend_string *php_messenger_phpwire_write(zend_object *envelope, php_messenger_allow *allow)
 {
 	wr_t w;
 	memset(&w, 0, sizeof(w));
+	w.allow = allow;
+	w.envelope = envelope;
 	zend_hash_init(&w.seen, 8, NULL, NULL, 0);
 	smart_str_alloc(&w.buf, 2048, false);
 	zval *stamps = PHP_MESSENGER_PROP(envelope, PHP_MESSENGER_ENVELOPE_STAMPS);

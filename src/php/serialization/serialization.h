@@ -55,6 +55,11 @@ bool php_messenger_allow_option(php_messenger_allow *a, zval *option, const char
  * extending or implementing a listed type, named by a typed property of an allowed class, or
  * one of PHP's date classes and stdClass. Else NULL, with reason filled. */
 zend_class_entry *php_messenger_allow_class(php_messenger_allow *a, const char *name, size_t len, char *reason, size_t reason_size);
+/* Encoding's side of the allow-list: whether decoding may make ce, asked of every object a body
+ * will hold before it goes out (no message goes into a queue that its serializer cannot take
+ * out). a may be NULL (no check). false with an InvalidArgumentException naming the class, the
+ * message's class and the option. */
+bool php_messenger_allow_encoding(php_messenger_allow *a, zend_class_entry *ce, zend_object *envelope);
 php_messenger_serializer *php_messenger_serializer_of(zend_object *obj);
 /* A PhpSerializer or JsonSerializer allowing the class names that are keys of allowed (may be NULL). */
 zend_object *php_messenger_serializer_new(zend_class_entry *ce, HashTable *allowed);
@@ -66,9 +71,11 @@ const char *php_messenger_stamp_symfony_name(zend_class_entry *ce);
 bool php_messenger_stamp_travels(zend_class_entry *ce);
 /* Throws MessageDecodingFailedException; previous (consumed) may be NULL. */
 void php_messenger_decoding_failed(zend_object *previous, const char *fmt, ...) ZEND_ATTRIBUTE_FORMAT(printf, 2, 3);
-zend_string *php_messenger_php_encode(zend_object *envelope);
-/* serialize() of an envelope under Symfony's names for common shapes; NULL: use the general path. */
-zend_string *php_messenger_phpwire_write(zend_object *envelope);
+/* allow (may be NULL) is the encoding serializer's, asked of every object the body holds */
+zend_string *php_messenger_php_encode(php_messenger_allow *allow, zend_object *envelope);
+/* serialize() of an envelope under Symfony's names for common shapes; NULL: use the general
+ * path, or (with an exception) an object allow refuses. */
+zend_string *php_messenger_phpwire_write(zend_object *envelope, php_messenger_allow *allow);
 /* Builds the Envelope from unescaped serialize() text under the rewrite's rules (a
  * msgr_phpser_rules_t): 1 with *out set, or 0 when only the general path can (nothing left
  * behind: no exception, no destructor run). */
@@ -92,7 +99,7 @@ zend_object *php_messenger_serializer_or_default(zend_object *given);
 /* Adds a class (or "Ns\\*") to the allow-list of one of our serializers; nothing for others. */
 void php_messenger_serializer_allow(zend_object *serializer, zend_string *name);
 /* JSON: fills encoded with body and headers; false with an exception. */
-bool php_messenger_json_encode(zend_object *envelope, zval *encoded);
+bool php_messenger_json_encode(php_messenger_allow *allow, zend_object *envelope, zval *encoded);
 zend_object *php_messenger_json_decode(php_messenger_allow *allow, HashTable *encoded);
 
 #endif

@@ -295,6 +295,24 @@ static zend_class_entry *allow_class_slow(php_messenger_allow *a, const char *na
 	zend_string_release(lc);
 	return ce;
 }
+
+bool php_messenger_allow_encoding(php_messenger_allow *a, zend_class_entry *ce, zend_object *envelope)
+{
+	if (!a) {
+		return true;
+	}
+	char reason[MSGR_ERROR_MAX] = "";
+	if (php_messenger_allow_class(a, ZSTR_VAL(ce->name), ZSTR_LEN(ce->name), reason, sizeof(reason)) == ce) {
+		return true;
+	}
+	zval *message = php_messenger_envelope_message(envelope);
+	zend_class_entry *message_ce = Z_TYPE_P(message) == IS_OBJECT ? Z_OBJCE_P(message) : NULL;
+	php_messenger_throw(php_messenger_ce_InvalidArgumentException,
+		"Cannot encode the %s message: %s \"%s\", a class not in its serializer's allowed_classes, so no worker could "
+		"decode it. List the class there (or a type it extends, or its namespace as \"Ns\\*\")",
+		message_ce ? ZSTR_VAL(message_ce->name) : "", message_ce == ce ? "it is a" : "it holds a", ZSTR_VAL(ce->name));
+	return false;
+}
 /* }}} */
 
 /* {{{ the object */
@@ -450,8 +468,36 @@ ZEND_METHOD(Messenger_Transport_Serialization_UndecodableMessage, __construct)
 /* }}} */
 
 /* {{{ PhpSerializer: encoding */
+typedef struct {
+	php_messenger_allow *allow; /* may be NULL */
+	zend_object *envelope;
+	bool refused;               /* an exception is set */
+} encode_ctx;
+
+/* What decode_class lets through in a value: our own value objects, else what the allow-list
+ * allows. */
+static bool encodable_value(encode_ctx *c, const char *name, size_t len)
+{
+	bool symfony;
+	zend_class_entry *ours = php_messenger_stamp_by_name(name, len, &symfony);
+	if (!c || !c->allow || (ours && !symfony) || name_is(name, len, ZSTR_VAL(php_messenger_ce_Envelope->name), ZSTR_LEN(php_messenger_ce_Envelope->name))) {
+		return true;
+	}
+	zend_string *cname = zend_string_init(name, len, 0);
+	zend_class_entry *ce = zend_lookup_class(cname);
+	zend_string_release(cname);
+	if (!ce) {
+		return true; /* serialize() wrote it, so it exists: only an autoloader could say otherwise */
+	}
+	c->refused = !php_messenger_allow_encoding(c->allow, ce, c->envelope);
+	return !c->refused;
+}
+
 static int encode_class(void *ctx, int role, const char *name, size_t len, const char **to, size_t *to_len, char *reason)
 {
+	if (role == MSGR_PHPSER_ROLE_VALUE && !encodable_value(ctx, name, len)) {
+		return MSGR_PHPSER_REJECT;
+	}
 	if (role == MSGR_PHPSER_ROLE_ENVELOPE) {
 		*to = SF_ENVELOPE;
 		*to_len = sizeof(SF_ENVELOPE) - 1;
@@ -474,9 +520,7 @@ static int encode_stamp_key(void *ctx, const char *name, size_t len, const char 
 	return encode_class(ctx, MSGR_PHPSER_ROLE_STAMP, name, len, to, to_len, NULL);
 }
 
-static const msgr_phpser_rules_t encode_rules = { NULL, encode_class, encode_stamp_key, NULL, 0 };
-
-static zend_string *php_encode_general(zend_object *sendable);
+static zend_string *php_encode_general(php_messenger_allow *allow, zend_object *sendable);
 
 static zend_string *buf_to_string(msgr_buf_t *buf)
 {
@@ -513,19 +557,19 @@ static zend_string *escaped_body(zend_string *escaped)
 	return escaped;
 }
 
-zend_string *php_messenger_php_encode(zend_object *envelope)
+zend_string *php_messenger_php_encode(php_messenger_allow *allow, zend_object *envelope)
 {
 	zend_object *sendable = php_messenger_envelope_filter(envelope, php_messenger_stamp_travels);
-	zend_string *fast = php_messenger_phpwire_write(sendable);
-	if (fast) {
+	zend_string *fast = php_messenger_phpwire_write(sendable, allow);
+	if (fast || EG(exception)) {
 		OBJ_RELEASE(sendable);
-		return escaped_body(fast);
+		return fast ? escaped_body(fast) : NULL;
 	}
-	return php_encode_general(sendable);
+	return php_encode_general(allow, sendable);
 }
 
 /* serialize() of the whole envelope, then the core rewrite to Symfony's names; consumes sendable */
-static zend_string *php_encode_general(zend_object *sendable)
+static zend_string *php_encode_general(php_messenger_allow *allow, zend_object *sendable)
 {
 	smart_str serialized = { 0 };
 	php_serialize_data_t var_hash;
@@ -534,20 +578,25 @@ static zend_string *php_encode_general(zend_object *sendable)
 	PHP_VAR_SERIALIZE_INIT(var_hash);
 	php_var_serialize(&serialized, &zv, &var_hash);
 	PHP_VAR_SERIALIZE_DESTROY(var_hash);
-	OBJ_RELEASE(sendable);
 	if (EG(exception)) {
+		OBJ_RELEASE(sendable);
 		smart_str_free(&serialized);
 		return NULL;
 	}
 	smart_str_0(&serialized);
 
+	encode_ctx ctx = { allow, sendable, false };
+	const msgr_phpser_rules_t rules = { &ctx, encode_class, encode_stamp_key, NULL, 0 };
 	msgr_buf_t renamed = MSGR_BUF_INIT;
 	msgr_error_t err;
-	int rc = msgr_phpser_rewrite_envelope(ZSTR_VAL(serialized.s), ZSTR_LEN(serialized.s), &encode_rules, &renamed, &err);
+	int rc = msgr_phpser_rewrite_envelope(ZSTR_VAL(serialized.s), ZSTR_LEN(serialized.s), &rules, &renamed, &err);
 	smart_str_free(&serialized);
+	OBJ_RELEASE(sendable);
 	if (rc != MSGR_OK) {
 		msgr_buf_free(&renamed);
-		if (rc == MSGR_ERR_NOMEM) {
+		if (ctx.refused) {
+			/* the exception says which class */
+		} else if (rc == MSGR_ERR_NOMEM) {
 			zend_throw_error(NULL, "Out of memory while encoding an envelope");
 		} else {
 			/* PHP's own serialize() output: cannot happen unless the two disagree on the format */
@@ -901,12 +950,12 @@ zend_object *php_messenger_php_decode(php_messenger_allow *allow, HashTable *enc
 /* {{{ the serializers' ops */
 static zend_string *php_encode_body(zend_object *serializer, zend_object *envelope)
 {
-	return php_messenger_php_encode(envelope);
+	return php_messenger_php_encode(&serializer_from(serializer)->allow, envelope);
 }
 
 static bool php_encode(zend_object *serializer, zend_object *envelope, zval *encoded)
 {
-	zend_string *body = php_messenger_php_encode(envelope);
+	zend_string *body = php_messenger_php_encode(&serializer_from(serializer)->allow, envelope);
 	if (!body) {
 		return false;
 	}
@@ -931,7 +980,7 @@ static zend_object *php_decode(zend_object *serializer, zval *encoded)
 
 static bool json_encode_op(zend_object *serializer, zend_object *envelope, zval *encoded)
 {
-	return php_messenger_json_encode(envelope, encoded);
+	return php_messenger_json_encode(&serializer_from(serializer)->allow, envelope, encoded);
 }
 
 static zend_object *json_decode_op(zend_object *serializer, zval *encoded)
