@@ -61,11 +61,75 @@ static void test_bad_options(void **state)
 	assert_string_equal(err.message, "The \"--all\" option does not accept a value.");
 }
 
+static const char *const commands[] = {
+	"list", "help", "messenger:consume", "messenger:setup-transports", "messenger:stats", "messenger:stop-workers",
+	"messenger:failed:show", "messenger:failed:retry", "messenger:failed:remove", "debug:messenger",
+};
+#define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
+
+static void test_command_find(void **state)
+{
+	size_t matches[MSGR_COMMAND_SUGGEST_MAX], n;
+	assert_int_equal(msgr_command_find("messenger:stats", commands, NCOMMANDS, matches, &n), 4);
+	assert_int_equal(msgr_command_find("m:stats", commands, NCOMMANDS, matches, &n), 4);
+	assert_int_equal(msgr_command_find("messenger:stat", commands, NCOMMANDS, matches, &n), 4);
+	assert_int_equal(msgr_command_find("M:F:SH", commands, NCOMMANDS, matches, &n), 6);
+	assert_int_equal(msgr_command_find("m:setup", commands, NCOMMANDS, matches, &n), 3);
+	assert_int_equal(msgr_command_find("li", commands, NCOMMANDS, matches, &n), 0);
+	/* "m:s" is stats, setup-transports or stop-workers */
+	assert_int_equal(msgr_command_find("m:s", commands, NCOMMANDS, matches, &n), MSGR_COMMAND_AMBIGUOUS);
+	assert_int_equal(n, 3);
+	assert_int_equal(matches[0], 3);
+	assert_int_equal(matches[1], 4);
+	assert_int_equal(matches[2], 5);
+	assert_int_equal(msgr_command_find("m:f:re", commands, NCOMMANDS, matches, &n), MSGR_COMMAND_AMBIGUOUS);
+	assert_int_equal(n, 2);
+	/* more parts than the command has, a part that starts nothing, nothing at all */
+	assert_int_equal(msgr_command_find("m:stats:x", commands, NCOMMANDS, matches, &n), MSGR_COMMAND_NONE);
+	assert_int_equal(msgr_command_find("messenger:statz", commands, NCOMMANDS, matches, &n), MSGR_COMMAND_NONE);
+	assert_int_equal(n, 0);
+	assert_int_equal(msgr_command_find("x", commands, NCOMMANDS, matches, &n), MSGR_COMMAND_NONE);
+	/* a name with fewer parts abbreviates longer commands too ("debug"), as Symfony's pattern does */
+	assert_int_equal(msgr_command_find("debug", commands, NCOMMANDS, matches, &n), 9);
+	assert_int_equal(msgr_command_find("", commands, NCOMMANDS, matches, &n), MSGR_COMMAND_AMBIGUOUS);
+	assert_int_equal(n, MSGR_COMMAND_SUGGEST_MAX);
+}
+
+static void test_command_alternatives(void **state)
+{
+	size_t out[MSGR_COMMAND_SUGGEST_MAX];
+	/* as Symfony: every command of the namespace, the closest first */
+	assert_int_equal(msgr_command_alternatives("messenger:statz", commands, NCOMMANDS, out), 7);
+	assert_string_equal(commands[out[0]], "messenger:stats");
+	assert_string_equal(commands[out[1]], "messenger:consume");
+	assert_int_equal(msgr_command_alternatives("mesenger:consume", commands, NCOMMANDS, out), 7);
+	assert_string_equal(commands[out[0]], "messenger:consume");
+	assert_int_equal(msgr_command_alternatives("debug:mesenger", commands, NCOMMANDS, out), 1);
+	assert_string_equal(commands[out[0]], "debug:messenger");
+	/* a word that some commands contain */
+	size_t n = msgr_command_alternatives("failed", commands, NCOMMANDS, out);
+	assert_int_equal(n, 3);
+	assert_string_equal(commands[out[0]], "messenger:failed:show");
+	assert_string_equal(commands[out[2]], "messenger:failed:remove");
+	assert_int_equal(msgr_command_alternatives("lst", commands, NCOMMANDS, out), 1);
+	assert_string_equal(commands[out[0]], "list");
+	assert_int_equal(msgr_command_alternatives("frobnicate", commands, NCOMMANDS, out), 0);
+	assert_int_equal(msgr_command_alternatives("frobnicate:stats", commands, NCOMMANDS, out), 1);
+	assert_int_equal(msgr_command_alternatives("frobnicate:x", commands, NCOMMANDS, out), 0);
+	/* names longer than the distance table: compared as far apart, no overflow */
+	char longname[300];
+	memset(longname, 'a', sizeof(longname) - 1);
+	longname[sizeof(longname) - 1] = 0;
+	assert_int_equal(msgr_command_alternatives(longname, commands, NCOMMANDS, out), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		LEAK_TEST(test_forms_of_options),
 		LEAK_TEST(test_bad_options),
+		LEAK_TEST(test_command_find),
+		LEAK_TEST(test_command_alternatives),
 	};
 	return cmocka_run_group_tests_name("msgr_args", tests, NULL, NULL);
 }

@@ -56,7 +56,7 @@ echo 'failed holds: ', $raw('XLEN', $failed), "\n";
 $run(['messenger:failed:show', '--stats']);
 // the garbage failed first (it was read before the retries of 3 were due)
 [[$garbage], [$three]] = $raw('XRANGE', $failed, '-', '+');
-$code = $run(['messenger:failed:show', $three]);
+$code = $run(['messenger:failed:show', $three, '-vv']);
 echo "show one: $code\n";
 $fixed = true;
 $log = [];
@@ -95,6 +95,13 @@ failed holds: 2
  Error class:   RuntimeException
  Error code:    0
  Failures:      3
+
+ Message:
+ Ping Object
+ (
+     [n] => 3
+ )
+
 show one: 0
 [OK] Message ID retried and handled.
 1 retried, 0 failed again.

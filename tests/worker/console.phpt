@@ -93,6 +93,15 @@ exec('rm -rf ' . escapeshellarg($dir));
 list: 0, 7 messenger commands
 help: 0, shows --format
 unknown command: 2, Command "messenger:frobnicate" is not defined.
+
+Did you mean one of these?
+    messenger:consume            Consume messages
+    messenger:setup-transports   Prepare the required infrastructure for the transport
+    messenger:stats              Show the message count for one or more transports
+    messenger:stop-workers       Stop workers after their current message
+    messenger:failed:show        Show one or more messages from the failure transport
+    messenger:failed:retry       Retry one or more messages from the failure transport
+    messenger:failed:remove      Remove given messages from the failure transport
 unknown option: 2, The "--limmit" option does not exist.
 bad value: 2, The "--limit" option must be a non-negative integer, "abc" given.
 no receiver: 1, Please pass at least one receiver (or --all). Transports: async, failed, memory, now

@@ -56,10 +56,10 @@ exec('rm -rf ' . escapeshellarg($dir));
 --EXPECT--
 consumed: 0
 $ messenger:failed:show -> 0
- Id       Class                            Failed at           Error
- 6        Ping                             DATE odd 1
- 7        Ping                             DATE odd 3
- 8        Pong                             DATE pong never works
+ Id  Class  Failed at            Error
+ 6   Ping   DATE  odd 1
+ 7   Ping   DATE  odd 3
+ 8   Pong   DATE  pong never works
 
  3 messages in the failure transport "failed".
 $ messenger:failed:show --stats -> 0
@@ -67,8 +67,8 @@ $ messenger:failed:show --stats -> 0
  Ping                                     2
  Pong                                     1
 $ messenger:failed:show --class-filter=Pong -> 0
- Id       Class                            Failed at           Error
- 8        Pong                             DATE pong never works
+ Id  Class  Failed at            Error
+ 8   Pong   DATE  pong never works
 
  3 messages in the failure transport "failed".
 $ messenger:failed:show 6 -> 0
@@ -81,6 +81,8 @@ $ messenger:failed:show 6 -> 0
  Error class:   RuntimeException
  Error code:    0
  Failures:      1
+
+ Re-run the command with -vv to see the message.
 $ messenger:failed:show 99 -> 1
 The message "99" was not found.
 $ messenger:failed:remove 6 -> 1
@@ -93,8 +95,8 @@ $ messenger:failed:retry --force -> 0
 [WARNING] Message 8 failed again.
 2 retried, 1 failed again.
 $ messenger:failed:show -> 0
- Id       Class                            Failed at           Error
- 9        Pong                             DATE pong never works
+ Id  Class  Failed at            Error
+ 9   Pong   DATE  pong never works
 
  1 message in the failure transport "failed".
 $ messenger:failed:remove --all --force -> 0

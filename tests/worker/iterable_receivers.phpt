@@ -85,9 +85,9 @@ echo "exit $code\n";
 generator: handled 1,2,3, acknowledged 1,2,3
 array iterator: handled 1,2,3, acknowledged 1,2,3
 -- messenger:failed:show on a receiver whose all() is a generator
- Id       Class                            Failed at           Error
- 1        Job                              %d-%d-%d %d:%d:%d job 7 cannot be done
- 2        Job                              %d-%d-%d %d:%d:%d job 8 cannot be done
+ Id  Class  Failed at            Error
+ 1   Job    %d-%d-%d %d:%d:%d  job 7 cannot be done
+ 2   Job    %d-%d-%d %d:%d:%d  job 8 cannot be done
 
  2 messages in the failure transport "failed".
 exit 0

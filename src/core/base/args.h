@@ -46,4 +46,21 @@ const char *msgr_args_get(const msgr_args_t *args, const char *name);
 /* Whether the option was given at all. */
 bool msgr_args_has(const msgr_args_t *args, const char *name);
 
+/* {{{ finding a command by name, as Symfony Console does */
+#define MSGR_COMMAND_NONE      (-1)
+#define MSGR_COMMAND_AMBIGUOUS (-2)
+#define MSGR_COMMAND_SUGGEST_MAX 8
+
+/* The index in names[0..count) of the command name means: the name itself, else the one command
+ * it abbreviates, each of its ':'-separated parts a prefix of the command's part in the same place,
+ * ignoring case ("m:stats", "messenger:stat"). MSGR_COMMAND_NONE, or MSGR_COMMAND_AMBIGUOUS when
+ * several match; then the matches (at most MSGR_COMMAND_SUGGEST_MAX) are in matches, *n of them. */
+int msgr_command_find(const char *name, const char *const *names, size_t count, size_t *matches, size_t *n);
+
+/* The commands a name that finds none was probably meant to be ("messenger:statz"): those whose
+ * parts are close to its parts, or that contain it, best first. Fills out (at most
+ * MSGR_COMMAND_SUGGEST_MAX indexes) and returns how many. */
+size_t msgr_command_alternatives(const char *name, const char *const *names, size_t count, size_t *out);
+/* }}} */
+
 #endif

@@ -179,12 +179,28 @@ static void err_line(const char *fmt, ...)
 }
 /* }}} */
 
+/* The command name means, as Symfony Console finds it: the name, or the one command it
+ * abbreviates ("m:stats"); else NULL after saying why, with the commands it may have meant. */
 static const command_t *find_command(const char *name)
 {
+	const char *names[COMMAND_COUNT];
 	for (size_t i = 0; i < COMMAND_COUNT; i++) {
-		if (strcmp(commands[i].name, name) == 0) {
-			return &commands[i];
-		}
+		names[i] = commands[i].name;
+	}
+	size_t matches[MSGR_COMMAND_SUGGEST_MAX], n;
+	int found = msgr_command_find(name, names, COMMAND_COUNT, matches, &n);
+	if (found >= 0) {
+		return &commands[found];
+	}
+	if (found == MSGR_COMMAND_AMBIGUOUS) {
+		err_line("Command \"%s\" is ambiguous.\nDid you mean one of these?", name);
+	} else if ((n = msgr_command_alternatives(name, names, COMMAND_COUNT, matches)) > 0) {
+		err_line("Command \"%s\" is not defined.\n\nDid you mean %s?", name, n == 1 ? "this" : "one of these");
+	} else {
+		err_line("Command \"%s\" is not defined.", name);
+	}
+	for (size_t i = 0; i < n; i++) {
+		err_line("    %-28s %s", names[matches[i]], commands[matches[i]].summary);
 	}
 	return NULL;
 }
@@ -203,6 +219,7 @@ static void print_help(const command_t *c)
 	out("  %-32s %s\n", "-h, --help", "Display help for the given command");
 	out("  %-32s %s\n", "-q, --quiet", "Do not output any message");
 	out("  %-32s %s\n", "-v|vv|vvv, --verbose", "More output: -v one line per message");
+	out("  %-32s %s\n", "    --config=FILE", "The configuration file (bin/console; default: $MESSENGER_CONFIG, else config/messenger.php)");
 }
 
 static int cmd_list(void)
@@ -502,12 +519,18 @@ static int cmd_setup(php_messenger_console *c, const msgr_args_t *args)
 	return 0;
 }
 
+/* n times c */
+static void repeat(char c, size_t n)
+{
+	for (; n > 0; n--) {
+		out("%c", c);
+	}
+}
+
 static void underlined(const char *title, char line)
 {
 	out("%s\n", title);
-	for (size_t i = strlen(title); i > 0; i--) {
-		out("%c", line);
-	}
+	repeat(line, strlen(title));
 	out("\n\n");
 }
 
@@ -578,13 +601,15 @@ static int cmd_stats(php_messenger_console *c, const msgr_args_t *args)
 	}
 	bool json = format && strcmp(format, "json") == 0;
 	HashTable *transports = php_messenger_messenger_transports(c->messenger);
-	zval counts, uncountable;
+	zval counts, uncountable, failing;
 	array_init(&counts);
 	array_init(&uncountable);
+	array_init(&failing);
 	for (size_t i = 1; i < args->positional_count; i++) {
 		if (!is_configured(transports, args->positional[i], "transport")) {
 			zval_ptr_dtor(&counts);
 			zval_ptr_dtor(&uncountable);
+			zval_ptr_dtor(&failing);
 			return 1;
 		}
 	}
@@ -604,45 +629,76 @@ static int cmd_stats(php_messenger_console *c, const msgr_args_t *args)
 		}
 		zend_long n;
 		if (!t->ops->count(t, &n)) {
-			zval_ptr_dtor(&counts);
-			zval_ptr_dtor(&uncountable);
-			return 1;
+			/* a transport that is down: the others are still shown, this one with its error */
+			zend_object *ex;
+			if (!php_messenger_take_exception(&ex)) {
+				break;
+			}
+			zval rv;
+			zval *msg = php_messenger_throwable_prop(ex, ZSTR_KNOWN(ZEND_STR_MESSAGE), &rv);
+			add_assoc_str(&failing, ZSTR_VAL(name), zend_strpprintf(0, "%s: %s", ZSTR_VAL(ex->ce->name), Z_TYPE_P(msg) == IS_STRING ? Z_STRVAL_P(msg) : ""));
+			OBJ_RELEASE(ex);
+			continue;
 		}
 		zval entry;
 		array_init(&entry);
 		add_assoc_long(&entry, "count", n);
 		zend_hash_update(Z_ARRVAL(counts), name, &entry);
 	} ZEND_HASH_FOREACH_END();
+	if (EG(exception)) {
+		/* one that could not be taken (an exit in a transport written in PHP) */
+		zval_ptr_dtor(&counts);
+		zval_ptr_dtor(&uncountable);
+		zval_ptr_dtor(&failing);
+		return 1;
+	}
+	int code = zend_hash_num_elements(Z_ARRVAL(failing)) ? 1 : 0;
 	if (json) {
 		zval doc;
 		array_init(&doc);
 		add_assoc_zval(&doc, "transports", &counts);
 		add_assoc_zval(&doc, "uncountable_transports", &uncountable);
+		if (code) {
+			add_assoc_zval(&doc, "failing_transports", &failing);
+		} else {
+			zval_ptr_dtor(&failing);
+		}
 		smart_str s = { 0 };
 		php_json_encode(&s, &doc, PHP_JSON_PRETTY_PRINT | PHP_JSON_UNESCAPED_SLASHES);
 		smart_str_0(&s);
 		out("%s\n", ZSTR_VAL(s.s));
 		smart_str_free(&s);
 		zval_ptr_dtor(&doc);
-		return 0;
+		return code;
 	}
 	size_t width = strlen("Transport");
-	ZEND_HASH_FOREACH_STR_KEY(Z_ARRVAL(counts), name) {
+	ZEND_HASH_FOREACH_STR_KEY(transports, name) {
 		width = ZSTR_LEN(name) > width ? ZSTR_LEN(name) : width;
 	} ZEND_HASH_FOREACH_END();
 	out(" %-*s   Count \n", (int) width, "Transport");
-	out(" %.*s   ----- \n", (int) width, "--------------------------------------------------------------------------------");
+	out(" ");
+	repeat('-', width);
+	out("   ----- \n");
 	zval *entry;
-	ZEND_HASH_FOREACH_STR_KEY_VAL(Z_ARRVAL(counts), name, entry) {
-		out(" %-*s   %5ld \n", (int) width, ZSTR_VAL(name), (long) Z_LVAL_P(zend_hash_str_find(Z_ARRVAL_P(entry), "count", 5)));
+	/* in the configuration's order, a failing transport in its place */
+	ZEND_HASH_FOREACH_STR_KEY(transports, name) {
+		if ((entry = zend_hash_find(Z_ARRVAL(counts), name))) {
+			out(" %-*s   %5ld \n", (int) width, ZSTR_VAL(name), (long) Z_LVAL_P(zend_hash_str_find(Z_ARRVAL_P(entry), "count", 5)));
+		} else if (zend_hash_exists(Z_ARRVAL(failing), name)) {
+			out(" %-*s   ERROR \n", (int) width, ZSTR_VAL(name));
+		}
 	} ZEND_HASH_FOREACH_END();
 	zval *u;
 	ZEND_HASH_FOREACH_VAL(Z_ARRVAL(uncountable), u) {
 		out("\n ! [NOTE] Unable to get message count for the \"%s\" transport.\n", Z_STRVAL_P(u));
 	} ZEND_HASH_FOREACH_END();
+	ZEND_HASH_FOREACH_STR_KEY_VAL(Z_ARRVAL(failing), name, u) {
+		err_line("\n [ERROR] The \"%s\" transport could not count its messages: %s", ZSTR_VAL(name), Z_STRVAL_P(u));
+	} ZEND_HASH_FOREACH_END();
 	zval_ptr_dtor(&counts);
 	zval_ptr_dtor(&uncountable);
-	return 0;
+	zval_ptr_dtor(&failing);
+	return code;
 }
 
 static int cmd_stop_workers(void)
@@ -741,7 +797,26 @@ static bool selected(const php_messenger_transport *t, const msgr_args_t *args, 
 	return true;
 }
 
-static void show_envelope(zend_object *e)
+/* When the message last failed ("Y-m-d H:i:s"), or "-" */
+static zend_string *failed_at(zend_object *e)
+{
+	zend_object *redelivery = php_messenger_envelope_last(e, php_messenger_ce_RedeliveryStamp);
+	zval *at = redelivery ? php_messenger_stamp_prop(redelivery, 1) : NULL;
+	if (!at || Z_TYPE_P(at) != IS_OBJECT) {
+		return zend_string_init("-", 1, 0);
+	}
+	zval rv, format;
+	ZVAL_STRING(&format, "Y-m-d H:i:s");
+	zend_call_method_with_1_params(Z_OBJ_P(at), Z_OBJCE_P(at), NULL, "format", &rv, &format);
+	zval_ptr_dtor(&format);
+	if (Z_TYPE(rv) != IS_STRING) {
+		zval_ptr_dtor(&rv);
+		return zend_string_init("?", 1, 0);
+	}
+	return Z_STR(rv);
+}
+
+static void show_envelope(zend_object *e, int verbosity)
 {
 	zend_string *id = id_text(e);
 	out("\n Id:            %s\n Class:         %s\n", ZSTR_VAL(id), ZSTR_VAL(Z_OBJCE_P(php_messenger_envelope_message(e))->name));
@@ -750,18 +825,11 @@ static void show_envelope(zend_object *e)
 	if (sent) {
 		out(" From:          %s\n", Z_STRVAL_P(php_messenger_stamp_prop(sent, 0)));
 	}
-	zend_object *redelivery = php_messenger_envelope_last(e, php_messenger_ce_RedeliveryStamp);
-	if (redelivery) {
-		zval rv, format;
-		ZVAL_STRING(&format, "Y-m-d H:i:s");
-		zval *at = php_messenger_stamp_prop(redelivery, 1);
-		if (Z_TYPE_P(at) == IS_OBJECT) {
-			zend_call_method_with_1_params(Z_OBJ_P(at), Z_OBJCE_P(at), NULL, "format", &rv, &format);
-			out(" Failed at:     %s\n", Z_TYPE(rv) == IS_STRING ? Z_STRVAL(rv) : "?");
-			zval_ptr_dtor(&rv);
-		}
-		zval_ptr_dtor(&format);
+	zend_string *at = failed_at(e);
+	if (!zend_string_equals_literal(at, "-")) {
+		out(" Failed at:     %s\n", ZSTR_VAL(at));
 	}
+	zend_string_release(at);
 	zend_object *error = php_messenger_envelope_last(e, php_messenger_ce_ErrorDetailsStamp);
 	if (error) {
 		zend_string *code = zval_get_string(php_messenger_stamp_prop(error, 1));
@@ -771,6 +839,14 @@ static void show_envelope(zend_object *e)
 	}
 	HashTable *history = php_messenger_envelope_list(e, php_messenger_ce_ErrorDetailsStamp);
 	out(" Failures:      %u\n", history ? zend_hash_num_elements(history) : 0);
+	if (verbosity < 2) {
+		out("\n Re-run the command with -vv to see the message.\n");
+		return;
+	}
+	/* -vv: the message itself, as print_r() shows it */
+	zend_string *dump = zend_print_zval_r_to_str(php_messenger_envelope_message(e), 1);
+	out("\n Message:\n %s\n", ZSTR_VAL(dump));
+	zend_string_release(dump);
 }
 
 static int cmd_failed_show(php_messenger_console *c, const msgr_args_t *args)
@@ -790,7 +866,7 @@ static int cmd_failed_show(php_messenger_console *c, const msgr_args_t *args)
 	} else if (args->positional_count > 1) {
 		zval *e;
 		ZEND_HASH_FOREACH_VAL(Z_ARRVAL(list), e) {
-			show_envelope(Z_OBJ_P(e));
+			show_envelope(Z_OBJ_P(e), args->verbosity);
 		} ZEND_HASH_FOREACH_END();
 	} else if (msgr_args_has(args, "stats")) {
 		zval per_class;
@@ -820,7 +896,10 @@ static int cmd_failed_show(php_messenger_console *c, const msgr_args_t *args)
 		} ZEND_HASH_FOREACH_END();
 		zval_ptr_dtor(&per_class);
 	} else {
-		out(" %-8s %-32s %-19s %s\n", "Id", "Class", "Failed at", "Error");
+		/* the rows first, so each column is as wide as its longest value */
+		zval rows;
+		array_init(&rows);
+		size_t id_w = strlen("Id"), class_w = strlen("Class");
 		long shown = 0;
 		zval *e;
 		ZEND_HASH_FOREACH_VAL(Z_ARRVAL(list), e) {
@@ -830,22 +909,26 @@ static int cmd_failed_show(php_messenger_console *c, const msgr_args_t *args)
 			if (shown++ >= max) {
 				break;
 			}
-			zend_string *id = id_text(Z_OBJ_P(e));
+			zend_string *cls = Z_OBJCE_P(php_messenger_envelope_message(Z_OBJ_P(e)))->name;
 			zend_object *error = php_messenger_envelope_last(Z_OBJ_P(e), php_messenger_ce_ErrorDetailsStamp);
-			zend_object *redelivery = php_messenger_envelope_last(Z_OBJ_P(e), php_messenger_ce_RedeliveryStamp);
-			zval rv, format;
-			ZVAL_UNDEF(&rv);
-			if (redelivery && Z_TYPE_P(php_messenger_stamp_prop(redelivery, 1)) == IS_OBJECT) {
-				zval *at = php_messenger_stamp_prop(redelivery, 1);
-				ZVAL_STRING(&format, "Y-m-d H:i:s");
-				zend_call_method_with_1_params(Z_OBJ_P(at), Z_OBJCE_P(at), NULL, "format", &rv, &format);
-				zval_ptr_dtor(&format);
-			}
-			out(" %-8s %-32s %-19s %s\n", ZSTR_VAL(id), ZSTR_VAL(Z_OBJCE_P(php_messenger_envelope_message(Z_OBJ_P(e)))->name),
-				Z_TYPE(rv) == IS_STRING ? Z_STRVAL(rv) : "-", error ? Z_STRVAL_P(php_messenger_stamp_prop(error, 2)) : "-");
-			zval_ptr_dtor(&rv);
-			zend_string_release(id);
+			zval row;
+			array_init_size(&row, 4);
+			add_next_index_str(&row, id_text(Z_OBJ_P(e)));
+			add_next_index_str(&row, zend_string_copy(cls));
+			add_next_index_str(&row, failed_at(Z_OBJ_P(e)));
+			add_next_index_string(&row, error ? Z_STRVAL_P(php_messenger_stamp_prop(error, 2)) : "-");
+			id_w = MAX(id_w, Z_STRLEN_P(zend_hash_index_find(Z_ARRVAL(row), 0)));
+			class_w = MAX(class_w, ZSTR_LEN(cls));
+			add_next_index_zval(&rows, &row);
 		} ZEND_HASH_FOREACH_END();
+		out(" %-*s  %-*s  %-19s  %s\n", (int) id_w, "Id", (int) class_w, "Class", "Failed at", "Error");
+		zval *row;
+		ZEND_HASH_FOREACH_VAL(Z_ARRVAL(rows), row) {
+			out(" %-*s  %-*s  %-19s  %s\n", (int) id_w, Z_STRVAL_P(zend_hash_index_find(Z_ARRVAL_P(row), 0)),
+				(int) class_w, Z_STRVAL_P(zend_hash_index_find(Z_ARRVAL_P(row), 1)),
+				Z_STRVAL_P(zend_hash_index_find(Z_ARRVAL_P(row), 2)), Z_STRVAL_P(zend_hash_index_find(Z_ARRVAL_P(row), 3)));
+		} ZEND_HASH_FOREACH_END();
+		zval_ptr_dtor(&rows);
 		out("\n %ld message%s in the failure transport \"%s\".\n", (long) zend_hash_num_elements(Z_ARRVAL(list)),
 			zend_hash_num_elements(Z_ARRVAL(list)) == 1 ? "" : "s", ZSTR_VAL(name));
 	}
@@ -899,7 +982,7 @@ static int cmd_failed_retry(php_messenger_console *c, const msgr_args_t *args)
 		zend_object *env = Z_OBJ_P(e);
 		zend_string *id = id_text(env);
 		if (!msgr_args_has(args, "force")) {
-			show_envelope(env);
+			show_envelope(env, args->verbosity);
 			if (!confirm("Do you want to retry (yes) or skip (no) this message?", true)) {
 				zend_string_release(id);
 				continue;
@@ -973,7 +1056,7 @@ static int cmd_failed_remove(php_messenger_console *c, const msgr_args_t *args)
 			continue;
 		}
 		if (show) {
-			show_envelope(Z_OBJ_P(e));
+			show_envelope(Z_OBJ_P(e), args->verbosity);
 		}
 		if (!force && !confirm("Do you want to permanently remove this message?", false)) {
 			continue;
@@ -1045,7 +1128,6 @@ ZEND_METHOD(Messenger_Console, run)
 	}
 	const command_t *cmd = find_command(name);
 	if (!cmd) {
-		err_line("Command \"%s\" is not defined.", name);
 		RETURN_LONG(2);
 	}
 	msgr_args_t args;
@@ -1066,9 +1148,8 @@ ZEND_METHOD(Messenger_Console, run)
 	if (strcmp(cmd->name, "list") == 0) {
 		code = cmd_list();
 	} else if (strcmp(cmd->name, "help") == 0) {
-		const command_t *about = args.positional_count > 1 ? find_command(args.positional[1]) : find_command("help");
+		const command_t *about = find_command(args.positional_count > 1 ? args.positional[1] : "help");
 		if (!about) {
-			err_line("Command \"%s\" is not defined.", args.positional[1]);
 			RETURN_LONG(2);
 		}
 		print_help(about);

@@ -1,6 +1,7 @@
 /* Messenger\Messenger: one configuration array made into transports, one shared send
  * middleware (routing), one shared dispatch-after-current-bus middleware, and the buses. */
 #include "php/messenger/messenger.h"
+#include "zend_observer.h"
 #include "main/php_streams.h"
 #include "zend_smart_str.h"
 #include "messenger_arginfo.h"
@@ -613,9 +614,19 @@ ZEND_METHOD(Messenger_Messenger, fromFile)
 		}
 		RETURN_THROWS();
 	}
+	/* run in a scope of its own, as a function would: the file's variables neither see nor
+	 * overwrite the caller's (zend_execute() would share the calling frame's symbol table) */
 	zval result;
 	ZVAL_UNDEF(&result);
-	zend_execute(op_array, &result);
+	zend_array *scope = zend_new_array(8);
+	zend_execute_data *call = zend_vm_stack_push_call_frame(ZEND_CALL_TOP_CODE | ZEND_CALL_HAS_SYMBOL_TABLE, (zend_function *) op_array, 0, NULL);
+	call->symbol_table = scope;
+	call->prev_execute_data = EG(current_execute_data);
+	zend_init_code_execute_data(call, op_array, &result);
+	ZEND_OBSERVER_FCALL_BEGIN(call);
+	zend_execute_ex(call);
+	zend_vm_stack_free_call_frame(call);
+	zend_array_destroy(scope);
 	destroy_op_array(op_array);
 	efree_size(op_array, sizeof(zend_op_array));
 	if (EG(exception)) {
@@ -624,6 +635,12 @@ ZEND_METHOD(Messenger_Messenger, fromFile)
 	}
 	if (Z_TYPE(result) == IS_OBJECT && Z_OBJCE(result) == php_messenger_ce_Messenger) {
 		RETURN_COPY_VALUE(&result);
+	}
+	if (Z_TYPE(result) == IS_LONG && Z_LVAL(result) == 1) {
+		/* what a file without a return statement gives */
+		php_messenger_throw(php_messenger_ce_InvalidArgumentException,
+			"Configuration file \"%s\" returned nothing: it must end with \"return [...];\" (a configuration array) or return a Messenger\\Messenger", ZSTR_VAL(path));
+		RETURN_THROWS();
 	}
 	if (Z_TYPE(result) != IS_ARRAY) {
 		php_messenger_throw(php_messenger_ce_InvalidArgumentException,
