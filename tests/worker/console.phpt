@@ -82,11 +82,23 @@ echo $said, "\n";
 echo 'the worker ', $status['running'] ? 'is still running' : 'stopped with exit ' . $status['exitcode'], "\n";
 proc_close($worker);
 
-// no configuration at all: the embedded default on var/messenger.sqlite
-@mkdir("$dir/empty");
-[$code, $out] = $run(['messenger:stats'], "$dir/empty");
+// no configuration at all: the embedded default on var/messenger.sqlite of the application the
+// console belongs to (the folder above bin/), whatever folder it runs from
+@mkdir("$dir/app/bin", 0777, true);
+@mkdir("$dir/elsewhere");
+copy($console, "$dir/app/bin/console");
+$appConsole = function (array $args) use ($so, $dir) {
+    $proc = proc_open(array_merge([PHP_BINARY, '-n', '-d', 'extension=pdo', '-d', 'extension=pdo_sqlite', '-d', 'extension=' . $so[0], "$dir/app/bin/console"], $args),
+        [1 => ['pipe', 'w'], 2 => ['pipe', 'w']], $pipes, "$dir/elsewhere");
+    $out = stream_get_contents($pipes[1]) . stream_get_contents($pipes[2]);
+    return [proc_close($proc), $out];
+};
+[$code] = $appConsole(['list']);
+echo "list: $code, ", file_exists("$dir/app/var") || file_exists("$dir/elsewhere/var") ? "made files\n" : "made no file\n";
+[$code, $out] = $appConsole(['messenger:stats']);
 echo "default: $code\n", $out;
-echo file_exists("$dir/empty/var/messenger.sqlite") ? "var/messenger.sqlite made\n" : "no database\n";
+echo file_exists("$dir/app/var/messenger.sqlite") ? "app/var/messenger.sqlite made" : "no database", ', ',
+    file_exists("$dir/elsewhere/var") ? "var/ made where it ran\n" : "nothing where it ran\n";
 exec('rm -rf ' . escapeshellarg($dir));
 ?>
 --EXPECT--
@@ -143,9 +155,10 @@ stats json: 0
 }
 stop-workers: 0, [OK] Signal successfully sent to stop any running workers.
 the worker stopped with exit 0
+list: 0, made no file
 default: 0
  Transport   Count 
  ---------   ----- 
  async           0 
  failed          0 
-var/messenger.sqlite made
+app/var/messenger.sqlite made, nothing where it ran

@@ -14,7 +14,6 @@
 
 zend_class_entry *php_messenger_ce_Console;
 
-#define STOP_FILE "var/messenger-stop-workers"
 
 typedef struct {
 	const char *name;
@@ -120,6 +119,13 @@ static zend_object_handlers console_handlers;
 static inline php_messenger_console *console_from(zend_object *obj)
 {
 	return (php_messenger_console *) ((char *) obj - XtOffsetOf(php_messenger_console, std));
+}
+
+/* messenger:stop-workers writes it, workers started by messenger:consume watch it: under the
+ * Messenger's project_dir, so both meet whatever folder each runs from */
+static zend_string *stop_file(php_messenger_console *c)
+{
+	return zend_strpprintf(0, "%s/var/messenger-stop-workers", ZSTR_VAL(php_messenger_messenger_project_dir(c->messenger)));
 }
 
 static zend_object *console_create(zend_class_entry *ce)
@@ -428,7 +434,7 @@ static int cmd_consume(php_messenger_console *c, const msgr_args_t *args)
 	} else {
 		zval_ptr_dtor(&queues);
 	}
-	add_assoc_string(&options, "stop_file", STOP_FILE);
+	add_assoc_str(&options, "stop_file", stop_file(c));
 	if (msgr_args_has(args, "no-reset")) {
 		add_assoc_bool(&options, "reset", false);
 	}
@@ -701,14 +707,19 @@ static int cmd_stats(php_messenger_console *c, const msgr_args_t *args)
 	return code;
 }
 
-static int cmd_stop_workers(void)
+static int cmd_stop_workers(php_messenger_console *c)
 {
-	php_stream_mkdir("var", 0777, PHP_STREAM_MKDIR_RECURSIVE, NULL);
-	FILE *f = fopen(STOP_FILE, "w");
+	zend_string *file = stop_file(c);
+	zend_string *dir = zend_strpprintf(0, "%s/var", ZSTR_VAL(php_messenger_messenger_project_dir(c->messenger)));
+	php_stream_mkdir(ZSTR_VAL(dir), 0777, PHP_STREAM_MKDIR_RECURSIVE, NULL);
+	zend_string_release(dir);
+	FILE *f = fopen(ZSTR_VAL(file), "w");
 	if (!f) {
-		err_line("Could not write %s: workers cannot be told to stop.", STOP_FILE);
+		err_line("Could not write %s: workers cannot be told to stop.", ZSTR_VAL(file));
+		zend_string_release(file);
 		return 1;
 	}
+	zend_string_release(file);
 	struct timespec ts;
 	clock_gettime(CLOCK_REALTIME, &ts);
 	fprintf(f, "%.6f\n", (double) ts.tv_sec + (double) ts.tv_nsec / 1e9);
@@ -1169,7 +1180,7 @@ ZEND_METHOD(Messenger_Console, run)
 	} else if (strcmp(cmd->name, "messenger:failed:remove") == 0) {
 		code = cmd_failed_remove(c, &args);
 	} else {
-		code = cmd_stop_workers();
+		code = cmd_stop_workers(c);
 	}
 	if (EG(exception)) {
 		/* the application's errors (a database that is down...) as a message, exit 1 */

@@ -27,6 +27,7 @@ typedef struct {
 	php_messenger_events events;       /* its subscribers: the configuration's listeners */
 	zend_object *logger;   /* the workers' logger, or NULL */
 	zval reset;            /* the workers' callables between messages (a list), or UNDEF */
+	zend_string *project_dir; /* absolute: what relative paths (SQLite files, var/) resolve against */
 	bool built;
 	zend_object std;
 } php_messenger_messenger;
@@ -56,6 +57,7 @@ static zend_object *messenger_create(zend_class_entry *ce)
 	m->logger = NULL;
 	m->default_bus = NULL;
 	m->send_mw = NULL;
+	m->project_dir = NULL;
 	m->built = false;
 	return &m->std;
 }
@@ -78,6 +80,9 @@ static void messenger_free(zend_object *obj)
 	}
 	if (m->default_bus) {
 		zend_string_release(m->default_bus);
+	}
+	if (m->project_dir) {
+		zend_string_release(m->project_dir);
 	}
 	if (m->send_mw) {
 		/* the buses may outlive this Messenger, and its events with it */
@@ -134,7 +139,7 @@ static php_messenger_messenger *built(zval *self)
 }
 
 static const char *const config_keys[] = {
-	"transports", "routing", "handlers", "buses", "default_bus", "failure_transport", "serializer", "connections", "listeners", "logger", "reset", NULL
+	"transports", "routing", "handlers", "buses", "default_bus", "failure_transport", "serializer", "connections", "listeners", "logger", "reset", "project_dir", NULL
 };
 
 static zval *config_array(HashTable *config, const char *key, zval *empty)
@@ -407,7 +412,7 @@ static bool build_transports(php_messenger_messenger *m, HashTable *config, zval
 		}
 		zval transport;
 		bool made = php_messenger_transport_from_config(&transport, key, transport_config, &m->std, serializer,
-			connections ? Z_ARRVAL_P(connections) : NULL);
+			connections ? Z_ARRVAL_P(connections) : NULL, m->project_dir);
 		OBJ_RELEASE(serializer);
 		if (!made) {
 			return false;
@@ -551,13 +556,47 @@ static bool choose_default_bus(php_messenger_messenger *m, HashTable *config)
 	return true;
 }
 
-static bool messenger_build(php_messenger_messenger *m, HashTable *config)
+/* "project_dir": absolute, or relative to the current folder; without it default_dir (the
+ * configuration file's application), else the current folder. Made absolute now, so neither a
+ * later chdir() nor the folder a command runs from moves the files. */
+static bool choose_project_dir(php_messenger_messenger *m, HashTable *config, zend_string *default_dir)
+{
+	zval *dir = zend_hash_str_find_deref(config, "project_dir", sizeof("project_dir") - 1);
+	if (dir && Z_TYPE_P(dir) != IS_NULL && (Z_TYPE_P(dir) != IS_STRING || Z_STRLEN_P(dir) == 0)) {
+		php_messenger_throw(php_messenger_ce_InvalidArgumentException, "Configuration key \"project_dir\" must be a folder name, %s given",
+			Z_TYPE_P(dir) == IS_STRING ? "an empty string" : zend_zval_type_name(dir));
+		return false;
+	}
+	char cwd[MAXPATHLEN];
+	if (dir && Z_TYPE_P(dir) == IS_STRING && Z_STRVAL_P(dir)[0] == '/') {
+		m->project_dir = zend_string_copy(Z_STR_P(dir));
+	} else if (!VCWD_GETCWD(cwd, sizeof(cwd))) {
+		php_messenger_throw(php_messenger_ce_InvalidArgumentException, "Could not read the current folder to resolve \"project_dir\"");
+		return false;
+	} else if (dir && Z_TYPE_P(dir) == IS_STRING) {
+		m->project_dir = zend_strpprintf(0, "%s/%s", cwd, Z_STRVAL_P(dir));
+	} else {
+		m->project_dir = default_dir ? zend_string_copy(default_dir) : zend_string_init(cwd, strlen(cwd), 0);
+	}
+	/* without a trailing slash (but "/" stays) */
+	while (ZSTR_LEN(m->project_dir) > 1 && ZSTR_VAL(m->project_dir)[ZSTR_LEN(m->project_dir) - 1] == '/') {
+		zend_string *trimmed = zend_string_init(ZSTR_VAL(m->project_dir), ZSTR_LEN(m->project_dir) - 1, 0);
+		zend_string_release(m->project_dir);
+		m->project_dir = trimmed;
+	}
+	return true;
+}
+
+static bool messenger_build(php_messenger_messenger *m, HashTable *config, zend_string *default_dir)
 {
 	zend_string *key;
 	if (php_messenger_find_unknown_key(config, config_keys, &key)) {
 		php_messenger_throw(php_messenger_ce_InvalidArgumentException,
-			"Unknown configuration key \"%s\" (known: transports, routing, handlers, buses, default_bus, failure_transport, serializer, connections, listeners, logger, reset)",
+			"Unknown configuration key \"%s\" (known: transports, routing, handlers, buses, default_bus, failure_transport, serializer, connections, listeners, logger, reset, project_dir)",
 			key ? ZSTR_VAL(key) : "(integer key)");
+		return false;
+	}
+	if (!choose_project_dir(m, config, default_dir)) {
 		return false;
 	}
 	zval empty;
@@ -587,7 +626,7 @@ ZEND_METHOD(Messenger_Messenger, __construct)
 		zend_throw_error(NULL, "Cannot call Messenger\\Messenger::__construct() twice");
 		RETURN_THROWS();
 	}
-	messenger_build(m, config ? config : (HashTable *) &zend_empty_array);
+	messenger_build(m, config ? config : (HashTable *) &zend_empty_array, NULL);
 }
 /* }}} */
 
@@ -648,8 +687,26 @@ ZEND_METHOD(Messenger_Messenger, fromFile)
 		zval_ptr_dtor(&result);
 		RETURN_THROWS();
 	}
+	/* relative paths resolve against the file's application: its folder, or the folder above
+	 * when that is config/ (config/messenger.php) */
+	char resolved[MAXPATHLEN];
+	zend_string *app_dir = NULL;
+	if (VCWD_REALPATH(ZSTR_VAL(path), resolved)) {
+		char *slash = strrchr(resolved, '/');
+		if (slash) {
+			*slash = '\0';
+			char *parent = strrchr(resolved, '/');
+			if (parent && strcmp(parent + 1, "config") == 0) {
+				*parent = '\0';
+			}
+			app_dir = zend_string_init(*resolved ? resolved : "/", *resolved ? strlen(resolved) : 1, 0);
+		}
+	}
 	object_init_ex(return_value, php_messenger_ce_Messenger);
-	bool ok = messenger_build(messenger_from(Z_OBJ_P(return_value)), Z_ARRVAL(result));
+	bool ok = messenger_build(messenger_from(Z_OBJ_P(return_value)), Z_ARRVAL(result), app_dir);
+	if (app_dir) {
+		zend_string_release(app_dir);
+	}
 	zval_ptr_dtor(&result);
 	if (!ok) {
 		zval_ptr_dtor(return_value);
@@ -1022,4 +1079,9 @@ void php_messenger_register_messenger(void)
 	messenger_handlers.free_obj = messenger_free;
 	messenger_handlers.get_gc = messenger_get_gc;
 	messenger_handlers.clone_obj = NULL;
+}
+
+zend_string *php_messenger_messenger_project_dir(zend_object *messenger)
+{
+	return messenger_from(messenger)->project_dir;
 }

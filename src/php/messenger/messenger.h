@@ -19,5 +19,7 @@ zend_string *php_messenger_messenger_failure(zend_object *messenger, zend_string
 HashTable *php_messenger_messenger_transports(zend_object *messenger);
 /* name => Bus */
 HashTable *php_messenger_messenger_buses(zend_object *messenger);
+/* The absolute folder relative paths resolve against (borrowed). */
+zend_string *php_messenger_messenger_project_dir(zend_object *messenger);
 
 #endif

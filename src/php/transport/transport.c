@@ -516,7 +516,7 @@ static bool from_dsn(zval *out, php_messenger_transport_args *args, const msgr_d
 	return false;
 }
 
-bool php_messenger_transport_from_config(zval *out, zend_string *name, zval *config, zend_object *messenger, zend_object *serializer, HashTable *connections)
+bool php_messenger_transport_from_config(zval *out, zend_string *name, zval *config, zend_object *messenger, zend_object *serializer, HashTable *connections, zend_string *base_dir)
 {
 	ZVAL_DEREF(config);
 	if (Z_TYPE_P(config) == IS_OBJECT) {
@@ -564,7 +564,7 @@ bool php_messenger_transport_from_config(zval *out, zend_string *name, zval *con
 		return false;
 	}
 	php_messenger_transport_args args = {
-		name, &parsed, options ? Z_ARRVAL_P(options) : NULL, messenger, serializer, connections,
+		name, &parsed, options ? Z_ARRVAL_P(options) : NULL, messenger, serializer, connections, base_dir,
 	};
 	bool ok = from_dsn(out, &args, &parsed);
 	msgr_dsn_free(&parsed);
@@ -597,7 +597,7 @@ ZEND_METHOD(Messenger_Transport_Transport, fromDsn)
 	}
 	zend_string *name = zend_string_init("fromDsn", sizeof("fromDsn") - 1, 0);
 	zend_object *made = php_messenger_serializer_or_default(serializer);
-	bool ok = php_messenger_transport_from_config(return_value, name, &config, NULL, made, connections);
+	bool ok = php_messenger_transport_from_config(return_value, name, &config, NULL, made, connections, NULL);
 	OBJ_RELEASE(made);
 	zend_string_release(name);
 	zval_ptr_dtor(&config);

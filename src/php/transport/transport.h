@@ -105,6 +105,7 @@ typedef struct php_messenger_transport_args {
 	zend_object *messenger;       /* NULL outside a Messenger (Transport::fromDsn) */
 	zend_object *serializer;      /* the transport's serializer */
 	HashTable *connections;       /* the configuration's "connections", or NULL */
+	zend_string *base_dir;        /* what relative paths resolve against (a Messenger's project_dir), or NULL: the current folder */
 } php_messenger_transport_args;
 
 /* One kind of native transport: its DSN schemes, its class and its operations. */
@@ -139,7 +140,7 @@ bool php_messenger_transport_check_queues(const php_messenger_transport *t, zend
 
 /* Builds a transport from a configuration entry (DSN string, object, or ['dsn' => ...]).
  * messenger may be NULL (Transport::fromDsn); connections: the configuration's, may be NULL. */
-bool php_messenger_transport_from_config(zval *out, zend_string *name, zval *config, zend_object *messenger, zend_object *serializer, HashTable *connections);
+bool php_messenger_transport_from_config(zval *out, zend_string *name, zval *config, zend_object *messenger, zend_object *serializer, HashTable *connections, zend_string *base_dir);
 
 /* For the kinds' factories: the DSN's query keys and the options' keys must all be in known
  * (NULL-terminated; list is how a message shows them); a boolean option from either (the

@@ -37,6 +37,9 @@ typedef struct {
 	bool auto_setup;
 	bool set_up;
 	zval stmts[ST_COUNT_OF]; /* prepared statements, made on first use */
+	zval connection;         /* the PDO given, or [dsn, user, password] (a relative SQLite path made
+	                          * absolute): connected on first use */
+	bool constructed;
 	zval reconnect;          /* [dsn, user, password] when we made the PDO: to make it again */
 	zend_long *acked;        /* with get_batch_size > 1: acknowledged ids not deleted yet */
 	uint32_t acked_count;
@@ -61,6 +64,7 @@ static zend_object *doctrine_create(zend_class_entry *ce)
 	php_messenger_doctrine *t = zend_object_alloc(sizeof(php_messenger_doctrine), ce);
 	memset((char *) t, 0, XtOffsetOf(php_messenger_doctrine, std));
 	ZVAL_UNDEF(&t->pdo);
+	ZVAL_UNDEF(&t->connection);
 	ZVAL_UNDEF(&t->reconnect);
 	for (int i = 0; i < ST_COUNT_OF; i++) {
 		ZVAL_UNDEF(&t->stmts[i]);
@@ -84,6 +88,7 @@ static void doctrine_free(zend_object *obj)
 	php_messenger_doctrine *t = doctrine_from(obj);
 	forget_statements(t);
 	zval_ptr_dtor(&t->pdo);
+	zval_ptr_dtor(&t->connection);
 	zval_ptr_dtor(&t->reconnect);
 	if (t->acked) {
 		efree(t->acked);
@@ -108,6 +113,7 @@ static HashTable *doctrine_get_gc(zend_object *obj, zval **table, int *n)
 	php_messenger_doctrine *t = doctrine_from(obj);
 	zend_get_gc_buffer *buf = zend_get_gc_buffer_create();
 	zend_get_gc_buffer_add_zval(buf, &t->pdo);
+	zend_get_gc_buffer_add_zval(buf, &t->connection);
 	if (t->serializer) {
 		zend_get_gc_buffer_add_obj(buf, t->serializer);
 	}
@@ -115,14 +121,21 @@ static HashTable *doctrine_get_gc(zend_object *obj, zval **table, int *n)
 	return NULL;
 }
 
+static bool pdo_connect(php_messenger_doctrine *t);
+
+/* The transport, connected (on first use: making a transport opens nothing, so a command that
+ * does not use it creates no database file); NULL with an exception. */
 static php_messenger_doctrine *ready(zend_object *self)
 {
 	php_messenger_doctrine *t = doctrine_from(self);
-	if (Z_TYPE(t->pdo) != IS_OBJECT) {
+	if (EXPECTED(Z_TYPE(t->pdo) == IS_OBJECT)) {
+		return t;
+	}
+	if (!t->constructed) {
 		zend_throw_error(NULL, "Messenger\\Bridge\\Doctrine\\Transport\\DoctrineTransport was not constructed");
 		return NULL;
 	}
-	return t;
+	return pdo_connect(t) ? t : NULL;
 }
 
 /* {{{ errors: a TransportException naming the database, never a password */
@@ -1131,44 +1144,90 @@ static bool try_again(php_messenger_doctrine *t, int attempt)
 	return attempt == 0 && reconnected(t);
 }
 
-static bool pdo_connect(php_messenger_doctrine *t, zval *connection)
+static zend_class_entry *pdo_class(void)
 {
-	ZVAL_DEREF(connection);
 	zend_string *pdo_name = zend_string_init("PDO", 3, 0);
 	zend_class_entry *pdo_ce = zend_lookup_class(pdo_name);
 	zend_string_release(pdo_name);
 	if (!pdo_ce) {
 		php_messenger_throw(php_messenger_ce_LogicException, "The doctrine transport needs the PDO extension");
+	}
+	return pdo_ce;
+}
+
+/* The connection as t->connection keeps it: the PDO given, or [dsn, user, password] with a
+ * relative SQLite path made absolute against base_dir (the current folder when NULL), so the
+ * database does not depend on where the process runs. false with an exception on a bad shape. */
+static bool connection_spec(php_messenger_doctrine *t, zval *connection, zend_string *base_dir)
+{
+	ZVAL_DEREF(connection);
+	zend_class_entry *pdo_ce = pdo_class();
+	if (!pdo_ce) {
 		return false;
 	}
 	if (Z_TYPE_P(connection) == IS_OBJECT && instanceof_function(Z_OBJCE_P(connection), pdo_ce)) {
+		ZVAL_COPY(&t->connection, connection);
+		return true;
+	}
+	zval *dsn = connection, *user = NULL, *password = NULL;
+	if (Z_TYPE_P(connection) == IS_ARRAY) {
+		dsn = zend_hash_str_find_deref(Z_ARRVAL_P(connection), "dsn", 3);
+		if (!dsn) {
+			dsn = zend_hash_index_find_deref(Z_ARRVAL_P(connection), 0);
+		}
+		user = zend_hash_str_find_deref(Z_ARRVAL_P(connection), "user", 4);
+		if (!user) {
+			user = zend_hash_index_find_deref(Z_ARRVAL_P(connection), 1);
+		}
+		password = zend_hash_str_find_deref(Z_ARRVAL_P(connection), "password", 8);
+		if (!password) {
+			password = zend_hash_index_find_deref(Z_ARRVAL_P(connection), 2);
+		}
+	}
+	if (!dsn || Z_TYPE_P(dsn) != IS_STRING || (user && Z_TYPE_P(user) != IS_STRING && Z_TYPE_P(user) != IS_NULL) ||
+		(password && Z_TYPE_P(password) != IS_STRING && Z_TYPE_P(password) != IS_NULL)) {
+		php_messenger_throw(php_messenger_ce_InvalidArgumentException,
+			"A doctrine connection must be a PDO, a PDO DSN string, or [\"dsn\" => string, \"user\" => string, \"password\" => string]");
+		return false;
+	}
+	array_init_size(&t->connection, 3);
+	const char *path = Z_STRVAL_P(dsn) + 7;
+	if (strncmp(Z_STRVAL_P(dsn), "sqlite:", 7) == 0 && *path && *path != '/' && strcmp(path, ":memory:") != 0 && strncmp(path, "file:", 5) != 0) {
+		char cwd[MAXPATHLEN];
+		const char *base = base_dir ? ZSTR_VAL(base_dir) : VCWD_GETCWD(cwd, sizeof(cwd));
+		add_next_index_str(&t->connection, zend_strpprintf(0, "sqlite:%s/%s", base ? base : ".", path));
+	} else {
+		add_next_index_str(&t->connection, zend_string_copy(Z_STR_P(dsn)));
+	}
+	add_next_index_zval(&t->connection, user && Z_TYPE_P(user) == IS_STRING ? user : &EG(uninitialized_zval));
+	Z_TRY_ADDREF_P(zend_hash_index_find(Z_ARRVAL(t->connection), 1));
+	add_next_index_zval(&t->connection, password && Z_TYPE_P(password) == IS_STRING ? password : &EG(uninitialized_zval));
+	Z_TRY_ADDREF_P(zend_hash_index_find(Z_ARRVAL(t->connection), 2));
+	return true;
+}
+
+/* Connects as t->connection says; false with an exception (a TransportException naming the
+ * database, never the password). */
+static bool pdo_connect(php_messenger_doctrine *t)
+{
+	zval *connection = &t->connection;
+	zend_class_entry *pdo_ce = pdo_class();
+	if (!pdo_ce) {
+		return false;
+	}
+	if (Z_TYPE_P(connection) == IS_OBJECT) {
 		ZVAL_COPY(&t->pdo, connection);
 	} else {
-		zval *dsn = connection, *user = NULL, *password = NULL;
-		if (Z_TYPE_P(connection) == IS_ARRAY) {
-			dsn = zend_hash_str_find_deref(Z_ARRVAL_P(connection), "dsn", 3);
-			if (!dsn) {
-				dsn = zend_hash_index_find_deref(Z_ARRVAL_P(connection), 0);
-			}
-			user = zend_hash_str_find_deref(Z_ARRVAL_P(connection), "user", 4);
-			if (!user) {
-				user = zend_hash_index_find_deref(Z_ARRVAL_P(connection), 1);
-			}
-			password = zend_hash_str_find_deref(Z_ARRVAL_P(connection), "password", 8);
-			if (!password) {
-				password = zend_hash_index_find_deref(Z_ARRVAL_P(connection), 2);
-			}
-		}
-		if (!dsn || Z_TYPE_P(dsn) != IS_STRING || (user && Z_TYPE_P(user) != IS_STRING && Z_TYPE_P(user) != IS_NULL) ||
-			(password && Z_TYPE_P(password) != IS_STRING && Z_TYPE_P(password) != IS_NULL)) {
-			php_messenger_throw(php_messenger_ce_InvalidArgumentException,
-				"A doctrine connection must be a PDO, a PDO DSN string, or [\"dsn\" => string, \"user\" => string, \"password\" => string]");
-			return false;
-		}
+		zval *dsn = zend_hash_index_find(Z_ARRVAL_P(connection), 0);
+		zval *user = zend_hash_index_find(Z_ARRVAL_P(connection), 1);
+		zval *password = zend_hash_index_find(Z_ARRVAL_P(connection), 2);
 		const char *colon = strchr(Z_STRVAL_P(dsn), ':');
 		zend_string *readonly_dsn = NULL;
 		char driver[32];
 		snprintf(driver, sizeof(driver), "%.*s", colon ? (int) (colon - Z_STRVAL_P(dsn)) : 0, Z_STRVAL_P(dsn));
+		if (t->where) {
+			zend_string_release(t->where);
+		}
 		t->where = describe(driver, Z_STRVAL_P(dsn));
 		if (strcmp(driver, "sqlite") == 0) {
 			/* the folder of an embedded database is made when missing (var/ of the default) */
@@ -1195,12 +1254,10 @@ static bool pdo_connect(php_messenger_doctrine *t, zval *connection)
 			Z_ADDREF_P(dsn);
 			zend_hash_next_index_insert_new(Z_ARRVAL(t->reconnect), dsn);
 		}
-		zval *u = user && Z_TYPE_P(user) == IS_STRING ? user : &EG(uninitialized_zval);
-		zval *pw = password && Z_TYPE_P(password) == IS_STRING ? password : &EG(uninitialized_zval);
-		Z_TRY_ADDREF_P(u);
-		zend_hash_next_index_insert_new(Z_ARRVAL(t->reconnect), u);
-		Z_TRY_ADDREF_P(pw);
-		zend_hash_next_index_insert_new(Z_ARRVAL(t->reconnect), pw);
+		Z_TRY_ADDREF_P(user);
+		zend_hash_next_index_insert_new(Z_ARRVAL(t->reconnect), user);
+		Z_TRY_ADDREF_P(password);
+		zend_hash_next_index_insert_new(Z_ARRVAL(t->reconnect), password);
 		if (readonly_dsn) {
 			zval options;
 			array_init(&options);
@@ -1241,6 +1298,11 @@ static bool pdo_connect(php_messenger_doctrine *t, zval *connection)
 		t->where = zend_strpprintf(0, "the %s database", Z_STRVAL(driver));
 	}
 	zval_ptr_dtor(&driver);
+	if (!ok) {
+		/* not usable: the next operation says so again */
+		zval_ptr_dtor(&t->pdo);
+		ZVAL_UNDEF(&t->pdo);
+	}
 	return ok;
 }
 
@@ -1265,13 +1327,14 @@ static zend_object *doctrine_serializer(const php_messenger_transport *transport
 	return doctrine_from(transport->object)->serializer;
 }
 
-static bool doctrine_init(zend_object *obj, zval *connection, HashTable *options, const struct msgr_dsn *dsn, zend_object *serializer)
+static bool doctrine_init(zend_object *obj, zval *connection, HashTable *options, const struct msgr_dsn *dsn, zend_object *serializer, zend_string *base_dir)
 {
 	php_messenger_doctrine *t = doctrine_from(obj);
-	if (!apply_options(t, options, dsn) || !pdo_connect(t, connection)) {
+	if (!apply_options(t, options, dsn) || !connection_spec(t, connection, base_dir)) {
 		return false;
 	}
 	t->serializer = php_messenger_serializer_or_default(serializer);
+	t->constructed = true;
 	return true;
 }
 /* }}} */
@@ -1524,11 +1587,11 @@ ZEND_METHOD(Messenger_Bridge_Doctrine_Transport_DoctrineTransport, __construct)
 		Z_PARAM_ARRAY_HT(options)
 		Z_PARAM_OBJ_OF_CLASS_OR_NULL(serializer, php_messenger_ce_SerializerInterface)
 	ZEND_PARSE_PARAMETERS_END();
-	if (Z_TYPE(doctrine_from(Z_OBJ_P(ZEND_THIS))->pdo) != IS_UNDEF) {
+	if (doctrine_from(Z_OBJ_P(ZEND_THIS))->constructed) {
 		zend_throw_error(NULL, "Cannot call Messenger\\Bridge\\Doctrine\\Transport\\DoctrineTransport::__construct() twice");
 		RETURN_THROWS();
 	}
-	doctrine_init(Z_OBJ_P(ZEND_THIS), connection, options, NULL, serializer);
+	doctrine_init(Z_OBJ_P(ZEND_THIS), connection, options, NULL, serializer, NULL);
 }
 
 PHP_MESSENGER_TRANSPORT_METHOD(Messenger_Bridge_Doctrine_Transport_DoctrineTransport, send, send, &doctrine_ops)
@@ -1544,7 +1607,8 @@ PHP_MESSENGER_TRANSPORT_METHOD(Messenger_Bridge_Doctrine_Transport_DoctrineTrans
 PHP_MESSENGER_TRANSPORT_METHOD(Messenger_Bridge_Doctrine_Transport_DoctrineTransport, setup, setup, &doctrine_ops)
 
 /* The connection doctrine://NAME names: the configuration's, or for "default" with none
- * configured, the embedded SQLite database var/messenger.sqlite under the current directory. */
+ * configured, the embedded SQLite database var/messenger.sqlite (under the Messenger's
+ * project_dir, or the current folder outside a Messenger). */
 static bool doctrine_connection(zend_string *transport, const char *name, HashTable *connections, zval *out)
 {
 	zval *found = connections ? zend_hash_str_find_deref(connections, name, strlen(name)) : NULL;
@@ -1572,7 +1636,7 @@ static bool doctrine_make(zval *out, const php_messenger_transport_args *args)
 		return false;
 	}
 	object_init_ex(out, php_messenger_ce_DoctrineTransport);
-	bool ok = doctrine_init(Z_OBJ_P(out), &connection, args->options, args->dsn, args->serializer);
+	bool ok = doctrine_init(Z_OBJ_P(out), &connection, args->options, args->dsn, args->serializer, args->base_dir);
 	zval_ptr_dtor(&connection);
 	if (!ok) {
 		zval_ptr_dtor(out);
