@@ -26,4 +26,10 @@ final class Worker
 
     /** Events: started, received, handled, failed, retried, idle, stopped; the listener gets an array. */
     public function on(string $event, callable $listener): void {}
+
+    /**
+     * Not for applications: PHP calls it at shutdown. After a fatal error in a handler, the
+     * messages of the batch not handled yet go back to their queue.
+     */
+    private static function giveBack(): void {}
 }

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 8f6b6fc65000602f534f373e94f5cb8c5e58fd75 */
+ * Stub hash: bc8eaeef080bc42384d1ed35061a4d7c0d48e4ad */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Messenger_Worker___construct, 0, 0, 0)
 ZEND_END_ARG_INFO()
@@ -16,11 +16,14 @@ ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Messenger_Worker_on, 0, 2,
 	ZEND_ARG_TYPE_INFO(0, listener, IS_CALLABLE, 0)
 ZEND_END_ARG_INFO()
 
+#define arginfo_class_Messenger_Worker_giveBack arginfo_class_Messenger_Worker_stop
+
 
 ZEND_METHOD(Messenger_Worker, __construct);
 ZEND_METHOD(Messenger_Worker, run);
 ZEND_METHOD(Messenger_Worker, stop);
 ZEND_METHOD(Messenger_Worker, on);
+ZEND_METHOD(Messenger_Worker, giveBack);
 
 
 static const zend_function_entry class_Messenger_Worker_methods[] = {
@@ -28,6 +31,7 @@ static const zend_function_entry class_Messenger_Worker_methods[] = {
 	ZEND_ME(Messenger_Worker, run, arginfo_class_Messenger_Worker_run, ZEND_ACC_PUBLIC)
 	ZEND_ME(Messenger_Worker, stop, arginfo_class_Messenger_Worker_stop, ZEND_ACC_PUBLIC)
 	ZEND_ME(Messenger_Worker, on, arginfo_class_Messenger_Worker_on, ZEND_ACC_PUBLIC)
+	ZEND_ME(Messenger_Worker, giveBack, arginfo_class_Messenger_Worker_giveBack, ZEND_ACC_PRIVATE|ZEND_ACC_STATIC)
 	ZEND_FE_END
 };
 

@@ -35,6 +35,12 @@ PHP_MSHUTDOWN_FUNCTION(messenger)
 	return SUCCESS;
 }
 
+PHP_RSHUTDOWN_FUNCTION(messenger)
+{
+	php_messenger_worker_request_shutdown();
+	return SUCCESS;
+}
+
 PHP_MINFO_FUNCTION(messenger)
 {
 	php_info_print_table_start();
@@ -49,6 +55,12 @@ PHP_MINFO_FUNCTION(messenger)
 static const zend_module_dep messenger_deps[] = {
 	ZEND_MOD_REQUIRED("date")
 	ZEND_MOD_REQUIRED("json")
+	/* loaded before us when present: their request shutdown comes after ours, which may still
+	 * use a connection (a batch given back after a fatal error in a handler) */
+	ZEND_MOD_OPTIONAL("pdo")
+	ZEND_MOD_OPTIONAL("pdo_sqlite")
+	ZEND_MOD_OPTIONAL("pdo_pgsql")
+	ZEND_MOD_OPTIONAL("pdo_mysql")
 	ZEND_MOD_END
 };
 
@@ -61,7 +73,7 @@ zend_module_entry messenger_module_entry = {
 	PHP_MINIT(messenger),
 	PHP_MSHUTDOWN(messenger),
 	NULL,
-	NULL,
+	PHP_RSHUTDOWN(messenger),
 	PHP_MINFO(messenger),
 	PHP_MESSENGER_VERSION,
 	STANDARD_MODULE_PROPERTIES

@@ -1,5 +1,5 @@
 --TEST--
-exit() inside a handler, in the middle of a claimed batch (get_batch_size 5): on the way out of the process the messages not yet handled go back to the queue at once, on the table (SQLite) and on Redis; the message whose handler exited waits for redeliver_timeout, those handled before it are acknowledged
+exit() or a fatal error (memory exhausted) inside a handler, in the middle of a claimed batch (get_batch_size 5): on the way out of the process the messages not yet handled go back to the queue at once, on the table (SQLite) and on Redis; the message whose handler ended the process waits for redeliver_timeout, those handled before it are acknowledged
 --EXTENSIONS--
 messenger
 pdo_sqlite
@@ -16,37 +16,54 @@ $dsns = [
     'table' => 'doctrine://default?get_batch_size=5',
     'redis' => App\Redis\dsn() . "/$stream/workers?get_batch_size=5",
 ];
+// a fatal error leaves by a bailout past the worker (E_USER_ERROR), or, for memory exhausted,
+// unwinds with every PHP call refused until the request ends: both are given back by the
+// worker's shutdown function
+$endings = ['exit' => 'exit(7);', 'fatal' => '$s = str_repeat("x", 1 << 30);', 'user error' => 'trigger_error("gave up", E_USER_ERROR);'];
+foreach ($endings as $ending => $code)
 foreach ($dsns as $label => $dsn) {
+    $label = "$ending, $label";
+    $raw('DEL', $stream);
+    @unlink("$dir/q.sqlite");
     file_put_contents("$dir/config.php", '<?php
 if (!class_exists("Job")) { eval("final class Job { public function __construct(public int \\$n) {} }"); }
 return [
     "transports" => ["async" => ' . var_export($dsn, true) . '],
     "connections" => ["default" => "sqlite:" . __DIR__ . "/q.sqlite"],
     "routing" => [Job::class => "async"],
-    "handlers" => [Job::class => function (Job $j) { echo "handled {$j->n}\n"; if ($j->n === 2) { exit(7); } }],
+    "handlers" => [Job::class => function (Job $j) { echo "handled {$j->n}\n"; if ($j->n === 2) { ' . $code . ' } }],
 ];');
     $m = Messenger\Messenger::fromFile("$dir/config.php");
     $m->dispatchAll(array_map(fn ($n) => new Job($n), range(1, 5)));
     unset($m);
-    $proc = proc_open([PHP_BINARY, '-n', '-d', 'extension=pdo', '-d', 'extension=pdo_sqlite', '-d', 'extension=' . $so[0], '-r',
+    $proc = proc_open([PHP_BINARY, '-n', '-d', 'memory_limit=128M', '-d', 'extension=pdo', '-d', 'extension=pdo_sqlite', '-d', 'extension=' . $so[0], '-r',
         'Messenger\Messenger::fromFile($argv[1])->worker(["async"])->run(["sleep" => 0]); echo "not reached\n";', "$dir/config.php"],
-        [1 => ['pipe', 'w'], 2 => ['pipe', 'w']], $pipes);
+        // (PHP's allocator enforces memory_limit: not the system one a valgrind run asks for)
+        [1 => ['pipe', 'w'], 2 => ['pipe', 'w']], $pipes, null, ['USE_ZEND_ALLOC' => '1'] + getenv());
     $out = stream_get_contents($pipes[1]) . stream_get_contents($pipes[2]);
-    echo "$label: exit ", proc_close($proc), ', ', trim(str_replace("\n", ' ', $out)), "\n";
+    echo "$label: exit ", proc_close($proc), ', ', trim(preg_replace(['/\s+/', '/\(tried to allocate \d+ bytes\) in \S+/', '/gave up in \S+/'], [' ', '(tried to allocate N bytes) in FILE', 'gave up in FILE'], $out)), "\n";
     // another worker gets the three that were never handled at once, not after redeliver_timeout
     $m = Messenger\Messenger::fromFile("$dir/config.php");
     $got = $m->transport('async')->get();
     $more = $m->transport('async')->get();
     echo "$label: the next worker gets at once: ", implode(',', array_map(fn ($e) => $e->getMessage()->n, array_merge($got, $more))),
         '; stored still (2 to 5; 1 was acknowledged): ',
-        $label === 'table' ? (new PDO("sqlite:$dir/q.sqlite"))->query('SELECT COUNT(*) FROM messenger_messages')->fetchColumn() : $raw('XLEN', $stream), "\n";
+        str_ends_with($label, 'table') ? (new PDO("sqlite:$dir/q.sqlite"))->query('SELECT COUNT(*) FROM messenger_messages')->fetchColumn() : $raw('XLEN', $stream), "\n";
     unset($m, $got, $more);
 }
 $raw('DEL', $stream);
 exec('rm -rf ' . escapeshellarg($dir));
 ?>
 --EXPECT--
-table: exit 7, handled 1 handled 2
-table: the next worker gets at once: 3,4,5; stored still (2 to 5; 1 was acknowledged): 4
-redis: exit 7, handled 1 handled 2
-redis: the next worker gets at once: 3,4,5; stored still (2 to 5; 1 was acknowledged): 4
+exit, table: exit 7, handled 1 handled 2
+exit, table: the next worker gets at once: 3,4,5; stored still (2 to 5; 1 was acknowledged): 4
+exit, redis: exit 7, handled 1 handled 2
+exit, redis: the next worker gets at once: 3,4,5; stored still (2 to 5; 1 was acknowledged): 4
+fatal, table: exit 255, handled 1 handled 2 Fatal error: Allowed memory size of 134217728 bytes exhausted (tried to allocate N bytes) in FILE on line 7
+fatal, table: the next worker gets at once: 3,4,5; stored still (2 to 5; 1 was acknowledged): 4
+fatal, redis: exit 255, handled 1 handled 2 Fatal error: Allowed memory size of 134217728 bytes exhausted (tried to allocate N bytes) in FILE on line 7
+fatal, redis: the next worker gets at once: 3,4,5; stored still (2 to 5; 1 was acknowledged): 4
+user error, table: exit 255, handled 1 handled 2 Fatal error: gave up in FILE on line 7
+user error, table: the next worker gets at once: 3,4,5; stored still (2 to 5; 1 was acknowledged): 4
+user error, redis: exit 255, handled 1 handled 2 Fatal error: gave up in FILE on line 7
+user error, redis: the next worker gets at once: 3,4,5; stored still (2 to 5; 1 was acknowledged): 4

@@ -9,6 +9,7 @@
  * SentToFailureTransportStamp, and rejects the original. SIGTERM, SIGINT and SIGQUIT finish
  * the current message and stop (no PCNTL needed); the waits are short slices. */
 #include "php/worker/worker.h"
+#include "ext/standard/basic_functions.h"
 #include "core/base/retry.h"
 #include "core/base/rate.h"
 #include "core/base/tick.h"
@@ -57,6 +58,97 @@ static void on_signal(int signo)
 {
 	stop_signal = signo;
 }
+
+/* {{{ the batch being handled, for a fatal error in a handler: PHP then leaves by a bailout
+ * that skips the worker's frames (exit() unwinds them, and handle_batch gives the rest back
+ * itself). A shutdown function (Worker::giveBack(), registered with the first batch of a
+ * request; PHP runs shutdown functions after a fatal error, when PHP functions can be called
+ * again) writes the acknowledgements the transport still holds and gives the messages after the
+ * one being handled back to their queue at once; that one waits for redeliver_timeout, as with
+ * exit(). The batch array is borrowed: a bailout leaves it allocated until the request ends. */
+typedef struct {
+	zend_object *transport; /* with a reference of ours, or NULL: no batch is being handled */
+	HashTable *batch;       /* borrowed while handle_batch runs, ours once it has returned */
+	bool batch_owned;
+	uint32_t current;       /* the position of the message being handled */
+} inflight_t;
+
+ZEND_TLS inflight_t inflight;
+ZEND_TLS bool give_back_registered;
+
+static void register_give_back(void)
+{
+	zend_function *fn = zend_hash_str_find_ptr(&php_messenger_ce_Worker->function_table, "giveback", sizeof("giveback") - 1);
+	if (!fn) {
+		return;
+	}
+	php_shutdown_function_entry entry;
+	memset(&entry, 0, sizeof(entry));
+	entry.fci.size = sizeof(entry.fci);
+	ZVAL_STRING(&entry.fci.function_name, "Messenger\\Worker::giveBack");
+	entry.fci_cache.function_handler = fn;
+	entry.fci_cache.called_scope = php_messenger_ce_Worker;
+	entry.fci_cache.calling_scope = php_messenger_ce_Worker;
+	give_back_registered = append_user_shutdown_function(&entry);
+	if (!give_back_registered) {
+		zval_ptr_dtor(&entry.fci.function_name);
+	}
+}
+
+static void inflight_begin(const php_messenger_transport *receiver, zval *got)
+{
+	if (!give_back_registered) {
+		register_give_back();
+	}
+	GC_ADDREF(receiver->object);
+	inflight.transport = receiver->object;
+	inflight.batch = Z_ARRVAL_P(got);
+	inflight.batch_owned = false;
+	inflight.current = 0;
+}
+
+static void inflight_end(void)
+{
+	if (inflight.transport) {
+		OBJ_RELEASE(inflight.transport);
+		inflight.transport = NULL;
+	}
+	if (inflight.batch_owned) {
+		zend_array_release(inflight.batch);
+		inflight.batch_owned = false;
+	}
+	inflight.batch = NULL;
+}
+
+ZEND_METHOD(Messenger_Worker, giveBack)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	if (!inflight.transport) {
+		return;
+	}
+	php_messenger_transport *handle = php_messenger_transport_wrap(inflight.transport);
+	php_messenger_transport_flush(handle);
+	uint32_t position = 0;
+	zval *item;
+	ZEND_HASH_FOREACH_VAL(inflight.batch, item) {
+		if (position++ > inflight.current && Z_TYPE_P(item) == IS_OBJECT) {
+			php_messenger_transport_release(handle, Z_OBJ_P(item));
+		}
+	} ZEND_HASH_FOREACH_END();
+	php_messenger_transport_free(handle);
+	inflight_end();
+	if (EG(exception)) {
+		zend_clear_exception(); /* nothing is left to tell: the rows come back after redeliver_timeout */
+	}
+}
+
+void php_messenger_worker_request_shutdown(void)
+{
+	/* a bailout without a shutdown function run: the references go */
+	inflight_end();
+	give_back_registered = false;
+}
+/* }}} */
 
 static inline php_messenger_worker *worker_from(zend_object *obj)
 {
@@ -1141,7 +1233,17 @@ static void receivers_finish(php_messenger_worker *w, receiver_state *rs)
 	uint32_t i = 0;
 	php_messenger_transport *receiver;
 	zval *item;
+	bool can_call = true;
+#ifdef ZEND_HAS_OOM
+	/* out of memory in a handler: PHP refuses every call until the request ends (the
+	 * shutdown function gives the batch back then) */
+	can_call = !ZEND_HAS_OOM();
+#endif
 	ZEND_HASH_FOREACH_PTR(&w->receivers, receiver) {
+		if (!can_call) {
+			zval_ptr_dtor(&rs[i++].pending);
+			continue;
+		}
 		if (Z_TYPE(rs[i].pending) == IS_ARRAY) {
 			ZEND_HASH_FOREACH_VAL(Z_ARRVAL(rs[i].pending), item) {
 				php_messenger_transport_release(receiver, Z_OBJ_P(item));
@@ -1169,7 +1271,11 @@ static bool handle_batch(run_t *r, receiver_state *st, zend_string *name, const 
 	zend_array *received_stamps = NULL;
 	bool ok = true;
 	zval *item;
+	uint32_t position = 0;
+	inflight_t outer = inflight; /* a worker run inside a handler: its batch is tracked meanwhile */
+	inflight_begin(receiver, got);
 	ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(got), item) {
+		uint32_t at = position++;
 		if (Z_TYPE_P(item) != IS_OBJECT || Z_OBJCE_P(item) != php_messenger_ce_Envelope) {
 			continue;
 		}
@@ -1189,6 +1295,7 @@ static bool handle_batch(run_t *r, receiver_state *st, zend_string *name, const 
 			continue;
 		}
 		*handled_any = true;
+		inflight.current = at;
 		if (!received_stamps) {
 			received_stamps = received_stamps_new(name);
 		}
@@ -1196,6 +1303,18 @@ static bool handle_batch(run_t *r, receiver_state *st, zend_string *name, const 
 			msgr_rate_take(&st->rate, php_messenger_monotonic_ms());
 		}
 		if (!(ok = handle_one(w, name, receiver, Z_OBJ_P(item), received_stamps, &r->counts))) {
+#ifdef ZEND_HAS_OOM
+			if (ZEND_HAS_OOM()) {
+				/* out of memory: PHP refuses every call until the request ends; the shutdown
+				 * function gives the rest back (the batch stays in flight) */
+				if (received_stamps) {
+					zend_array_release(received_stamps);
+				}
+				GC_ADDREF(inflight.batch); /* the caller lets go of it */
+				inflight.batch_owned = true;
+				return false;
+			}
+#endif
 			/* the worker stops (an exception that is not the handler's, or exit() in a
 			 * handler): the rest of the batch goes back to its queue at once; this one, whose
 			 * handling did not end, waits for redeliver_timeout */
@@ -1211,6 +1330,8 @@ static bool handle_batch(run_t *r, receiver_state *st, zend_string *name, const 
 			rest = GIVE_BACK;
 		}
 	} ZEND_HASH_FOREACH_END();
+	inflight_end();
+	inflight = outer;
 	if (received_stamps) {
 		zend_array_release(received_stamps);
 	}

@@ -6,6 +6,8 @@
 #include "php/transport/transport.h"
 
 void php_messenger_register_worker(void);
+/* At request shutdown: forgets a batch a bailout left behind, and that the shutdown function was registered. */
+void php_messenger_worker_request_shutdown(void);
 void php_messenger_register_retry(void);
 
 /* How the worker asks a retry strategy: the native one in C, one written in PHP through its
