@@ -24,7 +24,7 @@ $messages = [
     'scalars' => (object) [],
     'floats and ints' => new \App\Wire\Address('x'),
     'order' => \App\Wire\order(),
-    'inheritance, uninitialized typed property' => new Child(),
+    'inheritance' => (function () { $c = new Child(); $c->late = 3; return $c; })(),
     'shared objects and repeated enums' => [$shared, $shared, Suit::Hearts, Suit::Hearts, Plain::Two, Plain::Two],
     'dates' => [new \DateTime('2024-02-29T23:59:59.123456', new \DateTimeZone('Europe/Paris')), new \DateTimeImmutable('@0'),
         new \DateTimeImmutable('2020-01-01 00:00:00 EST')],
@@ -50,12 +50,19 @@ foreach ($messages as $what => $message) {
         new \Messenger\Stamp\HandledStamp($message, 'h')]));
     printf("%s: %s\n", $what, $a2 === $b ? 'same bytes' : "DIFFERENT\n" . $a2['body'] . "\n" . $b['body']);
 }
+// Symfony writes an object with an uninitialized typed property without it; a decoder that
+// makes only whole objects would refuse that body, so ours does not write it
+try {
+    $ours->encode(new \Messenger\Envelope(new Child()));
+} catch (\Messenger\Exception\InvalidArgumentException $e) {
+    echo 'uninitialized typed property: ', $e->getMessage(), "\n";
+}
 ?>
 --EXPECT--
 scalars: same bytes
 floats and ints: same bytes
 order: same bytes
-inheritance, uninitialized typed property: same bytes
+inheritance: same bytes
 shared objects and repeated enums: same bytes
 dates: same bytes
 numbers: same bytes
@@ -64,3 +71,4 @@ __serialize: same bytes
 __sleep: same bytes
 dynamic property: same bytes
 a PHP reference: same bytes
+uninitialized typed property: Cannot encode the App\Child message: App\Child::$late is not initialized, and a worker would refuse a message without it

@@ -927,7 +927,11 @@ static int cmd_failed_show(php_messenger_console *c, const msgr_args_t *args)
 			add_next_index_str(&row, id_text(Z_OBJ_P(e)));
 			add_next_index_str(&row, zend_string_copy(cls));
 			add_next_index_str(&row, failed_at(Z_OBJ_P(e)));
-			add_next_index_string(&row, error ? Z_STRVAL_P(php_messenger_stamp_prop(error, 2)) : "-");
+			zval *message = php_messenger_envelope_message(Z_OBJ_P(e));
+			zval *unreadable = Z_OBJCE_P(message) == php_messenger_ce_UndecodableMessage ? OBJ_PROP_NUM(Z_OBJ_P(message), 2) : NULL;
+			/* the error it failed with, else why it could not be read */
+			add_next_index_string(&row, error ? Z_STRVAL_P(php_messenger_stamp_prop(error, 2))
+				: unreadable && Z_TYPE_P(unreadable) == IS_STRING ? Z_STRVAL_P(unreadable) : "-");
 			id_w = MAX(id_w, Z_STRLEN_P(zend_hash_index_find(Z_ARRVAL(row), 0)));
 			class_w = MAX(class_w, ZSTR_LEN(cls));
 			add_next_index_zval(&rows, &row);
@@ -1004,6 +1008,14 @@ static int cmd_failed_retry(php_messenger_console *c, const msgr_args_t *args)
 		zend_string *origin = sent ? Z_STR_P(php_messenger_stamp_prop(sent, 0)) : name;
 		if (!php_messenger_messenger_transport(c->messenger, origin)) {
 			origin = name;
+		}
+		if (origin == name && Z_OBJCE_P(php_messenger_envelope_message(env)) == php_messenger_ce_UndecodableMessage) {
+			/* a row the failure transport itself cannot read: no original transport to decode it
+			 * with, and failing here would remove it; it stays */
+			failed++;
+			out("[WARNING] Message %s cannot be retried: the failure transport cannot decode it and it names no original transport; it stays.\n", ZSTR_VAL(id));
+			zend_string_release(id);
+			continue;
 		}
 		bool handled;
 		if (!php_messenger_worker_handle(Z_OBJ(worker), origin, t, env, &handled)) {

@@ -208,7 +208,7 @@ bool php_messenger_json_encode(php_messenger_allow *allow, zend_object *envelope
 	zend_string *body;
 	/* decoding makes the message's class from the type header and what it holds from its
 	 * declared property types (whose classes are allowed with it): the class is what to ask */
-	if (!php_messenger_allow_encoding(allow, Z_OBJCE_P(message), envelope) || !json_of(message, &body)) {
+	if (!php_messenger_allow_encoding(allow, Z_OBJCE_P(message), envelope) || !php_messenger_encoded_whole(envelope) || !json_of(message, &body)) {
 		return false;
 	}
 	zval headers;
@@ -649,6 +649,11 @@ zend_object *php_messenger_json_decode(php_messenger_allow *allow, HashTable *en
 	}
 	bool failed = Z_TYPE(message) == IS_UNDEF || EG(exception);
 	zend_object *envelope = failed ? NULL : php_messenger_envelope_wrap(&message, Z_ARRVAL(stamps));
+	if (envelope && !php_messenger_decoded_whole(envelope)) {
+		OBJ_RELEASE(envelope);
+		envelope = NULL;
+		failed = true;
+	}
 	zval_ptr_dtor(&message);
 	zval_ptr_dtor(&stamps);
 	dn_done(&c, failed);

@@ -69,6 +69,14 @@ zend_class_entry *php_messenger_stamp_by_name(const char *name, size_t len, bool
 const char *php_messenger_stamp_symfony_name(zend_class_entry *ce);
 /* Whether stamps of this class are written to the wire. */
 bool php_messenger_stamp_travels(zend_class_entry *ce);
+/* Whether every declared property of the objects of value's graph (user classes and our stamps,
+ * not those that serialize their own state) holds a value; else the first that does not, as
+ * "Class::$name", in missing. */
+bool php_messenger_whole(zval *value, char *missing, size_t missing_size);
+/* the same of a decoded envelope (false with a MessageDecodingFailedException), and of the
+ * message about to be encoded (false with an InvalidArgumentException) */
+bool php_messenger_decoded_whole(zend_object *envelope);
+bool php_messenger_encoded_whole(zend_object *envelope);
 /* Throws MessageDecodingFailedException; previous (consumed) may be NULL. */
 void php_messenger_decoding_failed(zend_object *previous, const char *fmt, ...) ZEND_ATTRIBUTE_FORMAT(printf, 2, 3);
 /* allow (may be NULL) is the encoding serializer's, asked of every object the body holds */

@@ -559,6 +559,9 @@ static zend_string *escaped_body(zend_string *escaped)
 
 zend_string *php_messenger_php_encode(php_messenger_allow *allow, zend_object *envelope)
 {
+	if (!php_messenger_encoded_whole(envelope)) {
+		return NULL;
+	}
 	zend_object *sendable = php_messenger_envelope_filter(envelope, php_messenger_stamp_travels);
 	zend_string *fast = php_messenger_phpwire_write(sendable, allow);
 	if (fast || EG(exception)) {
@@ -755,7 +758,7 @@ static bool check_decoded(zval *value)
 			}
 		} ZEND_HASH_FOREACH_END();
 	} ZEND_HASH_FOREACH_END();
-	return true;
+	return php_messenger_decoded_whole(envelope);
 }
 
 /* Whether a base64 text of len bytes can be decoded within memory_limit, and is base64 at all
@@ -775,6 +778,120 @@ static bool base64_body(const char *s, size_t len)
 	}
 	return true;
 }
+
+/* {{{ whole objects: every declared property of an object made from the wire (or about to be
+ * written to it) holds a value. A typed property the body does not hold stays uninitialised,
+ * and code reading it (ours: HandledStamp::$handlerName...; an application's handler) meets an
+ * object that was never whole. Classes that write and read their own state (__serialize,
+ * __unserialize, Serializable) and PHP's own classes other than ours are taken as they come. */
+#define WHOLE_DEPTH_MAX 128
+
+static bool own_state(const zend_class_entry *ce)
+{
+	return ce->__serialize || ce->__unserialize || ce->serialize || ce->unserialize;
+}
+
+static bool checked_class(const zend_class_entry *ce)
+{
+	if (ce->ce_flags & ZEND_ACC_ENUM) {
+		return false;
+	}
+	if (ce->type == ZEND_INTERNAL_CLASS) {
+		bool symfony;
+		return ce == php_messenger_ce_Envelope || php_messenger_stamp_by_name(ZSTR_VAL(ce->name), ZSTR_LEN(ce->name), &symfony) == ce;
+	}
+	return !own_state(ce);
+}
+
+/* The first property of value's graph that holds nothing, as "Class::$name" in out. */
+static bool find_missing(zval *value, HashTable *seen, int depth, char *out, size_t out_size)
+{
+	ZVAL_DEREF(value);
+	if (depth > WHOLE_DEPTH_MAX) {
+		return false;
+	}
+	if (Z_TYPE_P(value) == IS_ARRAY) {
+		zval *item;
+		ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(value), item) {
+			if ((Z_TYPE_P(item) == IS_ARRAY || Z_TYPE_P(item) == IS_OBJECT || Z_TYPE_P(item) == IS_REFERENCE)
+					&& find_missing(item, seen, depth + 1, out, out_size)) {
+				return true;
+			}
+		} ZEND_HASH_FOREACH_END();
+		return false;
+	}
+	if (Z_TYPE_P(value) != IS_OBJECT || !zend_hash_index_add_empty_element(seen, Z_OBJ_HANDLE_P(value))) {
+		return false;
+	}
+	zend_object *obj = Z_OBJ_P(value);
+	zend_class_entry *ce = obj->ce;
+	if (!checked_class(ce)) {
+		return false;
+	}
+	for (int i = 0; i < ce->default_properties_count; i++) {
+		zend_property_info *info = ce->properties_info_table[i];
+		if (!info) {
+			continue;
+		}
+		zval *prop = OBJ_PROP(obj, info->offset);
+		if (Z_TYPE_P(prop) == IS_UNDEF) {
+			const char *cls, *name;
+			size_t name_len;
+			zend_unmangle_property_name_ex(info->name, &cls, &name, &name_len);
+			snprintf(out, out_size, "%s::$%.*s", ZSTR_VAL(ce->name), (int) name_len, name);
+			return true;
+		}
+		if (find_missing(prop, seen, depth + 1, out, out_size)) {
+			return true;
+		}
+	}
+	if (obj->properties) {
+		zval *prop;
+		ZEND_HASH_FOREACH_VAL(obj->properties, prop) {
+			if (Z_TYPE_P(prop) != IS_INDIRECT && find_missing(prop, seen, depth + 1, out, out_size)) {
+				return true;
+			}
+		} ZEND_HASH_FOREACH_END();
+	}
+	return false;
+}
+
+bool php_messenger_whole(zval *value, char *missing, size_t missing_size)
+{
+	HashTable seen;
+	zend_hash_init(&seen, 8, NULL, NULL, 0);
+	bool found = find_missing(value, &seen, 0, missing, missing_size);
+	zend_hash_destroy(&seen);
+	return !found;
+}
+
+/* decoding's check: false with a MessageDecodingFailedException naming the property */
+bool php_messenger_decoded_whole(zend_object *envelope)
+{
+	char missing[256];
+	zval zv;
+	ZVAL_OBJ(&zv, envelope);
+	if (php_messenger_whole(&zv, missing, sizeof(missing))) {
+		return true;
+	}
+	php_messenger_decoding_failed(NULL, "Could not decode Envelope: %s holds no value (the body does not have it, or not under its name)", missing);
+	return false;
+}
+
+/* encoding's check, of the message: false with an InvalidArgumentException */
+bool php_messenger_encoded_whole(zend_object *envelope)
+{
+	char missing[256];
+	zval *message = php_messenger_envelope_message(envelope);
+	if (php_messenger_whole(message, missing, sizeof(missing))) {
+		return true;
+	}
+	php_messenger_throw(php_messenger_ce_InvalidArgumentException,
+		"Cannot encode the %s message: %s is not initialized, and a worker would refuse a message without it",
+		Z_TYPE_P(message) == IS_OBJECT ? ZSTR_VAL(Z_OBJCE_P(message)->name) : "", missing);
+	return false;
+}
+/* }}} */
 
 static void mark_destructed(zval *value, int depth)
 {
