@@ -33,6 +33,7 @@ const char *msgr_strerror(int code)
 		case MSGR_ERR_PROTOCOL: return "protocol error";
 		case MSGR_ERR_NOT_FOUND: return "not found";
 		case MSGR_ERR_STATE: return "not allowed in this state";
+		case MSGR_ERR_DENIED: return "refused by the server";
 		default: return "unknown error";
 	}
 }

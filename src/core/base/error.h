@@ -10,6 +10,8 @@
 #define MSGR_ERR_PROTOCOL   -4
 #define MSGR_ERR_NOT_FOUND  -5
 #define MSGR_ERR_STATE      -6  /* the server's state forbids it (a LogicException to the user) */
+#define MSGR_ERR_DENIED     -7  /* the server refuses this client (credentials, permissions, a
+                                 * missing setup it may not make): waiting does not help */
 
 #define MSGR_ERROR_MAX 512
 

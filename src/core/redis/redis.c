@@ -440,8 +440,8 @@ static int connect_now(msgr_redis_t *r, msgr_error_t *err)
 	for (size_t i = 0; rc == MSGR_OK && i < n; i++) {
 		if (replies[i]->type == REDIS_REPLY_ERROR) {
 			bool auth = r->o.password && i == 0;
-			rc = auth ? msgr_error_set(err, MSGR_ERR_IO, "%s refused the credentials: %s", r->where, replies[i]->str)
-				: msgr_error_set(err, MSGR_ERR_IO, "%s cannot select database %ld: %s", r->where, r->o.dbindex, replies[i]->str);
+			rc = auth ? msgr_error_set(err, MSGR_ERR_DENIED, "%s refused the credentials: %s", r->where, replies[i]->str)
+				: msgr_error_set(err, MSGR_ERR_DENIED, "%s cannot select database %ld: %s", r->where, r->o.dbindex, replies[i]->str);
 		}
 	}
 	for (size_t i = 0; i < 2; i++) {
@@ -636,14 +636,24 @@ static int run(msgr_redis_t *r, cmd_t *cmd, redisReply **reply, msgr_error_t *er
 	return run_all(r, cmd, 1, reply, err);
 }
 
+/* errors that say this client may not do it: no password, a wrong one, an ACL that forbids */
+static bool denied_reply(const redisReply *reply)
+{
+	return reply->type == REDIS_REPLY_ERROR && (strncmp(reply->str, "NOAUTH", 6) == 0 || strncmp(reply->str, "WRONGPASS", 9) == 0
+		|| strncmp(reply->str, "NOPERM", 6) == 0);
+}
+
 static int reply_error(msgr_redis_t *r, redisReply *reply, const char *doing, msgr_error_t *err)
 {
 	if (reply->type == REDIS_REPLY_ERROR && strncmp(reply->str, "NOGROUP", 7) == 0) {
 		r->set_up = false;
-		return msgr_error_set(err, MSGR_ERR_PROTOCOL, "%s has no consumer group \"%s\" on stream \"%s\": run messenger:setup-transports or turn auto_setup on",
+		/* with auto_setup the next call makes the group again (a restarted server without its
+		 * data); without, only an operator can */
+		return msgr_error_set(err, r->o.auto_setup ? MSGR_ERR_PROTOCOL : MSGR_ERR_DENIED,
+			"%s has no consumer group \"%s\" on stream \"%s\": run messenger:setup-transports or turn auto_setup on",
 			r->where, r->o.group, r->o.stream);
 	}
-	return msgr_error_set(err, MSGR_ERR_PROTOCOL, "%s failed to %s: %s", r->where, doing,
+	return msgr_error_set(err, denied_reply(reply) ? MSGR_ERR_DENIED : MSGR_ERR_PROTOCOL, "%s failed to %s: %s", r->where, doing,
 		reply->type == REDIS_REPLY_ERROR ? reply->str : "an unexpected reply");
 }
 

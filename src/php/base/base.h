@@ -55,6 +55,12 @@ static zend_always_inline bool zend_string_equals_cstr(const zend_string *s1, co
  * TransportException. prefix (may be NULL) goes before the core's message. */
 struct msgr_error;
 void php_messenger_throw_core(const struct msgr_error *err, zend_class_entry *invalid_ce, const char *prefix);
+/* Whether the TransportException just thrown says the server refuses this client (credentials,
+ * permissions, a setup only an operator can make: MSGR_ERR_DENIED): waiting does not help, so
+ * a worker gives up at once instead of waiting the outage out. Set where such an error is
+ * thrown; taking it clears it. */
+void php_messenger_refusal_set(void);
+bool php_messenger_refusal_take(void);
 /* The same for a bare status (a core function without an error struct: out of memory). */
 void php_messenger_throw_status(int status, const char *doing);
 /* Moves the pending exception into *out (an owned reference) unless it is exit(), which

@@ -135,8 +135,25 @@ zend_long php_messenger_monotonic_ms(void)
 	return (zend_long) ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+ZEND_TLS bool refused;
+
+void php_messenger_refusal_set(void)
+{
+	refused = true;
+}
+
+bool php_messenger_refusal_take(void)
+{
+	bool was = refused;
+	refused = false;
+	return was;
+}
+
 void php_messenger_throw_core(const msgr_error_t *err, zend_class_entry *invalid_ce, const char *prefix)
 {
+	if (err->code == MSGR_ERR_DENIED) {
+		php_messenger_refusal_set();
+	}
 	zend_class_entry *ce = err->code == MSGR_ERR_INVALID ? invalid_ce
 		: err->code == MSGR_ERR_STATE ? php_messenger_ce_LogicException
 		: err->code == MSGR_ERR_NOMEM ? php_messenger_ce_RuntimeException

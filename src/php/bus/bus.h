@@ -282,6 +282,8 @@ typedef enum {
 	PHP_MESSENGER_EV_SENT_TO_FAILURE,  /* before it goes to the failure transport: envelope, transport, failure_transport */
 	PHP_MESSENGER_EV_KEEPALIVE,        /* envelope, transport */
 	PHP_MESSENGER_EV_KEEPALIVE_FAILED, /* envelope, transport, error */
+	PHP_MESSENGER_EV_UNAVAILABLE,      /* a receiver's broker cannot be reached: transport, error, delay_ms (the wait before the next try) */
+	PHP_MESSENGER_EV_AVAILABLE,        /* reached again: transport, delay_ms (how long it was not) */
 	PHP_MESSENGER_EV_IDLE,
 	PHP_MESSENGER_EV_STOPPED,
 	PHP_MESSENGER_EV__COUNT

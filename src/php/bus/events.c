@@ -7,9 +7,9 @@
 
 static const char *const event_names[PHP_MESSENGER_EV__COUNT] = {
 	"dispatched", "sent", "started", "received", "handled", "failed", "retrying", "retried",
-	"removed", "sent_to_failure", "keepalive", "keepalive_failed", "idle", "stopped",
+	"removed", "sent_to_failure", "keepalive", "keepalive_failed", "transport_unavailable", "transport_available", "idle", "stopped",
 };
-#define EVENT_LIST "dispatched, sent, started, received, handled, failed, retrying, retried, removed, sent_to_failure, keepalive, keepalive_failed, idle, stopped"
+#define EVENT_LIST "dispatched, sent, started, received, handled, failed, retrying, retried, removed, sent_to_failure, keepalive, keepalive_failed, transport_unavailable, transport_available, idle, stopped"
 
 const char *php_messenger_event_name(php_messenger_event_type type)
 {
@@ -171,8 +171,11 @@ static void context_of(const php_messenger_event *ev, zval *out)
 	if (ev->type == PHP_MESSENGER_EV_RETRYING || ev->type == PHP_MESSENGER_EV_REMOVED) {
 		add_assoc_long(out, "retry_count", ev->retry_count);
 	}
-	if (ev->type == PHP_MESSENGER_EV_RETRYING) {
+	if (ev->type == PHP_MESSENGER_EV_RETRYING || ev->type == PHP_MESSENGER_EV_UNAVAILABLE) {
 		add_assoc_long(out, "delay", ev->delay_ms);
+	}
+	if (ev->type == PHP_MESSENGER_EV_AVAILABLE) {
+		add_assoc_long(out, "downtime", ev->delay_ms);
 	}
 	if (ev->failure_transport) {
 		add_assoc_str(out, "failure_transport", zend_string_copy(ev->failure_transport));

@@ -35,6 +35,7 @@ static const msgr_opt_spec_t consume_options[] = {
 	{ "all", 0, MSGR_OPT_FLAG },
 	{ "exclude-receivers", 0, MSGR_OPT_LIST },
 	{ "keepalive", 0, MSGR_OPT_OPTIONAL },
+	{ "reconnect-timeout", 0, MSGR_OPT_VALUE },
 	{ NULL, 0, 0 },
 };
 static const char *const consume_help[] = {
@@ -49,6 +50,7 @@ static const char *const consume_help[] = {
 	"Consume messages from all receivers",
 	"Exclude receivers when consuming from all (repeatable)",
 	"Keep the message being handled alive in its transport every N seconds (default 5)",
+	"Seconds a transport may stay unreachable before the worker gives up (default: waits for ever)",
 };
 static const msgr_opt_spec_t stats_options[] = {
 	{ "format", 0, MSGR_OPT_VALUE },
@@ -401,7 +403,7 @@ static int cmd_consume(php_messenger_console *c, const msgr_args_t *args)
 		goto done;
 	}
 	if (!long_option(args, "limit", &options, "limit") || !long_option(args, "failure-limit", &options, "failure_limit") ||
-		!long_option(args, "time-limit", &options, "time_limit")) {
+		!long_option(args, "time-limit", &options, "time_limit") || !long_option(args, "reconnect-timeout", &options, "reconnect_timeout")) {
 		code = 2;
 		goto done;
 	}

@@ -49,7 +49,8 @@ typedef struct {
 
 /* the log: a subscriber of these events */
 #define LOG_EVENTS ((1u << PHP_MESSENGER_EV_HANDLED) | (1u << PHP_MESSENGER_EV_RETRYING) | (1u << PHP_MESSENGER_EV_REMOVED) \
-	| (1u << PHP_MESSENGER_EV_SENT_TO_FAILURE) | (1u << PHP_MESSENGER_EV_KEEPALIVE) | (1u << PHP_MESSENGER_EV_KEEPALIVE_FAILED))
+	| (1u << PHP_MESSENGER_EV_SENT_TO_FAILURE) | (1u << PHP_MESSENGER_EV_KEEPALIVE) | (1u << PHP_MESSENGER_EV_KEEPALIVE_FAILED) \
+	| (1u << PHP_MESSENGER_EV_UNAVAILABLE) | (1u << PHP_MESSENGER_EV_AVAILABLE))
 static bool log_event(void *ctx, const php_messenger_event *ev);
 
 static volatile sig_atomic_t stop_signal;
@@ -215,12 +216,13 @@ static HashTable *worker_get_gc(zend_object *obj, zval **table, int *n)
 	return NULL;
 }
 
-static const char *const run_keys[] = { "limit", "failure_limit", "memory_limit", "time_limit", "sleep", "queues", "bus", "stop_file", "reset", "keepalive", NULL };
-#define RUN_KEYS_LIST "limit, failure_limit, memory_limit, time_limit, sleep, queues, bus, stop_file, reset, keepalive"
+static const char *const run_keys[] = { "limit", "failure_limit", "memory_limit", "time_limit", "sleep", "queues", "bus", "stop_file", "reset", "keepalive", "reconnect_timeout", NULL };
+#define RUN_KEYS_LIST "limit, failure_limit, memory_limit, time_limit, sleep, queues, bus, stop_file, reset, keepalive, reconnect_timeout"
 
 /* run()'s options, over worker()'s */
 typedef struct run_options {
 	zend_long limit, failure_limit, memory_limit, time_limit, sleep_ms;
+	zend_long reconnect_timeout; /* seconds a receiver's broker may stay unreachable; 0: for ever */
 	HashTable *queues;     /* queue names, or NULL for every queue */
 	zend_string *stop_file;
 	zval *keepalive;
@@ -451,6 +453,16 @@ static bool log_event(void *ctx, const php_messenger_event *ev)
 {
 	php_messenger_worker *w = ctx;
 	zval context;
+	if (ev->type == PHP_MESSENGER_EV_UNAVAILABLE || ev->type == PHP_MESSENGER_EV_AVAILABLE) {
+		array_init(&context);
+		add_assoc_str(&context, "transport", zend_string_copy(ev->transport));
+		add_assoc_long(&context, ev->type == PHP_MESSENGER_EV_UNAVAILABLE ? "delay" : "downtime", ev->delay_ms);
+		if (ev->type == PHP_MESSENGER_EV_AVAILABLE) {
+			return log_to(w, "info", "Transport {transport} is available again after {downtime} ms.", &context);
+		}
+		log_error_context(&context, ev->error);
+		return log_to(w, "warning", "Transport {transport} is unavailable: \"{error}\". Trying again in {delay} ms.", &context);
+	}
 	log_context(&context, ev->envelope, ev->transport);
 	switch (ev->type) {
 		case PHP_MESSENGER_EV_HANDLED:
@@ -1084,6 +1096,8 @@ typedef struct {
 	bool limited;
 	msgr_rate_t rate;
 	zval pending; /* envelopes of a batch handled before the receiver is read again, or UNDEF */
+	zend_long down_since_ms; /* its broker could not be reached since (monotonic), or 0 */
+	zend_long down_wait_ms;  /* the last wait before trying again */
 } receiver_state;
 
 typedef struct {
@@ -1125,7 +1139,7 @@ static bool run_options_read(php_messenger_worker *w, HashTable *given, run_opti
 			"Unknown worker option \"%s\" (known: " RUN_KEYS_LIST ")", unknown ? ZSTR_VAL(unknown) : "(integer key)");
 		return false;
 	}
-	*o = (run_options) { 0, 0, 0, 0, 1000, NULL, NULL, NULL };
+	*o = (run_options) { 0, 0, 0, 0, 1000, 0, NULL, NULL, NULL };
 	w->do_reset = true;
 	HashTable *layers[2] = { Z_TYPE(w->options) == IS_ARRAY ? Z_ARRVAL(w->options) : NULL, given };
 	for (int l = 0; l < 2; l++) {
@@ -1134,7 +1148,7 @@ static bool run_options_read(php_messenger_worker *w, HashTable *given, run_opti
 		}
 		zval *v;
 		if (!int_option(layers[l], "limit", &o->limit) || !int_option(layers[l], "failure_limit", &o->failure_limit)
-				|| !int_option(layers[l], "time_limit", &o->time_limit)) {
+				|| !int_option(layers[l], "time_limit", &o->time_limit) || !int_option(layers[l], "reconnect_timeout", &o->reconnect_timeout)) {
 			return false;
 		}
 		if ((v = zend_hash_str_find_deref(layers[l], "sleep", 5))) {
@@ -1178,8 +1192,8 @@ static bool run_options_read(php_messenger_worker *w, HashTable *given, run_opti
 		if ((v = zend_hash_str_find_deref(layers[l], "reset", 5))) w->do_reset = zend_is_true(v);
 		if ((v = zend_hash_str_find_deref(layers[l], "keepalive", 9))) o->keepalive = v;
 	}
-	if (o->limit < 0 || o->failure_limit < 0 || o->time_limit < 0 || o->sleep_ms < 0) {
-		php_messenger_throw(php_messenger_ce_InvalidArgumentException, "The worker options limit, failure_limit, time_limit and sleep must not be negative");
+	if (o->limit < 0 || o->failure_limit < 0 || o->time_limit < 0 || o->sleep_ms < 0 || o->reconnect_timeout < 0) {
+		php_messenger_throw(php_messenger_ce_InvalidArgumentException, "The worker options limit, failure_limit, time_limit, sleep and reconnect_timeout must not be negative");
 		return false;
 	}
 	if (o->queues && zend_hash_num_elements(o->queues) == 0) {
@@ -1338,6 +1352,46 @@ static bool handle_batch(run_t *r, receiver_state *st, zend_string *name, const 
 	return ok;
 }
 
+/* A receiver's broker could not be reached (down, restarting, locked): the worker says so once
+ * (the log, else a warning), waits with growing pauses (0.1 s doubling to 5 s; signals, stop()
+ * and the time limit end them) and tries again, for ever unless reconnect_timeout says how long;
+ * then, or when the server refuses this client (a wrong password, a table it may not make),
+ * the error ends the worker. Consumes error; false when the worker cannot go on. */
+static void nap_for(run_t *r, zend_long nap_ms);
+
+#define DOWN_WAIT_FIRST_MS 100
+#define DOWN_WAIT_MAX_MS 5000
+static bool wait_out(run_t *r, receiver_state *st, zend_string *name, zend_object *error)
+{
+	zend_long now = php_messenger_monotonic_ms();
+	bool first = !st->down_since_ms;
+	if (first) {
+		st->down_since_ms = now;
+	} else if (r->o.reconnect_timeout && now - st->down_since_ms >= r->o.reconnect_timeout * 1000) {
+		zval ex;
+		ZVAL_OBJ(&ex, error);
+		zend_throw_exception_object(&ex);
+		return false;
+	}
+	st->down_wait_ms = first ? DOWN_WAIT_FIRST_MS : (st->down_wait_ms * 2 > DOWN_WAIT_MAX_MS ? DOWN_WAIT_MAX_MS : st->down_wait_ms * 2);
+	bool ok = true;
+	if (first) {
+		php_messenger_event ev = { PHP_MESSENGER_EV_UNAVAILABLE, NULL, name, error, false, 0, st->down_wait_ms, NULL };
+		ok = php_messenger_emit(&r->w->events, &ev);
+		if (ok && !r->w->logger) {
+			zval rv;
+			zval *reason = php_messenger_throwable_prop(error, ZSTR_KNOWN(ZEND_STR_MESSAGE), &rv);
+			php_error_docref(NULL, E_WARNING, "Messenger: the transport \"%s\" is unavailable (%s): waiting for it%s",
+				ZSTR_VAL(name), Z_TYPE_P(reason) == IS_STRING ? Z_STRVAL_P(reason) : "", r->o.reconnect_timeout ? "" : " (reconnect_timeout: for ever)");
+		}
+	}
+	OBJ_RELEASE(error);
+	if (ok) {
+		nap_for(r, st->down_wait_ms);
+	}
+	return ok;
+}
+
 /* One receiver: what its rate limit held back, else a get; false when the worker cannot go on.
  * *paused_ms shortens to the wait of a receiver its rate limit pauses. */
 static bool read_receiver(run_t *r, receiver_state *st, zend_string *name, const php_messenger_transport *receiver, bool *handled_any, zend_long *paused_ms)
@@ -1354,10 +1408,14 @@ static bool read_receiver(run_t *r, receiver_state *st, zend_string *name, const
 	if (Z_TYPE(st->pending) == IS_ARRAY) {
 		ZVAL_COPY_VALUE(&got, &st->pending);
 		ZVAL_UNDEF(&st->pending);
-	} else if (!php_messenger_transport_get(receiver, name, r->o.queues, &got)) {
+	} else if (php_messenger_refusal_take(), !php_messenger_transport_get(receiver, name, r->o.queues, &got)) {
 		zend_object *error;
 		if (!php_messenger_take_exception(&error)) {
 			return false;
+		}
+		bool refused = php_messenger_refusal_take();
+		if (instanceof_function(error->ce, php_messenger_ce_TransportException) && !refused) {
+			return wait_out(r, st, name, error);
 		}
 		if (!instanceof_function(error->ce, php_messenger_ce_MessageDecodingFailedException)) {
 			zval ex;
@@ -1370,6 +1428,15 @@ static bool read_receiver(run_t *r, receiver_state *st, zend_string *name, const
 		bool ok = emit_simple(r->w, PHP_MESSENGER_EV_FAILED, NULL, name, error, false);
 		OBJ_RELEASE(error);
 		return ok;
+	}
+	if (st->down_since_ms) {
+		/* back */
+		php_messenger_event ev = { PHP_MESSENGER_EV_AVAILABLE, NULL, name, NULL, false, 0, php_messenger_monotonic_ms() - st->down_since_ms, NULL };
+		st->down_since_ms = st->down_wait_ms = 0;
+		if (!php_messenger_emit(&r->w->events, &ev)) {
+			zval_ptr_dtor(&got);
+			return false;
+		}
 	}
 	bool ok = handle_batch(r, st, name, receiver, &got, handled_any);
 	zval_ptr_dtor(&got);
@@ -1393,8 +1460,12 @@ static bool stop_due(run_t *r)
  * receiver's rate limit pauses it. */
 static void nap(run_t *r, zend_long paused_ms)
 {
+	nap_for(r, paused_ms && paused_ms < r->o.sleep_ms ? paused_ms : r->o.sleep_ms);
+}
+
+static void nap_for(run_t *r, zend_long nap_ms)
+{
 	php_messenger_worker *w = r->w;
-	zend_long nap_ms = paused_ms && paused_ms < r->o.sleep_ms ? paused_ms : r->o.sleep_ms;
 	for (zend_long slept = 0; slept < nap_ms && !w->stop && !stop_signal; slept += 50) {
 		if (r->o.time_limit && php_messenger_monotonic_ms() - r->started >= r->o.time_limit * 1000) {
 			break;

@@ -354,7 +354,10 @@ static bool is_connection_lost(const pdo_error *e)
  * MySQL's 1213 and 1205. */
 static bool is_serialization_failure(const pdo_error *e)
 {
-	return strcmp(e->code, "40001") == 0 || strcmp(e->code, "40P01") == 0 || e->driver_code == 1213 || e->driver_code == 1205;
+	return strcmp(e->code, "40001") == 0 || strcmp(e->code, "40P01") == 0 || e->driver_code == 1213 || e->driver_code == 1205
+		/* SQLite's SQLITE_BUSY and SQLITE_LOCKED where its busy timeout does not wait (a
+		 * write that would deadlock, a checkpoint or recovery in progress) */
+		|| strstr(e->message, "database is locked") || strstr(e->message, "database table is locked");
 }
 
 /* The table is missing: PostgreSQL's 42P01, MySQL's 42S02, SQLite's "no such table" (its
@@ -362,6 +365,17 @@ static bool is_serialization_failure(const pdo_error *e)
 static bool is_table_missing(const pdo_error *e)
 {
 	return strcmp(e->code, "42P01") == 0 || strcmp(e->code, "42S02") == 0 || strstr(e->message, "no such table") != NULL;
+}
+
+/* The server refuses this client: a wrong password or user, no right to the database, a
+ * database it does not have (SQLSTATE 28xxx, 3D000; PostgreSQL's libpq says it in words at
+ * connect time, MySQL's 1044, 1045, 1049) */
+static bool is_access_denied(const pdo_error *e)
+{
+	return strncmp(e->code, "28", 2) == 0 || strcmp(e->code, "3D000") == 0
+		|| strstr(e->message, "password authentication failed") || strstr(e->message, "no password supplied")
+		|| (strstr(e->message, "FATAL:") && strstr(e->message, "does not exist"))
+		|| strstr(e->message, "[1044]") || strstr(e->message, "[1045]") || strstr(e->message, "[1049]");
 }
 /* }}} */
 
@@ -453,6 +467,7 @@ static bool ensure_table(php_messenger_doctrine *t)
 	php_messenger_throw(php_messenger_ce_TransportException,
 		"The table \"%s\" does not exist in %s and auto_setup is off: create it with Messenger::setupTransports() "
 		"(bin/console messenger:setup-transports), or DoctrineTransport::setup()", ZSTR_VAL(t->table), ZSTR_VAL(t->where));
+	php_messenger_refusal_set();
 	return false;
 }
 /* }}} */
@@ -1104,7 +1119,11 @@ static bool open_pdo(php_messenger_doctrine *t, zend_class_entry *pdo_ce)
 	if (EG(exception)) {
 		zval_ptr_dtor(&t->pdo);
 		ZVAL_UNDEF(&t->pdo);
+		bool denied = pending_error_is(is_access_denied);
 		transport_error(t, "Could not connect to", Z_TYPE(args[2]) == IS_STRING ? Z_STRVAL(args[2]) : NULL);
+		if (denied) {
+			php_messenger_refusal_set();
+		}
 		return false;
 	}
 	return true;
