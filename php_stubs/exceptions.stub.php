@@ -74,6 +74,15 @@ class TransportException extends RuntimeException
 {
 }
 
+/**
+ * A send whose outcome is unknown: the message went out whole and the connection was lost before
+ * the broker confirmed it. It may have been stored; sending it again may store it twice (which
+ * at-least-once delivery allows), not sending it may lose it.
+ */
+class MaybeSentException extends TransportException
+{
+}
+
 /** Messages deferred with DispatchAfterCurrentBusStamp that failed once the outer dispatch ended. */
 class DelayedMessageHandlingException extends RuntimeException implements WrappedExceptionsInterface
 {

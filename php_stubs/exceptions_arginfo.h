@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: ee2d09d5bc0e113164a97d7fb5341a7cd9717ebd */
+ * Stub hash: 1f87fd2eb610c6faed87c6bd29570bcad88fed10 */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Messenger_Exception_WrappedExceptionsInterface_getWrappedExceptions, 0, 0, IS_ARRAY, 0)
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, class, IS_STRING, 1, "null")
@@ -105,6 +105,11 @@ static const zend_function_entry class_Messenger_Exception_MessageDecodingFailed
 
 
 static const zend_function_entry class_Messenger_Exception_TransportException_methods[] = {
+	ZEND_FE_END
+};
+
+
+static const zend_function_entry class_Messenger_Exception_MaybeSentException_methods[] = {
 	ZEND_FE_END
 };
 
@@ -281,6 +286,16 @@ static zend_class_entry *register_class_Messenger_Exception_TransportException(z
 
 	INIT_NS_CLASS_ENTRY(ce, "Messenger\\Exception", "TransportException", class_Messenger_Exception_TransportException_methods);
 	class_entry = zend_register_internal_class_ex(&ce, class_entry_Messenger_Exception_RuntimeException);
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_Messenger_Exception_MaybeSentException(zend_class_entry *class_entry_Messenger_Exception_TransportException)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "Messenger\\Exception", "MaybeSentException", class_Messenger_Exception_MaybeSentException_methods);
+	class_entry = zend_register_internal_class_ex(&ce, class_entry_Messenger_Exception_TransportException);
 
 	return class_entry;
 }

@@ -34,6 +34,7 @@ const char *msgr_strerror(int code)
 		case MSGR_ERR_NOT_FOUND: return "not found";
 		case MSGR_ERR_STATE: return "not allowed in this state";
 		case MSGR_ERR_DENIED: return "refused by the server";
+		case MSGR_ERR_UNCONFIRMED: return "sent, but not confirmed";
 		default: return "unknown error";
 	}
 }

@@ -12,6 +12,8 @@
 #define MSGR_ERR_STATE      -6  /* the server's state forbids it (a LogicException to the user) */
 #define MSGR_ERR_DENIED     -7  /* the server refuses this client (credentials, permissions, a
                                  * missing setup it may not make): waiting does not help */
+#define MSGR_ERR_UNCONFIRMED -8 /* the request went out whole and no reply came: it may have
+                                 * taken effect (a message sent may be stored) */
 
 #define MSGR_ERROR_MAX 512
 

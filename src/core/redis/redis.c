@@ -394,7 +394,7 @@ void msgr_redis_pool_clear(void)
 }
 /* }}} */
 
-static int exchange(msgr_redis_t *r, const char *data, size_t len, size_t n, redisReply **replies, msgr_error_t *err);
+static int exchange(msgr_redis_t *r, const char *data, size_t len, size_t n, redisReply **replies, bool *written, msgr_error_t *err);
 static int resp_cmd_args(msgr_buf_t *b, int argc, const char *const *argv, msgr_error_t *err);
 
 static int connect_now(msgr_redis_t *r, msgr_error_t *err)
@@ -434,7 +434,8 @@ static int connect_now(msgr_redis_t *r, msgr_error_t *err)
 	}
 	redisReply *replies[2] = { NULL, NULL };
 	msgr_error_t why2;
-	if (rc == MSGR_OK && n && exchange(r, resp.data, resp.len, n, replies, &why2) != MSGR_OK) {
+	bool written;
+	if (rc == MSGR_OK && n && exchange(r, resp.data, resp.len, n, replies, &written, &why2) != MSGR_OK) {
 		rc = msgr_error_set(err, why2.code, "%s: %s", r->where, why2.message);
 	}
 	for (size_t i = 0; rc == MSGR_OK && i < n; i++) {
@@ -563,9 +564,11 @@ static int resp_cmd_args(msgr_buf_t *b, int argc, const char *const *argv, msgr_
 
 /* Writes data and reads n replies on the current connection; with an error, the connection is
  * no longer usable (the caller drops it). */
-static int exchange(msgr_redis_t *r, const char *data, size_t len, size_t n, redisReply **replies, msgr_error_t *err)
+/* *written: the commands went out whole (a failure after that leaves them maybe carried out) */
+static int exchange(msgr_redis_t *r, const char *data, size_t len, size_t n, redisReply **replies, bool *written, msgr_error_t *err)
 {
 	int rc = msgr_net_write(r->net, data, len, err);
+	*written = rc == MSGR_OK;
 	size_t got = 0;
 	if (rc == MSGR_OK && n) {
 		msgr_net_await(r->net);
@@ -596,21 +599,32 @@ static int exchange(msgr_redis_t *r, const char *data, size_t len, size_t n, red
 
 /* The n commands in resp in one round trip; replies[i] owned by the caller (free_replies). A
  * Redis error reply is a reply: the caller looks at it. A connection the server closed (a
- * restart, an idle timeout) is replaced once and the commands sent again. */
+ * restart, an idle timeout) is replaced once and the commands sent again. When it fails in
+ * the end after the commands once went out whole, the error is MSGR_ERR_UNCONFIRMED: they may
+ * have been carried out (a message sent may be stored). */
 static int pipeline(msgr_redis_t *r, const msgr_buf_t *resp, size_t n, redisReply **replies, msgr_error_t *err)
 {
+	bool went_out = false;
+	if (r->net && !msgr_net_idle_ok(r->net)) {
+		/* closed by the server while idle (a restart, its timeout): known before anything goes
+		 * out, so a failure below is not an unconfirmed one */
+		drop(r);
+	}
 	for (int attempt = 0;; attempt++) {
 		int rc;
-		if (!r->net && (rc = connect_now(r, err)) != MSGR_OK) {
-			return rc;
-		}
 		msgr_error_t why;
-		if ((rc = exchange(r, resp->data, resp->len, n, replies, &why)) == MSGR_OK) {
+		bool written = false;
+		if (!r->net && (rc = connect_now(r, &why)) != MSGR_OK) {
+			return went_out ? msgr_error_set(err, MSGR_ERR_UNCONFIRMED, "%s lost the connection before replying, and then: %s", r->where, why.message)
+				: msgr_error_set(err, rc, "%s", why.message);
+		}
+		if ((rc = exchange(r, resp->data, resp->len, n, replies, &written, &why)) == MSGR_OK) {
 			return MSGR_OK;
 		}
+		went_out = went_out || written;
 		drop(r);
 		if (attempt > 0 || rc != MSGR_ERR_IO) {
-			return msgr_error_set(err, rc, "%s: %s", r->where, why.message);
+			return msgr_error_set(err, went_out && rc == MSGR_ERR_IO ? MSGR_ERR_UNCONFIRMED : rc, "%s: %s", r->where, why.message);
 		}
 	}
 }

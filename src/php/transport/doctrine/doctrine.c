@@ -139,7 +139,14 @@ static php_messenger_doctrine *ready(zend_object *self)
 }
 
 /* {{{ errors: a TransportException naming the database, never a password */
+static void transport_error_as(php_messenger_doctrine *t, zend_class_entry *ce, const char *doing, const char *secret);
+
 static void transport_error(php_messenger_doctrine *t, const char *doing, const char *secret)
+{
+	transport_error_as(t, php_messenger_ce_TransportException, doing, secret);
+}
+
+static void transport_error_as(php_messenger_doctrine *t, zend_class_entry *ce, const char *doing, const char *secret)
 {
 	zend_object *ex = NULL;
 	php_messenger_take_exception(&ex);
@@ -159,7 +166,7 @@ static void transport_error(php_messenger_doctrine *t, const char *doing, const 
 	}
 	zend_string *message = zend_strpprintf(0, "%s %s: %s", doing, t->where ? ZSTR_VAL(t->where) : "the database",
 		text ? ZSTR_VAL(text) : "unknown error");
-	zend_object *thrown = zend_throw_exception(php_messenger_ce_TransportException, ZSTR_VAL(message), 0);
+	zend_object *thrown = zend_throw_exception(ce, ZSTR_VAL(message), 0);
 	if (ex) {
 		if (secret && *secret) {
 			/* the driver's exception keeps its own text: not chained when a secret is about */
@@ -367,6 +374,16 @@ static bool is_table_missing(const pdo_error *e)
 	return strcmp(e->code, "42P01") == 0 || strcmp(e->code, "42S02") == 0 || strstr(e->message, "no such table") != NULL;
 }
 
+/* The connection went away while a statement was running (sent, no reply): PostgreSQL's
+ * "server closed the connection unexpectedly" or an administrator's termination (57P01),
+ * MySQL's 2013 "Lost connection to MySQL server during query". Whether the statement took
+ * effect is unknown. */
+static bool is_lost_during_statement(const pdo_error *e)
+{
+	return strstr(e->message, "server closed the connection unexpectedly") || strncmp(e->code, "57P01", 5) == 0
+		|| strstr(e->message, "terminating connection") || e->driver_code == 2013 || strstr(e->message, "[2013]");
+}
+
 /* The server refuses this client: a wrong password or user, no right to the database, a
  * database it does not have (SQLSTATE 28xxx, 3D000; PostgreSQL's libpq says it in words at
  * connect time, MySQL's 1044, 1045, 1049) */
@@ -561,7 +578,12 @@ static bool send_rows(php_messenger_doctrine *t, zend_object **envelopes, uint32
 	if (!ok) {
 		zval_ptr_dtor(&rows);
 		zval_ptr_dtor(&last);
-		transport_error(t, "Could not send to", NULL);
+		if (pending_error_is(is_lost_during_statement)) {
+			transport_error_as(t, php_messenger_ce_MaybeSentException,
+				"The connection was lost before the database confirmed the INSERT: the message may have been stored (sending it again may store it twice) in", NULL);
+		} else {
+			transport_error(t, "Could not send to", NULL);
+		}
 		return false;
 	}
 	array_init_size(out, count);

@@ -210,7 +210,12 @@ static bool send_envelopes(php_messenger_redis *t, zend_object **envelopes, uint
 	}
 	msgr_error_t err;
 	if (ok && msgr_redis_send(t->r, messages, count, &err) != MSGR_OK) {
-		throw_core(&err);
+		if (err.code == MSGR_ERR_UNCONFIRMED) {
+			php_messenger_throw(php_messenger_ce_MaybeSentException, "%s: %s may have been stored (sending %s again may store %s twice)",
+				err.message, count == 1 ? "the message" : "the messages", count == 1 ? "it" : "them", count == 1 ? "it" : "them");
+		} else {
+			throw_core(&err);
+		}
 		ok = false;
 	}
 	if (ok) {
