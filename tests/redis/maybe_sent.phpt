@@ -26,8 +26,10 @@ $show = function (callable $f) use ($port) {
         $f();
         echo "no exception\n";
     } catch (Messenger\Exception\TransportException $e) {
+        // (how the connection ended depends on timing: reset, closed, refused on the retry)
+        $text = str_replace((string) $port, 'PORT', $e->getMessage());
         echo get_class($e), ' (a TransportException: ', $e instanceof Messenger\Exception\TransportException ? 'yes' : 'no', '): ',
-            str_replace((string) $port, 'PORT', $e->getMessage()), "\n";
+            $e instanceof Messenger\Exception\MaybeSentException ? (str_ends_with($text, ': the message may have been stored (sending it again may store it twice)') ? 'says it may have been stored' : $text) : $text, "\n";
     }
 };
 $serializer = new Messenger\Transport\Serialization\PhpSerializer(['allowed_classes' => [Job::class]]);
@@ -45,8 +47,8 @@ echo "nobody listening: ";
 $show(fn () => (new Messenger\Bridge\Redis\Transport\RedisTransport("redis://127.0.0.1:$port/jobs?auto_setup=0", [], $serializer))->send(new Messenger\Envelope(new Job(3))));
 ?>
 --EXPECT--
-send: Messenger\Exception\MaybeSentException (a TransportException: yes): Redis at 127.0.0.1:PORT lost the connection before replying, and then: Cannot connect to Redis at 127.0.0.1:PORT: Connection refused: the message may have been stored (sending it again may store it twice)
+send: Messenger\Exception\MaybeSentException (a TransportException: yes): says it may have been stored
 the server: read an XADD, closed without replying
-dispatch: Messenger\Exception\MaybeSentException (a TransportException: yes): Redis at 127.0.0.1:PORT lost the connection before replying, and then: Cannot connect to Redis at 127.0.0.1:PORT: Connection refused: the message may have been stored (sending it again may store it twice)
+dispatch: Messenger\Exception\MaybeSentException (a TransportException: yes): says it may have been stored
 the server: read an XADD, closed without replying
 nobody listening: Messenger\Exception\TransportException (a TransportException: yes): Cannot connect to Redis at 127.0.0.1:PORT: Connection refused
