@@ -7,21 +7,24 @@ cd "$(dirname "$0")/.."
 passed=0 failed=0
 count() { passed=$((passed + $1)); failed=$((failed + $2)); }
 
-out=$(tests/c/run.sh 2>&1); echo "$out" | grep -vE '^\[ (RUN|      OK) '
-line=$(echo "$out" | grep -E '^cmocka: [0-9]+ passed, [0-9]+ failed$' | tail -1)
-if [ -n "$line" ]; then
-	count "$(echo "$line" | awk '{print $2}')" "$(echo "$line" | awk '{print $4}')"
-else
-	count 0 1
-fi
+# runs a command whose result is its last line "LABEL: N passed, N failed" (none: one failure);
+# shows its output, less the lines matching HIDE
+summary() {
+	local label=$1 hide=$2 out line
+	shift 2
+	out=$("$@" 2>&1)
+	if [ -n "$hide" ]; then echo "$out" | grep -vE "$hide"; else echo "$out"; fi
+	line=$(echo "$out" | grep -E "^$label: [0-9]+ passed, [0-9]+ failed\$" | tail -1)
+	if [ -n "$line" ]; then
+		line=${line#"$label: "}
+		count "$(echo "$line" | awk '{print $1}')" "$(echo "$line" | awk '{print $3}')"
+	else
+		count 0 1
+	fi
+}
 
-out=$(scripts/fuzz.sh 2>&1); echo "$out"
-line=$(echo "$out" | grep -E '^fuzz: [0-9]+ passed, [0-9]+ failed$' | tail -1)
-if [ -n "$line" ]; then
-	count "$(echo "$line" | awk '{print $2}')" "$(echo "$line" | awk '{print $4}')"
-else
-	count 0 1
-fi
+summary cmocka '^\[ (RUN|      OK) ' tests/c/run.sh
+summary fuzz '' scripts/fuzz.sh
 
 for check in scripts/check-arginfo.sh scripts/check-layers.sh scripts/check-build-lists.sh scripts/check-without-libs.sh "php scripts/package-xml.php --check" scripts/check-pecl.sh; do
 	if $check; then count 1 0; else count 0 1; fi
@@ -65,20 +68,9 @@ phpt() {
 	rm -f "$log"
 }
 phpt plain
-out=$(php -d extension="$PWD/modules/messenger.so" tests/big/drain.php "$PWD/modules/messenger.so" 2>&1); echo "$out"
-line=$(echo "$out" | grep -E '^drain: [0-9]+ passed, [0-9]+ failed$' | tail -1)
-if [ -n "$line" ]; then
-	count "$(echo "$line" | awk '{print $2}')" "$(echo "$line" | awk '{print $4}')"
-else
-	count 0 1
-fi
-out=$(php -n -d memory_limit=-1 -d extension="$PWD/modules/messenger.so" tests/big/garbage_1gb.php 2>&1); echo "$out"
-line=$(echo "$out" | grep -E '^big garbage: [0-9]+ passed, [0-9]+ failed$' | tail -1)
-if [ -n "$line" ]; then
-	count "$(echo "$line" | awk '{print $3}')" "$(echo "$line" | awk '{print $5}')"
-else
-	count 0 1
-fi
+summary drain '' php -d extension="$PWD/modules/messenger.so" tests/big/drain.php "$PWD/modules/messenger.so"
+summary chaos '' php -d extension="$PWD/modules/messenger.so" tests/big/chaos.php "$PWD/modules/messenger.so"
+summary "big garbage" '' php -n -d memory_limit=-1 -d extension="$PWD/modules/messenger.so" tests/big/garbage_1gb.php
 if [ "${MESSENGER_SKIP_VALGRIND:-0}" != 1 ]; then
 	# run-tests.php -m alone runs valgrind without a leak check, so it reports memory errors but
 	# never a leak: ask for definite leaks to count as errors. PCRE's JIT reads past its buffers in

@@ -44,8 +44,18 @@ typedef struct {
 	zend_string *current_transport;
 	bool stop;
 	bool running;
+	struct run_state *run; /* while run() runs: its options and state (for waits), else NULL */
 	zend_object std;
 } php_messenger_worker;
+
+/* {{{ outages: a broker the worker cannot reach is waited out (see outage_wait) */
+typedef struct {
+	zend_long since_ms; /* unreachable since (monotonic), or 0 */
+	zend_long wait_ms;  /* the last wait before trying again */
+} outage_t;
+static bool outage_wait(php_messenger_worker *w, zend_string *name, outage_t *o);
+static bool outage_over(php_messenger_worker *w, zend_string *name, outage_t *o);
+/* }}} */
 
 /* the log: a subscriber of these events */
 #define LOG_EVENTS ((1u << PHP_MESSENGER_EV_HANDLED) | (1u << PHP_MESSENGER_EV_RETRYING) | (1u << PHP_MESSENGER_EV_REMOVED) \
@@ -354,12 +364,20 @@ static bool send_to(php_messenger_worker *w, zend_string *name, zend_object *env
 		php_messenger_throw(php_messenger_ce_LogicException, "The transport \"%s\" cannot send messages", ZSTR_VAL(name));
 		return false;
 	}
-	zend_object *sent = php_messenger_transport_send(sender, envelope);
+	/* a broker that cannot be reached is waited for: a retry or a failed message is not lost
+	 * to an outage (a MaybeSentException sends again: at least once) */
+	outage_t o = { 0, 0 };
+	zend_object *sent;
+	do {
+		GC_ADDREF(envelope);
+		php_messenger_refusal_take();
+	} while (!(sent = php_messenger_transport_send(sender, envelope)) && outage_wait(w, name, &o));
+	OBJ_RELEASE(envelope);
 	if (!sent) {
 		return false;
 	}
 	OBJ_RELEASE(sent);
-	return true;
+	return outage_over(w, name, &o);
 }
 
 /* A copy of the received envelope to send again: without the stamps of this delivery. Its
@@ -765,7 +783,11 @@ static bool handle_message(php_messenger_worker *w, zend_string *name, const php
 /* handled: acknowledged, and let go */
 static bool settle_handled(php_messenger_worker *w, zend_string *name, const php_messenger_transport *receiver, zend_object *result, counts_t *counts)
 {
-	bool acked = php_messenger_transport_settle(receiver, result, true), ok = acked;
+	outage_t o = { 0, 0 };
+	bool acked;
+	while (php_messenger_refusal_take(), !(acked = php_messenger_transport_settle(receiver, result, true)) && outage_wait(w, name, &o)) {
+	}
+	bool ok = acked && outage_over(w, name, &o);
 	if (ok) {
 		counts->handled++;
 		ok = emit_simple(w, PHP_MESSENGER_EV_HANDLED, result, name, NULL, false);
@@ -868,7 +890,10 @@ static bool settle(php_messenger_worker *w, zend_string *name, const php_messeng
 		ok = retry ? send_for_retry(w, name, envelope, error, details, wait) : give_up(w, name, envelope, error, details);
 	}
 	if (ok) {
-		ok = php_messenger_transport_settle(receiver, envelope, false);
+		outage_t o = { 0, 0 };
+		while (php_messenger_refusal_take(), !(ok = php_messenger_transport_settle(receiver, envelope, false)) && outage_wait(w, name, &o)) {
+		}
+		ok = ok && outage_over(w, name, &o);
 	}
 	if (ok) {
 		ok = emit_simple(w, PHP_MESSENGER_EV_FAILED, envelope, name, error, retry);
@@ -1096,11 +1121,10 @@ typedef struct {
 	bool limited;
 	msgr_rate_t rate;
 	zval pending; /* envelopes of a batch handled before the receiver is read again, or UNDEF */
-	zend_long down_since_ms; /* its broker could not be reached since (monotonic), or 0 */
-	zend_long down_wait_ms;  /* the last wait before trying again */
+	outage_t down; /* its broker, when it could not be reached */
 } receiver_state;
 
-typedef struct {
+typedef struct run_state {
 	php_messenger_worker *w;
 	run_options o;
 	receiver_state *rs; /* in the receivers' order */
@@ -1352,44 +1376,67 @@ static bool handle_batch(run_t *r, receiver_state *st, zend_string *name, const 
 	return ok;
 }
 
-/* A receiver's broker could not be reached (down, restarting, locked): the worker says so once
- * (the log, else a warning), waits with growing pauses (0.1 s doubling to 5 s; signals, stop()
- * and the time limit end them) and tries again, for ever unless reconnect_timeout says how long;
- * then, or when the server refuses this client (a wrong password, a table it may not make),
- * the error ends the worker. Consumes error; false when the worker cannot go on. */
+/* After a call to a broker failed: a TransportException that is not a refusal (the broker is
+ * down, restarting, locked) is waited out. The worker says so once per outage (the log, else a
+ * warning; the transport_unavailable event), waits with growing pauses (0.1 s doubling to 5 s;
+ * signals, stop() and the time limit end them) and returns true: try again. False leaves the
+ * exception: another error, a server that refuses this client (a wrong password, a table it may
+ * not make), reconnect_timeout passed, or no run() going on; or, when the worker is told to stop
+ * meanwhile, none (what was not settled comes back later). */
 static void nap_for(run_t *r, zend_long nap_ms);
 
 #define DOWN_WAIT_FIRST_MS 100
 #define DOWN_WAIT_MAX_MS 5000
-static bool wait_out(run_t *r, receiver_state *st, zend_string *name, zend_object *error)
+static bool outage_wait(php_messenger_worker *w, zend_string *name, outage_t *o)
 {
-	zend_long now = php_messenger_monotonic_ms();
-	bool first = !st->down_since_ms;
-	if (first) {
-		st->down_since_ms = now;
-	} else if (r->o.reconnect_timeout && now - st->down_since_ms >= r->o.reconnect_timeout * 1000) {
-		zval ex;
-		ZVAL_OBJ(&ex, error);
-		zend_throw_exception_object(&ex);
+	run_t *r = w->run;
+	zend_object *error = EG(exception);
+	bool refused = php_messenger_refusal_take();
+	if (!r || !error || refused || !instanceof_function(error->ce, php_messenger_ce_TransportException)) {
 		return false;
 	}
-	st->down_wait_ms = first ? DOWN_WAIT_FIRST_MS : (st->down_wait_ms * 2 > DOWN_WAIT_MAX_MS ? DOWN_WAIT_MAX_MS : st->down_wait_ms * 2);
+	zend_long now = php_messenger_monotonic_ms();
+	bool first = !o->since_ms;
+	if (!first && r->o.reconnect_timeout && now - o->since_ms >= r->o.reconnect_timeout * 1000) {
+		return false;
+	}
+	if (w->stop || stop_signal) {
+		zend_clear_exception();
+		return false;
+	}
+	zend_object *taken;
+	if (!php_messenger_take_exception(&taken)) {
+		return false; /* exit() */
+	}
+	o->wait_ms = first ? DOWN_WAIT_FIRST_MS : (o->wait_ms * 2 > DOWN_WAIT_MAX_MS ? DOWN_WAIT_MAX_MS : o->wait_ms * 2);
 	bool ok = true;
 	if (first) {
-		php_messenger_event ev = { PHP_MESSENGER_EV_UNAVAILABLE, NULL, name, error, false, 0, st->down_wait_ms, NULL };
-		ok = php_messenger_emit(&r->w->events, &ev);
-		if (ok && !r->w->logger) {
+		o->since_ms = now;
+		php_messenger_event ev = { PHP_MESSENGER_EV_UNAVAILABLE, NULL, name, taken, false, 0, o->wait_ms, NULL };
+		ok = php_messenger_emit(&w->events, &ev);
+		if (ok && !w->logger) {
 			zval rv;
-			zval *reason = php_messenger_throwable_prop(error, ZSTR_KNOWN(ZEND_STR_MESSAGE), &rv);
+			zval *reason = php_messenger_throwable_prop(taken, ZSTR_KNOWN(ZEND_STR_MESSAGE), &rv);
 			php_error_docref(NULL, E_WARNING, "Messenger: the transport \"%s\" is unavailable (%s): waiting for it%s",
 				ZSTR_VAL(name), Z_TYPE_P(reason) == IS_STRING ? Z_STRVAL_P(reason) : "", r->o.reconnect_timeout ? "" : " (reconnect_timeout: for ever)");
 		}
 	}
-	OBJ_RELEASE(error);
+	OBJ_RELEASE(taken);
 	if (ok) {
-		nap_for(r, st->down_wait_ms);
+		nap_for(r, o->wait_ms);
 	}
 	return ok;
+}
+
+/* After a call succeeded: the end of an outage, if there was one, is told */
+static bool outage_over(php_messenger_worker *w, zend_string *name, outage_t *o)
+{
+	if (!o->since_ms) {
+		return true;
+	}
+	php_messenger_event ev = { PHP_MESSENGER_EV_AVAILABLE, NULL, name, NULL, false, 0, php_messenger_monotonic_ms() - o->since_ms, NULL };
+	o->since_ms = o->wait_ms = 0;
+	return php_messenger_emit(&w->events, &ev);
 }
 
 /* One receiver: what its rate limit held back, else a get; false when the worker cannot go on.
@@ -1409,13 +1456,12 @@ static bool read_receiver(run_t *r, receiver_state *st, zend_string *name, const
 		ZVAL_COPY_VALUE(&got, &st->pending);
 		ZVAL_UNDEF(&st->pending);
 	} else if (php_messenger_refusal_take(), !php_messenger_transport_get(receiver, name, r->o.queues, &got)) {
+		if (outage_wait(r->w, name, &st->down)) {
+			return true; /* read again */
+		}
 		zend_object *error;
 		if (!php_messenger_take_exception(&error)) {
 			return false;
-		}
-		bool refused = php_messenger_refusal_take();
-		if (instanceof_function(error->ce, php_messenger_ce_TransportException) && !refused) {
-			return wait_out(r, st, name, error);
 		}
 		if (!instanceof_function(error->ce, php_messenger_ce_MessageDecodingFailedException)) {
 			zval ex;
@@ -1429,14 +1475,9 @@ static bool read_receiver(run_t *r, receiver_state *st, zend_string *name, const
 		OBJ_RELEASE(error);
 		return ok;
 	}
-	if (st->down_since_ms) {
-		/* back */
-		php_messenger_event ev = { PHP_MESSENGER_EV_AVAILABLE, NULL, name, NULL, false, 0, php_messenger_monotonic_ms() - st->down_since_ms, NULL };
-		st->down_since_ms = st->down_wait_ms = 0;
-		if (!php_messenger_emit(&r->w->events, &ev)) {
-			zval_ptr_dtor(&got);
-			return false;
-		}
+	if (!outage_over(r->w, name, &st->down)) {
+		zval_ptr_dtor(&got);
+		return false;
 	}
 	bool ok = handle_batch(r, st, name, receiver, &got, handled_any);
 	zval_ptr_dtor(&got);
@@ -1570,6 +1611,8 @@ ZEND_METHOD(Messenger_Worker, run)
 	/* a fatal error in a handler (the memory limit...) jumps out of the loop: the signal
 	 * handlers and the keepalive ticker must still be put away before it goes on */
 	volatile bool bailed = false;
+	struct run_state *outer_run = w->run;
+	w->run = &r;
 	zend_try {
 		w->running = true;
 		w->stop = false;
@@ -1580,6 +1623,7 @@ ZEND_METHOD(Messenger_Worker, run)
 		bailed = true;
 		php_messenger_consuming_reset();
 	} zend_end_try();
+	w->run = outer_run;
 	sigaction(SIGTERM, &old_term, NULL);
 	sigaction(SIGINT, &old_int, NULL);
 	sigaction(SIGQUIT, &old_quit, NULL);
