@@ -3,7 +3,9 @@
  * whose general path goes through the core rewrite and PHP's unserializer, and
  * JsonSerializer::decode(). The first byte picks the decoder and, for JSON, the message type.
  * Properties checked on every input, besides the sanitizers' own: decoding gives an Envelope or
- * a MessageDecodingFailedException, nothing else, and leaves no exception behind. */
+ * a MessageDecodingFailedException, nothing else, and leaves no exception behind; an Envelope's
+ * stamps answer every getter, and a worker handles it (handled, retried or sent to the failure
+ * transport) without an exception reaching C. */
 #include <stdint.h>
 #include <stdlib.h>
 
@@ -36,6 +38,16 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 		"    try { $e = $serializer->decode(['body' => $body, 'headers' => $headers]); }\n"
 		"    catch (Messenger\\Exception\\MessageDecodingFailedException $x) { return false; }\n"
 		"    if (!$e instanceof Messenger\\Envelope) { throw new LogicException('not an Envelope'); }\n"
+		/* what the worker and the failed:* commands read: every stamp's getters */
+		"    foreach ($e->all() as $list) { foreach ($list as $stamp) { foreach ((new ReflectionObject($stamp))->getMethods() as $m) {\n"
+		"        if ($m->isPublic() && !$m->isStatic() && $m->getNumberOfRequiredParameters() === 0 && $m->name !== '__construct') { $m->invoke($stamp); }\n"
+		"    } } }\n"
+		/* and a worker that handles it, as one received from a transport (its HandledStamps,
+		 * RedeliveryStamp, DelayStamp...): handled, retried or sent to the failure transport */
+		"    $m = new Messenger\\Messenger(['transports' => ['async' => 'in-memory://', 'failed' => 'in-memory://'], 'failure_transport' => 'failed',\n"
+		"        'handlers' => ['*' => function (object $message) { if ($message instanceof Msg && $message->n % 3 === 1) { throw new RuntimeException('no'); } }]]);\n"
+		"    $m->transport('async')->send($e);\n"
+		"    $m->worker(['async'])->run(['limit' => 1, 'sleep' => 0]);\n"
 		"    return true;\n"
 		"}", NULL, "fuzz setup");
 	zend_eval_string("new Messenger\\Transport\\Serialization\\PhpSerializer(['allowed_classes' => ['Msg']])", &php_serializer, "php");
