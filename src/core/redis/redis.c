@@ -26,11 +26,11 @@
 static const char *const known_options[] = {
 	"stream", "group", "consumer", "auto_setup", "delete_after_ack", "delete_after_reject", "stream_max_entries",
 	"dbindex", "redeliver_timeout", "claim_interval", "lazy", "auth", "serializer", "persistent", "timeout",
-	"read_timeout", "get_batch_size", "tls", "cacert", "cert", "key", "verify_peer", NULL,
+	"read_timeout", "get_batch_size", "tls", "cacert", "cert", "key", "verify_peer", "max_deliveries", NULL,
 };
 #define KNOWN_OPTIONS_LIST "stream, group, consumer, auto_setup, delete_after_ack, delete_after_reject, stream_max_entries, " \
 	"dbindex, redeliver_timeout, claim_interval, lazy, auth, serializer, persistent, timeout, read_timeout, get_batch_size, " \
-	"tls, cacert, cert, key, verify_peer"
+	"tls, cacert, cert, key, verify_peer, max_deliveries"
 
 static int set_string(char **slot, const char *value, msgr_error_t *err)
 {
@@ -120,6 +120,8 @@ static int apply_option(msgr_redis_options_t *o, const char *key, const char *v,
 		rc = parse_number(key, v, 1, &o->claim_interval_ms, err);
 	} else if (strcmp(key, "get_batch_size") == 0) {
 		rc = parse_number(key, v, 1, &o->get_batch_size, err);
+	} else if (strcmp(key, "max_deliveries") == 0) {
+		rc = parse_number(key, v, 0, &o->max_deliveries, err);
 	} else if (strcmp(key, "serializer") == 0) {
 		/* phpredis' OPT_SERIALIZER of Symfony's connection: 1 (PHP, the default) wraps the JSON in
 		 * s:N:"...";, 0 (none) writes it raw; igbinary, msgpack and JSON are not spoken here */
@@ -177,6 +179,7 @@ int msgr_redis_options_parse(const msgr_dsn_t *dsn, const msgr_kv_t *extra, size
 	o->redeliver_timeout_ms = 3600 * 1000;
 	o->claim_interval_ms = 60000;
 	o->get_batch_size = 1;
+	o->max_deliveries = 5;
 	bool socket = !*dsn->host && dsn->path[0] == '/' && dsn->path[1];
 	if ((rc = set_string(&o->host, socket ? "" : *dsn->host ? dsn->host : "127.0.0.1", err)) != MSGR_OK ||
 		(socket && (rc = set_string(&o->socket, dsn->path, err)) != MSGR_OK) ||
@@ -1201,6 +1204,8 @@ static int claim_stale(msgr_redis_t *r, msgr_error_t *err)
 		cmd_str(&c, "0-0");
 		cmd_str(&c, "COUNT");
 		cmd_str(&c, count);
+		/* JUSTID: the claim does not count as a delivery; reading the entry from this
+		 * consumer's pending ones below does (max_deliveries reads that count) */
 		cmd_str(&c, "JUSTID");
 		if ((rc = run(r, &c, &reply, err)) != MSGR_OK) {
 			return rc;
@@ -1279,6 +1284,66 @@ static int read_reply_entries(msgr_redis_t *r, redisReply *reply, redisReply **e
 	return MSGR_OK;
 }
 
+/* Pending entries read again (claimed from a consumer that went away, or this one's own after
+ * a restart) that were delivered more than max_deliveries times without an ack or a reject:
+ * their handling may be what ends the workers that take them. They are handed out with a
+ * problem, so the worker sends them to the failure transport instead of handling them. One
+ * XPENDING over their range, for this consumer. */
+static int set_aside_poison(msgr_redis_t *r, msgr_message_t *m, size_t n, msgr_error_t *err)
+{
+	if (r->o.max_deliveries <= 0) {
+		return MSGR_OK;
+	}
+	const char *first = NULL, *last = NULL;
+	for (size_t i = 0; i < n; i++) {
+		if (m[i].id) {
+			first = first ? first : m[i].id;
+			last = m[i].id;
+		}
+	}
+	if (!first) {
+		return MSGR_OK;
+	}
+	char count[24];
+	snprintf(count, sizeof(count), "%zu", n);
+	cmd_t c = { 0 };
+	cmd_str(&c, "XPENDING");
+	cmd_str(&c, r->o.stream);
+	cmd_str(&c, r->o.group);
+	cmd_str(&c, first);
+	cmd_str(&c, last);
+	cmd_str(&c, count);
+	cmd_str(&c, r->o.consumer);
+	redisReply *reply;
+	int rc = run(r, &c, &reply, err);
+	if (rc != MSGR_OK) {
+		return rc;
+	}
+	if (reply->type != REDIS_REPLY_ARRAY) {
+		rc = reply_error(r, reply, "count the deliveries of pending messages", err);
+	}
+	for (size_t k = 0; rc == MSGR_OK && k < reply->elements; k++) {
+		redisReply *e = reply->element[k];
+			if (e->type != REDIS_REPLY_ARRAY || e->elements < 4 || e->element[0]->type != REDIS_REPLY_STRING
+			|| e->element[3]->type != REDIS_REPLY_INTEGER || e->element[3]->integer <= r->o.max_deliveries) {
+			continue;
+		}
+		for (size_t i = 0; i < n; i++) {
+			if (m[i].id && !m[i].problem && strcmp(m[i].id, e->element[0]->str) == 0) {
+				char why[256];
+				snprintf(why, sizeof(why), "delivered %lld times and never acknowledged or rejected (more than max_deliveries, %lld): "
+					"its handling may be what ends the worker", (long long) e->element[3]->integer, r->o.max_deliveries);
+				if (!(m[i].problem = msgr_strndup(why, strlen(why)))) {
+					rc = msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory");
+				}
+				break;
+			}
+		}
+	}
+	freeReplyObject(reply);
+	return rc;
+}
+
 int msgr_redis_get(msgr_redis_t *r, msgr_message_t **out, size_t *count, msgr_error_t *err)
 {
 	*out = NULL;
@@ -1319,6 +1384,9 @@ int msgr_redis_get(msgr_redis_t *r, msgr_message_t **out, size_t *count, msgr_er
 		size_t count_before = *count, gone_before = gone_count;
 		if (rc == MSGR_OK && entries) {
 			rc = collect(r, entries, true, own, out, count, &cap, &gone, &gone_count, err);
+			if (rc == MSGR_OK && own && *count > count_before) {
+				rc = set_aside_poison(r, *out + count_before, *count - count_before, err);
+			}
 			if (own && entries->elements) {
 				/* the next read of the own pending entries goes on after the last one seen */
 				redisReply *last = entries->element[entries->elements - 1]->element[0];

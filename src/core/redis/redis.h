@@ -30,6 +30,7 @@ typedef struct msgr_redis_options {
 	long long redeliver_timeout_ms;
 	long long claim_interval_ms;
 	long long get_batch_size;      /* entries per read (COUNT) */
+	long long max_deliveries;      /* a pending entry delivered more times goes to the failure transport; 0: never */
 	double connect_timeout;        /* s; 0: the default of 5 s */
 	double read_timeout;           /* s; 0: the default of 30 s */
 	bool raw_json;                 /* serializer=0: the message field is the JSON itself */

@@ -692,7 +692,16 @@ static bool handle_message(php_messenger_worker *w, zend_string *name, const php
 	bool undecodable = Z_OBJCE_P(php_messenger_envelope_message(envelope)) == php_messenger_ce_UndecodableMessage;
 	bool decoded_again = false;
 	if (undecodable) {
-		zend_object *decoded = redecode(w, name, envelope);
+		zend_object *decoded = NULL;
+		if (php_messenger_envelope_last(envelope, php_messenger_ce_SentToFailureTransportStamp)) {
+			/* kept in a failure transport: its class may be known by now (messenger:failed:retry) */
+			decoded = redecode(w, name, envelope);
+		} else {
+			/* as its transport just made it: decoding again gives the same answer, and a message
+			 * set aside as poison must not be handled */
+			zval *reason = OBJ_PROP_NUM(Z_OBJ_P(php_messenger_envelope_message(envelope)), 2);
+			php_messenger_decoding_failed(NULL, "%s", Z_TYPE_P(reason) == IS_STRING ? Z_STRVAL_P(reason) : "An undecodable message");
+		}
 		if (decoded) {
 			OBJ_RELEASE(envelope);
 			envelope = decoded;
