@@ -73,7 +73,7 @@ return [
         $proc = proc_open([PHP_BINARY, '-n', '-d', 'extension=pdo', '-d', 'extension=pdo_sqlite', '-d', "extension=$so", $console,
             'messenger:consume', 'async', '-q', '--sleep=0.05'], [0 => ['file', '/dev/null', 'r'], 1 => ['file', '/dev/null', 'w'], 2 => ['pipe', 'w']], $pipes, $dir);
         stream_set_blocking($pipes[2], false);
-        return ['proc' => $proc, 'err' => $pipes[2], 'text' => ''];
+        return ['proc' => $proc, 'err' => $pipes[2], 'text' => '', 'started' => microtime(true)];
     };
     $workers = [];
     for ($w = 0; $w < 4; $w++) {
@@ -130,8 +130,12 @@ return [
             break;
         }
     }
-    // a graceful stop of the survivors: each must exit 0
+    // a graceful stop of the survivors: each must exit 0 (one started just now is given the
+    // time to reach its loop: before that, SIGTERM ends any PHP process)
     foreach ($workers as $worker) {
+        while (microtime(true) - $worker['started'] < 2) {
+            usleep(50000);
+        }
         proc_terminate($worker['proc'], 15);
     }
     foreach ($workers as $worker) {

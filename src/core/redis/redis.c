@@ -626,7 +626,9 @@ static int pipeline(msgr_redis_t *r, const msgr_buf_t *resp, size_t n, redisRepl
 		}
 		went_out = went_out || written;
 		drop(r);
-		if (attempt > 0 || rc != MSGR_ERR_IO) {
+		if (attempt > 0 || rc != MSGR_ERR_IO || written) {
+			/* after a complete write, sending again could do it twice (an XADD stored twice):
+			 * the caller is told it is unconfirmed instead */
 			return msgr_error_set(err, went_out && rc == MSGR_ERR_IO ? MSGR_ERR_UNCONFIRMED : rc, "%s: %s", r->where, why.message);
 		}
 	}
@@ -666,7 +668,7 @@ static int reply_error(msgr_redis_t *r, redisReply *reply, const char *doing, ms
 		r->set_up = false;
 		/* with auto_setup the next call makes the group again (a restarted server without its
 		 * data); without, only an operator can */
-		return msgr_error_set(err, r->o.auto_setup ? MSGR_ERR_PROTOCOL : MSGR_ERR_DENIED,
+		return msgr_error_set(err, r->o.auto_setup ? MSGR_ERR_IO : MSGR_ERR_DENIED,
 			"%s has no consumer group \"%s\" on stream \"%s\": run messenger:setup-transports or turn auto_setup on",
 			r->where, r->o.group, r->o.stream);
 	}
@@ -1289,7 +1291,7 @@ static int read_reply_entries(msgr_redis_t *r, redisReply *reply, redisReply **e
  * their handling may be what ends the workers that take them. They are handed out with a
  * problem, so the worker sends them to the failure transport instead of handling them. One
  * XPENDING over their range, for this consumer. */
-static int set_aside_poison(msgr_redis_t *r, msgr_message_t *m, size_t n, msgr_error_t *err)
+static int set_aside_poison(msgr_redis_t *r, msgr_message_t *m, size_t n, size_t range, msgr_error_t *err)
 {
 	if (r->o.max_deliveries <= 0) {
 		return MSGR_OK;
@@ -1305,7 +1307,7 @@ static int set_aside_poison(msgr_redis_t *r, msgr_message_t *m, size_t n, msgr_e
 		return MSGR_OK;
 	}
 	char count[24];
-	snprintf(count, sizeof(count), "%zu", n);
+	snprintf(count, sizeof(count), "%zu", range); /* every entry of the range read, held or gone ones too */
 	cmd_t c = { 0 };
 	cmd_str(&c, "XPENDING");
 	cmd_str(&c, r->o.stream);
@@ -1385,7 +1387,7 @@ int msgr_redis_get(msgr_redis_t *r, msgr_message_t **out, size_t *count, msgr_er
 		if (rc == MSGR_OK && entries) {
 			rc = collect(r, entries, true, own, out, count, &cap, &gone, &gone_count, err);
 			if (rc == MSGR_OK && own && *count > count_before) {
-				rc = set_aside_poison(r, *out + count_before, *count - count_before, err);
+				rc = set_aside_poison(r, *out + count_before, *count - count_before, entries->elements, err);
 			}
 			if (own && entries->elements) {
 				/* the next read of the own pending entries goes on after the last one seen */

@@ -56,10 +56,11 @@ static zend_always_inline bool zend_string_equals_cstr(const zend_string *s1, co
  * TransportException. prefix (may be NULL) goes before the core's message. */
 struct msgr_error;
 void php_messenger_throw_core(const struct msgr_error *err, zend_class_entry *invalid_ce, const char *prefix);
-/* Whether the TransportException just thrown says the server refuses this client (credentials,
- * permissions, a setup only an operator can make: MSGR_ERR_DENIED): waiting does not help, so
- * a worker gives up at once instead of waiting the outage out. Set where such an error is
- * thrown; taking it clears it. */
+/* Whether the TransportException just thrown is one waiting does not help with: the server
+ * refuses this client (credentials, permissions, a setup only an operator can make:
+ * MSGR_ERR_DENIED) or answered with an error (MSGR_ERR_PROTOCOL, a statement the database
+ * rejects): a worker gives up at once instead of waiting it out, as it does for a connection
+ * that is down. Set where such an error is thrown; taking it clears it. */
 void php_messenger_refusal_set(void);
 bool php_messenger_refusal_take(void);
 /* The same for a bare status (a core function without an error struct: out of memory). */

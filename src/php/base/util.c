@@ -151,7 +151,8 @@ bool php_messenger_refusal_take(void)
 
 void php_messenger_throw_core(const msgr_error_t *err, zend_class_entry *invalid_ce, const char *prefix)
 {
-	if (err->code == MSGR_ERR_DENIED) {
+	if (err->code == MSGR_ERR_DENIED || err->code == MSGR_ERR_PROTOCOL) {
+		/* refused, or an answer waiting will not change: only I/O errors are waited out */
 		php_messenger_refusal_set();
 	}
 	zend_class_entry *ce = err->code == MSGR_ERR_INVALID ? invalid_ce

@@ -811,6 +811,10 @@ static bool find_missing(zval *value, HashTable *seen, int depth, char *out, siz
 		return false;
 	}
 	if (Z_TYPE_P(value) == IS_ARRAY) {
+		/* each array once: a body can make one array reached by many paths (R:, PHP references) */
+		if (Z_REFCOUNTED_P(value) && !zend_hash_index_add_empty_element(seen, ((zend_ulong) (uintptr_t) Z_ARR_P(value)) | 1)) {
+			return false;
+		}
 		zval *item;
 		ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(value), item) {
 			if ((Z_TYPE_P(item) == IS_ARRAY || Z_TYPE_P(item) == IS_OBJECT || Z_TYPE_P(item) == IS_REFERENCE)
@@ -820,7 +824,8 @@ static bool find_missing(zval *value, HashTable *seen, int depth, char *out, siz
 		} ZEND_HASH_FOREACH_END();
 		return false;
 	}
-	if (Z_TYPE_P(value) != IS_OBJECT || !zend_hash_index_add_empty_element(seen, Z_OBJ_HANDLE_P(value))) {
+	/* (objects by handle << 1, arrays by address | 1: the keys never meet) */
+	if (Z_TYPE_P(value) != IS_OBJECT || !zend_hash_index_add_empty_element(seen, (zend_ulong) Z_OBJ_HANDLE_P(value) << 1)) {
 		return false;
 	}
 	zend_object *obj = Z_OBJ_P(value);
@@ -883,7 +888,22 @@ bool php_messenger_encoded_whole(zend_object *envelope)
 {
 	char missing[256];
 	zval *message = php_messenger_envelope_message(envelope);
-	if (php_messenger_whole(message, missing, sizeof(missing))) {
+	bool whole = php_messenger_whole(message, missing, sizeof(missing));
+	/* and the stamps that travel with it: decoding checks them too */
+	zval *list;
+	ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(PHP_MESSENGER_PROP(envelope, PHP_MESSENGER_ENVELOPE_STAMPS)), list) {
+		zval *stamp;
+		if (!whole || Z_TYPE_P(list) != IS_ARRAY) {
+			break;
+		}
+		ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(list), stamp) {
+			if (Z_TYPE_P(stamp) == IS_OBJECT && php_messenger_stamp_travels(Z_OBJCE_P(stamp)) && !php_messenger_whole(stamp, missing, sizeof(missing))) {
+				whole = false;
+				break;
+			}
+		} ZEND_HASH_FOREACH_END();
+	} ZEND_HASH_FOREACH_END();
+	if (whole) {
 		return true;
 	}
 	php_messenger_throw(php_messenger_ce_InvalidArgumentException,

@@ -1409,7 +1409,7 @@ static bool outage_wait(php_messenger_worker *w, zend_string *name, outage_t *o)
 	if (!first && r->o.reconnect_timeout && now - o->since_ms >= r->o.reconnect_timeout * 1000) {
 		return false;
 	}
-	if (w->stop || stop_signal) {
+	if (w->stop || stop_signal || (r->o.time_limit && now - r->started >= r->o.time_limit * 1000)) {
 		zend_clear_exception();
 		return false;
 	}
@@ -1428,6 +1428,7 @@ static bool outage_wait(php_messenger_worker *w, zend_string *name, outage_t *o)
 			zval *reason = php_messenger_throwable_prop(taken, ZSTR_KNOWN(ZEND_STR_MESSAGE), &rv);
 			php_error_docref(NULL, E_WARNING, "Messenger: the transport \"%s\" is unavailable (%s): waiting for it%s",
 				ZSTR_VAL(name), Z_TYPE_P(reason) == IS_STRING ? Z_STRVAL_P(reason) : "", r->o.reconnect_timeout ? "" : " (reconnect_timeout: for ever)");
+			ok = !EG(exception); /* an error handler that throws */
 		}
 	}
 	OBJ_RELEASE(taken);

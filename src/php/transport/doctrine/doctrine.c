@@ -146,8 +146,18 @@ static void transport_error(php_messenger_doctrine *t, const char *doing, const 
 	transport_error_as(t, php_messenger_ce_TransportException, doing, secret);
 }
 
+struct pdo_error;
+static bool pending_error_is(bool (*is)(const struct pdo_error *e));
+static bool is_connection_lost(const struct pdo_error *e);
+static bool is_serialization_failure(const struct pdo_error *e);
+
 static void transport_error_as(php_messenger_doctrine *t, zend_class_entry *ce, const char *doing, const char *secret)
 {
+	/* a database that cannot be reached (or is locked) may come back: a worker waits for it;
+	 * an error it answered with (a statement it rejects) will not go away by waiting */
+	if (!pending_error_is(is_connection_lost) && !pending_error_is(is_serialization_failure)) {
+		php_messenger_refusal_set();
+	}
 	zend_object *ex = NULL;
 	php_messenger_take_exception(&ex);
 	zend_string *text = NULL;
@@ -317,7 +327,7 @@ static void now_text(zend_long offset_s, zval *out)
  * What a PDOException (or one it chained as previous) tells: its SQLSTATE, the driver's own code
  * and state (errorInfo[1], errorInfo[0]) and its text; one walk of the chain for every question
  * asked below. */
-typedef struct {
+typedef struct pdo_error {
 	const char *code;        /* the exception's code when a string (the SQLSTATE), or "" */
 	const char *state;       /* errorInfo[0], or "" */
 	zend_long driver_code;   /* errorInfo[1], or -1 */
@@ -354,6 +364,8 @@ static bool is_connection_lost(const pdo_error *e)
 {
 	return strncmp(e->code, "08", 2) == 0 || strncmp(e->code, "57P0", 4) == 0
 		|| e->driver_code == 2006 || e->driver_code == 2013
+		|| strstr(e->message, "SQLSTATE[08") /* the constructor's: its code is the driver's number */
+		|| strstr(e->message, "[2002]") || strstr(e->message, "[2003]") /* MySQL: cannot connect */
 		|| (e->driver_code == 7 && strcmp(e->state, "HY000") == 0);
 }
 
@@ -1314,6 +1326,8 @@ static bool pdo_connect(php_messenger_doctrine *t)
 	if (!call(t, &t->pdo, "getAttribute", 1, &attr, NULL, &driver) || Z_TYPE(driver) != IS_STRING) {
 		zval_ptr_dtor(&driver);
 		transport_error(t, "Could not use", NULL);
+		zval_ptr_dtor(&t->pdo);
+		ZVAL_UNDEF(&t->pdo); /* not usable: the next operation connects again */
 		return false;
 	}
 	bool ok = true;
