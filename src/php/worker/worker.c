@@ -52,8 +52,10 @@ typedef struct {
 typedef struct {
 	zend_long since_ms; /* unreachable since (monotonic), or 0 */
 	zend_long wait_ms;  /* the last wait before trying again */
+	zend_long retry_at_ms; /* a receiver's: not read again before (the others are read meanwhile) */
 } outage_t;
 static bool outage_wait(php_messenger_worker *w, zend_string *name, outage_t *o);
+static bool outage_note(php_messenger_worker *w, zend_string *name, outage_t *o);
 static bool outage_over(php_messenger_worker *w, zend_string *name, outage_t *o);
 /* }}} */
 
@@ -366,7 +368,7 @@ static bool send_to(php_messenger_worker *w, zend_string *name, zend_object *env
 	}
 	/* a broker that cannot be reached is waited for: a retry or a failed message is not lost
 	 * to an outage (a MaybeSentException sends again: at least once) */
-	outage_t o = { 0, 0 };
+	outage_t o = { 0, 0, 0 };
 	zend_object *sent;
 	do {
 		GC_ADDREF(envelope);
@@ -792,7 +794,7 @@ static bool handle_message(php_messenger_worker *w, zend_string *name, const php
 /* handled: acknowledged, and let go */
 static bool settle_handled(php_messenger_worker *w, zend_string *name, const php_messenger_transport *receiver, zend_object *result, counts_t *counts)
 {
-	outage_t o = { 0, 0 };
+	outage_t o = { 0, 0, 0 };
 	bool acked;
 	while (php_messenger_refusal_take(), !(acked = php_messenger_transport_settle(receiver, result, true)) && outage_wait(w, name, &o)) {
 	}
@@ -899,7 +901,7 @@ static bool settle(php_messenger_worker *w, zend_string *name, const php_messeng
 		ok = retry ? send_for_retry(w, name, envelope, error, details, wait) : give_up(w, name, envelope, error, details);
 	}
 	if (ok) {
-		outage_t o = { 0, 0 };
+		outage_t o = { 0, 0, 0 };
 		while (php_messenger_refusal_take(), !(ok = php_messenger_transport_settle(receiver, envelope, false)) && outage_wait(w, name, &o)) {
 		}
 		ok = ok && outage_over(w, name, &o);
@@ -1398,6 +1400,16 @@ static void nap_for(run_t *r, zend_long nap_ms);
 #define DOWN_WAIT_MAX_MS 5000
 static bool outage_wait(php_messenger_worker *w, zend_string *name, outage_t *o)
 {
+	if (!outage_note(w, name, o)) {
+		return false;
+	}
+	nap_for(w->run, o->wait_ms);
+	return true;
+}
+
+/* outage_wait without the nap: the caller waits (a receiver is skipped until retry_at_ms) */
+static bool outage_note(php_messenger_worker *w, zend_string *name, outage_t *o)
+{
 	run_t *r = w->run;
 	zend_object *error = EG(exception);
 	bool refused = php_messenger_refusal_take();
@@ -1432,9 +1444,7 @@ static bool outage_wait(php_messenger_worker *w, zend_string *name, outage_t *o)
 		}
 	}
 	OBJ_RELEASE(taken);
-	if (ok) {
-		nap_for(r, o->wait_ms);
-	}
+	o->retry_at_ms = now + o->wait_ms;
 	return ok;
 }
 
@@ -1445,7 +1455,7 @@ static bool outage_over(php_messenger_worker *w, zend_string *name, outage_t *o)
 		return true;
 	}
 	php_messenger_event ev = { PHP_MESSENGER_EV_AVAILABLE, NULL, name, NULL, false, 0, php_messenger_monotonic_ms() - o->since_ms, NULL };
-	o->since_ms = o->wait_ms = 0;
+	o->since_ms = o->wait_ms = o->retry_at_ms = 0;
 	return php_messenger_emit(&w->events, &ev);
 }
 
@@ -1461,13 +1471,23 @@ static bool read_receiver(run_t *r, receiver_state *st, zend_string *name, const
 			return true;
 		}
 	}
+	if (st->down.since_ms) {
+		/* its broker could not be reached: not read again before its wait is over, and the
+		 * other receivers are read meanwhile */
+		zend_long wait = st->down.retry_at_ms - php_messenger_monotonic_ms();
+		if (wait > 0) {
+			*paused_ms = *paused_ms && *paused_ms < wait ? *paused_ms : wait;
+			return true;
+		}
+	}
 	zval got;
 	if (Z_TYPE(st->pending) == IS_ARRAY) {
 		ZVAL_COPY_VALUE(&got, &st->pending);
 		ZVAL_UNDEF(&st->pending);
 	} else if (php_messenger_refusal_take(), !php_messenger_transport_get(receiver, name, r->o.queues, &got)) {
-		if (outage_wait(r->w, name, &st->down)) {
-			return true; /* read again */
+		if (outage_note(r->w, name, &st->down)) {
+			*paused_ms = *paused_ms && *paused_ms < st->down.wait_ms ? *paused_ms : st->down.wait_ms;
+			return true; /* read again once the wait is over */
 		}
 		zend_object *error;
 		if (!php_messenger_take_exception(&error)) {
