@@ -399,6 +399,7 @@ void msgr_redis_pool_clear(void)
 
 static int exchange(msgr_redis_t *r, const char *data, size_t len, size_t n, redisReply **replies, bool *written, msgr_error_t *err);
 static int resp_cmd_args(msgr_buf_t *b, int argc, const char *const *argv, msgr_error_t *err);
+static bool busy_reply(const redisReply *reply);
 
 static int connect_now(msgr_redis_t *r, msgr_error_t *err)
 {
@@ -442,7 +443,9 @@ static int connect_now(msgr_redis_t *r, msgr_error_t *err)
 		rc = msgr_error_set(err, why2.code, "%s: %s", r->where, why2.message);
 	}
 	for (size_t i = 0; rc == MSGR_OK && i < n; i++) {
-		if (replies[i]->type == REDIS_REPLY_ERROR) {
+		if (replies[i]->type == REDIS_REPLY_ERROR && busy_reply(replies[i])) {
+			rc = msgr_error_set(err, MSGR_ERR_IO, "%s cannot serve yet: %s", r->where, replies[i]->str);
+		} else if (replies[i]->type == REDIS_REPLY_ERROR) {
 			bool auth = r->o.password && i == 0;
 			rc = auth ? msgr_error_set(err, MSGR_ERR_DENIED, "%s refused the credentials: %s", r->where, replies[i]->str)
 				: msgr_error_set(err, MSGR_ERR_DENIED, "%s cannot select database %ld: %s", r->where, r->o.dbindex, replies[i]->str);
@@ -655,6 +658,14 @@ static int run(msgr_redis_t *r, cmd_t *cmd, redisReply **reply, msgr_error_t *er
 	return run_all(r, cmd, 1, reply, err);
 }
 
+/* errors a server gives while it cannot serve yet: loading its data after a restart, a script
+ * running, a replica without its primary: waited out like a connection that is down */
+static bool busy_reply(const redisReply *reply)
+{
+	return reply->type == REDIS_REPLY_ERROR && (strncmp(reply->str, "LOADING", 7) == 0 || strncmp(reply->str, "BUSY", 4) == 0
+		|| strncmp(reply->str, "TRYAGAIN", 8) == 0 || strncmp(reply->str, "MASTERDOWN", 10) == 0);
+}
+
 /* errors that say this client may not do it: no password, a wrong one, an ACL that forbids */
 static bool denied_reply(const redisReply *reply)
 {
@@ -672,7 +683,7 @@ static int reply_error(msgr_redis_t *r, redisReply *reply, const char *doing, ms
 			"%s has no consumer group \"%s\" on stream \"%s\": run messenger:setup-transports or turn auto_setup on",
 			r->where, r->o.group, r->o.stream);
 	}
-	return msgr_error_set(err, denied_reply(reply) ? MSGR_ERR_DENIED : MSGR_ERR_PROTOCOL, "%s failed to %s: %s", r->where, doing,
+	return msgr_error_set(err, denied_reply(reply) ? MSGR_ERR_DENIED : busy_reply(reply) ? MSGR_ERR_IO : MSGR_ERR_PROTOCOL, "%s failed to %s: %s", r->where, doing,
 		reply->type == REDIS_REPLY_ERROR ? reply->str : "an unexpected reply");
 }
 
