@@ -138,8 +138,18 @@ static bool wr_plain_object(wr_t *w, zend_object *obj, const char *as, size_t as
 	uint32_t count = 0;
 	for (int i = 0; i < ce->default_properties_count; i++) {
 		zend_property_info *info = ce->properties_info_table[i];
-		if (info && Z_TYPE_P(OBJ_PROP(obj, info->offset)) != IS_UNDEF) {
+		if (!info) {
+			continue;
+		}
+		if (Z_TYPE_P(OBJ_PROP(obj, info->offset)) != IS_UNDEF) {
 			count++;
+		} else if (php_messenger_whole_class(ce)) {
+			/* a decoder that makes only whole objects would refuse it (see encoded_whole) */
+			char missing[256];
+			php_messenger_property_label(ce, info, missing, sizeof(missing));
+			php_messenger_encoding_incomplete(w->envelope, missing);
+			w->refused = true;
+			return false;
 		}
 	}
 	wr_object_head(w, as, as_len, count);

@@ -77,6 +77,13 @@ bool php_messenger_whole(zval *value, char *missing, size_t missing_size);
  * message about to be encoded (false with an InvalidArgumentException) */
 bool php_messenger_decoded_whole(zend_object *envelope);
 bool php_messenger_encoded_whole(zend_object *envelope);
+/* Whether objects of ce are checked whole (user classes and our stamps, not those that
+ * serialize their own state). */
+bool php_messenger_whole_class(const zend_class_entry *ce);
+/* "Class::$name" of a declared property, into out */
+void php_messenger_property_label(const zend_class_entry *ce, const zend_property_info *info, char *out, size_t out_size);
+/* Throws encoding's InvalidArgumentException for missing ("Class::$name"). */
+void php_messenger_encoding_incomplete(zend_object *envelope, const char *missing);
 /* Throws MessageDecodingFailedException; previous (consumed) may be NULL. */
 void php_messenger_decoding_failed(zend_object *previous, const char *fmt, ...) ZEND_ATTRIBUTE_FORMAT(printf, 2, 3);
 /* allow (may be NULL) is the encoding serializer's, asked of every object the body holds */

@@ -559,12 +559,10 @@ static zend_string *escaped_body(zend_string *escaped)
 
 zend_string *php_messenger_php_encode(php_messenger_allow *allow, zend_object *envelope)
 {
-	if (!php_messenger_encoded_whole(envelope)) {
-		return NULL;
-	}
 	zend_object *sendable = php_messenger_envelope_filter(envelope, php_messenger_stamp_travels);
+	/* the fast writer checks every object whole as it writes it; the general path is asked first */
 	zend_string *fast = php_messenger_phpwire_write(sendable, allow);
-	if (fast || EG(exception)) {
+	if (fast || EG(exception) || !php_messenger_encoded_whole(sendable)) {
 		OBJ_RELEASE(sendable);
 		return fast ? escaped_body(fast) : NULL;
 	}
@@ -791,7 +789,15 @@ static bool own_state(const zend_class_entry *ce)
 	return ce->__serialize || ce->__unserialize || ce->serialize || ce->unserialize;
 }
 
-static bool checked_class(const zend_class_entry *ce)
+void php_messenger_property_label(const zend_class_entry *ce, const zend_property_info *info, char *out, size_t out_size)
+{
+	const char *cls, *name;
+	size_t name_len;
+	zend_unmangle_property_name_ex(info->name, &cls, &name, &name_len);
+	snprintf(out, out_size, "%s::$%.*s", ZSTR_VAL(ce->name), (int) name_len, name);
+}
+
+bool php_messenger_whole_class(const zend_class_entry *ce)
 {
 	if (ce->ce_flags & ZEND_ACC_ENUM) {
 		return false;
@@ -830,7 +836,7 @@ static bool find_missing(zval *value, HashTable *seen, int depth, char *out, siz
 	}
 	zend_object *obj = Z_OBJ_P(value);
 	zend_class_entry *ce = obj->ce;
-	if (!checked_class(ce)) {
+	if (!php_messenger_whole_class(ce)) {
 		return false;
 	}
 	for (int i = 0; i < ce->default_properties_count; i++) {
@@ -840,10 +846,7 @@ static bool find_missing(zval *value, HashTable *seen, int depth, char *out, siz
 		}
 		zval *prop = OBJ_PROP(obj, info->offset);
 		if (Z_TYPE_P(prop) == IS_UNDEF) {
-			const char *cls, *name;
-			size_t name_len;
-			zend_unmangle_property_name_ex(info->name, &cls, &name, &name_len);
-			snprintf(out, out_size, "%s::$%.*s", ZSTR_VAL(ce->name), (int) name_len, name);
+			php_messenger_property_label(ce, info, out, out_size);
 			return true;
 		}
 		if (find_missing(prop, seen, depth + 1, out, out_size)) {
@@ -883,13 +886,20 @@ bool php_messenger_decoded_whole(zend_object *envelope)
 	return false;
 }
 
-/* encoding's check, of the message: false with an InvalidArgumentException */
+void php_messenger_encoding_incomplete(zend_object *envelope, const char *missing)
+{
+	zval *message = php_messenger_envelope_message(envelope);
+	php_messenger_throw(php_messenger_ce_InvalidArgumentException,
+		"Cannot encode the %s message: %s is not initialized, and a worker would refuse a message without it",
+		Z_TYPE_P(message) == IS_OBJECT ? ZSTR_VAL(Z_OBJCE_P(message)->name) : "", missing);
+}
+
+/* encoding's check, of the message and the stamps that travel with it (decoding checks them
+ * too): false with an InvalidArgumentException */
 bool php_messenger_encoded_whole(zend_object *envelope)
 {
 	char missing[256];
-	zval *message = php_messenger_envelope_message(envelope);
-	bool whole = php_messenger_whole(message, missing, sizeof(missing));
-	/* and the stamps that travel with it: decoding checks them too */
+	bool whole = php_messenger_whole(php_messenger_envelope_message(envelope), missing, sizeof(missing));
 	zval *list;
 	ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(PHP_MESSENGER_PROP(envelope, PHP_MESSENGER_ENVELOPE_STAMPS)), list) {
 		zval *stamp;
@@ -903,13 +913,10 @@ bool php_messenger_encoded_whole(zend_object *envelope)
 			}
 		} ZEND_HASH_FOREACH_END();
 	} ZEND_HASH_FOREACH_END();
-	if (whole) {
-		return true;
+	if (!whole) {
+		php_messenger_encoding_incomplete(envelope, missing);
 	}
-	php_messenger_throw(php_messenger_ce_InvalidArgumentException,
-		"Cannot encode the %s message: %s is not initialized, and a worker would refuse a message without it",
-		Z_TYPE_P(message) == IS_OBJECT ? ZSTR_VAL(Z_OBJCE_P(message)->name) : "", missing);
-	return false;
+	return whole;
 }
 /* }}} */
 
