@@ -63,6 +63,16 @@ static void test_schema_per_database(void **state)
 	msgr_buf_free(&out);
 }
 
+static void test_redeliveries(void **state)
+{
+	(void) state;
+	assert_int_equal(msgr_table_redeliveries("{\"type\":\"A\"}", 12), 0);
+	assert_int_equal(msgr_table_redeliveries("{\"a\":\" \"}  ", 11), 2);
+	assert_int_equal(msgr_table_redeliveries("   ", 3), 3);
+	assert_int_equal(msgr_table_redeliveries("", 0), 0);
+	assert_int_equal(msgr_table_redeliveries("{} \t ", 5), 1); /* blanks only, as the claim appends them */
+}
+
 static void test_statements(void **state)
 {
 	msgr_buf_t out = MSGR_BUF_INIT;
@@ -71,20 +81,23 @@ static void test_statements(void **state)
 	msgr_buf_reset(&out);
 	assert_int_equal(msgr_table_insert_sql(MSGR_SQL_SQLITE, "t", 0, &out), MSGR_ERR_INVALID);
 	assert_int_equal(msgr_table_claim_sql(MSGR_SQL_PGSQL, "t", 2, 10, &out), MSGR_OK);
-	assert_string_equal(out.data, "UPDATE t SET delivered_at = ? WHERE id IN (SELECT id FROM t WHERE queue_name IN (?, ?) AND "
+	assert_string_equal(out.data, "UPDATE t SET headers = CASE WHEN delivered_at IS NULL THEN headers ELSE headers || ' ' END, "
+		"delivered_at = ? WHERE id IN (SELECT id FROM t WHERE queue_name IN (?, ?) AND "
 		"(delivered_at IS NULL OR delivered_at < ?) AND available_at <= ? ORDER BY available_at ASC, id ASC LIMIT 10 "
 		"FOR UPDATE SKIP LOCKED) RETURNING " MSGR_TABLE_COLUMNS);
 	msgr_buf_reset(&out);
 	assert_int_equal(msgr_table_claim_sql(MSGR_SQL_SQLITE, "t", 1, 1, &out), MSGR_OK);
-	assert_string_equal(out.data, "UPDATE t SET delivered_at = ? WHERE id IN (SELECT id FROM t WHERE queue_name = ? AND "
+	assert_string_equal(out.data, "UPDATE t SET headers = CASE WHEN delivered_at IS NULL THEN headers ELSE headers || ' ' END, "
+		"delivered_at = ? WHERE id IN (SELECT id FROM t WHERE queue_name = ? AND "
 		"(delivered_at IS NULL OR delivered_at < ?) AND available_at <= ? ORDER BY available_at ASC, id ASC LIMIT 1) RETURNING " MSGR_TABLE_COLUMNS);
 	msgr_buf_reset(&out);
 	assert_int_equal(msgr_table_claim_sql(MSGR_SQL_MYSQL, "t", 1, 5, &out), MSGR_OK);
 	assert_string_equal(out.data, "SELECT " MSGR_TABLE_COLUMNS " FROM t WHERE queue_name = ? AND (delivered_at IS NULL OR delivered_at < ?) "
 		"AND available_at <= ? ORDER BY available_at ASC, id ASC LIMIT 5 FOR UPDATE SKIP LOCKED");
 	msgr_buf_reset(&out);
-	assert_int_equal(msgr_table_mark_sql("t", 3, &out), MSGR_OK);
-	assert_string_equal(out.data, "UPDATE t SET delivered_at = ? WHERE id IN (?, ?, ?)");
+	assert_int_equal(msgr_table_mark_sql(MSGR_SQL_MYSQL, "t", 3, &out), MSGR_OK);
+	assert_string_equal(out.data, "UPDATE t SET headers = CASE WHEN delivered_at IS NULL THEN headers ELSE CONCAT(headers, ' ') END, "
+		"delivered_at = ? WHERE id IN (?, ?, ?)");
 	msgr_buf_reset(&out);
 	assert_int_equal(msgr_table_waiting_sql("t", true, 0, &out), MSGR_OK);
 	assert_string_equal(out.data, "SELECT COUNT(id) FROM t WHERE queue_name = ? AND (delivered_at IS NULL OR delivered_at < ?) AND available_at <= ?");
@@ -111,6 +124,7 @@ int main(void)
 		LEAK_TEST(test_table_names),
 		LEAK_TEST(test_schema_per_database),
 		LEAK_TEST(test_statements),
+		LEAK_TEST(test_redeliveries),
 	};
 	return cmocka_run_group_tests_name("msgr_table", tests, NULL, NULL);
 }

@@ -91,9 +91,9 @@ foreach ($dbs as $db => [$connection, $pdo]) {
 ?>
 --EXPECTF--
 -- options
-Messenger\Exception\InvalidArgumentException: Unknown option "frobnicate" in the doctrine DSN (known: table_name, queue_name, redeliver_timeout, auto_setup, get_batch_size, use_notify, check_delayed_interval, get_notify_timeout; use_notify only in options)
-Messenger\Exception\InvalidArgumentException: Unknown option "frobnicate" for the doctrine transport (known: table_name, queue_name, redeliver_timeout, auto_setup, get_batch_size, use_notify, check_delayed_interval, get_notify_timeout)
-Messenger\Exception\InvalidArgumentException: Unknown option "use_notify" in the doctrine DSN (known: table_name, queue_name, redeliver_timeout, auto_setup, get_batch_size, use_notify, check_delayed_interval, get_notify_timeout; use_notify only in options)
+Messenger\Exception\InvalidArgumentException: Unknown option "frobnicate" in the doctrine DSN (known: table_name, queue_name, redeliver_timeout, auto_setup, get_batch_size, use_notify, check_delayed_interval, get_notify_timeout, max_deliveries; use_notify only in options)
+Messenger\Exception\InvalidArgumentException: Unknown option "frobnicate" for the doctrine transport (known: table_name, queue_name, redeliver_timeout, auto_setup, get_batch_size, use_notify, check_delayed_interval, get_notify_timeout, max_deliveries)
+Messenger\Exception\InvalidArgumentException: Unknown option "use_notify" in the doctrine DSN (known: table_name, queue_name, redeliver_timeout, auto_setup, get_batch_size, use_notify, check_delayed_interval, get_notify_timeout, max_deliveries; use_notify only in options)
 Messenger\Exception\InvalidArgumentException: The table_name of the doctrine transport must be a table name (letters, digits, "_", an optional "schema.")
 Messenger\Exception\InvalidArgumentException: The option "get_batch_size" of the doctrine transport must be at least 1
 Messenger\Exception\InvalidArgumentException: The option "auto_setup" of the doctrine transport must be true or false

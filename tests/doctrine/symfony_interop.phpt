@@ -1,5 +1,5 @@
 --TEST--
-DoctrineTransport and Symfony 5.4's Doctrine transport share a table (Fusio's fusio_messenger) on SQLite and PostgreSQL, both ways, delayed messages included; the same schema
+DoctrineTransport and Symfony 5.4's Doctrine transport share a table (Fusio's fusio_messenger) on SQLite and PostgreSQL, both ways, delayed messages included, and a row whose redeliveries we counted; the same schema
 --EXTENSIONS--
 messenger
 pdo_sqlite
@@ -50,13 +50,26 @@ foreach (['sqlite', 'pgsql'] as $db) {
     $ours->send(new Messenger\Envelope(new Job('ours-1'), [new Messenger\Stamp\BusNameStamp('b')]));
     $ours->send(new Messenger\Envelope(new Job('ours-later'), [new Messenger\Stamp\DelayStamp(3600 * 1000)]));
     $ours->sendAll([new Messenger\Envelope(new Job('ours-2')), new Messenger\Envelope(new Job('ours-3'))]);
-    echo 'Symfony counts ', $symfony->getMessageCount(), ' and reads';
+    // a row we claimed again after its redeliver_timeout has one blank after its headers (the
+    // count of its redeliveries): Symfony reads it as any other
+    $expire = fn() => $pdo->exec("UPDATE $table SET delivered_at = '2000-01-01 00:00:00' WHERE delivered_at IS NOT NULL");
+    // (not waiting for a notification: Symfony's plain Connection made this table, without the trigger)
+    $claimer = Messenger\Transport\Transport::fromDsn("doctrine://main?table_name=$table", ['use_notify' => false],
+        new Messenger\Transport\Serialization\PhpSerializer(['allowed_classes' => [Job::class]]), ['main' => $connection]);
+    $claimer->get();
+    $expire();
+    echo 'claimed again: ', $names($claimer->get()), ', blanks after its headers: ';
+    $expire();
+    echo strspn(strrev($pdo->query("SELECT headers FROM $table ORDER BY id LIMIT 1")->fetchColumn()), ' '), "\n";
+    echo 'Symfony counts ', $symfony->getMessageCount(), ' and reads (sorted: it orders by available_at alone)';
+    $read = [];
     while ($got = iterator_to_array($symfony->get())) {
         $e = $got[0];
-        echo ' ', $e->getMessage()->name, '(', $e->last(Sf\Stamp\BusNameStamp::class)?->getBusName() ?? '-', ')';
+        $read[] = $e->getMessage()->name . '(' . ($e->last(Sf\Stamp\BusNameStamp::class)?->getBusName() ?? '-') . ')';
         $symfony->ack($e);
     }
-    echo "\nleft: ", $pdo->query("SELECT COUNT(*) FROM $table")->fetchColumn(), ' row, ', $ours->getMessageCount(), " available\n";
+    sort($read);
+    echo ' ', implode(' ', $read), "\nleft: ", $pdo->query("SELECT COUNT(*) FROM $table")->fetchColumn(), ' row, ', $ours->getMessageCount(), " available\n";
     App\Db\drop($pdo, $table);
 }
 // the schema we create is the one Symfony creates (SQLite: compare the statements)
@@ -78,19 +91,21 @@ $symfony2 = new Sf\Bridge\Doctrine\Transport\Connection(['table_name' => 'theirs
 $symfony2->setup();
 $other = new PDO('sqlite:' . $file . '2');
 echo 'the same index names: ', var_export($idx('theirs2') === $other->query("SELECT name FROM sqlite_master WHERE tbl_name = 'theirs2' AND type = 'index' ORDER BY name")->fetchAll(PDO::FETCH_COLUMN), true), "\n";
-unset($symfony, $symfony2, $ours, $other);
+unset($symfony, $symfony2, $ours, $claimer, $other);
 gc_collect_cycles(); // Symfony's and DBAL's objects hold cycles
 ?>
 --EXPECT--
 == sqlite
 we count 2 and read sf-1 then sf-2, then 0 more
 in flight: 0, Symfony counts 0
-Symfony counts 3 and reads ours-1(b) ours-2(-) ours-3(-)
+claimed again: ours-1, blanks after its headers: 1
+Symfony counts 3 and reads (sorted: it orders by available_at alone) ours-1(b) ours-2(-) ours-3(-)
 left: 1 row, 0 available
 == pgsql
 we count 2 and read sf-1 then sf-2, then 0 more
 in flight: 0, Symfony counts 0
-Symfony counts 3 and reads ours-1(b) ours-2(-) ours-3(-)
+claimed again: ours-1, blanks after its headers: 1
+Symfony counts 3 and reads (sorted: it orders by available_at alone) ours-1(b) ours-2(-) ours-3(-)
 left: 1 row, 0 available
 bool(true)
 int(4)

@@ -188,6 +188,27 @@ static int waiting(msgr_buf_t *out, size_t queues)
 	return put(out, " AND (delivered_at IS NULL OR delivered_at < ?) AND available_at <= ?");
 }
 
+/* The SET of a claim: delivered_at, and one blank more after the headers of a row delivered
+ * before (its worker neither acknowledged, rejected nor gave it back within redeliver_timeout).
+ * That counts a row's redeliveries without a column of its own (Symfony's schema stays): JSON
+ * ignores the blanks, and no SQL dialect has to parse the headers, which may not be JSON.
+ * MySQL evaluates assignments in order, so the headers' comes first, reading the old
+ * delivered_at as the others do. */
+static int set_claimed(msgr_sql_platform_t platform, const char *table, msgr_buf_t *out)
+{
+	return msgr_buf_appendf(out, "UPDATE %s SET headers = CASE WHEN delivered_at IS NULL THEN headers ELSE %s END, delivered_at = ? WHERE id IN (",
+		table, platform == MSGR_SQL_MYSQL ? "CONCAT(headers, ' ')" : "headers || ' '") == MSGR_OK ? MSGR_OK : MSGR_ERR_NOMEM;
+}
+
+size_t msgr_table_redeliveries(const char *headers, size_t len)
+{
+	size_t n = 0;
+	while (n < len && headers[len - 1 - n] == ' ') {
+		n++;
+	}
+	return n;
+}
+
 int msgr_table_claim_sql(msgr_sql_platform_t platform, const char *table, size_t queues, size_t limit, msgr_buf_t *out)
 {
 	if (queues == 0 || limit == 0) {
@@ -200,7 +221,7 @@ int msgr_table_claim_sql(msgr_sql_platform_t platform, const char *table, size_t
 		}
 		return MSGR_OK;
 	}
-	if (msgr_buf_appendf(out, "UPDATE %s SET delivered_at = ? WHERE id IN (SELECT id FROM %s", table, table) != MSGR_OK ||
+	if (set_claimed(platform, table, out) != MSGR_OK || msgr_buf_appendf(out, "SELECT id FROM %s", table) != MSGR_OK ||
 		waiting(out, queues) != MSGR_OK ||
 		msgr_buf_appendf(out, " ORDER BY available_at ASC, id ASC LIMIT %zu%s) RETURNING " MSGR_TABLE_COLUMNS, limit,
 			platform == MSGR_SQL_PGSQL ? " FOR UPDATE SKIP LOCKED" : "") != MSGR_OK) {
@@ -209,12 +230,12 @@ int msgr_table_claim_sql(msgr_sql_platform_t platform, const char *table, size_t
 	return MSGR_OK;
 }
 
-int msgr_table_mark_sql(const char *table, size_t rows, msgr_buf_t *out)
+int msgr_table_mark_sql(msgr_sql_platform_t platform, const char *table, size_t rows, msgr_buf_t *out)
 {
 	if (rows == 0) {
 		return MSGR_ERR_INVALID;
 	}
-	if (msgr_buf_appendf(out, "UPDATE %s SET delivered_at = ? WHERE id IN (", table) != MSGR_OK || placeholders(out, rows) != MSGR_OK) {
+	if (set_claimed(platform, table, out) != MSGR_OK || placeholders(out, rows) != MSGR_OK) {
 		return MSGR_ERR_NOMEM;
 	}
 	return put(out, ")");

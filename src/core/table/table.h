@@ -47,8 +47,15 @@ int msgr_table_insert_sql(msgr_sql_platform_t platform, const char *table, size_
  * delivered_at value), followed by msgr_table_mark_sql(). */
 int msgr_table_claim_sql(msgr_sql_platform_t platform, const char *table, size_t queues, size_t limit, msgr_buf_t *out);
 
-/* MySQL's second step: UPDATE ... SET delivered_at = ? WHERE id IN (rows ids). */
-int msgr_table_mark_sql(const char *table, size_t rows, msgr_buf_t *out);
+/* MySQL's second step: UPDATE ... SET delivered_at = ? WHERE id IN (rows ids). Both steps
+ * count a redelivery as the claim does (see msgr_table_redeliveries()). */
+int msgr_table_mark_sql(msgr_sql_platform_t platform, const char *table, size_t rows, msgr_buf_t *out);
+
+/* How many times a row was claimed again after its redeliver_timeout had passed: a claim
+ * appends one blank to the headers of a row delivered before (Symfony's columns stay as
+ * they are; JSON ignores the blanks). Read from the headers the claim returned: on MySQL,
+ * whose SELECT returns them before the mark, add 1 when its delivered_at was set. */
+size_t msgr_table_redeliveries(const char *headers, size_t len);
 
 /* The messages waiting in queue_name (values: queue_name, threshold, now); a COUNT when count,
  * else their columns with an optional LIMIT (limit 0: none). */

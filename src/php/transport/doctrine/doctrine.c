@@ -33,6 +33,7 @@ typedef struct {
 	zend_string *where;      /* "the sqlite database x", "the pgsql database x on host:port": for errors */
 	zend_long redeliver_timeout;
 	zend_long batch_size;
+	zend_long max_deliveries; /* a row claimed more times goes to the failure transport; 0: never */
 	msgr_sql_platform_t platform;
 	bool auto_setup;
 	bool set_up;
@@ -670,15 +671,31 @@ static void doctrine_dtor(zend_object *obj)
 /* }}} */
 
 /* {{{ receiving */
+/* How many times a claimed row has been delivered, this time included (see
+ * msgr_table_redeliveries()) */
+static zend_long deliveries_of(php_messenger_doctrine *t, HashTable *row)
+{
+	zval *headers = zend_hash_str_find(row, "headers", 7), *delivered = zend_hash_str_find(row, "delivered_at", 12);
+	zend_long n = 1 + (headers && Z_TYPE_P(headers) == IS_STRING ? (zend_long) msgr_table_redeliveries(Z_STRVAL_P(headers), Z_STRLEN_P(headers)) : 0);
+	if (t->platform == MSGR_SQL_MYSQL && delivered && Z_TYPE_P(delivered) != IS_NULL) {
+		n++; /* its SELECT returned the row as it was before this claim */
+	}
+	return n;
+}
+
 /* A row as an Envelope with its TransportMessageIdStamp (of an UndecodableMessage when the
- * serializer cannot decode it); NULL with an exception. */
-static zend_object *decode_row(php_messenger_doctrine *t, HashTable *row)
+ * serializer cannot decode it, or when a claimed row was delivered more than max_deliveries
+ * times: its handling may be what ends the workers that take it, and the worker sends it to the
+ * failure transport instead); NULL with an exception. */
+static zend_object *decode_row(php_messenger_doctrine *t, HashTable *row, bool claimed)
 {
 	zval *id = zend_hash_str_find(row, "id", 2), *body = zend_hash_str_find(row, "body", 4), *headers = zend_hash_str_find(row, "headers", 7);
 	if (!id || !body || !headers) {
 		php_messenger_decoding_failed(NULL, "Could not decode the row of %s: it lacks id, body or headers", ZSTR_VAL(t->table));
 		return NULL;
 	}
+	zend_long deliveries = claimed && t->max_deliveries ? deliveries_of(t, row) : 0;
+	bool poison = deliveries > t->max_deliveries && t->max_deliveries;
 	zval encoded, decoded_headers;
 	array_init_size(&encoded, 2);
 	Z_TRY_ADDREF_P(body);
@@ -703,7 +720,16 @@ static zend_object *decode_row(php_messenger_doctrine *t, HashTable *row)
 		ZVAL_EMPTY_ARRAY(&empty);
 		add_assoc_zval(&encoded, "headers", &empty);
 	}
-	zend_object *envelope = php_messenger_decode_received(t->serializer, &encoded);
+	if (poison) {
+		zval *queue = zend_hash_str_find(row, "queue_name", 10);
+		zend_string *id_text = zval_get_string(id), *queue_text = queue ? zval_get_string(queue) : zend_string_copy(t->queue);
+		php_messenger_decoding_failed(NULL, "Could not read message %s of the table \"%s\" (queue \"%s\"): delivered " ZEND_LONG_FMT " times and never "
+			"acknowledged or rejected (more than max_deliveries, " ZEND_LONG_FMT "): its handling may be what ends the worker",
+			ZSTR_VAL(id_text), ZSTR_VAL(t->table), ZSTR_VAL(queue_text), deliveries, t->max_deliveries);
+		zend_string_release(id_text);
+		zend_string_release(queue_text);
+	}
+	zend_object *envelope = php_messenger_decode_received(poison ? NULL : t->serializer, &encoded);
 	zval_ptr_dtor(&encoded);
 	return envelope ? with_id(envelope, id) : NULL;
 }
@@ -841,7 +867,7 @@ static bool claim(php_messenger_doctrine *t, HashTable *queues, zval *out)
 	if (ok && t->platform == MSGR_SQL_MYSQL && zend_hash_num_elements(Z_ARRVAL(rows))) {
 		/* second step: mark what was selected */
 		msgr_buf_t mark = MSGR_BUF_INIT;
-		int mark_built = msgr_table_mark_sql(ZSTR_VAL(t->table), zend_hash_num_elements(Z_ARRVAL(rows)), &mark);
+		int mark_built = msgr_table_mark_sql(t->platform, ZSTR_VAL(t->table), zend_hash_num_elements(Z_ARRVAL(rows)), &mark);
 		zval mstmt, mparams;
 		array_init(&mparams);
 		Z_TRY_ADDREF(now);
@@ -875,7 +901,7 @@ static bool claim(php_messenger_doctrine *t, HashTable *queues, zval *out)
 	array_init_size(out, zend_hash_num_elements(Z_ARRVAL(rows)));
 	zval *row;
 	ZEND_HASH_FOREACH_VAL(Z_ARRVAL(rows), row) {
-		zend_object *envelope = Z_TYPE_P(row) == IS_ARRAY ? decode_row(t, Z_ARRVAL_P(row)) : NULL;
+		zend_object *envelope = Z_TYPE_P(row) == IS_ARRAY ? decode_row(t, Z_ARRVAL_P(row), true) : NULL;
 		if (!envelope) {
 			/* the undecodable row stays claimed (back after redeliver_timeout, never lost); the
 			 * rest of the batch goes back to the queue now */
@@ -957,9 +983,9 @@ static bool by_id(php_messenger_doctrine *t, zend_object *envelope, int slot, co
 /* {{{ construction */
 static const char *const option_keys[] = {
 	"table_name", "queue_name", "redeliver_timeout", "auto_setup", "get_batch_size",
-	"use_notify", "check_delayed_interval", "get_notify_timeout", NULL
+	"use_notify", "check_delayed_interval", "get_notify_timeout", "max_deliveries", NULL
 };
-#define OPTION_LIST "table_name, queue_name, redeliver_timeout, auto_setup, get_batch_size, use_notify, check_delayed_interval, get_notify_timeout"
+#define OPTION_LIST "table_name, queue_name, redeliver_timeout, auto_setup, get_batch_size, use_notify, check_delayed_interval, get_notify_timeout, max_deliveries"
 
 /* The value of option key: options array first, then the DSN's query; NULL when absent. */
 static zval *option(HashTable *options, const msgr_dsn_t *dsn, const char *key, zval *tmp)
@@ -1041,8 +1067,8 @@ static bool apply_options(php_messenger_doctrine *t, HashTable *options, const m
 			return false;
 		}
 	}
-	zval tmp[7];
-	for (int i = 0; i < 7; i++) {
+	zval tmp[8];
+	for (int i = 0; i < 8; i++) {
 		ZVAL_UNDEF(&tmp[i]);
 	}
 	zval *table = option(options, dsn, "table_name", &tmp[0]);
@@ -1061,6 +1087,7 @@ static bool apply_options(php_messenger_doctrine *t, HashTable *options, const m
 		t->queue = queue ? zend_string_copy(Z_STR_P(queue)) : zend_string_init("default", sizeof("default") - 1, 0);
 		t->redeliver_timeout = 3600;
 		t->batch_size = 1;
+		t->max_deliveries = 5;
 		t->auto_setup = true;
 		t->use_notify = true;
 		t->check_delayed_ms = 60000;
@@ -1070,13 +1097,14 @@ static bool apply_options(php_messenger_doctrine *t, HashTable *options, const m
 			option_bool(option(options, dsn, "auto_setup", &tmp[4]), "auto_setup", &t->auto_setup) &&
 			option_bool(options ? zend_hash_str_find_deref(options, "use_notify", sizeof("use_notify") - 1) : NULL, "use_notify", &t->use_notify) &&
 			option_int(option(options, dsn, "check_delayed_interval", &tmp[5]), "check_delayed_interval", 0, &t->check_delayed_ms) &&
-			option_int(option(options, dsn, "get_notify_timeout", &tmp[6]), "get_notify_timeout", 0, &t->notify_timeout_ms);
+			option_int(option(options, dsn, "get_notify_timeout", &tmp[6]), "get_notify_timeout", 0, &t->notify_timeout_ms) &&
+			option_int(option(options, dsn, "max_deliveries", &tmp[7]), "max_deliveries", 0, &t->max_deliveries);
 		if (ok && t->batch_size > 1000) {
 			php_messenger_throw(php_messenger_ce_InvalidArgumentException, "The option \"get_batch_size\" of the doctrine transport must be at most 1000");
 			ok = false;
 		}
 	}
-	for (int i = 0; i < 7; i++) {
+	for (int i = 0; i < 8; i++) {
 		zval_ptr_dtor(&tmp[i]);
 	}
 	return ok;
@@ -1536,7 +1564,7 @@ static bool waiting(php_messenger_doctrine *t, bool count, zend_long limit, zval
 	array_init_size(out, zend_hash_num_elements(Z_ARRVAL(rows)));
 	zval *row;
 	ZEND_HASH_FOREACH_VAL(Z_ARRVAL(rows), row) {
-		zend_object *envelope = decode_row(t, Z_ARRVAL_P(row));
+		zend_object *envelope = decode_row(t, Z_ARRVAL_P(row), false);
 		if (!envelope) {
 			zval_ptr_dtor(&rows);
 			zval_ptr_dtor(out);
@@ -1601,7 +1629,7 @@ static bool doctrine_find(const php_messenger_transport *transport, zval *id, zv
 		ZVAL_NULL(out);
 		return true;
 	}
-	zend_object *envelope = decode_row(t, Z_ARRVAL_P(row));
+	zend_object *envelope = decode_row(t, Z_ARRVAL_P(row), false);
 	zval_ptr_dtor(&rows);
 	if (!envelope) {
 		return false;
