@@ -72,21 +72,24 @@ static void on_signal(int signo)
 	stop_signal = signo;
 }
 
-/* {{{ the batch being handled, for a fatal error in a handler: PHP then leaves by a bailout
+/* {{{ the batches being handled, for a fatal error in a handler: PHP then leaves by a bailout
  * that skips the worker's frames (exit() unwinds them, and handle_batch gives the rest back
  * itself). A shutdown function (Worker::giveBack(), registered with the first batch of a
  * request; PHP runs shutdown functions after a fatal error, when PHP functions can be called
- * again) writes the acknowledgements the transport still holds and gives the messages after the
+ * again) writes the acknowledgements the transports still hold and gives the messages after the
  * one being handled back to their queue at once; that one waits for redeliver_timeout, as with
- * exit(). The batch array is borrowed: a bailout leaves it allocated until the request ends. */
+ * exit(). A worker run inside a handler adds its batch above the one of the message it runs in:
+ * every level is given back. Batch arrays are borrowed: a bailout leaves them allocated until
+ * the request ends. */
 typedef struct {
-	zend_object *transport; /* with a reference of ours, or NULL: no batch is being handled */
+	zend_object *transport; /* with a reference of ours */
 	HashTable *batch;       /* borrowed while handle_batch runs, ours once it has returned */
 	bool batch_owned;
 	uint32_t current;       /* the position of the message being handled */
 } inflight_t;
 
-ZEND_TLS inflight_t inflight;
+ZEND_TLS inflight_t *inflight;   /* the outermost batch first */
+ZEND_TLS uint32_t inflight_depth, inflight_cap;
 ZEND_TLS bool give_back_registered;
 
 static void register_give_back(void)
@@ -108,57 +111,65 @@ static void register_give_back(void)
 	}
 }
 
-static void inflight_begin(const php_messenger_transport *receiver, zval *got)
+/* the level of the batch in got */
+static uint32_t inflight_begin(const php_messenger_transport *receiver, zval *got)
 {
 	if (!give_back_registered) {
 		register_give_back();
 	}
+	if (inflight_depth == inflight_cap) {
+		inflight_cap = inflight_cap ? inflight_cap * 2 : 4;
+		inflight = safe_erealloc(inflight, inflight_cap, sizeof(inflight_t), 0);
+	}
 	GC_ADDREF(receiver->object);
-	inflight.transport = receiver->object;
-	inflight.batch = Z_ARRVAL_P(got);
-	inflight.batch_owned = false;
-	inflight.current = 0;
+	inflight[inflight_depth] = (inflight_t) { receiver->object, Z_ARRVAL_P(got), false, 0 };
+	return inflight_depth++;
 }
 
-static void inflight_end(void)
+/* the batches from level up are done with */
+static void inflight_end(uint32_t level)
 {
-	if (inflight.transport) {
-		OBJ_RELEASE(inflight.transport);
-		inflight.transport = NULL;
+	while (inflight_depth > level) {
+		inflight_t *f = &inflight[--inflight_depth];
+		OBJ_RELEASE(f->transport);
+		if (f->batch_owned) {
+			zend_array_release(f->batch);
+		}
 	}
-	if (inflight.batch_owned) {
-		zend_array_release(inflight.batch);
-		inflight.batch_owned = false;
+	if (!inflight_depth && inflight) {
+		efree(inflight);
+		inflight = NULL;
+		inflight_cap = 0;
 	}
-	inflight.batch = NULL;
 }
 
 ZEND_METHOD(Messenger_Worker, giveBack)
 {
 	ZEND_PARSE_PARAMETERS_NONE();
-	if (!inflight.transport) {
-		return;
-	}
-	php_messenger_transport *handle = php_messenger_transport_wrap(inflight.transport);
-	php_messenger_transport_flush(handle);
-	uint32_t position = 0;
-	zval *item;
-	ZEND_HASH_FOREACH_VAL(inflight.batch, item) {
-		if (position++ > inflight.current && Z_TYPE_P(item) == IS_OBJECT) {
-			php_messenger_transport_release(handle, Z_OBJ_P(item));
+	/* the innermost batch first: its transport may be the one an outer batch reads too */
+	for (uint32_t level = inflight_depth; level-- > 0;) {
+		inflight_t *f = &inflight[level];
+		php_messenger_transport *handle = php_messenger_transport_wrap(f->transport);
+		php_messenger_transport_flush(handle);
+		uint32_t position = 0;
+		zval *item;
+		ZEND_HASH_FOREACH_VAL(f->batch, item) {
+			if (position++ > f->current && Z_TYPE_P(item) == IS_OBJECT) {
+				php_messenger_transport_release(handle, Z_OBJ_P(item));
+			}
+		} ZEND_HASH_FOREACH_END();
+		php_messenger_transport_free(handle);
+		if (EG(exception)) {
+			zend_clear_exception(); /* nothing is left to tell: the rows come back after redeliver_timeout */
 		}
-	} ZEND_HASH_FOREACH_END();
-	php_messenger_transport_free(handle);
-	inflight_end();
-	if (EG(exception)) {
-		zend_clear_exception(); /* nothing is left to tell: the rows come back after redeliver_timeout */
 	}
+	inflight_end(0);
 }
 
 void php_messenger_worker_request_shutdown(void)
 {
 	/* a bailout without a shutdown function run: the references go */
-	inflight_end();
+	inflight_end(0);
 	give_back_registered = false;
 }
 /* }}} */
@@ -1321,8 +1332,7 @@ static bool handle_batch(run_t *r, receiver_state *st, zend_string *name, const 
 	bool ok = true;
 	zval *item;
 	uint32_t position = 0;
-	inflight_t outer = inflight; /* a worker run inside a handler: its batch is tracked meanwhile */
-	inflight_begin(receiver, got);
+	uint32_t level = inflight_begin(receiver, got);
 	ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(got), item) {
 		uint32_t at = position++;
 		if (Z_TYPE_P(item) != IS_OBJECT || Z_OBJCE_P(item) != php_messenger_ce_Envelope) {
@@ -1344,7 +1354,7 @@ static bool handle_batch(run_t *r, receiver_state *st, zend_string *name, const 
 			continue;
 		}
 		*handled_any = true;
-		inflight.current = at;
+		inflight[level].current = at;
 		if (!received_stamps) {
 			received_stamps = received_stamps_new(name);
 		}
@@ -1359,8 +1369,8 @@ static bool handle_batch(run_t *r, receiver_state *st, zend_string *name, const 
 				if (received_stamps) {
 					zend_array_release(received_stamps);
 				}
-				GC_ADDREF(inflight.batch); /* the caller lets go of it */
-				inflight.batch_owned = true;
+				GC_ADDREF(inflight[level].batch); /* the caller lets go of it */
+				inflight[level].batch_owned = true;
 				return false;
 			}
 #endif
@@ -1379,8 +1389,7 @@ static bool handle_batch(run_t *r, receiver_state *st, zend_string *name, const 
 			rest = GIVE_BACK;
 		}
 	} ZEND_HASH_FOREACH_END();
-	inflight_end();
-	inflight = outer;
+	inflight_end(level);
 	if (received_stamps) {
 		zend_array_release(received_stamps);
 	}
