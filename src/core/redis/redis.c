@@ -659,10 +659,11 @@ static int run(msgr_redis_t *r, cmd_t *cmd, redisReply **reply, msgr_error_t *er
 }
 
 /* errors a server gives while it cannot serve yet: loading its data after a restart, a script
- * running, a replica without its primary: waited out like a connection that is down */
+ * running (BUSY, not BUSYGROUP or BUSYKEY), a replica without its primary: waited out like a
+ * connection that is down */
 static bool busy_reply(const redisReply *reply)
 {
-	return reply->type == REDIS_REPLY_ERROR && (strncmp(reply->str, "LOADING", 7) == 0 || strncmp(reply->str, "BUSY", 4) == 0
+	return reply->type == REDIS_REPLY_ERROR && (strncmp(reply->str, "LOADING", 7) == 0 || strncmp(reply->str, "BUSY ", 5) == 0
 		|| strncmp(reply->str, "TRYAGAIN", 8) == 0 || strncmp(reply->str, "MASTERDOWN", 10) == 0);
 }
 
