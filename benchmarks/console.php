@@ -1,0 +1,123 @@
+<?php
+/*
+ * The worker as users run it: `php bin/console messenger:consume async --limit=N -q` in an
+ * application whose config/messenger.php names the transport by the DSN the README shows
+ * (`doctrine://default`: SQLite in var/; the same on PostgreSQL through the `default`
+ * connection; `redis://127.0.0.1:PORT/messages`), with a failure transport and the default
+ * retry strategy, a handler that does nothing; timed from the process start to its exit, after
+ * the queue was filled with N messages. Beside it, the same queue drained by Symfony 5.4's
+ * ConsumeMessagesCommand wired as FrameworkBundle wires it (benchmarks/symfony-console.php),
+ * and ours again with get_batch_size=50 (tuned). Each run must leave the queue empty.
+ * Usage: php console.php KIND N     KIND: redis | sqlite | pgsql. Prints one JSON line.
+ * The servers are scripts/db.sh's (MESSENGER_REDIS_DSN, MESSENGER_PGSQL_DSN...).
+ */
+[$self, $kind, $n] = $argv + [null, 'sqlite', 20000];
+$n = (int) $n;
+$root = dirname(__DIR__);
+$so = "$root/modules/messenger.so";
+$dir = sys_get_temp_dir() . "/messenger-bench-console-$kind";
+exec('rm -rf ' . escapeshellarg($dir));
+mkdir("$dir/config", 0777, true);
+mkdir("$dir/var");
+$user = getenv('MESSENGER_DB_USER') ?: 'messenger';
+$password = getenv('MESSENGER_DB_PASSWORD') ?: '';
+$pgDsn = getenv('MESSENGER_PGSQL_DSN');
+$redisPort = (int) substr(strrchr((string) getenv('MESSENGER_REDIS_DSN'), ':'), 1);
+
+switch ($kind) {
+    case 'redis':
+        $dsn = "redis://127.0.0.1:$redisPort/messages";
+        $failedDsn = "redis://127.0.0.1:$redisPort/failed";
+        $connections = [];
+        $dbal = null;
+        break;
+    case 'sqlite':
+        $dsn = 'doctrine://default';
+        $failedDsn = 'doctrine://default?queue_name=failed';
+        $connections = [];
+        $dbal = ['driver' => 'pdo_sqlite', 'path' => "$dir/var/messenger.sqlite"];
+        break;
+    case 'pgsql':
+        $dsn = 'doctrine://default';
+        $failedDsn = 'doctrine://default?queue_name=failed';
+        $connections = ['default' => ['dsn' => $pgDsn, 'user' => $user, 'password' => $password]];
+        $dbal = ['driver' => 'pdo_pgsql', 'host' => '127.0.0.1', 'port' => (int) preg_replace('/.*port=(\d+).*/', '$1', $pgDsn),
+            'dbname' => 'messenger', 'user' => $user, 'password' => $password];
+        break;
+    default:
+        fwrite(STDERR, "KIND: redis, sqlite or pgsql\n");
+        exit(2);
+}
+
+$configure = function (string $async) use ($dir, $failedDsn, $connections) {
+    file_put_contents("$dir/config/messenger.php", '<?php
+if (!class_exists("SmsNotification")) {
+    final class SmsNotification { public function __construct(public string $content, public int $n) {} }
+}
+return [
+    "connections" => ' . var_export($connections, true) . ',
+    "transports" => ["async" => ' . var_export($async, true) . ', "failed" => ' . var_export($failedDsn, true) . '],
+    "failure_transport" => "failed",
+    "routing" => [SmsNotification::class => "async"],
+    "handlers" => [SmsNotification::class => function (SmsNotification $m) {}],
+];');
+};
+$php = [PHP_BINARY, '-n', '-d', 'extension=pdo', '-d', 'extension=pdo_sqlite', '-d', 'extension=pdo_pgsql', '-d', 'extension=igbinary', '-d', 'extension=redis', '-d', 'extension=intl', '-d', 'extension=mbstring', '-d', 'extension=ctype'];
+$ours = array_merge($php, ['-d', "extension=$so"]);
+
+/* the queue emptied, then N messages in it (dispatchAll of our side: Symfony reads them) */
+$fill = function () use ($ours, $dir, $n, $kind, $redisPort, $pgDsn, $user, $password) {
+    if ($kind === 'redis') {
+        $r = new Redis();
+        $r->connect('127.0.0.1', $redisPort);
+        $r->del('messages', 'messages__queue', 'failed', 'failed__queue');
+    } elseif ($kind === 'pgsql') {
+        (new PDO($pgDsn, $user, $password))->exec('DROP TABLE IF EXISTS messenger_messages CASCADE');
+    } else {
+        @unlink("$dir/var/messenger.sqlite");
+    }
+    $code = '$m = Messenger\Messenger::fromFile("config/messenger.php"); $m->setupTransports();'
+        . ' for ($i = 0; $i < ' . $n . '; $i += 1000) { $m->dispatchAll(array_map(fn ($k) => new SmsNotification("hi", $k), range($i, min($i + 999, ' . ($n - 1) . ')))); }'
+        . ' echo $m->transport("async")->getMessageCount();';
+    $p = proc_open(array_merge($ours, ['-r', $code]), [1 => ['pipe', 'w']], $pipes, $dir);
+    $count = (int) stream_get_contents($pipes[1]);
+    proc_close($p);
+    if ($count !== $n) {
+        throw new RuntimeException("filled $count messages, not $n");
+    }
+};
+$left = function () use ($ours, $dir) {
+    $p = proc_open(array_merge($ours, ['-r', 'echo Messenger\Messenger::fromFile("config/messenger.php")->transport("async")->getMessageCount();']), [1 => ['pipe', 'w']], $pipes, $dir);
+    $count = (int) stream_get_contents($pipes[1]);
+    proc_close($p);
+    return $count;
+};
+/* msg/s of one consume process, from its start to its exit */
+$time = function (array $cmd, array $env = []) use ($dir, $n, $left) {
+    $start = hrtime(true);
+    $p = proc_open($cmd, [1 => ['pipe', 'w'], 2 => ['pipe', 'w']], $pipes, $dir, $env + getenv());
+    $out = stream_get_contents($pipes[1]) . stream_get_contents($pipes[2]);
+    $code = proc_close($p);
+    $seconds = (hrtime(true) - $start) / 1e9;
+    $remaining = $left();
+    if ($code !== 0 || $remaining !== 0) {
+        throw new RuntimeException("the run exited $code and left $remaining messages: " . substr($out, 0, 500));
+    }
+    return (int) round($n / $seconds);
+};
+
+$result = ['kind' => $kind, 'n' => $n, 'dsn' => $dsn];
+$consume = ['messenger:consume', 'async', "--limit=$n", '-q'];
+$configure($dsn);
+$fill();
+$result['messenger_per_s'] = $time(array_merge($ours, ["$root/bin/console"], $consume));
+$fill();
+$result['symfony_per_s'] = $time(array_merge($php, [__DIR__ . '/symfony-console.php'], $consume), [
+    'MESSENGER_BENCH_KIND' => $kind, 'MESSENGER_BENCH_DSN' => $dsn, 'MESSENGER_BENCH_FAILED_DSN' => $failedDsn,
+    'MESSENGER_BENCH_DBAL' => json_encode($dbal), 'MESSENGER_BENCH_REDIS_PORT' => (string) $redisPort,
+]);
+$configure($dsn . (str_contains($dsn, '?') ? '&' : '?') . 'get_batch_size=50');
+$fill();
+$result['messenger_tuned_per_s'] = $time(array_merge($ours, ["$root/bin/console"], $consume));
+exec('rm -rf ' . escapeshellarg($dir));
+echo json_encode($result), "\n";
