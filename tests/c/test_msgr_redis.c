@@ -38,7 +38,7 @@ static void test_defaults(void **state)
 	assert_true(o.auto_setup && o.delete_after_ack && o.delete_after_reject && o.persistent && o.lazy && !o.raw_json);
 	assert_int_equal(o.redeliver_timeout_ms, 3600000);
 	assert_int_equal(o.claim_interval_ms, 60000);
-	assert_int_equal(o.get_batch_size, 1);
+	assert_int_equal(o.get_batch_size, 0); /* not given: 1, or what a worker reads ahead */
 	assert_int_equal(o.stream_max_entries, 0);
 	msgr_redis_options_free(&o);
 

@@ -1,5 +1,5 @@
 --TEST--
-DoctrineTransport with get_batch_size > 1: the acknowledgements of a batch are deleted together, before the next claim, count, list or find, or when the transport goes away
+DoctrineTransport with get_batch_size > 1: the acknowledgements of a batch are deleted together, in the transaction of the next claim (one commit), or before a count, list or find, or when the transport goes away
 --EXTENSIONS--
 messenger
 pdo_sqlite
@@ -22,7 +22,7 @@ foreach (App\Db\databases() as $db => [$connection, $pdo]) {
     $t->ack($batch[1]);
     $t->ack($batch[0]); // twice is once
     $afterAcks = $rows();
-    $t->ack($batch[2]); // a full batch: written now
+    $t->ack($batch[2]); // a full batch: still kept for the next claim
     $afterFull = $rows();
     $next = $t->get();
     $afterClaim = $rows();
@@ -38,6 +38,6 @@ foreach (App\Db\databases() as $db => [$connection, $pdo]) {
 }
 ?>
 --EXPECT--
-sqlite: 7 rows after 2 acks, 4 after the third, 4 after the next claim, count 1 and 2 rows after 2 more, 1 rows at the end
-pgsql: 7 rows after 2 acks, 4 after the third, 4 after the next claim, count 1 and 2 rows after 2 more, 1 rows at the end
-mysql: 7 rows after 2 acks, 4 after the third, 4 after the next claim, count 1 and 2 rows after 2 more, 1 rows at the end
+sqlite: 7 rows after 2 acks, 7 after the third, 4 after the next claim, count 1 and 2 rows after 2 more, 1 rows at the end
+pgsql: 7 rows after 2 acks, 7 after the third, 4 after the next claim, count 1 and 2 rows after 2 more, 1 rows at the end
+mysql: 7 rows after 2 acks, 7 after the third, 4 after the next claim, count 1 and 2 rows after 2 more, 1 rows at the end

@@ -178,7 +178,7 @@ int msgr_redis_options_parse(const msgr_dsn_t *dsn, const msgr_kv_t *extra, size
 	o->tls = strcmp(dsn->scheme, "rediss") == 0;
 	o->redeliver_timeout_ms = 3600 * 1000;
 	o->claim_interval_ms = 60000;
-	o->get_batch_size = 1;
+	o->get_batch_size = 0;
 	o->max_deliveries = 5;
 	bool socket = !*dsn->host && dsn->path[0] == '/' && dsn->path[1];
 	if ((rc = set_string(&o->host, socket ? "" : *dsn->host ? dsn->host : "127.0.0.1", err)) != MSGR_OK ||
@@ -286,8 +286,9 @@ struct msgr_redis {
 	char pel_cursor[ID_SIZE]; /* where the read of the own pending entries goes on */
 	long long next_claim_ms;
 	bool no_autoclaim;          /* the server has no XAUTOCLAIM (Redis < 6.2) */
-	char **acks;                /* acknowledged ids not yet written (get_batch_size > 1) */
-	size_t ack_count;
+	char **acks;                /* acknowledged ids not yet written (see acks_wait()) */
+	size_t ack_count, ack_cap;
+	size_t read_ahead;          /* what the worker reading asks for (see batch_of()); 0: none */
 	char (*held)[ID_SIZE];      /* the ids handed out by get() and not settled yet: a read of */
 	size_t held_count, held_cap; /* the own pending entries skips them */
 	bool consumed;              /* this transport read from the group as its consumer */
@@ -1155,6 +1156,9 @@ static int collect(msgr_redis_t *r, redisReply *entries, bool deliver, bool own,
 
 /* {{{ get */
 static int write_acks(msgr_redis_t *r, const char *const *ids, size_t count, bool reject, msgr_error_t *err);
+static int append_acks(msgr_redis_t *r, msgr_buf_t *resp, const char *const *ids, size_t count, bool reject);
+static int check_acks(msgr_redis_t *r, redisReply **replies, int n, msgr_error_t *err);
+static void forget_acks(msgr_redis_t *r, size_t count);
 
 /* Moves the due members of KEYS[1] (the delayed set) to KEYS[2] (the stream), at most ARGV[2],
  * as one atomic step: a member is moved by the worker whose ZREM removed it, so never twice.
@@ -1186,9 +1190,28 @@ static void move_due_cmd(msgr_redis_t *r, cmd_t *c, char *now, char *maxlen)
 	cmd_str(c, r->o.raw_json ? "0" : "1");
 }
 
+/* entries per read: get_batch_size, else what the worker reading asks for, else 1 */
+static long long batch_of(const msgr_redis_t *r)
+{
+	return r->o.get_batch_size ? r->o.get_batch_size : r->read_ahead ? (long long) r->read_ahead : 1;
+}
+
+/* Used alone with get_batch_size 1 (Symfony's way), an ack is written at once; read by a worker
+ * (which says how much it reads ahead) or with a bigger get_batch_size, acknowledgements wait and
+ * travel in the write of the next read (or msgr_redis_flush()). */
+static bool acks_wait(const msgr_redis_t *r)
+{
+	return r->o.get_batch_size > 1 || (!r->o.get_batch_size && r->read_ahead);
+}
+
+void msgr_redis_read_ahead(msgr_redis_t *r, size_t n)
+{
+	r->read_ahead = n;
+}
+
 static void read_cmd(msgr_redis_t *r, cmd_t *c, char *count)
 {
-	snprintf(count, 24, "%lld", r->o.get_batch_size);
+	snprintf(count, 24, "%lld", batch_of(r));
 	cmd_str(c, "XREADGROUP");
 	cmd_str(c, "GROUP");
 	cmd_str(c, r->o.group);
@@ -1205,7 +1228,7 @@ static int claim_stale(msgr_redis_t *r, msgr_error_t *err)
 {
 	char idle[24], count[24];
 	snprintf(idle, sizeof(idle), "%lld", r->o.redeliver_timeout_ms);
-	snprintf(count, sizeof(count), "%lld", r->o.get_batch_size > 100 ? r->o.get_batch_size : 100);
+	snprintf(count, sizeof(count), "%lld", batch_of(r) > 100 ? batch_of(r) : 100);
 	redisReply *reply;
 	int rc;
 	if (!r->no_autoclaim) {
@@ -1363,7 +1386,7 @@ int msgr_redis_get(msgr_redis_t *r, msgr_message_t **out, size_t *count, msgr_er
 	*out = NULL;
 	*count = 0;
 	int rc = ensure_setup(r, err);
-	if (rc != MSGR_OK || (rc = msgr_redis_flush(r, err)) != MSGR_OK) {
+	if (rc != MSGR_OK) {
 		return rc;
 	}
 	r->consumed = true;
@@ -1380,13 +1403,30 @@ int msgr_redis_get(msgr_redis_t *r, msgr_message_t **out, size_t *count, msgr_er
 	/* the own pending entries (until there are none), then new ones */
 	for (int pass = 0; pass < 16; pass++) {
 		/* the due delayed messages move, then the read: one round trip */
+		/* the kept acknowledgements, the due delayed messages moved, the read: one write */
 		cmd_t cmds[2] = { { 0 }, { 0 } };
 		char now_text[24], maxlen[24], batch[24];
 		move_due_cmd(r, &cmds[0], now_text, maxlen);
 		bool own = r->pending_possible;
 		read_cmd(r, &cmds[1], batch);
-		redisReply *replies[2] = { NULL, NULL };
-		if ((rc = run_all(r, cmds, 2, replies, err)) != MSGR_OK) {
+		msgr_buf_t resp = MSGR_BUF_INIT;
+		size_t acking = r->ack_count;
+		int ack_cmds = acking ? append_acks(r, &resp, (const char *const *) r->acks, acking, false) : 0;
+		rc = ack_cmds < 0 ? msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory") : MSGR_OK;
+		for (int i = 0; i < 2 && rc == MSGR_OK; i++) {
+			rc = resp_cmd(&resp, &cmds[i], err);
+		}
+		redisReply *all[4] = { NULL, NULL, NULL, NULL }, **replies = all + (ack_cmds > 0 ? ack_cmds : 0);
+		if (rc == MSGR_OK) {
+			rc = pipeline(r, &resp, (size_t) ack_cmds + 2, all, err);
+		}
+		msgr_buf_free(&resp);
+		if (rc == MSGR_OK && ack_cmds && (rc = check_acks(r, all, ack_cmds, err)) == MSGR_OK) {
+			forget_acks(r, acking);
+		}
+		free_replies(all, (size_t) (ack_cmds > 0 ? ack_cmds : 0));
+		if (rc != MSGR_OK) {
+			free_replies(replies, 2);
 			break;
 		}
 		redisReply *entries = NULL;
@@ -1445,42 +1485,72 @@ int msgr_redis_get(msgr_redis_t *r, msgr_message_t **out, size_t *count, msgr_er
 /* }}} */
 
 /* {{{ ack, keepalive, count, list */
-static int write_acks(msgr_redis_t *r, const char *const *ids, size_t count, bool reject, msgr_error_t *err)
+/* XACK stream group ids..., then XDEL stream ids... (with delete_after_ack / _reject) appended
+ * to resp: how many commands (1 or 2), or -1 when out of memory */
+static int append_acks(msgr_redis_t *r, msgr_buf_t *resp, const char *const *ids, size_t count, bool reject)
 {
-	if (count == 0) {
-		return MSGR_OK;
-	}
 	bool del = reject ? r->o.delete_after_reject : r->o.delete_after_ack;
 	size_t payload = strlen(r->o.stream) * 2 + strlen(r->o.group) + 8;
 	for (size_t i = 0; i < count; i++) {
 		payload += strlen(ids[i]) * 2;
 	}
+	if (resp_reserve(resp, count * 2 + 5, payload) != MSGR_OK) {
+		return -1;
+	}
+	resp_begin(resp, count + 3);
+	resp_arg(resp, "XACK", 4);
+	resp_arg(resp, r->o.stream, strlen(r->o.stream));
+	resp_arg(resp, r->o.group, strlen(r->o.group));
+	for (size_t i = 0; i < count; i++) {
+		resp_arg(resp, ids[i], strlen(ids[i]));
+	}
+	if (!del) {
+		return 1;
+	}
+	resp_begin(resp, count + 2);
+	resp_arg(resp, "XDEL", 4);
+	resp_arg(resp, r->o.stream, strlen(r->o.stream));
+	for (size_t i = 0; i < count; i++) {
+		resp_arg(resp, ids[i], strlen(ids[i]));
+	}
+	return 2;
+}
+
+static int check_acks(msgr_redis_t *r, redisReply **replies, int n, msgr_error_t *err)
+{
+	for (int i = 0; i < n; i++) {
+		if (replies[i]->type != REDIS_REPLY_INTEGER) {
+			return reply_error(r, replies[i], i ? "delete acknowledged messages" : "acknowledge messages", err);
+		}
+	}
+	return MSGR_OK;
+}
+
+/* the first count kept acknowledgements were written */
+static void forget_acks(msgr_redis_t *r, size_t count)
+{
+	for (size_t i = 0; i < count; i++) {
+		msgr_free(r->acks[i]);
+	}
+	memmove(r->acks, r->acks + count, (r->ack_count - count) * sizeof(char *));
+	r->ack_count -= count;
+}
+
+static int write_acks(msgr_redis_t *r, const char *const *ids, size_t count, bool reject, msgr_error_t *err)
+{
+	if (count == 0) {
+		return MSGR_OK;
+	}
 	msgr_buf_t resp = MSGR_BUF_INIT;
-	if (resp_reserve(&resp, count * 2 + 5, payload) != MSGR_OK) {
+	int n = append_acks(r, &resp, ids, count, reject);
+	if (n < 0) {
+		msgr_buf_free(&resp);
 		return msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory");
 	}
-	/* XACK stream group ids..., then XDEL stream ids... */
-	resp_begin(&resp, count + 3);
-	resp_arg(&resp, "XACK", 4);
-	resp_arg(&resp, r->o.stream, strlen(r->o.stream));
-	resp_arg(&resp, r->o.group, strlen(r->o.group));
-	for (size_t i = 0; i < count; i++) {
-		resp_arg(&resp, ids[i], strlen(ids[i]));
-	}
-	if (del) {
-		resp_begin(&resp, count + 2);
-		resp_arg(&resp, "XDEL", 4);
-		resp_arg(&resp, r->o.stream, strlen(r->o.stream));
-		for (size_t i = 0; i < count; i++) {
-			resp_arg(&resp, ids[i], strlen(ids[i]));
-		}
-	}
 	redisReply *replies[2] = { NULL, NULL };
-	int rc = pipeline(r, &resp, del ? 2 : 1, replies, err);
-	for (int i = 0; rc == MSGR_OK && i < (del ? 2 : 1); i++) {
-		if (replies[i]->type != REDIS_REPLY_INTEGER) {
-			rc = reply_error(r, replies[i], i ? "delete acknowledged messages" : "acknowledge messages", err);
-		}
+	int rc = pipeline(r, &resp, (size_t) n, replies, err);
+	if (rc == MSGR_OK) {
+		rc = check_acks(r, replies, n, err);
 	}
 	free_replies(replies, 2);
 	msgr_buf_free(&resp);
@@ -1494,10 +1564,7 @@ int msgr_redis_flush(msgr_redis_t *r, msgr_error_t *err)
 	}
 	int rc = write_acks(r, (const char *const *) r->acks, r->ack_count, false, err);
 	if (rc == MSGR_OK) {
-		for (size_t i = 0; i < r->ack_count; i++) {
-			msgr_free(r->acks[i]);
-		}
-		r->ack_count = 0;
+		forget_acks(r, r->ack_count);
 	}
 	return rc;
 }
@@ -1507,14 +1574,11 @@ int msgr_redis_ack(msgr_redis_t *r, const char *const *ids, size_t count, bool r
 	for (size_t i = 0; i < count; i++) {
 		settled(r, ids[i]);
 	}
-	if (reject || r->o.get_batch_size <= 1) {
+	if (reject || !acks_wait(r)) {
 		return write_acks(r, ids, count, reject, err);
 	}
-	/* the acknowledgements of a batch are written together, before the next read */
+	/* kept, and written with the next read */
 	for (size_t i = 0; i < count; i++) {
-		if (!r->acks && !(r->acks = msgr_calloc((size_t) r->o.get_batch_size, sizeof(char *)))) {
-			return msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory");
-		}
 		bool known = false;
 		for (size_t k = 0; k < r->ack_count && !known; k++) {
 			known = strcmp(r->acks[k], ids[i]) == 0;
@@ -1522,10 +1586,20 @@ int msgr_redis_ack(msgr_redis_t *r, const char *const *ids, size_t count, bool r
 		if (known) {
 			continue;
 		}
+		if (r->ack_count == r->ack_cap) {
+			size_t ncap = r->ack_cap ? r->ack_cap * 2 : 64;
+			char **grown = msgr_realloc(r->acks, ncap * sizeof(char *));
+			if (!grown) {
+				return msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory");
+			}
+			r->acks = grown;
+			r->ack_cap = ncap;
+		}
 		if (!(r->acks[r->ack_count] = msgr_strndup(ids[i], strlen(ids[i])))) {
 			return msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory");
 		}
-		if (++r->ack_count == (size_t) r->o.get_batch_size) {
+		/* (acknowledged without reading more: written once they are as many as a read may hold) */
+		if (++r->ack_count >= 1000) {
 			int rc = msgr_redis_flush(r, err);
 			if (rc != MSGR_OK) {
 				return rc;

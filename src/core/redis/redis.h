@@ -29,7 +29,7 @@ typedef struct msgr_redis_options {
 	long long stream_max_entries;  /* 0: no MAXLEN */
 	long long redeliver_timeout_ms;
 	long long claim_interval_ms;
-	long long get_batch_size;      /* entries per read (COUNT) */
+	long long get_batch_size;      /* entries per read (COUNT); 0: not given (1, or the read-ahead) */
 	long long max_deliveries;      /* a pending entry delivered more times goes to the failure transport; 0: never */
 	double connect_timeout;        /* s; 0: the default of 5 s */
 	double read_timeout;           /* s; 0: the default of 30 s */
@@ -78,15 +78,20 @@ int msgr_redis_setup(msgr_redis_t *r, msgr_error_t *err);
  * uniqid. A body or header that is not UTF-8 is MSGR_ERR_INVALID and nothing is sent. */
 int msgr_redis_send(msgr_redis_t *r, msgr_message_t *messages, size_t count, msgr_error_t *err);
 
-/* Up to get_batch_size messages (owned: msgr_messages_free()). First moves the due delayed
+/* A worker reads from it: when get_batch_size was not given, a read takes up to n entries, and
+ * acknowledgements wait for the next read. n = 0: no worker does any more (flush first). */
+void msgr_redis_read_ahead(msgr_redis_t *r, size_t n);
+
+/* Up to get_batch_size (or the read-ahead) messages (owned: msgr_messages_free()). First moves the due delayed
  * messages and, every claim_interval, claims entries other consumers left pending longer than
  * redeliver_timeout; reads this consumer's own pending entries first (a restarted worker gets
  * them back at once), then new ones. An entry that cannot be read comes back with a problem. */
 int msgr_redis_get(msgr_redis_t *r, msgr_message_t **out, size_t *count, msgr_error_t *err);
 
 /* XACK (+ XDEL with delete_after_ack / delete_after_reject) of count ids, in one round trip.
- * With get_batch_size > 1, acknowledgements (not rejections) are kept and written together: when
- * a batch's worth is kept, before the next read, and by msgr_redis_flush(). */
+ * Read by a worker (msgr_redis_read_ahead()) or with get_batch_size > 1, acknowledgements (not
+ * rejections) are kept and written together, in the write of the next read, or by
+ * msgr_redis_flush(). */
 int msgr_redis_ack(msgr_redis_t *r, const char *const *ids, size_t count, bool reject, msgr_error_t *err);
 /* Writes the kept acknowledgements. */
 int msgr_redis_flush(msgr_redis_t *r, msgr_error_t *err);

@@ -79,6 +79,8 @@ zval *php_messenger_throwable_prop(zend_object *throwable, zend_string *name, zv
 zend_string *php_messenger_names_of(HashTable *ht);
 /* Milliseconds of the monotonic clock: for waits and limits, never for dates. */
 zend_long php_messenger_monotonic_ms(void);
+/* the same in microseconds: for how long something took */
+double php_messenger_monotonic_us(void);
 /* An array of what an iterable yields (keys dropped); false with an exception. */
 bool php_messenger_iterable_to_array(zval *iterable, zval *out);
 /* A method's return value made an array in place: an array stays, a Traversable (a generator)

@@ -130,9 +130,14 @@ bool php_messenger_limit_arg(zend_long limit, bool limit_null)
 
 zend_long php_messenger_monotonic_ms(void)
 {
+	return (zend_long) (php_messenger_monotonic_us() / 1000);
+}
+
+double php_messenger_monotonic_us(void)
+{
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (zend_long) ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+	return (double) ts.tv_sec * 1e6 + (double) ts.tv_nsec / 1e3;
 }
 
 ZEND_TLS bool refused;

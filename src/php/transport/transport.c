@@ -231,6 +231,13 @@ void php_messenger_transport_release(const php_messenger_transport *t, zend_obje
 	}
 }
 
+void php_messenger_transport_read_ahead(const php_messenger_transport *t, uint32_t n)
+{
+	if (t->ops->read_ahead) {
+		t->ops->read_ahead(t, n);
+	}
+}
+
 bool php_messenger_transport_flush(const php_messenger_transport *t)
 {
 	if (!t->ops->flush) {

@@ -66,6 +66,10 @@ typedef struct php_messenger_transport_ops {
 	void (*release)(const php_messenger_transport *t, zend_object *envelope);
 	/* writes what the transport holds back (a batch's acknowledgements); NULL: holds nothing */
 	bool (*flush)(const php_messenger_transport *t);
+	/* a worker reads from it: the next gets may return up to n messages (n >= 1) when its
+	 * get_batch_size was not given, and acknowledgements may wait for the next read (or flush);
+	 * n = 0: no worker reads from it any more (flushed first). NULL: it reads its own way */
+	void (*read_ahead)(const php_messenger_transport *t, uint32_t n);
 	/* drops the caller's reference to an envelope the transport handed out or settled; NULL:
 	 * OBJ_RELEASE */
 	void (*let_go)(const php_messenger_transport *t, zend_object *envelope);
@@ -132,6 +136,7 @@ bool php_messenger_transport_get(const php_messenger_transport *t, zend_string *
 bool php_messenger_transport_settle(const php_messenger_transport *t, zend_object *envelope, bool ack);
 void php_messenger_transport_release(const php_messenger_transport *t, zend_object *envelope);
 bool php_messenger_transport_flush(const php_messenger_transport *t);
+void php_messenger_transport_read_ahead(const php_messenger_transport *t, uint32_t n);
 void php_messenger_transport_let_go(const php_messenger_transport *t, zend_object *envelope);
 bool php_messenger_transport_keepalive(const php_messenger_transport *t, zend_object *envelope, zend_long seconds);
 zend_object *php_messenger_transport_serializer_of(const php_messenger_transport *t);

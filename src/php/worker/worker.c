@@ -12,6 +12,7 @@
 #include "ext/standard/basic_functions.h"
 #include "core/base/retry.h"
 #include "core/base/rate.h"
+#include "core/base/prefetch.h"
 #include "core/base/tick.h"
 #include "ext/date/php_date.h"
 #include "zend_closures.h"
@@ -1144,6 +1145,7 @@ typedef struct {
 	msgr_rate_t rate;
 	zval pending; /* envelopes of a batch handled before the receiver is read again, or UNDEF */
 	outage_t down; /* its broker, when it could not be reached */
+	msgr_prefetch_t prefetch; /* how long its messages take: what it reads ahead */
 } receiver_state;
 
 typedef struct run_state {
@@ -1311,7 +1313,9 @@ static void receivers_finish(php_messenger_worker *w, receiver_state *rs)
 		}
 		zval_ptr_dtor(&rs[i].pending);
 		i++;
-		php_messenger_transport_flush(receiver);
+		if (php_messenger_transport_flush(receiver)) {
+			php_messenger_transport_read_ahead(receiver, 0); /* read alone again */
+		}
 	} ZEND_HASH_FOREACH_END();
 	efree(rs);
 }
@@ -1331,7 +1335,8 @@ static bool handle_batch(run_t *r, receiver_state *st, zend_string *name, const 
 	zend_array *received_stamps = NULL;
 	bool ok = true;
 	zval *item;
-	uint32_t position = 0;
+	uint32_t position = 0, taken = 0;
+	double began_us = php_messenger_monotonic_us();
 	uint32_t level = inflight_begin(receiver, got);
 	ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(got), item) {
 		uint32_t at = position++;
@@ -1354,6 +1359,7 @@ static bool handle_batch(run_t *r, receiver_state *st, zend_string *name, const 
 			continue;
 		}
 		*handled_any = true;
+		taken++;
 		inflight[level].current = at;
 		if (!received_stamps) {
 			received_stamps = received_stamps_new(name);
@@ -1390,6 +1396,7 @@ static bool handle_batch(run_t *r, receiver_state *st, zend_string *name, const 
 		}
 	} ZEND_HASH_FOREACH_END();
 	inflight_end(level);
+	msgr_prefetch_note(&st->prefetch, php_messenger_monotonic_us() - began_us, taken);
 	if (received_stamps) {
 		zend_array_release(received_stamps);
 	}
@@ -1490,6 +1497,13 @@ static bool read_receiver(run_t *r, receiver_state *st, zend_string *name, const
 		}
 	}
 	zval got;
+	if (Z_TYPE(st->pending) != IS_ARRAY) {
+		/* as many as its messages' handling time finishes in a short while, no more than the
+		 * message limit leaves */
+		size_t n = msgr_prefetch_size(&st->prefetch);
+		zend_long left = r->o.limit ? r->o.limit - (r->counts.handled + r->counts.failed) : 0;
+		php_messenger_transport_read_ahead(receiver, (uint32_t) (left > 0 && (size_t) left < n ? (size_t) left : n));
+	}
 	if (Z_TYPE(st->pending) == IS_ARRAY) {
 		ZVAL_COPY_VALUE(&got, &st->pending);
 		ZVAL_UNDEF(&st->pending);

@@ -32,7 +32,9 @@ typedef struct {
 	zend_string *queue;
 	zend_string *where;      /* "the sqlite database x", "the pgsql database x on host:port": for errors */
 	zend_long redeliver_timeout;
-	zend_long batch_size;
+	zend_long batch_size;     /* get_batch_size, or 0: not given */
+	uint32_t read_ahead;      /* what the worker reading it asks for (see batch_of()); 0: none */
+	size_t claim_limit;       /* the LIMIT of the claim statement kept in stmts[ST_CLAIM] */
 	zend_long max_deliveries; /* a row claimed more times goes to the failure transport; 0: never */
 	msgr_sql_platform_t platform;
 	bool auto_setup;
@@ -42,8 +44,8 @@ typedef struct {
 	                          * absolute): connected on first use */
 	bool constructed;
 	zval reconnect;          /* [dsn, user, password] when we made the PDO: to make it again */
-	zend_long *acked;        /* with get_batch_size > 1: acknowledged ids not deleted yet */
-	uint32_t acked_count;
+	zend_long *acked;        /* acknowledged ids not deleted yet (see acks_wait()) */
+	uint32_t acked_count, acked_cap;
 	/* PostgreSQL LISTEN/NOTIFY (Symfony's PostgreSqlConnection): after a get found the queue
 	 * empty, the next one waits up to get_notify_timeout for the trigger's notification, and
 	 * claims without one once check_delayed_interval has passed (delayed messages) */
@@ -624,16 +626,27 @@ static bool send_rows(php_messenger_doctrine *t, zend_object **envelopes, uint32
 /* }}} */
 
 /* {{{ acknowledging
- * With get_batch_size 1 (Symfony's way) ack() deletes the row at once. With a bigger batch the
- * acknowledged ids of the batch are deleted together, in one statement, before the next claim
- * (or count, list, find, or when the transport goes away): one commit per batch instead of one
- * per message. A worker that dies in between has its acknowledged messages redelivered after
- * redeliver_timeout: at least once, never lost. */
-static bool flush_acks(php_messenger_doctrine *t)
+ * Used alone, with get_batch_size 1 (Symfony's way), ack() deletes the row at once. Read by a
+ * worker (which says how much it reads ahead) or with a bigger get_batch_size, the acknowledged
+ * ids are deleted together, in one statement, in the transaction of the next claim (or before a
+ * count, list or find, at the worker's flush, or when the transport goes away): one commit per
+ * batch instead of two per message. A worker that dies in between has its acknowledged messages
+ * redelivered after redeliver_timeout: at least once, never lost. */
+
+/* messages per claim: get_batch_size, else what the worker reading it asks for, else 1 */
+static zend_long batch_of(const php_messenger_doctrine *t)
 {
-	if (!t->acked_count) {
-		return true;
-	}
+	return t->batch_size ? t->batch_size : t->read_ahead ? (zend_long) t->read_ahead : 1;
+}
+
+static bool acks_wait(const php_messenger_doctrine *t)
+{
+	return t->batch_size > 1 || (!t->batch_size && t->read_ahead);
+}
+
+/* the DELETE of the acknowledged ids (kept until the caller's transaction has committed) */
+static bool delete_acked(php_messenger_doctrine *t)
+{
 	msgr_buf_t sql = MSGR_BUF_INIT;
 	int built = msgr_table_delete_many_sql(ZSTR_VAL(t->table), t->acked_count, &sql);
 	zval stmt, params;
@@ -649,7 +662,15 @@ static bool flush_acks(php_messenger_doctrine *t)
 	}
 	msgr_buf_free(&sql);
 	zval_ptr_dtor(&params);
-	if (!ok) {
+	return ok;
+}
+
+static bool flush_acks(php_messenger_doctrine *t)
+{
+	if (!t->acked_count) {
+		return true;
+	}
+	if (!delete_acked(t)) {
 		transport_error(t, "Could not acknowledge messages in", NULL);
 		return false;
 	}
@@ -821,10 +842,11 @@ static int notified(php_messenger_doctrine *t)
 	return 0;
 }
 
-/* Claims up to batch_size waiting messages of the queues and decodes them into out. */
+/* Deletes the acknowledged rows and claims up to batch_of() waiting messages of the queues in
+ * one transaction, and decodes them into out. */
 static bool claim(php_messenger_doctrine *t, HashTable *queues, zval *out)
 {
-	if (!ensure_table(t) || !flush_acks(t)) {
+	if (!ensure_table(t)) {
 		return false;
 	}
 	uint32_t nq = queues ? zend_hash_num_elements(queues) : 1;
@@ -852,14 +874,24 @@ static bool claim(php_messenger_doctrine *t, HashTable *queues, zval *out)
 	zend_hash_next_index_insert_new(Z_ARRVAL(params), &now);
 
 	msgr_buf_t sql = MSGR_BUF_INIT;
-	int built = msgr_table_claim_sql(t->platform, ZSTR_VAL(t->table), nq, (size_t) t->batch_size, &sql);
+	size_t limit = (size_t) batch_of(t);
+	int built = msgr_table_claim_sql(t->platform, ZSTR_VAL(t->table), nq, limit, &sql);
 	bool own_stmt = queues != NULL;
+	if (!own_stmt && t->claim_limit != limit) {
+		zval_ptr_dtor(&t->stmts[ST_CLAIM]); /* made for another read-ahead */
+		ZVAL_UNDEF(&t->stmts[ST_CLAIM]);
+		t->claim_limit = limit;
+	}
 	bool ok = prepare(t, own_stmt ? -1 : ST_CLAIM, built, &sql, &stmt);
 	msgr_buf_free(&sql);
 	ZVAL_UNDEF(&rows);
 	bool in_tx = false;
-	if (ok && t->platform == MSGR_SQL_MYSQL) {
+	uint32_t deleting = t->acked_count;
+	if (ok && (t->platform == MSGR_SQL_MYSQL || deleting)) {
 		ok = in_tx = call(t, &t->pdo, "beginTransaction", 0, NULL, NULL, NULL);
+	}
+	if (ok && deleting) {
+		ok = delete_acked(t);
 	}
 	if (ok) {
 		ok = run(t, &stmt, &params, &rows);
@@ -885,6 +917,9 @@ static bool claim(php_messenger_doctrine *t, HashTable *queues, zval *out)
 	}
 	if (in_tx) {
 		ok = end_transaction(t, ok);
+	}
+	if (ok) {
+		t->acked_count -= deleting;
 	}
 	if (own_stmt && Z_TYPE(stmt) == IS_OBJECT) {
 		zval_ptr_dtor(&stmt);
@@ -947,17 +982,19 @@ static bool by_id(php_messenger_doctrine *t, zend_object *envelope, int slot, co
 	if (!id_of(envelope, &id) || !ensure_table(t)) {
 		return false;
 	}
-	if (slot == ST_DELETE && t->batch_size > 1 && Z_TYPE_P(id) == IS_LONG) {
-		if (!t->acked) {
-			t->acked = safe_emalloc((size_t) t->batch_size, sizeof(zend_long), 0);
-		}
+	if (slot == ST_DELETE && acks_wait(t) && Z_TYPE_P(id) == IS_LONG) {
 		for (uint32_t i = 0; i < t->acked_count; i++) {
 			if (t->acked[i] == Z_LVAL_P(id)) {
 				return true;
 			}
 		}
+		if (t->acked_count == t->acked_cap) {
+			t->acked_cap = t->acked_cap ? t->acked_cap * 2 : 64;
+			t->acked = safe_erealloc(t->acked, t->acked_cap, sizeof(zend_long), 0);
+		}
 		t->acked[t->acked_count++] = Z_LVAL_P(id);
-		return t->acked_count < (uint32_t) t->batch_size || flush_acks(t);
+		/* (acknowledged without reading more: written once they are as many as a claim may hold) */
+		return t->acked_count < 1000 || flush_acks(t);
 	}
 	msgr_buf_t sql = MSGR_BUF_INIT;
 	int built = slot == ST_DELETE ? msgr_table_delete_sql(ZSTR_VAL(t->table), &sql) : msgr_table_touch_sql(ZSTR_VAL(t->table), &sql);
@@ -1086,7 +1123,7 @@ static bool apply_options(php_messenger_doctrine *t, HashTable *options, const m
 		t->table = table ? zend_string_copy(Z_STR_P(table)) : zend_string_init("messenger_messages", sizeof("messenger_messages") - 1, 0);
 		t->queue = queue ? zend_string_copy(Z_STR_P(queue)) : zend_string_init("default", sizeof("default") - 1, 0);
 		t->redeliver_timeout = 3600;
-		t->batch_size = 1;
+		t->batch_size = 0;
 		t->max_deliveries = 5;
 		t->auto_setup = true;
 		t->use_notify = true;
@@ -1389,6 +1426,11 @@ static bool pdo_connect(php_messenger_doctrine *t)
 	return ok;
 }
 
+static void doctrine_read_ahead(const php_messenger_transport *transport, uint32_t n)
+{
+	doctrine_from(transport->object)->read_ahead = n > 1000 ? 1000 : n;
+}
+
 static bool doctrine_flush(const php_messenger_transport *transport)
 {
 	php_messenger_doctrine *t = doctrine_from(transport->object);
@@ -1651,6 +1693,7 @@ static const php_messenger_transport_ops doctrine_ops = {
 	.settle = doctrine_settle,
 	.release = doctrine_release,
 	.flush = doctrine_flush,
+	.read_ahead = doctrine_read_ahead,
 	.keepalive = doctrine_keepalive,
 	.count = doctrine_count,
 	.setup = doctrine_setup,

@@ -69,6 +69,14 @@ static bool redis_flush(const php_messenger_transport *transport)
 	return true;
 }
 
+static void redis_read_ahead(const php_messenger_transport *transport, uint32_t n)
+{
+	php_messenger_redis *t = redis_from(transport->object);
+	if (t->r) {
+		msgr_redis_read_ahead(t->r, n);
+	}
+}
+
 static HashTable *redis_get_gc(zend_object *obj, zval **table, int *n)
 {
 	php_messenger_redis *t = redis_from(obj);
@@ -501,6 +509,7 @@ static const php_messenger_transport_ops redis_ops = {
 	.settle = redis_settle,
 	.release = redis_release,
 	.flush = redis_flush,
+	.read_ahead = redis_read_ahead,
 	.keepalive = redis_keepalive,
 	.count = redis_count,
 	.setup = redis_setup,

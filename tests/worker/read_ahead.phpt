@@ -1,0 +1,96 @@
+--TEST--
+Without get_batch_size a worker reads ahead by time: a fast handler gets batches (up to 50, never more than --limit leaves), a slow one (over 100 ms a message) holds one message at a time, as Symfony's worker does; on the table the acknowledgements of a batch are deleted in the transaction of the next claim (SQLite commits counted in the file header: about one per batch, not two per message); on Redis they travel with the next read; get_batch_size still sets the batch; a transport used without a worker (or after one) acknowledges at once
+--EXTENSIONS--
+messenger
+pdo_sqlite
+--FILE--
+<?php
+require __DIR__ . '/../_inc/redis.inc';
+final class Job { public function __construct(public int $n, public int $sleep_ms = 0) {} }
+$file = sys_get_temp_dir() . '/messenger-read-ahead-' . getmypid() . '.sqlite';
+@unlink($file);
+$pdo = new PDO("sqlite:$file"); // the application's own: its journal mode (delete) stays
+$commits = fn () => unpack('N', file_get_contents($file, false, null, 24, 4))[1]; // the file change counter
+$stream = App\Redis\stream('read_ahead');
+$raw = new App\Redis\Raw();
+$raw('DEL', $stream);
+$held = [];
+$make = function (string $route) use (&$held, $pdo, $raw, $stream) {
+    return new Messenger\Messenger([
+    'connections' => ['db' => $pdo],
+    'transports' => [
+        'table' => 'doctrine://db',
+        'table_5' => 'doctrine://db?queue_name=five&get_batch_size=5',
+        'redis' => App\Redis\dsn() . "/$stream",
+    ],
+    'routing' => [Job::class => $route],
+    'handlers' => [Job::class => function (Job $j) use (&$held, $pdo, $raw, $stream, $route) {
+        // what is stored while it handles this one: acknowledged messages go at the next read
+        $held[] = $route === 'redis' ? $raw('XLEN', $stream) : (int) $pdo->query('SELECT COUNT(*) FROM messenger_messages')->fetchColumn();
+        usleep($j->sleep_ms * 1000);
+    }],
+    ]);
+};
+$m = $make('table');
+$m->setupTransports();
+$batches = function (array $held) {
+    // the sizes of the batches: the messages handled while the same number was stored
+    return implode(',', array_map('count', array_values(array_reduce(array_keys($held), function ($groups, $i) use ($held) {
+        $groups[$i === 0 || $held[$i] !== $held[$i - 1] ? count($groups) : count($groups) - 1][] = $held[$i];
+        return $groups;
+    }, []))));
+};
+
+echo "-- a fast handler, 120 messages on the table, --limit=110\n";
+$m->dispatchAll(array_map(fn ($n) => new Job($n), range(1, 120)));
+$before = $commits();
+$m->worker(['table'])->run(['limit' => 110, 'sleep' => 0]);
+$spent = $commits() - $before;
+echo 'batches: ', $batches($held), "\n";
+echo 'commits: ', $spent <= 8 ? 'at most 8' : $spent, "; rows left: ", $pdo->query('SELECT COUNT(*) FROM messenger_messages')->fetchColumn(),
+    ', claimed: ', $pdo->query('SELECT COUNT(*) FROM messenger_messages WHERE delivered_at IS NOT NULL')->fetchColumn(), "\n";
+$pdo->exec('DELETE FROM messenger_messages');
+
+echo "-- a slow handler (150 ms a message): one at a time\n";
+$held = [];
+$m->dispatchAll([new Job(1, 150), new Job(2, 150), new Job(3, 150), new Job(4, 150)]);
+$m->worker(['table'])->run(['limit' => 4, 'sleep' => 0]);
+echo 'batches: ', $batches($held), "\n";
+
+echo "-- get_batch_size=5 is kept\n";
+$held = [];
+$m5 = $make('table_5');
+$m5->dispatchAll(array_map(fn ($n) => new Job($n), range(1, 12)));
+$m5->worker(['table_5'])->run(['limit' => 12, 'sleep' => 0]);
+echo 'batches: ', $batches($held), "\n";
+
+echo "-- Redis, a fast handler\n";
+$held = [];
+$mr = $make('redis');
+$mr->dispatchAll(array_map(fn ($n) => new Job($n), range(1, 120)));
+$mr->worker(['redis'])->run(['limit' => 120, 'sleep' => 0]);
+echo 'batches: ', $batches($held), '; left in the stream: ', $raw('XLEN', $stream), ', pending: ', $raw('XPENDING', $stream, 'symfony')[0], "\n";
+
+echo "-- without a worker (or after it): ack() deletes at once\n";
+$m->dispatch(new Job(7));
+$t = $m->transport('table');
+$got = $t->get();
+$t->ack($got[0]);
+echo 'rows after ack: ', $pdo->query('SELECT COUNT(*) FROM messenger_messages')->fetchColumn(), "\n";
+unset($m, $m5, $mr, $t, $got, $pdo, $make);
+gc_collect_cycles();
+$raw('DEL', $stream);
+@unlink($file);
+?>
+--EXPECT--
+-- a fast handler, 120 messages on the table, --limit=110
+batches: 1,50,50,9
+commits: at most 8; rows left: 10, claimed: 0
+-- a slow handler (150 ms a message): one at a time
+batches: 1,1,1,1
+-- get_batch_size=5 is kept
+batches: 5,5,2
+-- Redis, a fast handler
+batches: 1,50,50,19; left in the stream: 0, pending: 0
+-- without a worker (or after it): ack() deletes at once
+rows after ack: 0
