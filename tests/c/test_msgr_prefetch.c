@@ -20,11 +20,15 @@ static void test_unknown_then_fast(void **state)
 static void test_sized_by_time(void **state)
 {
 	msgr_prefetch_t p = { 0 };
-	/* 40 batches of 10 messages in 40 ms: 4 ms each, 25 in 100 ms */
+	/* 40 batches of 10 messages in 40 ms: 4 ms each, 25 in 100 ms: a read of 20 */
 	for (int i = 0; i < 40; i++) {
 		msgr_prefetch_note(&p, 40000, 10);
 	}
-	assert_int_equal(msgr_prefetch_size(&p), 25);
+	assert_int_equal(msgr_prefetch_size(&p), 20);
+	/* 30 ms each: 3 in 100 ms, a read of 2 */
+	msgr_prefetch_t q = { 0 };
+	msgr_prefetch_note(&q, 30000, 1);
+	assert_int_equal(msgr_prefetch_size(&q), 2);
 	/* 150 ms each: fewer than one in 100 ms, still one */
 	msgr_prefetch_t slow = { 0 };
 	msgr_prefetch_note(&slow, 150000, 1);

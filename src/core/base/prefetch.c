@@ -18,6 +18,14 @@ size_t msgr_prefetch_size(const msgr_prefetch_t *p)
 	if (p->per_message_us <= 0) {
 		return 1;
 	}
+	/* in steps, so that a handling time that wavers does not change the read from one batch to
+	 * the next (a table transport prepares its claim again for another size) */
+	static const size_t steps[] = { MSGR_PREFETCH_MAX, 20, 10, 5, 2 };
 	double n = MSGR_PREFETCH_WINDOW_US / p->per_message_us;
-	return n >= MSGR_PREFETCH_MAX ? MSGR_PREFETCH_MAX : n < 1 ? 1 : (size_t) n;
+	for (size_t i = 0; i < sizeof(steps) / sizeof(steps[0]); i++) {
+		if (n >= (double) steps[i]) {
+			return steps[i];
+		}
+	}
+	return 1;
 }

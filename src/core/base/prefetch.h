@@ -1,6 +1,6 @@
 /* How many messages a worker reads ahead from one receiver when its transport was not told
  * (get_batch_size): as many as its recent handling rate finishes in MSGR_PREFETCH_WINDOW_US,
- * at most MSGR_PREFETCH_MAX, at least 1. A fast handler so pays one round trip (or commit) per
+ * rounded down to 1, 2, 5, 10, 20 or MSGR_PREFETCH_MAX. A fast handler so pays one round trip (or commit) per
  * batch instead of one per message, and a slow one still holds one message at a time, as
  * Symfony's worker does: what a kill -9 strands stays small either way. */
 #ifndef MSGR_PREFETCH_H
