@@ -83,17 +83,17 @@ static void test_statements(void **state)
 	assert_int_equal(msgr_table_claim_sql(MSGR_SQL_PGSQL, "t", 2, 10, &out), MSGR_OK);
 	assert_string_equal(out.data, "UPDATE t SET headers = CASE WHEN delivered_at IS NULL THEN headers ELSE headers || ' ' END, "
 		"delivered_at = ? WHERE id IN (SELECT id FROM t WHERE queue_name IN (?, ?) AND "
-		"(delivered_at IS NULL OR delivered_at < ?) AND available_at <= ? ORDER BY available_at ASC, id ASC LIMIT 10 "
+		"(delivered_at IS NULL OR delivered_at < ?) AND available_at <= ? ORDER BY id ASC LIMIT 10 "
 		"FOR UPDATE SKIP LOCKED) RETURNING " MSGR_TABLE_COLUMNS);
 	msgr_buf_reset(&out);
 	assert_int_equal(msgr_table_claim_sql(MSGR_SQL_SQLITE, "t", 1, 1, &out), MSGR_OK);
 	assert_string_equal(out.data, "UPDATE t SET headers = CASE WHEN delivered_at IS NULL THEN headers ELSE headers || ' ' END, "
 		"delivered_at = ? WHERE id IN (SELECT id FROM t WHERE queue_name = ? AND "
-		"(delivered_at IS NULL OR delivered_at < ?) AND available_at <= ? ORDER BY available_at ASC, id ASC LIMIT 1) RETURNING " MSGR_TABLE_COLUMNS);
+		"(delivered_at IS NULL OR delivered_at < ?) AND available_at <= ? ORDER BY id ASC LIMIT 1) RETURNING " MSGR_TABLE_COLUMNS);
 	msgr_buf_reset(&out);
 	assert_int_equal(msgr_table_claim_sql(MSGR_SQL_MYSQL, "t", 1, 5, &out), MSGR_OK);
 	assert_string_equal(out.data, "SELECT " MSGR_TABLE_COLUMNS " FROM t WHERE queue_name = ? AND (delivered_at IS NULL OR delivered_at < ?) "
-		"AND available_at <= ? ORDER BY available_at ASC, id ASC LIMIT 5 FOR UPDATE SKIP LOCKED");
+		"AND available_at <= ? ORDER BY id ASC LIMIT 5 FOR UPDATE SKIP LOCKED");
 	msgr_buf_reset(&out);
 	assert_int_equal(msgr_table_mark_sql(MSGR_SQL_MYSQL, "t", 3, &out), MSGR_OK);
 	assert_string_equal(out.data, "UPDATE t SET headers = CASE WHEN delivered_at IS NULL THEN headers ELSE CONCAT(headers, ' ') END, "

@@ -56,11 +56,11 @@ foreach ($dbs as $db => [$connection, $pdo]) {
     $e = $try(fn() => $t->get());
     $t->setup();
     $t->setup(); // twice is fine
-    $t->send(new Messenger\Envelope(new Job('good-1')));
     $pdo->exec("INSERT INTO $table (body, headers, queue_name, created_at, available_at) VALUES ('garbage', '[]', 'default', '2020-01-01 00:00:00', '2020-01-01 00:00:00')");
     $bad = $pdo->lastInsertId() ?: $pdo->query("SELECT MAX(id) FROM $table")->fetchColumn();
+    $t->send(new Messenger\Envelope(new Job('good-1')));
     $t->send(new Messenger\Envelope(new Job('good-2')));
-    // the undecodable row comes first (oldest): an UndecodableMessage with what was stored and why,
+    // the undecodable row comes first (stored first): an UndecodableMessage with what was stored and why,
     // claimed like any message; the worker sends it to the failure transport, then rejects it
     $got = $t->get();
     $m = $got[0]->getMessage();

@@ -26,7 +26,9 @@ $m = new Messenger\Messenger([
     ],
 ]);
 $m->dispatch(new Job(1));
-// a script that keeps the server busy until it is killed
+// a script that keeps the server busy until it is killed (also if this test fails: a busy
+// server does not stop on SIGTERM)
+register_shutdown_function(function () use ($raw) { try { @$raw('SCRIPT', 'KILL'); } catch (Throwable) {} });
 $script = proc_open(['redis-cli', '-p', (string) $server->port, 'EVAL', 'while true do end', '0'], [['file', '/dev/null', 'r'], ['pipe', 'w'], ['pipe', 'w']], $pipes);
 for ($i = 0; $i < 100; $i++) {
     $pong = $raw('PING');
@@ -38,6 +40,7 @@ for ($i = 0; $i < 100; $i++) {
 echo 'the server is busy: ', $i < 100 ? 'yes' : 'no', "\n";
 $code = @$m->worker(['async'])->run(['limit' => 1, 'sleep' => 0.05, 'time_limit' => 20]);
 echo "worker: $code, unavailable $waits time(s)\n";
+$raw('SCRIPT', 'KILL'); // (NOTBUSY when the worker's listener did it)
 echo 'the script: ', trim(stream_get_contents($pipes[1])), "\n";
 proc_close($script);
 

@@ -216,14 +216,14 @@ int msgr_table_claim_sql(msgr_sql_platform_t platform, const char *table, size_t
 	}
 	if (platform == MSGR_SQL_MYSQL) {
 		if (msgr_buf_appendf(out, "SELECT " MSGR_TABLE_COLUMNS " FROM %s", table) != MSGR_OK || waiting(out, queues) != MSGR_OK ||
-			msgr_buf_appendf(out, " ORDER BY available_at ASC, id ASC LIMIT %zu FOR UPDATE SKIP LOCKED", limit) != MSGR_OK) {
+			msgr_buf_appendf(out, " ORDER BY id ASC LIMIT %zu FOR UPDATE SKIP LOCKED", limit) != MSGR_OK) {
 			return MSGR_ERR_NOMEM;
 		}
 		return MSGR_OK;
 	}
 	if (set_claimed(platform, table, out) != MSGR_OK || msgr_buf_appendf(out, "SELECT id FROM %s", table) != MSGR_OK ||
 		waiting(out, queues) != MSGR_OK ||
-		msgr_buf_appendf(out, " ORDER BY available_at ASC, id ASC LIMIT %zu%s) RETURNING " MSGR_TABLE_COLUMNS, limit,
+		msgr_buf_appendf(out, " ORDER BY id ASC LIMIT %zu%s) RETURNING " MSGR_TABLE_COLUMNS, limit,
 			platform == MSGR_SQL_PGSQL ? " FOR UPDATE SKIP LOCKED" : "") != MSGR_OK) {
 		return MSGR_ERR_NOMEM;
 	}
