@@ -85,6 +85,12 @@ $fill = function () use ($ours, $dir, $n, $kind, $redisPort, $pgDsn, $user, $pas
     if ($count !== $n) {
         throw new RuntimeException("filled $count messages, not $n");
     }
+    if ($kind === 'redis') {
+        // the size of one entry, for the raw probe to read the same
+        $first = $r->xRange('messages', '-', '+', 1);
+        return strlen((string) (reset($first)['message'] ?? ''));
+    }
+    return 0;
 };
 $left = function () use ($ours, $dir) {
     $p = proc_open(array_merge($ours, ['-r', 'echo Messenger\Messenger::fromFile("config/messenger.php")->transport("async")->getMessageCount();']), [1 => ['pipe', 'w']], $pipes, $dir);
@@ -109,7 +115,7 @@ $time = function (array $cmd, array $env = []) use ($dir, $n, $left) {
 $result = ['kind' => $kind, 'n' => $n, 'dsn' => $dsn];
 $consume = ['messenger:consume', 'async', "--limit=$n", '-q'];
 $configure($dsn);
-$fill();
+$result['entry_bytes'] = $fill();
 $result['messenger_per_s'] = $time(array_merge($ours, ["$root/bin/console"], $consume));
 $fill();
 $result['symfony_per_s'] = $time(array_merge($php, [__DIR__ . '/symfony-console.php'], $consume), [

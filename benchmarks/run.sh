@@ -16,6 +16,33 @@ best() { # best of $rounds runs of a benchmark script, by msg/s
 	echo "$best_line"
 }
 field() { echo "$1" | php -r '$o = json_decode(stream_get_contents(STDIN)); echo $o->'"$2"';'; }
+# the worker as users run it: bin/console messenger:consume with the README's DSNs and no option,
+# against Symfony 5.4's ConsumeMessagesCommand wired as FrameworkBundle wires it, on the same
+# queue; ours tuned (get_batch_size=50) beside; and the raw C probes of what the engine allows
+eval "$(scripts/db.sh start)"
+cn=20000
+mkdir -p build/limits
+cc -O2 -o build/limits/redis_consume benchmarks/limits/redis_consume.c -lhiredis
+cc -O2 -o build/limits/sqlite_consume benchmarks/limits/sqlite_consume.c -lsqlite3
+bphp="php -n -d extension=pdo -d extension=pdo_pgsql -d extension=igbinary -d extension=redis"
+printf '%-44s %10s %10s %8s %10s %10s\n' "bin/console messenger:consume (N=$cn)" "default" "symfony" "ratio" "tuned" "raw probe"
+for kind in redis sqlite pgsql; do
+	line=$($bphp benchmarks/console.php "$kind" "$cn")
+	probe="-"
+	if [ "$kind" = redis ]; then
+		probe=$(field "$(build/limits/redis_consume "${MESSENGER_REDIS_DSN##*:}" "$cn" 50 "$(field "$line" entry_bytes)")" msg_per_s)
+	elif [ "$kind" = sqlite ]; then
+		probe=$(field "$(build/limits/sqlite_consume "${TMPDIR:-/tmp}/messenger-probe.sqlite" "$cn" 50 300)" msg_per_s)
+	fi
+	printf '%-44s %10s %10s %7.1fx %10s %10s\n' "$kind, $(field "$line" dsn)" "$(field "$line" messenger_per_s)" "$(field "$line" symfony_per_s)" \
+		"$(echo "$(field "$line" messenger_per_s) / $(field "$line" symfony_per_s)" | bc -l)" "$(field "$line" messenger_tuned_per_s)" "$probe"
+done
+echo "(raw probes: hiredis XREADGROUP COUNT 50 with the XACK/XDEL of the batch before in the same write; libsqlite3: the claim of 50 and the DELETE of the batch before in one transaction)"
+for db in sqlite pgsql; do
+	echo "claim cost as the queue grows, $db: $(php -n -d extension=pdo.so -d extension=pdo_sqlite.so -d extension=pdo_pgsql.so $ext benchmarks/claims.php "$db")"
+done
+echo
+
 ours=$(best dispatch.php messenger "$n")
 oursmin=$(best dispatch.php messenger-minimal "$n")
 sf=$(best dispatch.php symfony "$n")

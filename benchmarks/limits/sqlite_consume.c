@@ -57,7 +57,7 @@ int main(int argc, char **argv)
 	snprintf(sql, sizeof(sql), "UPDATE messenger_messages SET headers = CASE WHEN delivered_at IS NULL THEN headers ELSE headers || ' ' END, "
 		"delivered_at = '2026-11-30 00:00:00' WHERE id IN (SELECT id FROM messenger_messages WHERE queue_name = 'default' AND "
 		"(delivered_at IS NULL OR delivered_at < '2026-11-29 23:00:00') AND available_at <= '2026-11-30 00:00:00' "
-		"ORDER BY available_at ASC, id ASC LIMIT %ld) RETURNING id, body, headers, queue_name, created_at, available_at, delivered_at", batch);
+		"ORDER BY id ASC LIMIT %ld) RETURNING id, body, headers, queue_name, created_at, available_at, delivered_at", batch);
 	sqlite3_stmt *claim, *del;
 	must(db, sqlite3_prepare_v2(db, sql, -1, &claim, NULL));
 	must(db, sqlite3_prepare_v2(db, "DELETE FROM messenger_messages WHERE id = ?", -1, &del, NULL));
