@@ -29,10 +29,10 @@ foreach (['sqlite', 'redis'] as $kind) {
     if ($kind === 'redis') {
         $server = new App\Redis\Server();
         $server->start(['--appendonly', 'yes', '--appendfsync', 'always']);
-        $async = "redis://127.0.0.1:{$server->port}/chaos?redeliver_timeout=2&claim_interval=300&get_batch_size=5";
+        $async = "redis://127.0.0.1:{$server->port}/chaos?redeliver_timeout=2&claim_interval=300"; // the default read-ahead
         $failure = "redis://127.0.0.1:{$server->port}/chaos_failed";
     } else {
-        $async = 'doctrine://default?redeliver_timeout=2&get_batch_size=5';
+        $async = 'doctrine://default?redeliver_timeout=2';
         $failure = 'doctrine://default?queue_name=failed';
     }
     file_put_contents("$dir/config/messenger.php", '<?php
