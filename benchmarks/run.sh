@@ -24,6 +24,8 @@ cn=20000
 mkdir -p build/limits
 cc -O2 -o build/limits/redis_consume benchmarks/limits/redis_consume.c -lhiredis
 cc -O2 -o build/limits/sqlite_consume benchmarks/limits/sqlite_consume.c -lsqlite3
+cc -O2 -I/usr/include/postgresql -o build/limits/pgsql_consume benchmarks/limits/pgsql_consume.c -lpq
+pg_conninfo="$(echo "${MESSENGER_PGSQL_DSN#pgsql:}" | tr ';' ' ') user=$MESSENGER_DB_USER password=$MESSENGER_DB_PASSWORD"
 bphp="php -n -d extension=pdo -d extension=pdo_pgsql -d extension=igbinary -d extension=redis"
 printf '%-44s %10s %10s %8s %10s %10s\n' "bin/console messenger:consume (N=$cn)" "default" "symfony" "ratio" "tuned" "raw probe"
 for kind in redis sqlite pgsql; do
@@ -33,11 +35,13 @@ for kind in redis sqlite pgsql; do
 		probe=$(field "$(build/limits/redis_consume "${MESSENGER_REDIS_DSN##*:}" "$cn" 50 "$(field "$line" entry_bytes)")" msg_per_s)
 	elif [ "$kind" = sqlite ]; then
 		probe=$(field "$(build/limits/sqlite_consume "${TMPDIR:-/tmp}/messenger-probe.sqlite" "$cn" 50 300)" msg_per_s)
+	else
+		probe=$(field "$(build/limits/pgsql_consume "$pg_conninfo" "$cn" 50 300)" msg_per_s)
 	fi
 	printf '%-44s %10s %10s %7.1fx %10s %10s\n' "$kind, $(field "$line" dsn)" "$(field "$line" messenger_per_s)" "$(field "$line" symfony_per_s)" \
 		"$(echo "$(field "$line" messenger_per_s) / $(field "$line" symfony_per_s)" | bc -l)" "$(field "$line" messenger_tuned_per_s)" "$probe"
 done
-echo "(raw probes: hiredis XREADGROUP COUNT 50 with the XACK/XDEL of the batch before in the same write; libsqlite3: the claim of 50 and the DELETE of the batch before in one transaction)"
+echo "(raw probes: hiredis XREADGROUP COUNT 50 with the XACK/XDEL of the batch before in the same write; libsqlite3 and libpq: the claim of 50 and the DELETE of the batch before in one transaction)"
 for db in sqlite pgsql; do
 	echo "claim cost as the queue grows, $db: $(php -n -d extension=pdo.so -d extension=pdo_sqlite.so -d extension=pdo_pgsql.so $ext benchmarks/claims.php "$db")"
 done

@@ -7,7 +7,7 @@ dbs="php8.2-pgsql php8.2-mysql postgresql mariadb-server mariadb-client redis-se
 symfony="php-symfony-messenger php-symfony-event-dispatcher php-symfony-serializer php-symfony-property-access php-symfony-doctrine-messenger php-doctrine-dbal php8.2-redis php-symfony-redis-messenger php-symfony-console php-symfony-cache php8.2-intl php8.2-mbstring"
 case "${1:-build}" in
 	test) pkgs="$pkgs libcmocka-dev valgrind clang libclang-rt-14-dev libphp8.2-embed php-parser $dbs $symfony" ;;
-	bench) pkgs="$pkgs $dbs $symfony" ;;
+	bench) pkgs="$pkgs $dbs $symfony libsqlite3-dev libpq-dev" ;;
 esac
 missing=""
 for p in $pkgs; do
