@@ -11,25 +11,14 @@
 
 #include "php.h"
 #include "sapi/embed/php_embed.h"
+#include "embed.h"
 
-extern zend_module_entry messenger_module_entry;
 
 static zval php_serializer, json_serializer, decode_fn;
 
-static int startup_with_messenger(sapi_module_struct *sapi)
-{
-	return php_module_startup(sapi, &messenger_module_entry);
-}
-
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	setenv("USE_ZEND_ALLOC", "0", 1); /* every allocation seen by the sanitizers */
-	setenv("PHP_INI_SCAN_DIR", "", 1); /* no php.ini, no extensions of the system's */
-	php_embed_module.php_ini_ignore = 1;
-	php_embed_module.startup = startup_with_messenger;
-	if (php_embed_init(0, NULL) != SUCCESS) {
-		abort();
-	}
+	fuzz_embed_start();
 	/* a message class, and the decode called from PHP code (an exception needs a frame to go to):
 	 * the only exception it may raise is caught there; any other reaches C, and aborts */
 	zend_eval_string("final class Msg { public int $n = 0; public ?Msg $next = null; public array $list = []; "

@@ -17,8 +17,8 @@
 
 #include "php.h"
 #include "sapi/embed/php_embed.h"
+#include "embed.h"
 
-extern zend_module_entry messenger_module_entry;
 
 /* PHP opens extensions with RTLD_DEEPBIND, which AddressSanitizer refuses: without it here (this
  * dlopen() comes before the sanitizer's and libc's) the system's pdo.so loads into the harness. */
@@ -33,20 +33,9 @@ void *dlopen(const char *file, int mode)
 
 static zval read_row_fn;
 
-static int startup_with_messenger(sapi_module_struct *sapi)
-{
-	return php_module_startup(sapi, &messenger_module_entry);
-}
-
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	setenv("USE_ZEND_ALLOC", "0", 1); /* every allocation seen by the sanitizers */
-	setenv("PHP_INI_SCAN_DIR", "", 1); /* no php.ini, no extensions but the two loaded below */
-	php_embed_module.php_ini_ignore = 1;
-	php_embed_module.startup = startup_with_messenger;
-	if (php_embed_init(0, NULL) != SUCCESS) {
-		abort();
-	}
+	fuzz_embed_start();
 	zend_eval_string("if (!dl('pdo.so') || !dl('pdo_sqlite.so')) { throw new LogicException('no pdo_sqlite'); }\n"
 		"final class Msg { public int $n = 0; public ?Msg $next = null; public array $list = []; "
 		"public ?DateTimeImmutable $at = null; public string|int|null $mixed = null; }\n"

@@ -291,6 +291,7 @@ struct msgr_redis {
 	size_t read_ahead;          /* what the worker reading asks for (see batch_of()); 0: none */
 	char (*held)[ID_SIZE];      /* the ids handed out by get() and not settled yet: a read of */
 	size_t held_count, held_cap; /* the own pending entries skips them */
+	size_t settle_hint;         /* where the next settled id is looked for first (see settled()) */
 	bool consumed;              /* this transport read from the group as its consumer */
 };
 
@@ -1096,11 +1097,15 @@ static bool hold(msgr_redis_t *r, const char *id, size_t len)
 	return true;
 }
 
+/* A worker settles a batch in the order it was read: removing an id moves the last one into its
+ * place, so the next id is found right after it, and the search starts there. */
 static void settled(msgr_redis_t *r, const char *id)
 {
-	for (size_t i = 0; i < r->held_count; i++) {
+	for (size_t k = 0; k < r->held_count; k++) {
+		size_t i = (r->settle_hint + k) % r->held_count;
 		if (strcmp(r->held[i], id) == 0) {
 			memcpy(r->held[i], r->held[--r->held_count], ID_SIZE);
+			r->settle_hint = i + 1;
 			return;
 		}
 	}
@@ -1361,7 +1366,7 @@ static int set_aside_poison(msgr_redis_t *r, msgr_message_t *m, size_t n, size_t
 	}
 	for (size_t k = 0; rc == MSGR_OK && k < reply->elements; k++) {
 		redisReply *e = reply->element[k];
-			if (e->type != REDIS_REPLY_ARRAY || e->elements < 4 || e->element[0]->type != REDIS_REPLY_STRING
+		if (e->type != REDIS_REPLY_ARRAY || e->elements < 4 || e->element[0]->type != REDIS_REPLY_STRING
 			|| e->element[3]->type != REDIS_REPLY_INTEGER || e->element[3]->integer <= r->o.max_deliveries) {
 			continue;
 		}
@@ -1402,7 +1407,6 @@ int msgr_redis_get(msgr_redis_t *r, msgr_message_t **out, size_t *count, msgr_er
 	size_t gone_count = 0;
 	/* the own pending entries (until there are none), then new ones */
 	for (int pass = 0; pass < 16; pass++) {
-		/* the due delayed messages move, then the read: one round trip */
 		/* the kept acknowledgements, the due delayed messages moved, the read: one write */
 		cmd_t cmds[2] = { { 0 }, { 0 } };
 		char now_text[24], maxlen[24], batch[24];
@@ -1485,6 +1489,8 @@ int msgr_redis_get(msgr_redis_t *r, msgr_message_t **out, size_t *count, msgr_er
 /* }}} */
 
 /* {{{ ack, keepalive, count, list */
+#define MAX_KEPT_ACKS 1000
+
 /* XACK stream group ids..., then XDEL stream ids... (with delete_after_ack / _reject) appended
  * to resp: how many commands (1 or 2), or -1 when out of memory */
 static int append_acks(msgr_redis_t *r, msgr_buf_t *resp, const char *const *ids, size_t count, bool reject)
@@ -1577,15 +1583,9 @@ int msgr_redis_ack(msgr_redis_t *r, const char *const *ids, size_t count, bool r
 	if (reject || !acks_wait(r)) {
 		return write_acks(r, ids, count, reject, err);
 	}
-	/* kept, and written with the next read */
+	/* kept, and written with the next read (an id acknowledged twice is written twice: XACK and
+	 * XDEL of an id already done do nothing) */
 	for (size_t i = 0; i < count; i++) {
-		bool known = false;
-		for (size_t k = 0; k < r->ack_count && !known; k++) {
-			known = strcmp(r->acks[k], ids[i]) == 0;
-		}
-		if (known) {
-			continue;
-		}
 		if (r->ack_count == r->ack_cap) {
 			size_t ncap = r->ack_cap ? r->ack_cap * 2 : 64;
 			char **grown = msgr_realloc(r->acks, ncap * sizeof(char *));
@@ -1598,8 +1598,8 @@ int msgr_redis_ack(msgr_redis_t *r, const char *const *ids, size_t count, bool r
 		if (!(r->acks[r->ack_count] = msgr_strndup(ids[i], strlen(ids[i])))) {
 			return msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory");
 		}
-		/* (acknowledged without reading more: written once they are as many as a read may hold) */
-		if (++r->ack_count >= 1000) {
+		/* (acknowledged without reading more: written once there are many) */
+		if (++r->ack_count >= MAX_KEPT_ACKS) {
 			int rc = msgr_redis_flush(r, err);
 			if (rc != MSGR_OK) {
 				return rc;

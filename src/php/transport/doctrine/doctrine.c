@@ -23,6 +23,10 @@ static zend_class_entry *php_messenger_ce_DoctrineTransport;
 static zend_object_handlers doctrine_handlers;
 
 
+/* the most rows a claim takes (get_batch_size, a worker's read-ahead), and so the most
+ * acknowledgements kept for the next claim */
+#define MAX_BATCH 1000
+
 enum { ST_INSERT, ST_CLAIM, ST_MARK, ST_DELETE, ST_TOUCH, ST_COUNT, ST_FIND, ST_COUNT_OF };
 
 typedef struct {
@@ -716,7 +720,7 @@ static zend_object *decode_row(php_messenger_doctrine *t, HashTable *row, bool c
 		return NULL;
 	}
 	zend_long deliveries = claimed && t->max_deliveries ? deliveries_of(t, row) : 0;
-	bool poison = deliveries > t->max_deliveries && t->max_deliveries;
+	bool poison = deliveries > t->max_deliveries; /* (0 when max_deliveries is off) */
 	zval encoded, decoded_headers;
 	array_init_size(&encoded, 2);
 	Z_TRY_ADDREF_P(body);
@@ -994,7 +998,7 @@ static bool by_id(php_messenger_doctrine *t, zend_object *envelope, int slot, co
 		}
 		t->acked[t->acked_count++] = Z_LVAL_P(id);
 		/* (acknowledged without reading more: written once they are as many as a claim may hold) */
-		return t->acked_count < 1000 || flush_acks(t);
+		return t->acked_count < MAX_BATCH || flush_acks(t);
 	}
 	msgr_buf_t sql = MSGR_BUF_INIT;
 	int built = slot == ST_DELETE ? msgr_table_delete_sql(ZSTR_VAL(t->table), &sql) : msgr_table_touch_sql(ZSTR_VAL(t->table), &sql);
@@ -1136,8 +1140,8 @@ static bool apply_options(php_messenger_doctrine *t, HashTable *options, const m
 			option_int(option(options, dsn, "check_delayed_interval", &tmp[5]), "check_delayed_interval", 0, &t->check_delayed_ms) &&
 			option_int(option(options, dsn, "get_notify_timeout", &tmp[6]), "get_notify_timeout", 0, &t->notify_timeout_ms) &&
 			option_int(option(options, dsn, "max_deliveries", &tmp[7]), "max_deliveries", 0, &t->max_deliveries);
-		if (ok && t->batch_size > 1000) {
-			php_messenger_throw(php_messenger_ce_InvalidArgumentException, "The option \"get_batch_size\" of the doctrine transport must be at most 1000");
+		if (ok && t->batch_size > MAX_BATCH) {
+			php_messenger_throw(php_messenger_ce_InvalidArgumentException, "The option \"get_batch_size\" of the doctrine transport must be at most %d", MAX_BATCH);
 			ok = false;
 		}
 	}
@@ -1428,7 +1432,7 @@ static bool pdo_connect(php_messenger_doctrine *t)
 
 static void doctrine_read_ahead(const php_messenger_transport *transport, uint32_t n)
 {
-	doctrine_from(transport->object)->read_ahead = n > 1000 ? 1000 : n;
+	doctrine_from(transport->object)->read_ahead = n > MAX_BATCH ? MAX_BATCH : n;
 }
 
 static bool doctrine_flush(const php_messenger_transport *transport)
