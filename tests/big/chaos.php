@@ -1,11 +1,13 @@
 <?php
 /*
- * Chaos, bounded in time: 4 workers (bin/console messenger:consume) drain 3000 messages mixed
- * with 200 garbage entries while one of them is killed with SIGKILL every 0.3-1 s and started
- * again; on Redis the server is also stopped and started twice under them. Every message must be
+ * Chaos, bounded in time: on each transport (SQLite, PostgreSQL, Redis) 4 workers
+ * (bin/console messenger:consume, the default read-ahead, redeliver_timeout=2) drain 20 000
+ * messages mixed with 200 garbage entries while one of them is killed with SIGKILL every
+ * 0.2-0.6 s and started again; on Redis the server is also stopped and started twice under them. Every message must be
  * handled at least once (lost: must be 0), every garbage entry must reach the failure transport,
  * and no worker may end without being killed (unexpected exits: must be 0); messages handled
- * twice are counted and reported (at-least-once allows them). SQLite and a private Redis.
+ * twice are counted and reported (at-least-once allows them). SQLite, scripts/db.sh's PostgreSQL
+ * (MESSENGER_PGSQL_DSN) and a private Redis.
  * Run by scripts/test.sh; prints "chaos: N passed, N failed".
  * Usage: php -d extension=SO chaos.php SO
  */
@@ -13,14 +15,22 @@ require __DIR__ . '/../_inc/redis.inc';
 
 $so = $argv[1] ?? 'messenger';
 $console = realpath(__DIR__ . '/../../bin/console');
-$total = 3000;
+$total = 20000;
 $garbage = 200;
 $deadline_s = 90;
 $failed = 0;
 
 final class Job { public function __construct(public int $n) {} }
 
-foreach (['sqlite', 'redis'] as $kind) {
+$pg = getenv('MESSENGER_PGSQL_DSN');
+if (!$pg) {
+    echo "chaos: MESSENGER_PGSQL_DSN is not set: run it through scripts/test.sh, which starts PostgreSQL\nchaos: 0 passed, 1 failed\n";
+    exit(1);
+}
+$pgConnection = ['dsn' => $pg, 'user' => getenv('MESSENGER_DB_USER') ?: 'messenger', 'password' => getenv('MESSENGER_DB_PASSWORD') ?: ''];
+$pgTable = 'messenger_chaos_' . getmypid();
+
+foreach (['sqlite', 'pgsql', 'redis'] as $kind) {
     $dir = sys_get_temp_dir() . "/messenger-chaos-$kind-" . getmypid();
     exec('rm -rf ' . escapeshellarg($dir));
     mkdir("$dir/config", 0777, true);
@@ -31,6 +41,12 @@ foreach (['sqlite', 'redis'] as $kind) {
         $server->start(['--appendonly', 'yes', '--appendfsync', 'always']);
         $async = "redis://127.0.0.1:{$server->port}/chaos?redeliver_timeout=2&claim_interval=300"; // the default read-ahead
         $failure = "redis://127.0.0.1:{$server->port}/chaos_failed";
+    } elseif ($kind === 'pgsql') {
+        $async = "doctrine://db?table_name=$pgTable&redeliver_timeout=2";
+        $failure = "doctrine://db?table_name=$pgTable&queue_name=failed";
+        $pdo = new PDO($pgConnection['dsn'], $pgConnection['user'], $pgConnection['password']);
+        $pdo->exec("DROP TABLE IF EXISTS $pgTable");
+        unset($pdo);
     } else {
         $async = 'doctrine://default?redeliver_timeout=2';
         $failure = 'doctrine://default?queue_name=failed';
@@ -38,13 +54,14 @@ foreach (['sqlite', 'redis'] as $kind) {
     file_put_contents("$dir/config/messenger.php", '<?php
 if (!class_exists("Job")) { final class Job { public function __construct(public int $n) {} } }
 return [
+    "connections" => ' . ($kind === 'pgsql' ? var_export(['db' => $pgConnection], true) : '[]') . ',
     "transports" => ["async" => ["dsn" => ' . var_export($async, true) . ', "retry_strategy" => ["max_retries" => 0]], "failed" => ' . var_export($failure, true) . '],
     "failure_transport" => "failed",
     "routing" => [Job::class => "async"],
     "handlers" => [Job::class => function (Job $j) {
         static $out;
         $out ??= fopen(' . var_export($log, true) . ', "a");
-        usleep($j->n % 50 === 0 ? 50000 : 8000); // ~7 s of work for 4 workers: kills land in the middle of handlers
+        usleep($j->n % 100 === 0 ? 20000 : 500); // ~4 s of work for 4 workers: kills land in the middle of handlers
         fwrite($out, $j->n . "\n");
     }],
 ];');
@@ -60,8 +77,8 @@ return [
             $raw('XADD', 'chaos', '*', 'message', "garbage $g");
         }
     } else {
-        $pdo = new PDO("sqlite:$dir/var/messenger.sqlite");
-        $insert = $pdo->prepare("INSERT INTO messenger_messages (body, headers, queue_name, created_at, available_at) VALUES (?, '[]', 'default', '2020-01-01 00:00:00', '2020-01-01 00:00:00')");
+        $pdo = $kind === 'pgsql' ? new PDO($pgConnection['dsn'], $pgConnection['user'], $pgConnection['password']) : new PDO("sqlite:$dir/var/messenger.sqlite");
+        $insert = $pdo->prepare('INSERT INTO ' . ($kind === 'pgsql' ? $pgTable : 'messenger_messages') . " (body, headers, queue_name, created_at, available_at)  VALUES (?, '[]', 'default', '2020-01-01 00:00:00', '2020-01-01 00:00:00')");
         for ($g = 0; $g < $garbage; $g++) {
             $insert->execute(["garbage \x01 $g"]);
         }
@@ -70,7 +87,7 @@ return [
     unset($m);
 
     $start = function () use ($so, $console, $dir) {
-        $proc = proc_open([PHP_BINARY, '-n', '-d', 'extension=pdo', '-d', 'extension=pdo_sqlite', '-d', "extension=$so", $console,
+        $proc = proc_open([PHP_BINARY, '-n', '-d', 'extension=pdo', '-d', 'extension=pdo_sqlite', '-d', 'extension=pdo_pgsql', '-d', "extension=$so", $console,
             'messenger:consume', 'async', '-q', '--sleep=0.05'], [0 => ['file', '/dev/null', 'r'], 1 => ['file', '/dev/null', 'w'], 2 => ['pipe', 'w']], $pipes, $dir);
         stream_set_blocking($pipes[2], false);
         return ['proc' => $proc, 'err' => $pipes[2], 'text' => '', 'started' => microtime(true)];
@@ -104,7 +121,7 @@ return [
     };
     $kills = $unexpected = $restarts = 0;
     $began = microtime(true);
-    $next_kill = $began + mt_rand(300, 1000) / 1000;
+    $next_kill = $began + mt_rand(200, 600) / 1000;
     $restart_at = $server ? [$began + 3, $began + 8] : [];
     $done = false;
     while (microtime(true) - $began < $deadline_s) {
@@ -127,7 +144,7 @@ return [
             proc_close($workers[$w]['proc']);
             $kills++;
             $workers[$w] = $start();
-            $next_kill = microtime(true) + mt_rand(300, 1000) / 1000;
+            $next_kill = microtime(true) + mt_rand(200, 600) / 1000;
         }
         if ($server && $restart_at && microtime(true) >= $restart_at[0]) {
             array_shift($restart_at);
@@ -170,6 +187,9 @@ return [
     $failed += $ok ? 0 : 1;
     if ($server) {
         $server->stop();
+    }
+    if ($kind === 'pgsql') {
+        (new PDO($pgConnection['dsn'], $pgConnection['user'], $pgConnection['password']))->exec("DROP TABLE IF EXISTS $pgTable");
     }
     exec('rm -rf ' . escapeshellarg($dir));
 }
