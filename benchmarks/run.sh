@@ -65,13 +65,13 @@ php -r 'printf("ratio, both with the four-middleware chain (messenger / symfony)
 sn=$((n / 6))
 echo
 printf '%-48s %12s %12s\n' "encode+decode (N=$sn, best of $rounds)" "msg/s" "body bytes"
-for side in php symfony-php json symfony-json; do
+for side in php symfony-php floor-php json symfony-json; do
 	line=$(best serializer.php "$side" "$sn")
 	printf '%-48s %12s %12s\n' "$side" "$(field "$line" msg_per_s)" "$(field "$line" body_bytes)"
 	eval "rate_${side//-/_}=$(field "$line" msg_per_s)"
 done
-php -r 'printf("ratio PhpSerializer / Symfony PhpSerializer: %.1fx\nratio JsonSerializer / Symfony Serializer (JSON): %.1fx\n", $argv[1] / $argv[2], $argv[3] / $argv[4]);' \
-	"$rate_php" "$rate_symfony_php" "$rate_json" "$rate_symfony_json"
+php -r 'printf("ratio PhpSerializer / Symfony PhpSerializer: %.2fx\nfloor (serialize + unserialize of the same bytes unescaped) / PhpSerializer: %.2fx\nratio JsonSerializer / Symfony Serializer (JSON): %.1fx\n", $argv[1] / $argv[2], $argv[3] / $argv[1], $argv[4] / $argv[5]);' \
+	"$rate_php" "$rate_symfony_php" "$rate_floor_php" "$rate_json" "$rate_symfony_json"
 
 # the table transport against Symfony's Doctrine transport (needs scripts/db.sh's PostgreSQL)
 eval "$(scripts/db.sh start)"

@@ -38,6 +38,7 @@ PHP_MSHUTDOWN_FUNCTION(messenger)
 PHP_RSHUTDOWN_FUNCTION(messenger)
 {
 	php_messenger_worker_request_shutdown();
+	php_messenger_phpwire_request_shutdown();
 	return SUCCESS;
 }
 

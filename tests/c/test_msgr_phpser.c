@@ -300,10 +300,53 @@ static void test_slashes(void **state)
 	msgr_buf_free(&back);
 }
 
+/* stripslashes() as PHP's, byte by byte: the reference the chunked one is compared with */
+static size_t strip_reference(char *dst, const char *in, size_t len)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (in[i] != '\\') {
+			dst[n++] = in[i];
+		} else if (++i < len) {
+			dst[n++] = in[i] == '0' ? '\0' : in[i];
+		}
+	}
+	return n;
+}
+
+/* The sixteen-bytes-at-a-time stripslashes on dense escapes (runs of backslashes, escapes at
+ * every offset of a chunk, an escape whose escaped byte starts the next chunk) and sparse ones,
+ * at every length up to 300, into a buffer holding something already: the reference's bytes. */
+static void test_stripslashes_chunks(void **state)
+{
+	static const char alphabet[] = "\\\\\\0\"'ab";
+	char in[300], want[300];
+	unsigned seed = 12345;
+	for (int round = 0; round < 20000; round++) {
+		size_t len = (size_t) (round % 300);
+		int dense = round % 3;
+		for (size_t i = 0; i < len; i++) {
+			seed = seed * 1103515245u + 12345u;
+			unsigned r = (seed >> 16) % 64;
+			in[i] = dense ? alphabet[r % (sizeof(alphabet) - 1)] : r < 2 ? '\\' : (char) ('a' + r % 26);
+		}
+		msgr_buf_t got = MSGR_BUF_INIT;
+		assert_int_equal(msgr_buf_append(&got, "xy", 2), MSGR_OK);
+		assert_int_equal(msgr_phpser_stripslashes(in, len, &got), MSGR_OK);
+		size_t n = strip_reference(want, in, len);
+		assert_int_equal(got.len, n + 2);
+		assert_memory_equal(got.data, "xy", 2);
+		assert_memory_equal(got.data + 2, want, n);
+		assert_int_equal(got.data[got.len], '\0');
+		msgr_buf_free(&got);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		LEAK_TEST(test_symfony_names_become_ours),
+		LEAK_TEST(test_stripslashes_chunks),
 		LEAK_TEST(test_every_value_kind_passes_through),
 		LEAK_TEST(test_unknown_stamps_are_left_out_and_references_renumbered),
 		LEAK_TEST(test_unknown_stamp_properties_are_left_out),

@@ -15,6 +15,7 @@ final class Child extends Base { private int $secret = 8; public int $late; publ
 final class WithSerialize { public function __construct(public int $a = 1) {} public function __serialize(): array { return ['x' => $this->a]; } public function __unserialize(array $d): void { $this->a = $d['x']; } }
 final class WithSleep { public $a = 1; public $b = 2; public function __sleep() { return ['a']; } }
 final class Dynamic { public $a = 1; }
+final class Café { public function __construct(public string $naïve = 'é', public string $raw = "\xff") {} }
 
 $shared = new \App\Wire\Address('shared');
 $dynamic = new Dynamic();
@@ -34,6 +35,11 @@ $messages = [
     '__sleep' => new WithSleep(),
     'dynamic property' => $dynamic,
     'a PHP reference' => [&$ref, &$ref],
+    // non-ASCII in the class and property names (kept escaped between messages) and in values;
+    // twice, the second time from what the writer kept of the class; invalid UTF-8 makes it base64
+    'UTF-8 names' => new Café('ü', 'plain'),
+    'UTF-8 names again' => new Café('ü', 'plain'),
+    'UTF-8 names, a byte that is not UTF-8' => new Café(),
 ];
 $ours = new \Messenger\Transport\Serialization\PhpSerializer(['allowed_classes' => true]); // a producer that may write anything
 $theirs = new \Symfony\Component\Messenger\Transport\Serialization\PhpSerializer();
@@ -71,4 +77,7 @@ __serialize: same bytes
 __sleep: same bytes
 dynamic property: same bytes
 a PHP reference: same bytes
+UTF-8 names: same bytes
+UTF-8 names again: same bytes
+UTF-8 names, a byte that is not UTF-8: same bytes
 uninitialized typed property: Cannot encode the App\Child message: App\Child::$late is not initialized, and a worker would refuse a message without it

@@ -41,19 +41,29 @@ size_t msgr_utf8_next(const unsigned char *s, size_t n, uint32_t *cp)
 	return len;
 }
 
+size_t msgr_ascii_prefix(const char *in, size_t len)
+{
+	const unsigned char *s = (const unsigned char *) in, *end = s + len;
+	/* eight bytes at a time */
+	while ((size_t) (end - s) >= 8) {
+		uint64_t word;
+		memcpy(&word, s, 8);
+		if (word & UINT64_C(0x8080808080808080)) {
+			break;
+		}
+		s += 8;
+	}
+	while (s < end && *s < 0x80) {
+		s++;
+	}
+	return (size_t) (s - (const unsigned char *) in);
+}
+
 bool msgr_utf8_valid(const char *in, size_t len)
 {
 	const unsigned char *s = (const unsigned char *) in, *end = s + len;
 	while (s < end) {
-		/* ASCII eight bytes at a time */
-		while ((size_t) (end - s) >= 8) {
-			uint64_t word;
-			memcpy(&word, s, 8);
-			if (word & UINT64_C(0x8080808080808080)) {
-				break;
-			}
-			s += 8;
-		}
+		s += msgr_ascii_prefix((const char *) s, (size_t) (end - s));
 		if (s >= end) {
 			break;
 		}

@@ -11,6 +11,8 @@
 /* The length (1 to 4) of the valid UTF-8 sequence at s (at most n >= 1 bytes) and its code
  * point in *cp; 0 when it is not valid. */
 size_t msgr_utf8_next(const unsigned char *s, size_t n, uint32_t *cp);
+/* The length of the ASCII prefix of in[0..len) (len when it is all ASCII). */
+size_t msgr_ascii_prefix(const char *in, size_t len);
 /* Whether in[0..len) is well-formed UTF-8. */
 bool msgr_utf8_valid(const char *in, size_t len);
 

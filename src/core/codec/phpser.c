@@ -830,29 +830,44 @@ size_t msgr_phpser_addslashes_to(char *dst, const char *in, size_t len)
 
 int msgr_phpser_stripslashes(const char *in, size_t len, msgr_buf_t *out)
 {
+	/* len and one byte more (the stores below write up to len) */
 	if (msgr_buf_reserve(out, len) != MSGR_OK) {
 		return MSGR_ERR_NOMEM;
 	}
 	char *dst = out->data + out->len;
 	const char *end = in + len;
 #if defined(__SSE2__) && defined(__GNUC__)
+	/* Sixteen bytes at a time; every escape of a chunk is taken from one mask, so only bit
+	 * operations are chained from one escape to the next (escapes are dense in a serialized
+	 * envelope: each quote and each namespace separator is one). A chunk's segments are copied
+	 * sixteen bytes at a time, which reads at most 32 bytes past the chunk's start and writes no
+	 * further than the output the input so far can make. */
 	const __m128i slash = _mm_set1_epi8('\\');
-	while (end - in >= 16) {
+	while (end - in >= 32) {
 		__m128i v = _mm_loadu_si128((const __m128i *) (const void *) in);
-		int mask = _mm_movemask_epi8(_mm_cmpeq_epi8(v, slash));
-		_mm_storeu_si128((__m128i *) (void *) dst, v);
+		unsigned mask = (unsigned) _mm_movemask_epi8(_mm_cmpeq_epi8(v, slash));
 		if (!mask) {
+			_mm_storeu_si128((__m128i *) (void *) dst, v);
 			in += 16;
 			dst += 16;
 			continue;
 		}
-		int k = __builtin_ctz((unsigned) mask);
-		dst += k;
-		in += k + 1;
-		if (in < end) {
-			char c = *in++;
+		unsigned pos = 0;
+		while (mask) {
+			unsigned k = (unsigned) __builtin_ctz(mask);
+			_mm_storeu_si128((__m128i *) (void *) dst, _mm_loadu_si128((const __m128i *) (const void *) (in + pos)));
+			dst += k - pos;
+			char c = in[k + 1];
 			*dst++ = c == '0' ? '\0' : c;
+			pos = k + 2;
+			mask &= ~((2u << (k + 1)) - 1); /* the escaped byte is not an escape, even a backslash */
 		}
+		if (pos < 16) {
+			_mm_storeu_si128((__m128i *) (void *) dst, _mm_loadu_si128((const __m128i *) (const void *) (in + pos)));
+			dst += 16 - pos;
+			pos = 16;
+		}
+		in += pos;
 	}
 #endif
 	while (in < end) {

@@ -6,17 +6,38 @@
  * classes) makes it give up, and the caller takes the general path. */
 #include "php/serialization/serialization.h"
 #include "core/codec/phpser.h"
+#include "core/base/utf8.h"
 #include "ext/date/php_date.h"
 #include "zend_enum.h"
 #include "zend_smart_str.h"
 
 #define SF_ENVELOPE "Symfony\\Component\\Messenger\\Envelope"
+/* its head and keys, escaped */
+#define SF_ENVELOPE_ESC "Symfony\\\\Component\\\\Messenger\\\\Envelope"
+#define SF_ENVELOPE_HEAD "O:36:\\\"" SF_ENVELOPE_ESC "\\\":2:{"
+#define SF_ENVELOPE_STAMPS "s:44:\\\"\\0" SF_ENVELOPE_ESC "\\0stamps\\\";"
+#define SF_ENVELOPE_MESSAGE "s:45:\\\"\\0" SF_ENVELOPE_ESC "\\0message\\\";"
+
+/* What the writer keeps of a class between messages: its object head and the key of each
+ * declared property, escaped, under the name the class goes out as. One table per request (user
+ * classes end with it), keyed by the class entry, emptied when it reaches WR_CLASSES_MAX. */
+typedef struct {
+	zend_string *head;    /* O:N:\"Name\": */
+	zend_string *name;    /* s:N:\"Name\"; (a stamp's key in the envelope's stamps) */
+	bool ascii;           /* head and keys are all ASCII */
+	int count;            /* the class's default_properties_count */
+	zend_string *keys[1]; /* per slot of properties_info_table, NULL where it has none */
+} wr_class_t;
+
+#define WR_CLASSES_MAX 256
+ZEND_TLS HashTable *wr_classes;
 
 typedef struct {
 	smart_str buf;
 	HashTable seen; /* object handle => its slot, for r: */
 	uint32_t slots;
 	int depth;
+	bool ascii;                 /* nothing but ASCII written so far */
 	php_messenger_allow *allow; /* asked of every class of ours it writes (may be NULL) */
 	zend_object *envelope;
 	bool refused;               /* allow said no: an exception is set */
@@ -25,43 +46,139 @@ typedef struct {
 static bool wr_value(wr_t *w, zval *v);
 
 /* addslashes() of bytes, appended */
-static void esc(wr_t *w, const char *s, size_t len)
+static void esc_to(smart_str *buf, const char *s, size_t len)
 {
-	smart_str_alloc(&w->buf, 2 * len, false);
-	ZSTR_LEN(w->buf.s) += msgr_phpser_addslashes_to(ZSTR_VAL(w->buf.s) + ZSTR_LEN(w->buf.s), s, len);
+	smart_str_alloc(buf, 2 * len, false);
+	ZSTR_LEN(buf->s) += msgr_phpser_addslashes_to(ZSTR_VAL(buf->s) + ZSTR_LEN(buf->s), s, len);
 }
 
-/* s:N:"..."; (escaped: s:N:\"...\";) */
+static void note_ascii(wr_t *w, const char *s, size_t len)
+{
+	if (w->ascii && msgr_ascii_prefix(s, len) != len) {
+		w->ascii = false;
+	}
+}
+
+static void esc(wr_t *w, const char *s, size_t len)
+{
+	note_ascii(w, s, len);
+	esc_to(&w->buf, s, len);
+}
+
+/* T:N:"bytes" and close, escaped: T:N:\"bytes\" and close */
+static void wr_quoted_to(smart_str *buf, char type, const char *s, size_t len, const char *close)
+{
+	smart_str_appendc(buf, type);
+	smart_str_appendc(buf, ':');
+	smart_str_append_unsigned(buf, len);
+	smart_str_appendl(buf, ":\\\"", 3);
+	esc_to(buf, s, len);
+	smart_str_appendl(buf, close, strlen(close));
+}
+
+/* s:N:"..."; */
+static void wr_string_to(smart_str *buf, const char *s, size_t len)
+{
+	wr_quoted_to(buf, 's', s, len, "\\\";");
+}
+
 static void wr_string(wr_t *w, const char *s, size_t len)
 {
-	smart_str_appendl(&w->buf, "s:", 2);
-	smart_str_append_unsigned(&w->buf, len);
-	smart_str_appendl(&w->buf, ":\\\"", 3);
-	esc(w, s, len);
-	smart_str_appendl(&w->buf, "\\\";", 3);
+	note_ascii(w, s, len);
+	wr_string_to(&w->buf, s, len);
 }
 
 /* "\0Class\0prop" */
-static void wr_private_key(wr_t *w, const char *cls, size_t cls_len, const char *prop, size_t prop_len)
+static void wr_private_key_to(smart_str *buf, const char *cls, size_t cls_len, const char *prop, size_t prop_len)
 {
-	smart_str_appendl(&w->buf, "s:", 2);
-	smart_str_append_unsigned(&w->buf, cls_len + prop_len + 2);
-	smart_str_appendl(&w->buf, ":\\\"\\0", 5);
-	esc(w, cls, cls_len);
-	smart_str_appendl(&w->buf, "\\0", 2);
-	esc(w, prop, prop_len);
-	smart_str_appendl(&w->buf, "\\\";", 3);
+	smart_str_appendl(buf, "s:", 2);
+	smart_str_append_unsigned(buf, cls_len + prop_len + 2);
+	smart_str_appendl(buf, ":\\\"\\0", 5);
+	esc_to(buf, cls, cls_len);
+	smart_str_appendl(buf, "\\0", 2);
+	esc_to(buf, prop, prop_len);
+	smart_str_appendl(buf, "\\\";", 3);
 }
 
-static void wr_object_head(wr_t *w, const char *cls, size_t cls_len, uint32_t count)
+/* O:N:"Class": */
+static void wr_object_head_to(smart_str *buf, const char *cls, size_t cls_len)
 {
-	smart_str_appendl(&w->buf, "O:", 2);
-	smart_str_append_unsigned(&w->buf, cls_len);
-	smart_str_appendl(&w->buf, ":\\\"", 3);
-	esc(w, cls, cls_len);
-	smart_str_appendl(&w->buf, "\\\":", 3);
-	smart_str_append_unsigned(&w->buf, count);
-	smart_str_appendl(&w->buf, ":{", 2);
+	wr_quoted_to(buf, 'O', cls, cls_len, "\\\":");
+}
+
+static void wr_class_free(zval *zv)
+{
+	wr_class_t *c = Z_PTR_P(zv);
+	zend_string_release(c->head);
+	zend_string_release(c->name);
+	for (int i = 0; i < c->count; i++) {
+		if (c->keys[i]) {
+			zend_string_release(c->keys[i]);
+		}
+	}
+	efree(c);
+}
+
+static zend_string *wr_extract(smart_str *buf, bool *ascii)
+{
+	smart_str_0(buf);
+	zend_string *s = smart_str_extract(buf);
+	if (*ascii && msgr_ascii_prefix(ZSTR_VAL(s), ZSTR_LEN(s)) != ZSTR_LEN(s)) {
+		*ascii = false;
+	}
+	return s;
+}
+
+/* The head and keys of ce written as as (its private properties are as's) */
+static wr_class_t *wr_class(zend_class_entry *ce, const char *as, size_t as_len)
+{
+	if (!wr_classes) {
+		ALLOC_HASHTABLE(wr_classes);
+		zend_hash_init(wr_classes, 16, NULL, wr_class_free, 0);
+	}
+	wr_class_t *c = zend_hash_index_find_ptr(wr_classes, (zend_ulong) (uintptr_t) ce);
+	if (c) {
+		return c;
+	}
+	if (zend_hash_num_elements(wr_classes) >= WR_CLASSES_MAX) {
+		zend_hash_clean(wr_classes);
+	}
+	int count = ce->default_properties_count;
+	c = ecalloc(1, sizeof(wr_class_t) + (count > 0 ? (size_t) count - 1 : 0) * sizeof(zend_string *));
+	c->count = count;
+	c->ascii = true;
+	smart_str buf = { 0 };
+	wr_object_head_to(&buf, as, as_len);
+	c->head = wr_extract(&buf, &c->ascii);
+	wr_string_to(&buf, as, as_len);
+	c->name = wr_extract(&buf, &c->ascii);
+	for (int i = 0; i < count; i++) {
+		zend_property_info *info = ce->properties_info_table[i];
+		if (!info) {
+			continue;
+		}
+		if (as != ZSTR_VAL(ce->name) && (info->flags & ZEND_ACC_PRIVATE)) {
+			/* renamed: its private properties are Symfony's class's */
+			const char *cls, *name;
+			size_t name_len;
+			zend_unmangle_property_name_ex(info->name, &cls, &name, &name_len);
+			wr_private_key_to(&buf, as, as_len, name, name_len);
+		} else {
+			wr_string_to(&buf, ZSTR_VAL(info->name), ZSTR_LEN(info->name));
+		}
+		c->keys[i] = wr_extract(&buf, &c->ascii);
+	}
+	zend_hash_index_add_new_ptr(wr_classes, (zend_ulong) (uintptr_t) ce, c);
+	return c;
+}
+
+void php_messenger_phpwire_request_shutdown(void)
+{
+	if (wr_classes) {
+		zend_hash_destroy(wr_classes);
+		FREE_HASHTABLE(wr_classes);
+		wr_classes = NULL;
+	}
 }
 
 static bool wr_array(wr_t *w, HashTable *ht, bool stamps)
@@ -82,7 +199,9 @@ static bool wr_array(wr_t *w, HashTable *ht, bool stamps)
 			zend_class_entry *ce = php_messenger_stamp_by_name(ZSTR_VAL(key), ZSTR_LEN(key), &symfony);
 			const char *name = ce && !symfony ? php_messenger_stamp_symfony_name(ce) : NULL;
 			if (name) {
-				wr_string(w, name, strlen(name));
+				wr_class_t *c = wr_class(ce, name, strlen(name));
+				w->ascii = w->ascii && c->ascii;
+				smart_str_append(&w->buf, c->name);
 			} else {
 				wr_string(w, ZSTR_VAL(key), ZSTR_LEN(key));
 			}
@@ -110,16 +229,14 @@ static bool wr_date(wr_t *w, zend_object *obj)
 		*tz = zend_hash_str_find(props, "timezone", 8);
 	bool ok = zend_hash_num_elements(props) == 3 && date && type && tz && Z_TYPE_P(date) == IS_STRING && Z_TYPE_P(type) == IS_LONG && Z_TYPE_P(tz) == IS_STRING;
 	if (ok) {
-		wr_object_head(w, ZSTR_VAL(obj->ce->name), ZSTR_LEN(obj->ce->name), 3);
-		wr_string(w, "date", 4);
+		smart_str_append(&w->buf, wr_class(obj->ce, ZSTR_VAL(obj->ce->name), ZSTR_LEN(obj->ce->name))->head);
+		smart_str_appendl(&w->buf, "3:{s:4:\\\"date\\\";", sizeof("3:{s:4:\\\"date\\\";") - 1);
 		w->slots++;
 		wr_string(w, Z_STRVAL_P(date), Z_STRLEN_P(date));
-		wr_string(w, "timezone_type", 13);
+		smart_str_appendl(&w->buf, "s:13:\\\"timezone_type\\\";i:", sizeof("s:13:\\\"timezone_type\\\";i:") - 1);
 		w->slots++;
-		smart_str_appendl(&w->buf, "i:", 2);
 		smart_str_append_long(&w->buf, Z_LVAL_P(type));
-		smart_str_appendc(&w->buf, ';');
-		wr_string(w, "timezone", 8);
+		smart_str_appendl(&w->buf, ";s:8:\\\"timezone\\\";", sizeof(";s:8:\\\"timezone\\\";") - 1);
 		w->slots++;
 		wr_string(w, Z_STRVAL_P(tz), Z_STRLEN_P(tz));
 		smart_str_appendc(&w->buf, '}');
@@ -152,7 +269,11 @@ static bool wr_plain_object(wr_t *w, zend_object *obj, const char *as, size_t as
 			return false;
 		}
 	}
-	wr_object_head(w, as, as_len, count);
+	wr_class_t *c = wr_class(ce, as, as_len);
+	w->ascii = w->ascii && c->ascii;
+	smart_str_append(&w->buf, c->head);
+	smart_str_append_unsigned(&w->buf, count);
+	smart_str_appendl(&w->buf, ":{", 2);
 	for (int i = 0; i < ce->default_properties_count; i++) {
 		zend_property_info *info = ce->properties_info_table[i];
 		if (!info) {
@@ -162,15 +283,7 @@ static bool wr_plain_object(wr_t *w, zend_object *obj, const char *as, size_t as
 		if (Z_TYPE_P(prop) == IS_UNDEF) {
 			continue;
 		}
-		if (as != ZSTR_VAL(ce->name) && (info->flags & ZEND_ACC_PRIVATE)) {
-			/* renamed: its private properties are Symfony's class's */
-			const char *cls, *name;
-			size_t name_len;
-			zend_unmangle_property_name_ex(info->name, &cls, &name, &name_len);
-			wr_private_key(w, as, as_len, name, name_len);
-		} else {
-			wr_string(w, ZSTR_VAL(info->name), ZSTR_LEN(info->name));
-		}
+		smart_str_append(&w->buf, c->keys[i]);
 		if (Z_TYPE_P(prop) == IS_REFERENCE || !wr_value(w, prop)) {
 			return false;
 		}
@@ -272,13 +385,15 @@ static bool wr_value(wr_t *w, zval *v)
 }
 
 /* addslashes(serialize()) of envelope (already without its non-sendable stamps) under
- * Symfony's names, or NULL when it holds something only the general path writes. */
-zend_string *php_messenger_phpwire_write(zend_object *envelope, php_messenger_allow *allow)
+ * Symfony's names, or NULL when it holds something only the general path writes; *ascii says
+ * whether it is all ASCII (else the caller checks it is UTF-8). */
+zend_string *php_messenger_phpwire_write(zend_object *envelope, php_messenger_allow *allow, bool *ascii)
 {
 	wr_t w;
 	memset(&w, 0, sizeof(w));
 	w.allow = allow;
 	w.envelope = envelope;
+	w.ascii = true;
 	zend_hash_init(&w.seen, 8, NULL, NULL, 0);
 	smart_str_alloc(&w.buf, 2048, false);
 	zval *stamps = PHP_MESSENGER_PROP(envelope, PHP_MESSENGER_ENVELOPE_STAMPS);
@@ -287,12 +402,11 @@ zend_string *php_messenger_phpwire_write(zend_object *envelope, php_messenger_al
 	zval mine;
 	ZVAL_LONG(&mine, 1);
 	zend_hash_index_add_new(&w.seen, envelope->handle, &mine);
-	wr_object_head(&w, SF_ENVELOPE, sizeof(SF_ENVELOPE) - 1, 2);
-	wr_private_key(&w, SF_ENVELOPE, sizeof(SF_ENVELOPE) - 1, "stamps", 6);
+	smart_str_appendl(&w.buf, SF_ENVELOPE_HEAD SF_ENVELOPE_STAMPS, sizeof(SF_ENVELOPE_HEAD SF_ENVELOPE_STAMPS) - 1);
 	w.slots++;
 	bool ok = Z_TYPE_P(stamps) == IS_ARRAY && wr_array(&w, Z_ARRVAL_P(stamps), true);
 	if (ok) {
-		wr_private_key(&w, SF_ENVELOPE, sizeof(SF_ENVELOPE) - 1, "message", 7);
+		smart_str_appendl(&w.buf, SF_ENVELOPE_MESSAGE, sizeof(SF_ENVELOPE_MESSAGE) - 1);
 		ok = Z_TYPE_P(message) == IS_OBJECT && wr_value(&w, message);
 	}
 	zend_hash_destroy(&w.seen);
@@ -301,6 +415,7 @@ zend_string *php_messenger_phpwire_write(zend_object *envelope, php_messenger_al
 		return NULL;
 	}
 	smart_str_appendc(&w.buf, '}');
+	*ascii = w.ascii;
 	return smart_str_extract(&w.buf);
 }
 

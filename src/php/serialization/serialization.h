@@ -88,9 +88,12 @@ void php_messenger_encoding_incomplete(zend_object *envelope, const char *missin
 void php_messenger_decoding_failed(zend_object *previous, const char *fmt, ...) ZEND_ATTRIBUTE_FORMAT(printf, 2, 3);
 /* allow (may be NULL) is the encoding serializer's, asked of every object the body holds */
 zend_string *php_messenger_php_encode(php_messenger_allow *allow, zend_object *envelope);
-/* serialize() of an envelope under Symfony's names for common shapes; NULL: use the general
- * path, or (with an exception) an object allow refuses. */
-zend_string *php_messenger_phpwire_write(zend_object *envelope, php_messenger_allow *allow);
+/* addslashes(serialize()) of an envelope under Symfony's names for common shapes, *ascii set
+ * when it is all ASCII; NULL: use the general path, or (with an exception) an object allow
+ * refuses. */
+zend_string *php_messenger_phpwire_write(zend_object *envelope, php_messenger_allow *allow, bool *ascii);
+/* frees what the writer kept of the request's classes */
+void php_messenger_phpwire_request_shutdown(void);
 /* Builds the Envelope from unescaped serialize() text under the rewrite's rules (a
  * msgr_phpser_rules_t): 1 with *out set, or 0 when only the general path can (nothing left
  * behind: no exception, no destructor run). */

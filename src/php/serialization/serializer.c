@@ -51,46 +51,42 @@ static bool name_is(const char *name, size_t len, const char *other, size_t othe
 	return len == other_len && zend_binary_strcasecmp(name, len, other, other_len) == 0;
 }
 
-/* exact name (ours or Symfony's) => index in stamp_names * 2 + (1 when Symfony's) */
-static HashTable stamp_index;
-
-static uint64_t stamp_lengths[2]; /* the lengths of those names, as bits */
+#define STAMP_NAMES (sizeof(stamp_names) / sizeof(stamp_names[0]))
+/* Both names of each stamp class (entry i * 2: ours, i * 2 + 1: Symfony's), chained by length,
+ * which mostly leaves one name to compare: cheaper than hashing a long class name, and looked up
+ * for every stamp and stamp key a body holds. */
+static const char *stamp_entry[2 * STAMP_NAMES];
+static uint8_t stamp_first[128]; /* 1 + the first entry of each length, 0 for none */
+static uint8_t stamp_next[2 * STAMP_NAMES];
 
 static void stamp_index_init(void)
 {
-	zend_hash_init(&stamp_index, 32, NULL, NULL, 1);
-	for (size_t i = 0; i < sizeof(stamp_names) / sizeof(stamp_names[0]); i++) {
-		zend_class_entry *ce = *stamp_names[i].ours;
-		size_t lengths[2] = { ZSTR_LEN(ce->name), strlen(stamp_names[i].symfony) };
-		for (int k = 0; k < 2; k++) {
-			ZEND_ASSERT(lengths[k] < 128);
-			stamp_lengths[lengths[k] / 64] |= (uint64_t) 1 << (lengths[k] % 64);
-		}
-		zend_hash_str_add_ptr(&stamp_index, ZSTR_VAL(ce->name), ZSTR_LEN(ce->name), (void *) (uintptr_t) (i * 2 + 2));
-		zend_hash_str_add_ptr(&stamp_index, stamp_names[i].symfony, strlen(stamp_names[i].symfony), (void *) (uintptr_t) (i * 2 + 3));
+	for (size_t e = 2 * STAMP_NAMES; e-- > 0;) {
+		zend_class_entry *ce = *stamp_names[e / 2].ours;
+		stamp_entry[e] = e & 1 ? stamp_names[e / 2].symfony : ZSTR_VAL(ce->name);
+		size_t len = strlen(stamp_entry[e]);
+		ZEND_ASSERT(len < 128);
+		stamp_next[e] = stamp_first[len];
+		stamp_first[len] = (uint8_t) (e + 1);
 	}
 }
 
 zend_class_entry *php_messenger_stamp_by_name(const char *name, size_t len, bool *symfony)
 {
-	uintptr_t found = (uintptr_t) zend_hash_str_find_ptr(&stamp_index, name, len);
-	if (found) {
-		*symfony = found & 1;
-		return *stamp_names[found / 2 - 1].ours;
-	}
-	/* class names are case-insensitive: only a name of one of our lengths can match */
-	if (len >= 128 || !(stamp_lengths[len / 64] & ((uint64_t) 1 << (len % 64)))) {
+	if (len >= 128) {
 		return NULL;
 	}
-	for (size_t i = 0; i < sizeof(stamp_names) / sizeof(stamp_names[0]); i++) {
-		zend_class_entry *ce = *stamp_names[i].ours;
-		if (name_is(name, len, ZSTR_VAL(ce->name), ZSTR_LEN(ce->name))) {
-			*symfony = false;
-			return ce;
+	for (uint8_t e = stamp_first[len]; e; e = stamp_next[e - 1]) {
+		if (memcmp(stamp_entry[e - 1], name, len) == 0) {
+			*symfony = (e - 1) & 1;
+			return *stamp_names[(e - 1) / 2].ours;
 		}
-		if (name_is(name, len, stamp_names[i].symfony, strlen(stamp_names[i].symfony))) {
-			*symfony = true;
-			return ce;
+	}
+	/* class names are case-insensitive */
+	for (uint8_t e = stamp_first[len]; e; e = stamp_next[e - 1]) {
+		if (zend_binary_strcasecmp(stamp_entry[e - 1], len, name, len) == 0) {
+			*symfony = (e - 1) & 1;
+			return *stamp_names[(e - 1) / 2].ours;
 		}
 	}
 	return NULL;
@@ -561,10 +557,11 @@ zend_string *php_messenger_php_encode(php_messenger_allow *allow, zend_object *e
 {
 	zend_object *sendable = php_messenger_envelope_filter(envelope, php_messenger_stamp_travels);
 	/* the fast writer checks every object whole as it writes it; the general path is asked first */
-	zend_string *fast = php_messenger_phpwire_write(sendable, allow);
+	bool ascii = false;
+	zend_string *fast = php_messenger_phpwire_write(sendable, allow, &ascii);
 	if (fast || EG(exception) || !php_messenger_encoded_whole(sendable)) {
 		OBJ_RELEASE(sendable);
-		return fast ? escaped_body(fast) : NULL;
+		return fast && !ascii ? escaped_body(fast) : fast;
 	}
 	return php_encode_general(allow, sendable);
 }
@@ -1235,7 +1232,6 @@ ZEND_METHOD(Messenger_Transport_Serialization_JsonSerializer, __construct)
 
 void php_messenger_shutdown_serializer(void)
 {
-	zend_hash_destroy(&stamp_index);
 }
 
 void php_messenger_register_serializer(void)
