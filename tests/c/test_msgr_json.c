@@ -134,6 +134,70 @@ static void test_read_refuses(void **state)
 	}
 }
 
+/* Strings read sixteen bytes at a time: random runs of plain bytes, every escape JSON has
+ * (one-character ones, \u, a surrogate pair), raw UTF-8 and bytes that end the fast loop, at
+ * every offset of a chunk and across chunks, in a body and in a header; each decodes to the
+ * bytes it was made of. The same string with one byte made bad (a control byte, an unknown
+ * escape, a lone surrogate, truncated) is refused. */
+static void test_read_strings_in_chunks(void **state)
+{
+	static const struct { const char *json, *bytes; } tokens[] = {
+		{ "a", "a" }, { "0123456789abcdef", "0123456789abcdef" }, { "\\\\", "\\" }, { "\\\"", "\"" }, { "\\/", "/" },
+		{ "\\n", "\n" }, { "\\t", "\t" }, { "\\b", "\b" }, { "\\f", "\f" }, { "\\r", "\r" }, { "\\u00e9", "\xc3\xa9" },
+		{ "\\u0000", "" /* NUL: below */ }, { "\\ud83d\\ude00", "\xf0\x9f\x98\x80" }, { "\xc3\xa9", "\xc3\xa9" },
+		{ "\xe2\x82\xac", "\xe2\x82\xac" }, { "O:8:\\\\\\\"", "O:8:\\\"" }, { " ~\x7f", " ~\x7f" },
+	};
+	static const char *breakers[] = { "\x01", "\\q", "\\ud800x", "\xc3", "\\u12x" };
+	const size_t ntok = sizeof(tokens) / sizeof(tokens[0]);
+	unsigned seed = 7;
+	for (int round = 0; round < 3000; round++) {
+		msgr_buf_t json = MSGR_BUF_INIT, want = MSGR_BUF_INIT;
+		int count = round % 120;
+		size_t bounds[121]; /* where each token starts, and the end */
+		for (int i = 0; i < count; i++) {
+			bounds[i] = json.len;
+			seed = seed * 1103515245u + 12345u;
+			size_t t = (seed >> 16) % ntok;
+			assert_int_equal(msgr_buf_append_str(&json, tokens[t].json), MSGR_OK);
+			if (strcmp(tokens[t].json, "\\u0000") == 0) {
+				assert_int_equal(msgr_buf_append(&want, "", 1), MSGR_OK);
+			} else {
+				assert_int_equal(msgr_buf_append_str(&want, tokens[t].bytes), MSGR_OK);
+			}
+		}
+		bounds[count] = json.len;
+		msgr_buf_t doc = MSGR_BUF_INIT;
+		const char *text = json.data ? json.data : "";
+		assert_int_equal(msgr_buf_appendf(&doc, "{\"body\":\"%.*s\",\"headers\":{\"h\":\"%.*s\"}}", (int) json.len, text,
+			(int) json.len, text), MSGR_OK);
+		msgr_message_t r = { 0 };
+		assert_int_equal(msgr_json_read_message(doc.data, doc.len, &r, NULL), MSGR_OK);
+		assert_int_equal(r.body_len, want.len);
+		assert_memory_equal(r.body, want.data ? want.data : "", want.len);
+		assert_int_equal(r.header_count, 1);
+		assert_int_equal(r.headers[0].value_len, want.len);
+		assert_memory_equal(r.headers[0].value, want.data ? want.data : "", want.len);
+		msgr_message_free(&r);
+		/* something not allowed between two tokens */
+		size_t at = bounds[(seed >> 8) % (size_t) (count + 1)];
+		msgr_buf_reset(&doc);
+		assert_int_equal(msgr_buf_appendf(&doc, "{\"body\":\"%.*s%s%.*s\"}", (int) at, json.data ? json.data : "", breakers[round % 5],
+			(int) (json.len - at), json.data ? json.data + at : ""), MSGR_OK);
+		msgr_error_t bad_err;
+		assert_int_equal(msgr_json_read_message(doc.data, doc.len, &r, &bad_err), MSGR_ERR_PROTOCOL);
+		assert_null(r.body);
+		msgr_buf_t cut = MSGR_BUF_INIT;
+		assert_int_equal(msgr_buf_appendf(&cut, "{\"body\":\"%.*s", (int) json.len, json.data ? json.data : ""), MSGR_OK);
+		msgr_error_t err;
+		assert_int_equal(msgr_json_read_message(cut.data, cut.len, &r, &err), MSGR_ERR_PROTOCOL);
+		msgr_message_free(&r);
+		msgr_buf_free(&cut);
+		msgr_buf_free(&doc);
+		msgr_buf_free(&json);
+		msgr_buf_free(&want);
+	}
+}
+
 static void test_out_of_memory(void **state)
 {
 	const char *in = "{\"body\":\"abc\",\"headers\":{\"a\":\"1\",\"b\":\"2\",\"c\":\"3\"}}";
@@ -203,6 +267,7 @@ static void test_every_position(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		LEAK_TEST(test_read_strings_in_chunks),
 		LEAK_TEST(test_string_as_php_writes_it),
 		LEAK_TEST(test_message_as_php_writes_it),
 		LEAK_TEST(test_bad_utf8_is_refused),

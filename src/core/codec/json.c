@@ -5,6 +5,9 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#endif
 
 #define JSON_MAX_DEPTH 64
 
@@ -308,6 +311,27 @@ static int hex4(cursor_t *c, uint32_t *unit)
 	return MSGR_OK;
 }
 
+/* the bytes a string holds as they are: printable ASCII but the quote and the backslash */
+static const unsigned char plain_byte[256] = {
+#define P1(x) [x] = 1
+#define P2(x) P1(x), P1(x + 1)
+#define P4(x) P2(x), P2(x + 2)
+#define P8(x) P4(x), P4(x + 4)
+#define P16(x) P8(x), P8(x + 8)
+	P2(0x20), P1(0x23), P4(0x24), P8(0x28),   /* not 0x22, the quote */
+	P16(0x30), P16(0x40), P8(0x50), P4(0x58), /* not 0x5C, the backslash */
+	P2(0x5D), P1(0x5F), P16(0x60), P16(0x70),
+#undef P16
+#undef P8
+#undef P4
+#undef P2
+#undef P1
+};
+/* what a one-character escape stands for (0: not one, as \u) */
+static const char simple_escape[256] = {
+	['"'] = '"', ['\\'] = '\\', ['/'] = '/', ['b'] = '\b', ['f'] = '\f', ['n'] = '\n', ['r'] = '\r', ['t'] = '\t',
+};
+
 /* A string at c->p (at its opening quote) into out (NULL: skipped). */
 static int read_string(cursor_t *c, msgr_buf_t *out)
 {
@@ -316,15 +340,87 @@ static int read_string(cursor_t *c, msgr_buf_t *out)
 	}
 	c->p++;
 	for (;;) {
-		const unsigned char *run = c->p;
-		while (c->p < c->end && *c->p != '"' && *c->p != '\\' && *c->p >= 0x20 && *c->p < 0x80) {
-			c->p++;
+		/* plain bytes and one-character escapes, written straight into room reserved for them
+		 * (one byte out for each byte in at most) */
+		const unsigned char *p = c->p, *lim = c->end;
+		char *d = NULL;
+		if (out) {
+			size_t room = (size_t) (c->end - c->p) < 4096 ? (size_t) (c->end - c->p) : 4096;
+			if (msgr_buf_reserve(out, room) != MSGR_OK) {
+				return msgr_error_set(c->err, MSGR_ERR_NOMEM, "out of memory");
+			}
+			d = out->data + out->len;
+			lim = c->p + room;
 		}
-		if (out && c->p > run && msgr_buf_put(out, run, (size_t) (c->p - run)) != MSGR_OK) {
-			return msgr_error_set(c->err, MSGR_ERR_NOMEM, "out of memory");
+#if defined(__SSE2__) && defined(__GNUC__)
+		/* sixteen bytes at a time, as msgr_phpser_stripslashes() does (each escape of a chunk
+		 * from one mask), until something else than a plain byte or a one-character escape */
+		if (d) {
+			const __m128i quote = _mm_set1_epi8('"'), slash = _mm_set1_epi8('\\'), space = _mm_set1_epi8(0x20);
+			while (lim - p >= 32) {
+				__m128i v = _mm_loadu_si128((const __m128i *) (const void *) p);
+				unsigned bs = (unsigned) _mm_movemask_epi8(_mm_cmpeq_epi8(v, slash));
+				/* signed: below 0x20 and from 0x80 on */
+				unsigned sp = (unsigned) _mm_movemask_epi8(_mm_or_si128(_mm_cmplt_epi8(v, space), _mm_cmpeq_epi8(v, quote)));
+				unsigned m = bs | sp, pos = 0;
+				if (!m) {
+					_mm_storeu_si128((__m128i *) (void *) d, v);
+					p += 16;
+					d += 16;
+					continue;
+				}
+				bool stop = false;
+				while (m) {
+					unsigned k = (unsigned) __builtin_ctz(m);
+					char e = (bs >> k) & 1 ? simple_escape[p[k + 1]] : 0;
+					_mm_storeu_si128((__m128i *) (void *) d, _mm_loadu_si128((const __m128i *) (const void *) (p + pos)));
+					d += k - pos;
+					if (!e) {
+						pos = k; /* the quote, a control byte, UTF-8 or \\u: below */
+						stop = true;
+						break;
+					}
+					*d++ = e;
+					pos = k + 2;
+					m &= ~((2u << (k + 1)) - 1); /* the escaped byte is not special */
+				}
+				if (!stop && pos < 16) {
+					_mm_storeu_si128((__m128i *) (void *) d, _mm_loadu_si128((const __m128i *) (const void *) (p + pos)));
+					d += 16 - pos;
+					pos = 16;
+				}
+				p += pos;
+				if (stop) {
+					break;
+				}
+			}
+		}
+#endif
+		while (p < lim) {
+			if (plain_byte[*p]) {
+				if (d) {
+					*d++ = (char) *p;
+				}
+				p++;
+			} else if (*p == '\\' && p + 1 < c->end && simple_escape[p[1]]) {
+				if (d) {
+					*d++ = simple_escape[p[1]];
+				}
+				p += 2;
+			} else {
+				break;
+			}
+		}
+		c->p = p;
+		if (out) {
+			out->len = (size_t) (d - out->data);
+			out->data[out->len] = '\0';
 		}
 		if (c->p >= c->end) {
 			return bad(c, "an unterminated string");
+		}
+		if (p >= lim) {
+			continue; /* the room is used up: more */
 		}
 		unsigned char ch = *c->p;
 		if (ch == '"') {
@@ -346,51 +442,36 @@ static int read_string(cursor_t *c, msgr_buf_t *out)
 			c->p += n;
 			continue;
 		}
-		/* an escape */
+		/* an escape that is not a one-character one: \u, or an unknown one */
 		if (++c->p >= c->end) {
 			return bad(c, "an unterminated string");
 		}
-		char plain = 0;
-		switch (*c->p) {
-			case '"': plain = '"'; break;
-			case '\\': plain = '\\'; break;
-			case '/': plain = '/'; break;
-			case 'b': plain = '\b'; break;
-			case 'f': plain = '\f'; break;
-			case 'n': plain = '\n'; break;
-			case 'r': plain = '\r'; break;
-			case 't': plain = '\t'; break;
-			case 'u': break;
-			default: return bad(c, "an unknown escape");
+		if (*c->p != 'u') {
+			return bad(c, "an unknown escape");
 		}
 		c->p++;
-		int rc = MSGR_OK;
-		if (plain) {
-			rc = out ? msgr_buf_put(out, &plain, 1) : MSGR_OK;
-		} else {
-			uint32_t unit, low;
-			if ((rc = hex4(c, &unit)) != MSGR_OK) {
-				return rc;
-			}
-			if (unit >= 0xDC00 && unit <= 0xDFFF) {
+		uint32_t unit, low;
+		int rc;
+		if ((rc = hex4(c, &unit)) != MSGR_OK) {
+			return rc;
+		}
+		if (unit >= 0xDC00 && unit <= 0xDFFF) {
+			return bad(c, "an unpaired UTF-16 surrogate");
+		}
+		if (unit >= 0xD800 && unit <= 0xDBFF) {
+			if (c->end - c->p < 2 || c->p[0] != '\\' || c->p[1] != 'u') {
 				return bad(c, "an unpaired UTF-16 surrogate");
 			}
-			if (unit >= 0xD800 && unit <= 0xDBFF) {
-				if (c->end - c->p < 2 || c->p[0] != '\\' || c->p[1] != 'u') {
-					return bad(c, "an unpaired UTF-16 surrogate");
-				}
-				c->p += 2;
-				if ((rc = hex4(c, &low)) != MSGR_OK) {
-					return rc;
-				}
-				if (low < 0xDC00 || low > 0xDFFF) {
-					return bad(c, "an unpaired UTF-16 surrogate");
-				}
-				unit = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
+			c->p += 2;
+			if ((rc = hex4(c, &low)) != MSGR_OK) {
+				return rc;
 			}
-			rc = out ? put_utf8(out, unit) : MSGR_OK;
+			if (low < 0xDC00 || low > 0xDFFF) {
+				return bad(c, "an unpaired UTF-16 surrogate");
+			}
+			unit = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
 		}
-		if (rc != MSGR_OK) {
+		if (out && put_utf8(out, unit) != MSGR_OK) {
 			return msgr_error_set(c->err, MSGR_ERR_NOMEM, "out of memory");
 		}
 	}

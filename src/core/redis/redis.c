@@ -405,8 +405,13 @@ static bool busy_reply(const redisReply *reply);
 
 static int connect_now(msgr_redis_t *r, msgr_error_t *err)
 {
-	if (!r->reader && !(r->reader = redisReaderCreate())) {
-		return msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory");
+	if (!r->reader) {
+		if (!(r->reader = redisReaderCreate())) {
+			return msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory");
+		}
+		/* keep the read buffer between replies (hiredis frees one with more than 16 KiB free
+		 * each time it empties, and a batch of 50 entries is about 32 KiB) */
+		r->reader->maxbuf = 1024 * 1024;
 	}
 	if (r->o.persistent) {
 		char *key = pool_key(r);
@@ -591,7 +596,7 @@ static int exchange(msgr_redis_t *r, const char *data, size_t len, size_t n, red
 			replies[got++] = reply;
 			continue;
 		}
-		char buf[16384];
+		char buf[65536]; /* a batch's reply in one read */
 		ssize_t k = msgr_net_read(r->net, buf, sizeof(buf), err);
 		if (k < 0) {
 			rc = MSGR_ERR_IO;
