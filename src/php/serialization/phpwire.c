@@ -567,12 +567,21 @@ static bool rd_date(rd_t *r, zend_class_entry *ce, size_t n, zval *out)
 static bool rd_props(rd_t *r, zend_object *obj, const char *as, size_t as_len, size_t n, int role)
 {
 	zend_class_entry *ce = obj->ce;
+	int next = 0; /* properties come in declaration order: the slot to try before the hash */
 	for (size_t i = 0; i < n; i++) {
 		const char *k;
 		size_t k_len;
 		if (!rd_str(r, &k, &k_len)) {
 			return false;
 		}
+		zend_property_info *guess = NULL;
+		while (next < ce->default_properties_count && !(guess = ce->properties_info_table[next])) {
+			next++;
+		}
+		if (guess && (ZSTR_LEN(guess->name) != k_len || memcmp(ZSTR_VAL(guess->name), k, k_len) != 0)) {
+			guess = NULL; /* another order, or renamed: looked up by name */
+		}
+		next++;
 		const char *cls = NULL, *name = k;
 		size_t cls_len = 0, name_len = k_len;
 		if (k_len && k[0] == '\0') {
@@ -585,7 +594,7 @@ static bool rd_props(rd_t *r, zend_object *obj, const char *as, size_t as_len, s
 			name = second + 1;
 			name_len = k_len - cls_len - 2;
 		}
-		zend_property_info *info = zend_hash_str_find_ptr(&ce->properties_info, name, name_len);
+		zend_property_info *info = guess ? guess : zend_hash_str_find_ptr(&ce->properties_info, name, name_len);
 		if (role != MSGR_PHPSER_ROLE_VALUE && r->rules->prop_fn &&
 			!r->rules->prop_fn(r->rules->ctx, role, ZSTR_VAL(ce->name), ZSTR_LEN(ce->name), name, name_len)) {
 			/* a property Symfony has and we do not (5.4's RedeliveryStamp::$flattenException):

@@ -48,7 +48,8 @@ static const stamp_name stamp_names[] = {
 
 static bool name_is(const char *name, size_t len, const char *other, size_t other_len)
 {
-	return len == other_len && zend_binary_strcasecmp(name, len, other, other_len) == 0;
+	/* mostly written as declared: the case-insensitive comparison only when that fails */
+	return len == other_len && (memcmp(name, other, len) == 0 || zend_binary_strcasecmp(name, len, other, other_len) == 0);
 }
 
 #define STAMP_NAMES (sizeof(stamp_names) / sizeof(stamp_names[0]))
@@ -614,6 +615,7 @@ typedef struct {
 	const char *last_cls; /* prop_fn's last class, and the stamp class it is */
 	zend_class_entry *last_ce;
 	zend_class_entry *decided; /* the class the last class_fn call let through */
+	bool note;                 /* note the classes let through, for the general path's unserialize() */
 } decode_ctx;
 
 zend_class_entry *php_messenger_decoded_class(void *ctx)
@@ -625,7 +627,7 @@ zend_class_entry *php_messenger_decoded_class(void *ctx)
 static void note_class(decode_ctx *c, const char *name, size_t len)
 {
 	php_messenger_allow *a = c->allow;
-	if (zend_hash_str_exists(&a->noted, name, len)) {
+	if (!c->note || zend_hash_str_exists(&a->noted, name, len)) {
 		return;
 	}
 	zend_string *lc = php_messenger_type_key(name, len);
@@ -1004,7 +1006,9 @@ zend_object *php_messenger_php_decode(php_messenger_allow *allow, HashTable *enc
 	if (decoded64) {
 		zend_string_release(decoded64);
 	}
-	decode_ctx ctx = { allow, NULL, NULL, NULL };
+	/* the fast path makes the objects itself: only the general path, which asks the same rules
+	 * again, needs the classes noted for PHP's unserialize() */
+	decode_ctx ctx = { allow, NULL, NULL, NULL, false };
 	msgr_phpser_rules_t rules = { &ctx, decode_class, decode_stamp_key, decode_prop, 0 };
 	zval result;
 	if (rc == MSGR_OK && php_messenger_phpwire_read(plain.data, plain.len, &rules, &result)) {
@@ -1018,6 +1022,7 @@ zend_object *php_messenger_php_decode(php_messenger_allow *allow, HashTable *enc
 		return Z_OBJ(result);
 	}
 	if (rc == MSGR_OK) {
+		ctx.note = true;
 		rc = msgr_phpser_rewrite_envelope(plain.data, plain.len, &rules, &ours, &err);
 	} else {
 		msgr_error_set(&err, rc, "out of memory");
