@@ -1,5 +1,5 @@
 --TEST--
-exit() or a fatal error (memory exhausted) inside a handler, in the middle of a claimed batch (get_batch_size 5): on the way out of the process the messages not yet handled go back to the queue at once, on the table (SQLite) and on Redis; the message whose handler ended the process waits for redeliver_timeout, those handled before it are acknowledged
+exit() or a fatal error (memory exhausted) inside a handler, in the middle of a claimed batch (get_batch_size 5; 6 on Redis, read 3 at a time with the next read under way): on the way out of the process the messages not yet handled go back to the queue at once, on the table (SQLite) and on Redis, those of a read under way too; the message whose handler ended the process waits for redeliver_timeout, those handled before it are acknowledged
 --EXTENSIONS--
 messenger
 pdo_sqlite
@@ -14,7 +14,9 @@ $stream = App\Redis\stream('exit');
 $raw('DEL', $stream);
 $dsns = [
     'table' => 'doctrine://default?get_batch_size=5',
-    'redis' => App\Redis\dsn() . "/$stream/workers?get_batch_size=5",
+    // reads of 3 on Redis (half of get_batch_size), the next one written ahead: 3 is the rest of
+    // the batch, 4 and 5 the read under way
+    'redis' => App\Redis\dsn() . "/$stream/workers?get_batch_size=6",
 ];
 // a fatal error leaves by a bailout past the worker (E_USER_ERROR), or, for memory exhausted,
 // unwinds with every PHP call refused until the request ends: both are given back by the

@@ -293,7 +293,15 @@ struct msgr_redis {
 	size_t held_count, held_cap; /* the own pending entries skips them */
 	size_t settle_hint;         /* where the next settled id is looked for first (see settled()) */
 	bool consumed;              /* this transport read from the group as its consumer */
+	/* A worker's next read is written before it handles the batch it got (see writes_ahead()),
+	 * with the kept acknowledgements: what is outstanding on net, in reply order. */
+	int flight_ack_cmds;        /* XACK (and XDEL) replies */
+	size_t flight_acks;         /* the first kept acknowledgements they write */
+	bool flight_read;           /* the move of the due messages and the read */
+	redisReply *stash[2];       /* the replies of a read written ahead, landed, not yet handed out */
 };
+
+static void give_back_ahead(msgr_redis_t *r);
 
 static long long now_ms(void)
 {
@@ -304,6 +312,14 @@ static long long now_ms(void)
 
 static void drop(msgr_redis_t *r)
 {
+	if (r->flight_read) {
+		/* what it read is pending for this consumer: read from there again */
+		r->pending_possible = true;
+		strcpy(r->pel_cursor, "0");
+	}
+	r->flight_ack_cmds = 0;
+	r->flight_acks = 0;
+	r->flight_read = false;
 	msgr_net_close(r->net);
 	r->net = NULL;
 	if (r->reader) {
@@ -578,14 +594,24 @@ static int resp_cmd_args(msgr_buf_t *b, int argc, const char *const *argv, msgr_
 /* Writes data and reads n replies on the current connection; with an error, the connection is
  * no longer usable (the caller drops it). */
 /* *written: the commands went out whole (a failure after that leaves them maybe carried out) */
+static int read_replies(msgr_redis_t *r, size_t n, redisReply **replies, msgr_error_t *err);
+
 static int exchange(msgr_redis_t *r, const char *data, size_t len, size_t n, redisReply **replies, bool *written, msgr_error_t *err)
 {
 	int rc = msgr_net_write(r->net, data, len, err);
 	*written = rc == MSGR_OK;
-	size_t got = 0;
 	if (rc == MSGR_OK && n) {
 		msgr_net_await(r->net);
+		rc = read_replies(r, n, replies, err);
 	}
+	return rc;
+}
+
+/* The next n replies on the connection; none of them kept when it fails. */
+static int read_replies(msgr_redis_t *r, size_t n, redisReply **replies, msgr_error_t *err)
+{
+	int rc = MSGR_OK;
+	size_t got = 0;
 	while (rc == MSGR_OK && got < n) {
 		void *reply = NULL;
 		if (redisReaderGetReply(r->reader, &reply) != REDIS_OK) {
@@ -615,9 +641,17 @@ static int exchange(msgr_redis_t *r, const char *data, size_t len, size_t n, red
  * restart, an idle timeout) is replaced once and the commands sent again. When it fails in
  * the end after the commands once went out whole, the error is MSGR_ERR_UNCONFIRMED: they may
  * have been carried out (a message sent may be stored). */
+static int land(msgr_redis_t *r, msgr_error_t *err);
+
 static int pipeline(msgr_redis_t *r, const msgr_buf_t *resp, size_t n, redisReply **replies, msgr_error_t *err)
 {
 	bool went_out = false;
+	if (r->flight_ack_cmds || r->flight_read) {
+		/* the replies of a read written ahead come first (a failure drops the connection, or
+		 * leaves the acknowledgements kept: get() says so) */
+		msgr_error_t ignored;
+		(void) land(r, &ignored);
+	}
 	if (r->net && !msgr_net_idle_ok(r->net)) {
 		/* closed by the server while idle (a restart, its timeout): known before anything goes
 		 * out, so a failure below is not an unconfirmed one */
@@ -729,6 +763,7 @@ void msgr_redis_close(msgr_redis_t *r)
 	if (!r) {
 		return;
 	}
+	give_back_ahead(r);
 	if (r->net && r->consumed && r->o.consumer_generated && r->ack_count == 0) {
 		/* a made-up name is never used again: gone from the group unless entries are pending */
 		cmd_t c = { 0 };
@@ -1214,14 +1249,36 @@ static bool acks_wait(const msgr_redis_t *r)
 	return r->o.get_batch_size > 1 || (!r->o.get_batch_size && r->read_ahead);
 }
 
+/* A worker's reads are written ahead: the next one goes out when it gets a batch, with the kept
+ * acknowledgements, and the server makes it while the worker handles that batch (a read waits
+ * for the server's work, which is most of a read's time). Each read asks half of what the worker
+ * reads ahead, so it never holds more than that: the batch it handles and the read under way. */
+static long long read_count(const msgr_redis_t *r)
+{
+	long long b = batch_of(r);
+	return r->read_ahead && b >= 2 ? b / 2 : b;
+}
+
+/* whether a read is written ahead now, after a read that gave got entries: a full one (more
+ * are likely waiting), and the worker asks for more than those (get_batch_size says how much;
+ * else the worker's read-ahead, which --limit caps) */
+static bool writes_ahead(const msgr_redis_t *r, size_t got)
+{
+	return r->read_ahead && batch_of(r) >= 2 && !r->pending_possible && r->net && got >= (size_t) read_count(r)
+		&& (r->o.get_batch_size || r->read_ahead > got);
+}
+
 void msgr_redis_read_ahead(msgr_redis_t *r, size_t n)
 {
 	r->read_ahead = n;
+	if (!n) {
+		give_back_ahead(r); /* the worker is gone */
+	}
 }
 
 static void read_cmd(msgr_redis_t *r, cmd_t *c, char *count)
 {
-	snprintf(count, 24, "%lld", batch_of(r));
+	snprintf(count, 24, "%lld", read_count(r));
 	cmd_str(c, "XREADGROUP");
 	cmd_str(c, "GROUP");
 	cmd_str(c, r->o.group);
@@ -1391,6 +1448,110 @@ static int set_aside_poison(msgr_redis_t *r, msgr_message_t *m, size_t n, size_t
 	return rc;
 }
 
+/* Reads what a read written ahead left outstanding: the replies to the acknowledgements (which
+ * are then forgotten; kept, to be written again, when the server refused them) and the read's,
+ * kept in stash for get(). A broken connection is dropped (the read's entries are this
+ * consumer's pending ones then, read from there). */
+static int land(msgr_redis_t *r, msgr_error_t *err)
+{
+	int acks = r->flight_ack_cmds;
+	size_t covered = r->flight_acks, n = (size_t) acks + (r->flight_read ? 2 : 0);
+	if (!n || !r->net) {
+		return MSGR_OK;
+	}
+	redisReply *replies[4] = { NULL, NULL, NULL, NULL };
+	msgr_error_t why;
+	msgr_net_await(r->net);
+	int rc = read_replies(r, n, replies, &why);
+	if (rc != MSGR_OK) {
+		drop(r);
+		return msgr_error_set(err, rc, "%s: %s", r->where, why.message);
+	}
+	if (r->flight_read) {
+		free_replies(r->stash, 2); /* (never two reads ahead: none there) */
+		r->stash[0] = replies[acks];
+		r->stash[1] = replies[acks + 1];
+	}
+	r->flight_ack_cmds = 0;
+	r->flight_acks = 0;
+	r->flight_read = false;
+	if (acks && (rc = check_acks(r, replies, acks, err)) == MSGR_OK) {
+		forget_acks(r, covered);
+	}
+	free_replies(replies, (size_t) acks);
+	return rc;
+}
+
+/* Writes the kept acknowledgements and the next read without waiting for their replies (see
+ * read_count()); a failed write drops the connection. */
+static void write_ahead(msgr_redis_t *r)
+{
+	cmd_t cmds[2] = { { 0 }, { 0 } };
+	char now_text[24], maxlen[24], batch[24];
+	move_due_cmd(r, &cmds[0], now_text, maxlen);
+	read_cmd(r, &cmds[1], batch);
+	msgr_buf_t resp = MSGR_BUF_INIT;
+	size_t acking = r->ack_count;
+	int ack_cmds = acking ? append_acks(r, &resp, (const char *const *) r->acks, acking, false) : 0;
+	msgr_error_t why;
+	bool ok = ack_cmds >= 0 && resp_cmd(&resp, &cmds[0], &why) == MSGR_OK && resp_cmd(&resp, &cmds[1], &why) == MSGR_OK;
+	if (ok) {
+		r->flight_ack_cmds = ack_cmds;
+		r->flight_acks = acking;
+		r->flight_read = true;
+		if (msgr_net_write(r->net, resp.data, resp.len, &why) != MSGR_OK) {
+			drop(r); /* what went out is read again from the pending entries; the acks stay kept */
+		}
+	}
+	msgr_buf_free(&resp);
+}
+
+/* The entries of a read written ahead that no worker will handle go back at once, as
+ * msgr_redis_release() gives one back (one XCLAIM for all). */
+static void give_back_ahead(msgr_redis_t *r)
+{
+	msgr_error_t ignored;
+	if (r->flight_ack_cmds || r->flight_read) {
+		(void) land(r, &ignored);
+	}
+	redisReply *entries = NULL;
+	if (r->stash[0] && read_reply_entries(r, r->stash[1], &entries, &ignored) == MSGR_OK && entries && entries->elements) {
+		char idle[24];
+		snprintf(idle, sizeof(idle), "%lld", r->o.redeliver_timeout_ms);
+		size_t payload = strlen(r->o.stream) + strlen(r->o.group) + strlen(r->o.consumer) + strlen(idle) + 32;
+		for (size_t i = 0; i < entries->elements; i++) {
+			payload += is_entry(entries->element[i]) ? entries->element[i]->element[0]->len : 0;
+		}
+		msgr_buf_t resp = MSGR_BUF_INIT;
+		if (resp_reserve(&resp, entries->elements + 9, payload) == MSGR_OK) {
+			size_t n = 0;
+			for (size_t i = 0; i < entries->elements; i++) {
+				n += is_entry(entries->element[i]);
+			}
+			resp_begin(&resp, n + 8);
+			resp_arg(&resp, "XCLAIM", 6);
+			resp_arg(&resp, r->o.stream, strlen(r->o.stream));
+			resp_arg(&resp, r->o.group, strlen(r->o.group));
+			resp_arg(&resp, r->o.consumer, strlen(r->o.consumer));
+			resp_arg(&resp, "0", 1);
+			for (size_t i = 0; i < entries->elements; i++) {
+				if (is_entry(entries->element[i])) {
+					resp_arg(&resp, entries->element[i]->element[0]->str, entries->element[i]->element[0]->len);
+				}
+			}
+			resp_arg(&resp, "IDLE", 4);
+			resp_arg(&resp, idle, strlen(idle));
+			resp_arg(&resp, "JUSTID", 6);
+			redisReply *reply = NULL;
+			if (n && pipeline(r, &resp, 1, &reply, &ignored) == MSGR_OK) {
+				freeReplyObject(reply); /* on failure: back after redeliver_timeout */
+			}
+		}
+		msgr_buf_free(&resp);
+	}
+	free_replies(r->stash, 2);
+}
+
 int msgr_redis_get(msgr_redis_t *r, msgr_message_t **out, size_t *count, msgr_error_t *err)
 {
 	*out = NULL;
@@ -1410,8 +1571,35 @@ int msgr_redis_get(msgr_redis_t *r, msgr_message_t **out, size_t *count, msgr_er
 	size_t cap = 0;
 	char **gone = NULL;
 	size_t gone_count = 0;
+	if ((r->flight_ack_cmds || r->flight_read) && (rc = land(r, err)) != MSGR_OK && r->net) {
+		return rc; /* the server refused the acknowledgements (kept, written again) */
+	}
+	bool ahead = false;
+	if (r->stash[0]) {
+		/* the read written ahead is this batch; the next one goes out before its entries are
+		 * decoded */
+		redisReply *replies[2] = { r->stash[0], r->stash[1] }, *entries = NULL;
+		r->stash[0] = r->stash[1] = NULL;
+		if (replies[0]->type != REDIS_REPLY_INTEGER) {
+			rc = reply_error(r, replies[0], "move the due delayed messages", err);
+		} else {
+			rc = read_reply_entries(r, replies[1], &entries, err);
+		}
+		if (rc == MSGR_OK && entries && writes_ahead(r, entries->elements)) {
+			write_ahead(r);
+			ahead = true;
+		}
+		if (rc == MSGR_OK && entries) {
+			rc = collect(r, entries, true, false, out, count, &cap, &gone, &gone_count, err);
+		}
+		if (rc != MSGR_OK) {
+			r->pending_possible = true; /* read, and not handed out: pending for this consumer */
+			strcpy(r->pel_cursor, "0");
+		}
+		free_replies(replies, 2);
+	}
 	/* the own pending entries (until there are none), then new ones */
-	for (int pass = 0; pass < 16; pass++) {
+	for (int pass = 0; pass < 16 && !ahead && rc == MSGR_OK && !*count && !gone_count; pass++) {
 		/* the kept acknowledgements, the due delayed messages moved, the read: one write */
 		cmd_t cmds[2] = { { 0 }, { 0 } };
 		char now_text[24], maxlen[24], batch[24];
@@ -1457,6 +1645,9 @@ int msgr_redis_get(msgr_redis_t *r, msgr_message_t **out, size_t *count, msgr_er
 			}
 		}
 		bool drained = own && (!entries || entries->elements == 0);
+		if (rc == MSGR_OK && !own && entries && writes_ahead(r, entries->elements)) {
+			write_ahead(r);
+		}
 		free_replies(replies, 2);
 		if (rc != MSGR_OK) {
 			break;
@@ -1570,6 +1761,12 @@ static int write_acks(msgr_redis_t *r, const char *const *ids, size_t count, boo
 
 int msgr_redis_flush(msgr_redis_t *r, msgr_error_t *err)
 {
+	if (r->flight_ack_cmds || r->flight_read) {
+		int rc = land(r, err);
+		if (rc != MSGR_OK && r->net) {
+			return rc;
+		}
+	}
 	if (r->ack_count == 0) {
 		return MSGR_OK;
 	}
