@@ -86,6 +86,13 @@ $mr->dispatchAll(array_map(fn ($n) => new Job($n), range(1, 120)));
 $mr->worker(['redis'])->run(['limit' => 120, 'sleep' => 0]);
 echo 'batches: ', $fast($held, 120, null), '; left in the stream: ', $raw('XLEN', $stream), ', pending: ', $raw('XPENDING', $stream, 'symfony')[0], "\n";
 
+echo "-- Redis, --limit=60 of 300: nothing read past what the limit leaves (a read written ahead too)\n";
+$held = [];
+$mr->dispatchAll(array_map(fn ($n) => new Job($n), range(1, 300)));
+$mr->worker(['redis'])->run(['limit' => 60, 'sleep' => 0]);
+echo 'handled: ', count($held), ', read and not handled (pending): ', $raw('XPENDING', $stream, 'symfony')[0], ', left in the stream: ', $raw('XLEN', $stream), "\n";
+$raw('DEL', $stream);
+
 echo "-- without a worker (or after it): ack() deletes at once\n";
 $m->dispatch(new Job(7));
 $t = $m->transport('table');
@@ -107,5 +114,7 @@ batches: 1,1,1,1
 batches: 5,5,2
 -- Redis, a fast handler
 batches: first 1, then more, 120 in all (largest > 1, at most the read-ahead: yes, the last one what the limit left: yes); left in the stream: 0, pending: 0
+-- Redis, --limit=60 of 300: nothing read past what the limit leaves (a read written ahead too)
+handled: 60, read and not handled (pending): 0, left in the stream: 240
 -- without a worker (or after it): ack() deletes at once
 rows after ack: 0

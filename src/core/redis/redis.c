@@ -1260,12 +1260,12 @@ static long long read_count(const msgr_redis_t *r)
 }
 
 /* whether a read is written ahead now, after a read that gave got entries: a full one (more
- * are likely waiting), and the worker asks for more than those (get_batch_size says how much;
- * else the worker's read-ahead, which --limit caps) */
+ * are likely waiting), and the worker asks for those and the next read's (get_batch_size says
+ * how much; else the worker's read-ahead, which --limit caps) */
 static bool writes_ahead(const msgr_redis_t *r, size_t got)
 {
 	return r->read_ahead && batch_of(r) >= 2 && !r->pending_possible && r->net && got >= (size_t) read_count(r)
-		&& (r->o.get_batch_size || r->read_ahead > got);
+		&& (r->o.get_batch_size || r->read_ahead >= got + (size_t) read_count(r));
 }
 
 void msgr_redis_read_ahead(msgr_redis_t *r, size_t n)
@@ -1546,6 +1546,9 @@ static void give_back_ahead(msgr_redis_t *r)
 			if (n && pipeline(r, &resp, 1, &reply, &ignored) == MSGR_OK) {
 				freeReplyObject(reply); /* on failure: back after redeliver_timeout */
 			}
+			/* still this consumer's until another claims them: read again if it goes on */
+			r->pending_possible = true;
+			strcpy(r->pel_cursor, "0");
 		}
 		msgr_buf_free(&resp);
 	}
@@ -1571,8 +1574,11 @@ int msgr_redis_get(msgr_redis_t *r, msgr_message_t **out, size_t *count, msgr_er
 	size_t cap = 0;
 	char **gone = NULL;
 	size_t gone_count = 0;
-	if ((r->flight_ack_cmds || r->flight_read) && (rc = land(r, err)) != MSGR_OK && r->net) {
-		return rc; /* the server refused the acknowledgements (kept, written again) */
+	if ((r->flight_ack_cmds || r->flight_read) && (rc = land(r, err)) != MSGR_OK) {
+		if (r->net) {
+			return rc; /* the server refused the acknowledgements (kept, written again) */
+		}
+		rc = MSGR_OK; /* the connection broke: a new one reads the pending entries again */
 	}
 	bool ahead = false;
 	if (r->stash[0]) {
@@ -1670,7 +1676,10 @@ int msgr_redis_get(msgr_redis_t *r, msgr_message_t **out, size_t *count, msgr_er
 	}
 	msgr_free(gone);
 	if (rc != MSGR_OK) {
-		/* not handed out after all: the next read of the own pending entries may give them */
+		/* not handed out after all (nor what a read that went out may have delivered): the next
+		 * read of the own pending entries gives them */
+		r->pending_possible = true;
+		strcpy(r->pel_cursor, "0");
 		for (size_t i = 0; i < *count; i++) {
 			if ((*out)[i].id) {
 				settled(r, (*out)[i].id);

@@ -1313,9 +1313,8 @@ static void receivers_finish(php_messenger_worker *w, receiver_state *rs)
 		}
 		zval_ptr_dtor(&rs[i].pending);
 		i++;
-		if (php_messenger_transport_flush(receiver)) {
-			php_messenger_transport_read_ahead(receiver, 0); /* read alone again */
-		}
+		php_messenger_transport_flush(receiver);
+		php_messenger_transport_read_ahead(receiver, 0); /* read alone again (what was read ahead goes back) */
 	} ZEND_HASH_FOREACH_END();
 	efree(rs);
 }
