@@ -179,6 +179,9 @@ static int parse(const char *dsn, size_t len, msgr_dsn_t *out, msgr_error_t *err
 	if (!(out->path = decode(rest + auth_len, main_len - auth_len, 0, "path", err, &rc))) {
 		return rc;
 	}
+	if (!(out->raw_path = msgr_strndup(rest + auth_len, main_len - auth_len))) {
+		return msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory while parsing the DSN");
+	}
 	if (query) {
 		return parse_query(query + 1, rest_len - main_len - 1, out, err);
 	}
@@ -198,6 +201,26 @@ int msgr_dsn_parse(const char *dsn, size_t len, msgr_dsn_t *out, msgr_error_t *e
 	return rc;
 }
 
+char *msgr_dsn_path_segment(const msgr_dsn_t *dsn, size_t n, msgr_error_t *err, int *rc)
+{
+	*rc = MSGR_OK;
+	const char *p = dsn->raw_path;
+	if (!p || *p != '/') {
+		return NULL;
+	}
+	p++;
+	for (size_t i = 0; i < n; i++) {
+		const char *slash = strchr(p, '/');
+		if (!slash) {
+			return NULL;
+		}
+		p = slash + 1;
+	}
+	const char *slash = strchr(p, '/');
+	size_t len = slash ? (size_t) (slash - p) : strlen(p);
+	return len ? decode(p, len, 0, "path", err, rc) : NULL;
+}
+
 const char *msgr_dsn_param(const msgr_dsn_t *dsn, const char *key)
 {
 	for (size_t k = dsn->param_count; k > 0; k--) {
@@ -215,6 +238,7 @@ void msgr_dsn_free(msgr_dsn_t *dsn)
 	msgr_free(dsn->password);
 	msgr_free(dsn->host);
 	msgr_free(dsn->path);
+	msgr_free(dsn->raw_path);
 	for (size_t k = 0; k < dsn->param_count; k++) {
 		msgr_free(dsn->params[k].key);
 		msgr_free(dsn->params[k].value);

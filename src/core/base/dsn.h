@@ -21,11 +21,15 @@ typedef struct msgr_dsn {
 	char *host;        /* "" when absent; IPv6 without its brackets */
 	int port;          /* 0 when absent */
 	char *path;        /* "" or starting with '/' */
+	char *raw_path;    /* the same before percent-decoding (a segment may hold an encoded '/') */
 	msgr_dsn_param_t *params;
 	size_t param_count;
 } msgr_dsn_t;
 
 int msgr_dsn_parse(const char *dsn, size_t len, msgr_dsn_t *out, msgr_error_t *err);
+/* The nth segment (from 0) of the path, percent-decoded on its own (so %2f in it is a "/" of the
+ * segment), as a new string; NULL when it is missing or empty (*rc MSGR_OK), or with *rc set. */
+char *msgr_dsn_path_segment(const msgr_dsn_t *dsn, size_t n, msgr_error_t *err, int *rc);
 /* The last value of a query parameter, or NULL. */
 const char *msgr_dsn_param(const msgr_dsn_t *dsn, const char *key);
 void msgr_dsn_free(msgr_dsn_t *dsn);

@@ -3,6 +3,7 @@
  * again once and repeat the call (delivery is at least once: a send the server took just before
  * it died may be sent twice, never lost). */
 #include "core/redis/redis.h"
+#include "core/base/option.h"
 #include "core/base/alloc.h"
 #include "core/base/buf.h"
 #include "core/codec/json.h"
@@ -32,50 +33,19 @@ static const char *const known_options[] = {
 	"dbindex, redeliver_timeout, claim_interval, lazy, auth, serializer, persistent, timeout, read_timeout, get_batch_size, " \
 	"tls, cacert, cert, key, verify_peer, max_deliveries"
 
-static int set_string(char **slot, const char *value, msgr_error_t *err)
-{
-	char *copy = msgr_strndup(value, strlen(value));
-	if (!copy) {
-		return msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory");
-	}
-	msgr_free(*slot);
-	*slot = copy;
-	return MSGR_OK;
-}
-
 static int parse_bool(const char *key, const char *v, bool *out, msgr_error_t *err)
 {
-	if (strcmp(v, "1") == 0 || strcmp(v, "true") == 0) {
-		*out = true;
-	} else if (strcmp(v, "0") == 0 || strcmp(v, "false") == 0 || *v == '\0') {
-		*out = false;
-	} else {
-		return msgr_error_set(err, MSGR_ERR_INVALID, "The Redis option \"%s\" must be a boolean, \"%.40s\" given", key, v);
-	}
-	return MSGR_OK;
+	return msgr_option_bool("Redis", key, v, out, err);
 }
 
 static int parse_number(const char *key, const char *v, long long min, long long *out, msgr_error_t *err)
 {
-	char *end;
-	errno = 0;
-	long long n = strtoll(v, &end, 10);
-	if (*v == '\0' || *end != '\0' || errno || n < min) {
-		return msgr_error_set(err, MSGR_ERR_INVALID, "The Redis option \"%s\" must be an integer of at least %lld, \"%.40s\" given", key, min, v);
-	}
-	*out = n;
-	return MSGR_OK;
+	return msgr_option_integer("Redis", key, v, min, out, err);
 }
 
 static int parse_seconds(const char *key, const char *v, double *out, msgr_error_t *err)
 {
-	char *end;
-	double s = strtod(v, &end);
-	if (*v == '\0' || *end != '\0' || !(s >= 0) || s > 86400) {
-		return msgr_error_set(err, MSGR_ERR_INVALID, "The Redis option \"%s\" must be a number of seconds, \"%.40s\" given", key, v);
-	}
-	*out = s;
-	return MSGR_OK;
+	return msgr_option_seconds("Redis", key, v, out, err);
 }
 
 static int apply_option(msgr_redis_options_t *o, const char *key, const char *v, msgr_error_t *err)
@@ -86,18 +56,18 @@ static int apply_option(msgr_redis_options_t *o, const char *key, const char *v,
 		if (*v == '\0') {
 			return msgr_error_set(err, MSGR_ERR_INVALID, "The Redis option \"%s\" must not be empty", key);
 		}
-		return set_string(key[0] == 's' ? &o->stream : key[0] == 'g' ? &o->group : &o->consumer, v, err);
+		return msgr_option_string(key[0] == 's' ? &o->stream : key[0] == 'g' ? &o->group : &o->consumer, v, err);
 	}
 	if (strcmp(key, "cacert") == 0 || strcmp(key, "cert") == 0 || strcmp(key, "key") == 0) {
 		if (*v == '\0') {
 			return msgr_error_set(err, MSGR_ERR_INVALID, "The Redis option \"%s\" must be a file name", key);
 		}
-		return set_string(key[0] == 'c' ? (key[1] == 'a' ? &o->cacert : &o->cert) : &o->key, v, err);
+		return msgr_option_string(key[0] == 'c' ? (key[1] == 'a' ? &o->cacert : &o->cert) : &o->key, v, err);
 	}
 	if (strcmp(key, "tls") == 0) return parse_bool(key, v, &o->tls, err);
 	if (strcmp(key, "verify_peer") == 0) return parse_bool(key, v, &o->verify_peer, err);
 	if (strcmp(key, "auth") == 0) {
-		return *v ? set_string(&o->password, v, err) : MSGR_OK;
+		return *v ? msgr_option_string(&o->password, v, err) : MSGR_OK;
 	}
 	if (strcmp(key, "auto_setup") == 0) return parse_bool(key, v, &o->auto_setup, err);
 	if (strcmp(key, "delete_after_ack") == 0) return parse_bool(key, v, &o->delete_after_ack, err);
@@ -152,7 +122,7 @@ static int default_consumer(msgr_redis_options_t *o, msgr_error_t *err)
 	const char *env = getenv("MESSENGER_CONSUMER_NAME");
 	if (env && *env) {
 		/* a supervisor's name for the process (worker_%(process_num)s): it comes back, keep it */
-		return set_string(&o->consumer, env, err);
+		return msgr_option_string(&o->consumer, env, err);
 	}
 	char host[256] = "";
 	if (gethostname(host, sizeof(host) - 1) != 0 || !*host) {
@@ -161,7 +131,7 @@ static int default_consumer(msgr_redis_options_t *o, msgr_error_t *err)
 	char name[300];
 	snprintf(name, sizeof(name), "%s-%ld", host, (long) getpid());
 	o->consumer_generated = true;
-	return set_string(&o->consumer, name, err);
+	return msgr_option_string(&o->consumer, name, err);
 }
 
 int msgr_redis_options_parse(const msgr_dsn_t *dsn, const msgr_kv_t *extra, size_t extra_count, msgr_redis_options_t *o, msgr_error_t *err)
@@ -181,9 +151,9 @@ int msgr_redis_options_parse(const msgr_dsn_t *dsn, const msgr_kv_t *extra, size
 	o->get_batch_size = 0;
 	o->max_deliveries = 5;
 	bool socket = !*dsn->host && dsn->path[0] == '/' && dsn->path[1];
-	if ((rc = set_string(&o->host, socket ? "" : *dsn->host ? dsn->host : "127.0.0.1", err)) != MSGR_OK ||
-		(socket && (rc = set_string(&o->socket, dsn->path, err)) != MSGR_OK) ||
-		(rc = set_string(&o->stream, "messages", err)) != MSGR_OK || (rc = set_string(&o->group, "symfony", err)) != MSGR_OK) {
+	if ((rc = msgr_option_string(&o->host, socket ? "" : *dsn->host ? dsn->host : "127.0.0.1", err)) != MSGR_OK ||
+		(socket && (rc = msgr_option_string(&o->socket, dsn->path, err)) != MSGR_OK) ||
+		(rc = msgr_option_string(&o->stream, "messages", err)) != MSGR_OK || (rc = msgr_option_string(&o->group, "symfony", err)) != MSGR_OK) {
 		goto fail;
 	}
 	/* the configuration's options, then the DSN's query: the DSN wins */
@@ -233,13 +203,13 @@ int msgr_redis_options_parse(const msgr_dsn_t *dsn, const msgr_kv_t *extra, size
 		}
 	}
 	if (dsn->password && *dsn->password) {
-		if ((rc = set_string(&o->password, dsn->password, err)) != MSGR_OK ||
-			(dsn->user && *dsn->user && (rc = set_string(&o->user, dsn->user, err)) != MSGR_OK)) {
+		if ((rc = msgr_option_string(&o->password, dsn->password, err)) != MSGR_OK ||
+			(dsn->user && *dsn->user && (rc = msgr_option_string(&o->user, dsn->user, err)) != MSGR_OK)) {
 			goto fail;
 		}
 	} else if (dsn->user && *dsn->user && !o->password) {
 		/* redis://secret@host: the user part alone is the password, as Symfony reads it */
-		if ((rc = set_string(&o->password, dsn->user, err)) != MSGR_OK) {
+		if ((rc = msgr_option_string(&o->password, dsn->user, err)) != MSGR_OK) {
 			goto fail;
 		}
 	}

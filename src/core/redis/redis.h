@@ -13,6 +13,7 @@
 #include "core/base/dsn.h"
 #include "core/base/error.h"
 #include "core/base/message.h"
+#include "core/base/option.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -39,11 +40,6 @@ typedef struct msgr_redis_options {
 	bool verify_peer;              /* TLS: check the server's certificate and name (default) */
 	bool consumer_generated;       /* the consumer name is ours (hostname-pid or the environment's) */
 } msgr_redis_options_t;
-
-typedef struct msgr_kv {
-	const char *key;
-	const char *value;
-} msgr_kv_t;
 
 /* The options of a redis:// or redis:///path.sock DSN (scheme, authority, path segments
  * stream/group/consumer, query) and of extra key/values (the configuration's "options"; the
