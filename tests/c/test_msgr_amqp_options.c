@@ -156,6 +156,62 @@ static void test_refuses(void **state)
 	msgr_amqp_options_free(&o);
 }
 
+static const char *arg(const msgr_amqp_args_t *a, const char *key, long long *number)
+{
+	for (size_t i = 0; i < a->count; i++) {
+		if (strcmp(a->items[i].key, key) == 0) {
+			if (number) {
+				assert_true(a->items[i].integer);
+				*number = a->items[i].number;
+			}
+			return a->items[i].value;
+		}
+	}
+	return NULL;
+}
+
+/* Symfony's delay and retry queues, as observed for the exchange research_ex:
+ * delay_research_ex__2000_delay (no routing key) and delay_research_ex_research_ex_1000_retry */
+static void test_delay_queues(void **state)
+{
+	msgr_amqp_options_t o;
+	msgr_error_t err;
+	assert_int_equal(parse("amqp://h/%2f/research_ex", NULL, 0, &o, &err), MSGR_OK);
+	msgr_amqp_delay_t d;
+	long long n;
+	assert_int_equal(msgr_amqp_delay_queue(&o, NULL, 2000, false, &d, &err), MSGR_OK);
+	assert_string_equal(d.queue, "delay_research_ex__2000_delay");
+	assert_string_equal(arg(&d.arguments, "x-message-ttl", &n), "2000");
+	assert_int_equal(n, 2000);
+	arg(&d.arguments, "x-expires", &n);
+	assert_int_equal(n, 12000);
+	assert_string_equal(arg(&d.arguments, "x-dead-letter-exchange", NULL), "research_ex"); /* routed again as if sent now */
+	assert_string_equal(arg(&d.arguments, "x-dead-letter-routing-key", NULL), "");
+	assert_int_equal(d.arguments.count, 4);
+	msgr_amqp_delay_free(&d);
+	/* a retry goes back only to the queue it failed in: the default exchange, that queue's name */
+	assert_int_equal(msgr_amqp_delay_queue(&o, "research_ex", 1000, true, &d, &err), MSGR_OK);
+	assert_string_equal(d.queue, "delay_research_ex_research_ex_1000_retry");
+	assert_string_equal(arg(&d.arguments, "x-dead-letter-exchange", NULL), "");
+	assert_string_equal(arg(&d.arguments, "x-dead-letter-routing-key", NULL), "research_ex");
+	msgr_amqp_delay_free(&d);
+	assert_int_equal(msgr_amqp_delay_queue(&o, NULL, 0, false, &d, &err), MSGR_ERR_INVALID);
+	assert_null(d.queue);
+	msgr_amqp_options_free(&o);
+	/* a pattern of one's own (an unknown %name% stays), delay[arguments] over Symfony's */
+	assert_int_equal(parse("amqp://h?delay[queue_name_pattern]=wait.%25delay%25.%25exchange_name%25.%25x%25"
+		"&delay[arguments][x-queue-type]=quorum&delay[arguments][x-expires]=600000&delay[exchange_name]=later", NULL, 0, &o, &err), MSGR_OK);
+	assert_string_equal(o.delay_exchange_name, "later");
+	assert_int_equal(msgr_amqp_delay_queue(&o, "k", 500, false, &d, &err), MSGR_OK);
+	assert_string_equal(d.queue, "wait.500.messages.%x%_delay");
+	assert_string_equal(arg(&d.arguments, "x-queue-type", NULL), "quorum");
+	arg(&d.arguments, "x-expires", &n);
+	assert_int_equal(n, 600000);
+	assert_string_equal(arg(&d.arguments, "x-dead-letter-routing-key", NULL), "k");
+	msgr_amqp_delay_free(&d);
+	msgr_amqp_options_free(&o);
+}
+
 static void test_out_of_memory(void **state)
 {
 	const msgr_kv_t extra[] = {
@@ -173,6 +229,14 @@ static void test_out_of_memory(void **state)
 		leak_fail_after = -1;
 		assert_true(rc == MSGR_OK || rc == MSGR_ERR_NOMEM);
 		if (rc == MSGR_OK) {
+			msgr_amqp_delay_t d;
+			leak_fail_after = fail % 8;
+			rc = msgr_amqp_delay_queue(&o, "rk", 1000, fail % 2, &d, &err);
+			leak_fail_after = -1;
+			assert_true(rc == MSGR_OK || rc == MSGR_ERR_NOMEM);
+			if (rc == MSGR_OK) {
+				msgr_amqp_delay_free(&d);
+			}
 			msgr_amqp_options_free(&o);
 		}
 	}
@@ -185,6 +249,7 @@ int main(void)
 		LEAK_TEST(test_defaults),
 		LEAK_TEST(test_dsn_and_nested_options),
 		LEAK_TEST(test_refuses),
+		LEAK_TEST(test_delay_queues),
 		LEAK_TEST(test_out_of_memory),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

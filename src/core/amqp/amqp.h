@@ -80,6 +80,26 @@ typedef struct msgr_amqp_options {
  * MSGR_ERR_INVALID naming it (never the password). */
 int msgr_amqp_options_parse(const msgr_dsn_t *dsn, const msgr_kv_t *extra, size_t extra_count, msgr_amqp_options_t *out, msgr_error_t *err);
 void msgr_amqp_options_free(msgr_amqp_options_t *o);
+/* Sets key in args (replacing a value it had); with cast, the arguments Symfony casts to
+ * integers must be ones (option names the place in errors). */
+int msgr_amqp_args_set(msgr_amqp_args_t *args, const char *key, const char *value, bool cast, const char *option, msgr_error_t *err);
+void msgr_amqp_args_free(msgr_amqp_args_t *args);
+
+/* The queue a message waits in for delay_ms, as Symfony names and declares it (it is bound to
+ * the delays exchange by its own name, and the message published there with that name as
+ * routing key): queue_name_pattern with %exchange_name%, %routing_key% (routing_key, or "")
+ * and %delay% replaced, then _delay, or _retry for a retry; x-message-ttl the delay, x-expires
+ * 10 s more, then dead-lettered: a delay to the main exchange with routing_key (routed as if
+ * sent now), a retry to the default exchange with routing_key, which is then the queue the
+ * message failed in (so it goes back only there); delay[arguments] last, over those. */
+typedef struct msgr_amqp_delay {
+	char *queue;
+	msgr_amqp_args_t arguments;
+} msgr_amqp_delay_t;
+
+int msgr_amqp_delay_queue(const msgr_amqp_options_t *o, const char *routing_key, long long delay_ms, bool retry, msgr_amqp_delay_t *out, msgr_error_t *err);
+void msgr_amqp_delay_free(msgr_amqp_delay_t *d);
+
 /* "AMQP at host:port, vhost /": how errors name the broker (never the password). */
 const char *msgr_amqp_where(const msgr_amqp_options_t *o, char *buf, size_t size);
 

@@ -56,7 +56,7 @@ static const char *const integer_arguments[] = {
 	"x-delay", "x-expires", "x-max-length", "x-max-length-bytes", "x-max-priority", "x-message-ttl", NULL,
 };
 
-static int set_arg(msgr_amqp_args_t *args, const char *key, const char *value, bool cast, const char *option, msgr_error_t *err)
+int msgr_amqp_args_set(msgr_amqp_args_t *args, const char *key, const char *value, bool cast, const char *option, msgr_error_t *err)
 {
 	msgr_amqp_arg_t *a = NULL;
 	for (size_t i = 0; i < args->count; i++) {
@@ -94,7 +94,7 @@ static int set_arg(msgr_amqp_args_t *args, const char *key, const char *value, b
 	return msgr_option_string(&a->value, value, err);
 }
 
-static void free_args(msgr_amqp_args_t *args)
+void msgr_amqp_args_free(msgr_amqp_args_t *args)
 {
 	for (size_t i = 0; i < args->count; i++) {
 		msgr_free(args->items[i].key);
@@ -137,8 +137,8 @@ static void free_queue(msgr_amqp_queue_t *q)
 		msgr_free(q->binding_keys[i]);
 	}
 	msgr_free(q->binding_keys);
-	free_args(&q->binding_arguments);
-	free_args(&q->arguments);
+	msgr_amqp_args_free(&q->binding_arguments);
+	msgr_amqp_args_free(&q->arguments);
 }
 
 /* binding_keys[N] replaces the Nth key given (in the order they came), [] appends */
@@ -184,14 +184,14 @@ static int apply_nested(msgr_amqp_options_t *o, const char *key, const parts_t *
 		}
 		if (k->count == 2 && strcmp(what, "default_publish_routing_key") == 0) return msgr_option_string(&o->default_publish_routing_key, v, err);
 		if (k->count == 2 && strcmp(what, "flags") == 0) return msgr_option_integer("AMQP", key, v, 0, &o->exchange_flags, err);
-		if (k->count == 3 && strcmp(what, "arguments") == 0 && *k->part[2]) return set_arg(&o->exchange_arguments, k->part[2], v, false, "exchange[arguments]", err);
+		if (k->count == 3 && strcmp(what, "arguments") == 0 && *k->part[2]) return msgr_amqp_args_set(&o->exchange_arguments, k->part[2], v, false, "exchange[arguments]", err);
 		return unknown(key, err);
 	}
 	if (strcmp(name, "delay") == 0 && k->count >= 2) {
 		const char *what = k->part[1];
 		if (k->count == 2 && strcmp(what, "exchange_name") == 0) return msgr_option_string(&o->delay_exchange_name, v, err);
 		if (k->count == 2 && strcmp(what, "queue_name_pattern") == 0) return msgr_option_string(&o->delay_queue_name_pattern, v, err);
-		if (k->count == 3 && strcmp(what, "arguments") == 0 && *k->part[2]) return set_arg(&o->delay_arguments, k->part[2], v, false, "delay[arguments]", err);
+		if (k->count == 3 && strcmp(what, "arguments") == 0 && *k->part[2]) return msgr_amqp_args_set(&o->delay_arguments, k->part[2], v, true, "delay[arguments]", err);
 		return unknown(key, err);
 	}
 	if (strcmp(name, "queues") == 0 && k->count >= 2 && *k->part[1]) {
@@ -208,8 +208,8 @@ static int apply_nested(msgr_amqp_options_t *o, const char *key, const parts_t *
 		const char *what = k->part[2];
 		if (k->count == 4 && strcmp(what, "binding_keys") == 0) return set_binding_key(q, k->part[3], v, key, err);
 		if (k->count == 3 && strcmp(what, "flags") == 0) return msgr_option_integer("AMQP", key, v, 0, &q->flags, err);
-		if (k->count == 4 && strcmp(what, "arguments") == 0 && *k->part[3]) return set_arg(&q->arguments, k->part[3], v, true, "queues[...][arguments]", err);
-		if (k->count == 4 && strcmp(what, "binding_arguments") == 0 && *k->part[3]) return set_arg(&q->binding_arguments, k->part[3], v, false, "queues[...][binding_arguments]", err);
+		if (k->count == 4 && strcmp(what, "arguments") == 0 && *k->part[3]) return msgr_amqp_args_set(&q->arguments, k->part[3], v, true, "queues[...][arguments]", err);
+		if (k->count == 4 && strcmp(what, "binding_arguments") == 0 && *k->part[3]) return msgr_amqp_args_set(&q->binding_arguments, k->part[3], v, false, "queues[...][binding_arguments]", err);
 		return unknown(key, err);
 	}
 	return unknown(key, err);
@@ -338,8 +338,8 @@ void msgr_amqp_options_free(msgr_amqp_options_t *o)
 	for (size_t i = 0; i < sizeof(strings) / sizeof(strings[0]); i++) {
 		msgr_free(strings[i]);
 	}
-	free_args(&o->exchange_arguments);
-	free_args(&o->delay_arguments);
+	msgr_amqp_args_free(&o->exchange_arguments);
+	msgr_amqp_args_free(&o->delay_arguments);
 	for (size_t i = 0; i < o->queue_count; i++) {
 		free_queue(&o->queues[i]);
 	}
