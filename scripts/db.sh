@@ -9,6 +9,9 @@
 # locked one on port 56380 (default user's password "s3cret-pw", ACL user "messenger" with it),
 # and a TLS one on port 56381 that wants a client certificate (a CA, server and client
 # certificates generated under $dir/redis-run/tls).
+# RabbitMQ 3.10 (scripts/db.sh start-amqp, not yet part of start: no test needs it yet): a node
+# of its own, messenger@localhost, on 127.0.0.1:55672 (distribution 55673, its own epmd on
+# 55674), vhost "messenger", user "messenger" with the same password.
 set -eu
 dir=${MESSENGER_DB_DIR:-/tmp/messenger-db}
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
@@ -17,6 +20,7 @@ my_port=33306
 redis_port=56379
 redis_locked_port=56380
 redis_tls_port=56381
+amqp_port=55672
 password=s3cret-pw
 
 start_pgsql() {
@@ -107,6 +111,39 @@ start_redis() {
 	return 1
 }
 
+# rabbitmqctl and the server of our node, run as the rabbitmq user with the node's environment
+rabbit_env() {
+	local r="$dir/rabbit"
+	echo "HOME=$r RABBITMQ_NODENAME=messenger@localhost RABBITMQ_NODE_IP_ADDRESS=127.0.0.1 RABBITMQ_NODE_PORT=$amqp_port" \
+		"RABBITMQ_DIST_PORT=$((amqp_port + 1)) ERL_EPMD_PORT=$((amqp_port + 2)) ERL_EPMD_ADDRESS=127.0.0.1" \
+		"RABBITMQ_MNESIA_BASE=$r/mnesia RABBITMQ_LOG_BASE=$r/log RABBITMQ_ENABLED_PLUGINS_FILE=$r/enabled_plugins" \
+		"RABBITMQ_PID_FILE=$r/rabbit.pid RABBITMQ_CONFIG_FILE=$r/rabbitmq"
+}
+rabbitmqctl_() {
+	su rabbitmq -s /bin/sh -c "env $(rabbit_env) RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS='' /usr/lib/rabbitmq/bin/rabbitmqctl -q -n messenger@localhost $*"
+}
+
+start_amqp() {
+	local r="$dir/rabbit"
+	mkdir -p "$r/mnesia" "$r/log"
+	[ -f "$r/enabled_plugins" ] || echo "[]." > "$r/enabled_plugins"
+	chown -R rabbitmq:rabbitmq "$r"
+	if ! rabbitmqctl_ status >/dev/null 2>&1; then
+		su rabbitmq -s /bin/sh -c "env $(rabbit_env) RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS='-kernel inet_dist_use_interface {127,0,0,1}' /usr/lib/rabbitmq/bin/rabbitmq-server -detached" >/dev/null 2>&1
+	fi
+	for _ in $(seq 120); do
+		rabbitmqctl_ await_startup --timeout 1 >/dev/null 2>&1 && break
+		sleep 0.5
+	done
+	if ! rabbitmqctl_ status >/dev/null 2>&1; then
+		echo "rabbitmq-server did not start (log: $r/log)" >&2
+		return 1
+	fi
+	rabbitmqctl_ list_vhosts | grep -qx messenger || rabbitmqctl_ add_vhost messenger >/dev/null
+	rabbitmqctl_ list_users | grep -q '^messenger\b' || rabbitmqctl_ add_user messenger "$password" >/dev/null
+	rabbitmqctl_ set_permissions -p messenger messenger "'.*'" "'.*'" "'.*'" >/dev/null
+}
+
 case "${1:-start}" in
 start)
 	start_pgsql >&2
@@ -119,13 +156,18 @@ start)
 	echo "export MESSENGER_REDIS_LOCKED_DSN='redis://127.0.0.1:$redis_locked_port'"
 	echo "export MESSENGER_REDIS_TLS_DSN='rediss://127.0.0.1:$redis_tls_port' MESSENGER_REDIS_TLS_DIR='$dir/redis-run/tls'"
 	;;
+start-amqp)
+	start_amqp >&2
+	echo "export MESSENGER_AMQP_DSN='amqp://messenger:$password@127.0.0.1:$amqp_port/messenger'"
+	;;
 stop)
+	if [ -f "$dir/rabbit/rabbit.pid" ]; then rabbitmqctl_ stop >/dev/null 2>&1 || true; fi
 	su postgres -s /bin/sh -c "$pg_bin/pg_ctl -D $dir/pg -m fast stop" >/dev/null 2>&1 || true
 	[ -f "$dir/my-run/my.pid" ] && kill "$(cat "$dir/my-run/my.pid")" 2>/dev/null || true
 	for f in open locked tls; do [ -f "$dir/redis-run/$f.pid" ] && kill "$(cat "$dir/redis-run/$f.pid")" 2>/dev/null || true; done
 	;;
 *)
-	echo "usage: $0 start|stop" >&2
+	echo "usage: $0 start|start-amqp|stop" >&2
 	exit 2
 	;;
 esac
