@@ -20,7 +20,9 @@
 
 /* What the writer keeps of a class between messages: its object head and the key of each
  * declared property, escaped, under the name the class goes out as. One table per request (user
- * classes end with it), keyed by the class entry, emptied when it reaches WR_CLASSES_MAX. */
+ * classes end with it), keyed by the class entry. It is emptied when it has WR_CLASSES_MAX
+ * classes, and only before a message is written: while one is, the entries of the objects it is
+ * in the middle of are in use. */
 typedef struct {
 	zend_string *head;    /* O:N:\"Name\": */
 	zend_string *name;    /* s:N:\"Name\"; (a stamp's key in the envelope's stamps) */
@@ -139,9 +141,6 @@ static wr_class_t *wr_class(zend_class_entry *ce, const char *as, size_t as_len)
 	wr_class_t *c = zend_hash_index_find_ptr(wr_classes, (zend_ulong) (uintptr_t) ce);
 	if (c) {
 		return c;
-	}
-	if (zend_hash_num_elements(wr_classes) >= WR_CLASSES_MAX) {
-		zend_hash_clean(wr_classes);
 	}
 	int count = ce->default_properties_count;
 	c = ecalloc(1, sizeof(wr_class_t) + (count > 0 ? (size_t) count - 1 : 0) * sizeof(zend_string *));
@@ -394,6 +393,9 @@ zend_string *php_messenger_phpwire_write(zend_object *envelope, php_messenger_al
 	w.allow = allow;
 	w.envelope = envelope;
 	w.ascii = true;
+	if (wr_classes && zend_hash_num_elements(wr_classes) >= WR_CLASSES_MAX) {
+		zend_hash_clean(wr_classes);
+	}
 	zend_hash_init(&w.seen, 8, NULL, NULL, 0);
 	smart_str_alloc(&w.buf, 2048, false);
 	zval *stamps = PHP_MESSENGER_PROP(envelope, PHP_MESSENGER_ENVELOPE_STAMPS);
