@@ -30,7 +30,6 @@ PHP_MINIT_FUNCTION(messenger)
 
 PHP_MSHUTDOWN_FUNCTION(messenger)
 {
-	php_messenger_shutdown_serializer();
 	php_messenger_shutdown_transport();
 	return SUCCESS;
 }

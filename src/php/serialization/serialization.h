@@ -6,7 +6,6 @@
 #include "php/bus/bus.h"
 
 void php_messenger_register_serializer(void);
-void php_messenger_shutdown_serializer(void);
 
 extern zend_class_entry *php_messenger_ce_SerializerInterface;
 extern zend_class_entry *php_messenger_ce_PhpSerializer;

@@ -77,15 +77,9 @@ zend_class_entry *php_messenger_stamp_by_name(const char *name, size_t len, bool
 	if (len >= 128) {
 		return NULL;
 	}
+	/* (no two names of one length differ only by case) */
 	for (uint8_t e = stamp_first[len]; e; e = stamp_next[e - 1]) {
-		if (memcmp(stamp_entry[e - 1], name, len) == 0) {
-			*symfony = (e - 1) & 1;
-			return *stamp_names[(e - 1) / 2].ours;
-		}
-	}
-	/* class names are case-insensitive */
-	for (uint8_t e = stamp_first[len]; e; e = stamp_next[e - 1]) {
-		if (zend_binary_strcasecmp(stamp_entry[e - 1], len, name, len) == 0) {
+		if (name_is(name, len, stamp_entry[e - 1], len)) {
 			*symfony = (e - 1) & 1;
 			return *stamp_names[(e - 1) / 2].ours;
 		}
@@ -1233,10 +1227,6 @@ ZEND_METHOD(Messenger_Transport_Serialization_PhpSerializer, decode)
 ZEND_METHOD(Messenger_Transport_Serialization_JsonSerializer, __construct)
 {
 	serializer_construct(INTERNAL_FUNCTION_PARAM_PASSTHRU);
-}
-
-void php_messenger_shutdown_serializer(void)
-{
 }
 
 void php_messenger_register_serializer(void)
