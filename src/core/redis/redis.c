@@ -272,6 +272,7 @@ struct msgr_redis {
 };
 
 static void give_back_ahead(msgr_redis_t *r);
+static int claim(msgr_redis_t *r, const char *const *ids, size_t n, long long idle_ms, const char *doing, size_t *claimed, msgr_error_t *err);
 
 static long long now_ms(void)
 {
@@ -616,12 +617,10 @@ static int land(msgr_redis_t *r, msgr_error_t *err);
 static int pipeline(msgr_redis_t *r, const msgr_buf_t *resp, size_t n, redisReply **replies, msgr_error_t *err)
 {
 	bool went_out = false;
-	if (r->flight_ack_cmds || r->flight_read) {
-		/* the replies of a read written ahead come first (a failure drops the connection, or
-		 * leaves the acknowledgements kept: get() says so) */
-		msgr_error_t ignored;
-		(void) land(r, &ignored);
-	}
+	/* the replies of a read written ahead come first (a failure drops the connection, or leaves
+	 * the acknowledgements kept: get() says so) */
+	msgr_error_t ignored;
+	(void) land(r, &ignored);
 	if (r->net && !msgr_net_idle_ok(r->net)) {
 		/* closed by the server while idle (a restart, its timeout): known before anything goes
 		 * out, so a failure below is not an unconfirmed one */
@@ -1452,20 +1451,32 @@ static int land(msgr_redis_t *r, msgr_error_t *err)
 	return rc;
 }
 
-/* Writes the kept acknowledgements and the next read without waiting for their replies (see
- * read_count()); a failed write drops the connection. */
-static void write_ahead(msgr_redis_t *r)
+/* The write of a read: the kept acknowledgements (*ack_cmds commands for the first *acking of
+ * them), the move of the due delayed messages, the read; its replies come in that order. */
+static int read_write(msgr_redis_t *r, msgr_buf_t *resp, size_t *acking, int *ack_cmds, msgr_error_t *err)
 {
 	cmd_t cmds[2] = { { 0 }, { 0 } };
 	char now_text[24], maxlen[24], batch[24];
 	move_due_cmd(r, &cmds[0], now_text, maxlen);
 	read_cmd(r, &cmds[1], batch);
+	*acking = r->ack_count;
+	*ack_cmds = *acking ? append_acks(r, resp, (const char *const *) r->acks, *acking, false) : 0;
+	if (*ack_cmds < 0) {
+		return msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory");
+	}
+	int rc = resp_cmd(resp, &cmds[0], err);
+	return rc == MSGR_OK ? resp_cmd(resp, &cmds[1], err) : rc;
+}
+
+/* Writes the next read without waiting for its replies (see read_count()); a failed write drops
+ * the connection. */
+static void write_ahead(msgr_redis_t *r)
+{
 	msgr_buf_t resp = MSGR_BUF_INIT;
-	size_t acking = r->ack_count;
-	int ack_cmds = acking ? append_acks(r, &resp, (const char *const *) r->acks, acking, false) : 0;
+	size_t acking;
+	int ack_cmds;
 	msgr_error_t why;
-	bool ok = ack_cmds >= 0 && resp_cmd(&resp, &cmds[0], &why) == MSGR_OK && resp_cmd(&resp, &cmds[1], &why) == MSGR_OK;
-	if (ok) {
+	if (read_write(r, &resp, &acking, &ack_cmds, &why) == MSGR_OK) {
 		r->flight_ack_cmds = ack_cmds;
 		r->flight_acks = acking;
 		r->flight_read = true;
@@ -1481,46 +1492,24 @@ static void write_ahead(msgr_redis_t *r)
 static void give_back_ahead(msgr_redis_t *r)
 {
 	msgr_error_t ignored;
-	if (r->flight_ack_cmds || r->flight_read) {
-		(void) land(r, &ignored);
-	}
+	(void) land(r, &ignored);
 	redisReply *entries = NULL;
 	if (r->stash[0] && read_reply_entries(r, r->stash[1], &entries, &ignored) == MSGR_OK && entries && entries->elements) {
-		char idle[24];
-		snprintf(idle, sizeof(idle), "%lld", r->o.redeliver_timeout_ms);
-		size_t payload = strlen(r->o.stream) + strlen(r->o.group) + strlen(r->o.consumer) + strlen(idle) + 32;
-		for (size_t i = 0; i < entries->elements; i++) {
-			payload += is_entry(entries->element[i]) ? entries->element[i]->element[0]->len : 0;
+		const char **ids = msgr_malloc(entries->elements * sizeof(char *));
+		size_t n = 0, claimed;
+		for (size_t i = 0; ids && i < entries->elements; i++) {
+			if (is_entry(entries->element[i])) {
+				ids[n++] = entries->element[i]->element[0]->str;
+			}
 		}
-		msgr_buf_t resp = MSGR_BUF_INIT;
-		if (resp_reserve(&resp, entries->elements + 9, payload) == MSGR_OK) {
-			size_t n = 0;
-			for (size_t i = 0; i < entries->elements; i++) {
-				n += is_entry(entries->element[i]);
-			}
-			resp_begin(&resp, n + 8);
-			resp_arg(&resp, "XCLAIM", 6);
-			resp_arg(&resp, r->o.stream, strlen(r->o.stream));
-			resp_arg(&resp, r->o.group, strlen(r->o.group));
-			resp_arg(&resp, r->o.consumer, strlen(r->o.consumer));
-			resp_arg(&resp, "0", 1);
-			for (size_t i = 0; i < entries->elements; i++) {
-				if (is_entry(entries->element[i])) {
-					resp_arg(&resp, entries->element[i]->element[0]->str, entries->element[i]->element[0]->len);
-				}
-			}
-			resp_arg(&resp, "IDLE", 4);
-			resp_arg(&resp, idle, strlen(idle));
-			resp_arg(&resp, "JUSTID", 6);
-			redisReply *reply = NULL;
-			if (n && pipeline(r, &resp, 1, &reply, &ignored) == MSGR_OK) {
-				freeReplyObject(reply); /* on failure: back after redeliver_timeout */
-			}
-			/* still this consumer's until another claims them: read again if it goes on */
-			r->pending_possible = true;
-			strcpy(r->pel_cursor, "0");
+		/* on failure: back after redeliver_timeout */
+		if (n) {
+			(void) claim(r, ids, n, r->o.redeliver_timeout_ms, "give messages back", &claimed, &ignored);
 		}
-		msgr_buf_free(&resp);
+		msgr_free(ids);
+		/* still this consumer's until another claims them: read again if it goes on */
+		r->pending_possible = true;
+		strcpy(r->pel_cursor, "0");
 	}
 	free_replies(r->stash, 2);
 }
@@ -1544,7 +1533,7 @@ int msgr_redis_get(msgr_redis_t *r, msgr_message_t **out, size_t *count, msgr_er
 	size_t cap = 0;
 	char **gone = NULL;
 	size_t gone_count = 0;
-	if ((r->flight_ack_cmds || r->flight_read) && (rc = land(r, err)) != MSGR_OK) {
+	if ((rc = land(r, err)) != MSGR_OK) {
 		if (r->net) {
 			return rc; /* the server refused the acknowledgements (kept, written again) */
 		}
@@ -1577,19 +1566,12 @@ int msgr_redis_get(msgr_redis_t *r, msgr_message_t **out, size_t *count, msgr_er
 	/* the own pending entries (until there are none), then new ones */
 	for (int pass = 0; pass < 16 && !ahead && rc == MSGR_OK && !*count && !gone_count; pass++) {
 		/* the kept acknowledgements, the due delayed messages moved, the read: one write */
-		cmd_t cmds[2] = { { 0 }, { 0 } };
-		char now_text[24], maxlen[24], batch[24];
-		move_due_cmd(r, &cmds[0], now_text, maxlen);
 		bool own = r->pending_possible;
-		read_cmd(r, &cmds[1], batch);
 		msgr_buf_t resp = MSGR_BUF_INIT;
-		size_t acking = r->ack_count;
-		int ack_cmds = acking ? append_acks(r, &resp, (const char *const *) r->acks, acking, false) : 0;
-		rc = ack_cmds < 0 ? msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory") : MSGR_OK;
-		for (int i = 0; i < 2 && rc == MSGR_OK; i++) {
-			rc = resp_cmd(&resp, &cmds[i], err);
-		}
-		redisReply *all[4] = { NULL, NULL, NULL, NULL }, **replies = all + (ack_cmds > 0 ? ack_cmds : 0);
+		size_t acking = 0;
+		int ack_cmds = 0;
+		rc = read_write(r, &resp, &acking, &ack_cmds, err);
+		redisReply *all[4] = { NULL, NULL, NULL, NULL }, **replies = all + ack_cmds;
 		if (rc == MSGR_OK) {
 			rc = pipeline(r, &resp, (size_t) ack_cmds + 2, all, err);
 		}
@@ -1597,7 +1579,7 @@ int msgr_redis_get(msgr_redis_t *r, msgr_message_t **out, size_t *count, msgr_er
 		if (rc == MSGR_OK && ack_cmds && (rc = check_acks(r, all, ack_cmds, err)) == MSGR_OK) {
 			forget_acks(r, acking);
 		}
-		free_replies(all, (size_t) (ack_cmds > 0 ? ack_cmds : 0));
+		free_replies(all, (size_t) ack_cmds);
 		if (rc != MSGR_OK) {
 			free_replies(replies, 2);
 			break;
@@ -1740,16 +1722,14 @@ static int write_acks(msgr_redis_t *r, const char *const *ids, size_t count, boo
 
 int msgr_redis_flush(msgr_redis_t *r, msgr_error_t *err)
 {
-	if (r->flight_ack_cmds || r->flight_read) {
-		int rc = land(r, err);
-		if (rc != MSGR_OK && r->net) {
-			return rc;
-		}
+	int rc = land(r, err);
+	if (rc != MSGR_OK && r->net) {
+		return rc;
 	}
 	if (r->ack_count == 0) {
 		return MSGR_OK;
 	}
-	int rc = write_acks(r, (const char *const *) r->acks, r->ack_count, false, err);
+	rc = write_acks(r, (const char *const *) r->acks, r->ack_count, false, err);
 	if (rc == MSGR_OK) {
 		forget_acks(r, r->ack_count);
 	}
@@ -1792,29 +1772,42 @@ int msgr_redis_ack(msgr_redis_t *r, const char *const *ids, size_t count, bool r
 
 /* XCLAIM of one entry to this consumer, JUSTID; idle_ms >= 0 sets its idle time (IDLE). *claimed
  * tells whether the entry was pending in the group. */
-static int claim_one(msgr_redis_t *r, const char *id, long long idle_ms, const char *doing, bool *claimed, msgr_error_t *err)
+/* XCLAIM of ids to this consumer, with IDLE idle_ms unless it is negative; *claimed: how many */
+static int claim(msgr_redis_t *r, const char *const *ids, size_t n, long long idle_ms, const char *doing, size_t *claimed, msgr_error_t *err)
 {
 	char idle[24];
-	cmd_t c = { 0 };
-	cmd_str(&c, "XCLAIM");
-	cmd_str(&c, r->o.stream);
-	cmd_str(&c, r->o.group);
-	cmd_str(&c, r->o.consumer);
-	cmd_str(&c, "0");
-	cmd_str(&c, id);
-	if (idle_ms >= 0) {
-		snprintf(idle, sizeof(idle), "%lld", idle_ms);
-		cmd_str(&c, "IDLE");
-		cmd_str(&c, idle);
+	snprintf(idle, sizeof(idle), "%lld", idle_ms);
+	size_t payload = strlen(r->o.stream) + strlen(r->o.group) + strlen(r->o.consumer) + strlen(idle) + 32;
+	for (size_t i = 0; i < n; i++) {
+		payload += strlen(ids[i]);
 	}
-	cmd_str(&c, "JUSTID");
-	redisReply *reply;
-	int rc = run(r, &c, &reply, err);
+	msgr_buf_t resp = MSGR_BUF_INIT;
+	if (resp_reserve(&resp, n + 9, payload) != MSGR_OK) {
+		msgr_buf_free(&resp);
+		return msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory");
+	}
+	resp_begin(&resp, n + (idle_ms >= 0 ? 8 : 6));
+	resp_arg(&resp, "XCLAIM", 6);
+	resp_arg(&resp, r->o.stream, strlen(r->o.stream));
+	resp_arg(&resp, r->o.group, strlen(r->o.group));
+	resp_arg(&resp, r->o.consumer, strlen(r->o.consumer));
+	resp_arg(&resp, "0", 1);
+	for (size_t i = 0; i < n; i++) {
+		resp_arg(&resp, ids[i], strlen(ids[i]));
+	}
+	if (idle_ms >= 0) {
+		resp_arg(&resp, "IDLE", 4);
+		resp_arg(&resp, idle, strlen(idle));
+	}
+	resp_arg(&resp, "JUSTID", 6);
+	redisReply *reply = NULL;
+	int rc = pipeline(r, &resp, 1, &reply, err);
+	msgr_buf_free(&resp);
 	if (rc == MSGR_OK) {
 		if (reply->type != REDIS_REPLY_ARRAY) {
 			rc = reply_error(r, reply, doing, err);
 		} else {
-			*claimed = reply->elements > 0;
+			*claimed = reply->elements;
 		}
 		freeReplyObject(reply);
 	}
@@ -1824,8 +1817,8 @@ static int claim_one(msgr_redis_t *r, const char *id, long long idle_ms, const c
 int msgr_redis_release(msgr_redis_t *r, const char *id, msgr_error_t *err)
 {
 	settled(r, id);
-	bool claimed;
-	return claim_one(r, id, r->o.redeliver_timeout_ms, "give a message back", &claimed, err);
+	size_t claimed;
+	return claim(r, &id, 1, r->o.redeliver_timeout_ms, "give a message back", &claimed, err);
 }
 
 int msgr_redis_keepalive(msgr_redis_t *r, const char *id, long long seconds, msgr_error_t *err)
@@ -1835,8 +1828,8 @@ int msgr_redis_keepalive(msgr_redis_t *r, const char *id, long long seconds, msg
 			"The keepalive interval (%lld s) must be shorter than the redeliver_timeout (%lld s), or messages are redelivered while they are handled",
 			seconds, r->o.redeliver_timeout_ms / 1000);
 	}
-	bool claimed = false;
-	int rc = claim_one(r, id, -1, "keep a message alive", &claimed, err);
+	size_t claimed = 0;
+	int rc = claim(r, &id, 1, -1, "keep a message alive", &claimed, err);
 	if (rc == MSGR_OK && !claimed) {
 		rc = msgr_error_set(err, MSGR_ERR_NOT_FOUND, "%s has no pending message %s in group \"%s\" to keep alive", r->where, id, r->o.group);
 	}
