@@ -55,12 +55,28 @@ static void test_slow_message_shrinks_at_once(void **state)
 	assert_true(reads > 1 && reads < 40);
 }
 
+/* the batch rules both transports read: get_batch_size first, then the worker's read-ahead,
+ * then 1; acknowledgements wait with a batch size above 1 or a worker, never alone with 1 */
+static void test_batch_rules(void **state)
+{
+	assert_int_equal(msgr_prefetch_batch(0, 0), 1);
+	assert_int_equal(msgr_prefetch_batch(0, 20), 20);
+	assert_int_equal(msgr_prefetch_batch(7, 20), 7);
+	assert_int_equal(msgr_prefetch_batch(1, 50), 1);
+	assert_false(msgr_prefetch_acks_wait(0, 0));
+	assert_true(msgr_prefetch_acks_wait(0, 1));
+	assert_false(msgr_prefetch_acks_wait(1, 0));
+	assert_false(msgr_prefetch_acks_wait(1, 50)); /* get_batch_size=1: Symfony's way, even under a worker */
+	assert_true(msgr_prefetch_acks_wait(5, 0));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		LEAK_TEST(test_unknown_then_fast),
 		LEAK_TEST(test_sized_by_time),
 		LEAK_TEST(test_slow_message_shrinks_at_once),
+		LEAK_TEST(test_batch_rules),
 	};
 	return cmocka_run_group_tests_name("msgr_prefetch", tests, NULL, NULL);
 }

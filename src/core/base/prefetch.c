@@ -29,3 +29,13 @@ size_t msgr_prefetch_size(const msgr_prefetch_t *p)
 	}
 	return 1;
 }
+
+long long msgr_prefetch_batch(long long given, size_t read_ahead)
+{
+	return given > 0 ? given : read_ahead ? (long long) read_ahead : 1;
+}
+
+bool msgr_prefetch_acks_wait(long long given, size_t read_ahead)
+{
+	return given > 1 || (given <= 0 && read_ahead);
+}

@@ -6,6 +6,7 @@
 #ifndef MSGR_PREFETCH_H
 #define MSGR_PREFETCH_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #define MSGR_PREFETCH_WINDOW_US 100000.0
@@ -20,5 +21,13 @@ void msgr_prefetch_note(msgr_prefetch_t *p, double elapsed_us, size_t messages);
 
 /* the read-ahead now: 1 until a handling time is known */
 size_t msgr_prefetch_size(const msgr_prefetch_t *p);
+
+/* What a transport reads in a batch: its get_batch_size when given (given > 0), else what the
+ * worker reading it asks for (read_ahead, 0 when no worker reads it), else 1. */
+long long msgr_prefetch_batch(long long given, size_t read_ahead);
+/* Whether its acknowledgements wait for the next read (or the worker's flush): with a
+ * get_batch_size above 1, or with none given while a worker reads it. Used alone with
+ * get_batch_size 1, Symfony's way, an ack is written at once. */
+bool msgr_prefetch_acks_wait(long long given, size_t read_ahead);
 
 #endif

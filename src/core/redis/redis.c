@@ -4,6 +4,7 @@
  * it died may be sent twice, never lost). */
 #include "core/redis/redis.h"
 #include "core/base/option.h"
+#include "core/base/prefetch.h"
 #include "core/base/alloc.h"
 #include "core/base/buf.h"
 #include "core/codec/json.h"
@@ -1204,18 +1205,14 @@ static void move_due_cmd(msgr_redis_t *r, cmd_t *c, char *now, char *maxlen)
 	cmd_str(c, r->o.raw_json ? "0" : "1");
 }
 
-/* entries per read: get_batch_size, else what the worker reading asks for, else 1 */
 static long long batch_of(const msgr_redis_t *r)
 {
-	return r->o.get_batch_size ? r->o.get_batch_size : r->read_ahead ? (long long) r->read_ahead : 1;
+	return msgr_prefetch_batch(r->o.get_batch_size, r->read_ahead);
 }
 
-/* Used alone with get_batch_size 1 (Symfony's way), an ack is written at once; read by a worker
- * (which says how much it reads ahead) or with a bigger get_batch_size, acknowledgements wait and
- * travel in the write of the next read (or msgr_redis_flush()). */
 static bool acks_wait(const msgr_redis_t *r)
 {
-	return r->o.get_batch_size > 1 || (!r->o.get_batch_size && r->read_ahead);
+	return msgr_prefetch_acks_wait(r->o.get_batch_size, r->read_ahead);
 }
 
 /* A worker's reads are written ahead: the next one goes out when it gets a batch, with the kept
