@@ -10,6 +10,7 @@
 #include "php/transport/transport.h"
 #include "core/table/table.h"
 #include "core/base/dsn.h"
+#include "core/base/prefetch.h"
 #include "ext/json/php_json.h"
 #include "ext/pdo/php_pdo_driver.h"
 #include "ext/standard/php_string.h"
@@ -637,15 +638,14 @@ static bool send_rows(php_messenger_doctrine *t, zend_object **envelopes, uint32
  * batch instead of two per message. A worker that dies in between has its acknowledged messages
  * redelivered after redeliver_timeout: at least once, never lost. */
 
-/* messages per claim: get_batch_size, else what the worker reading it asks for, else 1 */
 static zend_long batch_of(const php_messenger_doctrine *t)
 {
-	return t->batch_size ? t->batch_size : t->read_ahead ? (zend_long) t->read_ahead : 1;
+	return (zend_long) msgr_prefetch_batch(t->batch_size, t->read_ahead);
 }
 
 static bool acks_wait(const php_messenger_doctrine *t)
 {
-	return t->batch_size > 1 || (!t->batch_size && t->read_ahead);
+	return msgr_prefetch_acks_wait(t->batch_size, t->read_ahead);
 }
 
 /* the DELETE of the acknowledged ids (kept until the caller's transaction has committed) */
@@ -786,13 +786,8 @@ static void release_rows(php_messenger_doctrine *t, HashTable *rows, zval *keep)
 	} ZEND_HASH_FOREACH_END();
 }
 
-static int by_available_then_id(Bucket *a, Bucket *b)
+static int by_id_order(Bucket *a, Bucket *b)
 {
-	zval *aa = zend_hash_str_find(Z_ARRVAL(a->val), "available_at", 12), *ba = zend_hash_str_find(Z_ARRVAL(b->val), "available_at", 12);
-	int c = aa && ba ? zend_compare(aa, ba) : 0;
-	if (c) {
-		return c;
-	}
 	zval *ai = zend_hash_str_find(Z_ARRVAL(a->val), "id", 2), *bi = zend_hash_str_find(Z_ARRVAL(b->val), "id", 2);
 	return ai && bi ? ZEND_NORMALIZE_BOOL(zval_get_long(ai) - zval_get_long(bi)) : 0;
 }
@@ -935,8 +930,8 @@ static bool claim(php_messenger_doctrine *t, HashTable *queues, zval *out)
 		transport_error(t, "Could not receive from", NULL);
 		return false;
 	}
-	/* in queue order, oldest first (RETURNING gives no order) */
-	zend_hash_sort(Z_ARRVAL(rows), by_available_then_id, true);
+	/* in the order the claim took them, the queue's: by id (RETURNING gives no order) */
+	zend_hash_sort(Z_ARRVAL(rows), by_id_order, true);
 	array_init_size(out, zend_hash_num_elements(Z_ARRVAL(rows)));
 	zval *row;
 	ZEND_HASH_FOREACH_VAL(Z_ARRVAL(rows), row) {
@@ -987,11 +982,7 @@ static bool by_id(php_messenger_doctrine *t, zend_object *envelope, int slot, co
 		return false;
 	}
 	if (slot == ST_DELETE && acks_wait(t) && Z_TYPE_P(id) == IS_LONG) {
-		for (uint32_t i = 0; i < t->acked_count; i++) {
-			if (t->acked[i] == Z_LVAL_P(id)) {
-				return true;
-			}
-		}
+		/* (an id acknowledged twice is kept twice: the DELETE ... IN deletes its row once) */
 		if (t->acked_count == t->acked_cap) {
 			t->acked_cap = t->acked_cap ? t->acked_cap * 2 : 64;
 			t->acked = safe_erealloc(t->acked, t->acked_cap, sizeof(zend_long), 0);
