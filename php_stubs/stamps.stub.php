@@ -164,3 +164,35 @@ final class AmqpStamp implements \Messenger\Stamp\NonSendableStampInterface
 
     public function getAttributes(): array {}
 }
+
+/**
+ * What a message received from an AmqpTransport came with: the queue it came from, its delivery
+ * (tag, routing key, exchange, redelivered) and its properties (attributes, headers included),
+ * in place of Symfony's AMQPEnvelope (ext-amqp is not needed). A retry is published back to that
+ * queue alone, with those properties.
+ * @strict-properties
+ */
+final class AmqpReceivedStamp implements \Messenger\Stamp\NonSendableStampInterface
+{
+    private readonly string $queueName;
+    private readonly int $deliveryTag;
+    private readonly string $routingKey;
+    private readonly string $exchangeName;
+    private readonly bool $redelivered;
+    private readonly array $attributes;
+    private readonly int $connection;
+
+    public function __construct(string $queueName, int $deliveryTag = 0, string $routingKey = '', string $exchangeName = '', bool $redelivered = false, array $attributes = [], int $connection = 0) {}
+
+    public function getQueueName(): string {}
+
+    public function getDeliveryTag(): int {}
+
+    public function getRoutingKey(): string {}
+
+    public function getExchangeName(): string {}
+
+    public function isRedelivered(): bool {}
+
+    public function getAttributes(): array {}
+}

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: a649491fceb9b5429a547a4d386f0ba50425357c */
+ * Stub hash: 67c3b056b19a12905b9c9243e700e361bbe888d2 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Messenger_Stamp_DelayStamp___construct, 0, 0, 1)
 	ZEND_ARG_TYPE_INFO(0, delayMs, IS_LONG, 0)
@@ -117,6 +117,29 @@ ZEND_END_ARG_INFO()
 
 #define arginfo_class_Messenger_Bridge_Amqp_Transport_AmqpStamp_getAttributes arginfo_class_Messenger_Stamp_TransportNamesStamp_getTransportNames
 
+ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Messenger_Bridge_Amqp_Transport_AmqpReceivedStamp___construct, 0, 0, 1)
+	ZEND_ARG_TYPE_INFO(0, queueName, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, deliveryTag, IS_LONG, 0, "0")
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, routingKey, IS_STRING, 0, "\'\'")
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, exchangeName, IS_STRING, 0, "\'\'")
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, redelivered, _IS_BOOL, 0, "false")
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, attributes, IS_ARRAY, 0, "[]")
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, connection, IS_LONG, 0, "0")
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_Messenger_Bridge_Amqp_Transport_AmqpReceivedStamp_getQueueName arginfo_class_Messenger_Stamp_HandledStamp_getHandlerName
+
+#define arginfo_class_Messenger_Bridge_Amqp_Transport_AmqpReceivedStamp_getDeliveryTag arginfo_class_Messenger_Stamp_DelayStamp_getDelay
+
+#define arginfo_class_Messenger_Bridge_Amqp_Transport_AmqpReceivedStamp_getRoutingKey arginfo_class_Messenger_Stamp_HandledStamp_getHandlerName
+
+#define arginfo_class_Messenger_Bridge_Amqp_Transport_AmqpReceivedStamp_getExchangeName arginfo_class_Messenger_Stamp_HandledStamp_getHandlerName
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Messenger_Bridge_Amqp_Transport_AmqpReceivedStamp_isRedelivered, 0, 0, _IS_BOOL, 0)
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_Messenger_Bridge_Amqp_Transport_AmqpReceivedStamp_getAttributes arginfo_class_Messenger_Stamp_TransportNamesStamp_getTransportNames
+
 
 ZEND_METHOD(Messenger_Stamp_DelayStamp, __construct);
 ZEND_METHOD(Messenger_Stamp_DelayStamp, getDelay);
@@ -153,6 +176,13 @@ ZEND_METHOD(Messenger_Bridge_Amqp_Transport_AmqpStamp, __construct);
 ZEND_METHOD(Messenger_Bridge_Amqp_Transport_AmqpStamp, getRoutingKey);
 ZEND_METHOD(Messenger_Bridge_Amqp_Transport_AmqpStamp, getFlags);
 ZEND_METHOD(Messenger_Bridge_Amqp_Transport_AmqpStamp, getAttributes);
+ZEND_METHOD(Messenger_Bridge_Amqp_Transport_AmqpReceivedStamp, __construct);
+ZEND_METHOD(Messenger_Bridge_Amqp_Transport_AmqpReceivedStamp, getQueueName);
+ZEND_METHOD(Messenger_Bridge_Amqp_Transport_AmqpReceivedStamp, getDeliveryTag);
+ZEND_METHOD(Messenger_Bridge_Amqp_Transport_AmqpReceivedStamp, getRoutingKey);
+ZEND_METHOD(Messenger_Bridge_Amqp_Transport_AmqpReceivedStamp, getExchangeName);
+ZEND_METHOD(Messenger_Bridge_Amqp_Transport_AmqpReceivedStamp, isRedelivered);
+ZEND_METHOD(Messenger_Bridge_Amqp_Transport_AmqpReceivedStamp, getAttributes);
 
 
 static const zend_function_entry class_Messenger_Stamp_DelayStamp_methods[] = {
@@ -256,6 +286,18 @@ static const zend_function_entry class_Messenger_Bridge_Amqp_Transport_AmqpStamp
 	ZEND_ME(Messenger_Bridge_Amqp_Transport_AmqpStamp, getRoutingKey, arginfo_class_Messenger_Bridge_Amqp_Transport_AmqpStamp_getRoutingKey, ZEND_ACC_PUBLIC)
 	ZEND_ME(Messenger_Bridge_Amqp_Transport_AmqpStamp, getFlags, arginfo_class_Messenger_Bridge_Amqp_Transport_AmqpStamp_getFlags, ZEND_ACC_PUBLIC)
 	ZEND_ME(Messenger_Bridge_Amqp_Transport_AmqpStamp, getAttributes, arginfo_class_Messenger_Bridge_Amqp_Transport_AmqpStamp_getAttributes, ZEND_ACC_PUBLIC)
+	ZEND_FE_END
+};
+
+
+static const zend_function_entry class_Messenger_Bridge_Amqp_Transport_AmqpReceivedStamp_methods[] = {
+	ZEND_ME(Messenger_Bridge_Amqp_Transport_AmqpReceivedStamp, __construct, arginfo_class_Messenger_Bridge_Amqp_Transport_AmqpReceivedStamp___construct, ZEND_ACC_PUBLIC)
+	ZEND_ME(Messenger_Bridge_Amqp_Transport_AmqpReceivedStamp, getQueueName, arginfo_class_Messenger_Bridge_Amqp_Transport_AmqpReceivedStamp_getQueueName, ZEND_ACC_PUBLIC)
+	ZEND_ME(Messenger_Bridge_Amqp_Transport_AmqpReceivedStamp, getDeliveryTag, arginfo_class_Messenger_Bridge_Amqp_Transport_AmqpReceivedStamp_getDeliveryTag, ZEND_ACC_PUBLIC)
+	ZEND_ME(Messenger_Bridge_Amqp_Transport_AmqpReceivedStamp, getRoutingKey, arginfo_class_Messenger_Bridge_Amqp_Transport_AmqpReceivedStamp_getRoutingKey, ZEND_ACC_PUBLIC)
+	ZEND_ME(Messenger_Bridge_Amqp_Transport_AmqpReceivedStamp, getExchangeName, arginfo_class_Messenger_Bridge_Amqp_Transport_AmqpReceivedStamp_getExchangeName, ZEND_ACC_PUBLIC)
+	ZEND_ME(Messenger_Bridge_Amqp_Transport_AmqpReceivedStamp, isRedelivered, arginfo_class_Messenger_Bridge_Amqp_Transport_AmqpReceivedStamp_isRedelivered, ZEND_ACC_PUBLIC)
+	ZEND_ME(Messenger_Bridge_Amqp_Transport_AmqpReceivedStamp, getAttributes, arginfo_class_Messenger_Bridge_Amqp_Transport_AmqpReceivedStamp_getAttributes, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
 };
 
@@ -538,6 +580,60 @@ static zend_class_entry *register_class_Messenger_Bridge_Amqp_Transport_AmqpStam
 	zend_string *property_attributes_name = zend_string_init("attributes", sizeof("attributes") - 1, 1);
 	zend_declare_typed_property(class_entry, property_attributes_name, &property_attributes_default_value, ZEND_ACC_PRIVATE|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_ARRAY));
 	zend_string_release(property_attributes_name);
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_Messenger_Bridge_Amqp_Transport_AmqpReceivedStamp(zend_class_entry *class_entry_Messenger_Stamp_NonSendableStampInterface)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "Messenger\\Bridge\\Amqp\\Transport", "AmqpReceivedStamp", class_Messenger_Bridge_Amqp_Transport_AmqpReceivedStamp_methods);
+	class_entry = zend_register_internal_class_ex(&ce, NULL);
+	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES;
+	zend_class_implements(class_entry, 1, class_entry_Messenger_Stamp_NonSendableStampInterface);
+
+	zval property_queueName_default_value;
+	ZVAL_UNDEF(&property_queueName_default_value);
+	zend_string *property_queueName_name = zend_string_init("queueName", sizeof("queueName") - 1, 1);
+	zend_declare_typed_property(class_entry, property_queueName_name, &property_queueName_default_value, ZEND_ACC_PRIVATE|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING));
+	zend_string_release(property_queueName_name);
+
+	zval property_deliveryTag_default_value;
+	ZVAL_UNDEF(&property_deliveryTag_default_value);
+	zend_string *property_deliveryTag_name = zend_string_init("deliveryTag", sizeof("deliveryTag") - 1, 1);
+	zend_declare_typed_property(class_entry, property_deliveryTag_name, &property_deliveryTag_default_value, ZEND_ACC_PRIVATE|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_LONG));
+	zend_string_release(property_deliveryTag_name);
+
+	zval property_routingKey_default_value;
+	ZVAL_UNDEF(&property_routingKey_default_value);
+	zend_string *property_routingKey_name = zend_string_init("routingKey", sizeof("routingKey") - 1, 1);
+	zend_declare_typed_property(class_entry, property_routingKey_name, &property_routingKey_default_value, ZEND_ACC_PRIVATE|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING));
+	zend_string_release(property_routingKey_name);
+
+	zval property_exchangeName_default_value;
+	ZVAL_UNDEF(&property_exchangeName_default_value);
+	zend_string *property_exchangeName_name = zend_string_init("exchangeName", sizeof("exchangeName") - 1, 1);
+	zend_declare_typed_property(class_entry, property_exchangeName_name, &property_exchangeName_default_value, ZEND_ACC_PRIVATE|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING));
+	zend_string_release(property_exchangeName_name);
+
+	zval property_redelivered_default_value;
+	ZVAL_UNDEF(&property_redelivered_default_value);
+	zend_string *property_redelivered_name = zend_string_init("redelivered", sizeof("redelivered") - 1, 1);
+	zend_declare_typed_property(class_entry, property_redelivered_name, &property_redelivered_default_value, ZEND_ACC_PRIVATE|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_BOOL));
+	zend_string_release(property_redelivered_name);
+
+	zval property_attributes_default_value;
+	ZVAL_UNDEF(&property_attributes_default_value);
+	zend_string *property_attributes_name = zend_string_init("attributes", sizeof("attributes") - 1, 1);
+	zend_declare_typed_property(class_entry, property_attributes_name, &property_attributes_default_value, ZEND_ACC_PRIVATE|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_ARRAY));
+	zend_string_release(property_attributes_name);
+
+	zval property_connection_default_value;
+	ZVAL_UNDEF(&property_connection_default_value);
+	zend_string *property_connection_name = zend_string_init("connection", sizeof("connection") - 1, 1);
+	zend_declare_typed_property(class_entry, property_connection_name, &property_connection_default_value, ZEND_ACC_PRIVATE|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_LONG));
+	zend_string_release(property_connection_name);
 
 	return class_entry;
 }

@@ -5,6 +5,7 @@
 #define MSGR_AMQP_H
 
 #include "core/base/dsn.h"
+#include "core/base/message.h"
 #include "core/base/error.h"
 #include "core/base/option.h"
 
@@ -102,5 +103,78 @@ void msgr_amqp_delay_free(msgr_amqp_delay_t *d);
 
 /* "AMQP at host:port, vhost /": how errors name the broker (never the password). */
 const char *msgr_amqp_where(const msgr_amqp_options_t *o, char *buf, size_t size);
+
+/* {{{ the connection: one channel that publishes (with confirms) and consumes (basic.consume) */
+#include <stdint.h>
+
+/* ext-amqp's publish flags, as AmqpStamp gives them */
+#define MSGR_AMQP_MANDATORY 1
+#define MSGR_AMQP_IMMEDIATE 2
+
+/* The basic properties of a message (AmqpStamp's attributes, a delivery's). A string is NULL
+ * when absent; a number is absent when its has_ flag is false. */
+typedef struct msgr_amqp_props {
+	char *content_type, *content_encoding, *correlation_id, *reply_to, *expiration, *message_id, *type, *user_id, *app_id;
+	bool has_delivery_mode, has_priority, has_timestamp;
+	int delivery_mode, priority;
+	long long timestamp;
+} msgr_amqp_props_t;
+
+/* One message to publish. m: the serializer's body and headers, delay_ms; the pointers are lent. */
+typedef struct msgr_amqp_out {
+	msgr_message_t m;
+	const char *routing_key;       /* NULL: default_publish_routing_key, else "" */
+	long long flags;               /* MSGR_AMQP_MANDATORY | MSGR_AMQP_IMMEDIATE */
+	bool retry;                    /* a retry: back only to the queue routing_key names */
+	msgr_amqp_props_t props;       /* the AmqpStamp's attributes (lent) */
+	const msgr_header_t *extra_headers; /* the AmqpStamp's headers, under the serializer's */
+	size_t extra_header_count;
+} msgr_amqp_out_t;
+
+/* One delivery handed out: m.body and m.headers (the headers table's string and number values;
+ * a value of another type, such as x-death, is left out), m.problem when unreadable. */
+typedef struct msgr_amqp_in {
+	msgr_message_t m;
+	char *queue;                   /* the queue it came from */
+	char *exchange, *routing_key;
+	uint64_t tag;                  /* the delivery tag on its connection */
+	unsigned long long connection; /* which connection delivered it (1, 2, ... per transport) */
+	bool redelivered;
+	msgr_amqp_props_t props;
+} msgr_amqp_in_t;
+
+void msgr_amqp_props_free(msgr_amqp_props_t *p);
+void msgr_amqp_in_free(msgr_amqp_in_t *list, size_t count);
+
+typedef struct msgr_amqp msgr_amqp_t;
+
+/* Takes the options (the caller's struct is zeroed). Connects at the first call that needs it. */
+int msgr_amqp_open(msgr_amqp_t **out, msgr_amqp_options_t *options, msgr_error_t *err);
+/* Closes the connection (the broker gives unacknowledged deliveries back to their queues). */
+void msgr_amqp_close(msgr_amqp_t *a);
+/* Declares the exchange, the queues and their bindings, and the delays exchange. */
+int msgr_amqp_setup(msgr_amqp_t *a, msgr_error_t *err);
+/* Publishes count messages, then waits once for all their confirms (confirm_timeout; 0: none
+ * are asked). A nack, a basic.return or no confirm in time is an error for the batch. */
+int msgr_amqp_send(msgr_amqp_t *a, const msgr_amqp_out_t *messages, size_t count, msgr_error_t *err);
+/* A worker reads from it: n the prefetch (basic.qos) when prefetch_count was not given. */
+void msgr_amqp_read_ahead(msgr_amqp_t *a, size_t n);
+/* The deliveries that arrived, at most the prefetch (owned: msgr_amqp_in_free()); the first
+ * call subscribes (basic.consume) to the queues (queue_count 0: all the configured ones).
+ * Waits for none: what is on the socket is read, nothing more. */
+int msgr_amqp_get(msgr_amqp_t *a, const char *const *queues, size_t queue_count, msgr_amqp_in_t **out, size_t *count, msgr_error_t *err);
+/* basic.ack, or basic.nack without requeue (reject), of a delivery; one of another
+ * connection (gone since) is ignored: the broker gave it back already. */
+int msgr_amqp_ack(msgr_amqp_t *a, unsigned long long connection, uint64_t tag, bool reject, msgr_error_t *err);
+/* Writes the kept acknowledgements. */
+int msgr_amqp_flush(msgr_amqp_t *a, msgr_error_t *err);
+/* basic.reject with requeue: a delivery the worker will not handle now. */
+int msgr_amqp_release(msgr_amqp_t *a, unsigned long long connection, uint64_t tag, msgr_error_t *err);
+/* The socket a worker waits on for deliveries, or -1 when it does not consume; *ready when
+ * some can be read without waiting. */
+int msgr_amqp_fd(msgr_amqp_t *a, bool *ready);
+/* The ready messages of the queues (passive queue.declare), summed. */
+int msgr_amqp_count(msgr_amqp_t *a, long long *n, msgr_error_t *err);
+/* }}} */
 
 #endif

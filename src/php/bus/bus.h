@@ -31,6 +31,7 @@ extern zend_class_entry *php_messenger_ce_SentToFailureTransportStamp;
 extern zend_class_entry *php_messenger_ce_TransportMessageIdStamp;
 extern zend_class_entry *php_messenger_ce_HandlerArgumentsStamp;
 extern zend_class_entry *php_messenger_ce_AmqpStamp;
+extern zend_class_entry *php_messenger_ce_AmqpReceivedStamp;
 extern zend_class_entry *php_messenger_ce_MessageDecodingFailedStamp;
 
 extern zend_class_entry *php_messenger_ce_MiddlewareInterface;

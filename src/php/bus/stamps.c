@@ -17,6 +17,7 @@ zend_class_entry *php_messenger_ce_SentToFailureTransportStamp;
 zend_class_entry *php_messenger_ce_TransportMessageIdStamp;
 zend_class_entry *php_messenger_ce_HandlerArgumentsStamp;
 zend_class_entry *php_messenger_ce_AmqpStamp;
+zend_class_entry *php_messenger_ce_AmqpReceivedStamp;
 zend_class_entry *php_messenger_ce_MessageDecodingFailedStamp;
 
 zend_object *php_messenger_stamp_new(zend_class_entry *ce, uint32_t argc, zval *args)
@@ -369,6 +370,45 @@ STAMP_GETTER(Messenger_Bridge_Amqp_Transport_AmqpStamp, getFlags, 1)
 STAMP_GETTER(Messenger_Bridge_Amqp_Transport_AmqpStamp, getAttributes, 2)
 /* }}} */
 
+/* {{{ AmqpReceivedStamp */
+ZEND_METHOD(Messenger_Bridge_Amqp_Transport_AmqpReceivedStamp, __construct)
+{
+	zval args[7];
+	zend_string *queue, *key = ZSTR_EMPTY_ALLOC(), *exchange = ZSTR_EMPTY_ALLOC();
+	zend_long tag = 0, connection = 0;
+	bool redelivered = false;
+	zval *attributes = NULL;
+	ZEND_PARSE_PARAMETERS_START(1, 7)
+		Z_PARAM_STR(queue)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_LONG(tag)
+		Z_PARAM_STR(key)
+		Z_PARAM_STR(exchange)
+		Z_PARAM_BOOL(redelivered)
+		Z_PARAM_ARRAY(attributes)
+		Z_PARAM_LONG(connection)
+	ZEND_PARSE_PARAMETERS_END();
+	ZVAL_STR(&args[0], queue);
+	ZVAL_LONG(&args[1], tag);
+	ZVAL_STR(&args[2], key);
+	ZVAL_STR(&args[3], exchange);
+	ZVAL_BOOL(&args[4], redelivered);
+	if (attributes) {
+		ZVAL_COPY_VALUE(&args[5], attributes);
+	} else {
+		ZVAL_EMPTY_ARRAY(&args[5]);
+	}
+	ZVAL_LONG(&args[6], connection);
+	stamp_init(ZEND_THIS, 7, args);
+}
+STAMP_GETTER(Messenger_Bridge_Amqp_Transport_AmqpReceivedStamp, getQueueName, 0)
+STAMP_GETTER(Messenger_Bridge_Amqp_Transport_AmqpReceivedStamp, getDeliveryTag, 1)
+STAMP_GETTER(Messenger_Bridge_Amqp_Transport_AmqpReceivedStamp, getRoutingKey, 2)
+STAMP_GETTER(Messenger_Bridge_Amqp_Transport_AmqpReceivedStamp, getExchangeName, 3)
+STAMP_GETTER(Messenger_Bridge_Amqp_Transport_AmqpReceivedStamp, isRedelivered, 4)
+STAMP_GETTER(Messenger_Bridge_Amqp_Transport_AmqpReceivedStamp, getAttributes, 5)
+/* }}} */
+
 void php_messenger_register_stamps(void)
 {
 	zend_class_entry *stamp = php_messenger_ce_StampInterface;
@@ -387,6 +427,7 @@ void php_messenger_register_stamps(void)
 	php_messenger_ce_TransportMessageIdStamp = register_class_Messenger_Stamp_TransportMessageIdStamp(stamp);
 	php_messenger_ce_HandlerArgumentsStamp = register_class_Messenger_Stamp_HandlerArgumentsStamp(non_sendable);
 	php_messenger_ce_AmqpStamp = register_class_Messenger_Bridge_Amqp_Transport_AmqpStamp(non_sendable);
+	php_messenger_ce_AmqpReceivedStamp = register_class_Messenger_Bridge_Amqp_Transport_AmqpReceivedStamp(non_sendable);
 	php_messenger_ce_MessageDecodingFailedStamp = register_class_Messenger_Stamp_MessageDecodingFailedStamp(stamp);
 }
 

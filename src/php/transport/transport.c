@@ -2,6 +2,7 @@
  * through, the registry of kinds by DSN scheme (Transport::fromDsn), and the methods native
  * transports share. */
 #include "php/transport/transport.h"
+#include "core/base/message.h"
 #include "core/base/dsn.h"
 #include "zend_smart_str.h"
 #include "transport_arginfo.h"
@@ -643,4 +644,83 @@ void php_messenger_shutdown_transport(void)
 zend_string *php_messenger_transport_kinds(void)
 {
 	return available_schemes();
+}
+
+/* {{{ encoded messages: the serializer's array <-> the core's msgr_message_t */
+/* Lends encoded's strings to m; false with an exception when the serializer returned something
+ * else than a string body and string headers keyed by name. */
+static bool lend_encoded(zval *encoded, msgr_message_t *m)
+{
+	memset(m, 0, sizeof(*m));
+	zval *body = zend_hash_str_find_deref(Z_ARRVAL_P(encoded), "body", 4);
+	zval *headers = zend_hash_str_find_deref(Z_ARRVAL_P(encoded), "headers", 7);
+	if (!body || Z_TYPE_P(body) != IS_STRING || (headers && Z_TYPE_P(headers) != IS_ARRAY)) {
+		php_messenger_throw(php_messenger_ce_LogicException, "The serializer's encode() must return ['body' => string, 'headers' => array]");
+		return false;
+	}
+	m->body = Z_STRVAL_P(body);
+	m->body_len = Z_STRLEN_P(body);
+	if (!headers || zend_hash_num_elements(Z_ARRVAL_P(headers)) == 0) {
+		return true;
+	}
+	m->headers = safe_emalloc(zend_hash_num_elements(Z_ARRVAL_P(headers)), sizeof(msgr_header_t), 0);
+	zend_string *name;
+	zval *value;
+	ZEND_HASH_FOREACH_STR_KEY_VAL(Z_ARRVAL_P(headers), name, value) {
+		ZVAL_DEREF(value);
+		if (!name || Z_TYPE_P(value) != IS_STRING) {
+			php_messenger_throw(php_messenger_ce_LogicException, "The serializer's headers must be strings keyed by name%s%s",
+				name ? ": " : "", name ? ZSTR_VAL(name) : "");
+			efree(m->headers);
+			m->headers = NULL;
+			return false;
+		}
+		msgr_header_t *h = &m->headers[m->header_count++];
+		h->name = ZSTR_VAL(name);
+		h->name_len = ZSTR_LEN(name);
+		h->value = Z_STRVAL_P(value);
+		h->value_len = Z_STRLEN_P(value);
+	} ZEND_HASH_FOREACH_END();
+	return true;
+}
+
+void php_messenger_encoded_of(const msgr_message_t *m, zval *out)
+{
+	zval headers;
+	array_init_size(out, 2);
+	add_assoc_stringl(out, "body", m->body ? m->body : "", m->body_len);
+	array_init_size(&headers, (uint32_t) m->header_count);
+	for (size_t i = 0; i < m->header_count; i++) {
+		zval v;
+		ZVAL_STRINGL(&v, m->headers[i].value, m->headers[i].value_len);
+		zend_symtable_str_update(Z_ARRVAL(headers), m->headers[i].name, m->headers[i].name_len, &v);
+	}
+	add_assoc_zval(out, "headers", &headers);
+}
+/* }}} */
+
+bool php_messenger_encode_lent(zend_object *serializer, zend_object *envelope, zval *holder, msgr_message_t *m)
+{
+	/* a format without headers (Symfony's PhpSerializer): the body alone, without an array around it */
+	zend_string *(*encode_body)(zend_object *, zend_object *) = php_messenger_serializer_ops_of(serializer)->encode_body;
+	if (encode_body) {
+		zend_string *body = encode_body(serializer, envelope);
+		if (!body) {
+			return false;
+		}
+		ZVAL_STR(holder, body);
+		memset(m, 0, sizeof(*m));
+		m->body = ZSTR_VAL(body);
+		m->body_len = ZSTR_LEN(body);
+		return true;
+	}
+	if (!php_messenger_serializer_encode(serializer, envelope, holder)) {
+		return false;
+	}
+	if (!lend_encoded(holder, m)) {
+		zval_ptr_dtor(holder);
+		ZVAL_UNDEF(holder);
+		return false;
+	}
+	return true;
 }

@@ -11,6 +11,7 @@
 #include "php/serialization/serialization.h"
 
 struct msgr_dsn;
+struct msgr_message;
 typedef struct php_messenger_transport php_messenger_transport;
 
 extern zend_class_entry *php_messenger_ce_SenderInterface;
@@ -70,6 +71,9 @@ typedef struct php_messenger_transport_ops {
 	 * get_batch_size was not given, and acknowledgements may wait for the next read (or flush);
 	 * n = 0: no worker reads from it any more (flushed first). NULL: it reads its own way */
 	void (*read_ahead)(const php_messenger_transport *t, uint32_t n);
+	/* the socket a worker waiting for messages waits on too (deliveries are pushed to it), or -1;
+	 * *ready when messages can be read at once. NULL: the worker polls it with get */
+	int (*wait_fd)(const php_messenger_transport *t, bool *ready);
 	/* drops the caller's reference to an envelope the transport handed out or settled; NULL:
 	 * OBJ_RELEASE */
 	void (*let_go)(const php_messenger_transport *t, zend_object *envelope);
@@ -178,6 +182,14 @@ void php_messenger_transport_method_find(INTERNAL_FUNCTION_PARAMETERS, const php
 
 /* An ops->send for a kind that sends one message as a batch of one (its send_all). */
 zend_object *php_messenger_transport_send_as_batch(const php_messenger_transport *t, zend_object *envelope);
+
+/* Encoded messages for a core transport. An Envelope encoded by serializer, lent to m: holder
+ * keeps what m points into (zval_ptr_dtor() it, and efree(m->headers), when m is sent); false
+ * with an exception (a serializer that returned something else than a string body and string
+ * headers keyed by name is a LogicException). */
+bool php_messenger_encode_lent(zend_object *serializer, zend_object *envelope, zval *holder, struct msgr_message *m);
+/* A received message as a serializer's input: ['body' => ..., 'headers' => [...]]. */
+void php_messenger_encoded_of(const struct msgr_message *m, zval *out);
 
 /* the ops of a transport written in PHP (adapter.c) */
 extern const php_messenger_transport_ops php_messenger_transport_adapter_ops;

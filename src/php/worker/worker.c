@@ -19,6 +19,9 @@
 #include "worker_arginfo.h"
 
 #include <signal.h>
+#ifndef PHP_WIN32
+#include <poll.h>
+#endif
 #include <stdatomic.h>
 #include <time.h>
 
@@ -1409,7 +1412,7 @@ static bool handle_batch(run_t *r, receiver_state *st, zend_string *name, const 
  * exception: another error, a server that refuses this client (a wrong password, a table it may
  * not make), reconnect_timeout passed, or no run() going on; or, when the worker is told to stop
  * meanwhile, none (what was not settled comes back later). */
-static void nap_for(run_t *r, zend_long nap_ms);
+static void nap_for(run_t *r, zend_long nap_ms, bool wake);
 
 #define DOWN_WAIT_FIRST_MS 100
 #define DOWN_WAIT_MAX_MS 5000
@@ -1418,7 +1421,7 @@ static bool outage_wait(php_messenger_worker *w, zend_string *name, outage_t *o)
 	if (!outage_note(w, name, o)) {
 		return false;
 	}
-	nap_for(w->run, o->wait_ms);
+	nap_for(w->run, o->wait_ms, false);
 	return true;
 }
 
@@ -1553,10 +1556,53 @@ static bool stop_due(run_t *r)
  * receiver's rate limit pauses it. */
 static void nap(run_t *r, zend_long paused_ms)
 {
-	nap_for(r, paused_ms && paused_ms < r->o.sleep_ms ? paused_ms : r->o.sleep_ms);
+	nap_for(r, paused_ms && paused_ms < r->o.sleep_ms ? paused_ms : r->o.sleep_ms, true);
 }
 
-static void nap_for(run_t *r, zend_long nap_ms)
+#ifndef PHP_WIN32
+#define WAKE_MAX 16
+/* Waits slice_ms, or less when a receiver that is pushed its messages (AMQP) has some: false
+ * when it has (the nap ends). Receivers paused by their rate limit or an outage do not wake it. */
+static bool wait_slice(run_t *r, zend_long slice_ms)
+{
+	struct pollfd fds[WAKE_MAX];
+	nfds_t n = 0;
+	php_messenger_transport *receiver;
+	uint32_t i = 0;
+	zend_long now = php_messenger_monotonic_ms();
+	ZEND_HASH_FOREACH_PTR(&r->w->receivers, receiver) {
+		receiver_state *st = &r->rs[i++];
+		if (!receiver->ops->wait_fd || n == WAKE_MAX || (st->limited && msgr_rate_wait_ms(&st->rate, now) > 0) || st->down.retry_at_ms > now) {
+			continue;
+		}
+		bool ready = false;
+		int fd = receiver->ops->wait_fd(receiver, &ready);
+		if (ready) {
+			return false;
+		}
+		if (fd >= 0) {
+			fds[n].fd = fd;
+			fds[n].events = POLLIN;
+			fds[n].revents = 0;
+			n++;
+		}
+	} ZEND_HASH_FOREACH_END();
+	if (!n) {
+		usleep((useconds_t) slice_ms * 1000);
+		return true;
+	}
+	return poll(fds, n, (int) slice_ms) <= 0;
+}
+#else
+static bool wait_slice(run_t *r, zend_long slice_ms)
+{
+	usleep((useconds_t) slice_ms * 1000);
+	return true;
+}
+#endif
+
+/* wake: a message pushed to a receiver ends the nap */
+static void nap_for(run_t *r, zend_long nap_ms, bool wake)
 {
 	php_messenger_worker *w = r->w;
 	for (zend_long slept = 0; slept < nap_ms && !w->stop && !stop_signal; slept += 50) {
@@ -1568,7 +1614,13 @@ static void nap_for(run_t *r, zend_long nap_ms)
 			break;
 		}
 		zend_long slice = nap_ms - slept < 50 ? nap_ms - slept : 50;
-		usleep((useconds_t) slice * 1000);
+		if (wake && r->rs) {
+			if (!wait_slice(r, slice)) {
+				break;
+			}
+		} else {
+			usleep((useconds_t) slice * 1000);
+		}
 	}
 }
 

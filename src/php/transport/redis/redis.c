@@ -104,58 +104,6 @@ static void throw_core(const msgr_error_t *err)
 	php_messenger_throw_core(err, php_messenger_ce_InvalidArgumentException, NULL);
 }
 
-/* {{{ encoded messages: the serializer's array <-> the core's msgr_message_t */
-/* Lends encoded's strings to m; false with an exception when the serializer returned something
- * else than a string body and string headers keyed by name. */
-static bool lend_encoded(zval *encoded, msgr_message_t *m)
-{
-	memset(m, 0, sizeof(*m));
-	zval *body = zend_hash_str_find_deref(Z_ARRVAL_P(encoded), "body", 4);
-	zval *headers = zend_hash_str_find_deref(Z_ARRVAL_P(encoded), "headers", 7);
-	if (!body || Z_TYPE_P(body) != IS_STRING || (headers && Z_TYPE_P(headers) != IS_ARRAY)) {
-		php_messenger_throw(php_messenger_ce_LogicException, "The serializer's encode() must return ['body' => string, 'headers' => array]");
-		return false;
-	}
-	m->body = Z_STRVAL_P(body);
-	m->body_len = Z_STRLEN_P(body);
-	if (!headers || zend_hash_num_elements(Z_ARRVAL_P(headers)) == 0) {
-		return true;
-	}
-	m->headers = safe_emalloc(zend_hash_num_elements(Z_ARRVAL_P(headers)), sizeof(msgr_header_t), 0);
-	zend_string *name;
-	zval *value;
-	ZEND_HASH_FOREACH_STR_KEY_VAL(Z_ARRVAL_P(headers), name, value) {
-		ZVAL_DEREF(value);
-		if (!name || Z_TYPE_P(value) != IS_STRING) {
-			php_messenger_throw(php_messenger_ce_LogicException, "The serializer's headers must be strings keyed by name%s%s",
-				name ? ": " : "", name ? ZSTR_VAL(name) : "");
-			efree(m->headers);
-			m->headers = NULL;
-			return false;
-		}
-		msgr_header_t *h = &m->headers[m->header_count++];
-		h->name = ZSTR_VAL(name);
-		h->name_len = ZSTR_LEN(name);
-		h->value = Z_STRVAL_P(value);
-		h->value_len = Z_STRLEN_P(value);
-	} ZEND_HASH_FOREACH_END();
-	return true;
-}
-
-static void encoded_of(const msgr_message_t *m, zval *out)
-{
-	zval headers;
-	array_init_size(out, 2);
-	add_assoc_stringl(out, "body", m->body ? m->body : "", m->body_len);
-	array_init_size(&headers, (uint32_t) m->header_count);
-	for (size_t i = 0; i < m->header_count; i++) {
-		zval v;
-		ZVAL_STRINGL(&v, m->headers[i].value, m->headers[i].value_len);
-		zend_symtable_str_update(Z_ARRVAL(headers), m->headers[i].name, m->headers[i].name_len, &v);
-	}
-	add_assoc_zval(out, "headers", &headers);
-}
-/* }}} */
 
 static zend_object *with_id(zend_object *envelope, const char *id)
 {
@@ -171,7 +119,7 @@ static zend_object *with_id(zend_object *envelope, const char *id)
 static zend_object *envelope_of(php_messenger_redis *t, const msgr_message_t *m)
 {
 	zval encoded;
-	encoded_of(m, &encoded);
+	php_messenger_encoded_of(m, &encoded);
 	if (m->problem) {
 		php_messenger_decoding_failed(NULL, "Could not read the Redis stream entry %s: %s", m->id, m->problem);
 	}
@@ -188,29 +136,9 @@ static bool send_envelopes(php_messenger_redis *t, zend_object **envelopes, uint
 	msgr_message_t *messages = safe_emalloc(count, sizeof(msgr_message_t), 0);
 	uint32_t made = 0;
 	bool ok = true;
-	/* a format without headers (Symfony's PhpSerializer): the body alone, without an array around it */
-	zend_string *(*encode_body)(zend_object *, zend_object *) = php_messenger_serializer_ops_of(t->serializer)->encode_body;
 	for (; made < count; made++) {
 		zend_long delay;
-		if (!php_messenger_delay_ms(envelopes[made], &delay)) {
-			ok = false;
-			break;
-		}
-		if (encode_body) {
-			zend_string *body = encode_body(t->serializer, envelopes[made]);
-			if (!body) {
-				ok = false;
-				break;
-			}
-			ZVAL_STR(&encoded[made], body);
-			memset(&messages[made], 0, sizeof(msgr_message_t));
-			messages[made].body = ZSTR_VAL(body);
-			messages[made].body_len = ZSTR_LEN(body);
-		} else if (!php_messenger_serializer_encode(t->serializer, envelopes[made], &encoded[made])) {
-			ok = false;
-			break;
-		} else if (!lend_encoded(&encoded[made], &messages[made])) {
-			zval_ptr_dtor(&encoded[made]);
+		if (!php_messenger_delay_ms(envelopes[made], &delay) || !php_messenger_encode_lent(t->serializer, envelopes[made], &encoded[made], &messages[made])) {
 			ok = false;
 			break;
 		}

@@ -1,0 +1,79 @@
+/* This is a generated file, edit the .stub.php file instead.
+ * Stub hash: 27282f556906ab2641625015def89a96f32eab05 */
+
+ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Messenger_Bridge_Amqp_Transport_AmqpTransport___construct, 0, 0, 1)
+	ZEND_ARG_TYPE_INFO(0, dsn, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, options, IS_ARRAY, 0, "[]")
+	ZEND_ARG_OBJ_INFO_WITH_DEFAULT_VALUE(0, serializer, Messenger\\Transport\\Serialization\\SerializerInterface, 1, "null")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_Messenger_Bridge_Amqp_Transport_AmqpTransport_send, 0, 1, Messenger\\Envelope, 0)
+	ZEND_ARG_OBJ_INFO(0, envelope, Messenger\\Envelope, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Messenger_Bridge_Amqp_Transport_AmqpTransport_sendAll, 0, 1, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, envelopes, IS_ARRAY, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_OBJ_TYPE_MASK_EX(arginfo_class_Messenger_Bridge_Amqp_Transport_AmqpTransport_get, 0, 0, Traversable, MAY_BE_ARRAY)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_OBJ_TYPE_MASK_EX(arginfo_class_Messenger_Bridge_Amqp_Transport_AmqpTransport_getFromQueues, 0, 1, Traversable, MAY_BE_ARRAY)
+	ZEND_ARG_TYPE_INFO(0, queueNames, IS_ARRAY, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Messenger_Bridge_Amqp_Transport_AmqpTransport_ack, 0, 1, IS_VOID, 0)
+	ZEND_ARG_OBJ_INFO(0, envelope, Messenger\\Envelope, 0)
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_Messenger_Bridge_Amqp_Transport_AmqpTransport_reject arginfo_class_Messenger_Bridge_Amqp_Transport_AmqpTransport_ack
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Messenger_Bridge_Amqp_Transport_AmqpTransport_keepalive, 0, 1, IS_VOID, 0)
+	ZEND_ARG_OBJ_INFO(0, envelope, Messenger\\Envelope, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, seconds, IS_LONG, 1, "null")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Messenger_Bridge_Amqp_Transport_AmqpTransport_getMessageCount, 0, 0, IS_LONG, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Messenger_Bridge_Amqp_Transport_AmqpTransport_setup, 0, 0, IS_VOID, 0)
+ZEND_END_ARG_INFO()
+
+
+ZEND_METHOD(Messenger_Bridge_Amqp_Transport_AmqpTransport, __construct);
+ZEND_METHOD(Messenger_Bridge_Amqp_Transport_AmqpTransport, send);
+ZEND_METHOD(Messenger_Bridge_Amqp_Transport_AmqpTransport, sendAll);
+ZEND_METHOD(Messenger_Bridge_Amqp_Transport_AmqpTransport, get);
+ZEND_METHOD(Messenger_Bridge_Amqp_Transport_AmqpTransport, getFromQueues);
+ZEND_METHOD(Messenger_Bridge_Amqp_Transport_AmqpTransport, ack);
+ZEND_METHOD(Messenger_Bridge_Amqp_Transport_AmqpTransport, reject);
+ZEND_METHOD(Messenger_Bridge_Amqp_Transport_AmqpTransport, keepalive);
+ZEND_METHOD(Messenger_Bridge_Amqp_Transport_AmqpTransport, getMessageCount);
+ZEND_METHOD(Messenger_Bridge_Amqp_Transport_AmqpTransport, setup);
+
+
+static const zend_function_entry class_Messenger_Bridge_Amqp_Transport_AmqpTransport_methods[] = {
+	ZEND_ME(Messenger_Bridge_Amqp_Transport_AmqpTransport, __construct, arginfo_class_Messenger_Bridge_Amqp_Transport_AmqpTransport___construct, ZEND_ACC_PUBLIC)
+	ZEND_ME(Messenger_Bridge_Amqp_Transport_AmqpTransport, send, arginfo_class_Messenger_Bridge_Amqp_Transport_AmqpTransport_send, ZEND_ACC_PUBLIC)
+	ZEND_ME(Messenger_Bridge_Amqp_Transport_AmqpTransport, sendAll, arginfo_class_Messenger_Bridge_Amqp_Transport_AmqpTransport_sendAll, ZEND_ACC_PUBLIC)
+	ZEND_ME(Messenger_Bridge_Amqp_Transport_AmqpTransport, get, arginfo_class_Messenger_Bridge_Amqp_Transport_AmqpTransport_get, ZEND_ACC_PUBLIC)
+	ZEND_ME(Messenger_Bridge_Amqp_Transport_AmqpTransport, getFromQueues, arginfo_class_Messenger_Bridge_Amqp_Transport_AmqpTransport_getFromQueues, ZEND_ACC_PUBLIC)
+	ZEND_ME(Messenger_Bridge_Amqp_Transport_AmqpTransport, ack, arginfo_class_Messenger_Bridge_Amqp_Transport_AmqpTransport_ack, ZEND_ACC_PUBLIC)
+	ZEND_ME(Messenger_Bridge_Amqp_Transport_AmqpTransport, reject, arginfo_class_Messenger_Bridge_Amqp_Transport_AmqpTransport_reject, ZEND_ACC_PUBLIC)
+	ZEND_ME(Messenger_Bridge_Amqp_Transport_AmqpTransport, keepalive, arginfo_class_Messenger_Bridge_Amqp_Transport_AmqpTransport_keepalive, ZEND_ACC_PUBLIC)
+	ZEND_ME(Messenger_Bridge_Amqp_Transport_AmqpTransport, getMessageCount, arginfo_class_Messenger_Bridge_Amqp_Transport_AmqpTransport_getMessageCount, ZEND_ACC_PUBLIC)
+	ZEND_ME(Messenger_Bridge_Amqp_Transport_AmqpTransport, setup, arginfo_class_Messenger_Bridge_Amqp_Transport_AmqpTransport_setup, ZEND_ACC_PUBLIC)
+	ZEND_FE_END
+};
+
+static zend_class_entry *register_class_Messenger_Bridge_Amqp_Transport_AmqpTransport(zend_class_entry *class_entry_Messenger_Transport_TransportInterface, zend_class_entry *class_entry_Messenger_Transport_Sender_BatchSenderInterface, zend_class_entry *class_entry_Messenger_Transport_Receiver_QueueReceiverInterface, zend_class_entry *class_entry_Messenger_Transport_Receiver_MessageCountAwareInterface, zend_class_entry *class_entry_Messenger_Transport_SetupableTransportInterface, zend_class_entry *class_entry_Messenger_Transport_Receiver_KeepaliveReceiverInterface)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "Messenger\\Bridge\\Amqp\\Transport", "AmqpTransport", class_Messenger_Bridge_Amqp_Transport_AmqpTransport_methods);
+	class_entry = zend_register_internal_class_ex(&ce, NULL);
+	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES|ZEND_ACC_NOT_SERIALIZABLE;
+	zend_class_implements(class_entry, 6, class_entry_Messenger_Transport_TransportInterface, class_entry_Messenger_Transport_Sender_BatchSenderInterface, class_entry_Messenger_Transport_Receiver_QueueReceiverInterface, class_entry_Messenger_Transport_Receiver_MessageCountAwareInterface, class_entry_Messenger_Transport_SetupableTransportInterface, class_entry_Messenger_Transport_Receiver_KeepaliveReceiverInterface);
+
+	return class_entry;
+}
