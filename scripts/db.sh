@@ -9,7 +9,7 @@
 # locked one on port 56380 (default user's password "s3cret-pw", ACL user "messenger" with it),
 # and a TLS one on port 56381 that wants a client certificate (a CA, server and client
 # certificates generated under $dir/redis-run/tls).
-# RabbitMQ 3.10 (scripts/db.sh start-amqp, not yet part of start: no test needs it yet): a node
+# RabbitMQ 3.10 (also alone: scripts/db.sh start-amqp): a node
 # of its own, messenger@localhost, on 127.0.0.1:55672 (distribution 55673, its own epmd on
 # 55674), vhost "messenger", user "messenger" with the same password.
 set -eu
@@ -149,12 +149,14 @@ start)
 	start_pgsql >&2
 	start_mysql >&2
 	start_redis >&2
+	start_amqp >&2
 	echo "export MESSENGER_PGSQL_DSN='pgsql:host=127.0.0.1;port=$pg_port;dbname=messenger'"
 	echo "export MESSENGER_MYSQL_DSN='mysql:host=127.0.0.1;port=$my_port;dbname=messenger'"
 	echo "export MESSENGER_DB_USER=messenger MESSENGER_DB_PASSWORD='$password'"
 	echo "export MESSENGER_REDIS_DSN='redis://127.0.0.1:$redis_port' MESSENGER_REDIS_SOCKET='$dir/redis-run/redis.sock'"
 	echo "export MESSENGER_REDIS_LOCKED_DSN='redis://127.0.0.1:$redis_locked_port'"
 	echo "export MESSENGER_REDIS_TLS_DSN='rediss://127.0.0.1:$redis_tls_port' MESSENGER_REDIS_TLS_DIR='$dir/redis-run/tls'"
+	echo "export MESSENGER_AMQP_DSN='amqp://messenger:$password@127.0.0.1:$amqp_port/messenger'"
 	;;
 start-amqp)
 	start_amqp >&2

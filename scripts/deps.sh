@@ -4,11 +4,11 @@ set -eu
 need_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 pkgs="php8.2-dev php8.2-cli php-pear php8.2-opcache php8.2-sqlite3 pkg-config libhiredis-dev librabbitmq-dev libcurl4-openssl-dev libssl-dev"
 dbs="php8.2-pgsql php8.2-mysql postgresql mariadb-server mariadb-client redis-server redis-tools openssl"
-symfony="php-symfony-messenger php-symfony-event-dispatcher php-symfony-serializer php-symfony-property-access php-symfony-doctrine-messenger php-doctrine-dbal php8.2-redis php-symfony-redis-messenger php-symfony-console php-symfony-cache php8.2-intl php8.2-mbstring"
+symfony="php-symfony-messenger php-symfony-event-dispatcher php-symfony-serializer php-symfony-property-access php-symfony-doctrine-messenger php-doctrine-dbal php8.2-redis php-symfony-redis-messenger php-symfony-console php-symfony-cache php8.2-intl php8.2-mbstring php8.2-amqp php-symfony-amqp-messenger"
 amqp="rabbitmq-server"
 case "${1:-build}" in
 	amqp) pkgs="$pkgs $amqp" ;;
-	test) pkgs="$pkgs libcmocka-dev valgrind clang libclang-rt-14-dev libphp8.2-embed php-parser $dbs $symfony" ;;
+	test) pkgs="$pkgs libcmocka-dev valgrind clang libclang-rt-14-dev libphp8.2-embed php-parser $dbs $symfony $amqp" ;;
 	bench) pkgs="$pkgs $dbs $symfony libsqlite3-dev libpq-dev $amqp" ;;
 esac
 missing=""

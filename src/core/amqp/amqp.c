@@ -906,15 +906,21 @@ void msgr_amqp_read_ahead(msgr_amqp_t *a, size_t n)
 	a->read_ahead = n;
 }
 
-/* The basic.qos a subscription asks: prefetch_count, else twice the worker's read-ahead (the
- * batch it handles and the next one on the way), else 1. */
+#define PREFETCH_ALONE 10
+
+/* The basic.qos a subscription asks: prefetch_count; else, read by a worker, twice its
+ * read-ahead (the batch it handles and the next one on the way), 1 while that is 1 (a slow
+ * handler holds one message, as with the other transports); else PREFETCH_ALONE, so that an
+ * application calling get() again before it acknowledges still gets messages. */
 static long long wanted_prefetch(const msgr_amqp_t *a)
 {
 	if (a->o.prefetch_count > 0) {
 		return a->o.prefetch_count;
 	}
-	long long n = msgr_prefetch_batch(0, a->read_ahead);
-	return n > 1 ? n * 2 : 1;
+	if (!a->read_ahead) {
+		return PREFETCH_ALONE;
+	}
+	return a->read_ahead > 1 ? (long long) a->read_ahead * 2 : 1;
 }
 
 static bool wanted(const char *queue, const char *const *queues, size_t count)
