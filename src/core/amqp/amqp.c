@@ -901,8 +901,44 @@ int msgr_amqp_send(msgr_amqp_t *a, const msgr_amqp_out_t *messages, size_t count
 /* }}} */
 
 /* {{{ consuming */
+static int read_frames(msgr_amqp_t *a, long timeout_ms, bool (*done)(const msgr_amqp_t *), const char *doing, msgr_error_t *err);
+/* Cancels the subscriptions and gives back what was delivered and not handed out: a transport
+ * nobody reads from does not hold messages other consumers could take. On failure the
+ * connection is dropped, which gives them back too. */
+static void unsubscribe(msgr_amqp_t *a)
+{
+	msgr_error_t err;
+	if (!a->conn || flush_acks(a, &err) != MSGR_OK) {
+		return;
+	}
+	for (size_t i = 0; i < a->queue_count; i++) {
+		if (a->queues[i].subscribed) {
+			amqp_basic_cancel(a->conn, CHANNEL, amqp_cstring_bytes(a->queues[i].queue));
+			if (rpc_error(a, amqp_get_rpc_reply(a->conn), "cancel a subscription", &err) != MSGR_OK) {
+				return;
+			}
+			a->queues[i].subscribed = false;
+		}
+	}
+	a->prefetch = 0;
+	/* what arrived before the cancel took effect */
+	if (read_frames(a, 0, NULL, "receive messages", &err) != MSGR_OK) {
+		return;
+	}
+	for (size_t i = 0; i < a->pending_count; i++) {
+		if (a->conn && amqp_basic_reject(a->conn, CHANNEL, a->pending[i].tag, 1) != AMQP_STATUS_OK) {
+			drop(a);
+		}
+		in_free(&a->pending[i]);
+	}
+	a->pending_count = 0;
+}
+
 void msgr_amqp_read_ahead(msgr_amqp_t *a, size_t n)
 {
+	if (!n && a->read_ahead) {
+		unsubscribe(a);
+	}
 	a->read_ahead = n;
 }
 

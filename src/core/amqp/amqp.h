@@ -157,7 +157,9 @@ int msgr_amqp_setup(msgr_amqp_t *a, msgr_error_t *err);
 /* Publishes count messages, then waits once for all their confirms (confirm_timeout; 0: none
  * are asked). A nack, a basic.return or no confirm in time is an error for the batch. */
 int msgr_amqp_send(msgr_amqp_t *a, const msgr_amqp_out_t *messages, size_t count, msgr_error_t *err);
-/* A worker reads from it: n the prefetch (basic.qos) when prefetch_count was not given. */
+/* A worker reads from it: n the prefetch (basic.qos) when prefetch_count was not given. n = 0:
+ * no worker does any more: the subscriptions are cancelled and what was delivered and not
+ * handed out goes back to the queues (basic.reject with requeue). */
 void msgr_amqp_read_ahead(msgr_amqp_t *a, size_t n);
 /* The deliveries that arrived, at most the prefetch (owned: msgr_amqp_in_free()); the first
  * call subscribes (basic.consume) to the queues (queue_count 0: all the configured ones).
