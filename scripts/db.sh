@@ -11,7 +11,8 @@
 # certificates generated under $dir/redis-run/tls).
 # RabbitMQ 3.10 (also alone: scripts/db.sh start-amqp): a node
 # of its own, messenger@localhost, on 127.0.0.1:55672 (distribution 55673, its own epmd on
-# 55674), vhost "messenger", user "messenger" with the same password.
+# 55674), vhosts "messenger" and "messenger_faults", user "messenger" with the same password;
+# scripts/db.sh amqpctl ARGS runs rabbitmqctl on it.
 set -eu
 dir=${MESSENGER_DB_DIR:-/tmp/messenger-db}
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
@@ -142,6 +143,9 @@ start_amqp() {
 	rabbitmqctl_ list_vhosts | grep -qx messenger || rabbitmqctl_ add_vhost messenger >/dev/null
 	rabbitmqctl_ list_users | grep -q '^messenger\b' || rabbitmqctl_ add_user messenger "$password" >/dev/null
 	rabbitmqctl_ set_permissions -p messenger messenger "'.*'" "'.*'" "'.*'" >/dev/null
+	# a vhost whose connections a test closes under its workers (tests run two at a time)
+	rabbitmqctl_ list_vhosts | grep -qx messenger_faults || rabbitmqctl_ add_vhost messenger_faults >/dev/null
+	rabbitmqctl_ set_permissions -p messenger_faults messenger "'.*'" "'.*'" "'.*'" >/dev/null
 }
 
 case "${1:-start}" in
@@ -162,6 +166,11 @@ start-amqp)
 	start_amqp >&2
 	echo "export MESSENGER_AMQP_DSN='amqp://messenger:$password@127.0.0.1:$amqp_port/messenger'"
 	;;
+amqpctl)
+	# rabbitmqctl on the test node: scripts/db.sh amqpctl close_all_connections -p messenger_faults why
+	shift
+	rabbitmqctl_ "$@"
+	;;
 stop)
 	if [ -f "$dir/rabbit/rabbit.pid" ]; then rabbitmqctl_ stop >/dev/null 2>&1 || true; fi
 	su postgres -s /bin/sh -c "$pg_bin/pg_ctl -D $dir/pg -m fast stop" >/dev/null 2>&1 || true
@@ -169,7 +178,7 @@ stop)
 	for f in open locked tls; do [ -f "$dir/redis-run/$f.pid" ] && kill "$(cat "$dir/redis-run/$f.pid")" 2>/dev/null || true; done
 	;;
 *)
-	echo "usage: $0 start|start-amqp|stop" >&2
+	echo "usage: $0 start|start-amqp|amqpctl ARGS|stop" >&2
 	exit 2
 	;;
 esac
