@@ -212,6 +212,30 @@ static void test_delay_queues(void **state)
 	msgr_amqp_options_free(&o);
 }
 
+/* delays rounded up to delay[granularity] (100 ms by default; 0: exact) */
+static void test_delay_granularity(void **state)
+{
+	msgr_amqp_options_t o;
+	msgr_error_t err;
+	assert_int_equal(parse("amqp://", NULL, 0, &o, &err), MSGR_OK);
+	assert_int_equal(o.delay_granularity_ms, 100);
+	assert_int_equal(msgr_amqp_delay_rounded(&o, 1000), 1000);
+	assert_int_equal(msgr_amqp_delay_rounded(&o, 1001), 1100);
+	assert_int_equal(msgr_amqp_delay_rounded(&o, 1099), 1100);
+	assert_int_equal(msgr_amqp_delay_rounded(&o, 5), 100);
+	msgr_amqp_options_free(&o);
+	const msgr_kv_t exact[] = { { "delay[granularity]", "0" } };
+	assert_int_equal(parse("amqp://", exact, 1, &o, &err), MSGR_OK);
+	assert_int_equal(msgr_amqp_delay_rounded(&o, 1001), 1001);
+	msgr_amqp_options_free(&o);
+	assert_int_equal(parse("amqp://?delay[granularity]=1000", NULL, 0, &o, &err), MSGR_OK);
+	assert_int_equal(msgr_amqp_delay_rounded(&o, 1500), 2000);
+	msgr_amqp_options_free(&o);
+	assert_int_equal(parse("amqp://?delay[granularity]=-1", NULL, 0, &o, &err), MSGR_ERR_INVALID);
+	assert_non_null(strstr(err.message, "delay[granularity]"));
+	(void) state;
+}
+
 static void test_out_of_memory(void **state)
 {
 	const msgr_kv_t extra[] = {
@@ -249,6 +273,7 @@ int main(void)
 		LEAK_TEST(test_defaults),
 		LEAK_TEST(test_dsn_and_nested_options),
 		LEAK_TEST(test_refuses),
+		LEAK_TEST(test_delay_granularity),
 		LEAK_TEST(test_delay_queues),
 		LEAK_TEST(test_out_of_memory),
 	};

@@ -828,7 +828,7 @@ static int publish_one(msgr_amqp_t *a, const msgr_amqp_out_t *m, msgr_error_t *e
 	msgr_amqp_delay_t d = { 0 };
 	int rc;
 	if (m->m.delay_ms > 0) {
-		if ((rc = msgr_amqp_delay_queue(o, key, m->m.delay_ms, m->retry, &d, err)) != MSGR_OK) {
+		if ((rc = msgr_amqp_delay_queue(o, key, msgr_amqp_delay_rounded(o, m->m.delay_ms), m->retry, &d, err)) != MSGR_OK) {
 			return rc;
 		}
 		if ((rc = declare_delay(a, &d, err)) != MSGR_OK) {

@@ -61,6 +61,7 @@ typedef struct msgr_amqp_options {
 	char *delay_exchange_name;    /* delays */
 	char *delay_queue_name_pattern; /* delay_%exchange_name%_%routing_key%_%delay% */
 	msgr_amqp_args_t delay_arguments;
+	long long delay_granularity_ms; /* delays rounded up to a multiple of it (100); 0: exact */
 	bool auto_setup;              /* true */
 	bool persistent;              /* false */
 	double heartbeat;             /* s; 0: none, as ext-amqp */
@@ -85,6 +86,11 @@ void msgr_amqp_options_free(msgr_amqp_options_t *o);
  * integers must be ones (option names the place in errors). */
 int msgr_amqp_args_set(msgr_amqp_args_t *args, const char *key, const char *value, bool cast, const char *option, msgr_error_t *err);
 void msgr_amqp_args_free(msgr_amqp_args_t *args);
+
+/* The delay a delay queue is made for: delay_ms rounded up to a multiple of
+ * delay[granularity], so that retries with jitter share a few queues instead of making one
+ * per millisecond (Symfony's default delays, 1000 ms times powers of 2, are not changed). */
+long long msgr_amqp_delay_rounded(const msgr_amqp_options_t *o, long long delay_ms);
 
 /* The queue a message waits in for delay_ms, as Symfony names and declares it (it is bound to
  * the delays exchange by its own name, and the message published there with that name as

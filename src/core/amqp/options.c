@@ -192,6 +192,7 @@ static int apply_nested(msgr_amqp_options_t *o, const char *key, const parts_t *
 		if (k->count == 2 && strcmp(what, "exchange_name") == 0) return msgr_option_string(&o->delay_exchange_name, v, err);
 		if (k->count == 2 && strcmp(what, "queue_name_pattern") == 0) return msgr_option_string(&o->delay_queue_name_pattern, v, err);
 		if (k->count == 3 && strcmp(what, "arguments") == 0 && *k->part[2]) return msgr_amqp_args_set(&o->delay_arguments, k->part[2], v, true, "delay[arguments]", err);
+		if (k->count == 2 && strcmp(what, "granularity") == 0) return msgr_option_integer("AMQP", "delay[granularity]", v, 0, &o->delay_granularity_ms, err);
 		return unknown(key, err);
 	}
 	if (strcmp(name, "queues") == 0 && k->count >= 2 && *k->part[1]) {
@@ -271,6 +272,7 @@ int msgr_amqp_options_parse(const msgr_dsn_t *dsn, const msgr_kv_t *extra, size_
 	o->tls = strcmp(dsn->scheme, "amqps") == 0;
 	o->port = dsn->port ? dsn->port : o->tls ? 5671 : 5672;
 	o->auto_setup = o->verify = true;
+	o->delay_granularity_ms = 100;
 	o->exchange_flags = MSGR_AMQP_DURABLE;
 	o->confirm_timeout = 5;
 	/* the path: /vhost/exchange, each segment percent-decoded on its own (%2f is the vhost "/") */

@@ -34,6 +34,12 @@ static int expand(const char *pattern, const char *const vars[][2], msgr_buf_t *
 	return MSGR_OK;
 }
 
+long long msgr_amqp_delay_rounded(const msgr_amqp_options_t *o, long long delay_ms)
+{
+	long long g = o->delay_granularity_ms;
+	return g > 0 && delay_ms % g ? (delay_ms / g + 1) * g : delay_ms;
+}
+
 int msgr_amqp_delay_queue(const msgr_amqp_options_t *o, const char *routing_key, long long delay_ms, bool retry, msgr_amqp_delay_t *out, msgr_error_t *err)
 {
 	memset(out, 0, sizeof(*out));
