@@ -27,7 +27,7 @@ foreach ([fn() => $m->bus('x'), fn() => $m->transport('b'), fn() => $m->setupTra
 --EXPECT--
 Unknown configuration key "transport" (known: transports, routing, handlers, buses, default_bus, failure_transport, serializer, connections, listeners, logger, reset, project_dir)
 Configuration key "handlers" must be an array, string given
-transports["a"]: no transport handles the DSN scheme "beanstalk://" in this build (available: in-memory://, sync://, doctrine://, redis://, rediss://)
+transports["a"]: no transport handles the DSN scheme "beanstalk://" in this build (available: in-memory://, sync://, doctrine://, redis://, rediss://, amqp://, amqps://)
 transports["a"]: invalid DSN: the DSN has no scheme (expected scheme://...)
 transports["a"]: unknown key "colour" (known: dsn, options, serializer, retry_strategy, failure_transport, rate_limiter)
 transports["a"] must be a DSN string, an array with "dsn", or a TransportInterface object, int given

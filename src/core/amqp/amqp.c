@@ -859,10 +859,8 @@ static int publish_one(msgr_amqp_t *a, const msgr_amqp_out_t *m, msgr_error_t *e
 
 int msgr_amqp_send(msgr_amqp_t *a, const msgr_amqp_out_t *messages, size_t count, msgr_error_t *err)
 {
+	(void) flush_acks(a, err);
 	int rc = connect_now(a, err);
-	if (rc == MSGR_OK) {
-		rc = flush_acks(a, err);
-	}
 	if (rc != MSGR_OK) {
 		return rc;
 	}
@@ -908,7 +906,8 @@ static int read_frames(msgr_amqp_t *a, long timeout_ms, bool (*done)(const msgr_
 static void unsubscribe(msgr_amqp_t *a)
 {
 	msgr_error_t err;
-	if (!a->conn || flush_acks(a, &err) != MSGR_OK) {
+	(void) flush_acks(a, &err);
+	if (!a->conn) {
 		return;
 	}
 	for (size_t i = 0; i < a->queue_count; i++) {
@@ -1022,10 +1021,8 @@ int msgr_amqp_get(msgr_amqp_t *a, const char *const *queues, size_t queue_count,
 			return msgr_error_set(err, MSGR_ERR_INVALID, "The queue \"%s\" is not one of this transport's (its option queues)", queues[i]);
 		}
 	}
+	(void) flush_acks(a, err);
 	int rc = connect_now(a, err);
-	if (rc == MSGR_OK) {
-		rc = flush_acks(a, err);
-	}
 	if (rc == MSGR_OK) {
 		rc = subscribe(a, queues, queue_count, err);
 	}
@@ -1084,7 +1081,8 @@ static bool settle_tag(msgr_amqp_t *a, uint64_t tag)
 }
 
 /* The kept acknowledgements: one basic.ack with multiple for all of them when no delivery
- * below the highest is still out or pending, else one each. */
+ * below the highest is still out or pending, else one each. Always MSGR_OK: when they cannot
+ * be written the connection is dropped (see there). */
 static int flush_acks(msgr_amqp_t *a, msgr_error_t *err)
 {
 	if (!a->kept_count || !a->conn) {
@@ -1111,7 +1109,12 @@ static int flush_acks(msgr_amqp_t *a, msgr_error_t *err)
 		}
 	}
 	a->kept_count = 0;
-	return st == AMQP_STATUS_OK ? MSGR_OK : status_error(a, st, "acknowledge messages", err);
+	if (st != AMQP_STATUS_OK) {
+		/* the connection is gone, and with it every delivery it made: the broker gives them
+		 * back to their queues, and no other connection can acknowledge them */
+		drop(a);
+	}
+	return MSGR_OK;
 }
 
 int msgr_amqp_ack(msgr_amqp_t *a, unsigned long long connection, uint64_t tag, bool reject, msgr_error_t *err)
@@ -1139,6 +1142,20 @@ int msgr_amqp_release(msgr_amqp_t *a, unsigned long long connection, uint64_t ta
 int msgr_amqp_flush(msgr_amqp_t *a, msgr_error_t *err)
 {
 	return flush_acks(a, err);
+}
+
+long msgr_amqp_tend_interval_ms(const msgr_amqp_t *a)
+{
+	return a->o.heartbeat > 0 ? (long) (a->o.heartbeat * 1000 / 2) : 0;
+}
+
+void msgr_amqp_tend(msgr_amqp_t *a)
+{
+	msgr_error_t err;
+	if (a->conn) {
+		/* on failure the connection is dropped: the next call opens another */
+		(void) read_frames(a, 0, NULL, "answer heartbeats", &err);
+	}
 }
 
 int msgr_amqp_fd(msgr_amqp_t *a, bool *ready)

@@ -181,6 +181,11 @@ int msgr_amqp_release(msgr_amqp_t *a, unsigned long long connection, uint64_t ta
 /* The socket a worker waits on for deliveries, or -1 when it does not consume; *ready when
  * some can be read without waiting. */
 int msgr_amqp_fd(msgr_amqp_t *a, bool *ready);
+/* With heartbeat on: every how many ms a handler's worker should call msgr_amqp_tend() (half
+ * the heartbeat), else 0. */
+long msgr_amqp_tend_interval_ms(const msgr_amqp_t *a);
+/* Reads what came without waiting: heartbeats are answered and sent when due, deliveries kept. */
+void msgr_amqp_tend(msgr_amqp_t *a);
 /* The ready messages of the queues (passive queue.declare), summed. */
 int msgr_amqp_count(msgr_amqp_t *a, long long *n, msgr_error_t *err);
 /* }}} */

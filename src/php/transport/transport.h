@@ -74,6 +74,11 @@ typedef struct php_messenger_transport_ops {
 	/* the socket a worker waiting for messages waits on too (deliveries are pushed to it), or -1;
 	 * *ready when messages can be read at once. NULL: the worker polls it with get */
 	int (*wait_fd)(const php_messenger_transport *t, bool *ready);
+	/* every how many ms a connection wants looking after while a handler runs (heartbeats to
+	 * answer), 0: never; NULL: never */
+	zend_long (*tend_interval_ms)(const php_messenger_transport *t);
+	/* looks after it (between two opcodes of a handler): reads what came, answers heartbeats */
+	void (*tend)(const php_messenger_transport *t);
 	/* drops the caller's reference to an envelope the transport handed out or settled; NULL:
 	 * OBJ_RELEASE */
 	void (*let_go)(const php_messenger_transport *t, zend_object *envelope);

@@ -1052,7 +1052,9 @@ typedef struct {
 	atomic_bool due;
 	void *vm_interrupt;          /* &EG(vm_interrupt) of the worker's thread */
 	php_messenger_worker *w;
-	zend_long seconds;
+	zend_long seconds;           /* keepalive: every so many seconds; 0: off */
+	zend_long tend_ms;           /* connections looked after (heartbeats) every so many ms; 0: none want it */
+	zend_long kept_at;           /* when keepalive last ran (monotonic ms) */
 	bool busy;
 } keepalive_t;
 
@@ -1093,6 +1095,20 @@ static void messenger_interrupt(zend_execute_data *execute_data)
 	if (k && !k->busy && !EG(exception) && atomic_exchange(&k->due, false)) {
 		php_messenger_worker *w = k->w;
 		k->busy = true;
+		php_messenger_transport *receiver;
+		if (k->tend_ms) {
+			ZEND_HASH_FOREACH_PTR(&w->receivers, receiver) {
+				if (receiver->ops->tend) {
+					receiver->ops->tend(receiver);
+				}
+			} ZEND_HASH_FOREACH_END();
+		}
+		zend_long now = php_messenger_monotonic_ms();
+		if (!k->seconds || now - k->kept_at < k->seconds * 1000 - 50) {
+			k->busy = false;
+			goto done;
+		}
+		k->kept_at = now;
 		if (w->current_receiver) {
 			keep_one(w, w->current_receiver, w->current_envelope, w->current_transport, k->seconds);
 		}
@@ -1105,6 +1121,7 @@ static void messenger_interrupt(zend_execute_data *execute_data)
 		} ZEND_HASH_FOREACH_END();
 		k->busy = false;
 	}
+done:
 	if (previous_interrupt) {
 		previous_interrupt(execute_data);
 	}
@@ -1692,9 +1709,21 @@ ZEND_METHOD(Messenger_Worker, run)
 	}
 	keepalive_t *outer_keep = keeping_alive;
 	msgr_tick_t *ticker = NULL;
-	if (keep.seconds) {
+	php_messenger_transport *tended;
+	ZEND_HASH_FOREACH_PTR(&w->receivers, tended) {
+		zend_long ms = tended->ops->tend_interval_ms ? tended->ops->tend_interval_ms(tended) : 0;
+		if (ms > 0 && (!keep.tend_ms || ms < keep.tend_ms)) {
+			keep.tend_ms = ms;
+		}
+	} ZEND_HASH_FOREACH_END();
+	keep.kept_at = php_messenger_monotonic_ms();
+	if (keep.seconds || keep.tend_ms) {
 		msgr_error_t terr;
-		if (msgr_tick_start(&ticker, keep.seconds * 1000, keepalive_tick, &keep, &terr) != MSGR_OK) {
+		zend_long every = keep.seconds ? keep.seconds * 1000 : keep.tend_ms;
+		if (keep.tend_ms && keep.tend_ms < every) {
+			every = keep.tend_ms;
+		}
+		if (msgr_tick_start(&ticker, every, keepalive_tick, &keep, &terr) != MSGR_OK) {
 			php_messenger_throw(php_messenger_ce_RuntimeException, "Cannot start keepalive: %s", terr.message);
 			RETURN_THROWS();
 		}

@@ -569,6 +569,20 @@ static int amqp_wait_fd(const php_messenger_transport *transport, bool *ready_no
 	return t->a ? msgr_amqp_fd(t->a, ready_now) : -1;
 }
 
+static zend_long amqp_tend_interval_ms(const php_messenger_transport *transport)
+{
+	php_messenger_amqp *t = amqp_from(transport->object);
+	return t->a ? (zend_long) msgr_amqp_tend_interval_ms(t->a) : 0;
+}
+
+static void amqp_tend(const php_messenger_transport *transport)
+{
+	php_messenger_amqp *t = amqp_from(transport->object);
+	if (t->a) {
+		msgr_amqp_tend(t->a);
+	}
+}
+
 /* The broker keeps an unacknowledged delivery for as long as the connection lives: nothing to do. */
 static bool amqp_keepalive(const php_messenger_transport *transport, zend_object *envelope, const zend_long *seconds)
 {
@@ -621,6 +635,8 @@ static const php_messenger_transport_ops amqp_ops = {
 	.flush = amqp_flush,
 	.read_ahead = amqp_read_ahead,
 	.wait_fd = amqp_wait_fd,
+	.tend_interval_ms = amqp_tend_interval_ms,
+	.tend = amqp_tend,
 	.keepalive = amqp_keepalive,
 	.count = amqp_count,
 	.setup = amqp_setup,
