@@ -11,7 +11,7 @@
 # certificates generated under $dir/redis-run/tls).
 # RabbitMQ 3.10 (also alone: scripts/db.sh start-amqp): a node
 # of its own, messenger@localhost, on 127.0.0.1:55672 (distribution 55673, its own epmd on
-# 55674), vhosts "messenger" and "messenger_faults", user "messenger" with the same password;
+# 55674) and with TLS on 55675 (certificates under $dir/rabbit/tls), vhosts "messenger" and "messenger_faults", user "messenger" with the same password;
 # scripts/db.sh amqpctl ARGS runs rabbitmqctl on it.
 set -eu
 dir=${MESSENGER_DB_DIR:-/tmp/messenger-db}
@@ -22,7 +22,24 @@ redis_port=56379
 redis_locked_port=56380
 redis_tls_port=56381
 amqp_port=55672
+amqp_tls_port=55675
 password=s3cret-pw
+
+# A CA of its own in $1 (each server its own: one's CA does not verify another's certificate)
+# signs a server certificate (127.0.0.1, localhost) and a client's.
+make_certs() {
+	local tls=$1
+	if ! [ -f "$tls/client.pem" ]; then
+		mkdir -p "$tls"
+		(cd "$tls" &&
+			openssl req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.pem -days 3650 -subj "/CN=messenger test CA" &&
+			openssl req -newkey rsa:2048 -nodes -keyout server.key -out server.csr -subj "/CN=127.0.0.1" &&
+			printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\n' > server.ext &&
+			openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out server.pem -days 3650 -extfile server.ext &&
+			openssl req -newkey rsa:2048 -nodes -keyout client.key -out client.csr -subj "/CN=messenger client" &&
+			openssl x509 -req -in client.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out client.pem -days 3650) >/dev/null 2>&1
+	fi
+}
 
 start_pgsql() {
 	if ! [ -f "$dir/pg/PG_VERSION" ]; then
@@ -88,16 +105,7 @@ start_redis() {
 	# TLS: a CA of its own signs the server's certificate (127.0.0.1, localhost) and a client's;
 	# the server wants a client certificate
 	tls="$dir/redis-run/tls"
-	if ! [ -f "$tls/client.pem" ]; then
-		mkdir -p "$tls"
-		(cd "$tls" &&
-			openssl req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.pem -days 3650 -subj "/CN=messenger test CA" &&
-			openssl req -newkey rsa:2048 -nodes -keyout server.key -out server.csr -subj "/CN=127.0.0.1" &&
-			printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\n' > server.ext &&
-			openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out server.pem -days 3650 -extfile server.ext &&
-			openssl req -newkey rsa:2048 -nodes -keyout client.key -out client.csr -subj "/CN=messenger client" &&
-			openssl x509 -req -in client.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out client.pem -days 3650) >/dev/null 2>&1
-	fi
+	make_certs "$tls"
 	if ! redis-cli -p $redis_tls_port --tls --cacert "$tls/ca.pem" --cert "$tls/client.pem" --key "$tls/client.key" ping >/dev/null 2>&1; then
 		redis-server --port 0 --tls-port $redis_tls_port --bind 127.0.0.1 --tls-cert-file "$tls/server.pem" --tls-key-file "$tls/server.key" \
 			--tls-ca-cert-file "$tls/ca.pem" --tls-auth-clients yes --save '' --appendonly no --daemonize yes \
@@ -128,7 +136,16 @@ start_amqp() {
 	local r="$dir/rabbit"
 	mkdir -p "$r/mnesia" "$r/log"
 	[ -f "$r/enabled_plugins" ] || echo "[]." > "$r/enabled_plugins"
+	# TLS on port 55675: a CA of its own, a client certificate asked for but not required
+	make_certs "$r/tls"
+	printf '%s\n' "listeners.ssl.default = 127.0.0.1:$amqp_tls_port" "ssl_options.cacertfile = $r/tls/ca.pem" \
+		"ssl_options.certfile = $r/tls/server.pem" "ssl_options.keyfile = $r/tls/server.key" \
+		"ssl_options.verify = verify_peer" "ssl_options.fail_if_no_peer_cert = false" > "$r/rabbitmq.conf"
 	chown -R rabbitmq:rabbitmq "$r"
+	# a node started before it had a TLS listener: started again with it
+	if rabbitmqctl_ status >/dev/null 2>&1 && ! (exec 3<>/dev/tcp/127.0.0.1/$amqp_tls_port) 2>/dev/null; then
+		rabbitmqctl_ stop >/dev/null 2>&1 || true
+	fi
 	if ! rabbitmqctl_ status >/dev/null 2>&1; then
 		su rabbitmq -s /bin/sh -c "env $(rabbit_env) RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS='-kernel inet_dist_use_interface {127,0,0,1}' /usr/lib/rabbitmq/bin/rabbitmq-server -detached" >/dev/null 2>&1
 	fi
@@ -161,10 +178,12 @@ start)
 	echo "export MESSENGER_REDIS_LOCKED_DSN='redis://127.0.0.1:$redis_locked_port'"
 	echo "export MESSENGER_REDIS_TLS_DSN='rediss://127.0.0.1:$redis_tls_port' MESSENGER_REDIS_TLS_DIR='$dir/redis-run/tls'"
 	echo "export MESSENGER_AMQP_DSN='amqp://messenger:$password@127.0.0.1:$amqp_port/messenger'"
+	echo "export MESSENGER_AMQP_TLS_DSN='amqps://messenger:$password@127.0.0.1:$amqp_tls_port/messenger' MESSENGER_AMQP_TLS_DIR='$dir/rabbit/tls'"
 	;;
 start-amqp)
 	start_amqp >&2
 	echo "export MESSENGER_AMQP_DSN='amqp://messenger:$password@127.0.0.1:$amqp_port/messenger'"
+	echo "export MESSENGER_AMQP_TLS_DSN='amqps://messenger:$password@127.0.0.1:$amqp_tls_port/messenger' MESSENGER_AMQP_TLS_DIR='$dir/rabbit/tls'"
 	;;
 amqpctl)
 	# rabbitmqctl on the test node: scripts/db.sh amqpctl close_all_connections -p messenger_faults why

@@ -1,5 +1,5 @@
 --TEST--
-AmqpTransport at the edges: a publish the broker refuses (a full queue with x-overflow reject-publish: nack) and one it cannot route (mandatory: basic.return) are exceptions, never lost silently, and the transport goes on; a quorum queue is consumed with a per-consumer prefetch; retry jitter shares delay queues (delay[granularity], 100 ms by default; 0: Symfony's exact names)
+AmqpTransport at the edges: a publish the broker refuses (a full queue with x-overflow reject-publish: nack) and one it cannot route (mandatory: basic.return) are exceptions, never lost silently, and the transport goes on; a quorum queue is consumed with a per-consumer prefetch; retry jitter shares delay queues (delay[granularity], 100 ms by default; 0: Symfony's exact names); a delay queue deleted under a transport that declared it: the delayed publish (mandatory) comes back as an exception, not lost, and sending again declares it
 --EXTENSIONS--
 messenger
 amqp
@@ -77,6 +77,18 @@ echo 'rounded up to 100 ms: ', App\Amqp\ready("delay_{$x}__1100_delay"), ' in th
 $exact = new AmqpTransport(App\Amqp\dsn() . "/{$x}_exact?delay[granularity]=0", ['queues' => ["{$x}_q" => []]], $php);
 $exact->send(new Envelope(new Job('d'), [new DelayStamp(1001)]));
 echo 'exact: ', App\Amqp\ready("delay_{$x}_exact__1001_delay"), "\n";
+
+echo "-- a delay queue deleted under a transport that declared it\n";
+$t->send(new Envelope(new Job('e'), [new DelayStamp(1000)]));
+App\Amqp\clean(["delay_{$x}__1000_delay"]);
+try {
+    $t->send(new Envelope(new Job('f'), [new DelayStamp(1000)]));
+    echo "no exception\n";
+} catch (Messenger\Exception\TransportException $e) {
+    echo get_class($e), ': ', $clean($e->getMessage()), "\n";
+}
+$t->send(new Envelope(new Job('g'), [new DelayStamp(1000)]));
+echo 'sent again: ', App\Amqp\ready("delay_{$x}__1000_delay"), " in the delay queue\n";
 App\Amqp\clean($queues, [$x, "{$x}_direct", "{$x}_exact", "{$x}_q"]);
 App\Amqp\clean(["{$x}_q"]);
 ?>
@@ -87,7 +99,7 @@ sendAll: Messenger\Exception\TransportException
 in the queue: fits
 then: fits again
 -- basic.return: mandatory and unroutable
-Messenger\Exception\TransportException: The broker returned a message published to X_direct (AMQP at 127.0.0.1:PORT, vhost messenger): 312 NO_ROUTE
+Messenger\Exception\TransportException: The broker returned a message it could not route (AMQP at 127.0.0.1:PORT, vhost messenger): 312 NO_ROUTE (exchange "X_direct", routing key "unknown")
 routed: 1
 -- a quorum queue
 got: q1,q2,q3
@@ -95,3 +107,6 @@ left: 0
 -- delay granularity
 rounded up to 100 ms: 2 in the 1100 ms queue, 1 in the 1000 ms one
 exact: 1
+-- a delay queue deleted under a transport that declared it
+Messenger\Exception\TransportException: The broker returned a message it could not route (AMQP at 127.0.0.1:PORT, vhost messenger): 312 NO_ROUTE (exchange "delays", routing key "delay_X__1000_delay"); its delay queue was gone, sending it again declares it
+sent again: 1 in the delay queue

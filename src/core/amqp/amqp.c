@@ -27,6 +27,10 @@
 #define DEFAULT_CONNECT_TIMEOUT 5.0
 #define DEFAULT_RPC_TIMEOUT 30.0
 #define DELAY_QUEUES_KEPT 256   /* delay queues remembered as declared on a connection */
+/* A delay queue expires delay + 10 s after its last declaration (x-expires; a publish into it
+ * does not count as use): one declared less than this long ago is used without declaring it
+ * again, and a message published into it is dead-lettered at least 5 s before it could expire. */
+#define DELAY_FRESH_MS 5000
 
 typedef struct {
 	char *queue;                /* its consumer tag is its name */
@@ -57,11 +61,12 @@ struct msgr_amqp {
 	bool confirming;
 	uint64_t published, confirmed;
 	bool nacked;
-	char returned[160];         /* why a published message came back, "" when none did */
+	char returned[640];         /* why a published message came back, "" when none did */
+	bool returned_delayed;      /* it was a delayed one: its delay queue was gone */
 	/* the close the broker sent, "" when none */
 	char closed[256];
 	int closed_code;
-	char **delay_queues;        /* declared on this connection */
+	struct { char *name; long long at_ms; } *delay_queues; /* declared on this connection, and when */
 	size_t delay_queue_count;
 };
 
@@ -104,6 +109,14 @@ static const char *where(const msgr_amqp_t *a, char *buf, size_t size)
 	return msgr_amqp_where(&a->o, buf, size);
 }
 
+static void forget_delay_queues(msgr_amqp_t *a)
+{
+	for (size_t i = 0; i < a->delay_queue_count; i++) {
+		msgr_free(a->delay_queues[i].name);
+	}
+	a->delay_queue_count = 0;
+}
+
 /* Drops the connection: what it delivered comes back to the queues, what was kept to
  * acknowledge is handled again (at least once). */
 static void drop(msgr_amqp_t *a)
@@ -130,10 +143,7 @@ static void drop(msgr_amqp_t *a)
 	a->prefetch = 0;
 	a->confirming = false;
 	a->published = a->confirmed = 0;
-	for (size_t i = 0; i < a->delay_queue_count; i++) {
-		msgr_free(a->delay_queues[i]);
-	}
-	a->delay_queue_count = 0;
+	forget_delay_queues(a);
 }
 
 /* The error of a failed librabbitmq status (drops the connection: it cannot be trusted). */
@@ -386,7 +396,10 @@ static int on_frame(msgr_amqp_t *a, const amqp_frame_t *f, int *status)
 		}
 		case AMQP_BASIC_RETURN_METHOD: {
 			const amqp_basic_return_t *r = m->decoded;
-			snprintf(a->returned, sizeof(a->returned), "%d %.*s", r->reply_code, (int) r->reply_text.len, (const char *) r->reply_text.bytes);
+			snprintf(a->returned, sizeof(a->returned), "%d %.*s (exchange \"%.*s\", routing key \"%.*s\")", r->reply_code,
+				(int) r->reply_text.len, (const char *) r->reply_text.bytes, (int) r->exchange.len, (const char *) r->exchange.bytes,
+				(int) r->routing_key.len, (const char *) r->routing_key.bytes);
+			a->returned_delayed = r->exchange.len == strlen(a->o.delay_exchange_name) && memcmp(r->exchange.bytes, a->o.delay_exchange_name, r->exchange.len) == 0;
 			a->skipping_return = true;
 			return MSGR_OK;
 		}
@@ -716,19 +729,21 @@ int msgr_amqp_setup(msgr_amqp_t *a, msgr_error_t *err)
 }
 
 /* {{{ publishing */
-static bool delay_declared(msgr_amqp_t *a, const char *queue)
+static long long now_ms(void)
 {
-	for (size_t i = 0; i < a->delay_queue_count; i++) {
-		if (strcmp(a->delay_queues[i], queue) == 0) {
-			return true;
-		}
-	}
-	return false;
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (long long) t.tv_sec * 1000 + t.tv_nsec / 1000000;
 }
 
 static int declare_delay(msgr_amqp_t *a, const msgr_amqp_delay_t *d, msgr_error_t *err)
 {
-	if (delay_declared(a, d->queue)) {
+	long long now = now_ms();
+	size_t i = 0;
+	while (i < a->delay_queue_count && strcmp(a->delay_queues[i].name, d->queue) != 0) {
+		i++;
+	}
+	if (i < a->delay_queue_count && now - a->delay_queues[i].at_ms < DELAY_FRESH_MS) {
 		return MSGR_OK;
 	}
 	int rc = declare_queue(a, d->queue, MSGR_AMQP_DURABLE, &d->arguments, false, NULL, "declare a delay queue", err);
@@ -738,17 +753,18 @@ static int declare_delay(msgr_amqp_t *a, const msgr_amqp_delay_t *d, msgr_error_
 	if (rc != MSGR_OK) {
 		return rc;
 	}
-	if (a->delay_queue_count == DELAY_QUEUES_KEPT) {
-		for (size_t i = 0; i < a->delay_queue_count; i++) {
-			msgr_free(a->delay_queues[i]);
-		}
-		a->delay_queue_count = 0;
+	if (i < a->delay_queue_count) {
+		a->delay_queues[i].at_ms = now;
+		return MSGR_OK;
 	}
-	if (!a->delay_queues && !(a->delay_queues = msgr_calloc(DELAY_QUEUES_KEPT, sizeof(char *)))) {
+	if (a->delay_queue_count == DELAY_QUEUES_KEPT) {
+		forget_delay_queues(a);
+	}
+	if (!a->delay_queues && !(a->delay_queues = msgr_calloc(DELAY_QUEUES_KEPT, sizeof(*a->delay_queues)))) {
 		return MSGR_OK; /* not remembered: declared again next time */
 	}
-	if ((a->delay_queues[a->delay_queue_count] = msgr_strndup(d->queue, strlen(d->queue)))) {
-		a->delay_queue_count++;
+	if ((a->delay_queues[a->delay_queue_count].name = msgr_strndup(d->queue, strlen(d->queue)))) {
+		a->delay_queues[a->delay_queue_count++].at_ms = now;
 	}
 	return MSGR_OK;
 }
@@ -846,8 +862,10 @@ static int publish_one(msgr_amqp_t *a, const msgr_amqp_out_t *m, msgr_error_t *e
 	amqp_basic_properties_t p;
 	props_of(m, &p, entries);
 	amqp_bytes_t body = { m->m.body_len, m->m.body };
+	/* a delayed message is mandatory: should its delay queue be gone (deleted by hand), the
+	 * broker returns it instead of dropping it in the delays exchange */
 	int st = amqp_basic_publish(a->conn, CHANNEL, amqp_cstring_bytes(exchange), amqp_cstring_bytes(key),
-		(m->flags & MSGR_AMQP_MANDATORY) != 0, (m->flags & MSGR_AMQP_IMMEDIATE) != 0, &p, body);
+		(m->flags & MSGR_AMQP_MANDATORY) != 0 || m->m.delay_ms > 0, (m->flags & MSGR_AMQP_IMMEDIATE) != 0, &p, body);
 	msgr_free(entries);
 	msgr_amqp_delay_free(&d);
 	if (st != AMQP_STATUS_OK) {
@@ -884,7 +902,10 @@ int msgr_amqp_send(msgr_amqp_t *a, const msgr_amqp_out_t *messages, size_t count
 	}
 	char w[300];
 	if (a->returned[0]) {
-		return msgr_error_set(err, MSGR_ERR_DENIED, "The broker returned a message published to %s (%s): %s", a->o.exchange_name, where(a, w, sizeof(w)), a->returned);
+		forget_delay_queues(a); /* one may be gone: declared again at the next send */
+		/* a delay queue deleted under us: sending again declares it (a worker waits and retries) */
+		return msgr_error_set(err, a->returned_delayed ? MSGR_ERR_IO : MSGR_ERR_DENIED, "The broker returned a message it could not route (%s): %s%s",
+			where(a, w, sizeof(w)), a->returned, a->returned_delayed ? "; its delay queue was gone, sending it again declares it" : "");
 	}
 	if (a->nacked) {
 		return msgr_error_set(err, MSGR_ERR_IO, "The broker refused (nack) a message published to %s (%s)", a->o.exchange_name, where(a, w, sizeof(w)));
