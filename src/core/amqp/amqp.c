@@ -628,6 +628,13 @@ static int connect_now(msgr_amqp_t *a, msgr_error_t *err)
 	double ct = o->connect_timeout > 0 ? o->connect_timeout : DEFAULT_CONNECT_TIMEOUT;
 	struct timeval tv = { (long) ct, (long) ((ct - (long) ct) * 1e6) };
 	int st = amqp_socket_open_noblock(s, o->host, o->port, &tv);
+	if (st == AMQP_STATUS_SSL_HOSTNAME_VERIFY_FAILED && (strchr(o->host, ':') || strspn(o->host, "0123456789.") == strlen(o->host))) {
+		/* librabbitmq checks names only (the DNS entries of subjectAltName), never addresses */
+		status_error(a, st, "connect", err);
+		size_t len = strlen(err->message);
+		snprintf(err->message + len, sizeof(err->message) - len, " (librabbitmq checks a certificate's DNS names, not IP addresses: connect by a name the certificate holds)");
+		return err->code;
+	}
 	if (st != AMQP_STATUS_OK) {
 		return status_error(a, st, "connect", err);
 	}
