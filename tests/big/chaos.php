@@ -1,17 +1,19 @@
 <?php
 /*
- * Chaos, bounded in time: on each transport (SQLite, PostgreSQL, Redis) 4 workers
+ * Chaos, bounded in time: on each transport (SQLite, PostgreSQL, Redis, RabbitMQ) 4 workers
  * (bin/console messenger:consume, the default read-ahead, redeliver_timeout=2) drain 20 000
  * messages mixed with 200 garbage entries while one of them is killed with SIGKILL every
- * 0.2-0.6 s and started again; on Redis the server is also stopped and started twice under them. Every message must be
+ * 0.2-0.6 s and started again; on Redis and RabbitMQ the server is also stopped and started twice under them. Every message must be
  * handled at least once (lost: must be 0), every garbage entry must reach the failure transport,
  * and no worker may end without being killed (unexpected exits: must be 0); messages handled
  * twice are counted and reported (at-least-once allows them). SQLite, scripts/db.sh's PostgreSQL
- * (MESSENGER_PGSQL_DSN) and a private Redis.
+ * (MESSENGER_PGSQL_DSN), a private Redis and scripts/db.sh's RabbitMQ (its application stopped and
+ * started with rabbitmqctl; the vhost messenger_faults, the failure transport a SQLite table).
  * Run by scripts/test.sh; prints "chaos: N passed, N failed".
- * Usage: php -d extension=SO chaos.php SO
+ * Usage: php -d extension=SO chaos.php SO [KINDS, comma-separated: sqlite,pgsql,redis,amqp]
  */
 require __DIR__ . '/../_inc/redis.inc';
+require __DIR__ . '/../_inc/amqp.inc';
 
 $so = $argv[1] ?? 'messenger';
 $console = realpath(__DIR__ . '/../../bin/console');
@@ -30,17 +32,34 @@ if (!$pg) {
 $pgConnection = ['dsn' => $pg, 'user' => getenv('MESSENGER_DB_USER') ?: 'messenger', 'password' => getenv('MESSENGER_DB_PASSWORD') ?: ''];
 $pgTable = 'messenger_chaos_' . getmypid();
 
-foreach (['sqlite', 'pgsql', 'redis'] as $kind) {
+foreach (isset($argv[2]) ? explode(',', $argv[2]) : ['sqlite', 'pgsql', 'redis', 'amqp'] as $kind) {
     $dir = sys_get_temp_dir() . "/messenger-chaos-$kind-" . getmypid();
     exec('rm -rf ' . escapeshellarg($dir));
     mkdir("$dir/config", 0777, true);
     $log = "$dir/handled.log";
     $server = null;
-    if ($kind === 'redis') {
+    $restart = null;
+    if ($kind === 'amqp') {
+        $exchange = 'chaos_' . getmypid();
+        $amqp = preg_replace('#/messenger$#', '/messenger_faults', App\Amqp\dsn()) . "/$exchange";
+        $async = $amqp;
+        $failure = 'doctrine://default?queue_name=failed';
+        $ctl = __DIR__ . '/../../scripts/db.sh amqpctl';
+        $restart = function () use ($ctl) {
+            exec("$ctl stop_app 2>&1");
+            usleep(800000);
+            exec("$ctl start_app 2>&1");
+        };
+    } elseif ($kind === 'redis') {
         $server = new App\Redis\Server();
         $server->start(['--appendonly', 'yes', '--appendfsync', 'always']);
         $async = "redis://127.0.0.1:{$server->port}/chaos?redeliver_timeout=2&claim_interval=300"; // the default read-ahead
         $failure = "redis://127.0.0.1:{$server->port}/chaos_failed";
+        $restart = function () use ($server) {
+            $server->stop();
+            usleep(800000);
+            $server->start(['--appendonly', 'yes', '--appendfsync', 'always']);
+        };
     } elseif ($kind === 'pgsql') {
         $async = "doctrine://db?table_name=$pgTable&redeliver_timeout=2";
         $failure = "doctrine://db?table_name=$pgTable&queue_name=failed";
@@ -71,7 +90,17 @@ return [
         $m->dispatchAll(array_map(fn ($n) => new Job($n), range($i, min($total, $i + 500) - 1)));
     }
     // garbage among the messages
-    if ($kind === 'redis') {
+    if ($kind === 'amqp') {
+        $u = parse_url($amqp);
+        $c = new AMQPConnection(['host' => $u['host'], 'port' => $u['port'], 'vhost' => 'messenger_faults', 'login' => $u['user'], 'password' => $u['pass']]);
+        $c->connect();
+        $x = new AMQPExchange(new AMQPChannel($c));
+        $x->setName($exchange);
+        for ($g = 0; $g < $garbage; $g++) {
+            $x->publish("garbage $g", '', AMQP_NOPARAM, ['delivery_mode' => 2]);
+        }
+        unset($x, $c);
+    } elseif ($kind === 'redis') {
         $raw = new App\Redis\Raw("redis://127.0.0.1:{$server->port}");
         for ($g = 0; $g < $garbage; $g++) {
             $raw('XADD', 'chaos', '*', 'message', "garbage $g");
@@ -122,7 +151,7 @@ return [
     $kills = $unexpected = $restarts = 0;
     $began = microtime(true);
     $next_kill = $began + mt_rand(200, 600) / 1000;
-    $restart_at = $server ? [$began + 3, $began + 8] : [];
+    $restart_at = $restart ? [$began + 3, $began + 8] : [];
     $done = false;
     while (microtime(true) - $began < $deadline_s) {
         usleep(50000);
@@ -146,11 +175,9 @@ return [
             $workers[$w] = $start();
             $next_kill = microtime(true) + mt_rand(200, 600) / 1000;
         }
-        if ($server && $restart_at && microtime(true) >= $restart_at[0]) {
+        if ($restart && $restart_at && microtime(true) >= $restart_at[0]) {
             array_shift($restart_at);
-            $server->stop();
-            usleep(800000);
-            $server->start(['--appendonly', 'yes', '--appendfsync', 'always']);
+            $restart();
             $restarts++;
         }
         [, $unique] = $handled();
@@ -182,11 +209,20 @@ return [
     [$in_failure, $to_failure] = $failedCount();
     $ok = $done && $lost === 0 && $unexpected === 0 && $to_failure === $garbage;
     printf("%s: %d messages and %d garbage entries, 4 workers, %d kills%s in %.1f s: %d lost, %d handled twice or more, %d garbage entries in the failure transport (%d entries there), %d unexpected worker exits: %s\n",
-        $kind, $total, $garbage, $kills, $server ? ", $restarts server restarts" : '', microtime(true) - $began, $lost, $lines - $unique, $to_failure, $in_failure, $unexpected,
+        $kind, $total, $garbage, $kills, $restart ? ", $restarts server restarts" : '', microtime(true) - $began, $lost, $lines - $unique, $to_failure, $in_failure, $unexpected,
         $ok ? 'ok' : ($done ? 'FAILED' : 'FAILED (not done in ' . $deadline_s . ' s)'));
     $failed += $ok ? 0 : 1;
     if ($server) {
         $server->stop();
+    }
+    if ($kind === 'amqp') {
+        $u = parse_url($amqp);
+        $c = new AMQPConnection(['host' => $u['host'], 'port' => $u['port'], 'vhost' => 'messenger_faults', 'login' => $u['user'], 'password' => $u['pass']]);
+        $c->connect();
+        $q = new AMQPQueue(new AMQPChannel($c));
+        $q->setName($exchange);
+        $q->delete();
+        unset($q, $c);
     }
     if ($kind === 'pgsql') {
         (new PDO($pgConnection['dsn'], $pgConnection['user'], $pgConnection['password']))->exec("DROP TABLE IF EXISTS $pgTable");
