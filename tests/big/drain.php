@@ -1,8 +1,9 @@
 <?php
 /*
  * 4 worker processes drain 10 000 messages from one table, on SQLite, PostgreSQL and MariaDB,
- * and from one Redis stream (each worker its own consumer name, the default): each message is
- * handled exactly once and the table or stream ends empty. Run by scripts/test.sh with the
+ * from one Redis stream (each worker its own consumer name, the default) and from one RabbitMQ
+ * queue (each worker subscribed with the default prefetch): each message is handled exactly once
+ * and the table, stream or queue ends empty. Run by scripts/test.sh with the
  * servers of scripts/db.sh; prints "drain: N passed, N failed".
  * Usage: php -d extension=SO drain.php SO (the check; SO: the extension the workers load)
  *        php drain.php worker DB OUT    (one worker: get, record the id, ack, until empty)
@@ -20,6 +21,10 @@ function connection(string $db): array|string
 
 function transport(string $db): Messenger\Transport\TransportInterface
 {
+    if ($db === 'amqp') {
+        return Messenger\Transport\Transport::fromDsn(getenv('MESSENGER_AMQP_DSN') . '/drain_messages', [],
+            new Messenger\Transport\Serialization\PhpSerializer(['allowed_classes' => [Job::class]]));
+    }
     if ($db === 'redis') {
         return Messenger\Transport\Transport::fromDsn(getenv('MESSENGER_REDIS_DSN') . '/drain_messages/drainers', ['get_batch_size' => 5],
             new Messenger\Transport\Serialization\PhpSerializer(['allowed_classes' => [Job::class]]));
@@ -53,7 +58,7 @@ $failed = 0;
 $self = realpath(__FILE__);
 $php = PHP_BINARY . ' -d extension=' . escapeshellarg($argv[1] ?? 'messenger');
 require __DIR__ . '/../_inc/redis.inc';
-foreach (['sqlite', 'pgsql', 'mysql', 'redis'] as $db) {
+foreach (['sqlite', 'pgsql', 'mysql', 'redis', 'amqp'] as $db) {
     @unlink(sys_get_temp_dir() . '/messenger-drain.sqlite');
     if ($db === 'redis') {
         $raw = new App\Redis\Raw();
@@ -63,6 +68,9 @@ foreach (['sqlite', 'pgsql', 'mysql', 'redis'] as $db) {
     $t->setup();
     if ($db === 'redis') {
         $left = fn() => $raw('XLEN', 'drain_messages') + $raw('XPENDING', 'drain_messages', 'drainers')[0];
+    } elseif ($db === 'amqp') {
+        $t->getMessageCount() && exit("amqp: the queue drain_messages is not empty: delete it\ndrain: 0 passed, 1 failed\n");
+        $left = fn() => transport('amqp')->getMessageCount(); // ready; nothing can be unacknowledged once the workers are gone
     } else {
         $pdo = is_array(connection($db)) ? new PDO(connection($db)['dsn'], connection($db)['user'], connection($db)['password']) : new PDO(connection($db));
         $pdo->exec('DELETE FROM drain_messages');
@@ -100,6 +108,8 @@ foreach (['sqlite', 'pgsql', 'mysql', 'redis'] as $db) {
     $failed += $ok ? 0 : 1;
     if ($db === 'redis') {
         $raw('DEL', 'drain_messages');
+    } elseif ($db === 'amqp') {
+        unset($t);
     } else {
         $pdo->exec('DROP TABLE drain_messages');
     }

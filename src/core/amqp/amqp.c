@@ -57,6 +57,9 @@ struct msgr_amqp {
 	size_t out_count, out_cap;
 	uint64_t *kept;
 	size_t kept_count, kept_cap;
+	/* a delivery is on its way: the broker was told of settled deliveries (or of a new
+	 * subscription) since the last read, so it pushes more if it has them */
+	bool expecting;
 	/* publisher confirms */
 	bool confirming;
 	uint64_t published, confirmed;
@@ -970,6 +973,12 @@ void msgr_amqp_read_ahead(msgr_amqp_t *a, size_t n)
 }
 
 #define PREFETCH_ALONE 10
+#define EXPECT_WAIT_MS 5
+
+static bool has_pending(const msgr_amqp_t *a)
+{
+	return a->pending_count > 0;
+}
 
 /* The basic.qos a subscription asks: prefetch_count; else, read by a worker, twice its
  * read-ahead (the batch it handles and the next one on the way), 1 while that is 1 (a slow
@@ -1032,6 +1041,7 @@ static int subscribe(msgr_amqp_t *a, const char *const *queues, size_t queue_cou
 			return rc;
 		}
 		q->subscribed = true;
+		a->expecting = true;
 	}
 	return MSGR_OK;
 }
@@ -1057,6 +1067,12 @@ int msgr_amqp_get(msgr_amqp_t *a, const char *const *queues, size_t queue_count,
 	if (rc == MSGR_OK && a->pending_count < (size_t) a->prefetch) {
 		rc = read_frames(a, 0, NULL, "receive messages", err);
 	}
+	if (rc == MSGR_OK && !a->pending_count && a->expecting) {
+		/* the broker pushes the next one in a round trip: a caller that polls (and sleeps when
+		 * it finds nothing) waits that long rather than its sleep */
+		rc = read_frames(a, EXPECT_WAIT_MS, has_pending, "receive messages", err);
+	}
+	a->expecting = false;
 	if (rc != MSGR_OK) {
 		return rc;
 	}
@@ -1137,6 +1153,7 @@ static int flush_acks(msgr_amqp_t *a, msgr_error_t *err)
 		}
 	}
 	a->kept_count = 0;
+	a->expecting = true;
 	if (st != AMQP_STATUS_OK) {
 		/* the connection is gone, and with it every delivery it made: the broker gives them
 		 * back to their queues, and no other connection can acknowledge them */
@@ -1154,6 +1171,7 @@ int msgr_amqp_ack(msgr_amqp_t *a, unsigned long long connection, uint64_t tag, b
 	if (!reject && a->read_ahead && push_tag(&a->kept, &a->kept_count, &a->kept_cap, tag)) {
 		return MSGR_OK;
 	}
+	a->expecting = true;
 	int st = reject ? amqp_basic_nack(a->conn, CHANNEL, tag, 0, 0) : amqp_basic_ack(a->conn, CHANNEL, tag, 0);
 	return st == AMQP_STATUS_OK ? MSGR_OK : status_error(a, st, reject ? "reject a message" : "acknowledge a message", err);
 }
@@ -1163,6 +1181,7 @@ int msgr_amqp_release(msgr_amqp_t *a, unsigned long long connection, uint64_t ta
 	if (connection != a->connection || !a->conn || !settle_tag(a, tag)) {
 		return MSGR_OK;
 	}
+	a->expecting = true;
 	int st = amqp_basic_reject(a->conn, CHANNEL, tag, 1);
 	return st == AMQP_STATUS_OK ? MSGR_OK : status_error(a, st, "give a message back", err);
 }
