@@ -732,7 +732,7 @@ static int cmd_stop_workers(php_messenger_console *c)
 
 /* {{{ messenger:failed:* */
 /* The failure transport named by --transport, else the configuration's (global) one. */
-static php_messenger_transport *failure_transport(php_messenger_console *c, const msgr_args_t *args, zend_string **name)
+static php_messenger_transport *failure_transport(php_messenger_console *c, const msgr_args_t *args, zend_string **name, bool need_list)
 {
 	const char *given = msgr_args_get(args, "transport");
 	zend_string *wanted = given ? zend_string_init(given, strlen(given), 0) : NULL;
@@ -745,7 +745,7 @@ static php_messenger_transport *failure_transport(php_messenger_console *c, cons
 		wanted = zend_string_copy(global);
 	}
 	php_messenger_transport *t = php_messenger_messenger_transport(c->messenger, wanted);
-	if (!t || !(t->caps & PHP_MESSENGER_CAN_LIST)) {
+	if (!t || (need_list && !(t->caps & PHP_MESSENGER_CAN_LIST)) || (!need_list && !(t->caps & (PHP_MESSENGER_CAN_LIST | PHP_MESSENGER_CAN_RECEIVE)))) {
 		err_line(t ? "The \"%s\" transport cannot list its messages (Messenger\\Transport\\Receiver\\ListableReceiverInterface)." : "The \"%s\" transport does not exist.", ZSTR_VAL(wanted));
 		zend_string_release(wanted);
 		return NULL;
@@ -865,7 +865,7 @@ static void show_envelope(zend_object *e, int verbosity)
 static int cmd_failed_show(php_messenger_console *c, const msgr_args_t *args)
 {
 	zend_string *name;
-	php_messenger_transport *t = failure_transport(c, args, &name);
+	php_messenger_transport *t = failure_transport(c, args, &name, true);
 	if (!t) {
 		return 1;
 	}
@@ -969,16 +969,66 @@ static bool confirm(const char *question, bool default_yes)
 	return answer[0] == 'y' || answer[0] == 'Y';
 }
 
+/* Retries one message of the failure transport t (named name): asks first unless --force. 1:
+ * handled or failed again (counted), 0: skipped or left where it is, -1: an error (an exception
+ * may be pending). */
+static int retry_one(php_messenger_console *c, const msgr_args_t *args, zval *worker, const php_messenger_transport *t, zend_string *name,
+	zend_object *env, long *retried, long *failed)
+{
+	zend_string *id = id_text(env);
+	if (!msgr_args_has(args, "force")) {
+		show_envelope(env, args->verbosity);
+		if (!confirm("Do you want to retry (yes) or skip (no) this message?", true)) {
+			zend_string_release(id);
+			return 0;
+		}
+	}
+	/* handled now, as if it came from its original transport: retries go back there */
+	zend_object *sent = php_messenger_envelope_last(env, php_messenger_ce_SentToFailureTransportStamp);
+	zend_string *origin = sent ? Z_STR_P(php_messenger_stamp_prop(sent, 0)) : name;
+	if (!php_messenger_messenger_transport(c->messenger, origin)) {
+		origin = name;
+	}
+	if (origin == name && Z_OBJCE_P(php_messenger_envelope_message(env)) == php_messenger_ce_UndecodableMessage) {
+		/* a row the failure transport itself cannot read: no original transport to decode it
+		 * with, and failing here would remove it; it stays */
+		(*failed)++;
+		out("[WARNING] Message %s cannot be retried: the failure transport cannot decode it and it names no original transport; it stays.\n", ZSTR_VAL(id));
+		zend_string_release(id);
+		return 0;
+	}
+	bool handled;
+	if (!php_messenger_worker_handle(Z_OBJ_P(worker), origin, t, env, &handled)) {
+		zend_string_release(id);
+		return -1;
+	}
+	if (handled) {
+		(*retried)++;
+		out("[OK] Message %s retried and handled.\n", ZSTR_VAL(id));
+	} else {
+		(*failed)++;
+		out("[WARNING] Message %s failed again.\n", ZSTR_VAL(id));
+	}
+	zend_string_release(id);
+	return 1;
+}
+
 static int cmd_failed_retry(php_messenger_console *c, const msgr_args_t *args)
 {
 	zend_string *name;
-	php_messenger_transport *t = failure_transport(c, args, &name);
+	php_messenger_transport *t = failure_transport(c, args, &name, args->positional_count > 1);
 	if (!t) {
 		return 1;
 	}
+	/* a failure transport that cannot list (AMQP, as Symfony's): what it holds is received in
+	 * turn, as a worker would, until it has no more (or one is skipped: it goes back, with the
+	 * rest) */
+	bool receive = !(t->caps & PHP_MESSENGER_CAN_LIST);
 	zval list;
 	int code = 0;
-	if (!selected(t, args, true, &list)) {
+	if (receive) {
+		array_init(&list);
+	} else if (!selected(t, args, true, &list)) {
 		zval_ptr_dtor(&list);
 		zend_string_release(name);
 		return 1;
@@ -992,48 +1042,58 @@ static int cmd_failed_retry(php_messenger_console *c, const msgr_args_t *args)
 	zval_ptr_dtor(&options);
 	long retried = 0, failed = 0;
 	zval *e;
-	ZEND_HASH_FOREACH_VAL(Z_ARRVAL(list), e) {
-		if (EG(exception)) {
-			break;
-		}
-		zend_object *env = Z_OBJ_P(e);
-		zend_string *id = id_text(env);
-		if (!msgr_args_has(args, "force")) {
-			show_envelope(env, args->verbosity);
-			if (!confirm("Do you want to retry (yes) or skip (no) this message?", true)) {
-				zend_string_release(id);
-				continue;
-			}
-		}
-		/* handled now, as if it came from its original transport: retries go back there */
-		zend_object *sent = php_messenger_envelope_last(env, php_messenger_ce_SentToFailureTransportStamp);
-		zend_string *origin = sent ? Z_STR_P(php_messenger_stamp_prop(sent, 0)) : name;
-		if (!php_messenger_messenger_transport(c->messenger, origin)) {
-			origin = name;
-		}
-		if (origin == name && Z_OBJCE_P(php_messenger_envelope_message(env)) == php_messenger_ce_UndecodableMessage) {
-			/* a row the failure transport itself cannot read: no original transport to decode it
-			 * with, and failing here would remove it; it stays */
-			failed++;
-			out("[WARNING] Message %s cannot be retried: the failure transport cannot decode it and it names no original transport; it stays.\n", ZSTR_VAL(id));
-			zend_string_release(id);
-			continue;
-		}
-		bool handled;
-		if (!php_messenger_worker_handle(Z_OBJ(worker), origin, t, env, &handled)) {
-			zend_string_release(id);
+	if (receive) {
+		/* what is skipped or left is held (so it is not received again) and given back at the end;
+		 * as many as it held at the start, not the ones that fail again and come back */
+		zval held;
+		array_init(&held);
+		zend_long left = ZEND_LONG_MAX;
+		if ((t->caps & PHP_MESSENGER_CAN_COUNT) && !t->ops->count(t, &left)) {
 			code = 1;
-			break;
 		}
-		if (handled) {
-			retried++;
-			out("[OK] Message %s retried and handled.\n", ZSTR_VAL(id));
-		} else {
-			failed++;
-			out("[WARNING] Message %s failed again.\n", ZSTR_VAL(id));
+		bool more = left > 0;
+		/* read as a worker reads, one at a time: what a transport that is pushed messages
+		 * holds beyond that goes back when it is done */
+		php_messenger_transport_read_ahead(t, 1);
+		while (more && !EG(exception) && code == 0) {
+			zval got;
+			if (!php_messenger_transport_get(t, name, NULL, &got)) {
+				code = 1;
+				break;
+			}
+			more = zend_hash_num_elements(Z_ARRVAL(got)) > 0;
+			ZEND_HASH_FOREACH_VAL(Z_ARRVAL(got), e) {
+				int r = code == 0 && left > 0 && !EG(exception) ? retry_one(c, args, &worker, t, name, Z_OBJ_P(e), &retried, &failed) : 0;
+				more = --left > 0 && more;
+				if (r < 0) {
+					code = 1;
+				}
+				if (r <= 0) {
+					Z_ADDREF_P(e);
+					add_next_index_zval(&held, e);
+				}
+			} ZEND_HASH_FOREACH_END();
+			zval_ptr_dtor(&got);
 		}
-		zend_string_release(id);
-	} ZEND_HASH_FOREACH_END();
+		ZEND_HASH_FOREACH_VAL(Z_ARRVAL(held), e) {
+			php_messenger_transport_release(t, Z_OBJ_P(e));
+		} ZEND_HASH_FOREACH_END();
+		zval_ptr_dtor(&held);
+		if (!EG(exception)) {
+			php_messenger_transport_flush(t);
+		}
+		php_messenger_transport_read_ahead(t, 0);
+	} else {
+		ZEND_HASH_FOREACH_VAL(Z_ARRVAL(list), e) {
+			if (EG(exception)) {
+				break;
+			}
+			if (retry_one(c, args, &worker, t, name, Z_OBJ_P(e), &retried, &failed) < 0) {
+				code = 1;
+				break;
+			}
+		} ZEND_HASH_FOREACH_END();
+	}
 	if (!EG(exception) && code == 0) {
 		out("%ld retried, %ld failed again.\n", retried, failed);
 	}
@@ -1046,7 +1106,7 @@ static int cmd_failed_retry(php_messenger_console *c, const msgr_args_t *args)
 static int cmd_failed_remove(php_messenger_console *c, const msgr_args_t *args)
 {
 	zend_string *name;
-	php_messenger_transport *t = failure_transport(c, args, &name);
+	php_messenger_transport *t = failure_transport(c, args, &name, true);
 	if (!t) {
 		return 1;
 	}
