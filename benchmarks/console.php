@@ -3,13 +3,18 @@
  * The worker as users run it: `php bin/console messenger:consume async --limit=N -q` in an
  * application whose config/messenger.php names the transport by the DSN the README shows
  * (`doctrine://default`: SQLite in var/; the same on PostgreSQL through the `default`
- * connection; `redis://127.0.0.1:PORT/messages`), with a failure transport and the default
+ * connection; `redis://127.0.0.1:PORT/messages`; `amqp://USER:PASSWORD@127.0.0.1:PORT/VHOST/messages`),
+ * with a failure transport on the same server and the default
  * retry strategy, a handler that does nothing; timed from the process start to its exit, after
  * the queue was filled with N messages. Beside it, the same queue drained by Symfony 5.4's
  * ConsumeMessagesCommand wired as FrameworkBundle wires it (benchmarks/symfony-console.php),
- * and ours again with get_batch_size=50 (tuned). Each run must leave the queue empty.
- * Usage: php console.php KIND N     KIND: redis | sqlite | pgsql. Prints one JSON line.
- * The servers are scripts/db.sh's (MESSENGER_REDIS_DSN, MESSENGER_PGSQL_DSN...).
+ * and ours again with get_batch_size=50 (tuned; on AMQP prefetch_count=100). Each run must leave
+ * the queue empty. On AMQP also a plain-PHP consume loop over php-amqp on the same queue content
+ * (benchmarks/amqp_php_consume.php: AMQPQueue::consume(), prefetch 100, Symfony's PhpSerializer),
+ * and the queue is deleted (with its exchange) before each fill, which redeclares it.
+ * Usage: php console.php KIND N     KIND: redis | sqlite | pgsql | amqp. Prints one JSON line.
+ * The servers are scripts/db.sh's (MESSENGER_REDIS_DSN, MESSENGER_PGSQL_DSN, MESSENGER_AMQP_DSN...);
+ * amqp wants ext-amqp loaded in this process (php -d extension=amqp).
  */
 [$self, $kind, $n] = $argv + [null, 'sqlite', 20000];
 $n = (int) $n;
@@ -23,6 +28,8 @@ $user = getenv('MESSENGER_DB_USER') ?: 'messenger';
 $password = getenv('MESSENGER_DB_PASSWORD') ?: '';
 $pgDsn = getenv('MESSENGER_PGSQL_DSN');
 $redisPort = (int) substr(strrchr((string) getenv('MESSENGER_REDIS_DSN'), ':'), 1);
+$amqpDsn = getenv('MESSENGER_AMQP_DSN') ?: 'amqp://messenger:s3cret-pw@127.0.0.1:55672/messenger';
+$tuning = 'get_batch_size=50';
 
 switch ($kind) {
     case 'redis':
@@ -44,8 +51,15 @@ switch ($kind) {
         $dbal = ['driver' => 'pdo_pgsql', 'host' => '127.0.0.1', 'port' => (int) preg_replace('/.*port=(\d+).*/', '$1', $pgDsn),
             'dbname' => 'messenger', 'user' => $user, 'password' => $password];
         break;
+    case 'amqp':
+        $dsn = "$amqpDsn/messages";
+        $failedDsn = "$amqpDsn/failed";
+        $connections = [];
+        $dbal = null;
+        $tuning = 'prefetch_count=100';
+        break;
     default:
-        fwrite(STDERR, "KIND: redis, sqlite or pgsql\n");
+        fwrite(STDERR, "KIND: redis, sqlite, pgsql or amqp\n");
         exit(2);
 }
 
@@ -63,11 +77,33 @@ return [
 ];');
 };
 $php = [PHP_BINARY, '-n', '-d', 'extension=pdo', '-d', 'extension=pdo_sqlite', '-d', 'extension=pdo_pgsql', '-d', 'extension=igbinary', '-d', 'extension=redis', '-d', 'extension=intl', '-d', 'extension=mbstring', '-d', 'extension=ctype'];
+if ($kind === 'amqp') {
+    $php = array_merge($php, ['-d', 'extension=amqp']);
+}
 $ours = array_merge($php, ['-d', "extension=$so"]);
+/* an ext-amqp channel on the vhost of the DSN */
+$amqpChannel = function () use ($amqpDsn) {
+    $u = parse_url($amqpDsn);
+    $c = new AMQPConnection(['host' => $u['host'], 'port' => $u['port'], 'vhost' => urldecode(ltrim($u['path'], '/')),
+        'login' => urldecode($u['user']), 'password' => urldecode($u['pass'])]);
+    $c->connect();
+    return new AMQPChannel($c);
+};
 
 /* the queue emptied, then N messages in it (dispatchAll of our side: Symfony reads them) */
-$fill = function () use ($ours, $dir, $n, $kind, $redisPort, $pgDsn, $user, $password) {
-    if ($kind === 'redis') {
+$fill = function (bool $peek = false) use ($ours, $dir, $n, $kind, $redisPort, $pgDsn, $user, $password, $amqpChannel) {
+    if ($kind === 'amqp') {
+        $ch = $amqpChannel();
+        foreach (['messages', 'failed'] as $name) {
+            $q = new AMQPQueue($ch);
+            $q->setName($name);
+            $q->delete();
+            $x = new AMQPExchange($ch);
+            $x->setName($name);
+            $x->delete();
+        }
+        $ch->getConnection()->disconnect();
+    } elseif ($kind === 'redis') {
         $r = new Redis();
         $r->connect('127.0.0.1', $redisPort);
         $r->del('messages', 'messages__queue', 'failed', 'failed__queue');
@@ -90,9 +126,23 @@ $fill = function () use ($ours, $dir, $n, $kind, $redisPort, $pgDsn, $user, $pas
         $first = $r->xRange('messages', '-', '+', 1);
         return strlen((string) (reset($first)['message'] ?? ''));
     }
+    if ($kind === 'amqp' && $peek) {
+        // the body of the first message (taken and given back to the head of the queue, marked
+        // redelivered: only before the plain-PHP loop, which does not look at that)
+        $ch = $amqpChannel();
+        $q = new AMQPQueue($ch);
+        $q->setName('messages');
+        $first = $q->get();
+        $q->nack($first->getDeliveryTag(), AMQP_REQUEUE);
+        $ch->getConnection()->disconnect();
+        return strlen($first->getBody());
+    }
     return 0;
 };
-$left = function () use ($ours, $dir) {
+$left = function () use ($ours, $dir, $kind) {
+    if ($kind === 'amqp') {
+        usleep(300000); // what a consumer that has gone held is given back when the broker closes its channel
+    }
     $p = proc_open(array_merge($ours, ['-r', 'echo Messenger\Messenger::fromFile("config/messenger.php")->transport("async")->getMessageCount();']), [1 => ['pipe', 'w']], $pipes, $dir);
     $count = (int) stream_get_contents($pipes[1]);
     proc_close($p);
@@ -122,8 +172,20 @@ $result['symfony_per_s'] = $time(array_merge($php, [__DIR__ . '/symfony-console.
     'MESSENGER_BENCH_KIND' => $kind, 'MESSENGER_BENCH_DSN' => $dsn, 'MESSENGER_BENCH_FAILED_DSN' => $failedDsn,
     'MESSENGER_BENCH_DBAL' => json_encode($dbal), 'MESSENGER_BENCH_REDIS_PORT' => (string) $redisPort,
 ]);
-$configure($dsn . (str_contains($dsn, '?') ? '&' : '?') . 'get_batch_size=50');
+$configure($dsn . (str_contains($dsn, '?') ? '&' : '?') . $tuning);
 $fill();
 $result['messenger_tuned_per_s'] = $time(array_merge($ours, ["$root/bin/console"], $consume));
+if ($kind === 'amqp') {
+    // the plain-PHP loop times itself (from its connect to its last ack: no interpreter start)
+    $configure($dsn);
+    $result['entry_bytes'] = $fill(true);
+    $p = proc_open(array_merge($php, [__DIR__ . '/amqp_php_consume.php', (string) $n, $dsn]), [1 => ['pipe', 'w']], $pipes, $dir);
+    $out = stream_get_contents($pipes[1]);
+    $code = proc_close($p);
+    if ($code !== 0 || ($remaining = $left()) !== 0) {
+        throw new RuntimeException("the plain-PHP loop exited $code and left " . ($remaining ?? '?') . " messages: $out");
+    }
+    $result['php_consume_per_s'] = json_decode($out)->msg_per_s;
+}
 exec('rm -rf ' . escapeshellarg($dir));
 echo json_encode($result), "\n";

@@ -141,12 +141,10 @@ php -r 'printf("ratios: send %.1fx, consume %.1fx; dispatchAll %d msg/s = %.0f%%
 	"$(field "$ros" send_per_s)" "$(field "$rss_" send_per_s)" "$(field "$ro" consume_per_s)" "$(field "$rs" consume_per_s)" \
 	"$(field "$ro" dispatch_all_per_s)" "${rb%.*}" "$(field "$ro" entry_bytes)"
 
-# AMQP: what RabbitMQ allows on this machine (the transport of issue 16 will be measured against
-# it); needs scripts/deps.sh amqp
+# AMQP (issue 16): bin/console against Symfony's worker, a plain-PHP consume loop and the raw
+# librabbitmq probe, and publishing with confirms; needs scripts/deps.sh amqp. Also runs alone:
+# benchmarks/amqp.sh [N] [rounds]
 if [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ]; then
-	eval "$(scripts/db.sh start-amqp)"
-	cc -O2 -o build/limits/amqp_consume benchmarks/limits/amqp_consume.c -lrabbitmq
 	echo
-	echo "AMQP raw probe (RabbitMQ $(dpkg-query -W -f='${Version}' rabbitmq-server), N=$((n / 5)), 650-byte persistent messages):"
-	build/limits/amqp_consume 55672 messenger messenger "$MESSENGER_DB_PASSWORD" $((n / 5)) 100 650
+	benchmarks/amqp.sh "$cn" "$rounds"
 fi

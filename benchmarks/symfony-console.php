@@ -7,12 +7,13 @@
  * bus, failed message processing, send, handle), and the worker listeners the bundle registers
  * (error details, retry, failure transport, restart signal on a filesystem cache pool, pcntl
  * signals, SIGTERM). The Doctrine transport is made as DoctrineTransportFactory makes it (on
- * PostgreSQL the LISTEN/NOTIFY connection). Usage:
- *   MESSENGER_BENCH_KIND=redis|sqlite|pgsql php symfony-console.php messenger:consume async --limit=N
+ * PostgreSQL the LISTEN/NOTIFY connection), the Redis and AMQP ones by their factories (AMQP:
+ * Connection::fromDsn with its default options; needs ext-amqp). Usage:
+ *   MESSENGER_BENCH_KIND=redis|sqlite|pgsql|amqp php symfony-console.php messenger:consume async --limit=N
  * with the DSNs in MESSENGER_BENCH_DSN and MESSENGER_BENCH_FAILED_DSN (and for the table the
  * DBAL parameters as JSON in MESSENGER_BENCH_DBAL).
  */
-foreach (['Messenger', 'EventDispatcher', 'Console', 'Cache', 'Messenger/Bridge/Doctrine', 'Messenger/Bridge/Redis'] as $c) {
+foreach (['Messenger', 'EventDispatcher', 'Console', 'Cache', 'Messenger/Bridge/Doctrine', 'Messenger/Bridge/Redis', 'Messenger/Bridge/Amqp'] as $c) {
     require_once "/usr/share/php/Symfony/Component/$c/autoload.php";
 }
 require_once '/usr/share/php/Doctrine/DBAL/autoload.php';
@@ -34,6 +35,9 @@ $serializer = new M\Transport\Serialization\PhpSerializer();
 $make = function (string $dsn, array $options = []) use ($kind, $serializer) {
     if ($kind === 'redis') {
         return (new M\Bridge\Redis\Transport\RedisTransportFactory())->createTransport($dsn, $options, $serializer);
+    }
+    if ($kind === 'amqp') {
+        return (new M\Bridge\Amqp\Transport\AmqpTransportFactory())->createTransport($dsn, $options, $serializer);
     }
     $configuration = M\Bridge\Doctrine\Transport\PostgreSqlConnection::buildConfiguration($dsn, $options);
     $dbal = Doctrine\DBAL\DriverManager::getConnection(json_decode(getenv('MESSENGER_BENCH_DBAL'), true));

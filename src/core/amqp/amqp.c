@@ -734,8 +734,9 @@ void msgr_amqp_close(msgr_amqp_t *a)
 
 int msgr_amqp_setup(msgr_amqp_t *a, msgr_error_t *err)
 {
+	/* declared again even when connecting just did: what was deleted since comes back */
 	int rc = connect_now(a, err);
-	return rc == MSGR_OK && !a->o.auto_setup ? declare_all(a, err) : rc;
+	return rc == MSGR_OK ? declare_all(a, err) : rc;
 }
 
 /* {{{ publishing */
