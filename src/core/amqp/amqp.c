@@ -24,6 +24,8 @@
 #include <time.h>
 
 #define CHANNEL 1
+#define MAX_BODY ((uint64_t) 512 * 1024 * 1024) /* RabbitMQ's own limit is 128 MiB by default */
+#define BODY_START ((size_t) 64 * 1024)
 #define DEFAULT_CONNECT_TIMEOUT 5.0
 #define DEFAULT_RPC_TIMEOUT 30.0
 #define DELAY_QUEUES_KEPT 256   /* delay queues remembered as declared on a connection */
@@ -50,7 +52,7 @@ struct msgr_amqp {
 	size_t pending_count, pending_cap;
 	/* the delivery being assembled: its method frame came, its header and body follow */
 	msgr_amqp_in_t *partial;
-	size_t body_expected;
+	size_t body_expected, body_cap;
 	bool skipping_return;       /* the content of a basic.return is skipped */
 	/* tags handed out and not settled, and acknowledgements kept for the next write */
 	uint64_t *out_tags;
@@ -62,7 +64,12 @@ struct msgr_amqp {
 	bool expecting;
 	/* publisher confirms */
 	bool confirming;
-	uint64_t published, confirmed;
+	uint64_t published;         /* delivery tags of publishes on this channel so far */
+	/* the confirms of the batch under way: tags base .. base + count - 1, each marked when
+	 * confirmed (confirms may come out of order, a multiple one for all tags up to its own) */
+	uint64_t batch_base;
+	size_t batch_count, batch_left;
+	unsigned char *batch_marks;
 	bool nacked;
 	char returned[640];         /* why a published message came back, "" when none did */
 	bool returned_delayed;      /* it was a delayed one: its delay queue was gone */
@@ -145,7 +152,8 @@ static void drop(msgr_amqp_t *a)
 	a->out_count = a->kept_count = 0;
 	a->prefetch = 0;
 	a->confirming = false;
-	a->published = a->confirmed = 0;
+	a->published = 0;
+	a->batch_count = a->batch_left = 0;
 	forget_delay_queues(a);
 }
 
@@ -370,6 +378,20 @@ static const char *queue_of_tag(msgr_amqp_t *a, amqp_bytes_t tag)
 	return NULL;
 }
 
+/* A publisher confirm (ack, or nack) of tag, or of every tag up to it: marks those of the batch. */
+static void confirm(msgr_amqp_t *a, uint64_t tag, bool multiple, bool nack)
+{
+	uint64_t first = multiple ? a->batch_base : tag;
+	uint64_t last = tag < a->batch_base + a->batch_count ? tag : a->batch_base + a->batch_count - 1;
+	for (uint64_t t = first < a->batch_base ? a->batch_base : first; a->batch_count && t <= last; t++) {
+		if (!a->batch_marks[t - a->batch_base]) {
+			a->batch_marks[t - a->batch_base] = 1;
+			a->batch_left--;
+			a->nacked |= nack;
+		}
+	}
+}
+
 /* One frame. MSGR_ERR_PROTOCOL for a frame out of place; a close from the broker is noted
  * and AMQP_STATUS_CONNECTION_CLOSED returned as status. */
 static int on_frame(msgr_amqp_t *a, const amqp_frame_t *f, int *status)
@@ -408,17 +430,12 @@ static int on_frame(msgr_amqp_t *a, const amqp_frame_t *f, int *status)
 		}
 		case AMQP_BASIC_ACK_METHOD: {
 			const amqp_basic_ack_t *c = m->decoded;
-			if (c->delivery_tag > a->confirmed) {
-				a->confirmed = c->delivery_tag;
-			}
+			confirm(a, c->delivery_tag, c->multiple, false);
 			return MSGR_OK;
 		}
 		case AMQP_BASIC_NACK_METHOD: {
 			const amqp_basic_nack_t *c = m->decoded;
-			a->nacked = true;
-			if (c->delivery_tag > a->confirmed) {
-				a->confirmed = c->delivery_tag;
-			}
+			confirm(a, c->delivery_tag, c->multiple, true);
 			return MSGR_OK;
 		}
 		case AMQP_CONNECTION_CLOSE_METHOD:
@@ -446,8 +463,8 @@ static int on_frame(msgr_amqp_t *a, const amqp_frame_t *f, int *status)
 			a->skipping_return = a->body_expected > 0;
 			return MSGR_OK;
 		}
-		if (!a->partial) {
-			return MSGR_ERR_PROTOCOL;
+		if (!a->partial || a->partial->m.body || f->payload.properties.body_size > MAX_BODY) {
+			return MSGR_ERR_PROTOCOL; /* no delivery, its second header, or a body no broker sends */
 		}
 		const amqp_basic_properties_t *p = f->payload.properties.decoded;
 		copy_props(p, &a->partial->props);
@@ -455,7 +472,9 @@ static int on_frame(msgr_amqp_t *a, const amqp_frame_t *f, int *status)
 			return MSGR_ERR_NOMEM;
 		}
 		a->body_expected = (size_t) f->payload.properties.body_size;
-		a->partial->m.body = msgr_malloc(a->body_expected + 1);
+		/* grown as the body comes: a header alone does not make us allocate what it announces */
+		a->body_cap = a->body_expected < BODY_START ? a->body_expected : BODY_START;
+		a->partial->m.body = msgr_malloc(a->body_cap + 1);
 		if (!a->partial->m.body) {
 			return MSGR_ERR_NOMEM;
 		}
@@ -470,8 +489,18 @@ static int on_frame(msgr_amqp_t *a, const amqp_frame_t *f, int *status)
 			return MSGR_OK;
 		}
 		msgr_amqp_in_t *in = a->partial;
-		if (!in || !in->m.body || in->m.body_len + b->len > a->body_expected) {
+		if (!in || !in->m.body || b->len > a->body_expected - in->m.body_len) {
 			return MSGR_ERR_PROTOCOL;
+		}
+		if (in->m.body_len + b->len > a->body_cap) {
+			size_t cap = a->body_cap * 2 > in->m.body_len + b->len ? a->body_cap * 2 : in->m.body_len + b->len;
+			cap = cap < a->body_expected ? cap : a->body_expected;
+			char *grown = msgr_realloc(in->m.body, cap + 1);
+			if (!grown) {
+				return MSGR_ERR_NOMEM;
+			}
+			in->m.body = grown;
+			a->body_cap = cap;
 		}
 		memcpy(in->m.body + in->m.body_len, b->bytes, b->len);
 		in->m.body_len += b->len;
@@ -653,10 +682,11 @@ static int connect_now(msgr_amqp_t *a, msgr_error_t *err)
 		props[0].value.value.bytes = amqp_cstring_bytes(o->connection_name);
 		client.num_entries = 1;
 	}
+	int heartbeat = (int) o->heartbeat + (o->heartbeat > (int) o->heartbeat); /* whole seconds, rounded up */
 	amqp_rpc_reply_t r = o->sasl_method == 1
-		? amqp_login_with_properties(a->conn, o->vhost, (int) o->channel_max, o->frame_max ? (int) o->frame_max : 131072, (int) o->heartbeat,
+		? amqp_login_with_properties(a->conn, o->vhost, (int) o->channel_max, o->frame_max ? (int) o->frame_max : 131072, heartbeat,
 			&client, AMQP_SASL_METHOD_EXTERNAL, o->user)
-		: amqp_login_with_properties(a->conn, o->vhost, (int) o->channel_max, o->frame_max ? (int) o->frame_max : 131072, (int) o->heartbeat,
+		: amqp_login_with_properties(a->conn, o->vhost, (int) o->channel_max, o->frame_max ? (int) o->frame_max : 131072, heartbeat,
 			&client, AMQP_SASL_METHOD_PLAIN, o->user, o->password);
 	if (r.reply_type == AMQP_RESPONSE_LIBRARY_EXCEPTION && r.library_error == AMQP_STATUS_CONNECTION_CLOSED && !a->closed[0]) {
 		/* RabbitMQ closes the socket on bad credentials before it says why */
@@ -726,6 +756,7 @@ void msgr_amqp_close(msgr_amqp_t *a)
 	msgr_free(a->pending);
 	msgr_free(a->out_tags);
 	msgr_free(a->kept);
+	msgr_free(a->batch_marks);
 	msgr_free(a->delay_queues);
 	msgr_free(a->queues);
 	msgr_amqp_options_free(&a->o);
@@ -844,10 +875,11 @@ static void props_of(const msgr_amqp_out_t *m, amqp_basic_properties_t *p, amqp_
 
 static bool all_confirmed(const msgr_amqp_t *a)
 {
-	return a->confirmed >= a->published;
+	return a->batch_left == 0;
 }
 
-static int publish_one(msgr_amqp_t *a, const msgr_amqp_out_t *m, msgr_error_t *err)
+/* Declares the delay queue of m (a delayed one), then with publish, publishes it. */
+static int publish_one(msgr_amqp_t *a, const msgr_amqp_out_t *m, bool publish, msgr_error_t *err)
 {
 	const msgr_amqp_options_t *o = &a->o;
 	const char *key = m->routing_key ? m->routing_key : o->default_publish_routing_key ? o->default_publish_routing_key : "";
@@ -864,6 +896,10 @@ static int publish_one(msgr_amqp_t *a, const msgr_amqp_out_t *m, msgr_error_t *e
 		}
 		exchange = o->delay_exchange_name;
 		key = d.queue;
+	}
+	if (!publish) {
+		msgr_amqp_delay_free(&d);
+		return MSGR_OK;
 	}
 	amqp_table_entry_t *entries = msgr_calloc(m->m.header_count + m->extra_header_count + 1, sizeof(*entries));
 	if (!entries) {
@@ -895,8 +931,29 @@ int msgr_amqp_send(msgr_amqp_t *a, const msgr_amqp_out_t *messages, size_t count
 	}
 	a->nacked = false;
 	a->returned[0] = '\0';
+	a->batch_count = a->batch_left = 0;
+	/* the delay queues first, so that nothing is published when one cannot be declared */
 	for (size_t i = 0; i < count; i++) {
-		if ((rc = publish_one(a, &messages[i], err)) != MSGR_OK) {
+		if (messages[i].m.delay_ms > 0 && (rc = publish_one(a, &messages[i], false, err)) != MSGR_OK) {
+			return rc;
+		}
+	}
+	if (a->confirming) {
+		unsigned char *marks = msgr_realloc(a->batch_marks, count ? count : 1);
+		if (!marks) {
+			return msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory");
+		}
+		a->batch_marks = marks;
+		memset(marks, 0, count);
+		a->batch_base = a->published + 1;
+		a->batch_count = a->batch_left = count;
+	}
+	for (size_t i = 0; i < count; i++) {
+		if ((rc = publish_one(a, &messages[i], true, err)) != MSGR_OK) {
+			if (i > 0 && rc != MSGR_ERR_NOMEM) {
+				/* some went out: they may be stored */
+				err->code = rc = MSGR_ERR_UNCONFIRMED;
+			}
 			return rc;
 		}
 	}
@@ -957,9 +1014,12 @@ static void unsubscribe(msgr_amqp_t *a)
 		return;
 	}
 	for (size_t i = 0; i < a->pending_count; i++) {
-		if (a->conn && amqp_basic_reject(a->conn, CHANNEL, a->pending[i].tag, 1) != AMQP_STATUS_OK) {
-			drop(a);
+		if (amqp_basic_reject(a->conn, CHANNEL, a->pending[i].tag, 1) != AMQP_STATUS_OK) {
+			drop(a); /* frees the pending ones: the broker gives them back */
+			return;
 		}
+	}
+	for (size_t i = 0; i < a->pending_count; i++) {
 		in_free(&a->pending[i]);
 	}
 	a->pending_count = 0;
@@ -1013,6 +1073,34 @@ static int subscribe(msgr_amqp_t *a, const char *const *queues, size_t queue_cou
 {
 	long long prefetch = wanted_prefetch(a);
 	int rc;
+	for (size_t i = 0; i < a->queue_count && queue_count; i++) {
+		queue_state_t *q = &a->queues[i];
+		if (!q->subscribed || wanted(q->queue, queues, queue_count)) {
+			continue;
+		}
+		/* read from other queues now: what it was pushed from this one goes back */
+		amqp_basic_cancel(a->conn, CHANNEL, amqp_cstring_bytes(q->queue));
+		if ((rc = rpc_error(a, amqp_get_rpc_reply(a->conn), "cancel a subscription", err)) != MSGR_OK) {
+			return rc;
+		}
+		q->subscribed = false;
+		if ((rc = read_frames(a, 0, NULL, "receive messages", err)) != MSGR_OK) {
+			return rc;
+		}
+		size_t kept = 0;
+		for (size_t j = 0; j < a->pending_count; j++) {
+			if (strcmp(a->pending[j].queue, q->queue) != 0) {
+				a->pending[kept++] = a->pending[j];
+			} else if (amqp_basic_reject(a->conn, CHANNEL, a->pending[j].tag, 1) != AMQP_STATUS_OK) {
+				a->pending_count = kept + (a->pending_count - j);
+				memmove(&a->pending[kept], &a->pending[j], (a->pending_count - kept) * sizeof(*a->pending));
+				return status_error(a, AMQP_STATUS_SOCKET_ERROR, "give a message back", err);
+			} else {
+				in_free(&a->pending[j]);
+			}
+		}
+		a->pending_count = kept;
+	}
 	if (a->prefetch && prefetch != a->prefetch) {
 		/* basic.qos applies to the subscriptions made after it: made again */
 		for (size_t i = 0; i < a->queue_count; i++) {
@@ -1065,7 +1153,8 @@ int msgr_amqp_get(msgr_amqp_t *a, const char *const *queues, size_t queue_count,
 	if (rc == MSGR_OK) {
 		rc = subscribe(a, queues, queue_count, err);
 	}
-	if (rc == MSGR_OK && a->pending_count < (size_t) a->prefetch) {
+	if (rc == MSGR_OK) {
+		/* always, also with a full buffer: heartbeats and closes are read here */
 		rc = read_frames(a, 0, NULL, "receive messages", err);
 	}
 	if (rc == MSGR_OK && !a->pending_count && a->expecting) {
@@ -1194,7 +1283,8 @@ int msgr_amqp_flush(msgr_amqp_t *a, msgr_error_t *err)
 
 long msgr_amqp_tend_interval_ms(const msgr_amqp_t *a)
 {
-	return a->o.heartbeat > 0 ? (long) (a->o.heartbeat * 1000 / 2) : 0;
+	/* not half the heartbeat asked for: the broker may lower it when the connection is made */
+	return a->o.heartbeat > 0 ? 500 : 0;
 }
 
 void msgr_amqp_tend(msgr_amqp_t *a)

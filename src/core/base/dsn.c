@@ -81,6 +81,59 @@ static int parse_query(const char *q, size_t len, msgr_dsn_t *out, msgr_error_t 
 	return MSGR_OK;
 }
 
+/* host[:port] or [v6][:port] of an authority: *host (owned) and *port (0: absent) */
+static int parse_host(const char *host, size_t host_len, char **out_host, int *out_port, msgr_error_t *err)
+{
+	int rc = MSGR_OK;
+	const char *port = NULL;
+	size_t port_len = 0;
+	if (host_len && host[0] == '[') {
+		const char *close = memchr(host, ']', host_len);
+		if (!close) {
+			return msgr_error_set(err, MSGR_ERR_INVALID, "the DSN's IPv6 host has no closing ']'");
+		}
+		size_t after = host_len - (size_t) (close - host) - 1;
+		if (after && close[1] != ':') {
+			return msgr_error_set(err, MSGR_ERR_INVALID, "unexpected characters after the DSN's IPv6 host");
+		}
+		if (after) {
+			port = close + 2;
+			port_len = after - 1;
+		}
+		if (!(*out_host = decode(host + 1, (size_t) (close - host) - 1, 0, "host", err, &rc))) {
+			return rc;
+		}
+	} else {
+		const char *colon = memchr(host, ':', host_len);
+		if (colon) {
+			port = colon + 1;
+			port_len = host_len - (size_t) (colon - host) - 1;
+			host_len = (size_t) (colon - host);
+		}
+		if (!(*out_host = decode(host, host_len, 0, "host", err, &rc))) {
+			return rc;
+		}
+	}
+	if (port) {
+		long value = 0;
+		if (port_len == 0 || port_len > 5) {
+			return msgr_error_set(err, MSGR_ERR_INVALID, "the DSN's port must be a number from 1 to 65535");
+		}
+		for (size_t k = 0; k < port_len; k++) {
+			if (!isdigit((unsigned char) port[k])) {
+				return msgr_error_set(err, MSGR_ERR_INVALID, "the DSN's port must be a number from 1 to 65535");
+			}
+			value = value * 10 + (port[k] - '0');
+		}
+		if (value < 1 || value > 65535) {
+			return msgr_error_set(err, MSGR_ERR_INVALID, "the DSN's port must be a number from 1 to 65535");
+		}
+		*out_port = (int) value;
+	}
+
+	return MSGR_OK;
+}
+
 static int parse(const char *dsn, size_t len, msgr_dsn_t *out, msgr_error_t *err)
 {
 	size_t i = 0;
@@ -130,50 +183,30 @@ static int parse(const char *dsn, size_t len, msgr_dsn_t *out, msgr_error_t *err
 		}
 	}
 
-	const char *port = NULL;
-	size_t port_len = 0;
-	if (host_len && host[0] == '[') {
-		const char *close = memchr(host, ']', host_len);
-		if (!close) {
-			return msgr_error_set(err, MSGR_ERR_INVALID, "the DSN's IPv6 host has no closing ']'");
-		}
-		size_t after = host_len - (size_t) (close - host) - 1;
-		if (after && close[1] != ':') {
-			return msgr_error_set(err, MSGR_ERR_INVALID, "unexpected characters after the DSN's IPv6 host");
-		}
-		if (after) {
-			port = close + 2;
-			port_len = after - 1;
-		}
-		if (!(out->host = decode(host + 1, (size_t) (close - host) - 1, 0, "host", err, &rc))) {
-			return rc;
-		}
-	} else {
-		const char *colon = memchr(host, ':', host_len);
-		if (colon) {
-			port = colon + 1;
-			port_len = host_len - (size_t) (colon - host) - 1;
-			host_len = (size_t) (colon - host);
-		}
-		if (!(out->host = decode(host, host_len, 0, "host", err, &rc))) {
-			return rc;
-		}
+	/* host[:port], or several separated by commas (transports that take a list of brokers) */
+	const char *comma = memchr(host, ',', host_len);
+	if ((rc = parse_host(host, comma ? (size_t) (comma - host) : host_len, &out->host, &out->port, err)) != MSGR_OK) {
+		return rc;
 	}
-	if (port) {
-		long value = 0;
-		if (port_len == 0 || port_len > 5) {
-			return msgr_error_set(err, MSGR_ERR_INVALID, "the DSN's port must be a number from 1 to 65535");
+	while (comma) {
+		const char *next = comma + 1;
+		size_t left = host_len - (size_t) (next - host);
+		comma = memchr(next, ',', left);
+		msgr_dsn_host_t *grown = msgr_realloc(out->more_hosts, (out->more_host_count + 1) * sizeof(*grown));
+		if (!grown) {
+			return msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory while parsing the DSN");
 		}
-		for (size_t k = 0; k < port_len; k++) {
-			if (!isdigit((unsigned char) port[k])) {
-				return msgr_error_set(err, MSGR_ERR_INVALID, "the DSN's port must be a number from 1 to 65535");
-			}
-			value = value * 10 + (port[k] - '0');
+		out->more_hosts = grown;
+		msgr_dsn_host_t *h = &out->more_hosts[out->more_host_count];
+		h->host = NULL;
+		h->port = 0;
+		out->more_host_count++;
+		if ((rc = parse_host(next, comma ? (size_t) (comma - next) : left, &h->host, &h->port, err)) != MSGR_OK) {
+			return rc;
 		}
-		if (value < 1 || value > 65535) {
-			return msgr_error_set(err, MSGR_ERR_INVALID, "the DSN's port must be a number from 1 to 65535");
+		if (!*h->host) {
+			return msgr_error_set(err, MSGR_ERR_INVALID, "the DSN's list of hosts has an empty one");
 		}
-		out->port = (int) value;
 	}
 
 	if (!(out->path = decode(rest + auth_len, main_len - auth_len, 0, "path", err, &rc))) {
@@ -237,6 +270,10 @@ void msgr_dsn_free(msgr_dsn_t *dsn)
 	msgr_free(dsn->user);
 	msgr_free(dsn->password);
 	msgr_free(dsn->host);
+	for (size_t i = 0; i < dsn->more_host_count; i++) {
+		msgr_free(dsn->more_hosts[i].host);
+	}
+	msgr_free(dsn->more_hosts);
 	msgr_free(dsn->path);
 	msgr_free(dsn->raw_path);
 	for (size_t k = 0; k < dsn->param_count; k++) {

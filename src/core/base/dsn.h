@@ -1,4 +1,4 @@
-/* Transport DSNs: scheme://[user[:password]@]host[:port][/path][?key=value&...].
+/* Transport DSNs: scheme://[user[:password]@]host[:port][,host[:port]...][/path][?key=value&...].
  * Parsed once when a transport is built; every component is percent-decoded. Error messages
  * never quote the password: use msgr_dsn_redact() to show a DSN to a human. */
 #ifndef MSGR_DSN_H
@@ -14,12 +14,19 @@ typedef struct msgr_dsn_param {
 	char *value;
 } msgr_dsn_param_t;
 
+typedef struct msgr_dsn_host {
+	char *host;
+	int port;          /* 0 when absent */
+} msgr_dsn_host_t;
+
 typedef struct msgr_dsn {
 	char *scheme;      /* lower-cased, never NULL after a successful parse */
 	char *user;        /* NULL when absent */
 	char *password;    /* NULL when absent */
 	char *host;        /* "" when absent; IPv6 without its brackets */
 	int port;          /* 0 when absent */
+	msgr_dsn_host_t *more_hosts; /* the hosts after the first of host1:port1,host2:port2,...; NULL when one */
+	size_t more_host_count;
 	char *path;        /* "" or starting with '/' */
 	char *raw_path;    /* the same before percent-decoding (a segment may hold an encoded '/') */
 	msgr_dsn_param_t *params;

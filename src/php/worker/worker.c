@@ -1054,7 +1054,8 @@ typedef struct {
 	php_messenger_worker *w;
 	zend_long seconds;           /* keepalive: every so many seconds; 0: off */
 	zend_long tend_ms;           /* connections looked after (heartbeats) every so many ms; 0: none want it */
-	zend_long kept_at;           /* when keepalive last ran (monotonic ms) */
+	zend_long kept_at;           /* when keepalive was last due (monotonic ms) */
+	zend_long every;             /* the ticker's interval (ms) */
 	bool busy;
 } keepalive_t;
 
@@ -1103,12 +1104,15 @@ static void messenger_interrupt(zend_execute_data *execute_data)
 				}
 			} ZEND_HASH_FOREACH_END();
 		}
+		/* keepalive on its own schedule when the ticks come faster (for tending): counted from
+		 * when it was due, not from when the interrupt came (a handler in a long C call delays
+		 * that), so one late run does not push the next a whole interval further */
 		zend_long now = php_messenger_monotonic_ms();
-		if (!k->seconds || now - k->kept_at < k->seconds * 1000 - 50) {
+		if (!k->seconds || now - k->kept_at < k->seconds * 1000 - k->every / 2) {
 			k->busy = false;
 			goto done;
 		}
-		k->kept_at = now;
+		k->kept_at = now - k->kept_at >= 2 * k->seconds * 1000 ? now : k->kept_at + k->seconds * 1000;
 		if (w->current_receiver) {
 			keep_one(w, w->current_receiver, w->current_envelope, w->current_transport, k->seconds);
 		}
@@ -1590,6 +1594,9 @@ static bool wait_slice(run_t *r, zend_long slice_ms)
 	ZEND_HASH_FOREACH_PTR(&r->w->receivers, receiver) {
 		receiver_state *st = &r->rs[i++];
 		if (!receiver->ops->wait_fd || n == WAKE_MAX || (st->limited && msgr_rate_wait_ms(&st->rate, now) > 0) || st->down.retry_at_ms > now) {
+			if (receiver->ops->tend) {
+				receiver->ops->tend(receiver); /* not read meanwhile: its heartbeats are answered here */
+			}
 			continue;
 		}
 		bool ready = false;
@@ -1723,6 +1730,7 @@ ZEND_METHOD(Messenger_Worker, run)
 		if (keep.tend_ms && keep.tend_ms < every) {
 			every = keep.tend_ms;
 		}
+		keep.every = every;
 		if (msgr_tick_start(&ticker, every, keepalive_tick, &keep, &terr) != MSGR_OK) {
 			php_messenger_throw(php_messenger_ce_RuntimeException, "Cannot start keepalive: %s", terr.message);
 			RETURN_THROWS();
