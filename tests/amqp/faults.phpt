@@ -1,5 +1,5 @@
 --TEST--
-AmqpTransport faults: a broker that is down, a wrong password, a vhost that does not exist, an exchange redeclared with another type, bad DSNs and options — each a clear exception naming the broker and vhost, never the password
+AmqpTransport faults: a broker that is down, a wrong password, a vhost that does not exist, an exchange redeclared with another type, bad DSNs and options, a list of brokers tried in order (the next one only when one cannot be reached) — each a clear exception naming the broker and vhost, never the password
 --EXTENSIONS--
 messenger
 --FILE--
@@ -44,6 +44,10 @@ $try('amqps without cacert', $send("amqps://messenger:s3cret-pw@{$u['host']}:{$u
 $try('bad attribute', fn() => (new AmqpTransport(App\Amqp\dsn() . "/$x", ['queues' => ["{$x}_q" => []]], $php))
     ->send(new Envelope(new Job('x'), [new Messenger\Bridge\Amqp\Transport\AmqpStamp(null, 0, ['colour' => 'red'])])));
 $try('not received here', fn() => (new AmqpTransport(App\Amqp\dsn() . "/$x", ['queues' => ["{$x}_q" => []]], $php))->ack(new Envelope(new Job('x'))));
+$try('a list of hosts, the first down', $send("amqp://messenger:s3cret-pw@127.0.0.1:1,{$u['host']}:{$u['port']}/messenger/$x"));
+$try('a list of hosts, all down', $send("amqp://messenger:s3cret-pw@127.0.0.1:1,127.0.0.1:2/messenger/$x"));
+$try('a list of hosts, the first refuses the login', $send("amqp://messenger:wrong-pw@{$u['host']}:{$u['port']},127.0.0.1:1/messenger/$x"));
+$try('a list of Redis hosts', fn() => new Messenger\Bridge\Redis\Transport\RedisTransport('redis://127.0.0.1:1,127.0.0.1:2/s'));
 App\Amqp\clean(["{$x}_q"], [$x]);
 ?>
 --EXPECT--
@@ -62,3 +66,7 @@ malformed DSN: Messenger\Exception\InvalidArgumentException: Invalid AMQP DSN: t
 amqps without cacert: Messenger\Exception\InvalidArgumentException: An amqps:// DSN needs a CA certificate: set the "cacert" option
 bad attribute: Messenger\Exception\InvalidArgumentException: Unknown AMQP attribute "colour" (known: content_type, content_encoding, correlation_id, reply_to, expiration, message_id, type, user_id, app_id, delivery_mode, priority, timestamp, headers)
 not received here: Messenger\Exception\LogicException: The envelope has no AmqpReceivedStamp: it was not received from an AmqpTransport
+a list of hosts, the first down: no exception
+a list of hosts, all down: Messenger\Exception\TransportException: Could not connect (AMQP at 127.0.0.1:2, vhost messenger): a socket error occurred (none of the 2 brokers could be reached)
+a list of hosts, the first refuses the login: Messenger\Exception\TransportException: Could not log in (AMQP at 127.0.0.1:PORT, vhost messenger): the broker closed the connection: 403 ACCESS_REFUSED - Login was refused using authentication mechanism PLAIN. For details see the broker logfile.
+a list of Redis hosts: Messenger\Exception\InvalidArgumentException: A Redis DSN names one server: a list of hosts (Sentinel, Cluster) is not supported yet

@@ -60,6 +60,29 @@ static void test_socket_path_and_ipv6(void **state)
 	msgr_dsn_free(&dsn);
 }
 
+/* host1:port1,host2,[v6]:port3: the first in host/port, the others in more_hosts */
+static void test_host_list(void **state)
+{
+	msgr_dsn_t dsn;
+	msgr_error_t err;
+	assert_int_equal(parse("amqp://u:p@h1:5673,h2,[::1]:5674/v/x?heartbeat=1", &dsn, &err), MSGR_OK);
+	assert_string_equal(dsn.host, "h1");
+	assert_int_equal(dsn.port, 5673);
+	assert_int_equal(dsn.more_host_count, 2);
+	assert_string_equal(dsn.more_hosts[0].host, "h2");
+	assert_int_equal(dsn.more_hosts[0].port, 0);
+	assert_string_equal(dsn.more_hosts[1].host, "::1");
+	assert_int_equal(dsn.more_hosts[1].port, 5674);
+	assert_string_equal(dsn.password, "p");
+	assert_string_equal(dsn.path, "/v/x");
+	msgr_dsn_free(&dsn);
+	assert_int_equal(parse("amqp://h1,/v", &dsn, &err), MSGR_ERR_INVALID);
+	assert_non_null(strstr(err.message, "empty"));
+	assert_int_equal(parse("amqp://h1,h2:99999/v", &dsn, &err), MSGR_ERR_INVALID);
+	assert_non_null(strstr(err.message, "port"));
+	(void) state;
+}
+
 static void test_password_may_contain_at(void **state)
 {
 	msgr_dsn_t dsn;
@@ -147,6 +170,7 @@ int main(void)
 		LEAK_TEST(test_error_never_contains_password),
 		LEAK_TEST(test_out_of_memory_at_every_step),
 		LEAK_TEST(test_redact),
+		LEAK_TEST(test_host_list),
 	};
 	return cmocka_run_group_tests_name("msgr_dsn", tests, NULL, NULL);
 }

@@ -625,11 +625,10 @@ static int declare_all(msgr_amqp_t *a, msgr_error_t *err)
 	return declare_exchange(a, o->delay_exchange_name, "direct", MSGR_AMQP_DURABLE, NULL, err);
 }
 
-static int connect_now(msgr_amqp_t *a, msgr_error_t *err)
+/* Connects to o->host:o->port; *unreachable when it could not even open the socket. */
+static int connect_to(msgr_amqp_t *a, bool *unreachable, msgr_error_t *err)
 {
-	if (a->conn) {
-		return MSGR_OK;
-	}
+	*unreachable = false;
 	const msgr_amqp_options_t *o = &a->o;
 	char w[300];
 	a->closed[0] = '\0';
@@ -668,6 +667,7 @@ static int connect_now(msgr_amqp_t *a, msgr_error_t *err)
 		return err->code;
 	}
 	if (st != AMQP_STATUS_OK) {
+		*unreachable = st == AMQP_STATUS_SOCKET_ERROR || st == AMQP_STATUS_TIMEOUT || st == AMQP_STATUS_HOSTNAME_RESOLUTION_FAILED;
 		return status_error(a, st, "connect", err);
 	}
 	amqp_set_handshake_timeout(a->conn, &tv);
@@ -712,6 +712,36 @@ static int connect_now(msgr_amqp_t *a, msgr_error_t *err)
 		return rc;
 	}
 	return MSGR_OK;
+}
+/* Connects to the first broker of the list that can be reached (a refused login or a bad
+ * certificate is an answer: the next ones are not tried). */
+static int connect_now(msgr_amqp_t *a, msgr_error_t *err)
+{
+	if (a->conn) {
+		return MSGR_OK;
+	}
+	msgr_amqp_options_t *o = &a->o;
+	int rc = MSGR_OK;
+	for (size_t i = 0; i < (o->host_count ? o->host_count : 1); i++) {
+		if (o->host_count && (i || strcmp(o->host, o->hosts[i].host) != 0 || o->port != o->hosts[i].port)) {
+			char *h = msgr_strndup(o->hosts[i].host, strlen(o->hosts[i].host));
+			if (!h) {
+				return msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory");
+			}
+			msgr_free(o->host);
+			o->host = h;
+			o->port = o->hosts[i].port;
+		}
+		bool unreachable;
+		if ((rc = connect_to(a, &unreachable, err)) == MSGR_OK || !unreachable) {
+			return rc;
+		}
+	}
+	if (o->host_count > 1) {
+		size_t len = strlen(err->message);
+		snprintf(err->message + len, sizeof(err->message) - len, " (none of the %zu brokers could be reached)", o->host_count);
+	}
+	return rc;
 }
 /* }}} */
 

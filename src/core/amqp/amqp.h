@@ -44,8 +44,10 @@ typedef struct msgr_amqp_queue {
 } msgr_amqp_queue_t;
 
 typedef struct msgr_amqp_options {
-	char *host;                   /* localhost */
+	char *host;                   /* localhost; the one connected to (or tried last) */
 	int port;                     /* 5672, 5671 for amqps */
+	msgr_dsn_host_t *hosts;       /* the brokers tried in order (host1:port1,host2:port2 in the DSN) */
+	size_t host_count;
 	char *vhost;                  /* "/" */
 	char *user, *password;        /* guest/guest (ext-amqp's defaults) */
 	bool tls;                     /* amqps:// */

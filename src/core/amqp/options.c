@@ -323,6 +323,21 @@ int msgr_amqp_options_parse(const msgr_dsn_t *dsn, const msgr_kv_t *extra, size_
 		rc = msgr_error_set(err, MSGR_ERR_INVALID, "An amqps:// DSN needs a CA certificate: set the \"cacert\" option");
 		goto fail;
 	}
+	/* the brokers to try in order: the host (and port) as given, then the DSN's other hosts */
+	o->hosts = msgr_calloc(dsn->more_host_count + 1, sizeof(*o->hosts));
+	if (!o->hosts) {
+		rc = msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory");
+		goto fail;
+	}
+	for (size_t i = 0; i <= dsn->more_host_count; i++) {
+		const char *h = i ? dsn->more_hosts[i - 1].host : o->host;
+		if (!(o->hosts[i].host = msgr_strndup(h, strlen(h)))) {
+			rc = msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory");
+			goto fail;
+		}
+		o->hosts[i].port = i ? (dsn->more_hosts[i - 1].port ? dsn->more_hosts[i - 1].port : o->tls ? 5671 : 5672) : o->port;
+		o->host_count++;
+	}
 	msgr_free(segments[0]);
 	msgr_free(segments[1]);
 	return MSGR_OK;
@@ -346,6 +361,10 @@ void msgr_amqp_options_free(msgr_amqp_options_t *o)
 		free_queue(&o->queues[i]);
 	}
 	msgr_free(o->queues);
+	for (size_t i = 0; i < o->host_count; i++) {
+		msgr_free(o->hosts[i].host);
+	}
+	msgr_free(o->hosts);
 	memset(o, 0, sizeof(*o));
 }
 

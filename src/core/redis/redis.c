@@ -151,6 +151,10 @@ int msgr_redis_options_parse(const msgr_dsn_t *dsn, const msgr_kv_t *extra, size
 	o->claim_interval_ms = 60000;
 	o->get_batch_size = 0;
 	o->max_deliveries = 5;
+	if (dsn->more_host_count) {
+		rc = msgr_error_set(err, MSGR_ERR_INVALID, "A Redis DSN names one server: a list of hosts (Sentinel, Cluster) is not supported yet");
+		goto fail;
+	}
 	bool socket = !*dsn->host && dsn->path[0] == '/' && dsn->path[1];
 	if ((rc = msgr_option_string(&o->host, socket ? "" : *dsn->host ? dsn->host : "127.0.0.1", err)) != MSGR_OK ||
 		(socket && (rc = msgr_option_string(&o->socket, dsn->path, err)) != MSGR_OK) ||

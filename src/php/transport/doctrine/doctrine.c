@@ -1752,6 +1752,10 @@ static bool doctrine_connection(zend_string *transport, const char *name, HashTa
 static bool doctrine_make(zval *out, const php_messenger_transport_args *args)
 {
 	zval connection;
+	if (args->dsn->more_host_count) {
+		php_messenger_throw(php_messenger_ce_InvalidArgumentException, "transports[\"%s\"]: a doctrine:// DSN names one connection, not a list", ZSTR_VAL(args->name));
+		return false;
+	}
 	const char *name = *args->dsn->host ? args->dsn->host : "default";
 	if (!doctrine_connection(args->name, name, args->connections, &connection)) {
 		return false;
