@@ -405,12 +405,15 @@ static int on_frame(msgr_amqp_t *a, const amqp_frame_t *f, int *status)
 			if (a->partial || a->skipping_return) {
 				return MSGR_ERR_PROTOCOL;
 			}
-			msgr_amqp_in_t *in = msgr_calloc(1, sizeof(*in));
 			const char *queue = queue_of_tag(a, d->consumer_tag);
+			if (!queue) {
+				return MSGR_ERR_PROTOCOL; /* a delivery to a subscription this channel never made */
+			}
+			msgr_amqp_in_t *in = msgr_calloc(1, sizeof(*in));
 			if (!in) {
 				return MSGR_ERR_NOMEM;
 			}
-			in->queue = queue ? msgr_strndup(queue, strlen(queue)) : dup_bytes(d->consumer_tag);
+			in->queue = msgr_strndup(queue, strlen(queue));
 			in->exchange = dup_bytes(d->exchange);
 			in->routing_key = dup_bytes(d->routing_key);
 			in->tag = d->delivery_tag;
@@ -463,8 +466,10 @@ static int on_frame(msgr_amqp_t *a, const amqp_frame_t *f, int *status)
 			a->skipping_return = a->body_expected > 0;
 			return MSGR_OK;
 		}
-		if (!a->partial || a->partial->m.body || f->payload.properties.body_size > MAX_BODY) {
-			return MSGR_ERR_PROTOCOL; /* no delivery, its second header, or a body no broker sends */
+		if (!a->partial || a->partial->m.body || f->payload.properties.class_id != AMQP_BASIC_CLASS || f->payload.properties.body_size > MAX_BODY) {
+			/* no delivery, its second header, the properties of another class (laid out
+			 * otherwise), or a body no broker sends */
+			return MSGR_ERR_PROTOCOL;
 		}
 		const amqp_basic_properties_t *p = f->payload.properties.decoded;
 		copy_props(p, &a->partial->props);
