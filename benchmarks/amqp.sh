@@ -7,7 +7,8 @@
 # single sends with publisher confirms against Symfony's with confirm_timeout=5 and against the
 # probe sending one by one (benchmarks/limits/amqp_send.c), and dispatchAll of 10000 against the
 # probe's pipelined publish with confirms of the same 10000 bodies.
-# Usage: benchmarks/amqp.sh [N] [rounds]     (benchmarks/run.sh runs it with N=20000)
+# Usage: benchmarks/amqp.sh [N] [rounds] [RSS_N]     (benchmarks/run.sh runs it with N=20000; RSS_N,
+# default 1000000, the messages of the memory run, 0 to skip it)
 set -eu
 cd "$(dirname "$0")/.."
 n=${1:-20000}
@@ -79,3 +80,11 @@ php -r 'printf("single send: %.0f%% of the probe, whose own rate is %.1fx Symfon
 php -r 'printf("ratios: send %.1fx; dispatchAll %d msg/s = %.0f%% of the raw probe'"'"'s pipelined publish with confirms of %d %d-byte bodies (%d/s)\n",
 	$argv[1] / $argv[2], $argv[3], 100 * $argv[3] / $argv[4], $argv[5], $argv[6], $argv[4]);' \
 	"$(field "$ao" send_per_s)" "$(field "$as" send_per_s)" "$(field "$ao" dispatch_all_per_s)" "$pub" "$sn" "$bytes"
+
+# the worker's memory over many messages (benchmarks/amqp_rss.php): third argument, 0 skips it
+rn=${3:-1000000}
+if [ "$rn" -gt 0 ]; then
+	r=$(php -n $ext benchmarks/amqp_rss.php "$rn")
+	echo
+	echo "our worker over $rn AMQP messages (default DSN, in one process): filled in $(field "$r" fill_s) s by dispatchAll, handled at $(field "$r" msg_per_s) msg/s, RSS $(field "$r" rss_kb) KiB after the first 10000, growth $(field "$r" rss_growth_kb) KiB after the rest"
+fi
