@@ -48,8 +48,20 @@ static const stamp_name stamp_names[] = {
 
 static bool name_is(const char *name, size_t len, const char *other, size_t other_len)
 {
-	/* mostly written as declared: the case-insensitive comparison only when that fails */
-	return len == other_len && (memcmp(name, other, len) == 0 || zend_binary_strcasecmp(name, len, other, other_len) == 0);
+	if (len != other_len) {
+		return false;
+	}
+	/* mostly written as declared; else the case-insensitive comparison, only when the last byte
+	 * that differs differs by case (names of one length share their namespace and differ near
+	 * the end: "...\\Stamp\\SentStamp", "...\\Stamp\\BusNameStamp") */
+	if (memcmp(name, other, len) == 0) {
+		return true;
+	}
+	size_t i = len;
+	while (name[i - 1] == other[i - 1]) {
+		i--;
+	}
+	return zend_tolower_ascii(name[i - 1]) == zend_tolower_ascii(other[i - 1]) && zend_binary_strcasecmp(name, len, other, other_len) == 0;
 }
 
 #define STAMP_NAMES (sizeof(stamp_names) / sizeof(stamp_names[0]))
