@@ -26,7 +26,7 @@ PHP_ARG_WITH([messenger-curl],
   [auto], [no])
 
 dnl The sources, one list per part; scripts/check-build-lists.sh checks config.w32 builds the same.
-MESSENGER_CORE="src/core/base/alloc.c src/core/base/args.c src/core/base/buf.c src/core/base/dsn.c src/core/base/error.c src/core/base/message.c src/core/base/option.c src/core/base/prefetch.c src/core/base/rate.c src/core/base/retry.c src/core/base/route.c src/core/base/tick.c src/core/base/utf8.c src/core/codec/json.c src/core/codec/phpser.c src/core/table/table.c"
+MESSENGER_CORE="src/core/base/alloc.c src/core/base/args.c src/core/base/buf.c src/core/base/dsn.c src/core/base/error.c src/core/base/message.c src/core/base/option.c src/core/base/pool.c src/core/base/prefetch.c src/core/base/rate.c src/core/base/retry.c src/core/base/route.c src/core/base/tick.c src/core/base/utf8.c src/core/codec/json.c src/core/codec/phpser.c src/core/table/table.c"
 MESSENGER_CORE_REDIS="src/core/redis/net.c src/core/redis/redis.c"
 MESSENGER_CORE_AMQP="src/core/amqp/amqp.c src/core/amqp/options.c src/core/amqp/topology.c"
 MESSENGER_BINDING_AMQP="src/php/transport/amqp/amqp.c"

@@ -39,7 +39,7 @@ static void test_defaults(void **state)
 	assert_string_equal(o.delay_queue_name_pattern, "delay_%exchange_name%_%routing_key%_%delay%");
 	assert_true(o.auto_setup);
 	assert_true(o.verify);
-	assert_false(o.persistent);
+	assert_true(o.persistent);
 	assert_true(o.confirm_timeout > 0);
 	assert_true(o.heartbeat == 0);
 	char where[200];

@@ -7,6 +7,8 @@
 #include "core/amqp/amqp.h"
 #include "core/base/alloc.h"
 #include "core/base/prefetch.h"
+#include "core/base/pool.h"
+#include "core/base/buf.h"
 
 #ifdef MSGR_HAVE_RABBITMQ_C_DIR
 #include <rabbitmq-c/amqp.h>
@@ -718,6 +720,133 @@ static int connect_to(msgr_amqp_t *a, bool *unreachable, msgr_error_t *err)
 	}
 	return MSGR_OK;
 }
+static void unsubscribe(msgr_amqp_t *a);
+static int read_frames(msgr_amqp_t *a, long timeout_ms, bool (*done)(const msgr_amqp_t *), const char *doing, msgr_error_t *err);
+
+/* {{{ persistent connections (core/base/pool): an FPM worker's next request reuses the
+ * connection, channel and confirm mode instead of a TCP and AMQP handshake; keyed by the brokers,
+ * the credentials, TLS and every setting the handshake made. Only a connection left clean goes
+ * back: no subscription, nothing delivered and unsettled, no confirm awaited, no frame half read. */
+typedef struct {
+	amqp_connection_state_t conn;
+	uint64_t published;          /* the channel's publish count: confirms number on from it */
+	char *host;
+	int port;
+} pooled_t;
+
+static void pooled_close(void *p)
+{
+	pooled_t *c = p;
+	struct timeval tv = { 1, 0 };
+	amqp_set_rpc_timeout(c->conn, &tv);
+	amqp_connection_close(c->conn, AMQP_REPLY_SUCCESS);
+	amqp_destroy_connection(c->conn);
+	msgr_free(c->host);
+	msgr_free(c);
+}
+
+static void pooled_forget(void *p)
+{
+	/* the parent's: its socket (and TLS session) is left alone, the state is not freed */
+	msgr_free(((pooled_t *) p)->host);
+	msgr_free(p);
+}
+
+static msgr_pool_t pool = MSGR_POOL_INIT(pooled_close, pooled_forget);
+
+void msgr_amqp_pool_clear(void)
+{
+	msgr_pool_clear(&pool);
+}
+
+static bool pooling(const msgr_amqp_t *a)
+{
+	/* heartbeats: nobody answers them between two requests */
+	return a->o.persistent && a->o.heartbeat <= 0;
+}
+
+static char *pool_key(const msgr_amqp_t *a)
+{
+	const msgr_amqp_options_t *o = &a->o;
+	msgr_buf_t key = MSGR_BUF_INIT;
+	int rc = MSGR_OK;
+	for (size_t i = 0; i < o->host_count && rc == MSGR_OK; i++) {
+		rc = msgr_buf_appendf(&key, "%s:%d,", o->hosts[i].host, o->hosts[i].port);
+	}
+	if (rc != MSGR_OK || msgr_buf_appendf(&key, "|%s|%s|%s|%d|%s|%s|%s|%d|%lld|%lld|%d|%s|%lld", o->vhost, o->user, o->password, o->tls,
+			o->cacert ? o->cacert : "", o->cert ? o->cert : "", o->key ? o->key : "", o->verify, o->frame_max, o->channel_max,
+			o->confirm_timeout > 0, o->connection_name ? o->connection_name : "", o->sasl_method) != MSGR_OK) {
+		msgr_buf_free(&key);
+		return NULL;
+	}
+	return key.data;
+}
+
+/* A pooled connection for a, checked: what the broker sent meanwhile (a close, after a restart)
+ * is read without waiting, and anything but nothing makes it unusable. */
+static bool pool_take(msgr_amqp_t *a)
+{
+	char *key = pool_key(a);
+	pooled_t *c = key ? msgr_pool_take(&pool, key) : NULL;
+	msgr_free(key);
+	if (!c) {
+		return false;
+	}
+	amqp_frame_t f;
+	struct timeval tv = { 0, 0 };
+	if (amqp_frames_enqueued(c->conn) || amqp_data_in_buffer(c->conn) || amqp_simple_wait_frame_noblock(c->conn, &f, &tv) != AMQP_STATUS_TIMEOUT) {
+		amqp_destroy_connection(c->conn);
+		msgr_free(c->host);
+		msgr_free(c);
+		return false;
+	}
+	char *host = a->o.host;
+	a->o.host = c->host;
+	a->o.port = c->port;
+	msgr_free(host);
+	a->conn = c->conn;
+	a->published = c->published;
+	a->confirming = a->o.confirm_timeout > 0;
+	a->connection++;
+	a->closed[0] = '\0';
+	msgr_free(c);
+	return true;
+}
+
+/* Gives a's connection to the pool when it is clean (see above); true when it did. */
+static bool pool_give(msgr_amqp_t *a)
+{
+	msgr_error_t err;
+	if (!pooling(a) || !a->conn || a->partial || a->skipping_return || a->batch_left) {
+		return false;
+	}
+	unsubscribe(a); /* flushes the kept acknowledgements, gives back what was pushed */
+	for (size_t i = 0; a->conn && i < a->out_count; i++) {
+		/* handed out, never settled: back to their queues now, not when the connection ends */
+		if (amqp_basic_reject(a->conn, CHANNEL, a->out_tags[i], 1) != AMQP_STATUS_OK) {
+			drop(a);
+		}
+	}
+	a->out_count = 0;
+	if (!a->conn || read_frames(a, 0, NULL, "check a connection", &err) != MSGR_OK || !a->conn || a->pending_count || a->partial) {
+		return false;
+	}
+	char *key = pool_key(a);
+	pooled_t *c = key ? msgr_calloc(1, sizeof(*c)) : NULL;
+	if (!c || !(c->host = msgr_strndup(a->o.host, strlen(a->o.host)))) {
+		msgr_free(c);
+		msgr_free(key);
+		return false;
+	}
+	c->conn = a->conn;
+	c->published = a->published;
+	c->port = a->o.port;
+	a->conn = NULL;
+	msgr_pool_give(&pool, key, c);
+	return true;
+}
+/* }}} */
+
 /* Connects to the first broker of the list that can be reached (a refused login or a bad
  * certificate is an answer: the next ones are not tried). */
 static int connect_now(msgr_amqp_t *a, msgr_error_t *err)
@@ -727,6 +856,9 @@ static int connect_now(msgr_amqp_t *a, msgr_error_t *err)
 	}
 	msgr_amqp_options_t *o = &a->o;
 	int rc = MSGR_OK;
+	if (pooling(a) && pool_take(a)) {
+		return o->auto_setup ? declare_all(a, err) : MSGR_OK;
+	}
 	for (size_t i = 0; i < (o->host_count ? o->host_count : 1); i++) {
 		if (o->host_count && (i || strcmp(o->host, o->hosts[i].host) != 0 || o->port != o->hosts[i].port)) {
 			char *h = msgr_strndup(o->hosts[i].host, strlen(o->hosts[i].host));
@@ -779,7 +911,7 @@ void msgr_amqp_close(msgr_amqp_t *a)
 	if (!a) {
 		return;
 	}
-	if (a->conn) {
+	if (a->conn && !pool_give(a)) {
 		msgr_error_t err;
 		if (flush_acks(a, &err) == MSGR_OK && a->conn) {
 			struct timeval tv = { 1, 0 };
@@ -788,6 +920,7 @@ void msgr_amqp_close(msgr_amqp_t *a)
 		}
 	}
 	drop(a);
+	forget_delay_queues(a); /* (not dropped when it went to the pool) */
 	msgr_free(a->pending);
 	msgr_free(a->out_tags);
 	msgr_free(a->kept);

@@ -65,7 +65,7 @@ typedef struct msgr_amqp_options {
 	msgr_amqp_args_t delay_arguments;
 	long long delay_granularity_ms; /* delays rounded up to a multiple of it (100); 0: exact */
 	bool auto_setup;              /* true */
-	bool persistent;              /* false */
+	bool persistent;              /* true: connections pooled per process (not with heartbeat) */
 	double heartbeat;             /* s; 0: none, as ext-amqp */
 	double connect_timeout, read_timeout, write_timeout, rpc_timeout; /* s; 0: ours (5 s to connect) */
 	double confirm_timeout;       /* s; publisher confirms, on by default (5 s) */
@@ -158,8 +158,13 @@ typedef struct msgr_amqp msgr_amqp_t;
 
 /* Takes the options (the caller's struct is zeroed). Connects at the first call that needs it. */
 int msgr_amqp_open(msgr_amqp_t **out, msgr_amqp_options_t *options, msgr_error_t *err);
-/* Closes the connection (the broker gives unacknowledged deliveries back to their queues). */
+/* Closes the connection (the broker gives unacknowledged deliveries back to their queues); with
+ * persistent (the default, unless heartbeat is on) a clean one goes to a process-wide pool for
+ * the next transport of the same brokers, credentials and settings (an FPM worker's next
+ * request), after its subscriptions are cancelled and what it was given goes back. */
 void msgr_amqp_close(msgr_amqp_t *a);
+/* Closes the pooled connections (at module shutdown). */
+void msgr_amqp_pool_clear(void);
 /* Declares the exchange, the queues and their bindings, and the delays exchange. */
 int msgr_amqp_setup(msgr_amqp_t *a, msgr_error_t *err);
 /* Publishes count messages, then waits once for all their confirms (confirm_timeout; 0: none

@@ -271,7 +271,7 @@ int msgr_amqp_options_parse(const msgr_dsn_t *dsn, const msgr_kv_t *extra, size_
 	int rc = MSGR_OK;
 	o->tls = strcmp(dsn->scheme, "amqps") == 0;
 	o->port = dsn->port ? dsn->port : o->tls ? 5671 : 5672;
-	o->auto_setup = o->verify = true;
+	o->auto_setup = o->verify = o->persistent = true;
 	o->delay_granularity_ms = 100;
 	o->exchange_flags = MSGR_AMQP_DURABLE;
 	o->confirm_timeout = 5;

@@ -5,6 +5,7 @@
 #include "core/redis/redis.h"
 #include "core/base/option.h"
 #include "core/base/prefetch.h"
+#include "core/base/pool.h"
 #include "core/base/alloc.h"
 #include "core/base/buf.h"
 #include "core/codec/json.h"
@@ -305,19 +306,19 @@ static void drop(msgr_redis_t *r)
 	}
 }
 
-/* {{{ persistent connections: a process-wide pool of idle connections, keyed by the server,
- * the credentials, TLS and the database. A transport takes one out (no two share it) and gives
- * it back when it goes away; one that the server closed meanwhile is never handed out. */
-#define POOL_SIZE 16
+/* {{{ persistent connections (core/base/pool): keyed by the server, the credentials, TLS and the
+ * database; one that the server closed meanwhile is never handed out */
+static void pool_close(void *net)
+{
+	msgr_net_close(net);
+}
 
-typedef struct {
-	char *key;
-	msgr_net_t *net;
-	pid_t pid;   /* a child of fork() never takes its parent's connections */
-} pooled_t;
+static void pool_forget(void *net)
+{
+	msgr_net_forget(net);
+}
 
-static pooled_t pool[POOL_SIZE];
-static pthread_mutex_t pool_lock = PTHREAD_MUTEX_INITIALIZER;
+static msgr_pool_t pool = MSGR_POOL_INIT(pool_close, pool_forget);
 
 static char *pool_key(const msgr_redis_t *r)
 {
@@ -333,26 +334,7 @@ static char *pool_key(const msgr_redis_t *r)
 
 static msgr_net_t *pool_take(const char *key)
 {
-	msgr_net_t *found = NULL;
-	pid_t me = getpid();
-	pthread_mutex_lock(&pool_lock);
-	for (size_t i = 0; i < POOL_SIZE && !found; i++) {
-		if (pool[i].net && pool[i].pid != me) {
-			/* inherited: the parent still talks on it; only this process's copy is closed */
-			msgr_net_forget(pool[i].net);
-			msgr_free(pool[i].key);
-			pool[i].key = NULL;
-			pool[i].net = NULL;
-			continue;
-		}
-		if (pool[i].net && strcmp(pool[i].key, key) == 0) {
-			found = pool[i].net;
-			msgr_free(pool[i].key);
-			pool[i].key = NULL;
-			pool[i].net = NULL;
-		}
-	}
-	pthread_mutex_unlock(&pool_lock);
+	msgr_net_t *found = msgr_pool_take(&pool, key);
 	if (found && !msgr_net_idle_ok(found)) {
 		msgr_net_close(found);
 		found = NULL;
@@ -363,31 +345,16 @@ static msgr_net_t *pool_take(const char *key)
 /* Takes net and key: pooled, or closed when the pool is full. */
 static void pool_give(char *key, msgr_net_t *net)
 {
-	pthread_mutex_lock(&pool_lock);
-	for (size_t i = 0; i < POOL_SIZE && net; i++) {
-		if (!pool[i].net) {
-			pool[i].key = key;
-			pool[i].net = net;
-			pool[i].pid = getpid();
-			net = NULL;
-			key = NULL;
-		}
+	if (net) {
+		msgr_pool_give(&pool, key, net);
+	} else {
+		msgr_free(key);
 	}
-	pthread_mutex_unlock(&pool_lock);
-	msgr_net_close(net);
-	msgr_free(key);
 }
 
 void msgr_redis_pool_clear(void)
 {
-	pthread_mutex_lock(&pool_lock);
-	for (size_t i = 0; i < POOL_SIZE; i++) {
-		msgr_net_close(pool[i].net);
-		msgr_free(pool[i].key);
-		pool[i].net = NULL;
-		pool[i].key = NULL;
-	}
-	pthread_mutex_unlock(&pool_lock);
+	msgr_pool_clear(&pool);
 }
 /* }}} */
 

@@ -709,4 +709,5 @@ const php_messenger_transport_kind php_messenger_transport_kind_amqp = {
 	.register_class = amqp_register,
 	.make = amqp_make,
 	.ops = &amqp_ops,
+	.shutdown = msgr_amqp_pool_clear,
 };

@@ -1,0 +1,34 @@
+/* Persistent connections: a process-wide pool of idle connections, keyed by what makes two
+ * interchangeable (server, credentials, TLS, settings). A transport takes one out (no two share
+ * one) and gives it back when it goes away; the pool closes what it cannot keep. After fork(),
+ * a child never takes its parent's connections: it forgets them (their sockets stay the
+ * parent's). Each kind of connection has its own pool, defined by its transport. */
+#ifndef MSGR_POOL_H
+#define MSGR_POOL_H
+
+#include <pthread.h>
+#include <sys/types.h>
+
+#define MSGR_POOL_SIZE 16
+
+typedef struct msgr_pool {
+	void (*close)(void *conn);   /* closes and frees a connection */
+	void (*forget)(void *conn);  /* drops a connection inherited through fork() without touching its socket's peer */
+	pthread_mutex_t lock;
+	struct {
+		char *key;
+		void *conn;
+		pid_t pid;
+	} slots[MSGR_POOL_SIZE];
+} msgr_pool_t;
+
+#define MSGR_POOL_INIT(close_fn, forget_fn) { (close_fn), (forget_fn), PTHREAD_MUTEX_INITIALIZER, { { 0 } } }
+
+/* The connection pooled under key, taken out; NULL when none. */
+void *msgr_pool_take(msgr_pool_t *p, const char *key);
+/* Takes key (msgr_malloc'd) and conn: pooled, or both freed (conn closed) when the pool is full. */
+void msgr_pool_give(msgr_pool_t *p, char *key, void *conn);
+/* Closes every pooled connection (at module shutdown). */
+void msgr_pool_clear(msgr_pool_t *p);
+
+#endif
