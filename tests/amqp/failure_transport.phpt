@@ -33,20 +33,21 @@ $run = function (array $args) use ($console): int {
     return $code;
 };
 $run(['messenger:setup-transports']);
+// a body nobody can decode first in the failure queue: held (it stays), the rest is retried
+$e = new AMQPExchange(App\Amqp\channel());
+$e->setName($f);
+$e->publish('garbage', '', AMQP_NOPARAM, ['delivery_mode' => 2]);
+for ($i = 0; $i < 200 && App\Amqp\ready($f) < 1; $i++) {
+    usleep(10000);
+}
 foreach ([1, 2, 3] as $n) {
     $m->dispatch(new Ping($n));
 }
 $m->worker(['async'])->run(['limit' => 3, 'time_limit' => 10]);
-for ($i = 0; $i < 200 && App\Amqp\ready($f) < 2; $i++) {
-    usleep(10000);
-}
-echo 'in the failure queue: ', App\Amqp\ready($f), "\n";
-$e = new AMQPExchange(App\Amqp\channel());
-$e->setName($f);
-$e->publish('garbage', '', AMQP_NOPARAM, ['delivery_mode' => 2]);
 for ($i = 0; $i < 200 && App\Amqp\ready($f) < 3; $i++) {
     usleep(10000);
 }
+echo 'in the failure queue: ', App\Amqp\ready($f), "\n";
 foreach ([['messenger:failed:show'], ['messenger:failed:remove', '1', '--force'], ['messenger:failed:retry', '1', '--force']] as $args) {
     echo implode(' ', $args), ': exit ', $run($args), "\n";
 }
@@ -64,17 +65,17 @@ App\Amqp\clean([$x, $f], [$x, $f]);
 The "async" transport was set up successfully.
 The "failed" transport was set up successfully.
 handled 1
-in the failure queue: 2
+in the failure queue: 3
 messenger:failed:show: exit The "failed" transport cannot list its messages (Messenger\Transport\Receiver\ListableReceiverInterface).
 1
 messenger:failed:remove 1 --force: exit The "failed" transport cannot list its messages (Messenger\Transport\Receiver\ListableReceiverInterface).
 1
 messenger:failed:retry 1 --force: exit The "failed" transport cannot list its messages (Messenger\Transport\Receiver\ListableReceiverInterface).
 1
+[WARNING] Message - cannot be retried: the failure transport cannot decode it and it names no original transport; it stays.
 handled 2
 [OK] Message - retried and handled.
 [WARNING] Message - failed again.
-[WARNING] Message - cannot be retried: the failure transport cannot decode it and it names no original transport; it stays.
 1 retried, 2 failed again.
 retry: exit 0
 in the failure queue now: 2 (3 failed again, the garbage stayed)

@@ -78,6 +78,8 @@ static void test_host_list(void **state)
 	msgr_dsn_free(&dsn);
 	assert_int_equal(parse("amqp://h1,/v", &dsn, &err), MSGR_ERR_INVALID);
 	assert_non_null(strstr(err.message, "empty"));
+	assert_int_equal(parse("amqp://,h2/v", &dsn, &err), MSGR_ERR_INVALID);
+	assert_non_null(strstr(err.message, "empty"));
 	assert_int_equal(parse("amqp://h1,h2:99999/v", &dsn, &err), MSGR_ERR_INVALID);
 	assert_non_null(strstr(err.message, "port"));
 	(void) state;

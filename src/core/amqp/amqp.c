@@ -24,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #define CHANNEL 1
 #define MAX_BODY ((uint64_t) 512 * 1024 * 1024) /* RabbitMQ's own limit is 128 MiB by default */
@@ -700,6 +701,8 @@ static int connect_to(msgr_amqp_t *a, bool *unreachable, msgr_error_t *err)
 		a->closed_code = 403;
 		snprintf(a->closed, sizeof(a->closed), "connection while logging in as \"%s\" (wrong user or password?)", o->user);
 	}
+	/* a broker that takes the connection and never answers is as good as unreachable */
+	*unreachable = r.reply_type == AMQP_RESPONSE_LIBRARY_EXCEPTION && r.library_error == AMQP_STATUS_TIMEOUT;
 	int rc = rpc_error(a, r, "log in", err);
 	if (rc != MSGR_OK) {
 		return rc;
@@ -747,7 +750,9 @@ static void pooled_close(void *p)
 
 static void pooled_forget(void *p)
 {
-	/* the parent's: its socket (and TLS session) is left alone, the state is not freed */
+	/* the parent's: this process's copy of the socket is closed (nothing is sent on it, the TLS
+	 * session stays the parent's), the library's state is left unfreed */
+	close(amqp_get_sockfd(((pooled_t *) p)->conn));
 	msgr_free(((pooled_t *) p)->host);
 	msgr_free(p);
 }
@@ -769,13 +774,17 @@ static char *pool_key(const msgr_amqp_t *a)
 {
 	const msgr_amqp_options_t *o = &a->o;
 	msgr_buf_t key = MSGR_BUF_INIT;
-	int rc = MSGR_OK;
+	int rc = msgr_buf_appendf(&key, "%d|%d|%lld|%lld|%d|%lld|", o->tls, o->verify, o->frame_max, o->channel_max, o->confirm_timeout > 0, o->sasl_method);
 	for (size_t i = 0; i < o->host_count && rc == MSGR_OK; i++) {
-		rc = msgr_buf_appendf(&key, "%s:%d,", o->hosts[i].host, o->hosts[i].port);
+		if ((rc = msgr_pool_key_add(&key, o->hosts[i].host)) == MSGR_OK) {
+			rc = msgr_buf_appendf(&key, "%d|", o->hosts[i].port);
+		}
 	}
-	if (rc != MSGR_OK || msgr_buf_appendf(&key, "|%s|%s|%s|%d|%s|%s|%s|%d|%lld|%lld|%d|%s|%lld", o->vhost, o->user, o->password, o->tls,
-			o->cacert ? o->cacert : "", o->cert ? o->cert : "", o->key ? o->key : "", o->verify, o->frame_max, o->channel_max,
-			o->confirm_timeout > 0, o->connection_name ? o->connection_name : "", o->sasl_method) != MSGR_OK) {
+	const char *fields[] = { o->vhost, o->user, o->password, o->cacert, o->cert, o->key, o->connection_name };
+	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]) && rc == MSGR_OK; i++) {
+		rc = msgr_pool_key_add(&key, fields[i]);
+	}
+	if (rc != MSGR_OK) {
 		msgr_buf_free(&key);
 		return NULL;
 	}
@@ -805,6 +814,9 @@ static bool pool_take(msgr_amqp_t *a)
 	a->o.port = c->port;
 	msgr_free(host);
 	a->conn = c->conn;
+	double rt = a->o.rpc_timeout > 0 ? a->o.rpc_timeout : a->o.read_timeout > 0 ? a->o.read_timeout : DEFAULT_RPC_TIMEOUT;
+	struct timeval rtv = { (long) rt, (long) ((rt - (long) rt) * 1e6) };
+	amqp_set_rpc_timeout(a->conn, &rtv); /* this owner's, not the last one's */
 	a->published = c->published;
 	a->confirming = a->o.confirm_timeout > 0;
 	a->connection++;
@@ -820,6 +832,8 @@ static bool pool_give(msgr_amqp_t *a)
 	if (!pooling(a) || !a->conn || a->partial || a->skipping_return || a->batch_left) {
 		return false;
 	}
+	struct timeval tv = { 1, 0 };
+	amqp_set_rpc_timeout(a->conn, &tv); /* a broker that does not answer does not hold up the end of a request */
 	unsubscribe(a); /* flushes the kept acknowledgements, gives back what was pushed */
 	for (size_t i = 0; a->conn && i < a->out_count; i++) {
 		/* handed out, never settled: back to their queues now, not when the connection ends */

@@ -188,6 +188,9 @@ static int parse(const char *dsn, size_t len, msgr_dsn_t *out, msgr_error_t *err
 	if ((rc = parse_host(host, comma ? (size_t) (comma - host) : host_len, &out->host, &out->port, err)) != MSGR_OK) {
 		return rc;
 	}
+	if (comma && !*out->host) {
+		return msgr_error_set(err, MSGR_ERR_INVALID, "the DSN's list of hosts has an empty one");
+	}
 	while (comma) {
 		const char *next = comma + 1;
 		size_t left = host_len - (size_t) (next - host);

@@ -1,5 +1,6 @@
 #include "core/base/pool.h"
 #include "core/base/alloc.h"
+#include "core/base/buf.h"
 
 #include <string.h>
 #include <unistd.h>
@@ -51,13 +52,23 @@ void msgr_pool_give(msgr_pool_t *p, char *key, void *conn)
 void msgr_pool_clear(msgr_pool_t *p)
 {
 	pthread_mutex_lock(&p->lock);
+	pid_t me = getpid();
 	for (size_t i = 0; i < MSGR_POOL_SIZE; i++) {
 		if (p->slots[i].conn) {
-			p->close(p->slots[i].conn);
+			/* a forked child's shutdown must not close its parent's connections */
+			(p->slots[i].pid == me ? p->close : p->forget)(p->slots[i].conn);
 		}
 		msgr_free(p->slots[i].key);
 		p->slots[i].conn = NULL;
 		p->slots[i].key = NULL;
 	}
 	pthread_mutex_unlock(&p->lock);
+}
+
+int msgr_pool_key_add(msgr_buf_t *key, const char *field)
+{
+	if (!field) {
+		field = "";
+	}
+	return msgr_buf_appendf(key, "%zu:%s|", strlen(field), field);
 }

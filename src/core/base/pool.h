@@ -6,6 +6,8 @@
 #ifndef MSGR_POOL_H
 #define MSGR_POOL_H
 
+#include "core/base/buf.h"
+
 #include <pthread.h>
 #include <sys/types.h>
 
@@ -28,7 +30,10 @@ typedef struct msgr_pool {
 void *msgr_pool_take(msgr_pool_t *p, const char *key);
 /* Takes key (msgr_malloc'd) and conn: pooled, or both freed (conn closed) when the pool is full. */
 void msgr_pool_give(msgr_pool_t *p, char *key, void *conn);
-/* Closes every pooled connection (at module shutdown). */
+/* Appends one field of a key, length first, so that no two sets of fields make one key (a
+ * user "a|b" with password "c" and a user "a" with password "b|c"); NULL is "". */
+int msgr_pool_key_add(msgr_buf_t *key, const char *field);
+/* Closes every pooled connection of this process (at module shutdown), forgets the others. */
 void msgr_pool_clear(msgr_pool_t *p);
 
 #endif

@@ -324,8 +324,12 @@ static char *pool_key(const msgr_redis_t *r)
 {
 	msgr_buf_t key = MSGR_BUF_INIT;
 	const msgr_redis_options_t *o = &r->o;
-	if (msgr_buf_appendf(&key, "%s|%ld|%s|%s|%d|%s|%s|%s|%d", r->where, o->dbindex, o->user ? o->user : "", o->password ? o->password : "",
-			o->tls, o->cacert ? o->cacert : "", o->cert ? o->cert : "", o->key ? o->key : "", o->verify_peer) != MSGR_OK) {
+	const char *fields[] = { r->where, o->user, o->password, o->cacert, o->cert, o->key };
+	int rc = msgr_buf_appendf(&key, "%ld|%d|%d|", o->dbindex, o->tls, o->verify_peer);
+	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]) && rc == MSGR_OK; i++) {
+		rc = msgr_pool_key_add(&key, fields[i]);
+	}
+	if (rc != MSGR_OK) {
 		msgr_buf_free(&key);
 		return NULL;
 	}

@@ -969,6 +969,14 @@ static bool confirm(const char *question, bool default_yes)
 	return answer[0] == 'y' || answer[0] == 'Y';
 }
 
+/* A failure transport that cannot list is read as a worker reads, this many at a time (a
+ * transport pushed its messages holds twice that: what is skipped or left stays held until the
+ * end, so that many can be); an empty read while it held more when counted is tried again, for
+ * up to RETRY_EMPTY_GETS * RETRY_EMPTY_WAIT_US. */
+#define RETRY_READ_AHEAD 50
+#define RETRY_EMPTY_GETS 40
+#define RETRY_EMPTY_WAIT_US 50000
+
 /* Retries one message of the failure transport t (named name): asks first unless --force. 1:
  * handled or failed again (counted), 0: skipped or left where it is, -1: an error (an exception
  * may be pending). */
@@ -1054,13 +1062,22 @@ static int cmd_failed_retry(php_messenger_console *c, const msgr_args_t *args)
 		bool more = left > 0;
 		/* read as a worker reads, one at a time: what a transport that is pushed messages
 		 * holds beyond that goes back when it is done */
-		php_messenger_transport_read_ahead(t, 1);
+		php_messenger_transport_read_ahead(t, RETRY_READ_AHEAD);
+		int empty = 0;
 		while (more && !EG(exception) && code == 0) {
 			zval got;
 			if (!php_messenger_transport_get(t, name, NULL, &got)) {
 				code = 1;
 				break;
 			}
+			if (zend_hash_num_elements(Z_ARRVAL(got)) == 0 && left != ZEND_LONG_MAX && ++empty < RETRY_EMPTY_GETS) {
+				/* it held more when counted: they are on their way (a broker far away, the
+				 * acknowledgements of the last ones just written) */
+				zval_ptr_dtor(&got);
+				usleep(RETRY_EMPTY_WAIT_US);
+				continue;
+			}
+			empty = 0;
 			more = zend_hash_num_elements(Z_ARRVAL(got)) > 0;
 			ZEND_HASH_FOREACH_VAL(Z_ARRVAL(got), e) {
 				int r = code == 0 && left > 0 && !EG(exception) ? retry_one(c, args, &worker, t, name, Z_OBJ_P(e), &retried, &failed) : 0;
