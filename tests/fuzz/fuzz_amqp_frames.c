@@ -4,7 +4,8 @@
  * sends the fuzzer's frames: each chunk of the input is one frame (its type, channel and payload
  * chosen by the input, the frame end added), so that librabbitmq's framing lets them through and
  * the transport's own handling of deliveries, headers, bodies, returns, confirms and closes is
- * what gets exercised. The transport gets and acknowledges what it received, then closes.
+ * what gets exercised. The transport (not pooled: it closes, and the broker thread ends) gets
+ * and acknowledges what it received, then closes.
  * Properties checked besides the sanitizers': every call returns a status (an error has a
  * message), every delivery handed out has a body of its announced length and string headers. */
 #include <arpa/inet.h>
@@ -191,7 +192,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	}
 	char dsn_text[96];
-	snprintf(dsn_text, sizeof(dsn_text), "amqp://u:p@127.0.0.1:%d/v/x?connect_timeout=2&rpc_timeout=2", ntohs(addr.sin_port));
+	snprintf(dsn_text, sizeof(dsn_text), "amqp://u:p@127.0.0.1:%d/v/x?connect_timeout=2&rpc_timeout=2&persistent=false", ntohs(addr.sin_port));
 	msgr_dsn_t dsn;
 	msgr_error_t err;
 	msgr_amqp_options_t o;
