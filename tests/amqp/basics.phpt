@@ -17,16 +17,7 @@ $queues = [$q, "{$x}_orders", "{$x}_all", "delay_{$x}__300_delay", "delay_{$x}_t
 App\Amqp\clean($queues, [$x, "{$x}_topic", "{$x}_manual"]);
 $php = new Messenger\Transport\Serialization\PhpSerializer(['allowed_classes' => [Job::class]]);
 $names = fn(array $list) => implode(',', array_map(fn($e) => $e->getMessage() instanceof Job ? $e->getMessage()->name : get_class($e->getMessage()), $list));
-/* deliveries are pushed: what get() returns is what arrived; wait for $n of them (5 s at most) */
-$get = function (AmqpTransport $t, int $n, ?array $queues = null): array {
-    $got = [];
-    for ($deadline = microtime(true) + 5; count($got) < $n && microtime(true) < $deadline; usleep(2000)) {
-        foreach ($queues === null ? $t->get() : $t->getFromQueues($queues) as $e) {
-            $got[] = $e;
-        }
-    }
-    return $got;
-};
+$get = 'App\Amqp\receive';
 
 echo "-- the wire\n";
 $t = new AmqpTransport(App\Amqp\dsn() . "/$x", ['queues' => [$q => []]], $php);

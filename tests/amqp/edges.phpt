@@ -15,15 +15,7 @@ $x = App\Amqp\name('edges');
 $queues = ["{$x}_full", "{$x}_quorum", "delay_{$x}_exact__1001_delay", "delay_{$x}__1100_delay", "delay_{$x}__1000_delay"];
 App\Amqp\clean($queues, [$x, "{$x}_direct", "{$x}_exact", "{$x}_q"]);
 $php = new Messenger\Transport\Serialization\PhpSerializer(['allowed_classes' => [Job::class]]);
-$get = function (AmqpTransport $t, int $n): array {
-    $got = [];
-    for ($deadline = microtime(true) + 5; count($got) < $n && microtime(true) < $deadline; usleep(2000)) {
-        foreach ($t->get() as $e) {
-            $got[] = $e;
-        }
-    }
-    return $got;
-};
+$get = 'App\Amqp\receive';
 $clean = fn(string $m) => str_replace([$x, (string) parse_url(App\Amqp\dsn(), PHP_URL_PORT)], ['X', 'PORT'], $m);
 
 echo "-- nack: the queue is full\n";

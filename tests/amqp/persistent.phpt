@@ -14,15 +14,7 @@ $x = App\Amqp\name('pooled');
 App\Amqp\clean([$x], [$x]);
 $php = new Messenger\Transport\Serialization\PhpSerializer(['allowed_classes' => [Job::class]]);
 $dsn = App\Amqp\dsn() . "/$x";
-$get = function (AmqpTransport $t, int $n): array {
-    $got = [];
-    for ($deadline = microtime(true) + 5; count($got) < $n && microtime(true) < $deadline; usleep(2000)) {
-        foreach ($t->get() as $e) {
-            $got[] = $e;
-        }
-    }
-    return $got;
-};
+$get = 'App\Amqp\receive';
 $tags = fn(array $list) => implode(',', array_map(fn($e) => $e->getMessage()->name . '#' . $e->last(AmqpReceivedStamp::class)->getDeliveryTag(), $list));
 
 $t = new AmqpTransport($dsn, [], $php);

@@ -724,3 +724,42 @@ bool php_messenger_encode_lent(zend_object *serializer, zend_object *envelope, z
 	}
 	return true;
 }
+
+void php_messenger_transport_method_construct(INTERNAL_FUNCTION_PARAMETERS, bool constructed, const char *what, php_messenger_transport_init_fn init)
+{
+	zend_string *dsn;
+	HashTable *options = NULL;
+	zend_object *serializer = NULL;
+	ZEND_PARSE_PARAMETERS_START(1, 3)
+		Z_PARAM_STR(dsn)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_ARRAY_HT(options)
+		Z_PARAM_OBJ_OF_CLASS_OR_NULL(serializer, php_messenger_ce_SerializerInterface)
+	ZEND_PARSE_PARAMETERS_END();
+	if (constructed) {
+		zend_throw_error(NULL, "Cannot call %s::__construct() twice", ZSTR_VAL(Z_OBJCE_P(ZEND_THIS)->name));
+		RETURN_THROWS();
+	}
+	msgr_dsn_t parsed;
+	msgr_error_t err;
+	if (msgr_dsn_parse(ZSTR_VAL(dsn), ZSTR_LEN(dsn), &parsed, &err) != MSGR_OK) {
+		char prefix[64];
+		snprintf(prefix, sizeof(prefix), "Invalid %s DSN: ", what);
+		php_messenger_throw_core(&err, php_messenger_ce_InvalidArgumentException, prefix);
+		RETURN_THROWS();
+	}
+	init(Z_OBJ_P(ZEND_THIS), options, &parsed, serializer);
+	msgr_dsn_free(&parsed);
+}
+
+bool php_messenger_transport_make_with(zval *out, const php_messenger_transport_args *args, zend_class_entry *ce, php_messenger_transport_init_fn init)
+{
+	object_init_ex(out, ce);
+	if (!init(Z_OBJ_P(out), args->options, args->dsn, args->serializer)) {
+		php_messenger_transport_name_error(args->name);
+		zval_ptr_dtor(out);
+		ZVAL_UNDEF(out);
+		return false;
+	}
+	return true;
+}

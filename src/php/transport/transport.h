@@ -185,6 +185,17 @@ void php_messenger_transport_method_find(INTERNAL_FUNCTION_PARAMETERS, const php
 #define PHP_MESSENGER_TRANSPORT_SETTLE(cls, name, ack, ops) \
 	ZEND_METHOD(cls, name) { php_messenger_transport_method_settle(INTERNAL_FUNCTION_PARAM_PASSTHRU, ops, ack); }
 
+/* A broker transport's initialisation from a parsed DSN, its options and serializer (NULL: the
+ * default); false with an exception. */
+typedef bool (*php_messenger_transport_init_fn)(zend_object *obj, HashTable *options, const struct msgr_dsn *dsn, zend_object *serializer);
+/* __construct(string $dsn, array $options = [], ?SerializerInterface $serializer = null) of a
+ * broker transport: once only (constructed: it was already), the DSN parsed ("Invalid <what>
+ * DSN: ..."), then init. */
+void php_messenger_transport_method_construct(INTERNAL_FUNCTION_PARAMETERS, bool constructed, const char *what, php_messenger_transport_init_fn init);
+/* A kind's make for a broker transport: an object of ce made by init from args; on failure the
+ * message names the transport (the core's words after its name). */
+bool php_messenger_transport_make_with(zval *out, const php_messenger_transport_args *args, zend_class_entry *ce, php_messenger_transport_init_fn init);
+
 /* An ops->send for a kind that sends one message as a batch of one (its send_all). */
 zend_object *php_messenger_transport_send_as_batch(const php_messenger_transport *t, zend_object *envelope);
 

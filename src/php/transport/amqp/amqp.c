@@ -645,27 +645,7 @@ static const php_messenger_transport_ops amqp_ops = {
 
 ZEND_METHOD(Messenger_Bridge_Amqp_Transport_AmqpTransport, __construct)
 {
-	zend_string *dsn;
-	HashTable *options = NULL;
-	zend_object *serializer = NULL;
-	ZEND_PARSE_PARAMETERS_START(1, 3)
-		Z_PARAM_STR(dsn)
-		Z_PARAM_OPTIONAL
-		Z_PARAM_ARRAY_HT(options)
-		Z_PARAM_OBJ_OF_CLASS_OR_NULL(serializer, php_messenger_ce_SerializerInterface)
-	ZEND_PARSE_PARAMETERS_END();
-	if (amqp_from(Z_OBJ_P(ZEND_THIS))->a) {
-		zend_throw_error(NULL, "Cannot call Messenger\\Bridge\\Amqp\\Transport\\AmqpTransport::__construct() twice");
-		RETURN_THROWS();
-	}
-	msgr_dsn_t parsed;
-	msgr_error_t err;
-	if (msgr_dsn_parse(ZSTR_VAL(dsn), ZSTR_LEN(dsn), &parsed, &err) != MSGR_OK) {
-		php_messenger_throw_core(&err, php_messenger_ce_InvalidArgumentException, "Invalid AMQP DSN: ");
-		RETURN_THROWS();
-	}
-	amqp_init(Z_OBJ_P(ZEND_THIS), options, &parsed, serializer);
-	msgr_dsn_free(&parsed);
+	php_messenger_transport_method_construct(INTERNAL_FUNCTION_PARAM_PASSTHRU, amqp_from(Z_OBJ_P(ZEND_THIS))->a != NULL, "AMQP", amqp_init);
 }
 
 PHP_MESSENGER_TRANSPORT_METHOD(Messenger_Bridge_Amqp_Transport_AmqpTransport, send, send, &amqp_ops)
@@ -680,14 +660,7 @@ PHP_MESSENGER_TRANSPORT_METHOD(Messenger_Bridge_Amqp_Transport_AmqpTransport, se
 
 static bool amqp_make(zval *out, const php_messenger_transport_args *args)
 {
-	object_init_ex(out, php_messenger_ce_AmqpTransport);
-	if (!amqp_init(Z_OBJ_P(out), args->options, args->dsn, args->serializer)) {
-		php_messenger_transport_name_error(args->name);
-		zval_ptr_dtor(out);
-		ZVAL_UNDEF(out);
-		return false;
-	}
-	return true;
+	return php_messenger_transport_make_with(out, args, php_messenger_ce_AmqpTransport, amqp_init);
 }
 
 static zend_class_entry *amqp_register(void)

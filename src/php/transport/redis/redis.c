@@ -448,27 +448,7 @@ static const php_messenger_transport_ops redis_ops = {
 
 ZEND_METHOD(Messenger_Bridge_Redis_Transport_RedisTransport, __construct)
 {
-	zend_string *dsn;
-	HashTable *options = NULL;
-	zend_object *serializer = NULL;
-	ZEND_PARSE_PARAMETERS_START(1, 3)
-		Z_PARAM_STR(dsn)
-		Z_PARAM_OPTIONAL
-		Z_PARAM_ARRAY_HT(options)
-		Z_PARAM_OBJ_OF_CLASS_OR_NULL(serializer, php_messenger_ce_SerializerInterface)
-	ZEND_PARSE_PARAMETERS_END();
-	if (redis_from(Z_OBJ_P(ZEND_THIS))->r) {
-		zend_throw_error(NULL, "Cannot call Messenger\\Bridge\\Redis\\Transport\\RedisTransport::__construct() twice");
-		RETURN_THROWS();
-	}
-	msgr_dsn_t parsed;
-	msgr_error_t err;
-	if (msgr_dsn_parse(ZSTR_VAL(dsn), ZSTR_LEN(dsn), &parsed, &err) != MSGR_OK) {
-		php_messenger_throw_core(&err, php_messenger_ce_InvalidArgumentException, "Invalid Redis DSN: ");
-		RETURN_THROWS();
-	}
-	redis_init(Z_OBJ_P(ZEND_THIS), options, &parsed, serializer);
-	msgr_dsn_free(&parsed);
+	php_messenger_transport_method_construct(INTERNAL_FUNCTION_PARAM_PASSTHRU, redis_from(Z_OBJ_P(ZEND_THIS))->r != NULL, "Redis", redis_init);
 }
 
 PHP_MESSENGER_TRANSPORT_METHOD(Messenger_Bridge_Redis_Transport_RedisTransport, send, send, &redis_ops)
@@ -484,15 +464,7 @@ PHP_MESSENGER_TRANSPORT_METHOD(Messenger_Bridge_Redis_Transport_RedisTransport, 
 
 static bool redis_make(zval *out, const php_messenger_transport_args *args)
 {
-	object_init_ex(out, php_messenger_ce_RedisTransport);
-	if (!redis_init(Z_OBJ_P(out), args->options, args->dsn, args->serializer)) {
-		/* the message names the transport: the core's words follow its name */
-		php_messenger_transport_name_error(args->name);
-		zval_ptr_dtor(out);
-		ZVAL_UNDEF(out);
-		return false;
-	}
-	return true;
+	return php_messenger_transport_make_with(out, args, php_messenger_ce_RedisTransport, redis_init);
 }
 
 static zend_class_entry *redis_register(void)
