@@ -32,6 +32,8 @@ MESSENGER_CORE_AMQP="src/core/amqp/amqp.c src/core/amqp/options.c src/core/amqp/
 MESSENGER_BINDING_AMQP="src/php/transport/amqp/amqp.c"
 MESSENGER_BINDING="src/php_messenger.c src/php/base/exceptions.c src/php/base/util.c src/php/bus/envelope.c src/php/bus/stamps.c src/php/bus/middleware.c src/php/bus/bus.c src/php/bus/handlers.c src/php/bus/traits.c src/php/bus/acknowledger.c src/php/bus/failures.c src/php/bus/events.c src/php/serialization/serializer.c src/php/serialization/json.c src/php/serialization/phpwire.c src/php/transport/transport.c src/php/transport/adapter.c src/php/transport/in_memory.c src/php/transport/sync.c src/php/transport/send.c src/php/transport/doctrine/doctrine.c src/php/worker/worker.c src/php/worker/retry.c src/php/messenger/messenger.c src/php/console/console.c"
 MESSENGER_BINDING_REDIS="src/php/transport/redis/redis.c"
+MESSENGER_CORE_CURL="src/core/http/http.c src/core/http/webhook.c"
+MESSENGER_BINDING_CURL="src/php/webhook/webhook.c"
 
 if test "$PHP_MESSENGER" != "no"; then
   PKG_PROG_PKG_CONFIG
@@ -76,6 +78,12 @@ if test "$PHP_MESSENGER" != "no"; then
     if test "$messenger_curl" = "yes"; then
       PHP_EVAL_INCLINE([$LIBCURL_CFLAGS])
       PHP_EVAL_LIBLINE([$LIBCURL_LIBS], [MESSENGER_SHARED_LIBADD])
+      dnl webhook signatures: HMAC-SHA256 from OpenSSL's libcrypto
+      PKG_CHECK_MODULES([LIBCRYPTO], [libcrypto >= 1.1.1], [],
+        [AC_MSG_ERROR([messenger: OpenSSL libcrypto not found (Debian: libssl-dev); or configure --without-messenger-curl])])
+      PHP_EVAL_INCLINE([$LIBCRYPTO_CFLAGS])
+      PHP_EVAL_LIBLINE([$LIBCRYPTO_LIBS], [MESSENGER_SHARED_LIBADD])
+      MESSENGER_SOURCES="$MESSENGER_SOURCES $MESSENGER_CORE_CURL $MESSENGER_BINDING_CURL"
       MESSENGER_DEFS="$MESSENGER_DEFS -DMSGR_HAVE_CURL=1"
     elif test "$PHP_MESSENGER_CURL" = "yes"; then
       AC_MSG_ERROR([messenger: libcurl not found (Debian: libcurl4-openssl-dev); or configure --without-messenger-curl])
@@ -96,6 +104,7 @@ if test "$PHP_MESSENGER" != "no"; then
   PHP_ADD_BUILD_DIR([$ext_builddir/src/core/amqp])
   PHP_ADD_BUILD_DIR([$ext_builddir/src/core/base])
   PHP_ADD_BUILD_DIR([$ext_builddir/src/core/codec])
+  PHP_ADD_BUILD_DIR([$ext_builddir/src/core/http])
   PHP_ADD_BUILD_DIR([$ext_builddir/src/core/redis])
   PHP_ADD_BUILD_DIR([$ext_builddir/src/core/table])
   PHP_ADD_BUILD_DIR([$ext_builddir/src/php/base])
@@ -106,6 +115,7 @@ if test "$PHP_MESSENGER" != "no"; then
   PHP_ADD_BUILD_DIR([$ext_builddir/src/php/transport/redis])
   PHP_ADD_BUILD_DIR([$ext_builddir/src/php/transport/amqp])
   PHP_ADD_BUILD_DIR([$ext_builddir/src/php/worker])
+  PHP_ADD_BUILD_DIR([$ext_builddir/src/php/webhook])
   PHP_ADD_BUILD_DIR([$ext_builddir/src/php/messenger])
   PHP_ADD_BUILD_DIR([$ext_builddir/src/php/console])
 fi

@@ -62,8 +62,14 @@ class UnrecoverableMessageHandlingException extends RuntimeException implements 
 {
 }
 
+/** As Symfony 7.2's: $retryDelay (ms), when given, is the least the retry waits. */
 class RecoverableMessageHandlingException extends RuntimeException implements RecoverableExceptionInterface
 {
+    private ?int $retryDelay = null;
+
+    public function __construct(string $message = "", int $code = 0, ?\Throwable $previous = null, ?int $retryDelay = null) {}
+
+    public function getRetryDelay(): ?int {}
 }
 
 class MessageDecodingFailedException extends InvalidArgumentException

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 1f87fd2eb610c6faed87c6bd29570bcad88fed10 */
+ * Stub hash: e21be56f5274301dae69566273e90734cb813be1 */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Messenger_Exception_WrappedExceptionsInterface_getWrappedExceptions, 0, 0, IS_ARRAY, 0)
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, class, IS_STRING, 1, "null")
@@ -16,6 +16,16 @@ ZEND_END_ARG_INFO()
 
 #define arginfo_class_Messenger_Exception_HandlerFailedException_getWrappedExceptions arginfo_class_Messenger_Exception_WrappedExceptionsInterface_getWrappedExceptions
 
+ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Messenger_Exception_RecoverableMessageHandlingException___construct, 0, 0, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, message, IS_STRING, 0, "\"\"")
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, code, IS_LONG, 0, "0")
+	ZEND_ARG_OBJ_INFO_WITH_DEFAULT_VALUE(0, previous, Throwable, 1, "null")
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, retryDelay, IS_LONG, 1, "null")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Messenger_Exception_RecoverableMessageHandlingException_getRetryDelay, 0, 0, IS_LONG, 1)
+ZEND_END_ARG_INFO()
+
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Messenger_Exception_DelayedMessageHandlingException___construct, 0, 0, 1)
 	ZEND_ARG_TYPE_INFO(0, exceptions, IS_ARRAY, 0)
 	ZEND_ARG_OBJ_INFO_WITH_DEFAULT_VALUE(0, envelope, Messenger\\Envelope, 1, "null")
@@ -30,6 +40,8 @@ ZEND_END_ARG_INFO()
 ZEND_METHOD(Messenger_Exception_HandlerFailedException, __construct);
 ZEND_METHOD(Messenger_Exception_HandlerFailedException, getEnvelope);
 ZEND_METHOD(Messenger_Exception_HandlerFailedException, getWrappedExceptions);
+ZEND_METHOD(Messenger_Exception_RecoverableMessageHandlingException, __construct);
+ZEND_METHOD(Messenger_Exception_RecoverableMessageHandlingException, getRetryDelay);
 ZEND_METHOD(Messenger_Exception_DelayedMessageHandlingException, __construct);
 ZEND_METHOD(Messenger_Exception_DelayedMessageHandlingException, getEnvelope);
 ZEND_METHOD(Messenger_Exception_DelayedMessageHandlingException, getWrappedExceptions);
@@ -95,6 +107,8 @@ static const zend_function_entry class_Messenger_Exception_UnrecoverableMessageH
 
 
 static const zend_function_entry class_Messenger_Exception_RecoverableMessageHandlingException_methods[] = {
+	ZEND_ME(Messenger_Exception_RecoverableMessageHandlingException, __construct, arginfo_class_Messenger_Exception_RecoverableMessageHandlingException___construct, ZEND_ACC_PUBLIC)
+	ZEND_ME(Messenger_Exception_RecoverableMessageHandlingException, getRetryDelay, arginfo_class_Messenger_Exception_RecoverableMessageHandlingException_getRetryDelay, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
 };
 
@@ -266,6 +280,12 @@ static zend_class_entry *register_class_Messenger_Exception_RecoverableMessageHa
 	INIT_NS_CLASS_ENTRY(ce, "Messenger\\Exception", "RecoverableMessageHandlingException", class_Messenger_Exception_RecoverableMessageHandlingException_methods);
 	class_entry = zend_register_internal_class_ex(&ce, class_entry_Messenger_Exception_RuntimeException);
 	zend_class_implements(class_entry, 1, class_entry_Messenger_Exception_RecoverableExceptionInterface);
+
+	zval property_retryDelay_default_value;
+	ZVAL_NULL(&property_retryDelay_default_value);
+	zend_string *property_retryDelay_name = zend_string_init("retryDelay", sizeof("retryDelay") - 1, 1);
+	zend_declare_typed_property(class_entry, property_retryDelay_name, &property_retryDelay_default_value, ZEND_ACC_PRIVATE, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_LONG|MAY_BE_NULL));
+	zend_string_release(property_retryDelay_name);
 
 	return class_entry;
 }

@@ -26,6 +26,8 @@ extern zend_class_entry *php_messenger_ce_MaybeSentException;
 extern zend_class_entry *php_messenger_ce_MessageDecodingFailedException;
 extern zend_class_entry *php_messenger_ce_UnrecoverableMessageHandlingException;
 extern zend_class_entry *php_messenger_ce_RecoverableMessageHandlingException;
+/* the retryDelay (ms) a RecoverableMessageHandlingException asks for, or -1 */
+zend_long php_messenger_retry_delay_of(zend_object *error);
 extern zend_class_entry *php_messenger_ce_RecoverableExceptionInterface;
 extern zend_class_entry *php_messenger_ce_UnrecoverableExceptionInterface;
 extern zend_class_entry *php_messenger_ce_StopWorkerExceptionInterface;

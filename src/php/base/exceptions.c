@@ -44,3 +44,58 @@ void php_messenger_register_exceptions(void)
 	php_messenger_ce_DelayedMessageHandlingException = register_class_Messenger_Exception_DelayedMessageHandlingException(php_messenger_ce_RuntimeException, php_messenger_ce_WrappedExceptionsInterface);
 	register_class_Messenger_Exception_StopWorkerException(php_messenger_ce_RuntimeException, php_messenger_ce_StopWorkerExceptionInterface);
 }
+
+/* {{{ RecoverableMessageHandlingException: Exception's constructor, and the least wait (ms) of
+ * the retry it asks for (Symfony 7.2) */
+ZEND_METHOD(Messenger_Exception_RecoverableMessageHandlingException, __construct)
+{
+	zend_string *message = NULL;
+	zend_long code = 0;
+	zval *previous = NULL;
+	zend_long delay = 0;
+	bool delay_null = true;
+	ZEND_PARSE_PARAMETERS_START(0, 4)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_STR(message)
+		Z_PARAM_LONG(code)
+		Z_PARAM_OBJECT_OF_CLASS_OR_NULL(previous, zend_ce_throwable)
+		Z_PARAM_LONG_OR_NULL(delay, delay_null)
+	ZEND_PARSE_PARAMETERS_END();
+	if (!delay_null && delay < 0) {
+		zend_argument_value_error(4, "must be null or a number of milliseconds >= 0");
+		RETURN_THROWS();
+	}
+	zend_object *self = Z_OBJ_P(ZEND_THIS);
+	zend_class_entry *base = zend_get_exception_base(self);
+	if (message) {
+		zend_update_property_str(base, self, "message", sizeof("message") - 1, message);
+	}
+	if (code) {
+		zend_update_property_long(base, self, "code", sizeof("code") - 1, code);
+	}
+	if (previous) {
+		zend_update_property(base, self, "previous", sizeof("previous") - 1, previous);
+	}
+	if (!delay_null) {
+		zend_update_property_long(php_messenger_ce_RecoverableMessageHandlingException, self, "retryDelay", sizeof("retryDelay") - 1, delay);
+	}
+}
+
+ZEND_METHOD(Messenger_Exception_RecoverableMessageHandlingException, getRetryDelay)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	zval rv;
+	zval *v = zend_read_property(php_messenger_ce_RecoverableMessageHandlingException, Z_OBJ_P(ZEND_THIS), "retryDelay", sizeof("retryDelay") - 1, 1, &rv);
+	RETURN_COPY_DEREF(v);
+}
+
+zend_long php_messenger_retry_delay_of(zend_object *error)
+{
+	if (!instanceof_function(error->ce, php_messenger_ce_RecoverableMessageHandlingException)) {
+		return -1;
+	}
+	zval rv;
+	zval *v = zend_read_property(php_messenger_ce_RecoverableMessageHandlingException, error, "retryDelay", sizeof("retryDelay") - 1, 1, &rv);
+	return Z_TYPE_P(v) == IS_LONG ? Z_LVAL_P(v) : -1;
+}
+/* }}} */

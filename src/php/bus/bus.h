@@ -287,6 +287,8 @@ typedef enum {
 	PHP_MESSENGER_EV_AVAILABLE,        /* reached again: transport, delay_ms (how long it was not) */
 	PHP_MESSENGER_EV_IDLE,
 	PHP_MESSENGER_EV_STOPPED,
+	PHP_MESSENGER_EV_WEBHOOK,          /* one attempt of a webhook delivery: result (a WebhookResult), envelope when a worker consumes it, error when it failed, will_retry */
+	PHP_MESSENGER_EV_WEBHOOK_GONE,     /* an endpoint answered 410 Gone: result, envelope when known */
 	PHP_MESSENGER_EV__COUNT
 } php_messenger_event_type;
 
@@ -299,6 +301,7 @@ typedef struct php_messenger_event {
 	zend_long retry_count;
 	zend_long delay_ms;
 	zend_string *failure_transport;
+	zend_object *result;       /* what the event is about beside the envelope (a WebhookResult), or NULL */
 } php_messenger_event;
 
 /* false (or an exception left) stops the emitter: what it does next depends on the event */

@@ -8,8 +8,9 @@
 static const char *const event_names[PHP_MESSENGER_EV__COUNT] = {
 	"dispatched", "sent", "started", "received", "handled", "failed", "retrying", "retried",
 	"removed", "sent_to_failure", "keepalive", "keepalive_failed", "transport_unavailable", "transport_available", "idle", "stopped",
+	"webhook", "webhook_gone",
 };
-#define EVENT_LIST "dispatched, sent, started, received, handled, failed, retrying, retried, removed, sent_to_failure, keepalive, keepalive_failed, transport_unavailable, transport_available, idle, stopped"
+#define EVENT_LIST "dispatched, sent, started, received, handled, failed, retrying, retried, removed, sent_to_failure, keepalive, keepalive_failed, transport_unavailable, transport_available, idle, stopped, webhook, webhook_gone"
 
 const char *php_messenger_event_name(php_messenger_event_type type)
 {
@@ -165,7 +166,11 @@ static void context_of(const php_messenger_event *ev, zval *out)
 		GC_ADDREF(ev->error);
 		add_assoc_object(out, "error", ev->error);
 	}
-	if (ev->type == PHP_MESSENGER_EV_FAILED) {
+	if (ev->result) {
+		GC_ADDREF(ev->result);
+		add_assoc_object(out, "result", ev->result);
+	}
+	if (ev->type == PHP_MESSENGER_EV_FAILED || ev->type == PHP_MESSENGER_EV_WEBHOOK) {
 		add_assoc_bool(out, "will_retry", ev->will_retry);
 	}
 	if (ev->type == PHP_MESSENGER_EV_RETRYING || ev->type == PHP_MESSENGER_EV_REMOVED) {

@@ -28,6 +28,7 @@ typedef struct {
 	zend_object *logger;   /* the workers' logger, or NULL */
 	zval reset;            /* the workers' callables between messages (a list), or UNDEF */
 	zend_string *project_dir; /* absolute: what relative paths (SQLite files, var/) resolve against */
+	zend_object *webhook;  /* the built-in WebhookHandler its buses use, or NULL */
 	bool built;
 	zend_object std;
 } php_messenger_messenger;
@@ -58,6 +59,7 @@ static zend_object *messenger_create(zend_class_entry *ce)
 	m->default_bus = NULL;
 	m->send_mw = NULL;
 	m->project_dir = NULL;
+	m->webhook = NULL;
 	m->built = false;
 	return &m->std;
 }
@@ -89,6 +91,13 @@ static void messenger_free(zend_object *obj)
 		php_messenger_send_middleware_set_events(m->send_mw, NULL);
 		OBJ_RELEASE(m->send_mw);
 	}
+#ifdef MSGR_HAVE_CURL
+	if (m->webhook) {
+		/* the buses may outlive this Messenger, and its events with it */
+		php_messenger_webhook_handler_set_events(m->webhook, NULL);
+		OBJ_RELEASE(m->webhook);
+	}
+#endif
 	php_messenger_events_destroy(&m->events);
 	php_messenger_listeners_destroy(&m->listeners);
 	zval_ptr_dtor(&m->reset);
@@ -139,7 +148,7 @@ static php_messenger_messenger *built(zval *self)
 }
 
 static const char *const config_keys[] = {
-	"transports", "routing", "handlers", "buses", "default_bus", "failure_transport", "serializer", "connections", "listeners", "logger", "reset", "project_dir", NULL
+	"transports", "routing", "handlers", "buses", "default_bus", "failure_transport", "serializer", "connections", "listeners", "logger", "reset", "project_dir", "webhook", NULL
 };
 
 static zval *config_array(HashTable *config, const char *key, zval *empty)
@@ -587,12 +596,47 @@ static bool choose_project_dir(php_messenger_messenger *m, HashTable *config, ze
 	return true;
 }
 
+/* WebhookMessage is handled by the native WebhookHandler made with the 'webhook' options, unless
+ * the application maps the class itself: *out is then the handlers with it added (else UNDEF). */
+static bool webhook_handler(php_messenger_messenger *m, HashTable *config, zval *handlers, zval *out)
+{
+	zval *options = zend_hash_str_find_deref(config, "webhook", sizeof("webhook") - 1);
+	if (options && Z_TYPE_P(options) != IS_NULL && Z_TYPE_P(options) != IS_ARRAY) {
+		php_messenger_throw(php_messenger_ce_InvalidArgumentException, "webhook must be an array of options, %s given", zend_zval_type_name(options));
+		return false;
+	}
+#ifdef MSGR_HAVE_CURL
+	zend_string *key;
+	ZEND_HASH_FOREACH_STR_KEY(Z_ARRVAL_P(handlers), key) {
+		if (key && zend_string_equals_ci(key, php_messenger_ce_WebhookMessage->name)) {
+			return true; /* the application's own */
+		}
+	} ZEND_HASH_FOREACH_END();
+	zend_object *handler = php_messenger_webhook_handler_new(options && Z_TYPE_P(options) == IS_ARRAY ? Z_ARRVAL_P(options) : NULL, &m->events);
+	if (!handler) {
+		return false;
+	}
+	m->webhook = handler;
+	ZVAL_ARR(out, zend_array_dup(Z_ARRVAL_P(handlers)));
+	zval zv;
+	ZVAL_OBJ_COPY(&zv, handler);
+	zend_hash_update(Z_ARRVAL_P(out), php_messenger_ce_WebhookMessage->name, &zv);
+	return true;
+#else
+	if (options && Z_TYPE_P(options) == IS_ARRAY) {
+		php_messenger_throw(php_messenger_ce_InvalidArgumentException, "webhook: this build of messenger has no libcurl, so no webhook delivery");
+		return false;
+	}
+	return true;
+#endif
+}
+
 static bool messenger_build(php_messenger_messenger *m, HashTable *config, zend_string *default_dir)
 {
 	zend_string *key;
 	if (php_messenger_find_unknown_key(config, config_keys, &key)) {
 		php_messenger_throw(php_messenger_ce_InvalidArgumentException,
-			"Unknown configuration key \"%s\" (known: transports, routing, handlers, buses, default_bus, failure_transport, serializer, connections, listeners, logger, reset, project_dir)",
+			"Unknown configuration key \"%s\" (known: transports, routing, handlers, buses, default_bus, failure_transport, serializer, connections, listeners, logger, reset, project_dir, webhook)",
 			key ? ZSTR_VAL(key) : "(integer key)");
 		return false;
 	}
@@ -605,12 +649,14 @@ static bool messenger_build(php_messenger_messenger *m, HashTable *config, zend_
 	zval *routing = transports ? config_array(config, "routing", &empty) : NULL;
 	zval *handlers = routing ? config_array(config, "handlers", &empty) : NULL;
 	zval *buses = handlers ? config_array(config, "buses", &empty) : NULL;
-	if (!buses || !build_transports(m, config, transports) || !build_worker_settings(m, config)
-			|| !build_buses(m, buses, handlers, routing) || !choose_default_bus(m, config)) {
-		return false;
-	}
-	m->built = true;
-	return true;
+	zval with_webhook;
+	ZVAL_UNDEF(&with_webhook);
+	bool ok = buses && build_transports(m, config, transports) && build_worker_settings(m, config)
+		&& webhook_handler(m, config, handlers, &with_webhook)
+		&& build_buses(m, buses, Z_TYPE(with_webhook) == IS_ARRAY ? &with_webhook : handlers, routing) && choose_default_bus(m, config);
+	zval_ptr_dtor(&with_webhook);
+	m->built = ok;
+	return ok;
 }
 
 /* {{{ Messenger\Messenger::__construct(array $config = []) */

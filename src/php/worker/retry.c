@@ -47,13 +47,40 @@ static bool retry_set(php_messenger_retry *r, msgr_retry_t values, const char *w
 zend_object *php_messenger_retry_from_config(HashTable *config, const char *where)
 {
 	static const char *const keys[] = { "max_retries", "delay", "multiplier", "max_delay", "jitter", NULL };
+	static const char *const all_keys[] = { "max_retries", "delay", "multiplier", "max_delay", "jitter", "delays", NULL };
 	zend_string *unknown;
-	if (php_messenger_find_unknown_key(config, keys, &unknown)) {
-		php_messenger_throw(php_messenger_ce_InvalidArgumentException, "%s: unknown key \"%s\" (known: max_retries, delay, multiplier, max_delay, jitter)",
+	if (php_messenger_find_unknown_key(config, all_keys, &unknown)) {
+		php_messenger_throw(php_messenger_ce_InvalidArgumentException, "%s: unknown key \"%s\" (known: max_retries, delay, multiplier, max_delay, jitter, delays)",
 			where, unknown ? ZSTR_VAL(unknown) : "(integer key)");
 		return NULL;
 	}
 	msgr_retry_t v = { 3, 1000, 2.0, 0, 0.1 };
+	zval *delays = zend_hash_str_find_deref(config, "delays", sizeof("delays") - 1);
+	if (delays) {
+		/* a schedule: one wait per retry; max_retries is its length unless given */
+		uint32_t n = Z_TYPE_P(delays) == IS_ARRAY ? zend_hash_num_elements(Z_ARRVAL_P(delays)) : 0;
+		if (Z_TYPE_P(delays) != IS_ARRAY || !zend_array_is_list(Z_ARRVAL_P(delays)) || n == 0 || n > MSGR_RETRY_DELAYS_MAX) {
+			php_messenger_throw(php_messenger_ce_InvalidArgumentException, "%s: \"delays\" must be a list of 1 to %d waits in ms", where, MSGR_RETRY_DELAYS_MAX);
+			return NULL;
+		}
+		for (int i = 1; i <= 4; i++) {
+			if (zend_hash_str_exists(config, keys[i], strlen(keys[i]))) {
+				php_messenger_throw(php_messenger_ce_InvalidArgumentException, "%s: \"delays\" is a whole schedule: \"%s\" cannot go with it", where, keys[i]);
+				return NULL;
+			}
+		}
+		zval *one;
+		ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(delays), one) {
+			ZVAL_DEREF(one);
+			if (Z_TYPE_P(one) != IS_LONG) {
+				php_messenger_throw(php_messenger_ce_InvalidArgumentException, "%s: \"delays\" must be integers (ms), %s given", where, zend_zval_type_name(one));
+				return NULL;
+			}
+			v.delays_ms[v.n_delays++] = Z_LVAL_P(one);
+		} ZEND_HASH_FOREACH_END();
+		v.max_retries = v.n_delays;
+		v.jitter = 0;
+	}
 	long long *ints[] = { &v.max_retries, &v.delay_ms, NULL, &v.max_delay_ms, NULL };
 	double *floats[] = { NULL, NULL, &v.multiplier, NULL, &v.jitter };
 	for (int i = 0; keys[i]; i++) {

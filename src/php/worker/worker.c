@@ -66,7 +66,7 @@ static bool outage_over(php_messenger_worker *w, zend_string *name, outage_t *o)
 /* the log: a subscriber of these events */
 #define LOG_EVENTS ((1u << PHP_MESSENGER_EV_HANDLED) | (1u << PHP_MESSENGER_EV_RETRYING) | (1u << PHP_MESSENGER_EV_REMOVED) \
 	| (1u << PHP_MESSENGER_EV_SENT_TO_FAILURE) | (1u << PHP_MESSENGER_EV_KEEPALIVE) | (1u << PHP_MESSENGER_EV_KEEPALIVE_FAILED) \
-	| (1u << PHP_MESSENGER_EV_UNAVAILABLE) | (1u << PHP_MESSENGER_EV_AVAILABLE))
+	| (1u << PHP_MESSENGER_EV_UNAVAILABLE) | (1u << PHP_MESSENGER_EV_AVAILABLE) | (1u << PHP_MESSENGER_EV_WEBHOOK))
 static bool log_event(void *ctx, const php_messenger_event *ev);
 
 static volatile sig_atomic_t stop_signal;
@@ -311,11 +311,13 @@ static bool emit_simple(php_messenger_worker *w, php_messenger_event_type type, 
 /* Symfony 7's rules: a RecoverableExceptionInterface always retries, or one of the exceptions a
  * WrappedExceptionsInterface carries; an UnrecoverableExceptionInterface never does, nor a wrapper
  * whose exceptions all are; else the retry strategy decides. A StopWorkerExceptionInterface, or
- * one a wrapper carries, stops the worker once the message is settled. */
-static void failure_kinds(zend_object *error, bool *unrecoverable, bool *recoverable, bool *stop)
+ * one a wrapper carries, stops the worker once the message is settled. *least_wait: the longest
+ * retryDelay a RecoverableMessageHandlingException among them asks for (an HTTP Retry-After), or -1. */
+static void failure_kinds(zend_object *error, bool *unrecoverable, bool *recoverable, bool *stop, zend_long *least_wait)
 {
 	zend_class_entry *unrec = php_messenger_ce_UnrecoverableExceptionInterface;
 	zend_class_entry *rec = php_messenger_ce_RecoverableExceptionInterface;
+	*least_wait = php_messenger_retry_delay_of(error);
 	*recoverable = instanceof_function(error->ce, rec);
 	*unrecoverable = !*recoverable && instanceof_function(error->ce, unrec);
 	*stop = instanceof_function(error->ce, php_messenger_ce_StopWorkerExceptionInterface);
@@ -335,6 +337,8 @@ static void failure_kinds(zend_object *error, bool *unrecoverable, bool *recover
 			continue;
 		}
 		*recoverable = *recoverable || instanceof_function(Z_OBJCE_P(ex), rec);
+		zend_long asked = php_messenger_retry_delay_of(Z_OBJ_P(ex));
+		*least_wait = asked > *least_wait ? asked : *least_wait;
 		all_unrec = all_unrec && instanceof_function(Z_OBJCE_P(ex), unrec);
 		*stop = *stop || instanceof_function(Z_OBJCE_P(ex), php_messenger_ce_StopWorkerExceptionInterface);
 	} ZEND_HASH_FOREACH_END();
@@ -498,6 +502,17 @@ static bool log_event(void *ctx, const php_messenger_event *ev)
 		log_error_context(&context, ev->error);
 		return log_to(w, "warning", "Transport {transport} is unavailable: \"{error}\". Trying again in {delay} ms.", &context);
 	}
+	if (ev->type == PHP_MESSENGER_EV_WEBHOOK) {
+		/* one line per attempt: the event, the endpoint's host, status, duration_ms, retry count */
+		array_init(&context);
+		php_messenger_webhook_log_context(ev->result, &context);
+		add_assoc_long(&context, "retryCount", ev->envelope ? php_messenger_retries_of(ev->envelope) : 0);
+		if (ev->error) {
+			log_error_context(&context, ev->error);
+			return log_to(w, ev->will_retry ? "warning" : "error", "Webhook {event} to {host}: {status} in {duration_ms} ms (retry {retryCount}), failed: \"{error}\"", &context);
+		}
+		return log_to(w, "info", "Webhook {event} to {host}: {status} in {duration_ms} ms (retry {retryCount})", &context);
+	}
 	log_context(&context, ev->envelope, ev->transport);
 	switch (ev->type) {
 		case PHP_MESSENGER_EV_HANDLED:
@@ -597,6 +612,11 @@ static void ack_called(zend_object *owner, zend_object *ack)
 }
 
 static const php_messenger_consumer worker_consumer = { ack_kept, ack_called };
+
+bool php_messenger_worker_stopping(zend_object *worker)
+{
+	return stop_signal || (worker && worker_from(worker)->stop);
+}
 
 /* The messages batch handlers acknowledged since the last time: settled now */
 static bool settle_deferred(php_messenger_worker *w, counts_t *counts)
@@ -831,7 +851,8 @@ static bool settle_handled(php_messenger_worker *w, zend_string *name, const php
 static bool decide_retry(php_messenger_worker *w, zend_string *name, zend_object *envelope, zend_object *error, bool undecodable, bool *retry, zend_long *wait)
 {
 	bool unrecoverable, recoverable, stop;
-	failure_kinds(error, &unrecoverable, &recoverable, &stop);
+	zend_long least_wait;
+	failure_kinds(error, &unrecoverable, &recoverable, &stop, &least_wait);
 	w->stop = w->stop || stop;
 	zval *configured = zend_hash_find(w->s.retry, name);
 	zend_object *strategy = configured ? Z_OBJ_P(configured) : w->s.default_retry;
@@ -842,6 +863,7 @@ static bool decide_retry(php_messenger_worker *w, zend_string *name, zend_object
 		*retry = recoverable;
 		if ((recoverable || ops->retryable(strategy, envelope, error, retry)) && *retry) {
 			ops->waiting_ms(strategy, envelope, error, wait);
+			*wait = least_wait > *wait ? least_wait : *wait; /* the longer of the two */
 		}
 	}
 	return !EG(exception);
@@ -1575,6 +1597,7 @@ static bool stop_due(run_t *r)
 
 /* Waits in short slices: a signal, stop() or the time limit ends it early; no longer than a
  * receiver's rate limit pauses it. */
+#define BATCH_NAP_MS 10
 static void nap(run_t *r, zend_long paused_ms)
 {
 	nap_for(r, paused_ms && paused_ms < r->o.sleep_ms ? paused_ms : r->o.sleep_ms, true);
@@ -1674,7 +1697,9 @@ static bool consume(run_t *r)
 					|| !(ok = emit_simple(w, PHP_MESSENGER_EV_IDLE, NULL, NULL, NULL, false))) {
 				break;
 			}
-			nap(r, paused_ms);
+			/* while batch handlers still hold messages (requests in flight), a short nap: their
+			 * flush(false) is where they finish */
+			nap(r, zend_hash_num_elements(&w->waiting) ? BATCH_NAP_MS : paused_ms);
 		}
 	}
 	if (ok) {

@@ -21,6 +21,19 @@ const php_messenger_retry_ops *php_messenger_retry_ops_of(zend_object *strategy)
 zend_long php_messenger_retries_of(zend_object *envelope);
 
 /* ---- worker (php_messenger_worker.c) ---- */
+/* Whether the worker was told to stop (a signal, stop()): a handler waiting on the network returns */
+bool php_messenger_worker_stopping(zend_object *worker);
+/* ---- webhooks (webhook/webhook.c) ---- */
+void php_messenger_register_webhook(void);
+extern zend_class_entry *php_messenger_ce_WebhookMessage;
+extern zend_class_entry *php_messenger_ce_WebhookResult;
+extern zend_class_entry *php_messenger_ce_WebhookHandler;
+/* the native handler a Messenger uses (options: its 'webhook' array, or NULL); NULL with an
+ * exception. events: the Messenger's, for messages handled at once (reset to NULL when it goes) */
+zend_object *php_messenger_webhook_handler_new(HashTable *options, const php_messenger_events *events);
+void php_messenger_webhook_handler_set_events(zend_object *handler, const php_messenger_events *events);
+/* event, host, status, duration_ms of a WebhookResult, for the log */
+void php_messenger_webhook_log_context(zend_object *result, zval *context);
 extern zend_class_entry *php_messenger_ce_Worker;
 extern zend_class_entry *php_messenger_ce_RetryStrategyInterface;
 extern zend_class_entry *php_messenger_ce_MultiplierRetryStrategy;
