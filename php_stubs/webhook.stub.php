@@ -95,12 +95,20 @@ interface WebhookExceptionInterface extends \Messenger\Exception\ExceptionInterf
     public function getResult(): WebhookResult;
 }
 
-/** 408, 429, 5xx, a timeout, a connection or TLS error: retried (after Retry-After at least). */
-final class RecoverableWebhookException extends \Messenger\Exception\RecoverableMessageHandlingException implements WebhookExceptionInterface
+/**
+ * 408, 429, 5xx, a timeout, a connection or TLS error: retried as the transport's retry strategy
+ * says (not forever, as a RecoverableExceptionInterface would be), waiting at least what a
+ * Retry-After asked for.
+ */
+final class RetryableWebhookException extends \Messenger\Exception\RuntimeException implements WebhookExceptionInterface
 {
     private ?WebhookResult $result = null;
+    private ?int $retryDelay = null;
 
     public function getResult(): WebhookResult {}
+
+    /** The least wait (ms) before the retry: a Retry-After, capped by max_retry_after; or null. */
+    public function getRetryDelay(): ?int {}
 }
 
 /** 3xx and the 4xx that a retry would not change; 410 Gone is an EndpointGoneException. */

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 27430a4ac839105a7cf58a4f2f002dfbe47d6776 */
+ * Stub hash: 661ff9ee9d538a0758c5c98d383ccc6a90c3fdeb */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Messenger_Webhook_WebhookMessage___construct, 0, 0, 2)
 	ZEND_ARG_TYPE_INFO(0, url, IS_STRING, 0)
@@ -64,7 +64,10 @@ ZEND_END_ARG_INFO()
 ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_Messenger_Webhook_WebhookExceptionInterface_getResult, 0, 0, Messenger\\Webhook\\WebhookResult, 0)
 ZEND_END_ARG_INFO()
 
-#define arginfo_class_Messenger_Webhook_RecoverableWebhookException_getResult arginfo_class_Messenger_Webhook_WebhookExceptionInterface_getResult
+#define arginfo_class_Messenger_Webhook_RetryableWebhookException_getResult arginfo_class_Messenger_Webhook_WebhookExceptionInterface_getResult
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Messenger_Webhook_RetryableWebhookException_getRetryDelay, 0, 0, IS_LONG, 1)
+ZEND_END_ARG_INFO()
 
 #define arginfo_class_Messenger_Webhook_UnrecoverableWebhookException_getResult arginfo_class_Messenger_Webhook_WebhookExceptionInterface_getResult
 
@@ -102,7 +105,8 @@ ZEND_METHOD(Messenger_Webhook_WebhookResult, getId);
 ZEND_METHOD(Messenger_Webhook_WebhookResult, getEvent);
 ZEND_METHOD(Messenger_Webhook_WebhookResult, getError);
 ZEND_METHOD(Messenger_Webhook_WebhookResult, isDelivered);
-ZEND_METHOD(Messenger_Webhook_RecoverableWebhookException, getResult);
+ZEND_METHOD(Messenger_Webhook_RetryableWebhookException, getResult);
+ZEND_METHOD(Messenger_Webhook_RetryableWebhookException, getRetryDelay);
 ZEND_METHOD(Messenger_Webhook_UnrecoverableWebhookException, getResult);
 ZEND_METHOD(Messenger_Webhook_WebhookHandler, __construct);
 ZEND_METHOD(Messenger_Webhook_WebhookHandler, __invoke);
@@ -145,8 +149,9 @@ static const zend_function_entry class_Messenger_Webhook_WebhookExceptionInterfa
 };
 
 
-static const zend_function_entry class_Messenger_Webhook_RecoverableWebhookException_methods[] = {
-	ZEND_ME(Messenger_Webhook_RecoverableWebhookException, getResult, arginfo_class_Messenger_Webhook_RecoverableWebhookException_getResult, ZEND_ACC_PUBLIC)
+static const zend_function_entry class_Messenger_Webhook_RetryableWebhookException_methods[] = {
+	ZEND_ME(Messenger_Webhook_RetryableWebhookException, getResult, arginfo_class_Messenger_Webhook_RetryableWebhookException_getResult, ZEND_ACC_PUBLIC)
+	ZEND_ME(Messenger_Webhook_RetryableWebhookException, getRetryDelay, arginfo_class_Messenger_Webhook_RetryableWebhookException_getRetryDelay, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
 };
 
@@ -303,12 +308,12 @@ static zend_class_entry *register_class_Messenger_Webhook_WebhookExceptionInterf
 	return class_entry;
 }
 
-static zend_class_entry *register_class_Messenger_Webhook_RecoverableWebhookException(zend_class_entry *class_entry_Messenger_Exception_RecoverableMessageHandlingException, zend_class_entry *class_entry_Messenger_Webhook_WebhookExceptionInterface)
+static zend_class_entry *register_class_Messenger_Webhook_RetryableWebhookException(zend_class_entry *class_entry_Messenger_Exception_RuntimeException, zend_class_entry *class_entry_Messenger_Webhook_WebhookExceptionInterface)
 {
 	zend_class_entry ce, *class_entry;
 
-	INIT_NS_CLASS_ENTRY(ce, "Messenger\\Webhook", "RecoverableWebhookException", class_Messenger_Webhook_RecoverableWebhookException_methods);
-	class_entry = zend_register_internal_class_ex(&ce, class_entry_Messenger_Exception_RecoverableMessageHandlingException);
+	INIT_NS_CLASS_ENTRY(ce, "Messenger\\Webhook", "RetryableWebhookException", class_Messenger_Webhook_RetryableWebhookException_methods);
+	class_entry = zend_register_internal_class_ex(&ce, class_entry_Messenger_Exception_RuntimeException);
 	class_entry->ce_flags |= ZEND_ACC_FINAL;
 	zend_class_implements(class_entry, 1, class_entry_Messenger_Webhook_WebhookExceptionInterface);
 
@@ -318,6 +323,12 @@ static zend_class_entry *register_class_Messenger_Webhook_RecoverableWebhookExce
 	zend_string *property_result_name = zend_string_init("result", sizeof("result") - 1, 1);
 	zend_declare_typed_property(class_entry, property_result_name, &property_result_default_value, ZEND_ACC_PRIVATE, NULL, (zend_type) ZEND_TYPE_INIT_CLASS(property_result_class_Messenger_Webhook_WebhookResult, 0, MAY_BE_NULL));
 	zend_string_release(property_result_name);
+
+	zval property_retryDelay_default_value;
+	ZVAL_NULL(&property_retryDelay_default_value);
+	zend_string *property_retryDelay_name = zend_string_init("retryDelay", sizeof("retryDelay") - 1, 1);
+	zend_declare_typed_property(class_entry, property_retryDelay_name, &property_retryDelay_default_value, ZEND_ACC_PRIVATE, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_LONG|MAY_BE_NULL));
+	zend_string_release(property_retryDelay_name);
 
 	return class_entry;
 }

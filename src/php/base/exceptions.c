@@ -91,11 +91,18 @@ ZEND_METHOD(Messenger_Exception_RecoverableMessageHandlingException, getRetryDel
 
 zend_long php_messenger_retry_delay_of(zend_object *error)
 {
-	if (!instanceof_function(error->ce, php_messenger_ce_RecoverableMessageHandlingException)) {
-		return -1;
-	}
 	zval rv;
-	zval *v = zend_read_property(php_messenger_ce_RecoverableMessageHandlingException, error, "retryDelay", sizeof("retryDelay") - 1, 1, &rv);
-	return Z_TYPE_P(v) == IS_LONG ? Z_LVAL_P(v) : -1;
+	if (instanceof_function(error->ce, php_messenger_ce_RecoverableMessageHandlingException)) {
+		zval *v = zend_read_property(php_messenger_ce_RecoverableMessageHandlingException, error, "retryDelay", sizeof("retryDelay") - 1, 1, &rv);
+		return Z_TYPE_P(v) == IS_LONG ? Z_LVAL_P(v) : -1;
+	}
+	/* one of ours that asks for a wait without forcing a retry (a webhook's 5xx, 429) */
+	if (instanceof_function(error->ce, php_messenger_ce_ExceptionInterface) && zend_hash_str_exists(&error->ce->function_table, "getretrydelay", sizeof("getretrydelay") - 1)) {
+		zend_call_method(error, error->ce, NULL, "getretrydelay", sizeof("getretrydelay") - 1, &rv, 0, NULL, NULL);
+		zend_long delay = Z_TYPE(rv) == IS_LONG ? Z_LVAL(rv) : -1;
+		zval_ptr_dtor(&rv);
+		return delay;
+	}
+	return -1;
 }
 /* }}} */

@@ -287,7 +287,7 @@ typedef enum {
 	PHP_MESSENGER_EV_AVAILABLE,        /* reached again: transport, delay_ms (how long it was not) */
 	PHP_MESSENGER_EV_IDLE,
 	PHP_MESSENGER_EV_STOPPED,
-	PHP_MESSENGER_EV_WEBHOOK,          /* one attempt of a webhook delivery: result (a WebhookResult), envelope when a worker consumes it, error when it failed, will_retry */
+	PHP_MESSENGER_EV_WEBHOOK,          /* one attempt of a webhook delivery: result (a WebhookResult), envelope when a worker consumes it, error when it failed, will_retry: whether the failure is one a retry may mend */
 	PHP_MESSENGER_EV_WEBHOOK_GONE,     /* an endpoint answered 410 Gone: result, envelope when known */
 	PHP_MESSENGER_EV__COUNT
 } php_messenger_event_type;

@@ -170,8 +170,12 @@ static void context_of(const php_messenger_event *ev, zval *out)
 		GC_ADDREF(ev->result);
 		add_assoc_object(out, "result", ev->result);
 	}
-	if (ev->type == PHP_MESSENGER_EV_FAILED || ev->type == PHP_MESSENGER_EV_WEBHOOK) {
+	if (ev->type == PHP_MESSENGER_EV_FAILED) {
 		add_assoc_bool(out, "will_retry", ev->will_retry);
+	}
+	if (ev->type == PHP_MESSENGER_EV_WEBHOOK) {
+		/* what the answer says (408, 429, 5xx, no answer); the retry strategy decides the rest */
+		add_assoc_bool(out, "retryable", ev->will_retry);
 	}
 	if (ev->type == PHP_MESSENGER_EV_RETRYING || ev->type == PHP_MESSENGER_EV_REMOVED) {
 		add_assoc_long(out, "retry_count", ev->retry_count);

@@ -23,7 +23,7 @@ zend_class_entry *php_messenger_ce_WebhookMessage;
 zend_class_entry *php_messenger_ce_WebhookResult;
 zend_class_entry *php_messenger_ce_WebhookHandler;
 static zend_class_entry *ce_WebhookExceptionInterface;
-static zend_class_entry *ce_RecoverableWebhookException;
+static zend_class_entry *ce_RetryableWebhookException;
 static zend_class_entry *ce_UnrecoverableWebhookException;
 static zend_class_entry *ce_EndpointGoneException;
 
@@ -354,16 +354,24 @@ void php_messenger_webhook_log_context(zend_object *result, zval *context)
 /* }}} */
 
 /* {{{ the exceptions of a failed attempt */
-ZEND_METHOD(Messenger_Webhook_RecoverableWebhookException, getResult)
+ZEND_METHOD(Messenger_Webhook_RetryableWebhookException, getResult)
 {
 	ZEND_PARSE_PARAMETERS_NONE();
 	zval rv;
-	zval *v = zend_read_property(ce_RecoverableWebhookException, Z_OBJ_P(ZEND_THIS), "result", sizeof("result") - 1, 1, &rv);
+	zval *v = zend_read_property(ce_RetryableWebhookException, Z_OBJ_P(ZEND_THIS), "result", sizeof("result") - 1, 1, &rv);
 	if (Z_TYPE_P(v) != IS_OBJECT) {
 		php_messenger_throw(php_messenger_ce_LogicException, "This exception was not made by a webhook delivery: it has no result");
 		RETURN_THROWS();
 	}
 	RETURN_COPY(v);
+}
+
+ZEND_METHOD(Messenger_Webhook_RetryableWebhookException, getRetryDelay)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	zval rv;
+	zval *v = zend_read_property(ce_RetryableWebhookException, Z_OBJ_P(ZEND_THIS), "retryDelay", sizeof("retryDelay") - 1, 1, &rv);
+	RETURN_COPY_DEREF(v);
 }
 
 ZEND_METHOD(Messenger_Webhook_UnrecoverableWebhookException, getResult)
@@ -385,10 +393,10 @@ static zend_object *failure_new(zend_class_entry *ce, zend_object *result, zend_
 	zend_object *obj = Z_OBJ(ex);
 	zend_update_property_str(zend_ce_exception, obj, "message", sizeof("message") - 1, text);
 	ZVAL_OBJ(&res, result);
-	zend_class_entry *declaring = ce == ce_RecoverableWebhookException ? ce : ce_UnrecoverableWebhookException;
+	zend_class_entry *declaring = ce == ce_RetryableWebhookException ? ce : ce_UnrecoverableWebhookException;
 	zend_update_property(declaring, obj, "result", sizeof("result") - 1, &res);
 	if (retry_delay_ms >= 0) {
-		zend_update_property_long(php_messenger_ce_RecoverableMessageHandlingException, obj, "retryDelay", sizeof("retryDelay") - 1, retry_delay_ms);
+		zend_update_property_long(ce_RetryableWebhookException, obj, "retryDelay", sizeof("retryDelay") - 1, retry_delay_ms);
 	}
 	return obj;
 }
@@ -709,7 +717,7 @@ static zend_object *conclude(php_messenger_webhook_handler *h, delivery_t *d, ze
 				outcome == MSGR_WEBHOOK_GONE ? " (Gone: the endpoint asks not to be called again)"
 				: d->req.status >= 300 && d->req.status < 400 ? " (a redirect: not followed)" : "");
 		GC_ADDREF(result);
-		*error = failure_new(outcome == MSGR_WEBHOOK_RETRY ? ce_RecoverableWebhookException
+		*error = failure_new(outcome == MSGR_WEBHOOK_RETRY ? ce_RetryableWebhookException
 			: outcome == MSGR_WEBHOOK_GONE ? ce_EndpointGoneException : ce_UnrecoverableWebhookException, result, text, retry_after);
 		zend_string_release(text);
 	}
@@ -875,7 +883,7 @@ ZEND_METHOD(Messenger_Webhook_WebhookHandler, flush)
 		d->req.failed = true;
 		zend_object *result = result_new(Z_OBJ(d->message), &d->req, d->attempt);
 		zval arg, rv;
-		ZVAL_OBJ(&arg, failure_new(ce_RecoverableWebhookException, result, text, -1));
+		ZVAL_OBJ(&arg, failure_new(ce_RetryableWebhookException, result, text, -1));
 		zend_string_release(text);
 		if (!EG(exception)) {
 			zend_call_method(Z_OBJ(d->ack), Z_OBJCE(d->ack), NULL, "nack", 4, &rv, 1, &arg, NULL);
@@ -893,7 +901,7 @@ void php_messenger_register_webhook(void)
 	php_messenger_ce_WebhookResult = register_class_Messenger_Webhook_WebhookResult();
 	php_messenger_ce_WebhookResult->ce_flags |= ZEND_ACC_NO_DYNAMIC_PROPERTIES;
 	ce_WebhookExceptionInterface = register_class_Messenger_Webhook_WebhookExceptionInterface(php_messenger_ce_ExceptionInterface);
-	ce_RecoverableWebhookException = register_class_Messenger_Webhook_RecoverableWebhookException(php_messenger_ce_RecoverableMessageHandlingException, ce_WebhookExceptionInterface);
+	ce_RetryableWebhookException = register_class_Messenger_Webhook_RetryableWebhookException(php_messenger_ce_RuntimeException, ce_WebhookExceptionInterface);
 	ce_UnrecoverableWebhookException = register_class_Messenger_Webhook_UnrecoverableWebhookException(php_messenger_ce_UnrecoverableMessageHandlingException, ce_WebhookExceptionInterface);
 	ce_EndpointGoneException = register_class_Messenger_Webhook_EndpointGoneException(ce_UnrecoverableWebhookException);
 	php_messenger_ce_WebhookHandler = register_class_Messenger_Webhook_WebhookHandler(php_messenger_ce_BatchHandlerInterface);
