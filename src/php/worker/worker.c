@@ -1697,6 +1697,9 @@ static bool consume(run_t *r)
 					|| !(ok = emit_simple(w, PHP_MESSENGER_EV_IDLE, NULL, NULL, NULL, false))) {
 				break;
 			}
+			if (w->stop || stop_signal || stop_due(r)) {
+				break; /* what the flush settled reached a limit: no nap first */
+			}
 			/* while batch handlers still hold messages (requests in flight), a short nap: their
 			 * flush(false) is where they finish */
 			nap(r, zend_hash_num_elements(&w->waiting) ? BATCH_NAP_MS : paused_ms);
