@@ -148,3 +148,11 @@ if [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ]; then
 	echo
 	benchmarks/amqp.sh "$cn" "$rounds"
 fi
+
+# Webhooks (issue 17): bin/console delivering to a local nginx against Symfony HttpClient, Guzzle's
+# Pool, ab and the raw libcurl probe, and the fan-out; needs scripts/deps.sh bench. Also runs
+# alone: benchmarks/webhook.sh [N] [rounds]
+if command -v ab >/dev/null 2>&1 && { command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ]; }; then
+	echo
+	benchmarks/webhook.sh 20000 "$rounds"
+fi

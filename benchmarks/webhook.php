@@ -14,10 +14,6 @@
  *     failure transport must be empty after it. Prints one JSON line: n, seconds,
  *     deliveries_per_s, cpu_s (the worker process's user + system time), nginx_counted and
  *     nginx_connections (the requests and connections nginx counted meanwhile, its stub_status).
- *   in-memory REDIS_PORT URL N [STATUS_URL]
- *     the engine without the queue's server: the same N messages dispatched to in-memory://, then
- *     $messenger->worker(['webhooks'])->run(['limit' => N]) in this process, timed from run() to
- *     its return (REDIS_PORT unused). Prints the same JSON line as consume.
  *   fanout REDIS_PORT BASE_URL SLOW_URL
  *     one event to 50 endpoints: 50 WebhookMessages, the first to SLOW_URL (answers after 2 s),
  *     49 to BASE_URL/endpoint-1..49, sent by one dispatchAll(); then a worker in this process
@@ -121,41 +117,6 @@ return [
             ] + nginxDelta($before, $after), JSON_UNESCAPED_SLASHES), "\n";
             break;
 
-        case 'in-memory':
-            // the engine without the queue's server: the same messages on in-memory://, the
-            // worker in this process, timed from run() to its return
-            [, , , $url, $n, $statusUrl] = $argv + [5 => ''];
-            $n = (int) $n;
-            $m = new Messenger\Messenger([
-                'transports' => ['webhooks' => 'in-memory://'],
-                'routing' => [Messenger\Webhook\WebhookMessage::class => 'webhooks'],
-                'webhook' => $webhookOptions,
-            ]);
-            $payload = payload();
-            $secret = secret();
-            $batch = [];
-            for ($k = 0; $k < $n; $k++) {
-                $batch[] = Messenger\Webhook\WebhookMessage::json($url, $payload, $secret, MessengerBench\Webhook\EVENT);
-            }
-            $m->dispatchAll($batch);
-            unset($batch);
-            $before = nginxCounts($statusUrl);
-            $cpuBefore = cpuSeconds();
-            $start = hrtime(true);
-            $m->worker(['webhooks'])->run(['limit' => $n, 'time_limit' => max(60, intdiv($n, 200))]);
-            $seconds = (hrtime(true) - $start) / 1e9;
-            $cpu = cpuSeconds() - $cpuBefore;
-            $after = nginxCounts($statusUrl);
-            $delta = nginxDelta($before, $after);
-            if ($delta['nginx_counted'] >= 0 && $delta['nginx_counted'] < $n) {
-                throw new RuntimeException("nginx counted {$delta['nginx_counted']} requests, not $n");
-            }
-            echo json_encode([
-                'side' => 'messenger-in-memory', 'n' => $n, 'seconds' => round($seconds, 4), 'deliveries_per_s' => (int) round($n / $seconds),
-                'cpu_s' => round($cpu, 3),
-            ] + $delta, JSON_UNESCAPED_SLASHES), "\n";
-            break;
-
         case 'fanout':
             [, , , $baseUrl, $slowUrl] = $argv + [3 => '', 4 => ''];
             $clear(['webhooks_fanout']);
@@ -209,7 +170,7 @@ return [
             break;
 
         default:
-            fwrite(STDERR, "usage: php webhook.php consume|in-memory REDIS_PORT URL N [STATUS_URL] | fanout REDIS_PORT BASE_URL SLOW_URL\n");
+            fwrite(STDERR, "usage: php webhook.php consume REDIS_PORT URL N [STATUS_URL] | fanout REDIS_PORT BASE_URL SLOW_URL\n");
             exit(2);
     }
 } catch (Throwable $e) {

@@ -157,6 +157,18 @@ cbest() {
 	done
 	echo "$best_line"
 }
+# the raw libcurl probe (benchmarks/limits/curl_post.c: no PHP, no queue, the same signing in C):
+# the physical limit of a libcurl client here; best of $rounds
+mkdir -p build/limits
+cc -O2 -o build/limits/curl_post benchmarks/limits/curl_post.c -lcurl -lcrypto
+probe_rate=0
+for _ in $(seq "$rounds"); do
+	out=$(build/limits/curl_post "$url" "$tmp/body.json" "$n" 32) || { echo "curl_post failed: $out" >&2; exit 1; }
+	[ "$(field "$out" failed)" = 0 ] || echo "curl_post: $(field "$out" failed) failed requests" >&2
+	rate=$(field "$out" deliveries_per_s)
+	if [ "${rate:-0}" -gt "$probe_rate" ]; then probe_rate=$rate; fi
+done
+
 sf=$(cbest symfony)
 gz=$(cbest guzzle)
 
@@ -179,9 +191,9 @@ obest() {
 	done
 	echo "$best_line"
 }
-ours="" ours_error="" mem="" mem_error=""
+ours="" ours_error=""
 if ! [ -f modules/messenger.so ]; then
-	ours_error="no modules/messenger.so (scripts/build.sh)" mem_error=$ours_error
+	ours_error="no modules/messenger.so (scripts/build.sh)"
 else
 	if [ -z "$redis_port" ]; then
 		ours_error="no Redis: MESSENGER_REDIS_DSN unset (eval \"\$(scripts/db.sh start)\") and no redis-server (apt-get install redis-server)"
@@ -189,14 +201,13 @@ else
 		ours=$(obest consume)
 		case "$ours" in error:*) ours_error=${ours#error: } ours="" ;; esac
 	fi
-	mem=$(obest in-memory)
-	case "$mem" in error:*) mem_error=${mem#error: } mem="" ;; esac
 fi
 
 row() { printf '%-58s %12s %8s %9s %9s\n' "$@"; }
 rowof() { row "$1" "$(field "$2" deliveries_per_s)" "$(field "$2" cpu_s)" "$(field "$2" nginx_counted)" "$(field "$2" nginx_connections)"; }
 row "webhook deliveries (N=$n, $body_bytes-byte JSON, best of $rounds)" "deliveries/s" "CPU s" "requests" "conns"
 row "ab -k -c 32 (unsigned POSTs: the server's limit)" "$ab_rate" "-" "-" "-"
+row "raw libcurl probe in C, signed, 32 in flight" "$probe_rate" "-" "-" "-"
 [ -z "$sf" ] || rowof "symfony/http-client 5.4, CurlHttpClient, 32 in flight" "$sf"
 [ -z "$gz" ] || rowof "guzzle 7.4 Pool, concurrency 32" "$gz"
 if [ -n "$ours" ]; then
@@ -205,23 +216,17 @@ else
 	row "messenger, bin/console messenger:consume (redis, 32)" "-" "-" "-" "-"
 	echo "  (not measured: $ours_error)"
 fi
-if [ -n "$mem" ]; then
-	rowof "messenger, worker in-process on in-memory:// (32)" "$mem"
-elif [ "$mem_error" != "$ours_error" ]; then
-	row "messenger, worker in-process on in-memory:// (32)" "-" "-" "-" "-"
-	echo "  (not measured: $mem_error)"
-fi
-for line in "$sf" "$gz" "$ours" "$mem"; do
+for line in "$sf" "$gz" "$ours"; do
 	[ -n "$line" ] || continue
 	counted=$(field "$line" nginx_counted)
 	if [ "$counted" != -1 ] && [ "$counted" != "$n" ]; then
 		echo "  (!) $(field "$line" side): nginx counted $counted requests for $n deliveries"
 	fi
 done
-echo "(Symfony and Guzzle sign each request in PHP (Standard Webhooks: webhook-id, webhook-timestamp, webhook-signature v1 HMAC-SHA256) and are timed from their first request to their last response; ours from the worker's process start to its exit, reading the queue from Redis (in-memory: the same messages and worker in one process, timed from run() to its return: the engine without the queue's server). CPU s: the client's user + system time (bin/console: the worker process's); requests and conns: what nginx's stub_status counted during the run)"
+echo "(Symfony and Guzzle sign each request in PHP (Standard Webhooks: webhook-id, webhook-timestamp, webhook-signature v1 HMAC-SHA256) and are timed from their first request to their last response; ours from the worker's process start to its exit, reading the queue from Redis. CPU s: the client's user + system time (bin/console: the worker process's); requests and conns: what nginx's stub_status counted during the run)"
 
 # the fan-out: one event to 50 endpoints, the first of them slow; the worst of $rounds runs
-if [ -n "$redis_port" ] && { [ -n "$ours" ] || [ -n "$mem" ]; }; then
+if [ -n "$redis_port" ] && [ -n "$ours" ]; then
 	worst="" runs=""
 	for _ in $(seq "$rounds"); do
 		rc=0
@@ -246,16 +251,12 @@ fi
 echo
 sfr=$(field "$sf" deliveries_per_s) gzr=$(field "$gz" deliveries_per_s)
 if [ -n "$ours" ]; then
-	php -r 'printf("ratios: ours / Symfony HttpClient %s (target >= 3x); ours / Guzzle Pool %s (target >= 3x); ours / ab %s (target >= 50%%)\n",
-		$argv[2] > 0 ? sprintf("%.1fx", $argv[1] / $argv[2]) : "-", $argv[3] > 0 ? sprintf("%.1fx", $argv[1] / $argv[3]) : "-", $argv[4] > 0 ? sprintf("%.0f%%", 100 * $argv[1] / $argv[4]) : "-");' \
-		"$(field "$ours" deliveries_per_s)" "${sfr:-0}" "${gzr:-0}" "$ab_rate"
+	php -r 'printf("ratios: ours / Symfony HttpClient %s (target >= 3x); ours / Guzzle Pool %s (target >= 3x); ours / ab %s (target >= 50%%); ours / raw libcurl probe %s (probe / ab %s, probe / Symfony %s)\n",
+		$argv[2] > 0 ? sprintf("%.1fx", $argv[1] / $argv[2]) : "-", $argv[3] > 0 ? sprintf("%.1fx", $argv[1] / $argv[3]) : "-", $argv[4] > 0 ? sprintf("%.0f%%", 100 * $argv[1] / $argv[4]) : "-",
+		$argv[5] > 0 ? sprintf("%.0f%%", 100 * $argv[1] / $argv[5]) : "-", $argv[4] > 0 ? sprintf("%.0f%%", 100 * $argv[5] / $argv[4]) : "-", $argv[2] > 0 ? sprintf("%.1fx", $argv[5] / $argv[2]) : "-");' \
+		"$(field "$ours" deliveries_per_s)" "${sfr:-0}" "${gzr:-0}" "$ab_rate" "$probe_rate"
 fi
-if [ -n "$mem" ]; then
-	php -r 'printf("ratios of the in-process worker on in-memory://: / Symfony HttpClient %s; / Guzzle Pool %s; / ab %s\n",
-		$argv[2] > 0 ? sprintf("%.1fx", $argv[1] / $argv[2]) : "-", $argv[3] > 0 ? sprintf("%.1fx", $argv[1] / $argv[3]) : "-", $argv[4] > 0 ? sprintf("%.0f%%", 100 * $argv[1] / $argv[4]) : "-");' \
-		"$(field "$mem" deliveries_per_s)" "${sfr:-0}" "${gzr:-0}" "$ab_rate"
-fi
-if [ -z "$ours" ] && [ -z "$mem" ]; then
+if [ -z "$ours" ]; then
 	php -r 'printf("ratios (ours not measured): Symfony HttpClient / ab %s, Guzzle Pool / ab %s\n",
 		$argv[1] > 0 ? sprintf("%.0f%%", 100 * $argv[1] / $argv[3]) : "-", $argv[2] > 0 ? sprintf("%.0f%%", 100 * $argv[2] / $argv[3]) : "-");' \
 		"${sfr:-0}" "${gzr:-0}" "$ab_rate"
