@@ -131,7 +131,7 @@ final class EndpointGoneException extends UnrecoverableWebhookException
  * Options: timeout (s, 30), connect_timeout (s, 5), concurrency (32), per_host (0: as
  * concurrency), max_response_bytes (4096), signature ('standard' or 'symfony'),
  * allow_private_networks (false), verify_tls (true), ca_file, max_retry_after (s, 3600),
- * user_agent.
+ * user_agent ("Messenger-Webhook/VERSION").
  * @strict-properties
  * @not-serializable
  */

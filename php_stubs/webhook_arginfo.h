@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 661ff9ee9d538a0758c5c98d383ccc6a90c3fdeb */
+ * Stub hash: 191045b0ee867c7fc43fa2d84ee45fe29f8b329a */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Messenger_Webhook_WebhookMessage___construct, 0, 0, 2)
 	ZEND_ARG_TYPE_INFO(0, url, IS_STRING, 0)

@@ -14,6 +14,7 @@
 #endif
 #include "zend_exceptions.h"
 #include "zend_attributes.h"
+#include "php_messenger.h"
 #include "webhook_arginfo.h"
 
 #include <strings.h>
@@ -107,6 +108,11 @@ static bool message_init(zend_object *obj, zend_string *url, zend_string *body, 
 		zval_ptr_dtor(&list);
 		return false;
 	}
+	if (secret && ZSTR_LEN(secret) == 0) {
+		php_messenger_throw(php_messenger_ce_InvalidArgumentException, "A webhook secret must not be empty (null: no signature)");
+		zval_ptr_dtor(&list);
+		return false;
+	}
 	if (event && !header_text_ok(ZSTR_VAL(event), ZSTR_LEN(event))) {
 		php_messenger_throw(php_messenger_ce_InvalidArgumentException, "A webhook event name must not contain line breaks");
 		zval_ptr_dtor(&list);
@@ -178,9 +184,17 @@ ZEND_METHOD(Messenger_Webhook_WebhookMessage, json)
 	if (php_json_encode(&json, payload, PHP_JSON_UNESCAPED_SLASHES | PHP_JSON_UNESCAPED_UNICODE | PHP_JSON_PRESERVE_ZERO_FRACTION) == FAILURE
 			|| JSON_G(error_code) != PHP_JSON_ERROR_NONE) {
 		smart_str_free(&json);
-		php_messenger_throw(php_messenger_ce_InvalidArgumentException, "The webhook payload cannot be encoded as JSON (json_last_error() %d: see json_last_error_msg())",
-			(int) JSON_G(error_code));
-		JSON_G(error_code) = PHP_JSON_ERROR_NONE;
+		/* json_last_error() and json_last_error_msg() say it too, as after json_encode() */
+		zval fn, text;
+		ZVAL_STRINGL(&fn, "json_last_error_msg", sizeof("json_last_error_msg") - 1);
+		ZVAL_UNDEF(&text);
+		if (call_user_function(NULL, NULL, &fn, &text, 0, NULL) != SUCCESS || Z_TYPE(text) != IS_STRING) {
+			zval_ptr_dtor(&text);
+			ZVAL_STRING(&text, "unknown error");
+		}
+		php_messenger_throw(php_messenger_ce_InvalidArgumentException, "The webhook payload cannot be encoded as JSON: %s", Z_STRVAL(text));
+		zval_ptr_dtor(&text);
+		zval_ptr_dtor(&fn);
 		RETURN_THROWS();
 	}
 	zend_string *body = smart_str_extract(&json);
@@ -514,7 +528,7 @@ static bool handler_configure(php_messenger_webhook_handler *h, HashTable *optio
 		}
 		double s = Z_TYPE_P(v) == IS_LONG ? (double) Z_LVAL_P(v) : Z_TYPE_P(v) == IS_DOUBLE ? Z_DVAL_P(v) : -1;
 		if (!(s > 0 && s <= 86400) && !(i >= 2 && s == 0)) {
-			php_messenger_throw(php_messenger_ce_InvalidArgumentException, "%s: \"%s\" must be a number of seconds above 0 (at most 86400)", where, seconds[i]);
+			php_messenger_throw(php_messenger_ce_InvalidArgumentException, "%s: \"%s\" must be a number of seconds %s 0 (at most 86400)", where, seconds[i], i >= 2 ? "from" : "above");
 			return false;
 		}
 		long ms = (long) (s * 1000 + 0.5);
@@ -570,11 +584,15 @@ static bool handler_configure(php_messenger_webhook_handler *h, HashTable *optio
 				php_messenger_throw(php_messenger_ce_InvalidArgumentException, "%s: \"%s\" must be a non-empty string", where, texts[i]);
 				return false;
 			}
+			if (i == 0 && VCWD_ACCESS(Z_STRVAL_P(v), R_OK) != 0) {
+				php_messenger_throw(php_messenger_ce_InvalidArgumentException, "%s: \"ca_file\" %s is not a readable file", where, Z_STRVAL_P(v));
+				return false;
+			}
 			*text_to[i] = zend_string_copy(Z_STR_P(v));
 		}
 	}
 	h->o.ca_file = h->ca_file ? ZSTR_VAL(h->ca_file) : NULL;
-	h->o.user_agent = h->user_agent ? ZSTR_VAL(h->user_agent) : NULL;
+	h->o.user_agent = h->user_agent ? ZSTR_VAL(h->user_agent) : "Messenger-Webhook/" PHP_MESSENGER_VERSION;
 	return true;
 }
 
