@@ -78,7 +78,7 @@ static zend_object *mem_send(const php_messenger_transport *t, zend_object *enve
 
 	if (delay > 0) {
 		zval at;
-		ZVAL_LONG(&at, now_ms() + delay);
+		ZVAL_LONG(&at, now_ms() + 1 + delay); /* + 1: now_ms() drops the part of a ms, never early */
 		zend_hash_index_update(Z_ARRVAL_P(mem_array(self, MEM_AVAILABLE_AT)), id, &at);
 	}
 	return envelope;

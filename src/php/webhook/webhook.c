@@ -896,18 +896,20 @@ ZEND_METHOD(Messenger_Webhook_WebhookHandler, flush)
 		}
 		msgr_http_cancel(h->http, &d->req);
 		d->done = true;
-		zend_string *text = zend_strpprintf(0, "Webhook %s: the worker stopped before the endpoint answered", Z_STRVAL_P(PHP_MESSENGER_PROP(Z_OBJ(d->message), M_ID)));
 		snprintf(d->req.error, sizeof(d->req.error), "the worker stopped before the endpoint answered");
 		d->req.failed = true;
-		zend_object *result = result_new(Z_OBJ(d->message), &d->req, d->attempt);
+		d->req.status = 0;
+		/* a retryable failure as any other that got no answer: its event, then its nack */
+		zend_object *error;
+		zend_object *result = conclude(h, d, &error);
 		zval arg, rv;
-		ZVAL_OBJ(&arg, failure_new(ce_RetryableWebhookException, result, text, -1));
-		zend_string_release(text);
+		ZVAL_OBJ(&arg, error);
 		if (!EG(exception)) {
 			zend_call_method(Z_OBJ(d->ack), Z_OBJCE(d->ack), NULL, "nack", 4, &rv, 1, &arg, NULL);
 			zval_ptr_dtor(&rv);
 		}
-		zval_ptr_dtor(&arg);
+		OBJ_RELEASE(error);
+		OBJ_RELEASE(result);
 	} ZEND_HASH_FOREACH_END();
 	zend_hash_clean(&h->inflight);
 }
