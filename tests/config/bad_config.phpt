@@ -25,7 +25,7 @@ foreach ([fn() => $m->bus('x'), fn() => $m->transport('b'), fn() => $m->setupTra
 }
 ?>
 --EXPECT--
-Unknown configuration key "transport" (known: transports, routing, handlers, buses, default_bus, failure_transport, serializer, connections, listeners, logger, reset, project_dir)
+Unknown configuration key "transport" (known: transports, routing, handlers, buses, default_bus, failure_transport, serializer, connections, listeners, logger, reset, project_dir, webhook)
 Configuration key "handlers" must be an array, string given
 transports["a"]: no transport handles the DSN scheme "beanstalk://" in this build (available: in-memory://, sync://, doctrine://, redis://, rediss://, amqp://, amqps://)
 transports["a"]: invalid DSN: the DSN has no scheme (expected scheme://...)

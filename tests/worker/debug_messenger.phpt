@@ -54,6 +54,9 @@ command.bus
   App\Loggable
       handled by App\log_it (when from_transport=async)
 
+  Messenger\Webhook\WebhookMessage
+      handled by Messenger\Webhook\WebhookHandler::__invoke
+
 query.bus
 ---------
 
@@ -69,6 +72,9 @@ query.bus
 
   App\Audit
       handled by App\AuditHandler::record
+
+  Messenger\Webhook\WebhookMessage
+      handled by Messenger\Webhook\WebhookHandler::__invoke
 
 event.bus
 ---------
@@ -94,6 +100,9 @@ query.bus
 
   App\Audit
       handled by App\AuditHandler::record
+
+  Messenger\Webhook\WebhookMessage
+      handled by Messenger\Webhook\WebhookHandler::__invoke
 
 exit 0
 The "nope.bus" bus does not exist (configured: command.bus, query.bus, event.bus).

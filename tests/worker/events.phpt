@@ -62,4 +62,4 @@ sent_to_failure bad @async failure_transport='failed'
 failed bad @async will_retry=false error=Messenger\Exception\HandlerFailedException
 stopped
 DomainException: listener says no
-Unknown event "exploded" (known: dispatched, sent, started, received, handled, failed, retrying, retried, removed, sent_to_failure, keepalive, keepalive_failed, transport_unavailable, transport_available, idle, stopped)
+Unknown event "exploded" (known: dispatched, sent, started, received, handled, failed, retrying, retried, removed, sent_to_failure, keepalive, keepalive_failed, transport_unavailable, transport_available, idle, stopped, webhook, webhook_gone)

@@ -92,11 +92,11 @@ in the failure transport: 1
 -- a second worker gets the configured listeners too
 handled 3
 -- bad configuration
-Unknown event "finished" (known: dispatched, sent, started, received, handled, failed, retrying, retried, removed, sent_to_failure, keepalive, keepalive_failed, transport_unavailable, transport_available, idle, stopped)
+Unknown event "finished" (known: dispatched, sent, started, received, handled, failed, retrying, retried, removed, sent_to_failure, keepalive, keepalive_failed, transport_unavailable, transport_available, idle, stopped, webhook, webhook_gone)
 listeners["handled"] must be callable, string given
 listeners["handled"] must be callable, int given
-listeners must be keyed by event name (dispatched, sent, started, received, handled, failed, retrying, retried, removed, sent_to_failure, keepalive, keepalive_failed, transport_unavailable, transport_available, idle, stopped)
+listeners must be keyed by event name (dispatched, sent, started, received, handled, failed, retrying, retried, removed, sent_to_failure, keepalive, keepalive_failed, transport_unavailable, transport_available, idle, stopped, webhook, webhook_gone)
 listeners must be an array of event name => listener or list of listeners, string given
 logger must be an object with a method log($level, $message, array $context) (PSR-3), string given
 logger must be an object with a method log($level, $message, array $context) (PSR-3), stdClass given
-Unknown event "finished" (known: dispatched, sent, started, received, handled, failed, retrying, retried, removed, sent_to_failure, keepalive, keepalive_failed, transport_unavailable, transport_available, idle, stopped)
+Unknown event "finished" (known: dispatched, sent, started, received, handled, failed, retrying, retried, removed, sent_to_failure, keepalive, keepalive_failed, transport_unavailable, transport_available, idle, stopped, webhook, webhook_gone)
