@@ -808,6 +808,9 @@ ZEND_METHOD(Messenger_Webhook_WebhookHandler, __invoke)
 	}
 	php_messenger_acknowledger *a = ack ? php_messenger_ack_from(ack) : NULL;
 	zend_object *owner = a ? a->owner : NULL;
+	if (owner) {
+		php_messenger_worker_cap_read_ahead(owner, (uint32_t) h->o.concurrency);
+	}
 	if (ack) {
 		/* no more in flight than concurrency: wait for one to come back (a stopping worker
 		 * does not wait: its flush(true) settles what runs) */

@@ -48,6 +48,7 @@ typedef struct {
 	zend_string *current_transport;
 	bool stop;
 	bool running;
+	uint32_t read_ahead_cap; /* what a batch handler of the batch being handled can run at once, or 0 */
 	struct run_state *run; /* while run() runs: its options and state (for waits), else NULL */
 	zend_object std;
 } php_messenger_worker;
@@ -616,6 +617,14 @@ static const php_messenger_consumer worker_consumer = { ack_kept, ack_called };
 bool php_messenger_worker_stopping(zend_object *worker)
 {
 	return stop_signal || (worker && worker_from(worker)->stop);
+}
+
+void php_messenger_worker_cap_read_ahead(zend_object *worker, uint32_t n)
+{
+	php_messenger_worker *w = worker_from(worker);
+	if (n && (!w->read_ahead_cap || n < w->read_ahead_cap)) {
+		w->read_ahead_cap = n;
+	}
 }
 
 /* The messages batch handlers acknowledged since the last time: settled now */
@@ -1192,6 +1201,7 @@ typedef struct {
 	zval pending; /* envelopes of a batch handled before the receiver is read again, or UNDEF */
 	outage_t down; /* its broker, when it could not be reached */
 	msgr_prefetch_t prefetch; /* how long its messages take: what it reads ahead */
+	uint32_t read_ahead_cap; /* what the batch handlers of its messages run at once (the least), or 0 */
 } receiver_state;
 
 typedef struct run_state {
@@ -1546,6 +1556,9 @@ static bool read_receiver(run_t *r, receiver_state *st, zend_string *name, const
 		/* as many as its messages' handling time finishes in a short while, no more than the
 		 * message limit leaves */
 		size_t n = msgr_prefetch_size(&st->prefetch);
+		if (st->read_ahead_cap) {
+			n = st->read_ahead_cap; /* a batch handler runs that many at once, whatever they take */
+		}
 		zend_long left = r->o.limit ? r->o.limit - (r->counts.handled + r->counts.failed) : 0;
 		php_messenger_transport_read_ahead(receiver, (uint32_t) (left > 0 && (size_t) left < n ? (size_t) left : n));
 	}
@@ -1577,7 +1590,11 @@ static bool read_receiver(run_t *r, receiver_state *st, zend_string *name, const
 		zval_ptr_dtor(&got);
 		return false;
 	}
+	r->w->read_ahead_cap = 0;
 	bool ok = handle_batch(r, st, name, receiver, &got, handled_any);
+	if (r->w->read_ahead_cap) {
+		st->read_ahead_cap = st->read_ahead_cap && st->read_ahead_cap < r->w->read_ahead_cap ? st->read_ahead_cap : r->w->read_ahead_cap;
+	}
 	zval_ptr_dtor(&got);
 	return ok;
 }

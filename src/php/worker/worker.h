@@ -23,6 +23,9 @@ zend_long php_messenger_retries_of(zend_object *envelope);
 /* ---- worker (php_messenger_worker.c) ---- */
 /* Whether the worker was told to stop (a signal, stop()): a handler waiting on the network returns */
 bool php_messenger_worker_stopping(zend_object *worker);
+/* A batch handler that runs up to n of its messages at once (the webhook handler's concurrency)
+ * says so while it takes one: the worker reads that many ahead from the message's transport */
+void php_messenger_worker_cap_read_ahead(zend_object *worker, uint32_t n);
 /* ---- webhooks (webhook/webhook.c) ---- */
 void php_messenger_register_webhook(void);
 extern zend_class_entry *php_messenger_ce_WebhookMessage;
