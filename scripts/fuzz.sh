@@ -22,7 +22,7 @@ for src in tests/fuzz/fuzz_*.c; do
 		extra=""
 	fi
 	if ! clang -std=gnu11 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-		-Isrc -o "$bin" "$src" $sources $extra -lm -lpthread -lhiredis -lrabbitmq -lssl -lcrypto; then
+		-Isrc -o "$bin" "$src" $sources $extra -lm -lpthread -lhiredis -lrabbitmq -lssl -lcrypto -lcurl; then
 		echo "fuzz $target: does not build"
 		failed=$((failed + 1))
 		continue

@@ -9,7 +9,7 @@ mkdir -p "$out"
 passed=0 failed=0
 for test in "$here"/test_msgr_*.c; do
 	name=$(basename "$test" .c)
-	if ! cc -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wno-unused-parameter -Werror -g -I"$src" -o "$out/$name" "$test" "$src"/core/*/*.c -lcmocka -lm -lpthread -lhiredis -lrabbitmq -lssl -lcrypto; then
+	if ! cc -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wno-unused-parameter -Werror -g -I"$src" -o "$out/$name" "$test" "$src"/core/*/*.c -lcmocka -lm -lpthread -lhiredis -lrabbitmq -lssl -lcrypto -lcurl; then
 		echo "[  FAILED  ] $name: does not compile"
 		failed=$((failed + 1))
 		continue

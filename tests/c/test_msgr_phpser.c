@@ -252,7 +252,7 @@ static void test_every_truncation_is_rejected(void **state)
 
 static void test_depth_is_bounded(void **state)
 {
-	static char deep[4096];
+	static char deep[8192]; /* 600 levels of 9 bytes and the head */
 	size_t n = tilde("O:36:\"" SF "Envelope\":1:{s:1:\"x\";", deep);
 	for (int i = 0; i < 600; i++) {
 		memcpy(deep + n, "a:1:{i:0;", 9);

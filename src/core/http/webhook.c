@@ -51,10 +51,13 @@ long long msgr_webhook_retry_after_ms(const char *value, size_t len, time_t now)
 		digits = digits && isdigit((unsigned char) value[i]);
 	}
 	if (digits) {
-		if (len > 9) {
-			return 999999999LL * 1000; /* more than 31 years: the caller's cap applies */
+		/* read within len (value need not end there), leading zeros included: "0000000005" is 5 s */
+		long long seconds = 0;
+		for (size_t i = 0; i < len && seconds <= 999999999LL; i++) {
+			seconds = seconds * 10 + (value[i] - '0');
 		}
-		return strtoll(value, NULL, 10) * 1000;
+		/* more than 31 years: the caller's cap applies */
+		return (seconds > 999999999LL ? 999999999LL : seconds) * 1000;
 	}
 	char date[65];
 	memcpy(date, value, len);
@@ -63,7 +66,12 @@ long long msgr_webhook_retry_after_ms(const char *value, size_t len, time_t now)
 	if (at == (time_t) -1) {
 		return -1;
 	}
-	return at <= now ? 0 : (long long) (at - now) * 1000;
+	if (at <= now) {
+		return 0;
+	}
+	/* curl_getdate() takes years far past 9999: capped as a number of seconds is */
+	long long seconds = (long long) (at - now);
+	return (seconds > 999999999LL ? 999999999LL : seconds) * 1000;
 }
 
 const char *msgr_webhook_header(const char *raw, size_t raw_len, const char *name, size_t *len)
@@ -160,7 +168,8 @@ int msgr_base64_decode(const char *in, size_t len, msgr_buf_t *out)
 /* {{{ signatures */
 int msgr_webhook_secret_key(const char *secret, size_t len, msgr_buf_t *key)
 {
-	if (len > 6 && memcmp(secret, "whsec_", 6) == 0) {
+	/* "whsec_" alone is an empty key, not the prefix's six bytes */
+	if (len >= 6 && memcmp(secret, "whsec_", 6) == 0) {
 		return msgr_base64_decode(secret + 6, len - 6, key);
 	}
 	return msgr_buf_append(key, secret, len);
