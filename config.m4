@@ -33,7 +33,7 @@ MESSENGER_BINDING_AMQP="src/php/transport/amqp/amqp.c"
 MESSENGER_BINDING="src/php_messenger.c src/php/base/exceptions.c src/php/base/util.c src/php/bus/envelope.c src/php/bus/stamps.c src/php/bus/middleware.c src/php/bus/bus.c src/php/bus/handlers.c src/php/bus/traits.c src/php/bus/acknowledger.c src/php/bus/failures.c src/php/bus/events.c src/php/serialization/serializer.c src/php/serialization/json.c src/php/serialization/phpwire.c src/php/transport/transport.c src/php/transport/adapter.c src/php/transport/in_memory.c src/php/transport/sync.c src/php/transport/send.c src/php/transport/doctrine/doctrine.c src/php/worker/worker.c src/php/worker/retry.c src/php/messenger/messenger.c src/php/console/console.c"
 MESSENGER_BINDING_REDIS="src/php/transport/redis/redis.c"
 MESSENGER_CORE_CURL="src/core/http/http.c src/core/http/webhook.c"
-MESSENGER_BINDING_CURL="src/php/webhook/webhook.c"
+MESSENGER_BINDING_CURL="src/php/worker/webhook/webhook.c"
 
 if test "$PHP_MESSENGER" != "no"; then
   PKG_PROG_PKG_CONFIG
@@ -115,7 +115,7 @@ if test "$PHP_MESSENGER" != "no"; then
   PHP_ADD_BUILD_DIR([$ext_builddir/src/php/transport/redis])
   PHP_ADD_BUILD_DIR([$ext_builddir/src/php/transport/amqp])
   PHP_ADD_BUILD_DIR([$ext_builddir/src/php/worker])
-  PHP_ADD_BUILD_DIR([$ext_builddir/src/php/webhook])
+  PHP_ADD_BUILD_DIR([$ext_builddir/src/php/worker/webhook])
   PHP_ADD_BUILD_DIR([$ext_builddir/src/php/messenger])
   PHP_ADD_BUILD_DIR([$ext_builddir/src/php/console])
 fi

@@ -40,6 +40,10 @@ static void test_classify_without_answer(void **state)
 	assert_int_equal(msgr_webhook_classify(0, false, true), MSGR_WEBHOOK_FAIL);
 	assert_int_equal(msgr_webhook_classify(503, true, true), MSGR_WEBHOOK_FAIL);
 	assert_int_equal(msgr_webhook_classify(200, false, true), MSGR_WEBHOOK_FAIL);
+	/* a 2xx came and then the rest of the answer was cut off: the endpoint took it */
+	assert_int_equal(msgr_webhook_classify(200, true, false), MSGR_WEBHOOK_DELIVERED);
+	assert_int_equal(msgr_webhook_classify(204, true, false), MSGR_WEBHOOK_DELIVERED);
+	assert_int_equal(msgr_webhook_classify(404, true, false), MSGR_WEBHOOK_RETRY);
 }
 /* }}} */
 
@@ -429,6 +433,7 @@ static void test_addr_v4(void **state)
 		"127.0.0.1", "127.255.255.254", "10.1.2.3", "10.255.255.255", "172.16.0.1", "172.31.255.255",
 		"192.168.1.1", "192.168.0.0", "169.254.169.254", "169.254.0.1", "100.64.0.1", "100.127.255.255",
 		"0.0.0.0", "0.1.2.3", "224.0.0.1", "239.255.255.250", "240.0.0.1", "255.255.255.255",
+		"198.18.0.1", "198.19.255.255", "192.0.0.8",
 	};
 	for (size_t i = 0; i < sizeof(private) / sizeof(private[0]); i++) {
 		if (!v4_private(private[i])) {
@@ -438,7 +443,7 @@ static void test_addr_v4(void **state)
 	const char *public[] = {
 		"8.8.8.8", "1.1.1.1", "172.32.0.1", "172.15.255.255", "11.0.0.1", "9.255.255.255", "126.255.255.255",
 		"128.0.0.1", "192.167.255.255", "192.169.0.1", "169.253.255.255", "169.255.0.1", "100.63.255.255",
-		"100.128.0.1", "223.255.255.255", "93.184.216.34",
+		"100.128.0.1", "223.255.255.255", "93.184.216.34", "198.17.255.255", "198.20.0.1", "192.0.1.1",
 	};
 	for (size_t i = 0; i < sizeof(public) / sizeof(public[0]); i++) {
 		if (v4_private(public[i])) {
@@ -452,6 +457,7 @@ static void test_addr_v6(void **state)
 	const char *private[] = {
 		"::1", "::", "fc00::1", "fd12::1", "fdff:ffff::1", "fe80::1", "febf::1", "ff02::1", "ff05::1:3",
 		"::ffff:127.0.0.1", "::ffff:10.0.0.1", "::ffff:192.168.0.1", "::ffff:169.254.169.254", "::ffff:0.0.0.0",
+		"::2", "::10.0.0.1", "64:ff9b::10.0.0.1", "64:ff9b::127.0.0.1", "2002:a00:1::1", "2002:7f00:1::", "fec0::1", "feff::1",
 	};
 	for (size_t i = 0; i < sizeof(private) / sizeof(private[0]); i++) {
 		if (!v6_private(private[i])) {
@@ -460,6 +466,7 @@ static void test_addr_v6(void **state)
 	}
 	const char *public[] = {
 		"2001:4860:4860::8888", "2606:4700:4700::1111", "fb00::1", "fe00::1", "::ffff:8.8.8.8", "::ffff:172.32.0.1",
+		"64:ff9b::8.8.8.8", "2002:808:808::1", "::8.8.8.8", "64:ff9c::10.0.0.1",
 	};
 	for (size_t i = 0; i < sizeof(public) / sizeof(public[0]); i++) {
 		if (v6_private(public[i])) {

@@ -16,7 +16,7 @@ $child = <<<'PHP'
 [$self, $db, $log, $what] = $argv + [3 => 'work'];
 $m = new Messenger\Messenger([
     'connections' => ['db' => "sqlite:$db"],
-    'transports' => ['hooks' => ['dsn' => 'doctrine://db?table_name=wh&redeliver_timeout=1', 'retry_strategy' => ['delays' => [60000]]], 'failed' => 'doctrine://db?table_name=wh_failed'],
+    'transports' => ['hooks' => ['dsn' => 'doctrine://db?table_name=wh&redeliver_timeout=2', 'retry_strategy' => ['delays' => [60000]]], 'failed' => 'doctrine://db?table_name=wh_failed'],
     'failure_transport' => 'failed',
     'routing' => [Messenger\Webhook\WebhookMessage::class => 'hooks'],
     'webhook' => ['allow_private_networks' => true, 'timeout' => 30, 'stop_timeout' => 1],
@@ -36,14 +36,14 @@ $php = [PHP_BINARY, '-n', '-d', 'extension=pdo', '-d', 'extension=pdo_sqlite', '
 $rows = fn($t = 'wh') => (int) (new PDO("sqlite:$db"))->query("SELECT COUNT(*) FROM $t")->fetchColumn();
 $run = fn(array $args) => proc_open(array_merge($php, $args), [], $pipes);
 
-proc_close($run([$s->url('/slow/1500/a') . ' evt-a']));
+proc_close($run([$s->url('/slow/500/a') . ' evt-a']));
 echo 'queued: ', $rows(), "\n";
 $p = $run(['work']);
 $got = $s->waitFor(1, 10);
 proc_terminate($p, SIGKILL);
 proc_close($p);
 echo 'killed while ', $got[0]['path'] ?? 'nothing', ' was in flight; left in the queue: ', $rows(), "\n";
-usleep(1200000); // redeliver_timeout is 1 s
+usleep(2200000); // redeliver_timeout is 2 s (longer than the request: the worker would claim it again meanwhile)
 $p = $run(['work', 1]);
 echo 'the next worker: exit ', proc_close($p), ', left in the queue: ', $rows(), "\n";
 $reqs = $s->requests();
@@ -53,7 +53,7 @@ unlink("$dir/events.log");
 
 proc_close($run([$s->url('/never') . ' evt-b']));
 $p = $run(['work']);
-$s->waitFor(3, 10);
+$s->waitFor(count($reqs) + 1, 10);
 $t = microtime(true);
 proc_terminate($p, SIGTERM);
 $code = proc_close($p);
@@ -67,7 +67,7 @@ rmdir($dir);
 ?>
 --EXPECTF--
 queued: 1
-killed while /slow/1500/a was in flight; left in the queue: 1
+killed while /slow/500/a was in flight; left in the queue: 1
 the next worker: exit 0, left in the queue: 0
 requests: 2, the same webhook-id both times: ["evt-a","evt-a"]
 events: 200  retryable=false

@@ -17,7 +17,7 @@ $send = function (array $options, string $path) use ($s, $secret) {
         $r = (new WebhookHandler($options + ['allow_private_networks' => true, 'timeout' => 5]))($msg);
         echo "$path: ", $r->getStatusCode(), "\n";
     } catch (Messenger\Webhook\WebhookExceptionInterface $e) {
-        echo "$path: ", get_class($e), ', status ', $e->getResult()->getStatusCode(), ', a certificate error: ', var_export((bool) preg_match('/certificate|SSL|TLS/i', $e->getResult()->getError()), true), "\n";
+        echo "$path: ", get_class($e), ', status ', $e->getResult()->getStatusCode(), ', a certificate error: ', preg_match('/certificate|SSL|TLS/i', $e->getResult()->getError()) ? 'true' : 'no: ' . $e->getResult()->getError(), "\n";
     }
 };
 $send([], '/default');

@@ -19,11 +19,13 @@ msgr_webhook_outcome msgr_webhook_classify(long status, bool transport_error, bo
 	if (refused) {
 		return MSGR_WEBHOOK_FAIL;
 	}
+	if (status >= 200 && status < 300) {
+		/* the endpoint said it took it, even if the rest of its answer was then cut off: sending
+		 * it again would only make a duplicate */
+		return MSGR_WEBHOOK_DELIVERED;
+	}
 	if (transport_error || status == 0) {
 		return MSGR_WEBHOOK_RETRY;
-	}
-	if (status >= 200 && status < 300) {
-		return MSGR_WEBHOOK_DELIVERED;
 	}
 	if (status == 410) {
 		return MSGR_WEBHOOK_GONE;
@@ -269,6 +271,8 @@ static bool v4_private(uint32_t a)
 		|| (a >> 20) == 0xAC1                                       /* 172.16/12 */
 		|| (a >> 16) == 0xC0A8                                      /* 192.168/16 */
 		|| (a >> 22) == (100u << 2 | 1)                             /* 100.64/10 carrier-grade NAT */
+		|| (a >> 8) == 0xC00000                                     /* 192.0.0/24 protocol assignments */
+		|| (a >> 17) == (0xC612u >> 1)                              /* 198.18/15 benchmarking */
 		|| (a >> 28) >= 0xE;                                        /* multicast, reserved, broadcast */
 }
 
@@ -280,15 +284,19 @@ bool msgr_webhook_addr_private(const struct sockaddr *sa)
 	if (sa->sa_family == AF_INET6) {
 		const unsigned char *b = ((const struct sockaddr_in6 *) sa)->sin6_addr.s6_addr;
 		static const unsigned char mapped[12] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff };
-		static const unsigned char zero[15] = { 0 };
-		if (memcmp(b, mapped, 12) == 0) {
-			return v4_private((uint32_t) b[12] << 24 | (uint32_t) b[13] << 16 | (uint32_t) b[14] << 8 | b[15]);
+		static const unsigned char compat[12] = { 0 };
+		static const unsigned char nat64[12] = { 0, 0x64, 0xff, 0x9b, 0, 0, 0, 0, 0, 0, 0, 0 };
+		uint32_t last4 = (uint32_t) b[12] << 24 | (uint32_t) b[13] << 16 | (uint32_t) b[14] << 8 | b[15];
+		if (memcmp(b, mapped, 12) == 0 || memcmp(b, compat, 12) == 0 || memcmp(b, nat64, 12) == 0) {
+			return v4_private(last4);   /* an IPv4 address inside (::ffff:a.b.c.d, ::a.b.c.d, 64:ff9b::a.b.c.d); :: and ::1 are 0/8 */
 		}
-		if (memcmp(b, zero, 15) == 0) {
-			return true;                                            /* :: and ::1 */
+		if (b[0] == 0x20 && b[1] == 0x02) {
+			/* 2002::/16, 6to4: the IPv4 address of its relay */
+			return v4_private((uint32_t) b[2] << 24 | (uint32_t) b[3] << 16 | (uint32_t) b[4] << 8 | b[5]);
 		}
 		return (b[0] & 0xfe) == 0xfc                                /* fc00::/7 unique local */
 			|| (b[0] == 0xfe && (b[1] & 0xc0) == 0x80)              /* fe80::/10 link-local */
+			|| (b[0] == 0xfe && (b[1] & 0xc0) == 0xc0)              /* fec0::/10 site-local (deprecated) */
 			|| b[0] == 0xff;                                        /* multicast */
 	}
 	return true; /* not an internet address at all (a Unix socket) */

@@ -13,7 +13,7 @@
 struct sockaddr;
 
 typedef enum {
-	MSGR_WEBHOOK_DELIVERED,     /* 2xx */
+	MSGR_WEBHOOK_DELIVERED,     /* 2xx (also when the rest of the answer was then cut off) */
 	MSGR_WEBHOOK_RETRY,         /* 408, 429, 5xx, a timeout, a connection or TLS error */
 	MSGR_WEBHOOK_FAIL,          /* 3xx and the other 4xx: a retry gives the same answer */
 	MSGR_WEBHOOK_GONE,          /* 410: the endpoint says it is gone for good */
@@ -52,8 +52,9 @@ int msgr_base64_encode(const unsigned char *in, size_t len, msgr_buf_t *out);
 int msgr_base64_decode(const char *in, size_t len, msgr_buf_t *out);
 
 /* Whether an address is one an endpoint on the internet cannot have: loopback, private
- * (RFC 1918, fc00::/7), link-local, unspecified, carrier-grade NAT, multicast, an IPv4-mapped
- * one of these. */
+ * (RFC 1918, fc00::/7, fec0::/10), link-local, unspecified, carrier-grade NAT, benchmarking,
+ * multicast and reserved, and one of these inside an IPv6 address (IPv4-mapped or -compatible,
+ * NAT64 64:ff9b::/96, 6to4 2002::/16). */
 bool msgr_webhook_addr_private(const struct sockaddr *sa);
 
 #endif

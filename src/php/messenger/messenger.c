@@ -129,6 +129,9 @@ static HashTable *messenger_get_gc(zend_object *obj, zval **table, int *n)
 		zend_get_gc_buffer_add_zval(buf, v);
 	} ZEND_HASH_FOREACH_END();
 	php_messenger_listeners_gc(&m->listeners, buf);
+	if (m->webhook) {
+		zend_get_gc_buffer_add_obj(buf, m->webhook); /* its deliveries hold Acknowledgers, which hold workers */
+	}
 	zend_get_gc_buffer_add_zval(buf, &m->reset);
 	if (m->logger) {
 		zend_get_gc_buffer_add_obj(buf, m->logger);

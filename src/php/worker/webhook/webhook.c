@@ -212,6 +212,7 @@ ZEND_METHOD(Messenger_Webhook_WebhookMessage, json)
 	zval_ptr_dtor(&all);
 	if (!ok) {
 		zval_ptr_dtor(return_value);
+		ZVAL_UNDEF(return_value);
 		RETURN_THROWS();
 	}
 }
@@ -308,7 +309,9 @@ static void headers_array(const msgr_buf_t *raw, zval *out)
 			while (ve > v && (ve[-1] == '\r' || ve[-1] == ' ' || ve[-1] == '\t')) {
 				ve--;
 			}
-			zend_string *name = zend_string_tolower(zend_string_init(p, (size_t) (colon - p), 0));
+			zend_string *as_sent = zend_string_init(p, (size_t) (colon - p), 0);
+			zend_string *name = zend_string_tolower(as_sent);
+			zend_string_release(as_sent);
 			zval *was = zend_hash_find(Z_ARRVAL_P(out), name);
 			if (was) {
 				zend_string *joined = zend_strpprintf(0, "%s, %.*s", Z_STRVAL_P(was), (int) (ve - v), v);
@@ -400,6 +403,7 @@ ZEND_METHOD(Messenger_Webhook_UnrecoverableWebhookException, getResult)
 	RETURN_COPY(v);
 }
 
+/* the exception of a failed attempt; it holds a reference of its own to the result */
 static zend_object *failure_new(zend_class_entry *ce, zend_object *result, zend_string *text, zend_long retry_delay_ms)
 {
 	zval ex, res;
@@ -734,7 +738,6 @@ static zend_object *conclude(php_messenger_webhook_handler *h, delivery_t *d, ze
 			: zend_strpprintf(0, "Webhook %s to %s answered %ld%s", Z_STRVAL_P(PHP_MESSENGER_PROP(m, M_ID)), ZSTR_VAL(shown), d->req.status,
 				outcome == MSGR_WEBHOOK_GONE ? " (Gone: the endpoint asks not to be called again)"
 				: d->req.status >= 300 && d->req.status < 400 ? " (a redirect: not followed)" : "");
-		GC_ADDREF(result);
 		*error = failure_new(outcome == MSGR_WEBHOOK_RETRY ? ce_RetryableWebhookException
 			: outcome == MSGR_WEBHOOK_GONE ? ce_EndpointGoneException : ce_UnrecoverableWebhookException, result, text, retry_after);
 		zend_string_release(text);
