@@ -62,6 +62,9 @@ final class WebhookResult
     private readonly string $responseBody;
     private readonly ?string $error;
 
+    /** Made by the handler only. */
+    private function __construct() {}
+
     /** The status, 0 when no response came. */
     public function getStatusCode(): int {}
 

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 191045b0ee867c7fc43fa2d84ee45fe29f8b329a */
+ * Stub hash: 4a6b45c8913cffbd059063ac3363b9c530ffb807 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Messenger_Webhook_WebhookMessage___construct, 0, 0, 2)
 	ZEND_ARG_TYPE_INFO(0, url, IS_STRING, 0)
@@ -37,6 +37,9 @@ ZEND_END_ARG_INFO()
 #define arginfo_class_Messenger_Webhook_WebhookMessage_getEvent arginfo_class_Messenger_Webhook_WebhookMessage_getSecret
 
 #define arginfo_class_Messenger_Webhook_WebhookMessage___debugInfo arginfo_class_Messenger_Webhook_WebhookMessage_getHeaders
+
+ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Messenger_Webhook_WebhookResult___construct, 0, 0, 0)
+ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Messenger_Webhook_WebhookResult_getStatusCode, 0, 0, IS_LONG, 0)
 ZEND_END_ARG_INFO()
@@ -95,6 +98,7 @@ ZEND_METHOD(Messenger_Webhook_WebhookMessage, getMethod);
 ZEND_METHOD(Messenger_Webhook_WebhookMessage, getId);
 ZEND_METHOD(Messenger_Webhook_WebhookMessage, getEvent);
 ZEND_METHOD(Messenger_Webhook_WebhookMessage, __debugInfo);
+ZEND_METHOD(Messenger_Webhook_WebhookResult, __construct);
 ZEND_METHOD(Messenger_Webhook_WebhookResult, getStatusCode);
 ZEND_METHOD(Messenger_Webhook_WebhookResult, getDurationMs);
 ZEND_METHOD(Messenger_Webhook_WebhookResult, getAttempt);
@@ -129,6 +133,7 @@ static const zend_function_entry class_Messenger_Webhook_WebhookMessage_methods[
 
 
 static const zend_function_entry class_Messenger_Webhook_WebhookResult_methods[] = {
+	ZEND_ME(Messenger_Webhook_WebhookResult, __construct, arginfo_class_Messenger_Webhook_WebhookResult___construct, ZEND_ACC_PRIVATE)
 	ZEND_ME(Messenger_Webhook_WebhookResult, getStatusCode, arginfo_class_Messenger_Webhook_WebhookResult_getStatusCode, ZEND_ACC_PUBLIC)
 	ZEND_ME(Messenger_Webhook_WebhookResult, getDurationMs, arginfo_class_Messenger_Webhook_WebhookResult_getDurationMs, ZEND_ACC_PUBLIC)
 	ZEND_ME(Messenger_Webhook_WebhookResult, getAttempt, arginfo_class_Messenger_Webhook_WebhookResult_getAttempt, ZEND_ACC_PUBLIC)

@@ -201,12 +201,14 @@ int msgr_http_start(msgr_http_t *h, msgr_http_request_t *req, const char *method
 	curl_easy_setopt(easy, CURLOPT_OPENSOCKETFUNCTION, on_open);
 	curl_easy_setopt(easy, CURLOPT_OPENSOCKETDATA, req);
 	curl_easy_setopt(easy, CURLOPT_ERRORBUFFER, req->error);
-	if (strcmp(method, "POST") == 0) {
+	if (strcmp(method, "HEAD") == 0) {
+		curl_easy_setopt(easy, CURLOPT_NOBODY, 1L); /* no body comes back: none is awaited */
+	} else if (strcmp(method, "POST") == 0) {
 		curl_easy_setopt(easy, CURLOPT_POST, 1L);
 	} else if (strcmp(method, "GET") != 0 || body_len) {
 		curl_easy_setopt(easy, CURLOPT_CUSTOMREQUEST, method);
 	}
-	if (strcmp(method, "GET") != 0 || body_len) {
+	if ((strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0) || body_len) {
 		curl_easy_setopt(easy, CURLOPT_POSTFIELDS, req->payload);
 		curl_easy_setopt(easy, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t) body_len);
 	}
@@ -269,8 +271,7 @@ static void collect(msgr_http_t *h)
 		curl_easy_getinfo(msg->easy_handle, CURLINFO_TOTAL_TIME_T, &us);
 		req->duration_us = (long long) us;
 		if (rc != CURLE_OK) {
-			req->failed = true;
-			req->status = rc == CURLE_WRITE_ERROR ? req->status : 0;
+			req->failed = true; /* the status stays: a 2xx that came before the failure is the endpoint's word */
 			if (req->refused) {
 				snprintf(req->error, sizeof(req->error), "the endpoint's address is loopback, private or link-local (allow_private_networks is off)");
 			} else if (!req->error[0]) {
@@ -318,6 +319,8 @@ msgr_http_request_t *msgr_http_next_done(msgr_http_t *h)
 void msgr_http_cancel(msgr_http_t *h, msgr_http_request_t *req)
 {
 	if (req->easy) {
+		/* the status, if one came before the end */
+		curl_easy_getinfo(req->easy, CURLINFO_RESPONSE_CODE, &req->status);
 		recycle(h, req);
 		return;
 	}

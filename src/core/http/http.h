@@ -67,7 +67,8 @@ int msgr_http_run(msgr_http_t *h, int wait_ms);
 /* A request that came back (its results filled), or NULL. */
 msgr_http_request_t *msgr_http_next_done(msgr_http_t *h);
 
-/* Stops a running request (it never comes back from msgr_http_next_done()). */
+/* Stops a running request (it never comes back from msgr_http_next_done()); req->status keeps
+ * the status of an answer that had begun, else 0. */
 void msgr_http_cancel(msgr_http_t *h, msgr_http_request_t *req);
 
 /* Frees what a request holds (after it came back or was cancelled). */

@@ -286,9 +286,10 @@ bool msgr_webhook_addr_private(const struct sockaddr *sa)
 		static const unsigned char mapped[12] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff };
 		static const unsigned char compat[12] = { 0 };
 		static const unsigned char nat64[12] = { 0, 0x64, 0xff, 0x9b, 0, 0, 0, 0, 0, 0, 0, 0 };
+		static const unsigned char nat64_local[6] = { 0, 0x64, 0xff, 0x9b, 0, 0x01 }; /* 64:ff9b:1::/48 */
 		uint32_t last4 = (uint32_t) b[12] << 24 | (uint32_t) b[13] << 16 | (uint32_t) b[14] << 8 | b[15];
-		if (memcmp(b, mapped, 12) == 0 || memcmp(b, compat, 12) == 0 || memcmp(b, nat64, 12) == 0) {
-			return v4_private(last4);   /* an IPv4 address inside (::ffff:a.b.c.d, ::a.b.c.d, 64:ff9b::a.b.c.d); :: and ::1 are 0/8 */
+		if (memcmp(b, mapped, 12) == 0 || memcmp(b, compat, 12) == 0 || memcmp(b, nat64, 12) == 0 || memcmp(b, nat64_local, 6) == 0) {
+			return v4_private(last4);   /* an IPv4 address inside (::ffff:a.b.c.d, ::a.b.c.d, NAT64's 64:ff9b::a.b.c.d and 64:ff9b:1::/48); :: and ::1 are 0/8 */
 		}
 		if (b[0] == 0x20 && b[1] == 0x02) {
 			/* 2002::/16, 6to4: the IPv4 address of its relay */

@@ -600,7 +600,7 @@ static bool choose_project_dir(php_messenger_messenger *m, HashTable *config, ze
 }
 
 /* WebhookMessage is handled by the native WebhookHandler made with the 'webhook' options, unless
- * the application maps the class itself: *out is then the handlers with it added (else UNDEF). */
+ * a handler of the application's handles it: *out is then the handlers with it added (else UNDEF). */
 static bool webhook_handler(php_messenger_messenger *m, HashTable *config, zval *handlers, zval *out)
 {
 	zval *options = zend_hash_str_find_deref(config, "webhook", sizeof("webhook") - 1);
@@ -609,12 +609,21 @@ static bool webhook_handler(php_messenger_messenger *m, HashTable *config, zval 
 		return false;
 	}
 #ifdef MSGR_HAVE_CURL
-	zend_string *key;
-	ZEND_HASH_FOREACH_STR_KEY(Z_ARRVAL_P(handlers), key) {
-		if (key && zend_string_equals_ci(key, php_messenger_ce_WebhookMessage->name)) {
-			return true; /* the application's own */
-		}
-	} ZEND_HASH_FOREACH_END();
+	/* a handler of the application's for it, in any form (keyed by class, discovered from
+	 * __invoke's type, 'handles', an interface or wildcard it falls under): that one alone */
+	php_messenger_handlers own;
+	bool mapped = false;
+	if (php_messenger_handlers_init(&own, Z_ARRVAL_P(handlers), NULL)) {
+		const php_messenger_handler_list *list = php_messenger_handlers_for(&own, php_messenger_ce_WebhookMessage);
+		mapped = list && list->count > 0;
+	} else {
+		zend_clear_exception(); /* building the buses says what is wrong */
+		mapped = true;
+	}
+	php_messenger_handlers_destroy(&own);
+	if (mapped) {
+		return true;
+	}
 	zend_object *handler = php_messenger_webhook_handler_new(options && Z_TYPE_P(options) == IS_ARRAY ? Z_ARRVAL_P(options) : NULL, &m->events);
 	if (!handler) {
 		return false;

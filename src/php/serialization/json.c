@@ -114,6 +114,11 @@ static bool normalize_object(smart_str *buf, zend_object *obj, int depth)
 	if (ce == zend_ce_closure) {
 		return encode_error("a Closure cannot be encoded");
 	}
+	if (ce->type == ZEND_INTERNAL_CLASS && ce != zend_standard_class_def && ce != php_messenger_ce_UndecodableMessage
+			&& !instanceof_function(ce, php_messenger_ce_StampInterface)) {
+		/* the decoder builds none: it would never come out of the queue (the php serializer keeps it) */
+		return encode_error("the internal class %s cannot be decoded from JSON (the php serializer can send it)", ZSTR_VAL(ce->name));
+	}
 	if (GC_IS_RECURSIVE(obj)) {
 		return encode_error("a circular reference through %s", ZSTR_VAL(ce->name));
 	}

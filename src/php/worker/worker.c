@@ -503,6 +503,7 @@ static bool log_event(void *ctx, const php_messenger_event *ev)
 		log_error_context(&context, ev->error);
 		return log_to(w, "warning", "Transport {transport} is unavailable: \"{error}\". Trying again in {delay} ms.", &context);
 	}
+#ifdef MSGR_HAVE_CURL
 	if (ev->type == PHP_MESSENGER_EV_WEBHOOK) {
 		/* one line per attempt: the event, the endpoint's host, status, duration_ms, retry count */
 		array_init(&context);
@@ -514,6 +515,7 @@ static bool log_event(void *ctx, const php_messenger_event *ev)
 		}
 		return log_to(w, "info", "Webhook {event} to {host}: {status} in {duration_ms} ms (retry {retryCount})", &context);
 	}
+#endif
 	log_context(&context, ev->envelope, ev->transport);
 	switch (ev->type) {
 		case PHP_MESSENGER_EV_HANDLED:
@@ -1201,7 +1203,7 @@ typedef struct {
 	zval pending; /* envelopes of a batch handled before the receiver is read again, or UNDEF */
 	outage_t down; /* its broker, when it could not be reached */
 	msgr_prefetch_t prefetch; /* how long its messages take: what it reads ahead */
-	uint32_t read_ahead_cap; /* what the batch handlers of its messages run at once (the least), or 0 */
+	uint32_t read_ahead_cap; /* what the batch handlers of its last batch run at once (the least), or 0 */
 } receiver_state;
 
 typedef struct run_state {
@@ -1592,9 +1594,7 @@ static bool read_receiver(run_t *r, receiver_state *st, zend_string *name, const
 	}
 	r->w->read_ahead_cap = 0;
 	bool ok = handle_batch(r, st, name, receiver, &got, handled_any);
-	if (r->w->read_ahead_cap) {
-		st->read_ahead_cap = st->read_ahead_cap && st->read_ahead_cap < r->w->read_ahead_cap ? st->read_ahead_cap : r->w->read_ahead_cap;
-	}
+	st->read_ahead_cap = r->w->read_ahead_cap; /* what the last batch's batch handlers run at once, or 0 */
 	zval_ptr_dtor(&got);
 	return ok;
 }

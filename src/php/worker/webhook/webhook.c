@@ -75,16 +75,94 @@ static zend_string *new_id(void)
 	return id;
 }
 
+/* Whether the parts make a message that can be sent; else false with an exception of class ce
+ * naming what is wrong. The constructor asks, and so does the handler of a message that came
+ * out of a transport (unserialize() does not construct). */
+static bool parts_ok(zend_class_entry *ce, zval *url, zval *body, zval *headers, zval *secret, zval *method, zval *id, zval *event)
+{
+	if (Z_TYPE_P(url) != IS_STRING || !(strncasecmp(Z_STRVAL_P(url), "http://", 7) == 0 || strncasecmp(Z_STRVAL_P(url), "https://", 8) == 0)
+			|| Z_STRLEN_P(url) > 8192 || !header_text_ok(Z_STRVAL_P(url), Z_STRLEN_P(url)) || memchr(Z_STRVAL_P(url), ' ', Z_STRLEN_P(url))) {
+		php_messenger_throw(ce, "A webhook URL must be an http:// or https:// URL without spaces or line breaks");
+		return false;
+	}
+	if (Z_TYPE_P(body) != IS_STRING) {
+		php_messenger_throw(ce, "A webhook body must be a string");
+		return false;
+	}
+	if (Z_TYPE_P(method) != IS_STRING || !token_ok(Z_STR_P(method))) {
+		php_messenger_throw(ce, "The webhook method \"%s\" is not an HTTP method", Z_TYPE_P(method) == IS_STRING ? Z_STRVAL_P(method) : "");
+		return false;
+	}
+	if (Z_TYPE_P(headers) != IS_ARRAY) {
+		php_messenger_throw(ce, "Webhook headers must be an array");
+		return false;
+	}
+	zend_string *name;
+	zval *value;
+	ZEND_HASH_FOREACH_STR_KEY_VAL(Z_ARRVAL_P(headers), name, value) {
+		ZVAL_DEREF(value);
+		if (!name || !token_ok(name) || Z_TYPE_P(value) != IS_STRING || !header_text_ok(Z_STRVAL_P(value), Z_STRLEN_P(value))) {
+			php_messenger_throw(ce, "Webhook headers must be name => string value, without line breaks (\"%s\")", name ? ZSTR_VAL(name) : "(integer key)");
+			return false;
+		}
+	} ZEND_HASH_FOREACH_END();
+	if (Z_TYPE_P(id) != IS_STRING || Z_STRLEN_P(id) == 0 || Z_STRLEN_P(id) > 256 || !header_text_ok(Z_STRVAL_P(id), Z_STRLEN_P(id))) {
+		php_messenger_throw(ce, "A webhook id must be 1 to 256 characters without line breaks");
+		return false;
+	}
+	if (Z_TYPE_P(secret) != IS_NULL && (Z_TYPE_P(secret) != IS_STRING || Z_STRLEN_P(secret) == 0)) {
+		php_messenger_throw(ce, "A webhook secret must not be empty (null: no signature)");
+		return false;
+	}
+	if (Z_TYPE_P(event) != IS_NULL && (Z_TYPE_P(event) != IS_STRING || !header_text_ok(Z_STRVAL_P(event), Z_STRLEN_P(event)))) {
+		php_messenger_throw(ce, "A webhook event name must not contain line breaks");
+		return false;
+	}
+	return true;
+}
+
+/* a message's properties, as parts_ok() reads them */
+static bool message_ok(zend_class_entry *ce, zend_object *m)
+{
+	zval *p[7];
+	for (int i = 0; i < 7; i++) {
+		p[i] = PHP_MESSENGER_PROP(m, i);
+		if (Z_ISREF_P(p[i])) {
+			php_messenger_throw(ce, "A webhook message's properties cannot be references");
+			return false;
+		}
+	}
+	return parts_ok(ce, p[M_URL], p[M_BODY], p[M_HEADERS], p[M_SECRET], p[M_METHOD], p[M_ID], p[M_EVENT]);
+}
+
 static bool message_init(zend_object *obj, zend_string *url, zend_string *body, HashTable *headers, zend_string *secret,
 	zend_string *method, zend_string *id, zend_string *event)
 {
-	if (!(strncasecmp(ZSTR_VAL(url), "http://", 7) == 0 || strncasecmp(ZSTR_VAL(url), "https://", 8) == 0)
-			|| ZSTR_LEN(url) > 8192 || !header_text_ok(ZSTR_VAL(url), ZSTR_LEN(url)) || strchr(ZSTR_VAL(url), ' ')) {
-		php_messenger_throw(php_messenger_ce_InvalidArgumentException, "A webhook URL must be an http:// or https:// URL without spaces or line breaks");
-		return false;
+	zval zurl, zbody, zheaders, zsecret, zmethod, zid, zevent;
+	ZVAL_STR(&zurl, url);
+	ZVAL_STR(&zbody, body);
+	if (headers) {
+		ZVAL_ARR(&zheaders, headers);
+	} else {
+		ZVAL_EMPTY_ARRAY(&zheaders);
 	}
-	if (!token_ok(method)) {
-		php_messenger_throw(php_messenger_ce_InvalidArgumentException, "The webhook method \"%s\" is not an HTTP method", ZSTR_VAL(method));
+	if (secret) {
+		ZVAL_STR(&zsecret, secret);
+	} else {
+		ZVAL_NULL(&zsecret);
+	}
+	ZVAL_STR(&zmethod, method);
+	if (id) {
+		ZVAL_STR(&zid, id);
+	} else {
+		ZVAL_INTERNED_STR(&zid, ZSTR_CHAR('-')); /* made below */
+	}
+	if (event) {
+		ZVAL_STR(&zevent, event);
+	} else {
+		ZVAL_NULL(&zevent);
+	}
+	if (!parts_ok(php_messenger_ce_InvalidArgumentException, &zurl, &zbody, &zheaders, &zsecret, &zmethod, &zid, &zevent)) {
 		return false;
 	}
 	zval list;
@@ -94,29 +172,8 @@ static bool message_init(zend_object *obj, zend_string *url, zend_string *body, 
 	if (headers) {
 		ZEND_HASH_FOREACH_STR_KEY_VAL(headers, name, value) {
 			ZVAL_DEREF(value);
-			if (!name || !token_ok(name) || Z_TYPE_P(value) != IS_STRING || !header_text_ok(Z_STRVAL_P(value), Z_STRLEN_P(value))) {
-				php_messenger_throw(php_messenger_ce_InvalidArgumentException,
-					"Webhook headers must be name => string value, without line breaks (\"%s\")", name ? ZSTR_VAL(name) : "(integer key)");
-				zval_ptr_dtor(&list);
-				return false;
-			}
 			add_assoc_str_ex(&list, ZSTR_VAL(name), ZSTR_LEN(name), zend_string_copy(Z_STR_P(value)));
 		} ZEND_HASH_FOREACH_END();
-	}
-	if (id && (ZSTR_LEN(id) == 0 || ZSTR_LEN(id) > 256 || !header_text_ok(ZSTR_VAL(id), ZSTR_LEN(id)))) {
-		php_messenger_throw(php_messenger_ce_InvalidArgumentException, "A webhook id must be 1 to 256 characters without line breaks");
-		zval_ptr_dtor(&list);
-		return false;
-	}
-	if (secret && ZSTR_LEN(secret) == 0) {
-		php_messenger_throw(php_messenger_ce_InvalidArgumentException, "A webhook secret must not be empty (null: no signature)");
-		zval_ptr_dtor(&list);
-		return false;
-	}
-	if (event && !header_text_ok(ZSTR_VAL(event), ZSTR_LEN(event))) {
-		php_messenger_throw(php_messenger_ce_InvalidArgumentException, "A webhook event name must not contain line breaks");
-		zval_ptr_dtor(&list);
-		return false;
 	}
 	zend_string *own_id = id ? zend_string_copy(id) : new_id();
 	if (!own_id) {
@@ -200,7 +257,16 @@ ZEND_METHOD(Messenger_Webhook_WebhookMessage, json)
 	zend_string *body = smart_str_extract(&json);
 	zval all;
 	array_init(&all);
-	add_assoc_string(&all, "Content-Type", "application/json");
+	bool own_type = false;
+	if (headers) {
+		zend_string *name;
+		ZEND_HASH_FOREACH_STR_KEY(headers, name) {
+			own_type = own_type || (name && zend_string_equals_literal_ci(name, "Content-Type"));
+		} ZEND_HASH_FOREACH_END();
+	}
+	if (!own_type) {
+		add_assoc_string(&all, "Content-Type", "application/json");
+	}
 	if (headers) {
 		zend_hash_merge(Z_ARRVAL(all), headers, zval_add_ref, 1);
 	}
@@ -243,9 +309,12 @@ static zend_string *shown_url(zend_string *url)
 	if (!u->user && !u->pass) {
 		out = zend_string_copy(url);
 	} else {
-		const char *at = memchr(ZSTR_VAL(url), '@', ZSTR_LEN(url));
+		/* the user information ends at the last '@' of the authority (a password may hold one) */
 		const char *scheme_end = strstr(ZSTR_VAL(url), "://");
-		out = at && scheme_end ? zend_strpprintf(0, "%.*s%s", (int) (scheme_end + 3 - ZSTR_VAL(url)), ZSTR_VAL(url), at + 1)
+		const char *auth = scheme_end ? scheme_end + 3 : NULL;
+		const char *auth_end = auth ? auth + strcspn(auth, "/?#") : NULL;
+		const char *at = auth ? zend_memrchr(auth, '@', (size_t) (auth_end - auth)) : NULL;
+		out = at ? zend_strpprintf(0, "%.*s%s", (int) (auth - ZSTR_VAL(url)), ZSTR_VAL(url), at + 1)
 			: zend_string_init("(a URL with credentials)", sizeof("(a URL with credentials)") - 1, 0);
 	}
 	php_url_free(u);
@@ -266,6 +335,25 @@ ZEND_METHOD(Messenger_Webhook_WebhookMessage, __debugInfo)
 		zval *v = PHP_MESSENGER_PROP(obj, i);
 		if (i == M_SECRET && Z_TYPE_P(v) == IS_STRING) {
 			add_assoc_string(return_value, names[i], "***");
+		} else if (i == M_HEADERS && Z_TYPE_P(v) == IS_ARRAY) {
+			/* credentials a header may carry are not shown either */
+			zval shown;
+			array_init(&shown);
+			zend_string *name;
+			zval *value;
+			ZEND_HASH_FOREACH_STR_KEY_VAL(Z_ARRVAL_P(v), name, value) {
+				if (!name) {
+					continue;
+				}
+				if (zend_string_equals_literal_ci(name, "Authorization") || zend_string_equals_literal_ci(name, "Proxy-Authorization")
+						|| zend_string_equals_literal_ci(name, "Cookie") || zend_string_equals_literal_ci(name, "X-Api-Key")) {
+					add_assoc_string_ex(&shown, ZSTR_VAL(name), ZSTR_LEN(name), "***");
+				} else {
+					Z_TRY_ADDREF_P(value);
+					add_assoc_zval_ex(&shown, ZSTR_VAL(name), ZSTR_LEN(name), value);
+				}
+			} ZEND_HASH_FOREACH_END();
+			add_assoc_zval(return_value, names[i], &shown);
 		} else {
 			Z_TRY_ADDREF_P(v);
 			add_assoc_zval(return_value, names[i], v);
@@ -292,6 +380,11 @@ ZEND_METHOD(Messenger_Webhook_WebhookResult, isDelivered)
 	RETURN_BOOL(status >= 200 && status < 300);
 }
 
+ZEND_METHOD(Messenger_Webhook_WebhookResult, __construct)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+}
+
 /* response headers as lower-cased name => value (repeated ones joined with ", ") */
 static void headers_array(const msgr_buf_t *raw, zval *out)
 {
@@ -312,7 +405,7 @@ static void headers_array(const msgr_buf_t *raw, zval *out)
 			zend_string *as_sent = zend_string_init(p, (size_t) (colon - p), 0);
 			zend_string *name = zend_string_tolower(as_sent);
 			zend_string_release(as_sent);
-			zval *was = zend_hash_find(Z_ARRVAL_P(out), name);
+			zval *was = zend_symtable_find(Z_ARRVAL_P(out), name);
 			if (was) {
 				zend_string *joined = zend_strpprintf(0, "%s, %.*s", Z_STRVAL_P(was), (int) (ve - v), v);
 				zval_ptr_dtor(was);
@@ -320,7 +413,7 @@ static void headers_array(const msgr_buf_t *raw, zval *out)
 			} else {
 				zval value;
 				ZVAL_STRINGL(&value, v, (size_t) (ve - v));
-				zend_hash_add_new(Z_ARRVAL_P(out), name, &value);
+				zend_symtable_add_new(Z_ARRVAL_P(out), name, &value);
 			}
 			zend_string_release(name);
 		}
@@ -437,6 +530,7 @@ typedef struct {
 	zend_string *ca_file;
 	zend_string *user_agent;
 	bool symfony_signature;
+	bool constructed;          /* __construct() ran (it runs once) */
 	zend_long max_retry_after_ms;
 	zend_long stop_timeout_ms;
 	HashTable inflight;        /* delivery_t pointers, by address */
@@ -624,10 +718,11 @@ ZEND_METHOD(Messenger_Webhook_WebhookHandler, __construct)
 		Z_PARAM_ARRAY_HT(options)
 	ZEND_PARSE_PARAMETERS_END();
 	php_messenger_webhook_handler *h = handler_from(Z_OBJ_P(ZEND_THIS));
-	if (h->http) {
+	if (h->http || h->constructed) {
 		zend_throw_error(NULL, "Cannot call Messenger\\Webhook\\WebhookHandler::__construct() twice");
 		RETURN_THROWS();
 	}
+	h->constructed = true;
 	if (options) {
 		handler_configure(h, options, "Messenger\\Webhook\\WebhookHandler");
 	}
@@ -666,8 +761,18 @@ static bool start(php_messenger_webhook_handler *h, delivery_t *d)
 	} ZEND_HASH_FOREACH_END();
 	msgr_buf_t sig = MSGR_BUF_INIT;
 	int rc = 0;
+	if (h->symfony_signature && (Z_TYPE_P(event) != IS_STRING || Z_STRLEN_P(event) == 0)) {
+		/* Symfony's RequestParser refuses a request without Webhook-Event */
+		for (uint32_t i = 0; i < count; i++) {
+			zend_string_release(lines[i]);
+		}
+		efree(lines);
+		php_messenger_throw(php_messenger_ce_UnrecoverableMessageHandlingException,
+			"The webhook %s has no event: the symfony signature needs one (Webhook-Event)", ZSTR_VAL(id));
+		return false;
+	}
 	if (h->symfony_signature) {
-		const char *ev = Z_TYPE_P(event) == IS_STRING ? Z_STRVAL_P(event) : "";
+		const char *ev = Z_STRVAL_P(event);
 		lines[count++] = zend_strpprintf(0, "Webhook-Event: %s", ev);
 		lines[count++] = zend_strpprintf(0, "Webhook-Id: %s", ZSTR_VAL(id));
 		if (Z_TYPE_P(secret) == IS_STRING
@@ -754,37 +859,75 @@ static zend_object *conclude(php_messenger_webhook_handler *h, delivery_t *d, ze
 	return result;
 }
 
-/* The deliveries that came back: acknowledged (or nacked) through their Acknowledgers */
+/* The first exception thrown while deliveries are settled, kept aside until all are (a listener
+ * that throws must not leave the others unsettled); false when PHP is exiting (exit()) */
+static bool keep_exception(zend_object **first)
+{
+	if (!EG(exception)) {
+		return true;
+	}
+	zend_object *ex;
+	if (!php_messenger_take_exception(&ex)) {
+		return false;
+	}
+	if (*first) {
+		OBJ_RELEASE(ex);
+	} else {
+		*first = ex;
+	}
+	return true;
+}
+
+/* false when an exception was thrown again */
+static bool throw_kept(zend_object *first)
+{
+	if (!first) {
+		return !EG(exception);
+	}
+	if (EG(exception)) {
+		OBJ_RELEASE(first); /* exiting */
+		return false;
+	}
+	zval ex;
+	ZVAL_OBJ(&ex, first);
+	zend_throw_exception_object(&ex);
+	return false;
+}
+
+/* One delivery that came back or was given up: its event, then its ack or nack */
+static void settle(php_messenger_webhook_handler *h, delivery_t *d, zend_object **first)
+{
+	zend_object *error;
+	zend_object *result = conclude(h, d, &error);
+	if (keep_exception(first)) {
+		zval arg, rv;
+		ZVAL_OBJ(&arg, error ? error : result);
+		zend_call_method(Z_OBJ(d->ack), Z_OBJCE(d->ack), NULL, error ? "nack" : "ack", error ? 4 : 3, &rv, 1, &arg, NULL);
+		zval_ptr_dtor(&rv);
+		keep_exception(first);
+	}
+	OBJ_RELEASE(result);
+	if (error) {
+		OBJ_RELEASE(error);
+	}
+}
+
+/* The deliveries that came back: each acknowledged (or nacked) through its Acknowledger, whatever
+ * a listener or an Acknowledger throws meanwhile; the first exception is thrown again after */
 static bool settle_done(php_messenger_webhook_handler *h)
 {
 	msgr_http_request_t *req;
-	bool ok = true;
-	while ((req = msgr_http_next_done(h->http))) {
+	zend_object *first = NULL;
+	while (!EG(exception) && (req = msgr_http_next_done(h->http))) {
 		delivery_t *d = req->user;
 		d->done = true;
-		if (!ok || Z_TYPE(d->ack) == IS_UNDEF) {
+		if (Z_TYPE(d->ack) == IS_UNDEF) {
 			continue; /* one handled at once is read by its caller */
 		}
-		zend_object *error;
-		zend_object *result = conclude(h, d, &error);
-		zval arg, rv;
-		if (error) {
-			ZVAL_OBJ(&arg, error);
-		} else {
-			ZVAL_OBJ(&arg, result);
-		}
-		if (!EG(exception)) {
-			zend_call_method(Z_OBJ(d->ack), Z_OBJCE(d->ack), NULL, error ? "nack" : "ack", error ? 4 : 3, &rv, 1, &arg, NULL);
-			zval_ptr_dtor(&rv);
-		}
-		OBJ_RELEASE(result);
-		if (error) {
-			OBJ_RELEASE(error);
-		}
-		ok = !EG(exception);
+		settle(h, d, &first);
 		zend_hash_index_del(&h->inflight, (zend_ulong) (uintptr_t) d);
 	}
-	return ok;
+	return throw_kept(first);
 }
 
 /* the attempt a message is at: its retries so far, plus one */
@@ -802,8 +945,9 @@ ZEND_METHOD(Messenger_Webhook_WebhookHandler, __invoke)
 		Z_PARAM_OBJ_OF_CLASS_OR_NULL(ack, php_messenger_ce_Acknowledger)
 	ZEND_PARSE_PARAMETERS_END();
 	php_messenger_webhook_handler *h = handler_from(Z_OBJ_P(ZEND_THIS));
-	if (Z_TYPE_P(PHP_MESSENGER_PROP(message, M_URL)) != IS_STRING) {
-		php_messenger_throw(php_messenger_ce_InvalidArgumentException, "The WebhookMessage was not constructed");
+	/* as it came: one that unserialize() made from a queue was never constructed, so checked
+	 * here; a broken one is never sent, and never retried */
+	if (!message_ok(php_messenger_ce_UnrecoverableMessageHandlingException, message)) {
 		RETURN_THROWS();
 	}
 	if (!ensure_http(h)) {
@@ -815,8 +959,13 @@ ZEND_METHOD(Messenger_Webhook_WebhookHandler, __invoke)
 		php_messenger_worker_cap_read_ahead(owner, (uint32_t) h->o.concurrency);
 	}
 	if (ack) {
-		/* no more in flight than concurrency: wait for one to come back (a stopping worker
-		 * does not wait: its flush(true) settles what runs) */
+		/* what came back is settled before this message is taken, so that what a listener
+		 * throws is never this message's failure; and no more in flight than concurrency: wait
+		 * for one to come back (a stopping worker does not wait: its flush(true) settles what runs) */
+		msgr_http_run(h->http, 0);
+		if (!settle_done(h)) {
+			RETURN_THROWS();
+		}
 		while (zend_hash_num_elements(&h->inflight) >= (uint32_t) h->o.concurrency && !php_messenger_worker_stopping(owner)) {
 			msgr_http_run(h->http, 50);
 			if (!settle_done(h)) {
@@ -836,9 +985,9 @@ ZEND_METHOD(Messenger_Webhook_WebhookHandler, __invoke)
 	}
 	zend_hash_index_add_new_ptr(&h->inflight, (zend_ulong) (uintptr_t) d, d);
 	if (ack) {
+		/* on its way; settled by a later call (the next message, or the worker's flush) */
 		ZVAL_OBJ_COPY(&d->ack, ack);
 		msgr_http_run(h->http, 0);
-		settle_done(h);
 		RETURN_NULL();
 	}
 	/* at once: this one's answer (others in flight move on meanwhile) */
@@ -848,8 +997,10 @@ ZEND_METHOD(Messenger_Webhook_WebhookHandler, __invoke)
 			break;
 		}
 	}
-	if (!d->done) {
-		msgr_http_cancel(h->http, &d->req);
+	if (!d->done || EG(exception)) {
+		if (!d->done) {
+			msgr_http_cancel(h->http, &d->req);
+		}
 		zend_hash_index_del(&h->inflight, (zend_ulong) (uintptr_t) d);
 		RETURN_THROWS();
 	}
@@ -887,11 +1038,13 @@ ZEND_METHOD(Messenger_Webhook_WebhookHandler, flush)
 		return;
 	}
 	/* the worker stops: what runs gets stop_timeout to finish */
+	zend_object *first = NULL;
 	zend_long until = php_messenger_monotonic_ms() + h->stop_timeout_ms;
 	while (zend_hash_num_elements(&h->inflight) && php_messenger_monotonic_ms() < until) {
 		msgr_http_run(h->http, 50);
-		if (!settle_done(h)) {
-			return;
+		if (!settle_done(h) && !keep_exception(&first)) {
+			throw_kept(first);
+			return; /* exiting */
 		}
 	}
 	/* the rest is given up for now: retried later, with the same id */
@@ -900,24 +1053,15 @@ ZEND_METHOD(Messenger_Webhook_WebhookHandler, flush)
 		if (Z_TYPE(d->ack) == IS_UNDEF || d->done) {
 			continue;
 		}
-		msgr_http_cancel(h->http, &d->req);
+		msgr_http_cancel(h->http, &d->req); /* keeps the status if one came */
 		d->done = true;
 		snprintf(d->req.error, sizeof(d->req.error), "the worker stopped before the endpoint answered");
 		d->req.failed = true;
-		d->req.status = 0;
 		/* a retryable failure as any other that got no answer: its event, then its nack */
-		zend_object *error;
-		zend_object *result = conclude(h, d, &error);
-		zval arg, rv;
-		ZVAL_OBJ(&arg, error);
-		if (!EG(exception)) {
-			zend_call_method(Z_OBJ(d->ack), Z_OBJCE(d->ack), NULL, "nack", 4, &rv, 1, &arg, NULL);
-			zval_ptr_dtor(&rv);
-		}
-		OBJ_RELEASE(error);
-		OBJ_RELEASE(result);
+		settle(h, d, &first);
 	} ZEND_HASH_FOREACH_END();
 	zend_hash_clean(&h->inflight);
+	throw_kept(first);
 }
 /* }}} */
 
