@@ -45,7 +45,10 @@ foreach ($byPath as $path => $ids) { echo "$path: ", count($ids), ' requests, id
 $ok = 0;
 foreach ($reqs as $r) { $ok += $r['headers']['webhook-signature'] === App\Webhook\standard_signature($secret, $r['headers']['webhook-id'], $r['headers']['webhook-timestamp'], $r['body']); }
 echo "signed: $ok of ", count($reqs), ', body: ', $reqs[0]['body'], "\n";
+// exceptions' traces may hold Acknowledgers, which hold the worker and the Messenger: cycles,
+// freed here rather than left to the end of the process
 unset($messenger, $pdo);
+gc_collect_cycles();
 array_map('unlink', glob("$dir/var/*"));
 @rmdir("$dir/var");
 array_map('unlink', glob("$dir/*"));

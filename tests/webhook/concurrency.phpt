@@ -28,6 +28,8 @@ foreach ([[3, 0], [6, 2]] as [$concurrency, $perHost]) {
     echo "concurrency $concurrency, per_host $perHost: ", count($reqs), ' requests, at once at first: ', count(array_filter($reqs, fn($r) => $r['t'] < $first + 0.45)),
         ', connections: ', count(array_unique(array_column($reqs, 'conn'))), ', received before the first answer: ', strspn($seq, 'r'), ', all answered: ', substr_count($seq, 'w'), "\n";
 }
+unset($m);
+gc_collect_cycles();
 @unlink($db);
 ?>
 --EXPECT--
