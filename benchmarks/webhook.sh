@@ -56,13 +56,30 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# nginx, in the foreground of a background job of this script (its pid is ours to stop); a port
-# taken between free_port and nginx's bind makes it exit: another port is tried
-start_nginx() {
+# Starts a server in a background job of this script (its pid is ours to stop) on a free port:
+# $1 is a function that runs it in the foreground on port $1 (exec). A port taken between
+# free_port and the server's bind makes it exit: another is tried. Sets started_port and
+# started_pid, or returns 1.
+start_listening() {
+	local pid
 	for _ in 1 2 3 4 5; do
-		port=$(free_port)
-		mkdir -p "$tmp/nginx"
-		cat > "$tmp/nginx/nginx.conf" <<EOF
+		started_port=$(free_port)
+		"$1" "$started_port" &
+		pid=$!
+		for _ in $(seq 50); do
+			if listening "$started_port"; then started_pid=$pid; return 0; fi
+			kill -0 "$pid" 2>/dev/null || break
+			sleep 0.1
+		done
+		kill "$pid" 2>/dev/null || true
+		wait "$pid" 2>/dev/null || true
+	done
+	return 1
+}
+
+run_nginx() {
+	mkdir -p "$tmp/nginx"
+	cat > "$tmp/nginx/nginx.conf" <<EOF
 load_module $echo_module;
 worker_processes 1;
 daemon off;
@@ -79,50 +96,33 @@ http {
 	keepalive_requests 100000;
 	keepalive_timeout 60s;
 	server {
-		listen 127.0.0.1:$port;
+		listen 127.0.0.1:$1;
 		location /hook { return 200 "ok"; }
 		location /slow { echo_sleep 2; echo -n "ok"; }
 		location = /status { stub_status; }
 	}
 }
 EOF
-		"$nginx_bin" -p "$tmp/nginx/" -e "$tmp/nginx/error.log" -c "$tmp/nginx/nginx.conf" &
-		nginx_pid=$!
-		for _ in $(seq 50); do
-			if listening "$port"; then return 0; fi
-			kill -0 "$nginx_pid" 2>/dev/null || break
-			sleep 0.1
-		done
-		kill "$nginx_pid" 2>/dev/null || true
-		wait "$nginx_pid" 2>/dev/null || true
-		nginx_pid=""
-	done
+	exec "$nginx_bin" -p "$tmp/nginx/" -e "$tmp/nginx/error.log" -c "$tmp/nginx/nginx.conf"
+}
+if ! start_listening run_nginx; then
 	echo "nginx did not start:" >&2
 	cat "$tmp/nginx/error.log" >&2
 	exit 1
-}
-start_nginx
+fi
+port=$started_port nginx_pid=$started_pid
 url="http://127.0.0.1:$port/hook"
 status_url="http://127.0.0.1:$port/status"
 
 # Redis for our queue: scripts/db.sh's, else one of our own
+run_redis() {
+	exec redis-server --port "$1" --bind 127.0.0.1 --save '' --appendonly no --dir "$tmp" --logfile "$tmp/redis.log"
+}
 redis_port=""
 if [ -n "${MESSENGER_REDIS_DSN:-}" ]; then
 	redis_port=${MESSENGER_REDIS_DSN##*:}
-elif command -v redis-server >/dev/null 2>&1; then
-	for _ in 1 2 3 4 5; do
-		p=$(free_port)
-		redis-server --port "$p" --bind 127.0.0.1 --save '' --appendonly no --dir "$tmp" --logfile "$tmp/redis.log" &
-		redis_pid=$!
-		for _ in $(seq 50); do
-			if listening "$p"; then redis_port=$p; break 2; fi
-			kill -0 "$redis_pid" 2>/dev/null || break
-			sleep 0.1
-		done
-		kill "$redis_pid" 2>/dev/null || true
-		wait "$redis_pid" 2>/dev/null || true
-		redis_pid=""
-	done
+elif command -v redis-server >/dev/null 2>&1 && start_listening run_redis; then
+	redis_port=$started_port redis_pid=$started_pid
 fi
 
 php -n benchmarks/webhook_clients.php body > "$tmp/body.json"

@@ -38,6 +38,7 @@ foreach ([
 }
 $bare = (new ReflectionClass(WebhookMessage::class))->newInstanceWithoutConstructor();
 try { $h($bare); } catch (Throwable $t) { echo 'unconstructed: ', get_class($t), ': ', $t->getMessage(), "\n"; }
+try { $bare->getUrl(); } catch (Error $t) { echo 'its getter: ', $t->getMessage(), "\n"; }
 echo 'requests: ', count($s->requests()), "\n";
 
 echo "-- the json serializer\n";
@@ -61,6 +62,7 @@ $m = WebhookMessage::json('https://user:p@ss@example.com/hook', [], 'whsec_abc',
 $shown = print_r($m, true);
 echo 'the token shown: ', var_export(str_contains($shown, 't0ken'), true), ', the password: ', var_export(str_contains($shown, 'p@ss') || str_contains($shown, 'ss@'), true), "\n";
 echo 'url shown: ', $m->__debugInfo()['url'], "\n";
+echo 'an @ after the host stays: ', WebhookMessage::json('https://example.com/a@b?c=@', [])->__debugInfo()['url'], "\n";
 echo 'headers: ', json_encode($m->__debugInfo()['headers']), "\n";
 echo 'one content-type: ', json_encode($m->getHeaders()), "\n";
 
@@ -103,6 +105,7 @@ line break in a header: Messenger\Exception\UnrecoverableMessageHandlingExceptio
 line break in the method: Messenger\Exception\UnrecoverableMessageHandlingException: The webhook method "GET
 X" is not an HTTP method
 unconstructed: Messenger\Exception\UnrecoverableMessageHandlingException: A webhook URL must be an http:// or https:// URL without spaces or line breaks
+its getter: Messenger\Webhook\WebhookMessage was not constructed
 requests: 1
 -- the json serializer
 Messenger\Exception\InvalidArgumentException: Could not encode message to JSON: the internal class Messenger\Webhook\WebhookMessage cannot be decoded from JSON (the php serializer can send it)
@@ -115,6 +118,7 @@ Call to private Messenger\Webhook\WebhookResult::__construct() from global scope
 -- what is hidden
 the token shown: false, the password: false
 url shown: https://example.com/hook
+an @ after the host stays: https://example.com/a@b?c=@
 headers: {"authorization":"***","content-type":"application\/cloudevents+json","X-Trace":"t1"}
 one content-type: {"authorization":"Bearer t0ken","content-type":"application\/cloudevents+json","X-Trace":"t1"}
 -- a listener that throws

@@ -109,10 +109,7 @@ static size_t on_body(char *data, size_t size, size_t n, void *ctx)
 	if (room && msgr_buf_append(&req->body, data, len < room ? len : room) != 0) {
 		return 0;
 	}
-	if (len > room) {
-		req->truncated = true; /* the rest is read and dropped: the connection stays usable */
-	}
-	return len;
+	return len; /* the rest is read and dropped: the connection stays usable */
 }
 
 /* every connection: its address checked after DNS, before connecting */
@@ -144,15 +141,9 @@ int msgr_http_start(msgr_http_t *h, msgr_http_request_t *req, const char *method
 	req->owner = h;
 	CURL *easy = h->spare_count ? h->spare[--h->spare_count] : curl_easy_init();
 	struct curl_slist *list = NULL;
-	req->url = msgr_strndup(url, strlen(url));
-	req->payload = msgr_malloc(body_len ? body_len : 1);
-	if (!easy || !req->url || !req->payload) {
+	if (!easy) {
 		goto nomem;
 	}
-	if (body_len) {
-		memcpy(req->payload, body, body_len);
-	}
-	req->payload_len = body_len;
 	bool has_type = false;
 	for (size_t i = 0; i < n; i++) {
 		struct curl_slist *more = curl_slist_append(list, headers[i]);
@@ -173,7 +164,7 @@ int msgr_http_start(msgr_http_t *h, msgr_http_request_t *req, const char *method
 	}
 	req->easy = easy;
 	req->header_list = list;
-	curl_easy_setopt(easy, CURLOPT_URL, req->url);
+	curl_easy_setopt(easy, CURLOPT_URL, url); /* libcurl keeps a copy */
 	curl_easy_setopt(easy, CURLOPT_PRIVATE, req);
 	curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
 	curl_easy_setopt(easy, CURLOPT_HTTPHEADER, list);
@@ -209,7 +200,7 @@ int msgr_http_start(msgr_http_t *h, msgr_http_request_t *req, const char *method
 		curl_easy_setopt(easy, CURLOPT_CUSTOMREQUEST, method);
 	}
 	if ((strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0) || body_len) {
-		curl_easy_setopt(easy, CURLOPT_POSTFIELDS, req->payload);
+		curl_easy_setopt(easy, CURLOPT_POSTFIELDS, body ? body : ""); /* the caller's, until it comes back */
 		curl_easy_setopt(easy, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t) body_len);
 	}
 	if (curl_multi_add_handle(h->multi, easy) != CURLM_OK) {
@@ -217,9 +208,6 @@ int msgr_http_start(msgr_http_t *h, msgr_http_request_t *req, const char *method
 		req->header_list = NULL;
 		curl_slist_free_all(list);
 		curl_easy_cleanup(easy);
-		msgr_free(req->url);
-		msgr_free(req->payload);
-		req->url = req->payload = NULL;
 		return msgr_error_set(err, MSGR_ERR_IO, "libcurl refused the request");
 	}
 	h->running++;
@@ -229,9 +217,6 @@ nomem:
 	if (easy) {
 		curl_easy_cleanup(easy);
 	}
-	msgr_free(req->url);
-	msgr_free(req->payload);
-	req->url = req->payload = NULL;
 	req->easy = NULL;
 	return msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory");
 }
@@ -244,8 +229,6 @@ static void recycle(msgr_http_t *h, msgr_http_request_t *req)
 	curl_multi_remove_handle(h->multi, easy);
 	curl_slist_free_all(req->header_list);
 	req->header_list = NULL;
-	msgr_free(req->payload);
-	req->payload = NULL;
 	if (h->spare_count < h->o.concurrency) {
 		curl_easy_reset(easy);
 		h->spare[h->spare_count++] = easy;
@@ -289,7 +272,7 @@ static void collect(msgr_http_t *h)
 	}
 }
 
-int msgr_http_run(msgr_http_t *h, int wait_ms)
+void msgr_http_run(msgr_http_t *h, int wait_ms)
 {
 	int still = 0;
 	curl_multi_perform(h->multi, &still);
@@ -300,7 +283,6 @@ int msgr_http_run(msgr_http_t *h, int wait_ms)
 		curl_multi_perform(h->multi, &still);
 		collect(h);
 	}
-	return h->running;
 }
 
 msgr_http_request_t *msgr_http_next_done(msgr_http_t *h)
@@ -342,12 +324,4 @@ void msgr_http_request_free(msgr_http_request_t *req)
 {
 	msgr_buf_free(&req->headers);
 	msgr_buf_free(&req->body);
-	msgr_free(req->url);
-	msgr_free(req->payload);
-	req->url = req->payload = NULL;
-}
-
-int msgr_http_running(const msgr_http_t *h)
-{
-	return h->running;
 }

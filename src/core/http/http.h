@@ -36,7 +36,6 @@ typedef struct msgr_http_request {
 	long long duration_us;
 	msgr_buf_t headers;         /* of the last response: "Name: value\r\n" lines */
 	msgr_buf_t body;            /* its first max_response_bytes */
-	bool truncated;             /* the body was longer */
 	bool refused;               /* a private address, refused */
 	bool failed;                /* no complete response: timeout, connection, TLS, protocol */
 	char error[256];            /* what failed, when failed */
@@ -44,9 +43,6 @@ typedef struct msgr_http_request {
 	void *easy;
 	void *header_list;
 	msgr_http_t *owner;
-	char *url;
-	char *payload;
-	size_t payload_len;
 	struct msgr_http_request *next_done;
 } msgr_http_request_t;
 
@@ -54,15 +50,15 @@ typedef struct msgr_http_request {
 msgr_http_t *msgr_http_new(const msgr_http_options_t *options, msgr_error_t *err);
 void msgr_http_free(msgr_http_t *h);
 
-/* Starts a request: headers are "Name: value" lines (n of them), the body is copied. The request
- * is the caller's memory and must stay until it came back from msgr_http_next_done() or was
- * cancelled. MSGR_ERR_INVALID for a URL that is not http(s). */
+/* Starts a request: headers are "Name: value" lines (n of them, copied). The request and the
+ * body are the caller's memory and must stay until the request came back from
+ * msgr_http_next_done() or was cancelled. MSGR_ERR_INVALID for a URL that is not http(s). */
 int msgr_http_start(msgr_http_t *h, msgr_http_request_t *req, const char *method, const char *url,
 	const char *const *headers, size_t n, const char *body, size_t body_len, msgr_error_t *err);
 
 /* Moves the running requests on, waiting up to wait_ms (0: not at all) for one of them to
- * progress; returns how many still run. */
-int msgr_http_run(msgr_http_t *h, int wait_ms);
+ * progress. */
+void msgr_http_run(msgr_http_t *h, int wait_ms);
 
 /* A request that came back (its results filled), or NULL. */
 msgr_http_request_t *msgr_http_next_done(msgr_http_t *h);
@@ -73,8 +69,5 @@ void msgr_http_cancel(msgr_http_t *h, msgr_http_request_t *req);
 
 /* Frees what a request holds (after it came back or was cancelled). */
 void msgr_http_request_free(msgr_http_request_t *req);
-
-/* How many requests run. */
-int msgr_http_running(const msgr_http_t *h);
 
 #endif

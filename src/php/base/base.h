@@ -93,5 +93,20 @@ bool php_messenger_iterable_result(zval *rv, zend_object *from, const char *meth
 bool php_messenger_limit_arg(zend_long limit, bool limit_null);
 /* Reads a declared property by slot, bypassing visibility: for our own classes only. */
 #define PHP_MESSENGER_PROP(obj, n) OBJ_PROP_NUM((obj), (n))
+/* A method cls::method() returning the declared property in slot n (an Error when the object was
+ * made without its constructor) */
+#define PHP_MESSENGER_PROP_GETTER(cls, method, n) \
+	ZEND_METHOD(cls, method) \
+	{ \
+		ZEND_PARSE_PARAMETERS_NONE(); \
+		zval *value = PHP_MESSENGER_PROP(Z_OBJ_P(ZEND_THIS), n); \
+		if (Z_TYPE_P(value) == IS_UNDEF) { \
+			zend_throw_error(NULL, "%s was not constructed", ZSTR_VAL(Z_OBJCE_P(ZEND_THIS)->name)); \
+			RETURN_THROWS(); \
+		} \
+		RETURN_COPY(value); \
+	}
+/* The text of a php_json_error_code, as json_last_error_msg() gives it */
+const char *php_messenger_json_error_text(int code);
 
 #endif

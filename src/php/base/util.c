@@ -6,6 +6,7 @@
 #include <stdarg.h>
 
 #include "zend_smart_str.h"
+#include "ext/json/php_json.h"
 
 void php_messenger_throw(zend_class_entry *ce, const char *fmt, ...)
 {
@@ -172,4 +173,22 @@ void php_messenger_throw_status(int status, const char *doing)
 	msgr_error_t err;
 	msgr_error_set(&err, status, "%s: %s", doing, msgr_strerror(status));
 	php_messenger_throw_core(&err, php_messenger_ce_InvalidArgumentException, NULL);
+}
+
+const char *php_messenger_json_error_text(int code)
+{
+	switch (code) {
+	case PHP_JSON_ERROR_NONE: return "No error";
+	case PHP_JSON_ERROR_DEPTH: return "Maximum stack depth exceeded";
+	case PHP_JSON_ERROR_STATE_MISMATCH: return "State mismatch (invalid or malformed JSON)";
+	case PHP_JSON_ERROR_CTRL_CHAR: return "Control character error, possibly incorrectly encoded";
+	case PHP_JSON_ERROR_SYNTAX: return "Syntax error";
+	case PHP_JSON_ERROR_UTF8: return "Malformed UTF-8 characters, possibly incorrectly encoded";
+	case PHP_JSON_ERROR_RECURSION: return "Recursion detected";
+	case PHP_JSON_ERROR_INF_OR_NAN: return "Inf and NaN cannot be JSON encoded";
+	case PHP_JSON_ERROR_UNSUPPORTED_TYPE: return "Type is not supported";
+	case PHP_JSON_ERROR_INVALID_PROPERTY_NAME: return "The decoded property name is invalid";
+	case PHP_JSON_ERROR_UTF16: return "Single unpaired UTF-16 surrogate in unicode escape";
+	default: return "Unknown error";
+	}
 }

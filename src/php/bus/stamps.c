@@ -48,18 +48,6 @@ static bool stamp_init(zval *self, uint32_t argc, zval *args)
 	return true;
 }
 
-#define STAMP_GETTER(cls, method, n) \
-	ZEND_METHOD(cls, method) \
-	{ \
-		ZEND_PARSE_PARAMETERS_NONE(); \
-		zval *value = PHP_MESSENGER_PROP(Z_OBJ_P(ZEND_THIS), n); \
-		if (Z_TYPE_P(value) == IS_UNDEF) { \
-			zend_throw_error(NULL, "%s was not constructed", ZSTR_VAL(Z_OBJCE_P(ZEND_THIS)->name)); \
-			RETURN_THROWS(); \
-		} \
-		RETURN_COPY(value); \
-	}
-
 /* {{{ DelayStamp */
 ZEND_METHOD(Messenger_Stamp_DelayStamp, __construct)
 {
@@ -72,7 +60,7 @@ ZEND_METHOD(Messenger_Stamp_DelayStamp, __construct)
 	stamp_init(ZEND_THIS, 1, &arg);
 }
 
-STAMP_GETTER(Messenger_Stamp_DelayStamp, getDelay, 0)
+PHP_MESSENGER_PROP_GETTER(Messenger_Stamp_DelayStamp, getDelay, 0)
 
 static void return_delay(zval *return_value, zend_long seconds)
 {
@@ -147,8 +135,8 @@ ZEND_METHOD(Messenger_Stamp_HandledStamp, __construct)
 	ZVAL_STR(&args[1], name);
 	stamp_init(ZEND_THIS, 2, args);
 }
-STAMP_GETTER(Messenger_Stamp_HandledStamp, getResult, 0)
-STAMP_GETTER(Messenger_Stamp_HandledStamp, getHandlerName, 1)
+PHP_MESSENGER_PROP_GETTER(Messenger_Stamp_HandledStamp, getResult, 0)
+PHP_MESSENGER_PROP_GETTER(Messenger_Stamp_HandledStamp, getHandlerName, 1)
 /* }}} */
 
 /* {{{ SentStamp */
@@ -169,8 +157,8 @@ ZEND_METHOD(Messenger_Stamp_SentStamp, __construct)
 	}
 	stamp_init(ZEND_THIS, 2, args);
 }
-STAMP_GETTER(Messenger_Stamp_SentStamp, getSenderClass, 0)
-STAMP_GETTER(Messenger_Stamp_SentStamp, getSenderAlias, 1)
+PHP_MESSENGER_PROP_GETTER(Messenger_Stamp_SentStamp, getSenderClass, 0)
+PHP_MESSENGER_PROP_GETTER(Messenger_Stamp_SentStamp, getSenderAlias, 1)
 /* }}} */
 
 /* One string argument, one property: ReceivedStamp, BusNameStamp, SentToFailureTransportStamp. */
@@ -187,11 +175,11 @@ STAMP_GETTER(Messenger_Stamp_SentStamp, getSenderAlias, 1)
 	}
 
 STRING_STAMP_CTOR(Messenger_Stamp_ReceivedStamp)
-STAMP_GETTER(Messenger_Stamp_ReceivedStamp, getTransportName, 0)
+PHP_MESSENGER_PROP_GETTER(Messenger_Stamp_ReceivedStamp, getTransportName, 0)
 STRING_STAMP_CTOR(Messenger_Stamp_BusNameStamp)
-STAMP_GETTER(Messenger_Stamp_BusNameStamp, getBusName, 0)
+PHP_MESSENGER_PROP_GETTER(Messenger_Stamp_BusNameStamp, getBusName, 0)
 STRING_STAMP_CTOR(Messenger_Stamp_SentToFailureTransportStamp)
-STAMP_GETTER(Messenger_Stamp_SentToFailureTransportStamp, getOriginalReceiverName, 0)
+PHP_MESSENGER_PROP_GETTER(Messenger_Stamp_SentToFailureTransportStamp, getOriginalReceiverName, 0)
 
 /* {{{ TransportNamesStamp */
 ZEND_METHOD(Messenger_Stamp_TransportNamesStamp, __construct)
@@ -221,7 +209,7 @@ ZEND_METHOD(Messenger_Stamp_TransportNamesStamp, __construct)
 	stamp_init(ZEND_THIS, 1, &names);
 	zval_ptr_dtor(&names);
 }
-STAMP_GETTER(Messenger_Stamp_TransportNamesStamp, getTransportNames, 0)
+PHP_MESSENGER_PROP_GETTER(Messenger_Stamp_TransportNamesStamp, getTransportNames, 0)
 /* }}} */
 
 /* {{{ RedeliveryStamp */
@@ -258,8 +246,8 @@ ZEND_METHOD(Messenger_Stamp_RedeliveryStamp, getRetryCountFromEnvelope)
 	zend_object *stamp = php_messenger_envelope_last(envelope, php_messenger_ce_RedeliveryStamp);
 	RETURN_LONG(stamp ? Z_LVAL_P(php_messenger_stamp_prop(stamp, 0)) : 0);
 }
-STAMP_GETTER(Messenger_Stamp_RedeliveryStamp, getRetryCount, 0)
-STAMP_GETTER(Messenger_Stamp_RedeliveryStamp, getRedeliveredAt, 1)
+PHP_MESSENGER_PROP_GETTER(Messenger_Stamp_RedeliveryStamp, getRetryCount, 0)
+PHP_MESSENGER_PROP_GETTER(Messenger_Stamp_RedeliveryStamp, getRedeliveredAt, 1)
 /* }}} */
 
 /* {{{ ErrorDetailsStamp */
@@ -310,9 +298,9 @@ ZEND_METHOD(Messenger_Stamp_ErrorDetailsStamp, create)
 	ZEND_PARSE_PARAMETERS_END();
 	RETURN_OBJ(php_messenger_error_details_new(throwable));
 }
-STAMP_GETTER(Messenger_Stamp_ErrorDetailsStamp, getExceptionClass, 0)
-STAMP_GETTER(Messenger_Stamp_ErrorDetailsStamp, getExceptionCode, 1)
-STAMP_GETTER(Messenger_Stamp_ErrorDetailsStamp, getExceptionMessage, 2)
+PHP_MESSENGER_PROP_GETTER(Messenger_Stamp_ErrorDetailsStamp, getExceptionClass, 0)
+PHP_MESSENGER_PROP_GETTER(Messenger_Stamp_ErrorDetailsStamp, getExceptionCode, 1)
+PHP_MESSENGER_PROP_GETTER(Messenger_Stamp_ErrorDetailsStamp, getExceptionMessage, 2)
 /* }}} */
 
 /* {{{ TransportMessageIdStamp */
@@ -324,7 +312,7 @@ ZEND_METHOD(Messenger_Stamp_TransportMessageIdStamp, __construct)
 	ZEND_PARSE_PARAMETERS_END();
 	stamp_init(ZEND_THIS, 1, id);
 }
-STAMP_GETTER(Messenger_Stamp_TransportMessageIdStamp, getId, 0)
+PHP_MESSENGER_PROP_GETTER(Messenger_Stamp_TransportMessageIdStamp, getId, 0)
 /* }}} */
 
 /* {{{ HandlerArgumentsStamp */
@@ -336,7 +324,7 @@ ZEND_METHOD(Messenger_Stamp_HandlerArgumentsStamp, __construct)
 	ZEND_PARSE_PARAMETERS_END();
 	stamp_init(ZEND_THIS, 1, args);
 }
-STAMP_GETTER(Messenger_Stamp_HandlerArgumentsStamp, getAdditionalArguments, 0)
+PHP_MESSENGER_PROP_GETTER(Messenger_Stamp_HandlerArgumentsStamp, getAdditionalArguments, 0)
 /* }}} */
 
 /* {{{ AmqpStamp */
@@ -365,9 +353,9 @@ ZEND_METHOD(Messenger_Bridge_Amqp_Transport_AmqpStamp, __construct)
 	}
 	stamp_init(ZEND_THIS, 3, args);
 }
-STAMP_GETTER(Messenger_Bridge_Amqp_Transport_AmqpStamp, getRoutingKey, 0)
-STAMP_GETTER(Messenger_Bridge_Amqp_Transport_AmqpStamp, getFlags, 1)
-STAMP_GETTER(Messenger_Bridge_Amqp_Transport_AmqpStamp, getAttributes, 2)
+PHP_MESSENGER_PROP_GETTER(Messenger_Bridge_Amqp_Transport_AmqpStamp, getRoutingKey, 0)
+PHP_MESSENGER_PROP_GETTER(Messenger_Bridge_Amqp_Transport_AmqpStamp, getFlags, 1)
+PHP_MESSENGER_PROP_GETTER(Messenger_Bridge_Amqp_Transport_AmqpStamp, getAttributes, 2)
 /* }}} */
 
 /* {{{ AmqpReceivedStamp */
@@ -401,12 +389,12 @@ ZEND_METHOD(Messenger_Bridge_Amqp_Transport_AmqpReceivedStamp, __construct)
 	ZVAL_LONG(&args[6], connection);
 	stamp_init(ZEND_THIS, 7, args);
 }
-STAMP_GETTER(Messenger_Bridge_Amqp_Transport_AmqpReceivedStamp, getQueueName, 0)
-STAMP_GETTER(Messenger_Bridge_Amqp_Transport_AmqpReceivedStamp, getDeliveryTag, 1)
-STAMP_GETTER(Messenger_Bridge_Amqp_Transport_AmqpReceivedStamp, getRoutingKey, 2)
-STAMP_GETTER(Messenger_Bridge_Amqp_Transport_AmqpReceivedStamp, getExchangeName, 3)
-STAMP_GETTER(Messenger_Bridge_Amqp_Transport_AmqpReceivedStamp, isRedelivered, 4)
-STAMP_GETTER(Messenger_Bridge_Amqp_Transport_AmqpReceivedStamp, getAttributes, 5)
+PHP_MESSENGER_PROP_GETTER(Messenger_Bridge_Amqp_Transport_AmqpReceivedStamp, getQueueName, 0)
+PHP_MESSENGER_PROP_GETTER(Messenger_Bridge_Amqp_Transport_AmqpReceivedStamp, getDeliveryTag, 1)
+PHP_MESSENGER_PROP_GETTER(Messenger_Bridge_Amqp_Transport_AmqpReceivedStamp, getRoutingKey, 2)
+PHP_MESSENGER_PROP_GETTER(Messenger_Bridge_Amqp_Transport_AmqpReceivedStamp, getExchangeName, 3)
+PHP_MESSENGER_PROP_GETTER(Messenger_Bridge_Amqp_Transport_AmqpReceivedStamp, isRedelivered, 4)
+PHP_MESSENGER_PROP_GETTER(Messenger_Bridge_Amqp_Transport_AmqpReceivedStamp, getAttributes, 5)
 /* }}} */
 
 void php_messenger_register_stamps(void)

@@ -20,6 +20,14 @@
 /* {{{ encoding */
 static bool normalize(smart_str *buf, zval *value, int depth);
 
+/* Whether the decoder builds objects of ce, as far as being internal goes: of PHP's and ours only
+ * stdClass, UndecodableMessage and stamps; the encoder refuses what it would not build */
+static bool json_builds_internal(zend_class_entry *ce)
+{
+	return ce->type != ZEND_INTERNAL_CLASS || ce == zend_standard_class_def || ce == php_messenger_ce_UndecodableMessage
+		|| instanceof_function(ce, php_messenger_ce_StampInterface);
+}
+
 static bool encode_error(const char *fmt, ...) ZEND_ATTRIBUTE_FORMAT(printf, 1, 2);
 static bool encode_error(const char *fmt, ...)
 {
@@ -114,9 +122,8 @@ static bool normalize_object(smart_str *buf, zend_object *obj, int depth)
 	if (ce == zend_ce_closure) {
 		return encode_error("a Closure cannot be encoded");
 	}
-	if (ce->type == ZEND_INTERNAL_CLASS && ce != zend_standard_class_def && ce != php_messenger_ce_UndecodableMessage
-			&& !instanceof_function(ce, php_messenger_ce_StampInterface)) {
-		/* the decoder builds none: it would never come out of the queue (the php serializer keeps it) */
+	if (!json_builds_internal(ce)) {
+		/* the decoder would not build it: it would never come out of the queue (the php serializer keeps it) */
 		return encode_error("the internal class %s cannot be decoded from JSON (the php serializer can send it)", ZSTR_VAL(ce->name));
 	}
 	if (GC_IS_RECURSIVE(obj)) {
@@ -300,24 +307,12 @@ static bool dn_error(dn_ctx *c, const char *fmt, ...)
 	return false;
 }
 
-static const char *json_error_text(php_json_error_code code)
-{
-	switch (code) {
-	case PHP_JSON_ERROR_DEPTH: return "Maximum stack depth exceeded";
-	case PHP_JSON_ERROR_STATE_MISMATCH: return "State mismatch (invalid or malformed JSON)";
-	case PHP_JSON_ERROR_CTRL_CHAR: return "Control character error, possibly incorrectly encoded";
-	case PHP_JSON_ERROR_UTF8: return "Malformed UTF-8 characters, possibly incorrectly encoded";
-	case PHP_JSON_ERROR_UTF16: return "Single unpaired UTF-16 surrogate in unicode escape";
-	default: return "Syntax error";
-	}
-}
-
 static bool parse_json(dn_ctx *c, zend_string *text, zval *out)
 {
 	if (php_json_decode_ex(out, ZSTR_VAL(text), ZSTR_LEN(text), PHP_JSON_OBJECT_AS_ARRAY, MAX_DEPTH) == FAILURE) {
 		php_json_error_code code = JSON_G(error_code);
 		JSON_G(error_code) = PHP_JSON_ERROR_NONE;
-		return dn_error(c, "%s", json_error_text(code));
+		return dn_error(c, "%s", php_messenger_json_error_text(code));
 	}
 	return true;
 }
@@ -476,8 +471,7 @@ static bool denormalize_object(dn_ctx *c, zend_class_entry *ce, zval *data, zval
 	if (ce->ce_flags & (ZEND_ACC_INTERFACE | ZEND_ACC_TRAIT | ZEND_ACC_EXPLICIT_ABSTRACT_CLASS | ZEND_ACC_ENUM)) {
 		return dn_error(c, "%s cannot be instantiated", ZSTR_VAL(ce->name));
 	}
-	if (ce->type == ZEND_INTERNAL_CLASS && ce != zend_standard_class_def && ce != php_messenger_ce_UndecodableMessage
-			&& !instanceof_function(ce, php_messenger_ce_StampInterface)) {
+	if (!json_builds_internal(ce)) {
 		return dn_error(c, "the internal class %s cannot be built from JSON", ZSTR_VAL(ce->name));
 	}
 	if (Z_TYPE_P(data) != IS_ARRAY) {

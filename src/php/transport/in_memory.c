@@ -204,16 +204,9 @@ PHP_MESSENGER_TRANSPORT_SETTLE(Messenger_Transport_InMemory_InMemoryTransport, a
 PHP_MESSENGER_TRANSPORT_SETTLE(Messenger_Transport_InMemory_InMemoryTransport, reject, false, &mem_ops)
 PHP_MESSENGER_TRANSPORT_METHOD(Messenger_Transport_InMemory_InMemoryTransport, getMessageCount, count, &mem_ops)
 
-#define MEM_GETTER(method, slot) \
-	ZEND_METHOD(Messenger_Transport_InMemory_InMemoryTransport, method) \
-	{ \
-		ZEND_PARSE_PARAMETERS_NONE(); \
-		RETURN_COPY(PHP_MESSENGER_PROP(Z_OBJ_P(ZEND_THIS), slot)); \
-	}
-
-MEM_GETTER(getSent, MEM_SENT)
-MEM_GETTER(getAcknowledged, MEM_ACKED)
-MEM_GETTER(getRejected, MEM_REJECTED)
+PHP_MESSENGER_PROP_GETTER(Messenger_Transport_InMemory_InMemoryTransport, getSent, MEM_SENT)
+PHP_MESSENGER_PROP_GETTER(Messenger_Transport_InMemory_InMemoryTransport, getAcknowledged, MEM_ACKED)
+PHP_MESSENGER_PROP_GETTER(Messenger_Transport_InMemory_InMemoryTransport, getRejected, MEM_REJECTED)
 
 ZEND_METHOD(Messenger_Transport_InMemory_InMemoryTransport, reset)
 {

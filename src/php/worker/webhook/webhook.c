@@ -241,17 +241,9 @@ ZEND_METHOD(Messenger_Webhook_WebhookMessage, json)
 	if (php_json_encode(&json, payload, PHP_JSON_UNESCAPED_SLASHES | PHP_JSON_UNESCAPED_UNICODE | PHP_JSON_PRESERVE_ZERO_FRACTION) == FAILURE
 			|| JSON_G(error_code) != PHP_JSON_ERROR_NONE) {
 		smart_str_free(&json);
-		/* json_last_error() and json_last_error_msg() say it too, as after json_encode() */
-		zval fn, text;
-		ZVAL_STRINGL(&fn, "json_last_error_msg", sizeof("json_last_error_msg") - 1);
-		ZVAL_UNDEF(&text);
-		if (call_user_function(NULL, NULL, &fn, &text, 0, NULL) != SUCCESS || Z_TYPE(text) != IS_STRING) {
-			zval_ptr_dtor(&text);
-			ZVAL_STRING(&text, "unknown error");
-		}
-		php_messenger_throw(php_messenger_ce_InvalidArgumentException, "The webhook payload cannot be encoded as JSON: %s", Z_STRVAL(text));
-		zval_ptr_dtor(&text);
-		zval_ptr_dtor(&fn);
+		/* left set: json_last_error() and json_last_error_msg() say it too, as after json_encode() */
+		php_messenger_throw(php_messenger_ce_InvalidArgumentException, "The webhook payload cannot be encoded as JSON: %s",
+			php_messenger_json_error_text(JSON_G(error_code)));
 		RETURN_THROWS();
 	}
 	zend_string *body = smart_str_extract(&json);
@@ -283,42 +275,29 @@ ZEND_METHOD(Messenger_Webhook_WebhookMessage, json)
 	}
 }
 
-#define PROP_GETTER(cls, method, index) \
-	ZEND_METHOD(cls, method) \
-	{ \
-		ZEND_PARSE_PARAMETERS_NONE(); \
-		RETURN_COPY(PHP_MESSENGER_PROP(Z_OBJ_P(ZEND_THIS), index)); \
-	}
 
-PROP_GETTER(Messenger_Webhook_WebhookMessage, getUrl, M_URL)
-PROP_GETTER(Messenger_Webhook_WebhookMessage, getBody, M_BODY)
-PROP_GETTER(Messenger_Webhook_WebhookMessage, getHeaders, M_HEADERS)
-PROP_GETTER(Messenger_Webhook_WebhookMessage, getSecret, M_SECRET)
-PROP_GETTER(Messenger_Webhook_WebhookMessage, getMethod, M_METHOD)
-PROP_GETTER(Messenger_Webhook_WebhookMessage, getId, M_ID)
-PROP_GETTER(Messenger_Webhook_WebhookMessage, getEvent, M_EVENT)
+PHP_MESSENGER_PROP_GETTER(Messenger_Webhook_WebhookMessage, getUrl, M_URL)
+PHP_MESSENGER_PROP_GETTER(Messenger_Webhook_WebhookMessage, getBody, M_BODY)
+PHP_MESSENGER_PROP_GETTER(Messenger_Webhook_WebhookMessage, getHeaders, M_HEADERS)
+PHP_MESSENGER_PROP_GETTER(Messenger_Webhook_WebhookMessage, getSecret, M_SECRET)
+PHP_MESSENGER_PROP_GETTER(Messenger_Webhook_WebhookMessage, getMethod, M_METHOD)
+PHP_MESSENGER_PROP_GETTER(Messenger_Webhook_WebhookMessage, getId, M_ID)
+PHP_MESSENGER_PROP_GETTER(Messenger_Webhook_WebhookMessage, getEvent, M_EVENT)
 
-/* the URL as it may be shown: without user information */
+/* The URL as it may be shown: without user information, which ends at the last '@' of the
+ * authority (a password may hold one). Every attempt's result asks: no parse unless there is one. */
 static zend_string *shown_url(zend_string *url)
 {
-	php_url *u = php_url_parse_ex(ZSTR_VAL(url), ZSTR_LEN(url));
-	if (!u) {
-		return zend_string_init("(an unreadable URL)", sizeof("(an unreadable URL)") - 1, 0);
+	const char *scheme_end = strstr(ZSTR_VAL(url), "://");
+	if (!scheme_end) {
+		return zend_string_copy(url);
 	}
-	zend_string *out;
-	if (!u->user && !u->pass) {
-		out = zend_string_copy(url);
-	} else {
-		/* the user information ends at the last '@' of the authority (a password may hold one) */
-		const char *scheme_end = strstr(ZSTR_VAL(url), "://");
-		const char *auth = scheme_end ? scheme_end + 3 : NULL;
-		const char *auth_end = auth ? auth + strcspn(auth, "/?#") : NULL;
-		const char *at = auth ? zend_memrchr(auth, '@', (size_t) (auth_end - auth)) : NULL;
-		out = at ? zend_strpprintf(0, "%.*s%s", (int) (auth - ZSTR_VAL(url)), ZSTR_VAL(url), at + 1)
-			: zend_string_init("(a URL with credentials)", sizeof("(a URL with credentials)") - 1, 0);
+	const char *auth = scheme_end + 3;
+	const char *at = zend_memrchr(auth, '@', strcspn(auth, "/?#"));
+	if (!at) {
+		return zend_string_copy(url);
 	}
-	php_url_free(u);
-	return out;
+	return zend_strpprintf(0, "%.*s%s", (int) (auth - ZSTR_VAL(url)), ZSTR_VAL(url), at + 1);
 }
 
 ZEND_METHOD(Messenger_Webhook_WebhookMessage, __debugInfo)
@@ -363,15 +342,15 @@ ZEND_METHOD(Messenger_Webhook_WebhookMessage, __debugInfo)
 /* }}} */
 
 /* {{{ WebhookResult */
-PROP_GETTER(Messenger_Webhook_WebhookResult, getUrl, R_URL)
-PROP_GETTER(Messenger_Webhook_WebhookResult, getId, R_ID)
-PROP_GETTER(Messenger_Webhook_WebhookResult, getEvent, R_EVENT)
-PROP_GETTER(Messenger_Webhook_WebhookResult, getStatusCode, R_STATUS)
-PROP_GETTER(Messenger_Webhook_WebhookResult, getDurationMs, R_DURATION)
-PROP_GETTER(Messenger_Webhook_WebhookResult, getAttempt, R_ATTEMPT)
-PROP_GETTER(Messenger_Webhook_WebhookResult, getResponseHeaders, R_HEADERS)
-PROP_GETTER(Messenger_Webhook_WebhookResult, getResponseBody, R_BODY)
-PROP_GETTER(Messenger_Webhook_WebhookResult, getError, R_ERROR)
+PHP_MESSENGER_PROP_GETTER(Messenger_Webhook_WebhookResult, getUrl, R_URL)
+PHP_MESSENGER_PROP_GETTER(Messenger_Webhook_WebhookResult, getId, R_ID)
+PHP_MESSENGER_PROP_GETTER(Messenger_Webhook_WebhookResult, getEvent, R_EVENT)
+PHP_MESSENGER_PROP_GETTER(Messenger_Webhook_WebhookResult, getStatusCode, R_STATUS)
+PHP_MESSENGER_PROP_GETTER(Messenger_Webhook_WebhookResult, getDurationMs, R_DURATION)
+PHP_MESSENGER_PROP_GETTER(Messenger_Webhook_WebhookResult, getAttempt, R_ATTEMPT)
+PHP_MESSENGER_PROP_GETTER(Messenger_Webhook_WebhookResult, getResponseHeaders, R_HEADERS)
+PHP_MESSENGER_PROP_GETTER(Messenger_Webhook_WebhookResult, getResponseBody, R_BODY)
+PHP_MESSENGER_PROP_GETTER(Messenger_Webhook_WebhookResult, getError, R_ERROR)
 
 ZEND_METHOD(Messenger_Webhook_WebhookResult, isDelivered)
 {
@@ -464,16 +443,22 @@ void php_messenger_webhook_log_context(zend_object *result, zval *context)
 /* }}} */
 
 /* {{{ the exceptions of a failed attempt */
+/* getResult() of an exception whose class `declaring` declares $result */
+static void exception_result(zend_class_entry *declaring, zend_object *ex, zval *return_value)
+{
+	zval rv;
+	zval *v = zend_read_property(declaring, ex, "result", sizeof("result") - 1, 1, &rv);
+	if (Z_TYPE_P(v) != IS_OBJECT) {
+		php_messenger_throw(php_messenger_ce_LogicException, "This exception was not made by a webhook delivery: it has no result");
+		return;
+	}
+	RETURN_COPY(v);
+}
+
 ZEND_METHOD(Messenger_Webhook_RetryableWebhookException, getResult)
 {
 	ZEND_PARSE_PARAMETERS_NONE();
-	zval rv;
-	zval *v = zend_read_property(ce_RetryableWebhookException, Z_OBJ_P(ZEND_THIS), "result", sizeof("result") - 1, 1, &rv);
-	if (Z_TYPE_P(v) != IS_OBJECT) {
-		php_messenger_throw(php_messenger_ce_LogicException, "This exception was not made by a webhook delivery: it has no result");
-		RETURN_THROWS();
-	}
-	RETURN_COPY(v);
+	exception_result(ce_RetryableWebhookException, Z_OBJ_P(ZEND_THIS), return_value);
 }
 
 ZEND_METHOD(Messenger_Webhook_RetryableWebhookException, getRetryDelay)
@@ -487,13 +472,7 @@ ZEND_METHOD(Messenger_Webhook_RetryableWebhookException, getRetryDelay)
 ZEND_METHOD(Messenger_Webhook_UnrecoverableWebhookException, getResult)
 {
 	ZEND_PARSE_PARAMETERS_NONE();
-	zval rv;
-	zval *v = zend_read_property(ce_UnrecoverableWebhookException, Z_OBJ_P(ZEND_THIS), "result", sizeof("result") - 1, 1, &rv);
-	if (Z_TYPE_P(v) != IS_OBJECT) {
-		php_messenger_throw(php_messenger_ce_LogicException, "This exception was not made by a webhook delivery: it has no result");
-		RETURN_THROWS();
-	}
-	RETURN_COPY(v);
+	exception_result(ce_UnrecoverableWebhookException, Z_OBJ_P(ZEND_THIS), return_value);
 }
 
 /* the exception of a failed attempt; it holds a reference of its own to the result */
@@ -702,6 +681,7 @@ zend_object *php_messenger_webhook_handler_new(HashTable *options, const php_mes
 		return NULL;
 	}
 	handler_from(obj)->events = events;
+	handler_from(obj)->constructed = true;
 	return obj;
 }
 
@@ -718,7 +698,7 @@ ZEND_METHOD(Messenger_Webhook_WebhookHandler, __construct)
 		Z_PARAM_ARRAY_HT(options)
 	ZEND_PARSE_PARAMETERS_END();
 	php_messenger_webhook_handler *h = handler_from(Z_OBJ_P(ZEND_THIS));
-	if (h->http || h->constructed) {
+	if (h->constructed) {
 		zend_throw_error(NULL, "Cannot call Messenger\\Webhook\\WebhookHandler::__construct() twice");
 		RETURN_THROWS();
 	}
@@ -751,6 +731,12 @@ static bool start(php_messenger_webhook_handler *h, delivery_t *d)
 	zend_string *id = Z_STR_P(PHP_MESSENGER_PROP(m, M_ID));
 	zval *event = PHP_MESSENGER_PROP(m, M_EVENT);
 	HashTable *given = Z_ARRVAL_P(PHP_MESSENGER_PROP(m, M_HEADERS));
+	if (h->symfony_signature && (Z_TYPE_P(event) != IS_STRING || Z_STRLEN_P(event) == 0)) {
+		/* Symfony's RequestParser refuses a request without Webhook-Event */
+		php_messenger_throw(php_messenger_ce_UnrecoverableMessageHandlingException,
+			"The webhook %s has no event: the symfony signature needs one (Webhook-Event)", ZSTR_VAL(id));
+		return false;
+	}
 	uint32_t n = zend_hash_num_elements(given) + 4;
 	zend_string **lines = safe_emalloc(n, sizeof(zend_string *), 0);
 	uint32_t count = 0;
@@ -761,16 +747,6 @@ static bool start(php_messenger_webhook_handler *h, delivery_t *d)
 	} ZEND_HASH_FOREACH_END();
 	msgr_buf_t sig = MSGR_BUF_INIT;
 	int rc = 0;
-	if (h->symfony_signature && (Z_TYPE_P(event) != IS_STRING || Z_STRLEN_P(event) == 0)) {
-		/* Symfony's RequestParser refuses a request without Webhook-Event */
-		for (uint32_t i = 0; i < count; i++) {
-			zend_string_release(lines[i]);
-		}
-		efree(lines);
-		php_messenger_throw(php_messenger_ce_UnrecoverableMessageHandlingException,
-			"The webhook %s has no event: the symfony signature needs one (Webhook-Event)", ZSTR_VAL(id));
-		return false;
-	}
 	if (h->symfony_signature) {
 		const char *ev = Z_STRVAL_P(event);
 		lines[count++] = zend_strpprintf(0, "Webhook-Event: %s", ev);
