@@ -7,7 +7,7 @@ namespace Messenger;
 /**
  * The operator's commands, with Symfony's names and options: list, help, messenger:consume,
  * messenger:stats, messenger:setup-transports, messenger:stop-workers, messenger:failed:show,
- * messenger:failed:retry, messenger:failed:remove, debug:messenger. bin/console runs it; an application with its
+ * messenger:failed:retry, messenger:failed:remove, messenger:dashboard, debug:messenger. bin/console runs it; an application with its
  * own console calls (new Console($messenger))->run($argv).
  * @strict-properties
  * @not-serializable

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: adeae825a3abe25b7f7b857513953e2684d384c5 */
+ * Stub hash: b13d8a3c70934286dad33522b8b569c4fbe97f55 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Messenger_Console___construct, 0, 0, 1)
 	ZEND_ARG_OBJ_INFO(0, messenger, Messenger\\Messenger, 0)

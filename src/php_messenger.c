@@ -24,6 +24,7 @@ PHP_MINIT_FUNCTION(messenger)
 	php_messenger_register_worker();
 	php_messenger_register_traits();
 	php_messenger_register_console();
+	php_messenger_register_dashboard();
 	php_messenger_register_messenger();
 #ifdef MSGR_HAVE_CURL
 	php_messenger_register_webhook();

@@ -36,6 +36,7 @@ static const msgr_opt_spec_t consume_options[] = {
 	{ "exclude-receivers", 0, MSGR_OPT_LIST },
 	{ "keepalive", 0, MSGR_OPT_OPTIONAL },
 	{ "reconnect-timeout", 0, MSGR_OPT_VALUE },
+	{ "metrics", 0, MSGR_OPT_VALUE },
 	{ NULL, 0, 0 },
 };
 static const char *const consume_help[] = {
@@ -51,6 +52,18 @@ static const char *const consume_help[] = {
 	"Exclude receivers when consuming from all (repeatable)",
 	"Keep the message being handled alive in its transport every N seconds (default 5)",
 	"Seconds a transport may stay unreachable before the worker gives up (default: waits for ever)",
+	"Serve Prometheus metrics on GET /metrics at this address (host:port; a port alone: 127.0.0.1)",
+};
+static const msgr_opt_spec_t dashboard_options[] = {
+	{ "listen", 0, MSGR_OPT_VALUE },
+	{ "token", 0, MSGR_OPT_VALUE },
+	{ "path", 0, MSGR_OPT_VALUE },
+	{ NULL, 0, 0 },
+};
+static const char *const dashboard_help[] = {
+	"The address to listen on (default 127.0.0.1:8080)",
+	"The token every request must carry (required when it listens beyond 127.0.0.1)",
+	"The path it is served under (default /)",
 };
 static const msgr_opt_spec_t stats_options[] = {
 	{ "format", 0, MSGR_OPT_VALUE },
@@ -108,6 +121,7 @@ static const command_t commands[] = {
 	{ "messenger:failed:retry", "Retry one or more messages from the failure transport", "messenger:failed:retry [options] [<id>...]", failed_retry_options, failed_retry_help },
 	{ "messenger:failed:remove", "Remove given messages from the failure transport", "messenger:failed:remove [options] [<id>...]", failed_remove_options, failed_remove_help },
 	{ "debug:messenger", "List messages you can dispatch using the message buses", "debug:messenger [<bus>]", no_options, no_help },
+	{ "messenger:dashboard", "Serve the dashboard: the queues, the workers, the failed messages", "messenger:dashboard [--listen=127.0.0.1:8080] [--token=...]", dashboard_options, dashboard_help },
 };
 #define COMMAND_COUNT (sizeof(commands) / sizeof(commands[0]))
 
@@ -128,6 +142,12 @@ static inline php_messenger_console *console_from(zend_object *obj)
 static zend_string *stop_file(php_messenger_console *c)
 {
 	return zend_strpprintf(0, "%s/var/messenger-stop-workers", ZSTR_VAL(php_messenger_messenger_project_dir(c->messenger)));
+}
+
+/* beside it, the workers' reports to the dashboard */
+zend_string *php_messenger_console_status_dir(zend_object *messenger)
+{
+	return zend_strpprintf(0, "%s/var/messenger-workers", ZSTR_VAL(php_messenger_messenger_project_dir(messenger)));
 }
 
 static zend_object *console_create(zend_class_entry *ce)
@@ -437,6 +457,10 @@ static int cmd_consume(php_messenger_console *c, const msgr_args_t *args)
 		zval_ptr_dtor(&queues);
 	}
 	add_assoc_str(&options, "stop_file", stop_file(c));
+	add_assoc_str(&options, "status_dir", php_messenger_console_status_dir(c->messenger));
+	if ((v = msgr_args_get(args, "metrics"))) {
+		add_assoc_string(&options, "metrics", v);
+	}
 	if (msgr_args_has(args, "no-reset")) {
 		add_assoc_bool(&options, "reset", false);
 	}
@@ -754,7 +778,7 @@ static php_messenger_transport *failure_transport(php_messenger_console *c, cons
 	return t;
 }
 
-static zend_string *id_text(zend_object *envelope)
+zend_string *php_messenger_console_id_text(zend_object *envelope)
 {
 	zend_object *stamp = php_messenger_envelope_last(envelope, php_messenger_ce_TransportMessageIdStamp);
 	return stamp ? zval_get_string(php_messenger_stamp_prop(stamp, 0)) : zend_string_init("-", 1, 0);
@@ -810,18 +834,19 @@ static bool selected(const php_messenger_transport *t, const msgr_args_t *args, 
 	return true;
 }
 
-/* When the message last failed ("Y-m-d H:i:s"), or "-" */
-static zend_string *failed_at(zend_object *e)
+/* When the message last failed (in format), or "-" */
+zend_string *php_messenger_console_failed_at(zend_object *e, const char *format)
 {
 	zend_object *redelivery = php_messenger_envelope_last(e, php_messenger_ce_RedeliveryStamp);
 	zval *at = redelivery ? php_messenger_stamp_prop(redelivery, 1) : NULL;
 	if (!at || Z_TYPE_P(at) != IS_OBJECT) {
 		return zend_string_init("-", 1, 0);
 	}
-	zval rv, format;
-	ZVAL_STRING(&format, "Y-m-d H:i:s");
-	zend_call_method_with_1_params(Z_OBJ_P(at), Z_OBJCE_P(at), NULL, "format", &rv, &format);
-	zval_ptr_dtor(&format);
+	zval rv;
+	zval f;
+	ZVAL_STRING(&f, format);
+	zend_call_method_with_1_params(Z_OBJ_P(at), Z_OBJCE_P(at), NULL, "format", &rv, &f);
+	zval_ptr_dtor(&f);
 	if (Z_TYPE(rv) != IS_STRING) {
 		zval_ptr_dtor(&rv);
 		return zend_string_init("?", 1, 0);
@@ -831,14 +856,14 @@ static zend_string *failed_at(zend_object *e)
 
 static void show_envelope(zend_object *e, int verbosity)
 {
-	zend_string *id = id_text(e);
+	zend_string *id = php_messenger_console_id_text(e);
 	out("\n Id:            %s\n Class:         %s\n", ZSTR_VAL(id), ZSTR_VAL(Z_OBJCE_P(php_messenger_envelope_message(e))->name));
 	zend_string_release(id);
 	zend_object *sent = php_messenger_envelope_last(e, php_messenger_ce_SentToFailureTransportStamp);
 	if (sent) {
 		out(" From:          %s\n", Z_STRVAL_P(php_messenger_stamp_prop(sent, 0)));
 	}
-	zend_string *at = failed_at(e);
+	zend_string *at = php_messenger_console_failed_at(e, "Y-m-d H:i:s");
 	if (!zend_string_equals_literal(at, "-")) {
 		out(" Failed at:     %s\n", ZSTR_VAL(at));
 	}
@@ -926,9 +951,9 @@ static int cmd_failed_show(php_messenger_console *c, const msgr_args_t *args)
 			zend_object *error = php_messenger_envelope_last(Z_OBJ_P(e), php_messenger_ce_ErrorDetailsStamp);
 			zval row;
 			array_init_size(&row, 4);
-			add_next_index_str(&row, id_text(Z_OBJ_P(e)));
+			add_next_index_str(&row, php_messenger_console_id_text(Z_OBJ_P(e)));
 			add_next_index_str(&row, zend_string_copy(cls));
-			add_next_index_str(&row, failed_at(Z_OBJ_P(e)));
+			add_next_index_str(&row, php_messenger_console_failed_at(Z_OBJ_P(e), "Y-m-d H:i:s"));
 			zval *message = php_messenger_envelope_message(Z_OBJ_P(e));
 			zval *unreadable = Z_OBJCE_P(message) == php_messenger_ce_UndecodableMessage ? OBJ_PROP_NUM(Z_OBJ_P(message), 2) : NULL;
 			/* the error it failed with, else why it could not be read */
@@ -983,7 +1008,7 @@ static bool confirm(const char *question, bool default_yes)
 static int retry_one(php_messenger_console *c, const msgr_args_t *args, zval *worker, const php_messenger_transport *t, zend_string *name,
 	zend_object *env, long *retried, long *failed)
 {
-	zend_string *id = id_text(env);
+	zend_string *id = php_messenger_console_id_text(env);
 	if (!msgr_args_has(args, "force")) {
 		show_envelope(env, args->verbosity);
 		if (!confirm("Do you want to retry (yes) or skip (no) this message?", true)) {
@@ -1270,6 +1295,8 @@ ZEND_METHOD(Messenger_Console, run)
 		code = cmd_failed_retry(c, &args);
 	} else if (strcmp(cmd->name, "messenger:failed:remove") == 0) {
 		code = cmd_failed_remove(c, &args);
+	} else if (strcmp(cmd->name, "messenger:dashboard") == 0) {
+		code = php_messenger_console_dashboard(c->messenger, msgr_args_get(&args, "listen"), msgr_args_get(&args, "token"), msgr_args_get(&args, "path"));
 	} else {
 		code = cmd_stop_workers(c);
 	}

@@ -244,8 +244,8 @@ static HashTable *worker_get_gc(zend_object *obj, zval **table, int *n)
 	return NULL;
 }
 
-static const char *const run_keys[] = { "limit", "failure_limit", "memory_limit", "time_limit", "sleep", "queues", "bus", "stop_file", "reset", "keepalive", "reconnect_timeout", NULL };
-#define RUN_KEYS_LIST "limit, failure_limit, memory_limit, time_limit, sleep, queues, bus, stop_file, reset, keepalive, reconnect_timeout"
+static const char *const run_keys[] = { "limit", "failure_limit", "memory_limit", "time_limit", "sleep", "queues", "bus", "stop_file", "reset", "keepalive", "reconnect_timeout", "metrics", "status_dir", NULL };
+#define RUN_KEYS_LIST "limit, failure_limit, memory_limit, time_limit, sleep, queues, bus, stop_file, reset, keepalive, reconnect_timeout, metrics, status_dir"
 
 /* run()'s options, over worker()'s */
 typedef struct run_options {
@@ -254,6 +254,8 @@ typedef struct run_options {
 	HashTable *queues;     /* queue names, or NULL for every queue */
 	zend_string *stop_file;
 	zval *keepalive;
+	zend_string *metrics;    /* "host:port" to serve Prometheus metrics on, or NULL */
+	zend_string *status_dir; /* where the worker reports itself to the dashboard, or NULL */
 } run_options;
 static bool run_options_read(php_messenger_worker *w, HashTable *given, run_options *o);
 
@@ -407,7 +409,7 @@ static bool send_to(php_messenger_worker *w, zend_string *name, zend_object *env
  * a scalar result stays in them: an object, array, closure or resource may not survive the wire
  * (nor the serializer's allowed_classes on the way back), and the handler's name is all that is
  * needed to skip it. */
-static zend_object *resend_copy(zend_object *envelope)
+zend_object *php_messenger_worker_resend_copy(zend_object *envelope)
 {
 	GC_ADDREF(envelope);
 	envelope = php_messenger_envelope_without(envelope, php_messenger_ce_ReceivedStamp->name);
@@ -885,7 +887,7 @@ static bool send_for_retry(php_messenger_worker *w, zend_string *name, zend_obje
 {
 	zval arg;
 	ZVAL_LONG(&arg, wait);
-	zend_object *copy = php_messenger_envelope_with_new(resend_copy(envelope), details);
+	zend_object *copy = php_messenger_envelope_with_new(php_messenger_worker_resend_copy(envelope), details);
 	copy = php_messenger_envelope_with_new(copy, new_stamp1(php_messenger_ce_DelayStamp, &arg));
 	copy = php_messenger_envelope_with_new(copy, redelivery_stamp(php_messenger_retries_of(envelope) + 1));
 	if (!send_to(w, name, copy)) {
@@ -913,7 +915,7 @@ static bool give_up(php_messenger_worker *w, zend_string *name, zend_object *env
 	if (failure) {
 		zval arg;
 		ZVAL_STR(&arg, name);
-		zend_object *copy = php_messenger_envelope_with_new(resend_copy(envelope), details);
+		zend_object *copy = php_messenger_envelope_with_new(php_messenger_worker_resend_copy(envelope), details);
 		copy = php_messenger_envelope_with_new(copy, new_stamp1(php_messenger_ce_SentToFailureTransportStamp, &arg));
 		ZVAL_LONG(&arg, 0);
 		copy = php_messenger_envelope_with_new(copy, new_stamp1(php_messenger_ce_DelayStamp, &arg));
@@ -1210,6 +1212,7 @@ typedef struct run_state {
 	php_messenger_worker *w;
 	run_options o;
 	receiver_state *rs; /* in the receivers' order */
+	php_messenger_observer *obs; /* metrics and status, when asked, else NULL */
 	counts_t counts;
 	zend_long started, stop_checked;
 	double started_at;
@@ -1245,7 +1248,7 @@ static bool run_options_read(php_messenger_worker *w, HashTable *given, run_opti
 			"Unknown worker option \"%s\" (known: " RUN_KEYS_LIST ")", unknown ? ZSTR_VAL(unknown) : "(integer key)");
 		return false;
 	}
-	*o = (run_options) { 0, 0, 0, 0, 1000, 0, NULL, NULL, NULL };
+	*o = (run_options) { 0, 0, 0, 0, 1000, 0, NULL, NULL, NULL, NULL, NULL };
 	w->do_reset = true;
 	HashTable *layers[2] = { Z_TYPE(w->options) == IS_ARRAY ? Z_ARRVAL(w->options) : NULL, given };
 	for (int l = 0; l < 2; l++) {
@@ -1278,6 +1281,18 @@ static bool run_options_read(php_messenger_worker *w, HashTable *given, run_opti
 				return bad_option("stop_file", "a file name", v);
 			}
 			o->stop_file = Z_STR_P(v);
+		}
+		if ((v = zend_hash_str_find_deref(layers[l], "metrics", 7)) && Z_TYPE_P(v) != IS_NULL) {
+			if (Z_TYPE_P(v) != IS_STRING) {
+				return bad_option("metrics", "an address to listen on (host:port)", v);
+			}
+			o->metrics = Z_STR_P(v);
+		}
+		if ((v = zend_hash_str_find_deref(layers[l], "status_dir", 10)) && Z_TYPE_P(v) != IS_NULL) {
+			if (Z_TYPE_P(v) != IS_STRING) {
+				return bad_option("status_dir", "a directory name", v);
+			}
+			o->status_dir = Z_STR_P(v);
 		}
 		if ((v = zend_hash_str_find_deref(layers[l], "bus", 3)) && Z_TYPE_P(v) != IS_NULL) {
 			/* a bus that is not configured would fail every message into retries */
@@ -1417,6 +1432,9 @@ static bool handle_batch(run_t *r, receiver_state *st, zend_string *name, const 
 		}
 		*handled_any = true;
 		taken++;
+		if (r->obs) {
+			php_messenger_observer_tick(r->obs, false); /* a scrape waits no longer than a message */
+		}
 		inflight[level].current = at;
 		if (!received_stamps) {
 			received_stamps = received_stamps_new(name);
@@ -1651,11 +1669,45 @@ static bool wait_slice(run_t *r, zend_long slice_ms)
 			n++;
 		}
 	} ZEND_HASH_FOREACH_END();
+	nfds_t own = n;
+	if (r->obs) {
+		int ofds[WAKE_MAX];
+		short oev[WAKE_MAX];
+		int k = php_messenger_observer_fds(r->obs, ofds, oev, (int) (WAKE_MAX - n));
+		for (int j = 0; j < k; j++, n++) {
+			fds[n] = (struct pollfd) { ofds[j], oev[j], 0 };
+		}
+	}
 	if (!n) {
 		usleep((useconds_t) slice_ms * 1000);
 		return true;
 	}
-	return poll(fds, n, (int) slice_ms) <= 0;
+	zend_long until = php_messenger_monotonic_ms() + slice_ms;
+	for (;;) {
+		int got = poll(fds, n, (int) slice_ms);
+		if (got <= 0) {
+			return true;
+		}
+		for (nfds_t j = 0; j < own; j++) {
+			if (fds[j].revents) {
+				return false; /* a receiver has messages */
+			}
+		}
+		/* a scrape: answered, and the wait goes on */
+		php_messenger_observer_tick(r->obs, true);
+		if ((slice_ms = until - php_messenger_monotonic_ms()) <= 0) {
+			return true;
+		}
+		int ofds[WAKE_MAX];
+		short oev[WAKE_MAX];
+		int k = php_messenger_observer_fds(r->obs, ofds, oev, (int) (WAKE_MAX - own));
+		for (n = own; (int) (n - own) < k; n++) {
+			fds[n] = (struct pollfd) { ofds[n - own], oev[n - own], 0 };
+		}
+		for (nfds_t j = 0; j < own; j++) {
+			fds[j].revents = 0;
+		}
+	}
 }
 #else
 static bool wait_slice(run_t *r, zend_long slice_ms)
@@ -1783,6 +1835,15 @@ ZEND_METHOD(Messenger_Worker, run)
 		keeping_alive = &keep;
 	}
 
+	if (r.o.metrics || r.o.status_dir) {
+		php_messenger_observer_setup setup = { r.o.metrics, r.o.status_dir, &w->receivers, &w->s };
+		if (!(r.obs = php_messenger_observer_start(&setup, &w->events))) {
+			msgr_tick_stop(ticker);
+			keeping_alive = outer_keep;
+			RETURN_THROWS();
+		}
+	}
+
 	struct sigaction act, old_term, old_int, old_quit;
 	memset(&act, 0, sizeof(act));
 	act.sa_handler = on_signal;
@@ -1815,6 +1876,9 @@ ZEND_METHOD(Messenger_Worker, run)
 	sigaction(SIGQUIT, &old_quit, NULL);
 	msgr_tick_stop(ticker);
 	keeping_alive = outer_keep;
+	if (r.obs) {
+		php_messenger_observer_stop(r.obs, &w->events);
+	}
 	if (bailed) {
 		w->running = false;
 		zend_bailout();

@@ -26,6 +26,8 @@ bool php_messenger_worker_stopping(zend_object *worker);
 /* A batch handler that runs up to n of its messages at once (the webhook handler's concurrency)
  * says so while it takes one: the worker reads that many ahead from the message's transport */
 void php_messenger_worker_cap_read_ahead(zend_object *worker, uint32_t n);
+/* A copy of a received envelope to send again: without the stamps of its delivery (see worker.c) */
+zend_object *php_messenger_worker_resend_copy(zend_object *envelope);
 /* ---- webhooks (webhook/webhook.c) ---- */
 void php_messenger_register_webhook(void);
 extern zend_class_entry *php_messenger_ce_WebhookMessage;
@@ -37,6 +39,8 @@ zend_object *php_messenger_webhook_handler_new(HashTable *options, const php_mes
 void php_messenger_webhook_handler_set_events(zend_object *handler, const php_messenger_events *events);
 /* event, host, status, duration_ms of a WebhookResult, for the log */
 void php_messenger_webhook_log_context(zend_object *result, zval *context);
+/* a WebhookResult's status (0: no response) and duration */
+void php_messenger_webhook_result_figures(zend_object *result, zend_long *status, double *duration_ms);
 extern zend_class_entry *php_messenger_ce_Worker;
 extern zend_class_entry *php_messenger_ce_RetryStrategyInterface;
 extern zend_class_entry *php_messenger_ce_MultiplierRetryStrategy;
@@ -65,5 +69,24 @@ php_messenger_events *php_messenger_worker_events(zend_object *worker);
 bool php_messenger_worker_handle(zend_object *worker, zend_string *as_transport, const struct php_messenger_transport *receiver, zend_object *envelope, bool *handled);
 /* A MultiplierRetryStrategy from a configuration array; NULL with an exception naming where. */
 zend_object *php_messenger_retry_from_config(HashTable *config, const char *where);
+
+/* ---- what a running worker shows (observe.c): Prometheus metrics over HTTP, its status in a
+ * file the dashboard reads ---- */
+typedef struct php_messenger_observer php_messenger_observer;
+typedef struct php_messenger_observer_setup {
+	zend_string *metrics;        /* "host:port" to serve /metrics on, or NULL */
+	zend_string *status_dir;     /* where it writes <host>-<pid>.json, or NULL */
+	HashTable *receivers;        /* name => handle: what it consumes (borrowed) */
+	const php_messenger_worker_settings *settings; /* the failure transports, the transports */
+} php_messenger_observer_setup;
+/* subscribes to events; NULL with an exception (an address it cannot listen on) */
+php_messenger_observer *php_messenger_observer_start(const php_messenger_observer_setup *setup, php_messenger_events *events);
+/* its sockets, to wait on beside the receivers' */
+int php_messenger_observer_fds(php_messenger_observer *o, int *fds, short *events, int max);
+/* answers scrapes and writes the status when it is due; now: its sockets are ready (else it
+ * looks at them no more than every few ms) */
+void php_messenger_observer_tick(php_messenger_observer *o, bool now);
+/* the last status (stopped), unsubscribed, freed */
+void php_messenger_observer_stop(php_messenger_observer *o, php_messenger_events *events);
 
 #endif

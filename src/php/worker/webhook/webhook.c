@@ -440,6 +440,12 @@ void php_messenger_webhook_log_context(zend_object *result, zval *context)
 	add_assoc_long(context, "duration_ms", (zend_long) (Z_DVAL_P(PHP_MESSENGER_PROP(result, R_DURATION)) + 0.5));
 	add_assoc_long(context, "attempt", Z_LVAL_P(PHP_MESSENGER_PROP(result, R_ATTEMPT)));
 }
+
+void php_messenger_webhook_result_figures(zend_object *result, zend_long *status, double *duration_ms)
+{
+	*status = Z_LVAL_P(PHP_MESSENGER_PROP(result, R_STATUS));
+	*duration_ms = Z_DVAL_P(PHP_MESSENGER_PROP(result, R_DURATION));
+}
 /* }}} */
 
 /* {{{ the exceptions of a failed attempt */
