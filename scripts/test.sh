@@ -26,7 +26,7 @@ summary() {
 summary cmocka '^\[ (RUN|      OK) ' tests/c/run.sh
 summary fuzz '' scripts/fuzz.sh
 
-for check in scripts/check-arginfo.sh scripts/check-layers.sh scripts/check-build-lists.sh scripts/check-without-libs.sh "php scripts/package-xml.php --check" scripts/check-pecl.sh; do
+for check in scripts/check-arginfo.sh "scripts/gen-dashboard.sh --check" scripts/check-layers.sh scripts/check-build-lists.sh scripts/check-without-libs.sh "php scripts/package-xml.php --check" scripts/check-pecl.sh; do
 	if $check; then count 1 0; else count 0 1; fi
 done
 if php -n -d extension="$PWD/modules/messenger.so" -m | grep -qx messenger; then

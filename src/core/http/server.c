@@ -125,7 +125,9 @@ int msgr_httpd_parse(const char *buf, size_t len, msgr_httpd_request_t *req, siz
 	const char *version = p + 1;
 	size_t vlen = (size_t) (line_end - version);
 	if (vlen != 8 || strncmp(version, "HTTP/1.", 7) != 0 || (version[7] != '0' && version[7] != '1')) {
-		return vlen >= 5 && strncmp(version, "HTTP/", 5) == 0 ? 505 : 400;
+		/* HTTP/x.y of another version: 505; anything else is not a request line */
+		return vlen == 8 && strncmp(version, "HTTP/", 5) == 0 && version[5] >= '0' && version[5] <= '9' && version[6] == '.'
+			&& version[7] >= '0' && version[7] <= '9' ? 505 : 400;
 	}
 	const char *q = memchr(target, '?', (size_t) (p - target));
 	req->path = target;

@@ -6,6 +6,7 @@
 #define MSGR_METRICS_H
 
 #include "core/base/buf.h"
+#include "core/base/error.h"
 
 #include <stddef.h>
 #include <stdint.h>

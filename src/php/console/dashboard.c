@@ -14,7 +14,11 @@
 #include "ext/standard/url.h"
 #include "ext/standard/php_string.h"
 #include "ext/standard/html.h"
+#if PHP_VERSION_ID >= 80200
 #include "ext/random/php_random.h"
+#else
+#include "ext/standard/php_random.h"
+#endif
 #include "main/php_streams.h"
 #include "SAPI.h"
 #include "zend_smart_str.h"
