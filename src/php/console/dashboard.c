@@ -912,6 +912,8 @@ static void handle_into(php_messenger_dashboard *d, dash_request *req, zval *ret
 {
 	dash_response res = { 200, NULL, { 0 }, { 0 } };
 	dispatch(d, req, &res);
+	smart_str_0(&res.headers);
+	smart_str_0(&res.body);
 	array_init(return_value);
 	add_assoc_long(return_value, "status", res.status);
 	zval headers;

@@ -365,7 +365,7 @@ static const char php_messenger_dashboard_html[] =
 	"    const ul = $('detail-stamps');\n"
 	"    for (const s of d.stamps || []) ul.append(el('li', {}, el('b', {}, s.class), s.text \? ' ' + s.text : null));\n"
 	"    if (!ul.children.length) ul.append(el('li', { class: 'muted' }, 'none'));\n"
-	"    $('detail-trace').textContent = d.trace || '';\n"
+	"    $('detail-trace').textContent = d.trace || '(not recorded: ErrorDetailsStamp keeps the class, code and message of the error)';\n"
 	"    $('detail-payload').textContent = d.payload || '';\n"
 	"  } catch (e) {\n"
 	"    if (seq === detailSeq) { $('detail-error').textContent = e.message; setStatus(e.message, true); }\n"

@@ -379,7 +379,9 @@ php_messenger_observer *php_messenger_observer_start(const php_messenger_observe
 		strcpy(o->host, "localhost");
 	}
 	if (setup->status_dir) {
-		php_stream_mkdir(ZSTR_VAL(setup->status_dir), 0777, PHP_STREAM_MKDIR_RECURSIVE | REPORT_ERRORS, NULL);
+		if (access(ZSTR_VAL(setup->status_dir), F_OK) != 0) {
+			php_stream_mkdir(ZSTR_VAL(setup->status_dir), 0777, PHP_STREAM_MKDIR_RECURSIVE | REPORT_ERRORS, NULL);
+		}
 		o->status_file = zend_strpprintf(0, "%s/%s-%ld.json", ZSTR_VAL(setup->status_dir), o->host, (long) getpid());
 		status_write(o, true);
 		o->status_at = php_messenger_monotonic_ms();

@@ -1730,6 +1730,9 @@ static void nap_for(run_t *r, zend_long nap_ms, bool wake)
 			break;
 		}
 		zend_long slice = nap_ms - slept < 50 ? nap_ms - slept : 50;
+		if (r->obs) {
+			php_messenger_observer_tick(r->obs, false); /* its status is due while it waits too */
+		}
 		if (wake && r->rs) {
 			if (!wait_slice(r, slice)) {
 				break;
