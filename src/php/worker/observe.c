@@ -20,6 +20,7 @@
 
 #define OBSERVE_EVENTS ((1u << PHP_MESSENGER_EV_RECEIVED) | (1u << PHP_MESSENGER_EV_HANDLED) | (1u << PHP_MESSENGER_EV_FAILED) \
 	| (1u << PHP_MESSENGER_EV_SENT_TO_FAILURE) | (1u << PHP_MESSENGER_EV_WEBHOOK))
+#define STATUS_EVENTS ((1u << PHP_MESSENGER_EV_HANDLED) | (1u << PHP_MESSENGER_EV_FAILED))
 #define CLASS_CAP 50            /* message classes named in labels; the others are "other" */
 #define QUEUE_REFRESH_MS 5000   /* the transports' counts: asked no more often */
 #define STATUS_EVERY_MS 5000
@@ -157,6 +158,13 @@ static bool on_event(void *ctx, const php_messenger_event *ev)
 		return true;
 	}
 	zend_object *message = ev->envelope ? Z_OBJ_P(php_messenger_envelope_message(ev->envelope)) : NULL;
+	if (!o->httpd) {
+		/* the status alone: the outcome is all it counts */
+		if (ev->type == PHP_MESSENGER_EV_HANDLED || (ev->type == PHP_MESSENGER_EV_FAILED && !ev->will_retry)) {
+			count_final(o, ev->type == PHP_MESSENGER_EV_HANDLED);
+		}
+		return true;
+	}
 	switch (ev->type) {
 	case PHP_MESSENGER_EV_RECEIVED: {
 		zval at;
@@ -386,7 +394,7 @@ php_messenger_observer *php_messenger_observer_start(const php_messenger_observe
 		status_write(o, true);
 		o->status_at = php_messenger_monotonic_ms();
 	}
-	php_messenger_events_subscribe(events, on_event, o, OBSERVE_EVENTS, PHP_MESSENGER_RANK_OBSERVERS);
+	php_messenger_events_subscribe(events, on_event, o, o->httpd ? OBSERVE_EVENTS : STATUS_EVENTS, PHP_MESSENGER_RANK_OBSERVERS);
 	return o;
 }
 
