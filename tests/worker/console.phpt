@@ -102,7 +102,7 @@ echo file_exists("$dir/app/var/messenger.sqlite") ? "app/var/messenger.sqlite ma
 exec('rm -rf ' . escapeshellarg($dir));
 ?>
 --EXPECT--
-list: 0, 7 messenger commands
+list: 0, 8 messenger commands
 help: 0, shows --format
 unknown command: 2, Command "messenger:frobnicate" is not defined.
 
@@ -114,6 +114,7 @@ Did you mean one of these?
     messenger:failed:show        Show one or more messages from the failure transport
     messenger:failed:retry       Retry one or more messages from the failure transport
     messenger:failed:remove      Remove given messages from the failure transport
+    messenger:dashboard          Serve the dashboard: the queues, the workers, the failed messages
 unknown option: 2, The "--limmit" option does not exist.
 bad value: 2, The "--limit" option must be a non-negative integer, "abc" given.
 no receiver: 1, Please pass at least one receiver (or --all). Transports: async, failed, memory, now

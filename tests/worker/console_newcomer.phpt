@@ -119,6 +119,7 @@ Did you mean one of these?
     messenger:failed:show        Show one or more messages from the failure transport
     messenger:failed:retry       Retry one or more messages from the failure transport
     messenger:failed:remove      Remove given messages from the failure transport
+    messenger:dashboard          Serve the dashboard: the queues, the workers, the failed messages
 $ m:s -> 2
 [stderr]
 Command "m:s" is ambiguous.

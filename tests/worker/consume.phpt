@@ -104,6 +104,6 @@ int(4)
 time_limit stops a sleeping worker: yes
 Messenger\Exception\InvalidArgumentException: Unknown transport "nope" to consume (configured: high, low, failed)
 ValueError: Messenger\Messenger::worker(): Argument #1 ($receiverNames) must name at least one transport
-Messenger\Exception\InvalidArgumentException: Unknown worker option "colour" (known: limit, failure_limit, memory_limit, time_limit, sleep, queues, bus, stop_file, reset, keepalive, reconnect_timeout)
+Messenger\Exception\InvalidArgumentException: Unknown worker option "colour" (known: limit, failure_limit, memory_limit, time_limit, sleep, queues, bus, stop_file, reset, keepalive, reconnect_timeout, metrics, status_dir)
 Messenger\Exception\InvalidArgumentException: The worker option "memory_limit" must be a number of bytes or a size like "128M"
 Messenger\Exception\InvalidArgumentException: Unknown event "exploded" (known: dispatched, sent, started, received, handled, failed, retrying, retried, removed, sent_to_failure, keepalive, keepalive_failed, transport_unavailable, transport_available, idle, stopped, webhook, webhook_gone)

@@ -38,7 +38,8 @@ $files = function () use ($dir) {
     foreach ($it as $f) {
         // (a WAL database's -wal and -shm files come and go with its connections)
         if (!preg_match('/(\.php|-wal|-shm)$/', $f->getPathname())) {
-            $found[] = substr($f->getPathname(), strlen($dir) + 1);
+            // a worker's report to the dashboard: in its application's var/, named by host and pid
+            $found[] = preg_replace('#messenger-workers/.+-\d+\.json$#', 'messenger-workers/HOST-PID.json', substr($f->getPathname(), strlen($dir) + 1));
         }
     }
     sort($found);
@@ -135,4 +136,4 @@ Configuration key "project_dir" must be a folder name, array given
 -- stop-workers from another folder
 stop-workers: 0, [OK] Signal successfully sent to stop any running workers.
 the worker stopped with exit 0
-files: app/var/app.sqlite app/var/messenger-stop-workers elsewhere/code.sqlite other/var/messenger.sqlite plain/var/messenger.sqlite
+files: app/var/app.sqlite app/var/messenger-stop-workers app/var/messenger-workers/HOST-PID.json elsewhere/code.sqlite other/var/messenger.sqlite plain/var/messenger.sqlite
