@@ -156,3 +156,7 @@ if command -v ab >/dev/null 2>&1 && { command -v nginx >/dev/null 2>&1 || [ -x /
 	echo
 	benchmarks/webhook.sh 20000 "$rounds"
 fi
+
+# What --metrics costs the worker (issue 18: under 5%); also runs alone: benchmarks/metrics.sh [N] [rounds]
+echo
+benchmarks/metrics.sh 100000 "$rounds"
