@@ -14,7 +14,7 @@
  * and the queue is deleted (with its exchange) before each fill, which redeclares it.
  * Usage: php console.php KIND N     KIND: redis | sqlite | pgsql | amqp. Prints one JSON line.
  * php console.php KIND N metrics [ROUNDS]: ours only, without and with --metrics (scraped every
- * 0.5 s meanwhile), alternating, best of ROUNDS each.
+ * 1 s meanwhile), alternating, best of ROUNDS each.
  * The servers are scripts/db.sh's (MESSENGER_REDIS_DSN, MESSENGER_PGSQL_DSN, MESSENGER_AMQP_DSN...);
  * amqp wants ext-amqp loaded in this process (php -d extension=amqp).
  */
@@ -167,7 +167,7 @@ $time = function (array $cmd, array $env = []) use ($dir, $n, $left) {
 $result = ['kind' => $kind, 'n' => $n, 'dsn' => $dsn];
 if (($argv[3] ?? '') === 'metrics') {
     /* ours as users run it, against the same with --metrics while a scraper asks /metrics every
-     * 0.5 s (Prometheus' default is every 15 s), alternating, best of ROUNDS each */
+     * 1 s (Prometheus' default is every 15 s), alternating, best of ROUNDS each */
     $rounds = (int) ($argv[4] ?? 3);
     $configure($dsn);
     $probe = stream_socket_server('tcp://127.0.0.1:0');
@@ -176,7 +176,7 @@ if (($argv[3] ?? '') === 'metrics') {
     $count = "$dir/scrapes";
     $scraper = 'while (true) { $s = @file_get_contents("http://127.0.0.1:' . $port . '/metrics");'
         . ' if ($s !== false && str_contains($s, "messaging_handler_total")) { file_put_contents("' . $count . '", (int) @file_get_contents("' . $count . '") + 1); }'
-        . ' usleep(500000); }';
+        . ' usleep(1000000); }';
     $off = $on = 0;
     $scrapes = 0;
     for ($r = 0; $r < $rounds; $r++) {

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # What --metrics costs a worker: bin/console messenger:consume with the README's DSNs, without
-# and with --metrics (scraped every 0.5 s meanwhile), alternating, best of ROUNDS each, on Redis
+# and with --metrics (scraped every 1 s meanwhile), alternating, best of ROUNDS each, on Redis
 # and SQLite; and the instructions per message under callgrind. Usage: benchmarks/metrics.sh [N] [rounds]
 set -eu
 cd "$(dirname "$0")/.."

@@ -51,7 +51,7 @@ struct php_messenger_observer {
 	HashTable by_transport; /* transport => (class => class_series) */
 	HashTable started;      /* message object handle => when it was received (µs, a double) */
 	uint32_t to_failure;    /* the message sent to a failure transport last (its handle), or 0 */
-	zend_long served_at, queue_at, status_at;
+	zend_long served_at, queue_due, status_at;
 	double since;
 	/* the status */
 	zend_string *status_file; /* or NULL: not written (none asked, or it could not be) */
@@ -268,9 +268,13 @@ static void serve(void *ctx, const msgr_httpd_request_t *req, msgr_httpd_respons
 		msgr_buf_append_str(&res->headers, "Allow: GET, HEAD\r\n");
 		return;
 	}
-	if (php_messenger_monotonic_ms() - o->queue_at >= QUEUE_REFRESH_MS) {
+	zend_long now = php_messenger_monotonic_ms();
+	if (now >= o->queue_due) {
+		/* every 5 s at the most, and less often when counting is slow (a table of a million rows):
+		 * no more than 1% of the worker's time */
 		count_queues(o);
-		o->queue_at = php_messenger_monotonic_ms();
+		zend_long took = php_messenger_monotonic_ms() - now;
+		o->queue_due = now + (took * 100 > QUEUE_REFRESH_MS ? took * 100 : QUEUE_REFRESH_MS);
 	}
 	msgr_metric_set(msgr_metrics_series(o->memory, NULL), (double) rss_bytes());
 	res->type = "text/plain; version=0.0.4; charset=utf-8";
@@ -360,7 +364,7 @@ php_messenger_observer *php_messenger_observer_start(const php_messenger_observe
 		{ "messaging_handler_total", "Messages handled by the worker, by outcome: handled, retried, failed (dropped), sent_to_failure, rejected (not readable).", MSGR_METRIC_COUNTER, { "transport", "message_class", "outcome" }, NULL, 0, 1, CLASS_CAP },
 		{ "messaging_handler_errors_total", "Handling attempts that failed.", MSGR_METRIC_COUNTER, { "transport", "message_class" }, NULL, 0, 1, CLASS_CAP },
 		{ "messaging_handler_duration_seconds", "Time from a message's receipt to its outcome.", MSGR_METRIC_HISTOGRAM, { "transport", "message_class" }, handler_buckets, sizeof(handler_buckets) / sizeof(double), 1, CLASS_CAP },
-		{ "messaging_queue_messages", "Messages waiting in the transport (asked at most every 5 s).", MSGR_METRIC_GAUGE, { "transport" }, NULL, 0, -1, 0 },
+		{ "messaging_queue_messages", "Messages waiting in the transport (asked at most every 5 s, less often when counting takes long).", MSGR_METRIC_GAUGE, { "transport" }, NULL, 0, -1, 0 },
 		{ "messaging_worker_memory_bytes", "The worker's resident memory.", MSGR_METRIC_GAUGE, { NULL }, NULL, 0, -1, 0 },
 		{ "messaging_worker_start_time_seconds", "When the worker started, in seconds since the epoch.", MSGR_METRIC_GAUGE, { NULL }, NULL, 0, -1, 0 },
 		{ "messaging_webhook_requests_total", "Webhook delivery attempts, by the class of the endpoint's status (error: no response).", MSGR_METRIC_COUNTER, { "status_class" }, NULL, 0, -1, 0 },

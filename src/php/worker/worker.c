@@ -1238,6 +1238,20 @@ static bool int_option(HashTable *options, const char *name, zend_long *out)
 	return true;
 }
 
+/* a string option, when it is there and not null; false with an exception when it is not a string */
+static bool string_option(HashTable *options, const char *name, const char *what, zend_string **out)
+{
+	zval *v = zend_hash_str_find_deref(options, name, strlen(name));
+	if (!v || Z_TYPE_P(v) == IS_NULL) {
+		return true;
+	}
+	if (Z_TYPE_P(v) != IS_STRING) {
+		return bad_option(name, what, v);
+	}
+	*out = Z_STR_P(v);
+	return true;
+}
+
 /* run()'s options over worker()'s; false with an exception. Every receiver must read by queue
  * name when queues are given: checked here, before anything is consumed. */
 static bool run_options_read(php_messenger_worker *w, HashTable *given, run_options *o)
@@ -1276,23 +1290,10 @@ static bool run_options_read(php_messenger_worker *w, HashTable *given, run_opti
 			}
 			o->queues = Z_ARRVAL_P(v);
 		}
-		if ((v = zend_hash_str_find_deref(layers[l], "stop_file", 9)) && Z_TYPE_P(v) != IS_NULL) {
-			if (Z_TYPE_P(v) != IS_STRING) {
-				return bad_option("stop_file", "a file name", v);
-			}
-			o->stop_file = Z_STR_P(v);
-		}
-		if ((v = zend_hash_str_find_deref(layers[l], "metrics", 7)) && Z_TYPE_P(v) != IS_NULL) {
-			if (Z_TYPE_P(v) != IS_STRING) {
-				return bad_option("metrics", "an address to listen on (host:port)", v);
-			}
-			o->metrics = Z_STR_P(v);
-		}
-		if ((v = zend_hash_str_find_deref(layers[l], "status_dir", 10)) && Z_TYPE_P(v) != IS_NULL) {
-			if (Z_TYPE_P(v) != IS_STRING) {
-				return bad_option("status_dir", "a directory name", v);
-			}
-			o->status_dir = Z_STR_P(v);
+		if (!string_option(layers[l], "stop_file", "a file name", &o->stop_file)
+				|| !string_option(layers[l], "metrics", "an address to listen on (host:port)", &o->metrics)
+				|| !string_option(layers[l], "status_dir", "a directory name", &o->status_dir)) {
+			return false;
 		}
 		if ((v = zend_hash_str_find_deref(layers[l], "bus", 3)) && Z_TYPE_P(v) != IS_NULL) {
 			/* a bus that is not configured would fail every message into retries */
