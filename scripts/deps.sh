@@ -8,7 +8,7 @@ symfony="php-symfony-messenger php-symfony-event-dispatcher php-symfony-serializ
 amqp="rabbitmq-server"
 case "${1:-build}" in
 	amqp) pkgs="$pkgs $amqp" ;;
-	test) pkgs="$pkgs libcmocka-dev valgrind clang libclang-rt-14-dev libphp8.2-embed php-parser $dbs $symfony $amqp prometheus chromium systemd" ;;
+	test) pkgs="$pkgs libcmocka-dev valgrind clang libclang-rt-14-dev libphp8.2-embed php-parser $dbs $symfony $amqp prometheus chromium systemd php8.2-fpm nginx-light" ;;
 	bench) pkgs="$pkgs $dbs $symfony libsqlite3-dev libpq-dev valgrind $amqp nginx-light libnginx-mod-http-echo apache2-utils php8.2-curl php-symfony-http-client php-guzzlehttp-guzzle" ;;
 esac
 missing=""

@@ -48,6 +48,7 @@ struct php_messenger_observer {
 	msgr_httpd_t *httpd;
 	msgr_metrics_t *m;
 	msgr_metric_family_t *total, *errors, *duration, *queue, *memory, *start, *webhooks, *webhook_duration;
+	msgr_metric_series_t *memory_now;
 	HashTable by_transport; /* transport => (class => class_series) */
 	HashTable started;      /* message object handle => when it was received (µs, a double) */
 	uint32_t to_failure;    /* the message sent to a failure transport last (its handle), or 0 */
@@ -276,7 +277,7 @@ static void serve(void *ctx, const msgr_httpd_request_t *req, msgr_httpd_respons
 		zend_long took = php_messenger_monotonic_ms() - now;
 		o->queue_due = now + (took * 100 > QUEUE_REFRESH_MS ? took * 100 : QUEUE_REFRESH_MS);
 	}
-	msgr_metric_set(msgr_metrics_series(o->memory, NULL), (double) rss_bytes());
+	msgr_metric_set(o->memory_now, (double) rss_bytes());
 	res->type = "text/plain; version=0.0.4; charset=utf-8";
 	if (msgr_metrics_render(o->m, &res->body) != MSGR_OK) {
 		res->status = 500;
@@ -380,8 +381,12 @@ php_messenger_observer *php_messenger_observer_start(const php_messenger_observe
 	zend_hash_init(&o->by_transport, 8, NULL, classes_dtor, 0);
 	zend_hash_init(&o->started, 64, NULL, NULL, 0);
 	o->since = (double) time(NULL);
-	msgr_metric_set(msgr_metrics_series(o->start, NULL), o->since);
-	msgr_metric_set(msgr_metrics_series(o->memory, NULL), (double) rss_bytes());
+	msgr_metric_series_t *start = msgr_metrics_series(o->start, NULL);
+	if (!start || !(o->memory_now = msgr_metrics_series(o->memory, NULL))) {
+		zend_error_noreturn(E_ERROR, "Messenger: out of memory for the worker's metrics");
+	}
+	msgr_metric_set(start, o->since);
+	msgr_metric_set(o->memory_now, (double) rss_bytes());
 	time_t now = time(NULL);
 	struct tm tm;
 	localtime_r(&now, &tm);
