@@ -14,7 +14,8 @@
  * and the queue is deleted (with its exchange) before each fill, which redeclares it.
  * Usage: php console.php KIND N     KIND: redis | sqlite | pgsql | amqp. Prints one JSON line.
  * php console.php KIND N metrics [ROUNDS]: ours only, without and with --metrics (scraped every
- * 1 s meanwhile), alternating, best of ROUNDS each.
+ * 1 s meanwhile), alternating, ROUNDS each: the best and the mean msg/s, the CPU time per message
+ * (the worker's, with the count of what is left after it), and under callgrind the instructions.
  * The servers are scripts/db.sh's (MESSENGER_REDIS_DSN, MESSENGER_PGSQL_DSN, MESSENGER_AMQP_DSN...);
  * amqp wants ext-amqp loaded in this process (php -d extension=amqp).
  */
@@ -177,24 +178,36 @@ if (($argv[3] ?? '') === 'metrics') {
     $scraper = 'while (true) { $s = @file_get_contents("http://127.0.0.1:' . $port . '/metrics");'
         . ' if ($s !== false && str_contains($s, "messaging_handler_total")) { file_put_contents("' . $count . '", (int) @file_get_contents("' . $count . '") + 1); }'
         . ' usleep(1000000); }';
-    $off = $on = 0;
+    $rates = ['off' => [], 'on' => []];
+    $cpu = ['off' => 0.0, 'on' => 0.0]; // the CPU seconds of the child processes of each side's runs
+    $children = function () {
+        $u = getrusage(1);
+        return $u['ru_utime.tv_sec'] + $u['ru_utime.tv_usec'] / 1e6 + $u['ru_stime.tv_sec'] + $u['ru_stime.tv_usec'] / 1e6;
+    };
     $scrapes = 0;
     for ($r = 0; $r < $rounds; $r++) {
         foreach ($r % 2 ? ['on', 'off'] : ['off', 'on'] as $side) {
             $fill();
+            $before = $children();
             if ($side === 'off') {
-                $off = max($off, $time(array_merge($ours, ["$root/bin/console"], ['messenger:consume', 'async', "--limit=$n", '-q'])));
+                $rates['off'][] = $time(array_merge($ours, ["$root/bin/console"], ['messenger:consume', 'async', "--limit=$n", '-q']));
+                $cpu['off'] += $children() - $before;
                 continue;
             }
             @unlink($count);
             $s = proc_open([PHP_BINARY, '-n', '-r', $scraper], [], $pipes);
-            $on = max($on, $time(array_merge($ours, ["$root/bin/console"], ['messenger:consume', 'async', "--limit=$n", '-q', "--metrics=127.0.0.1:$port"])));
+            $rates['on'][] = $time(array_merge($ours, ["$root/bin/console"], ['messenger:consume', 'async', "--limit=$n", '-q', "--metrics=127.0.0.1:$port"]));
             proc_terminate($s);
             proc_close($s);
+            $cpu['on'] += $children() - $before;
             $scrapes += (int) @file_get_contents($count);
         }
     }
-    $result += ['messenger_per_s' => $off, 'metrics_per_s' => $on, 'scrapes_answered' => $scrapes];
+    $mean = fn (array $v) => (int) round(array_sum($v) / count($v));
+    $result += ['messenger_per_s' => max($rates['off']), 'metrics_per_s' => max($rates['on']),
+        'messenger_mean_per_s' => $mean($rates['off']), 'metrics_mean_per_s' => $mean($rates['on']),
+        'cpu_us_per_message_off' => round($cpu['off'] * 1e6 / ($n * $rounds), 2), 'cpu_us_per_message_on' => round($cpu['on'] * 1e6 / ($n * $rounds), 2),
+        'scrapes_answered' => $scrapes];
     /* the same in CPU instructions of the worker process, which the machine's noise does not
      * move: callgrind's count for 2000 and for 6000 messages, the difference per message */
     if (is_executable('/usr/bin/valgrind')) {
