@@ -142,7 +142,7 @@ foreach ([['/admin/messenger/api/stats', []], ['/admin/messenger/api/stats', ['A
 }
 echo 'meta base: ', var_export(str_contains($t->handle('GET', '/admin/messenger/', ['Authorization' => 'Bearer S3cret-token_0123456789'])['body'], '<meta name="messenger-base" content="/admin/messenger/">'), true), "\n";
 
-foreach ([['colour' => 'red'], ['path' => 'admin'], ['path' => '/a"b'], ['token' => 'short'], ['token' => str_repeat('a', 20) . ' b'], ['page_size' => 0], ['status_dir' => 1]] as $bad) {
+foreach ([['colour' => 'red'], ['path' => 'admin'], ['path' => '/a"b'], ['path' => "/a\r\nSet-Cookie: x=1"], ['token' => 'short'], ['token' => str_repeat('a', 20) . ' b'], ['page_size' => 0], ['status_dir' => 1]] as $bad) {
     try {
         new Messenger\Dashboard($m, $bad);
         echo "accepted\n";
@@ -207,8 +207,9 @@ GET /api/stats (Authorization) : 404
 GET /admin/messenger?token=S3cret-token_0123456789 : 200 cookies: messenger_csrf=HEX; Path=/admin/messenger/; SameSite=Strict; HttpOnly | messenger_token=S3cret-token_0123456789; Path=/admin/messenger/; SameSite=Strict; HttpOnly
 meta base: true
 Unknown dashboard option "colour" (known: path, token, status_dir, page_size)
-The dashboard option "path" must be a URL path starting with "/"
-The dashboard option "path" must be a URL path starting with "/"
+The dashboard option "path" must be a URL path starting with "/" (letters, digits and "/-._~")
+The dashboard option "path" must be a URL path starting with "/" (letters, digits and "/-._~")
+The dashboard option "path" must be a URL path starting with "/" (letters, digits and "/-._~")
 The dashboard option "token" must be at least 16 characters of A-Z, a-z, 0-9, "-._~"
 The dashboard option "token" must be at least 16 characters of A-Z, a-z, 0-9, "-._~"
 The dashboard option "page_size" must be an integer from 1 to 1000

@@ -836,8 +836,9 @@ static bool dashboard_init(php_messenger_dashboard *d, zend_object *messenger, H
 	zend_string *path = NULL, *token = NULL, *dir = NULL;
 	zend_long size = 20;
 	if (options && (v = zend_hash_str_find_deref(options, "path", 4)) && Z_TYPE_P(v) != IS_NULL) {
-		if (Z_TYPE_P(v) != IS_STRING || Z_STRVAL_P(v)[0] != '/' || strpbrk(Z_STRVAL_P(v), "?#\"<>' ") || Z_STRLEN_P(v) != strlen(Z_STRVAL_P(v))) {
-			php_messenger_throw(php_messenger_ce_InvalidArgumentException, "The dashboard option \"path\" must be a URL path starting with \"/\"");
+		/* it goes into a cookie's Path and the page: letters, digits and "/-._~" only */
+		if (Z_TYPE_P(v) != IS_STRING || Z_STRVAL_P(v)[0] != '/' || strspn(Z_STRVAL_P(v), "/ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~") != Z_STRLEN_P(v)) {
+			php_messenger_throw(php_messenger_ce_InvalidArgumentException, "The dashboard option \"path\" must be a URL path starting with \"/\" (letters, digits and \"/-._~\")");
 			return false;
 		}
 		path = Z_STR_P(v);
