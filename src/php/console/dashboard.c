@@ -601,7 +601,20 @@ static void api_failed_act(php_messenger_dashboard *d, const dash_request *req, 
 		}
 	}
 	if (ok && !php_messenger_transport_settle(t, Z_OBJ(e), false)) {
-		send_exception(res);
+		if (retry) {
+			/* sent back, still here: it may be handled twice (at least once, never lost) */
+			zend_object *ex;
+			zval rv;
+			php_messenger_take_exception(&ex);
+			zval *msg = ex ? php_messenger_throwable_prop(ex, ZSTR_KNOWN(ZEND_STR_MESSAGE), &rv) : NULL;
+			send_error(res, 500, "The message \"%s\" was sent back but could not be removed from the failure transport: %s",
+				ZSTR_VAL(id), msg && Z_TYPE_P(msg) == IS_STRING ? Z_STRVAL_P(msg) : "unknown error");
+			if (ex) {
+				OBJ_RELEASE(ex);
+			}
+		} else {
+			send_exception(res);
+		}
 		ok = false;
 	}
 	if (ok) {
