@@ -33,20 +33,22 @@ foreach (['ok1', 'bad1', 'ok2', 'bad2', 'bad3', 'bad<script>window.__xss=1</scri
 $m->dispatch(new Mail('a@example.com'));
 $m->worker(['async'])->run(['limit' => 7, 'sleep' => 0, 'status_dir' => "$dir/workers"]);
 
-// a worker that stopped reporting a minute ago while "running" (killed): not listed, still counted;
+// a worker that stopped reporting 200 s ago while "running" (killed): not listed, still counted;
 // one older than 7 days: forgotten (its file goes); garbage beside them: ignored
 $now = time();
 $day = intdiv($now + (int) date('Z'), 86400);
-file_put_contents("$dir/workers/gone-1.json", json_encode(['host' => 'gone', 'pid' => 1, 'transports' => ['async'], 'since' => $now - 600, 'updated' => $now - 60,
+file_put_contents("$dir/workers/gone-1-100.json", json_encode(['host' => 'gone', 'pid' => 1, 'transports' => ['async'], 'since' => $now - 600, 'updated' => $now - 200,
     'running' => true, 'handled' => 10, 'failed' => 0, 'memory' => 1, 'day' => $day, 'day_handled' => 10, 'day_failed' => 0, 'minutes' => [[intdiv($now, 60) * 60 - 120, 10, 0]]]));
-file_put_contents("$dir/workers/old-2.json", json_encode(['host' => 'old', 'pid' => 2, 'updated' => $now - 8 * 86400, 'running' => false, 'handled' => 1000, 'failed' => 1000, 'day' => 1, 'minutes' => []]));
-file_put_contents("$dir/workers/junk.json", '{"not json');
-file_put_contents("$dir/workers/live-3.json", json_encode(['host' => 'live<b>', 'pid' => 3, 'transports' => ['async'], 'since' => $now - 60, 'updated' => $now, 'running' => true,
+file_put_contents("$dir/workers/old-2-100.json", json_encode(['host' => 'old', 'pid' => 2, 'updated' => $now - 8 * 86400, 'running' => false, 'handled' => 1000, 'failed' => 1000, 'day' => 1, 'minutes' => []]));
+file_put_contents("$dir/workers/junk-4-100.json", '{"not json');
+file_put_contents("$dir/workers/live-3-100.json", json_encode(['host' => 'live<b>', 'pid' => 3, 'transports' => ['async'], 'since' => $now - 60, 'updated' => $now, 'running' => true,
     'handled' => 0, 'failed' => 0, 'memory' => 2097152, 'day' => $day, 'day_handled' => 0, 'day_failed' => 0, 'minutes' => []]));
 
+// not a report: never read, never removed
+file_put_contents("$dir/workers/composer.json", '{"name": "app/app"}');
 $d = new Messenger\Dashboard($m, ['status_dir' => "$dir/workers", 'page_size' => 2]);
 $get = function (string $uri, array $headers = []) use ($d) {
-    $r = $d->handle('GET', $uri, $headers);
+    $r = $d->handle('GET', $uri, $headers + ['Host' => '127.0.0.1:8080']);
     return [$r['status'], json_decode($r['body'], true), $r];
 };
 [$status, $stats] = $get('/api/stats');
@@ -58,7 +60,12 @@ echo '  today: ', json_encode($stats['today']), "\n  overall: ", json_encode($st
 echo '  series: ', count($stats['series']), ' minutes, last hour handled ', array_sum(array_column($stats['series'], 'handled')), ', failed ', array_sum(array_column($stats['series'], 'failed')),
     ', one minute apart: ', var_export($stats['series'][1]['t'] - $stats['series'][0]['t'] === 60, true), "\n";
 echo '  workers listed: ', implode(', ', array_map(fn ($w) => "{$w['host']} ({$w['pid']}, " . ($w['running'] ? 'running' : 'stopped') . ')', $stats['workers'])), "\n";
-echo '  the old report is gone: ', var_export(!file_exists("$dir/workers/old-2.json"), true), "\n";
+echo '  the old report is gone: ', var_export(!file_exists("$dir/workers/old-2-100.json"), true), ', composer.json stays: ', var_export(file_exists("$dir/workers/composer.json"), true), "\n";
+// without a token, only loopback names: another site pointed at 127.0.0.1 is refused
+foreach ([[], ['Host' => 'evil.example'], ['Host' => 'evil.example:8080'], ['Host' => '127.0.0.1.evil.example'], ['Host' => 'localhost:8080'], ['host' => ['[::1]:8080']], ['Host' => '127.0.0.1']] as $hh) {
+    $r = $d->handle('GET', '/api/stats', $hh);
+    echo 'Host ', $hh ? json_encode(reset($hh)) : '(none)', ': ', $r['status'], $r['status'] === 403 ? ' ' . json_decode($r['body'])->error : '', "\n";
+}
 
 [$status, $list] = $get('/api/failed');
 echo "failed: $status, total {$list['total']}, pages {$list['pages']}, page {$list['page']}, transports ", implode(',', $list['transports']), ', classes ', implode(',', $list['classes']), "\n";
@@ -95,7 +102,10 @@ foreach (['/api/failed/999999', '/api/failed/abc', '/api/failed/1?transport=asyn
 // POSTs: the CSRF token as the page's cookie and as a header
 $csrf = bin2hex(random_bytes(16));
 $h = ['Cookie' => "messenger_csrf=$csrf", 'X-CSRF-Token' => $csrf];
-$post = fn (string $uri, array $headers) => (fn ($r) => [$r['status'], json_decode($r['body'], true)])($d->handle('POST', $uri, $headers));
+$post = fn (string $uri, array $headers) => (fn ($r) => [$r['status'], json_decode($r['body'], true)])($d->handle('POST', $uri, $headers + ['Host' => '127.0.0.1:8080']));
+// headers as a framework gives them: lists of values
+[$status] = $post('/api/failed/999999/remove', ['cookie' => ['other=1', "messenger_csrf=$csrf"], 'x-csrf-token' => [$csrf]]);
+echo "headers as lists: $status (the CSRF pair was read)\n";
 foreach ([[], ['X-CSRF-Token' => $csrf], ['Cookie' => "messenger_csrf=$csrf", 'X-CSRF-Token' => strrev($csrf)], ['Cookie' => 'messenger_csrf=', 'X-CSRF-Token' => '']] as $bad) {
     [$status, $e] = $post("/api/failed/{$xss['id']}/retry", $bad);
     echo "retry without a matching CSRF pair: $status {$e['error']}\n";
@@ -116,19 +126,19 @@ echo "retry it again: $status {$r['error']}\n";
 [$status, $r] = $post("/api/failed/{$xss['id']}/remove", $h);
 echo "remove xss: $status ", json_encode($r), ' -> failed ', $failedCount(), "\n";
 foreach (['/api/failed/1/explode', '/api/stats', '/'] as $u) {
-    echo "POST $u: ", $d->handle('POST', $u, $h)['status'], "\n";
+    echo "POST $u: ", $post($u, $h)[0], "\n";
 }
-echo 'GET /api/failed/1/retry: ', $d->handle('GET', '/api/failed/1/retry')['status'], "\n";
+echo 'GET /api/failed/1/retry: ', $get('/api/failed/1/retry')[0], "\n";
 
 // the page: a CSRF cookie, the nonce of its script in the policy, the mount path in it
-$page = $d->handle('GET', '/');
+$page = $get('/')[2];
 preg_match("/script-src 'nonce-([0-9a-f]{32})'/", $page['headers']['Content-Security-Policy'], $nonce);
 preg_match('/^messenger_csrf=([0-9a-f]{32}); Path=\/; SameSite=Strict; HttpOnly$/', $page['headers']['Set-Cookie'], $cookie);
 echo 'page: ', $page['status'], ', ', $page['headers']['Content-Type'], ', nonce in the script: ', var_export(str_contains($page['body'], "<script nonce=\"$nonce[1]\">"), true),
     ', token in the page is the cookie\'s: ', var_export(str_contains($page['body'], "content=\"$cookie[1]\""), true), ', placeholders left: ', var_export(str_contains($page['body'], '{{'), true), "\n";
-$again = $d->handle('GET', '/', ['Cookie' => "other=1; messenger_csrf=$csrf"]);
+$again = $get('/', ['Cookie' => "other=1; messenger_csrf=$csrf"])[2];
 echo 'a page with the cookie keeps it: ', var_export(str_contains($again['headers']['Set-Cookie'], $csrf), true), "\n";
-echo 'HEAD-less others: /nope ', $d->handle('GET', '/nope')['status'], ', /api ', $d->handle('GET', '/api')['status'], "\n";
+echo 'HEAD-less others: /nope ', $get('/nope')[0], ', /api ', $get('/api')[0], "\n";
 
 // mounted under a path, with a token
 $t = new Messenger\Dashboard($m, ['path' => '/admin/messenger', 'token' => 'S3cret-token_0123456789', 'status_dir' => "$dir/workers"]);
@@ -166,7 +176,14 @@ stats: 200
   overall: {"handled":12,"failed":5,"success_rate":0.7058823529411765}
   series: 60 minutes, last hour handled 12, failed 5, one minute apart: true
   workers listed: live<b> (3, running)
-  the old report is gone: true
+  the old report is gone: true, composer.json stays: true
+Host (none): 403 Without a token the dashboard answers only requests to 127.0.0.1, [::1] or localhost: give it a token
+Host "evil.example": 403 Without a token the dashboard answers only requests to 127.0.0.1, [::1] or localhost: give it a token
+Host "evil.example:8080": 403 Without a token the dashboard answers only requests to 127.0.0.1, [::1] or localhost: give it a token
+Host "127.0.0.1.evil.example": 403 Without a token the dashboard answers only requests to 127.0.0.1, [::1] or localhost: give it a token
+Host "localhost:8080": 200
+Host ["[::1]:8080"]: 200
+Host "127.0.0.1": 200
 failed: 200, total 5, pages 3, page 1, transports failed, classes Sms,Mail
   #%d Sms (RuntimeException): cannot text bad1: <img src=x onerror=alert(1)>
   #%d Sms (RuntimeException): cannot text bad2: <img src=x onerror=alert(1)>
@@ -183,6 +200,7 @@ detail: 200, class Sms, retries 1, error class RuntimeException, trace null
 GET /api/failed/999999: 404 The message "999999" is not in the failure transport "failed"
 GET /api/failed/abc: 404 The message "abc" is not in the failure transport "failed"
 GET /api/failed/1?transport=async: 404 "async" is not a failure transport that can list its messages
+headers as lists: 404 (the CSRF pair was read)
 retry without a matching CSRF pair: 403 Missing or wrong CSRF token: reload the page
 retry without a matching CSRF pair: 403 Missing or wrong CSRF token: reload the page
 retry without a matching CSRF pair: 403 Missing or wrong CSRF token: reload the page

@@ -36,7 +36,7 @@ rm_tree($dir);
 --EXPECT--
 --listen=0.0.0.0:1: exit 2: The dashboard listens on 0.0.0.0:1, beyond this machine: pass --token (at least 16 characters) so that only those who know it get in.
 --listen=[::]:1: exit 2: The dashboard listens on [::]:1, beyond this machine: pass --token (at least 16 characters) so that only those who know it get in.
---listen=192.0.2.1:1: exit 2: The dashboard listens on 192.0.2.1:1, beyond this machine: pass --token (at least 16 characters) so that only those who know it get in.
+--listen=192.0.2.1:1: exit 1: Cannot listen on "192.0.2.1:1": Cannot assign requested address
 --listen=127.0.0.1:99999: exit 1: "127.0.0.1:99999" is not an address to listen on: the port must be a number from 0 to 65535
 --listen=127.0.0.1:1 --token=short: exit 1: [ERROR] Messenger\Exception\InvalidArgumentException: The dashboard option "token" must be at least 16 characters of A-Z, a-z, 0-9, "-._~"
 --listen=127.0.0.1:1 --path=nope: exit 1: [ERROR] Messenger\Exception\InvalidArgumentException: The dashboard option "path" must be a URL path starting with "/" (letters, digits and "/-._~")

@@ -31,6 +31,7 @@ typedef struct {
 
 struct msgr_httpd {
 	int fd;
+	long long resting_until; /* out of descriptors: the listener is not waited on before */
 	char address[80];
 	conn_t conns[MSGR_HTTPD_MAX_CONNECTIONS];
 };
@@ -306,6 +307,7 @@ msgr_httpd_t *msgr_httpd_listen(const char *address, msgr_error_t *err)
 		s->conns[i].fd = -1;
 	}
 	struct sockaddr_storage sa;
+	memset(&sa, 0, sizeof(sa));
 	socklen_t sl = sizeof(sa);
 	char ip[INET6_ADDRSTRLEN] = "?";
 	int bound = 0;
@@ -354,7 +356,7 @@ void msgr_httpd_free(msgr_httpd_t *s)
 int msgr_httpd_fds(const msgr_httpd_t *s, int *fds, short *events, int max)
 {
 	int n = 0;
-	if (n < max) {
+	if (n < max && (!s->resting_until || now_ms() >= s->resting_until)) {
 		fds[n] = s->fd;
 		events[n++] = POLLIN;
 	}
@@ -454,6 +456,7 @@ int msgr_httpd_serve(msgr_httpd_t *s, int wait_ms, msgr_httpd_handler_t handler,
 	if (poll(p, (nfds_t) n, wait_ms) <= 0) {
 		return 0;
 	}
+	bool listening = n > 0 && p[0].fd == s->fd;
 	int answered = 0;
 	long long now = now_ms();
 	for (int i = 0; i < MSGR_HTTPD_MAX_CONNECTIONS; i++) {
@@ -465,10 +468,15 @@ int msgr_httpd_serve(msgr_httpd_t *s, int wait_ms, msgr_httpd_handler_t handler,
 			conn_close(c);
 		}
 	}
-	if (p[0].revents & POLLIN) {
+	if (listening && (p[0].revents & POLLIN)) {
 		for (;;) {
 			int fd = accept(s->fd, NULL, NULL);
 			if (fd < 0) {
+				if (errno == EMFILE || errno == ENFILE) {
+					/* no descriptor to take it with: the listener rests a while, rather than
+					 * waking every wait at once */
+					s->resting_until = now + 1000;
+				}
 				break;
 			}
 			conn_t *c = NULL;

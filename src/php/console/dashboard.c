@@ -32,7 +32,7 @@
 zend_class_entry *php_messenger_ce_Dashboard;
 static zend_object_handlers dashboard_handlers;
 
-#define WORKER_GONE_S 30          /* a status older than that: the worker is gone */
+#define WORKER_GONE_S 120         /* a report older than that: the worker is gone (or in one handler that long) */
 #define STATUS_KEPT_S (7 * 86400) /* stopped workers' reports kept for the totals */
 #define LIST_MAX 10000            /* failed messages looked at per failure transport */
 
@@ -55,7 +55,7 @@ typedef struct {
 	const char *method;
 	const char *path; size_t path_len;
 	const char *query; size_t query_len;
-	zend_string *cookie, *authorization, *csrf; /* headers, or NULL */
+	zend_string *cookie, *authorization, *csrf, *host; /* headers, or NULL */
 } dash_request;
 
 typedef struct {
@@ -226,6 +226,27 @@ static zend_long long_of(HashTable *ht, const char *key)
 	return v && Z_TYPE_P(v) == IS_LONG ? Z_LVAL_P(v) : 0;
 }
 
+/* <host>-<pid>-<since>.json, as observe.c names a report */
+static bool report_name(const char *name)
+{
+	size_t len = strlen(name);
+	if (len < 10 || strcmp(name + len - 5, ".json") != 0) {
+		return false;
+	}
+	const char *end = name + len - 5, *p = end;
+	for (int field = 0; field < 2; field++) {
+		const char *digits = p;
+		while (p > name && p[-1] >= '0' && p[-1] <= '9') {
+			p--;
+		}
+		if (p == digits || p == name || p[-1] != '-') {
+			return false;
+		}
+		p--;
+	}
+	return p > name;
+}
+
 /* the workers' reports: the running ones listed; every one kept counts in the totals */
 static void workers_into(php_messenger_dashboard *d, zval *stats)
 {
@@ -243,9 +264,8 @@ static void workers_into(php_messenger_dashboard *d, zval *stats)
 	DIR *dir = opendir(ZSTR_VAL(d->status_dir));
 	struct dirent *ent;
 	while (dir && (ent = readdir(dir))) {
-		size_t len = strlen(ent->d_name);
-		if (len < 6 || strcmp(ent->d_name + len - 5, ".json") != 0) {
-			continue;
+		if (!report_name(ent->d_name)) {
+			continue; /* not a worker's report: never read, never removed */
 		}
 		zend_string *file = zend_strpprintf(0, "%s/%s", ZSTR_VAL(d->status_dir), ent->d_name);
 		php_stream *s = php_stream_open_wrapper(ZSTR_VAL(file), "rb", 0, NULL);
@@ -265,7 +285,7 @@ static void workers_into(php_messenger_dashboard *d, zval *stats)
 			zend_long updated = long_of(w, "updated");
 			zval *running = zend_hash_str_find(w, "running", 7);
 			bool alive = running && Z_TYPE_P(running) == IS_TRUE && now - updated < WORKER_GONE_S;
-			if (!alive && now - updated > STATUS_KEPT_S) {
+			if (!alive && updated > 0 && now - updated > STATUS_KEPT_S) {
 				unlink(ZSTR_VAL(file)); /* too old to count */
 			} else {
 				handled += long_of(w, "handled");
@@ -417,7 +437,7 @@ static void api_failed(php_messenger_dashboard *d, const dash_request *req, dash
 	zend_string *only = query_param(req, "transport"), *cls = query_param(req, "class"), *q = query_param(req, "q");
 	zend_string *since = query_param(req, "since"), *until = query_param(req, "until"), *page_s = query_param(req, "page");
 	zend_long page = page_s ? ZEND_STRTOL(ZSTR_VAL(page_s), NULL, 10) : 1;
-	page = page < 1 ? 1 : page;
+	page = page < 1 ? 1 : page > 1000000 ? 1000000 : page;
 	array_init(&items);
 	array_init(&classes);
 	zend_long total = 0, from = (page - 1) * d->page_size;
@@ -649,7 +669,11 @@ static void page(php_messenger_dashboard *d, const dash_request *req, dash_respo
 	}
 	unsigned char raw[16];
 	char nonce[33];
-	php_random_bytes_silent(raw, sizeof(raw));
+	if (php_random_bytes_silent(raw, sizeof(raw)) == FAILURE) {
+		zend_string_release(csrf);
+		send_error(res, 500, "No random bytes for the page's nonce");
+		return;
+	}
 	for (int i = 0; i < 16; i++) {
 		snprintf(nonce + i * 2, 3, "%02x", raw[i]);
 	}
@@ -701,6 +725,29 @@ static void page(php_messenger_dashboard *d, const dash_request *req, dash_respo
 /* }}} */
 
 /* {{{ routing */
+/* Host: 127.x.x.x, [::1] or localhost, with or without a port */
+static bool loopback_host(const zend_string *host)
+{
+	if (!host) {
+		return false;
+	}
+	const char *h = ZSTR_VAL(host);
+	size_t n = ZSTR_LEN(host);
+	const char *colon = h[0] == '[' ? (memchr(h, ']', n) ? (const char *) memchr(h, ']', n) + 1 : NULL) : memchr(h, ':', n);
+	size_t name = colon ? (size_t) (colon - h) : n;
+	if (colon && *colon == ':' && strspn(colon + 1, "0123456789") != n - name - 1) {
+		return false;
+	}
+	if (colon && *colon != ':' && colon != h + n) {
+		return false;
+	}
+	if ((name == 9 && strncasecmp(h, "localhost", 9) == 0) || (name == 5 && memcmp(h, "[::1]", 5) == 0)) {
+		return true;
+	}
+	/* 127.a.b.c, digits and dots only */
+	return name >= 7 && name <= 15 && strncmp(h, "127.", 4) == 0 && strspn(h, "0123456789.") >= name;
+}
+
 static void dispatch(php_messenger_dashboard *d, const dash_request *req, dash_response *res)
 {
 	header_line(res, "X-Content-Type-Options", "nosniff");
@@ -710,6 +757,12 @@ static void dispatch(php_messenger_dashboard *d, const dash_request *req, dash_r
 	bool at_base = req->path_len == blen - 1 && memcmp(req->path, ZSTR_VAL(d->base), blen - 1) == 0;
 	if (!at_base && (req->path_len < blen || memcmp(req->path, ZSTR_VAL(d->base), blen) != 0)) {
 		send_error(res, 404, "Not found");
+		return;
+	}
+	/* without a token, only a page asked for by a loopback name: another site whose name is made to
+	 * point at 127.0.0.1 (DNS rebinding) would be of the same origin as the page */
+	if (!d->token && !loopback_host(req->host)) {
+		send_error(res, 403, "Without a token the dashboard answers only requests to 127.0.0.1, [::1] or localhost: give it a token");
 		return;
 	}
 	/* the token: a header, a cookie, or the query (then kept in a cookie) */
@@ -963,13 +1016,33 @@ static void handle_into(php_messenger_dashboard *d, dash_request *req, zval *ret
 	response_free(&res);
 }
 
+/* a header of handle()'s: a string, or a list of them (PSR-7's getHeaders(), Symfony's
+ * HeaderBag::all()), joined as HTTP joins them (cookies with "; ") */
 static zend_string *header_of(HashTable *headers, const char *name)
 {
 	zend_string *key;
 	zval *v;
 	ZEND_HASH_FOREACH_STR_KEY_VAL(headers, key, v) {
-		if (key && zend_binary_strcasecmp(ZSTR_VAL(key), ZSTR_LEN(key), name, strlen(name)) == 0 && Z_TYPE_P(v) == IS_STRING) {
+		if (!key || zend_binary_strcasecmp(ZSTR_VAL(key), ZSTR_LEN(key), name, strlen(name)) != 0) {
+			continue;
+		}
+		ZVAL_DEREF(v);
+		if (Z_TYPE_P(v) == IS_STRING) {
 			return zend_string_copy(Z_STR_P(v));
+		}
+		if (Z_TYPE_P(v) == IS_ARRAY) {
+			smart_str joined = { 0 };
+			zval *item;
+			ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(v), item) {
+				if (Z_TYPE_P(item) == IS_STRING) {
+					if (joined.s) {
+						smart_str_appends(&joined, strcasecmp(name, "Cookie") == 0 ? "; " : ", ");
+					}
+					smart_str_append(&joined, Z_STR_P(item));
+				}
+			} ZEND_HASH_FOREACH_END();
+			smart_str_0(&joined);
+			return joined.s;
 		}
 	} ZEND_HASH_FOREACH_END();
 	return NULL;
@@ -987,8 +1060,8 @@ static void request_from(dash_request *req, const char *method, const char *uri,
 
 static void request_free(dash_request *req)
 {
-	zend_string *s[] = { req->cookie, req->authorization, req->csrf };
-	for (int i = 0; i < 3; i++) {
+	zend_string *s[] = { req->cookie, req->authorization, req->csrf, req->host };
+	for (int i = 0; i < 4; i++) {
 		if (s[i]) {
 			zend_string_release(s[i]);
 		}
@@ -1026,6 +1099,7 @@ ZEND_METHOD(Messenger_Dashboard, handle)
 		req.cookie = header_of(headers, "Cookie");
 		req.authorization = header_of(headers, "Authorization");
 		req.csrf = header_of(headers, "X-CSRF-Token");
+		req.host = header_of(headers, "Host");
 	}
 	handle_into(d, &req, return_value);
 	request_free(&req);
@@ -1067,6 +1141,7 @@ ZEND_METHOD(Messenger_Dashboard, serve)
 	req.cookie = server_var(server, "HTTP_COOKIE");
 	req.authorization = server_var(server, "HTTP_AUTHORIZATION");
 	req.csrf = server_var(server, "HTTP_X_CSRF_TOKEN");
+	req.host = server_var(server, "HTTP_HOST");
 	dash_response res = { 200, NULL, { 0 }, { 0 } };
 	dispatch(d, &req, &res);
 	request_free(&req);
@@ -1125,6 +1200,9 @@ static void serve_one(void *ctx, const msgr_httpd_request_t *hr, msgr_httpd_resp
 	if ((v = msgr_httpd_header(hr, "X-CSRF-Token", &len))) {
 		req.csrf = zend_string_init(v, len, 0);
 	}
+	if ((v = msgr_httpd_header(hr, "Host", &len))) {
+		req.host = zend_string_init(v, len, 0);
+	}
 	dash_response res = { 200, NULL, { 0 }, { 0 } };
 	dispatch(d, &req, &res);
 	request_free(&req);
@@ -1142,19 +1220,9 @@ static void serve_one(void *ctx, const msgr_httpd_request_t *hr, msgr_httpd_resp
 	}
 }
 
-static bool loopback(const char *address)
-{
-	return strncmp(address, "127.", 4) == 0 || strncmp(address, "[::1]:", 6) == 0 || strncmp(address, "localhost:", 10) == 0
-		|| strchr(address, ':') == NULL;
-}
-
 int php_messenger_console_dashboard(zend_object *messenger, const char *listen, const char *token, const char *path)
 {
 	const char *address = listen ? listen : "127.0.0.1:8080";
-	if (!loopback(address) && !token) {
-		fprintf(stderr, "The dashboard listens on %s, beyond this machine: pass --token (at least 16 characters) so that only those who know it get in.\n", address);
-		return 2;
-	}
 	php_messenger_dashboard d = { 0 };
 	zval options;
 	array_init(&options);
@@ -1172,9 +1240,15 @@ int php_messenger_console_dashboard(zend_object *messenger, const char *listen, 
 	msgr_error_t err;
 	msgr_httpd_t *s = msgr_httpd_listen(address, &err);
 	int code = 0;
+	const char *bound = s ? msgr_httpd_address(s) : "";
 	if (!s) {
 		fprintf(stderr, "%s\n", err.message);
 		code = 1;
+	} else if (!token && strncmp(bound, "127.", 4) != 0 && strncmp(bound, "[::1]:", 6) != 0) {
+		/* decided on the address bound, whatever name was given */
+		fprintf(stderr, "The dashboard listens on %s, beyond this machine: pass --token (at least 16 characters) so that only those who know it get in.\n", address);
+		msgr_httpd_free(s);
+		code = 2;
 	} else {
 		fprintf(stderr, "[OK] The dashboard is on http://%s%s (Ctrl-C stops it).\n", msgr_httpd_address(s), ZSTR_VAL(d.base));
 		struct sigaction act, old_term, old_int;

@@ -14,6 +14,7 @@
 #include "main/php_streams.h"
 #include "zend_smart_str.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <time.h>
 #include <unistd.h>
@@ -23,6 +24,7 @@
 #define STATUS_EVENTS ((1u << PHP_MESSENGER_EV_HANDLED) | (1u << PHP_MESSENGER_EV_FAILED))
 #define CLASS_CAP 50            /* message classes named in labels; the others are "other" */
 #define QUEUE_REFRESH_MS 5000   /* the transports' counts: asked no more often */
+#define QUEUE_REFRESH_MAX_MS 300000 /* and at least that often, however long they took */
 #define STATUS_EVERY_MS 5000
 #define SERVE_EVERY_MS 10       /* between messages: the port looked at no more often */
 
@@ -228,14 +230,14 @@ static void count_queue(php_messenger_observer *o, zend_string *name)
 	if (!t || !(t->caps & PHP_MESSENGER_CAN_COUNT)) {
 		return;
 	}
-	if (!t->ops->count(t, &n)) {
-		zend_clear_exception(); /* a broker that cannot be reached now: no figure this time */
-		return;
+	bool counted = t->ops->count(t, &n);
+	if (!counted) {
+		zend_clear_exception(); /* a broker that cannot be reached now: NaN, not an old figure */
 	}
 	const char *values[1] = { ZSTR_VAL(name) };
 	msgr_metric_series_t *s = msgr_metrics_series(o->queue, values);
 	if (s) {
-		msgr_metric_set(s, (double) n);
+		msgr_metric_set(s, counted ? (double) n : NAN);
 	}
 }
 
@@ -274,8 +276,8 @@ static void serve(void *ctx, const msgr_httpd_request_t *req, msgr_httpd_respons
 		/* every 5 s at the most, and less often when counting is slow (a table of a million rows):
 		 * no more than 1% of the worker's time */
 		count_queues(o);
-		zend_long took = php_messenger_monotonic_ms() - now;
-		o->queue_due = now + (took * 100 > QUEUE_REFRESH_MS ? took * 100 : QUEUE_REFRESH_MS);
+		zend_long took = php_messenger_monotonic_ms() - now, wait = took * 100;
+		o->queue_due = now + (wait < QUEUE_REFRESH_MS ? QUEUE_REFRESH_MS : wait > QUEUE_REFRESH_MAX_MS ? QUEUE_REFRESH_MAX_MS : wait);
 	}
 	msgr_metric_set(o->memory_now, (double) rss_bytes());
 	res->type = "text/plain; version=0.0.4; charset=utf-8";
@@ -327,7 +329,7 @@ static void status_write(php_messenger_observer *o, bool running)
 	}
 	add_assoc_zval(&st, "minutes", &minutes);
 	smart_str json = { 0 };
-	php_json_encode(&json, &st, PHP_JSON_UNESCAPED_SLASHES);
+	php_json_encode(&json, &st, PHP_JSON_UNESCAPED_SLASHES | PHP_JSON_INVALID_UTF8_SUBSTITUTE | PHP_JSON_PARTIAL_OUTPUT_ON_ERROR);
 	zval_ptr_dtor(&st);
 	smart_str_0(&json);
 	zend_string *tmp = zend_strpprintf(0, "%s.tmp", ZSTR_VAL(o->status_file));
@@ -339,6 +341,8 @@ static void status_write(php_messenger_observer *o, bool running)
 		/* the worker goes on: it says so once, and stops writing */
 		php_error_docref(NULL, E_WARNING, "Messenger: cannot write the worker status file \"%s\": %s; the dashboard will not show this worker",
 			ZSTR_VAL(o->status_file), strerror(errno));
+		/* an error handler that makes warnings exceptions must not stop the worker for it */
+		zend_clear_exception();
 		unlink(ZSTR_VAL(tmp));
 		zend_string_release(o->status_file);
 		o->status_file = NULL;
@@ -397,9 +401,10 @@ php_messenger_observer *php_messenger_observer_start(const php_messenger_observe
 	}
 	if (setup->status_dir) {
 		if (access(ZSTR_VAL(setup->status_dir), F_OK) != 0) {
-			php_stream_mkdir(ZSTR_VAL(setup->status_dir), 0777, PHP_STREAM_MKDIR_RECURSIVE | REPORT_ERRORS, NULL);
+			php_stream_mkdir(ZSTR_VAL(setup->status_dir), 0777, PHP_STREAM_MKDIR_RECURSIVE, NULL); /* a failure: the write below says it */
 		}
-		o->status_file = zend_strpprintf(0, "%s/%s-%ld.json", ZSTR_VAL(setup->status_dir), o->host, (long) getpid());
+		/* the start in the name: a restarted container's worker has the same host and pid */
+		o->status_file = zend_strpprintf(0, "%s/%s-%ld-%ld.json", ZSTR_VAL(setup->status_dir), o->host, (long) getpid(), (long) o->since);
 		status_write(o, true);
 		o->status_at = php_messenger_monotonic_ms();
 	}

@@ -1815,6 +1815,13 @@ ZEND_METHOD(Messenger_Worker, run)
 	if ((keep.seconds = keepalive_seconds(w, r.o.keepalive)) < 0) {
 		RETURN_THROWS();
 	}
+	/* before the keepalive ticker: nothing here may leave it running on a frame that is gone */
+	if (r.o.metrics || r.o.status_dir) {
+		php_messenger_observer_setup setup = { r.o.metrics, r.o.status_dir, &w->receivers, &w->s };
+		if (!(r.obs = php_messenger_observer_start(&setup, &w->events))) {
+			RETURN_THROWS();
+		}
+	}
 	keepalive_t *outer_keep = keeping_alive;
 	msgr_tick_t *ticker = NULL;
 	php_messenger_transport *tended;
@@ -1834,18 +1841,12 @@ ZEND_METHOD(Messenger_Worker, run)
 		keep.every = every;
 		if (msgr_tick_start(&ticker, every, keepalive_tick, &keep, &terr) != MSGR_OK) {
 			php_messenger_throw(php_messenger_ce_RuntimeException, "Cannot start keepalive: %s", terr.message);
+			if (r.obs) {
+				php_messenger_observer_stop(r.obs, &w->events);
+			}
 			RETURN_THROWS();
 		}
 		keeping_alive = &keep;
-	}
-
-	if (r.o.metrics || r.o.status_dir) {
-		php_messenger_observer_setup setup = { r.o.metrics, r.o.status_dir, &w->receivers, &w->s };
-		if (!(r.obs = php_messenger_observer_start(&setup, &w->events))) {
-			msgr_tick_stop(ticker);
-			keeping_alive = outer_keep;
-			RETURN_THROWS();
-		}
 	}
 
 	struct sigaction act, old_term, old_int, old_quit;
