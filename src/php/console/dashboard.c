@@ -161,9 +161,15 @@ static zend_string *failure_of(php_messenger_dashboard *d, zend_string *name)
 	return f && !zend_string_equals(f, name) ? f : NULL;
 }
 
-/* the count, or null when it cannot count (or its broker cannot be reached: the error goes) */
-static void count_into(php_messenger_dashboard *d, zend_string *name, zval *out)
+/* the count, or null when it cannot count (or its broker cannot be reached: the error goes);
+ * each transport asked once per request (counted: name => count) */
+static void count_into(php_messenger_dashboard *d, HashTable *counted, zend_string *name, zval *out)
 {
+	zval *known = name ? zend_hash_find(counted, name) : NULL;
+	if (known) {
+		ZVAL_COPY_VALUE(out, known);
+		return;
+	}
 	php_messenger_transport *t = name ? php_messenger_messenger_transport(d->messenger, name) : NULL;
 	zend_long n;
 	ZVAL_NULL(out);
@@ -173,6 +179,9 @@ static void count_into(php_messenger_dashboard *d, zend_string *name, zval *out)
 		} else {
 			zend_clear_exception();
 		}
+	}
+	if (name) {
+		zend_hash_add(counted, name, out);
 	}
 }
 
@@ -352,15 +361,17 @@ static void api_stats(php_messenger_dashboard *d, dash_response *res)
 	add_assoc_long(&stats, "time", (zend_long) time(NULL));
 	array_init(&list);
 	HashTable *transports = php_messenger_messenger_transports(d->messenger);
+	HashTable counted;
+	zend_hash_init(&counted, 8, NULL, NULL, 0);
 	zend_string *name;
 	ZEND_HASH_FOREACH_STR_KEY(transports, name) {
 		zval row, v;
 		array_init(&row);
 		add_assoc_str(&row, "name", zend_string_copy(name));
-		count_into(d, name, &v);
+		count_into(d, &counted, name, &v);
 		add_assoc_zval(&row, "waiting", &v);
 		zend_string *f = failure_of(d, name);
-		count_into(d, f, &v);
+		count_into(d, &counted, f, &v);
 		add_assoc_zval(&row, "failed", &v);
 		if (f) {
 			add_assoc_str(&row, "failure_transport", zend_string_copy(f));
@@ -370,6 +381,7 @@ static void api_stats(php_messenger_dashboard *d, dash_response *res)
 		add_assoc_bool(&row, "is_failure", is_failure(d, name));
 		add_next_index_zval(&list, &row);
 	} ZEND_HASH_FOREACH_END();
+	zend_hash_destroy(&counted);
 	add_assoc_zval(&stats, "transports", &list);
 	workers_into(d, &stats);
 	send_json(res, 200, &stats);
