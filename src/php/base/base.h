@@ -83,6 +83,8 @@ zend_string *php_messenger_names_of(HashTable *ht);
 zend_long php_messenger_monotonic_ms(void);
 /* the same in microseconds: for how long something took */
 double php_messenger_monotonic_us(void);
+/* prefix and 2n random hex digits (n <= 32); NULL with an exception when no random bytes */
+zend_string *php_messenger_random_hex(const char *prefix, size_t n);
 /* An array of what an iterable yields (keys dropped); false with an exception. */
 bool php_messenger_iterable_to_array(zval *iterable, zval *out);
 /* A method's return value made an array in place: an array stays, a Traversable (a generator)

@@ -7,6 +7,11 @@
 
 #include "zend_smart_str.h"
 #include "ext/json/php_json.h"
+#if PHP_VERSION_ID >= 80200
+#include "ext/random/php_random.h"
+#else
+#include "ext/standard/php_random.h"
+#endif
 
 void php_messenger_throw(zend_class_entry *ce, const char *fmt, ...)
 {
@@ -139,6 +144,24 @@ double php_messenger_monotonic_us(void)
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (double) ts.tv_sec * 1e6 + (double) ts.tv_nsec / 1e3;
+}
+
+zend_string *php_messenger_random_hex(const char *prefix, size_t n)
+{
+	unsigned char bytes[32];
+	if (n > sizeof(bytes) || php_random_bytes_throw(bytes, n) == FAILURE) {
+		return NULL;
+	}
+	static const char hex[] = "0123456789abcdef";
+	size_t at = strlen(prefix);
+	zend_string *s = zend_string_alloc(at + 2 * n, 0);
+	memcpy(ZSTR_VAL(s), prefix, at);
+	for (size_t i = 0; i < n; i++) {
+		ZSTR_VAL(s)[at + 2 * i] = hex[bytes[i] >> 4];
+		ZSTR_VAL(s)[at + 2 * i + 1] = hex[bytes[i] & 15];
+	}
+	ZSTR_VAL(s)[at + 2 * n] = '\0';
+	return s;
 }
 
 ZEND_TLS bool refused;

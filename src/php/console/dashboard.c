@@ -141,16 +141,10 @@ static zend_string *query_param(const dash_request *req, const char *name)
 	return v;
 }
 
-static bool same_secret(const zend_string *a, const char *b, size_t blen)
+/* two secrets (a token, a CSRF pair), compared in constant time; an empty one matches nothing */
+static bool same_secret(const zend_string *a, const zend_string *b)
 {
-	if (!a || ZSTR_LEN(a) != blen || blen == 0) {
-		return false;
-	}
-	unsigned char diff = 0;
-	for (size_t i = 0; i < blen; i++) {
-		diff |= (unsigned char) (ZSTR_VAL(a)[i] ^ b[i]);
-	}
-	return diff == 0;
+	return a && b && ZSTR_LEN(a) && php_safe_bcmp(a, b) == 0;
 }
 /* }}} */
 
@@ -668,26 +662,16 @@ static void page(php_messenger_dashboard *d, const dash_request *req, dash_respo
 		if (csrf) {
 			zend_string_release(csrf);
 		}
-		unsigned char raw[16];
-		char hex[33];
-		if (php_random_bytes_silent(raw, sizeof(raw)) == FAILURE) {
-			send_error(res, 500, "No random bytes for a CSRF token");
-			return;
-		}
-		for (int i = 0; i < 16; i++) {
-			snprintf(hex + i * 2, 3, "%02x", raw[i]);
-		}
-		csrf = zend_string_init(hex, 32, 0);
+		csrf = php_messenger_random_hex("", 16);
 	}
-	unsigned char raw[16];
-	char nonce[33];
-	if (php_random_bytes_silent(raw, sizeof(raw)) == FAILURE) {
-		zend_string_release(csrf);
-		send_error(res, 500, "No random bytes for the page's nonce");
+	zend_string *nonce = csrf ? php_messenger_random_hex("", 16) : NULL;
+	if (!nonce) {
+		zend_clear_exception();
+		if (csrf) {
+			zend_string_release(csrf);
+		}
+		send_error(res, 500, "No random bytes for the page's CSRF token and nonce");
 		return;
-	}
-	for (int i = 0; i < 16; i++) {
-		snprintf(nonce + i * 2, 3, "%02x", raw[i]);
 	}
 	zend_string *base = php_escape_html_entities((unsigned char *) ZSTR_VAL(d->base), ZSTR_LEN(d->base), 0, ENT_QUOTES | ENT_HTML5, NULL);
 	const char *html = php_messenger_dashboard_html;
@@ -713,7 +697,7 @@ static void page(php_messenger_dashboard *d, const dash_request *req, dash_respo
 			smart_str_append(&res->body, csrf);
 		} else {
 			smart_str_appends(&res->body, "<script nonce=\"");
-			smart_str_appends(&res->body, nonce);
+			smart_str_append(&res->body, nonce);
 			smart_str_appends(&res->body, "\">");
 		}
 		html = next + strlen(marks[which]);
@@ -721,7 +705,7 @@ static void page(php_messenger_dashboard *d, const dash_request *req, dash_respo
 	res->status = 200;
 	res->type = "text/html; charset=utf-8";
 	smart_str policy = { 0 };
-	smart_str_append_printf(&policy, "default-src 'none'; script-src 'nonce-%s'; style-src 'unsafe-inline'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'", nonce);
+	smart_str_append_printf(&policy, "default-src 'none'; script-src 'nonce-%s'; style-src 'unsafe-inline'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'", ZSTR_VAL(nonce));
 	smart_str_0(&policy);
 	header_line(res, "Content-Security-Policy", ZSTR_VAL(policy.s));
 	smart_str_free(&policy);
@@ -733,6 +717,7 @@ static void page(php_messenger_dashboard *d, const dash_request *req, dash_respo
 	header_line(res, "Cache-Control", "no-store");
 	zend_string_release(base);
 	zend_string_release(csrf);
+	zend_string_release(nonce);
 }
 /* }}} */
 
@@ -788,7 +773,7 @@ static void dispatch(php_messenger_dashboard *d, const dash_request *req, dash_r
 		} else if (req->cookie) {
 			given = param(ZSTR_VAL(req->cookie), ZSTR_LEN(req->cookie), "messenger_token", ';');
 		}
-		bool ok = given && same_secret(d->token, ZSTR_VAL(given), ZSTR_LEN(given));
+		bool ok = same_secret(d->token, given);
 		if (given) {
 			zend_string_release(given);
 		}
@@ -818,7 +803,7 @@ static void dispatch(php_messenger_dashboard *d, const dash_request *req, dash_r
 	if (post) {
 		/* the page's CSRF token, as its cookie and as a header */
 		zend_string *cookie = req->cookie ? param(ZSTR_VAL(req->cookie), ZSTR_LEN(req->cookie), "messenger_csrf", ';') : NULL;
-		bool ok = cookie && req->csrf && same_secret(cookie, ZSTR_VAL(req->csrf), ZSTR_LEN(req->csrf));
+		bool ok = same_secret(cookie, req->csrf);
 		if (cookie) {
 			zend_string_release(cookie);
 		}

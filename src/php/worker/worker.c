@@ -1670,23 +1670,21 @@ static bool wait_slice(run_t *r, zend_long slice_ms)
 			n++;
 		}
 	} ZEND_HASH_FOREACH_END();
+	/* the receivers' sockets, then the observer's (which change as clients come and go) */
 	nfds_t own = n;
-	if (r->obs) {
-		int ofds[WAKE_MAX];
-		short oev[WAKE_MAX];
-		int k = php_messenger_observer_fds(r->obs, ofds, oev, (int) (WAKE_MAX - n));
-		for (int j = 0; j < k; j++, n++) {
-			fds[n] = (struct pollfd) { ofds[j], oev[j], 0 };
-		}
-	}
-	if (!n) {
-		usleep((useconds_t) slice_ms * 1000);
-		return true;
-	}
 	zend_long until = php_messenger_monotonic_ms() + slice_ms;
 	for (;;) {
-		int got = poll(fds, n, (int) slice_ms);
-		if (got <= 0) {
+		int ofds[WAKE_MAX];
+		short oev[WAKE_MAX];
+		int k = r->obs ? php_messenger_observer_fds(r->obs, ofds, oev, (int) (WAKE_MAX - own)) : 0;
+		for (n = own; (int) (n - own) < k; n++) {
+			fds[n] = (struct pollfd) { ofds[n - own], oev[n - own], 0 };
+		}
+		if (!n) {
+			usleep((useconds_t) slice_ms * 1000);
+			return true;
+		}
+		if (poll(fds, n, (int) slice_ms) <= 0) {
 			return true;
 		}
 		for (nfds_t j = 0; j < own; j++) {
@@ -1698,15 +1696,6 @@ static bool wait_slice(run_t *r, zend_long slice_ms)
 		php_messenger_observer_tick(r->obs, true);
 		if ((slice_ms = until - php_messenger_monotonic_ms()) <= 0) {
 			return true;
-		}
-		int ofds[WAKE_MAX];
-		short oev[WAKE_MAX];
-		int k = php_messenger_observer_fds(r->obs, ofds, oev, (int) (WAKE_MAX - own));
-		for (n = own; (int) (n - own) < k; n++) {
-			fds[n] = (struct pollfd) { ofds[n - own], oev[n - own], 0 };
-		}
-		for (nfds_t j = 0; j < own; j++) {
-			fds[j].revents = 0;
 		}
 	}
 }

@@ -60,19 +60,7 @@ static bool token_ok(zend_string *s)
 /* "msg_" and 32 hex digits: unique, and the same for every attempt */
 static zend_string *new_id(void)
 {
-	unsigned char bytes[16];
-	if (php_random_bytes_throw(bytes, sizeof(bytes)) == FAILURE) {
-		return NULL;
-	}
-	zend_string *id = zend_string_alloc(4 + 32, 0);
-	memcpy(ZSTR_VAL(id), "msg_", 4);
-	static const char hex[] = "0123456789abcdef";
-	for (int i = 0; i < 16; i++) {
-		ZSTR_VAL(id)[4 + 2 * i] = hex[bytes[i] >> 4];
-		ZSTR_VAL(id)[5 + 2 * i] = hex[bytes[i] & 15];
-	}
-	ZSTR_VAL(id)[36] = '\0';
-	return id;
+	return php_messenger_random_hex("msg_", 16);
 }
 
 /* Whether the parts make a message that can be sent; else false with an exception of class ce
