@@ -27,7 +27,7 @@ PHP_ARG_WITH([messenger-curl],
 
 dnl The sources, one list per part; scripts/check-build-lists.sh checks config.w32 builds the same.
 MESSENGER_CORE="src/core/base/alloc.c src/core/base/args.c src/core/base/buf.c src/core/base/dsn.c src/core/base/error.c src/core/base/message.c src/core/base/option.c src/core/base/pool.c src/core/base/prefetch.c src/core/base/rate.c src/core/base/retry.c src/core/base/route.c src/core/base/tick.c src/core/base/utf8.c src/core/codec/json.c src/core/codec/phpser.c src/core/table/table.c src/core/http/server.c src/core/metrics/metrics.c"
-MESSENGER_CORE_REDIS="src/core/redis/net.c src/core/redis/redis.c"
+MESSENGER_CORE_REDIS="src/core/redis/net.c src/core/redis/redis.c src/core/redis/topology.c"
 MESSENGER_CORE_AMQP="src/core/amqp/amqp.c src/core/amqp/options.c src/core/amqp/topology.c"
 MESSENGER_BINDING_AMQP="src/php/transport/amqp/amqp.c"
 MESSENGER_BINDING="src/php_messenger.c src/php/base/exceptions.c src/php/base/util.c src/php/bus/envelope.c src/php/bus/stamps.c src/php/bus/middleware.c src/php/bus/bus.c src/php/bus/handlers.c src/php/bus/traits.c src/php/bus/acknowledger.c src/php/bus/failures.c src/php/bus/events.c src/php/serialization/serializer.c src/php/serialization/json.c src/php/serialization/phpwire.c src/php/transport/transport.c src/php/transport/adapter.c src/php/transport/in_memory.c src/php/transport/sync.c src/php/transport/send.c src/php/transport/doctrine/doctrine.c src/php/worker/worker.c src/php/worker/retry.c src/php/worker/observe.c src/php/messenger/messenger.c src/php/console/console.c src/php/console/dashboard.c"

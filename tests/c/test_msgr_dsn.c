@@ -160,6 +160,51 @@ static void test_redact(void **state)
 	msgr_buf_free(&out);
 }
 
+static void test_lists_of_dsns_and_bare_query(void **state)
+{
+	msgr_dsn_t dsn;
+	msgr_error_t err;
+	/* a cluster's seeds, each a DSN: hosts in order, the last credentials, path and query win */
+	assert_int_equal(parse("redis://a:7000?x=1,redis://u:pw@b:7001,REDIS://c:7002/s/g?x=2", &dsn, &err), MSGR_OK);
+	assert_string_equal(dsn.host, "a");
+	assert_int_equal(dsn.port, 7000);
+	assert_int_equal(dsn.more_host_count, 2);
+	assert_string_equal(dsn.more_hosts[0].host, "b");
+	assert_int_equal(dsn.more_hosts[0].port, 7001);
+	assert_string_equal(dsn.more_hosts[1].host, "c");
+	assert_int_equal(dsn.more_hosts[1].port, 7002);
+	assert_string_equal(dsn.user, "u");
+	assert_string_equal(dsn.password, "pw");
+	assert_string_equal(dsn.path, "/s/g");
+	assert_int_equal(dsn.param_count, 2);
+	assert_string_equal(msgr_dsn_param(&dsn, "x"), "2");
+	msgr_dsn_free(&dsn);
+	/* a comma inside a password or a query value is not a list */
+	assert_int_equal(parse("redis://u:p,w@a:1?k=a,b", &dsn, &err), MSGR_OK);
+	assert_string_equal(dsn.password, "p,w");
+	assert_string_equal(msgr_dsn_param(&dsn, "k"), "a,b");
+	assert_int_equal(dsn.more_host_count, 0);
+	msgr_dsn_free(&dsn);
+	assert_int_equal(parse("redis://a:1,rediss://b:2", &dsn, &err), MSGR_ERR_INVALID);
+	assert_int_equal(parse("redis://a:1,redis://", &dsn, &err), MSGR_ERR_INVALID);
+	assert_int_equal(parse("redis://,redis://b:2", &dsn, &err), MSGR_ERR_INVALID);
+	assert_string_equal(err.message, "the DSN's list of hosts has an empty one");
+	assert_int_equal(parse("redis://a:1,redis://b:99999", &dsn, &err), MSGR_ERR_INVALID);
+
+	/* Symfony's Sentinel form: no authority, the hosts in the query */
+	assert_int_equal(parse("redis:?host[s1:26379]&host[s2:26380]&sentinel_master=mymaster", &dsn, &err), MSGR_OK);
+	assert_string_equal(dsn.scheme, "redis");
+	assert_string_equal(dsn.host, "");
+	assert_string_equal(dsn.path, "");
+	assert_int_equal(dsn.param_count, 3);
+	assert_string_equal(dsn.params[0].key, "host[s1:26379]");
+	assert_string_equal(dsn.params[1].key, "host[s2:26380]");
+	assert_string_equal(msgr_dsn_param(&dsn, "sentinel_master"), "mymaster");
+	msgr_dsn_free(&dsn);
+	assert_int_equal(parse("redis:", &dsn, &err), MSGR_ERR_INVALID);
+	assert_int_equal(parse("redis:host", &dsn, &err), MSGR_ERR_INVALID);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -173,6 +218,7 @@ int main(void)
 		LEAK_TEST(test_out_of_memory_at_every_step),
 		LEAK_TEST(test_redact),
 		LEAK_TEST(test_host_list),
+		LEAK_TEST(test_lists_of_dsns_and_bare_query),
 	};
 	return cmocka_run_group_tests_name("msgr_dsn", tests, NULL, NULL);
 }

@@ -2,7 +2,9 @@
 #include "core/base/alloc.h"
 
 #include <ctype.h>
+#include <stdbool.h>
 #include <string.h>
+#include <strings.h>
 
 static int hexval(char c)
 {
@@ -142,7 +144,10 @@ static int parse(const char *dsn, size_t len, msgr_dsn_t *out, msgr_error_t *err
 	while (i < len && (isalnum((unsigned char) dsn[i]) || dsn[i] == '+' || dsn[i] == '-' || dsn[i] == '.')) {
 		i++;
 	}
-	if (i == 0 || !isalpha((unsigned char) dsn[0]) || len - i < 3 || memcmp(dsn + i, "://", 3) != 0) {
+	/* scheme:?query alone (no authority, no path) is Symfony's form of a list of hosts in the
+	 * query: redis:?host[a:26379]&host[b:26379]&sentinel_master=... */
+	bool bare = i > 0 && len - i >= 2 && dsn[i] == ':' && dsn[i + 1] == '?';
+	if (i == 0 || !isalpha((unsigned char) dsn[0]) || (!bare && (len - i < 3 || memcmp(dsn + i, "://", 3) != 0))) {
 		return msgr_error_set(err, MSGR_ERR_INVALID, "the DSN has no scheme (expected scheme://...)");
 	}
 	if (!(out->scheme = msgr_strndup(dsn, i))) {
@@ -150,6 +155,12 @@ static int parse(const char *dsn, size_t len, msgr_dsn_t *out, msgr_error_t *err
 	}
 	for (char *c = out->scheme; *c; c++) {
 		*c = (char) tolower((unsigned char) *c);
+	}
+	if (bare) {
+		if (!(out->host = msgr_strndup("", 0)) || !(out->path = msgr_strndup("", 0)) || !(out->raw_path = msgr_strndup("", 0))) {
+			return msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory while parsing the DSN");
+		}
+		return parse_query(dsn + i + 2, len - i - 2, out, err);
 	}
 	i += 3;
 
@@ -224,13 +235,98 @@ static int parse(const char *dsn, size_t len, msgr_dsn_t *out, msgr_error_t *err
 	return MSGR_OK;
 }
 
+/* Where the next DSN of a list scheme://a,scheme://b starts (after its comma), or NULL. */
+static const char *next_dsn(const char *s, size_t len, const char *scheme)
+{
+	size_t n = strlen(scheme);
+	for (const char *c = memchr(s, ',', len); c; c = memchr(c + 1, ',', len - (size_t) (c + 1 - s))) {
+		size_t left = len - (size_t) (c + 1 - s);
+		if (left > n + 3 && strncasecmp(c + 1, scheme, n) == 0 && memcmp(c + 1 + n, "://", 3) == 0) {
+			return c + 1;
+		}
+	}
+	return NULL;
+}
+
+/* Takes what piece (of the same scheme: see next_dsn()) holds into out, the DSN so far of a
+ * list: its hosts are added after out's;
+ * its credentials, a non-empty path and its query parameters come after out's (the last wins). */
+static int merge(msgr_dsn_t *out, msgr_dsn_t *piece, msgr_error_t *err)
+{
+	if (!*piece->host) {
+		return msgr_error_set(err, MSGR_ERR_INVALID, "the DSN's list of hosts has an empty one");
+	}
+	size_t hosts = out->more_host_count + 1 + piece->more_host_count;
+	msgr_dsn_host_t *grown = msgr_realloc(out->more_hosts, hosts * sizeof(*grown));
+	msgr_dsn_param_t *params = msgr_realloc(out->params, (out->param_count + piece->param_count + 1) * sizeof(*params));
+	if (grown) {
+		out->more_hosts = grown;
+	}
+	if (params) {
+		out->params = params;
+	}
+	if (!grown || !params) {
+		return msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory while parsing the DSN");
+	}
+	grown[out->more_host_count].host = piece->host;
+	grown[out->more_host_count].port = piece->port;
+	memcpy(grown + out->more_host_count + 1, piece->more_hosts, piece->more_host_count * sizeof(*grown));
+	out->more_host_count = hosts;
+	piece->host = NULL;
+	piece->more_host_count = 0;
+	memcpy(params + out->param_count, piece->params, piece->param_count * sizeof(*params));
+	out->param_count += piece->param_count;
+	piece->param_count = 0;
+	char **mine[] = { &out->user, &out->password, &out->path, &out->raw_path };
+	char **theirs[] = { &piece->user, &piece->password, &piece->path, &piece->raw_path };
+	for (size_t k = 0; k < 4; k++) {
+		if (*theirs[k] && (k < 2 || **theirs[k])) {
+			msgr_free(*mine[k]);
+			*mine[k] = *theirs[k];
+			*theirs[k] = NULL;
+		}
+	}
+	return MSGR_OK;
+}
+
 int msgr_dsn_parse(const char *dsn, size_t len, msgr_dsn_t *out, msgr_error_t *err)
 {
 	memset(out, 0, sizeof(*out));
 	if (memchr(dsn, '\0', len)) {
 		return msgr_error_set(err, MSGR_ERR_INVALID, "the DSN contains a NUL byte");
 	}
-	int rc = parse(dsn, len, out, err);
+	/* scheme://a,scheme://b,...: a list of servers (a cluster's seeds), each a DSN of its own */
+	const char *at = dsn, *end = dsn + len;
+	int rc = MSGR_OK;
+	bool first = true;
+	while (rc == MSGR_OK && at) {
+		const char *next = first ? NULL : next_dsn(at, (size_t) (end - at), out->scheme);
+		if (first) {
+			/* the scheme is needed to find the next one: parse the first alone first */
+			const char *sep = memchr(dsn, ':', len);
+			char scheme[32];
+			size_t n = sep ? (size_t) (sep - dsn) : 0;
+			if (n && n < sizeof(scheme)) {
+				memcpy(scheme, dsn, n);
+				scheme[n] = '\0';
+				next = next_dsn(dsn, len, scheme);
+			}
+			rc = parse(at, next ? (size_t) (next - 1 - at) : len, out, err);
+			first = false;
+		} else {
+			msgr_dsn_t piece;
+			memset(&piece, 0, sizeof(piece));
+			rc = parse(at, next ? (size_t) (next - 1 - at) : (size_t) (end - at), &piece, err);
+			if (rc == MSGR_OK) {
+				rc = merge(out, &piece, err);
+			}
+			msgr_dsn_free(&piece);
+		}
+		at = next;
+	}
+	if (rc == MSGR_OK && out->more_host_count && !*out->host) {
+		rc = msgr_error_set(err, MSGR_ERR_INVALID, "the DSN's list of hosts has an empty one");
+	}
 	if (rc != MSGR_OK) {
 		msgr_dsn_free(out);
 	}

@@ -1,4 +1,7 @@
-/* Transport DSNs: scheme://[user[:password]@]host[:port][,host[:port]...][/path][?key=value&...].
+/* Transport DSNs: scheme://[user[:password]@]host[:port][,host[:port]...][/path][?key=value&...];
+ * a list of such DSNs of one scheme, scheme://a:1,scheme://b:2 (the hosts in order; the last
+ * credentials and non-empty path; the queries one after the other); and scheme:?query, with no
+ * host (Symfony's redis:?host[a:26379]&host[b:26379]&sentinel_master=name).
  * Parsed once when a transport is built; every component is percent-decoded. Error messages
  * never quote the password: use msgr_dsn_redact() to show a DSN to a human. */
 #ifndef MSGR_DSN_H

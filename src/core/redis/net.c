@@ -60,9 +60,9 @@ static int connect_fd(int fd, const struct sockaddr *addr, socklen_t len, double
 	int rc = connect(fd, addr, len);
 	if (rc != 0 && errno == EINPROGRESS) {
 		struct pollfd p = { fd, POLLOUT, 0 };
-		int ms = (int) (timeout * 1000);
+		int ms = timeout > 0 ? (int) (timeout * 1000) : -1;
 		do {
-			rc = poll(&p, 1, ms > 0 ? ms : 1);
+			rc = poll(&p, 1, ms == 0 ? 1 : ms);
 		} while (rc < 0 && errno == EINTR);
 		if (rc == 0) {
 			return msgr_error_set(err, MSGR_ERR_IO, "Connection timed out");
@@ -144,8 +144,9 @@ static int start_tls(msgr_net_t *n, const char *host, const msgr_tls_t *tls, msg
 		return msgr_error_set(err, MSGR_ERR_IO, "TLS: %s", tls_reason(why, sizeof(why)));
 	}
 	SSL_CTX_set_min_proto_version(n->ctx, TLS1_2_VERSION);
-	if (tls->cacert ? SSL_CTX_load_verify_locations(n->ctx, tls->cacert, NULL) != 1 : SSL_CTX_set_default_verify_paths(n->ctx) != 1) {
-		return msgr_error_set(err, MSGR_ERR_IO, "TLS: cannot load the CA file %s: %s", tls->cacert ? tls->cacert : "(system)", tls_reason(why, sizeof(why)));
+	if (tls->cacert || tls->capath ? SSL_CTX_load_verify_locations(n->ctx, tls->cacert, tls->capath) != 1 : SSL_CTX_set_default_verify_paths(n->ctx) != 1) {
+		return msgr_error_set(err, MSGR_ERR_IO, "TLS: cannot load the CA file %s: %s", tls->cacert ? tls->cacert : tls->capath ? tls->capath : "(system)",
+			tls_reason(why, sizeof(why)));
 	}
 	if (tls->cert && SSL_CTX_use_certificate_chain_file(n->ctx, tls->cert) != 1) {
 		return msgr_error_set(err, MSGR_ERR_IO, "TLS: cannot load the certificate %s: %s", tls->cert, tls_reason(why, sizeof(why)));
@@ -158,11 +159,14 @@ static int start_tls(msgr_net_t *n, const char *host, const msgr_tls_t *tls, msg
 		return msgr_error_set(err, MSGR_ERR_IO, "TLS: %s", tls_reason(why, sizeof(why)));
 	}
 	unsigned char ip[16];
+	if (tls->peer_name) {
+		host = tls->peer_name;
+	}
 	bool is_ip = inet_pton(AF_INET, host, ip) == 1 || inet_pton(AF_INET6, host, ip) == 1;
 	if (!is_ip) {
 		SSL_set_tlsext_host_name(n->ssl, host);
 	}
-	if (tls->verify_peer) {
+	if (tls->verify_peer && tls->verify_name) {
 		X509_VERIFY_PARAM *param = SSL_get0_param(n->ssl);
 		if (is_ip ? X509_VERIFY_PARAM_set1_ip_asc(param, host) != 1 : X509_VERIFY_PARAM_set1_host(param, host, 0) != 1) {
 			return msgr_error_set(err, MSGR_ERR_IO, "TLS: cannot check the name %s", host);

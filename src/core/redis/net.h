@@ -12,15 +12,19 @@
 
 typedef struct msgr_tls {
 	bool enabled;
-	const char *cacert;   /* CA file to check the server with; NULL: the system's */
+	const char *cacert;   /* CA file to check the server with; NULL (and no capath): the system's */
+	const char *capath;   /* a directory of CA certificates (hashed names), or NULL */
 	const char *cert;     /* client certificate (chain) file, or NULL */
 	const char *key;      /* its private key file, or NULL */
-	bool verify_peer;     /* check the server's certificate and name */
+	bool verify_peer;     /* check the server's certificate chain */
+	bool verify_name;     /* and that it is for the name (peer_name, else the host) */
+	const char *peer_name; /* the name to check and send (SNI); NULL: the host */
 } msgr_tls_t;
 
 typedef struct msgr_net msgr_net_t;
 
-/* socket_path set: a unix socket, else host:port. MSGR_ERR_IO with the reason (never a secret). */
+/* socket_path set: a unix socket, else host:port. MSGR_ERR_IO with the reason (never a secret).
+ * A timeout of 0 is none (wait as long as it takes). */
 int msgr_net_connect(msgr_net_t **out, const char *host, int port, const char *socket_path, const msgr_tls_t *tls,
 	double connect_timeout, double io_timeout, msgr_error_t *err);
 

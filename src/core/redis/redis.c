@@ -29,11 +29,14 @@
 static const char *const known_options[] = {
 	"stream", "group", "consumer", "auto_setup", "delete_after_ack", "delete_after_reject", "stream_max_entries",
 	"dbindex", "redeliver_timeout", "claim_interval", "lazy", "auth", "serializer", "persistent", "timeout",
-	"read_timeout", "get_batch_size", "tls", "cacert", "cert", "key", "verify_peer", "max_deliveries", NULL,
+	"read_timeout", "get_batch_size", "tls", "cacert", "cert", "key", "verify_peer", "max_deliveries",
+	"persistent_id", "retry_interval", "sentinel_master", "redis_sentinel", "sentinel_auth", "sentinel_user",
+	"wait_replicas", NULL,
 };
 #define KNOWN_OPTIONS_LIST "stream, group, consumer, auto_setup, delete_after_ack, delete_after_reject, stream_max_entries, " \
 	"dbindex, redeliver_timeout, claim_interval, lazy, auth, serializer, persistent, timeout, read_timeout, get_batch_size, " \
-	"tls, cacert, cert, key, verify_peer, max_deliveries"
+	"tls, cacert, cert, key, verify_peer, max_deliveries, persistent_id, retry_interval, sentinel_master (redis_sentinel), " \
+	"sentinel_auth, sentinel_user, wait_replicas, ssl[...], host[...]"
 
 static int parse_bool(const char *key, const char *v, bool *out, msgr_error_t *err)
 {
@@ -48,6 +51,76 @@ static int parse_number(const char *key, const char *v, long long min, long long
 static int parse_seconds(const char *key, const char *v, double *out, msgr_error_t *err)
 {
 	return msgr_option_seconds("Redis", key, v, out, err);
+}
+
+/* Symfony's ssl option: PHP's stream context keys, as ssl[key] */
+static int apply_ssl(msgr_redis_options_t *o, const char *key, const char *v, msgr_error_t *err)
+{
+	size_t len = strlen(key);
+	if (len < 6 || key[len - 1] != ']') {
+		return msgr_error_set(err, MSGR_ERR_INVALID, "The Redis option \"%.60s\" is not of the form ssl[key]", key);
+	}
+	char name[32];
+	snprintf(name, sizeof(name), "%.*s", (int) (len - 5 < sizeof(name) - 1 ? len - 5 : sizeof(name) - 1), key + 4);
+	if (strcmp(name, "verify_peer") == 0) return parse_bool(key, v, &o->verify_peer, err);
+	if (strcmp(name, "verify_peer_name") == 0) return parse_bool(key, v, &o->verify_peer_name, err);
+	char **file = strcmp(name, "cafile") == 0 ? &o->cacert : strcmp(name, "capath") == 0 ? &o->capath
+		: strcmp(name, "local_cert") == 0 ? &o->cert : strcmp(name, "local_pk") == 0 ? &o->key
+		: strcmp(name, "peer_name") == 0 ? &o->peer_name : NULL;
+	if (!file) {
+		return msgr_error_set(err, MSGR_ERR_INVALID,
+			"The Redis ssl option \"%.40s\" is not supported (known: cafile, capath, local_cert, local_pk, verify_peer, verify_peer_name, peer_name)", name);
+	}
+	if (*v == '\0') {
+		return msgr_error_set(err, MSGR_ERR_INVALID, "The Redis option \"%.60s\" must not be empty", key);
+	}
+	return msgr_option_string(file, v, err);
+}
+
+/* host[h:port] of Symfony's DSN: a sentinel or a cluster node (no unix socket; per-host
+ * parameters are not spoken) */
+static int apply_host(msgr_redis_options_t *o, const char *key, const char *v, msgr_error_t *err)
+{
+	size_t len = strlen(key);
+	if (len < 7 || key[len - 1] != ']') {
+		return msgr_error_set(err, MSGR_ERR_INVALID, "The Redis option \"%.60s\" is not of the form host[name:port]", key);
+	}
+	if (*v) {
+		return msgr_error_set(err, MSGR_ERR_INVALID, "The Redis DSN's %.60s has parameters, which are not supported", key);
+	}
+	msgr_dsn_t one;
+	msgr_buf_t text = MSGR_BUF_INIT;
+	int rc = msgr_buf_appendf(&text, "redis://%.*s", (int) (len - 6), key + 5);
+	if (rc != MSGR_OK) {
+		return msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory");
+	}
+	msgr_error_t why;
+	if (msgr_dsn_parse(text.data, text.len, &one, &why) != MSGR_OK || !*one.host || one.more_host_count || *one.path || one.param_count || one.user) {
+		if (rc == MSGR_OK && why.code == MSGR_ERR_NOMEM) {
+			rc = msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory");
+		} else {
+			rc = msgr_error_set(err, MSGR_ERR_INVALID, "The Redis DSN's %.60s is not a host name and port (a unix socket cannot be a sentinel or a cluster node)", key);
+		}
+		msgr_dsn_free(&one);
+		msgr_buf_free(&text);
+		return rc;
+	}
+	msgr_buf_free(&text);
+	msgr_redis_addr_t *grown = msgr_realloc(o->nodes, (o->node_count + 1) * sizeof(*grown));
+	if (!grown) {
+		msgr_dsn_free(&one);
+		return msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory");
+	}
+	o->nodes = grown;
+	if (strlen(one.host) >= sizeof(grown->host)) {
+		msgr_dsn_free(&one);
+		return msgr_error_set(err, MSGR_ERR_INVALID, "The Redis DSN's %.60s has a host name that is too long", key);
+	}
+	strcpy(grown[o->node_count].host, one.host);
+	grown[o->node_count].port = one.port; /* 0: the default of the mode, set once it is known */
+	o->node_count++;
+	msgr_dsn_free(&one);
+	return MSGR_OK;
 }
 
 static int apply_option(msgr_redis_options_t *o, const char *key, const char *v, msgr_error_t *err)
@@ -66,6 +139,26 @@ static int apply_option(msgr_redis_options_t *o, const char *key, const char *v,
 		}
 		return msgr_option_string(key[0] == 'c' ? (key[1] == 'a' ? &o->cacert : &o->cert) : &o->key, v, err);
 	}
+	if (strncmp(key, "ssl[", 4) == 0) return apply_ssl(o, key, v, err);
+	if (strncmp(key, "host[", 5) == 0) return apply_host(o, key, v, err);
+	if (strcmp(key, "sentinel_master") == 0 || strcmp(key, "redis_sentinel") == 0 || strcmp(key, "persistent_id") == 0
+		|| strcmp(key, "sentinel_user") == 0) {
+		if (*v == '\0') {
+			return msgr_error_set(err, MSGR_ERR_INVALID, "The Redis option \"%s\" must not be empty", key);
+		}
+		return msgr_option_string(key[0] == 'p' ? &o->persistent_id : strcmp(key, "sentinel_user") == 0 ? &o->sentinel_user : &o->sentinel_master, v, err);
+	}
+	if (strcmp(key, "sentinel_auth") == 0) {
+		return *v ? msgr_option_string(&o->sentinel_password, v, err) : MSGR_OK;
+	}
+	if (strcmp(key, "wait_replicas") == 0) {
+		if (strcmp(v, "auto") == 0) {
+			o->wait_replicas = -1;
+			return MSGR_OK;
+		}
+		return parse_number(key, v, 0, &o->wait_replicas, err);
+	}
+	if (strcmp(key, "retry_interval") == 0) return parse_number(key, v, 0, &o->retry_interval_ms, err);
 	if (strcmp(key, "tls") == 0) return parse_bool(key, v, &o->tls, err);
 	if (strcmp(key, "verify_peer") == 0) return parse_bool(key, v, &o->verify_peer, err);
 	if (strcmp(key, "auth") == 0) {
@@ -111,6 +204,9 @@ static int apply_option(msgr_redis_options_t *o, const char *key, const char *v,
 
 static bool is_known(const char *key)
 {
+	if (strncmp(key, "ssl[", 4) == 0 || strncmp(key, "host[", 5) == 0) {
+		return true;
+	}
 	for (size_t i = 0; known_options[i]; i++) {
 		if (strcmp(known_options[i], key) == 0) {
 			return true;
@@ -136,6 +232,73 @@ static int default_consumer(msgr_redis_options_t *o, msgr_error_t *err)
 	return msgr_option_string(&o->consumer, name, err);
 }
 
+/* Sentinel, Cluster or one server, from the hosts and options parsed: the DSN's hosts come
+ * before its host[...] keys in nodes */
+static int topology(const msgr_dsn_t *dsn, msgr_redis_options_t *o, msgr_error_t *err)
+{
+	size_t listed = o->node_count, authority = (*dsn->host ? 1 : 0) + dsn->more_host_count;
+	bool sentinel = o->sentinel_master != NULL;
+	if (!sentinel && listed + authority <= 1 && !listed) {
+		if (o->sentinel_user || o->sentinel_password) {
+			return msgr_error_set(err, MSGR_ERR_INVALID, "The Redis options sentinel_auth and sentinel_user need sentinel_master");
+		}
+		o->wait_replicas = o->wait_replicas == -2 ? 0 : o->wait_replicas;
+		if (o->wait_replicas == -1) {
+			return msgr_error_set(err, MSGR_ERR_INVALID, "The Redis option wait_replicas=auto needs Sentinel or Cluster (a number of replicas is fine)");
+		}
+		return MSGR_OK;
+	}
+	if (o->socket || (!*dsn->host && !listed)) {
+		return msgr_error_set(err, MSGR_ERR_INVALID, sentinel ? "Redis Sentinel needs the sentinels' host:port (host[h:26379] in the DSN)"
+			: "A unix socket cannot be a cluster node");
+	}
+	if (!sentinel && o->dbindex) {
+		return msgr_error_set(err, MSGR_ERR_INVALID, "Redis Cluster has database 0 only: dbindex %ld given", o->dbindex);
+	}
+	if (!sentinel && (o->sentinel_user || o->sentinel_password)) {
+		return msgr_error_set(err, MSGR_ERR_INVALID, "The Redis options sentinel_auth and sentinel_user need sentinel_master");
+	}
+	/* the DSN's hosts first, then the host[...] keys */
+	msgr_redis_addr_t *all = msgr_calloc(listed + authority, sizeof(*all));
+	if (!all) {
+		return msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory");
+	}
+	size_t n = 0;
+	for (size_t i = 0; i < authority; i++) {
+		const char *h = i ? dsn->more_hosts[i - 1].host : dsn->host;
+		if (strlen(h) >= sizeof(all->host)) {
+			msgr_free(all);
+			return msgr_error_set(err, MSGR_ERR_INVALID, "A Redis host name is too long");
+		}
+		strcpy(all[n].host, h);
+		all[n++].port = i ? dsn->more_hosts[i - 1].port : dsn->port;
+	}
+	memcpy(all + n, o->nodes, listed * sizeof(*all));
+	n += listed;
+	for (size_t i = 0; i < n; i++) {
+		all[i].port = all[i].port ? all[i].port : sentinel ? 26379 : 6379;
+	}
+	msgr_free(o->nodes);
+	o->nodes = all;
+	o->node_count = n;
+	o->cluster = !sentinel;
+	o->wait_replicas = o->wait_replicas == -2 ? -1 : o->wait_replicas;
+	if (o->cluster && !msgr_redis_has_tag(o->stream)) {
+		/* {stream} and {stream}__queue hash to one slot: the move of due messages touches both */
+		size_t len = strlen(o->stream);
+		char *tagged = msgr_malloc(len + 3);
+		if (!tagged) {
+			return msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory");
+		}
+		tagged[0] = '{';
+		memcpy(tagged + 1, o->stream, len);
+		memcpy(tagged + 1 + len, "}", 2);
+		msgr_free(o->stream);
+		o->stream = tagged;
+	}
+	return MSGR_OK;
+}
+
 int msgr_redis_options_parse(const msgr_dsn_t *dsn, const msgr_kv_t *extra, size_t extra_count, msgr_redis_options_t *o, msgr_error_t *err)
 {
 	memset(o, 0, sizeof(*o));
@@ -147,15 +310,16 @@ int msgr_redis_options_parse(const msgr_dsn_t *dsn, const msgr_kv_t *extra, size
 	/* lazy: a configuration builds every transport up front, so the connection is made when the
 	 * transport is first used (lazy=0 connects at once, as Symfony's default does) */
 	o->auto_setup = o->delete_after_ack = o->delete_after_reject = o->persistent = o->lazy = o->verify_peer = true;
+	o->verify_peer_name = true;
 	o->tls = strcmp(dsn->scheme, "rediss") == 0;
 	o->redeliver_timeout_ms = 3600 * 1000;
 	o->claim_interval_ms = 60000;
 	o->get_batch_size = 0;
 	o->max_deliveries = 5;
-	if (dsn->more_host_count) {
-		rc = msgr_error_set(err, MSGR_ERR_INVALID, "A Redis DSN names one server: a list of hosts (Sentinel, Cluster) is not supported yet");
-		goto fail;
-	}
+	o->wait_replicas = -2; /* not given: see topology() */
+	/* not given: 5 s to connect, 30 s for a reply; 0 given is Symfony's "unlimited" */
+	o->connect_timeout = 5;
+	o->read_timeout = 30;
 	bool socket = !*dsn->host && dsn->path[0] == '/' && dsn->path[1];
 	if ((rc = msgr_option_string(&o->host, socket ? "" : *dsn->host ? dsn->host : "127.0.0.1", err)) != MSGR_OK ||
 		(socket && (rc = msgr_option_string(&o->socket, dsn->path, err)) != MSGR_OK) ||
@@ -222,6 +386,9 @@ int msgr_redis_options_parse(const msgr_dsn_t *dsn, const msgr_kv_t *extra, size
 	if (!o->consumer && (rc = default_consumer(o, err)) != MSGR_OK) {
 		goto fail;
 	}
+	if ((rc = topology(dsn, o, err)) != MSGR_OK) {
+		goto fail;
+	}
 	return MSGR_OK;
 fail:
 	msgr_redis_options_free(o);
@@ -230,7 +397,9 @@ fail:
 
 void msgr_redis_options_free(msgr_redis_options_t *o)
 {
-	char *strings[] = { o->host, o->socket, o->user, o->password, o->stream, o->group, o->consumer, o->cacert, o->cert, o->key };
+	char *strings[] = { o->host, o->socket, o->user, o->password, o->stream, o->group, o->consumer, o->cacert, o->cert, o->key,
+		o->capath, o->peer_name, o->persistent_id, o->sentinel_master, o->sentinel_user, o->sentinel_password };
+	msgr_free(o->nodes);
 	for (size_t i = 0; i < sizeof(strings) / sizeof(strings[0]); i++) {
 		msgr_free(strings[i]);
 	}
@@ -239,6 +408,17 @@ void msgr_redis_options_free(msgr_redis_options_t *o)
 
 const char *msgr_redis_where(const msgr_redis_options_t *o, char *buf, size_t size)
 {
+	if (o->node_count) {
+		size_t len = (size_t) snprintf(buf, size, o->cluster ? "Redis Cluster " : "Redis primary \"%.80s\" (Sentinel ", o->sentinel_master);
+		for (size_t i = 0; i < o->node_count && len < size; i++) {
+			len += (size_t) snprintf(buf + len, size - len, strchr(o->nodes[i].host, ':') ? "%s[%s]:%d" : "%s%s:%d", i ? ", " : "",
+				o->nodes[i].host, o->nodes[i].port);
+		}
+		if (len < size) {
+			snprintf(buf + len, size - len, "%s%s", o->tls ? " (TLS)" : "", o->cluster ? "" : ")");
+		}
+		return buf;
+	}
 	if (o->socket) {
 		snprintf(buf, size, "Redis at %s", o->socket);
 	} else {
@@ -275,6 +455,13 @@ struct msgr_redis {
 	size_t flight_acks;         /* the first kept acknowledgements they write */
 	bool flight_read;           /* the move of the due messages and the read */
 	redisReply *stash[2];       /* the replies of a read written ahead, landed, not yet handed out */
+	/* Sentinel and Cluster: the server found for this transport (the primary, the slot's owner) */
+	msgr_redis_addr_t at;
+	bool at_known;
+	msgr_redis_addr_t hint;     /* Cluster: the node a MOVED named, asked first for the slots */
+	bool has_hint;
+	unsigned slot;              /* Cluster: the slot of the stream (and of its delayed set) */
+	long long replicas;         /* WAIT for this many replicas after a send (0: no WAIT) */
 };
 
 static void give_back_ahead(msgr_redis_t *r);
@@ -324,8 +511,11 @@ static char *pool_key(const msgr_redis_t *r)
 {
 	msgr_buf_t key = MSGR_BUF_INIT;
 	const msgr_redis_options_t *o = &r->o;
-	const char *fields[] = { r->where, o->user, o->password, o->cacert, o->cert, o->key };
-	int rc = msgr_buf_appendf(&key, "%ld|%d|%d|", o->dbindex, o->tls, o->verify_peer);
+	char at[MSGR_REDIS_HOST_SIZE + 16];
+	snprintf(at, sizeof(at), "%s:%d", r->at.host, r->at.port);
+	const char *fields[] = { o->node_count ? at : r->where, o->user, o->password, o->cacert, o->capath, o->cert, o->key, o->peer_name,
+		o->persistent_id };
+	int rc = msgr_buf_appendf(&key, "%ld|%d|%d|%d|", o->dbindex, o->tls, o->verify_peer, o->verify_peer_name);
 	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]) && rc == MSGR_OK; i++) {
 		rc = msgr_pool_key_add(&key, fields[i]);
 	}
@@ -356,9 +546,12 @@ static void pool_give(char *key, msgr_net_t *net)
 	}
 }
 
+static void found_clear(void);
+
 void msgr_redis_pool_clear(void)
 {
 	msgr_pool_clear(&pool);
+	found_clear();
 }
 /* }}} */
 
@@ -366,8 +559,244 @@ static int exchange(msgr_redis_t *r, const char *data, size_t len, size_t n, red
 static int resp_cmd_args(msgr_buf_t *b, int argc, const char *const *argv, msgr_error_t *err);
 static bool busy_reply(const redisReply *reply);
 
+/* {{{ Sentinel and Cluster: where the transport's server is. What was found is kept for the
+ * process (the next transport of an FPM worker connects without asking), and forgotten when a
+ * connection to it breaks or it turns out not to be the primary any more. */
+#define FOUND_SLOTS 16
+static struct {
+	char *key;
+	msgr_redis_addr_t at;
+	long long replicas;
+} found[FOUND_SLOTS];
+static size_t found_next;
+static pthread_mutex_t found_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static char *found_key(const msgr_redis_t *r)
+{
+	msgr_buf_t key = MSGR_BUF_INIT;
+	if (msgr_buf_appendf(&key, "%u|%s", r->slot, r->where) != MSGR_OK) {
+		msgr_buf_free(&key);
+		return NULL;
+	}
+	return key.data;
+}
+
+static bool found_get(msgr_redis_t *r)
+{
+	char *key = found_key(r);
+	bool hit = false;
+	pthread_mutex_lock(&found_lock);
+	for (size_t i = 0; key && i < FOUND_SLOTS && !hit; i++) {
+		if (found[i].key && strcmp(found[i].key, key) == 0) {
+			r->at = found[i].at;
+			r->replicas = found[i].replicas;
+			hit = true;
+		}
+	}
+	pthread_mutex_unlock(&found_lock);
+	msgr_free(key);
+	return hit;
+}
+
+/* put (r->at and r->replicas) or, with forget, remove what is kept for r */
+static void found_set(msgr_redis_t *r, bool forget)
+{
+	char *key = found_key(r);
+	if (!key) {
+		return;
+	}
+	pthread_mutex_lock(&found_lock);
+	size_t slot = FOUND_SLOTS;
+	for (size_t i = 0; i < FOUND_SLOTS && slot == FOUND_SLOTS; i++) {
+		if (found[i].key && strcmp(found[i].key, key) == 0) {
+			slot = i;
+		}
+	}
+	if (forget && slot < FOUND_SLOTS) {
+		msgr_free(found[slot].key);
+		found[slot].key = NULL;
+	} else if (!forget) {
+		if (slot == FOUND_SLOTS) {
+			slot = found_next++ % FOUND_SLOTS;
+			msgr_free(found[slot].key);
+			found[slot].key = key;
+			key = NULL;
+		}
+		found[slot].at = r->at;
+		found[slot].replicas = r->replicas;
+	}
+	pthread_mutex_unlock(&found_lock);
+	msgr_free(key);
+}
+
+static void found_clear(void)
+{
+	pthread_mutex_lock(&found_lock);
+	for (size_t i = 0; i < FOUND_SLOTS; i++) {
+		msgr_free(found[i].key);
+		found[i].key = NULL;
+	}
+	pthread_mutex_unlock(&found_lock);
+}
+
+/* A connection broke, or its server is not the one any more: dropped, and (Sentinel, Cluster)
+ * the server is looked for again before the next connection. */
+static void lost(msgr_redis_t *r)
+{
+	drop(r);
+	if (r->o.node_count && r->at_known) {
+		found_set(r, true);
+		r->at_known = false;
+	}
+}
+
+static int read_on(msgr_net_t *net, redisReader *reader, size_t n, redisReply **replies, msgr_error_t *err);
+static void free_replies(redisReply **replies, size_t n);
+
+/* n commands (resp) to the server at a, on a connection of their own, after AUTH with user and
+ * password (when password): the replies, or the reason it failed (the server's refusal of the
+ * credentials is MSGR_ERR_DENIED). */
+static int ask_node(msgr_redis_t *r, const msgr_redis_addr_t *a, const char *user, const char *password, const msgr_buf_t *resp,
+	size_t n, redisReply **replies, msgr_error_t *err)
+{
+	msgr_tls_t tls = { r->o.tls, r->o.cacert, r->o.capath, r->o.cert, r->o.key, r->o.verify_peer, r->o.verify_peer_name, r->o.peer_name };
+	msgr_net_t *net = NULL;
+	redisReader *reader = redisReaderCreate();
+	msgr_buf_t all = MSGR_BUF_INIT;
+	redisReply *auth = NULL;
+	int rc = reader ? MSGR_OK : msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory");
+	if (rc == MSGR_OK && password) {
+		const char *argv[] = { "AUTH", user ? user : password, password };
+		rc = resp_cmd_args(&all, user ? 3 : 2, argv, err);
+	}
+	if (rc == MSGR_OK && msgr_buf_append(&all, resp->data, resp->len) != MSGR_OK) {
+		rc = msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory");
+	}
+	if (rc == MSGR_OK) {
+		rc = msgr_net_connect(&net, a->host, a->port, NULL, &tls, r->o.connect_timeout, r->o.read_timeout, err);
+	}
+	if (rc == MSGR_OK && (rc = msgr_net_write(net, all.data, all.len, err)) == MSGR_OK) {
+		msgr_net_await(net);
+		if (password && (rc = read_on(net, reader, 1, &auth, err)) == MSGR_OK && auth->type == REDIS_REPLY_ERROR) {
+			rc = msgr_error_set(err, MSGR_ERR_DENIED, "the credentials were refused: %s", auth->str);
+		}
+		if (rc == MSGR_OK) {
+			rc = read_on(net, reader, n, replies, err);
+		}
+	}
+	if (auth) {
+		freeReplyObject(auth);
+	}
+	if (reader) {
+		redisReaderFree(reader);
+	}
+	msgr_net_close(net);
+	msgr_buf_free(&all);
+	return rc;
+}
+
+/* Asks the sentinels, in turn, for the primary and how many replicas they see up. */
+static int ask_sentinels(msgr_redis_t *r, msgr_error_t *err)
+{
+	msgr_buf_t resp = MSGR_BUF_INIT, why_all = MSGR_BUF_INIT;
+	const char *addr[] = { "SENTINEL", "GET-MASTER-ADDR-BY-NAME", r->o.sentinel_master };
+	const char *replicas[] = { "SENTINEL", "REPLICAS", r->o.sentinel_master };
+	int rc = resp_cmd_args(&resp, 3, addr, err);
+	if (rc == MSGR_OK) {
+		rc = resp_cmd_args(&resp, 3, replicas, err);
+	}
+	bool denied = false;
+	for (size_t i = 0; rc == MSGR_OK && i < r->o.node_count; i++) {
+		const msgr_redis_addr_t *s = &r->o.nodes[i];
+		redisReply *replies[2] = { NULL, NULL };
+		msgr_error_t why;
+		int got = ask_node(r, s, r->o.sentinel_user, r->o.sentinel_password, &resp, 2, replies, &why);
+		if (got == MSGR_OK && msgr_redis_sentinel_addr(replies[0], &r->at)) {
+			int up = msgr_redis_sentinel_replicas_up(replies[1]);
+			r->replicas = r->o.wait_replicas >= 0 ? r->o.wait_replicas : up > 0 ? up : 0;
+			r->at_known = true;
+			free_replies(replies, 2);
+			msgr_buf_free(&resp);
+			msgr_buf_free(&why_all);
+			return MSGR_OK;
+		}
+		if (got == MSGR_OK) {
+			snprintf(why.message, sizeof(why.message), "%s", replies[0]->type == REDIS_REPLY_ERROR ? replies[0]->str : "it does not know the primary");
+			free_replies(replies, 2);
+		}
+		denied = denied || got == MSGR_ERR_DENIED;
+		(void) msgr_buf_appendf(&why_all, strchr(s->host, ':') ? "%s[%s]:%d: %s" : "%s%s:%d: %s", i ? "; " : "", s->host, s->port, why.message);
+	}
+	if (rc == MSGR_OK) {
+		rc = msgr_error_set(err, denied ? MSGR_ERR_DENIED : MSGR_ERR_IO, "No sentinel gave the address of the Redis primary \"%s\" (%s)",
+			r->o.sentinel_master, why_all.data ? why_all.data : "");
+	}
+	msgr_buf_free(&resp);
+	msgr_buf_free(&why_all);
+	return rc;
+}
+
+/* Asks the cluster's nodes (the one a MOVED named first, then the seeds) which primary serves
+ * the stream's slot, and how many replicas it has. */
+static int ask_cluster(msgr_redis_t *r, msgr_error_t *err)
+{
+	msgr_buf_t resp = MSGR_BUF_INIT, why_all = MSGR_BUF_INIT;
+	const char *slots[] = { "CLUSTER", "SLOTS" };
+	int rc = resp_cmd_args(&resp, 2, slots, err);
+	bool denied = false;
+	size_t tries = r->o.node_count + (r->has_hint ? 1 : 0);
+	for (size_t i = 0; rc == MSGR_OK && i < tries; i++) {
+		const msgr_redis_addr_t *node = r->has_hint ? (i ? &r->o.nodes[i - 1] : &r->hint) : &r->o.nodes[i];
+		redisReply *reply = NULL;
+		msgr_error_t why;
+		int got = ask_node(r, node, r->o.user, r->o.password, &resp, 1, &reply, &why);
+		int replicas = 0;
+		if (got == MSGR_OK && msgr_redis_slot_owner(reply, r->slot, &r->at, &replicas)) {
+			r->replicas = r->o.wait_replicas >= 0 ? r->o.wait_replicas : replicas;
+			r->at_known = true;
+			r->has_hint = false;
+			freeReplyObject(reply);
+			msgr_buf_free(&resp);
+			msgr_buf_free(&why_all);
+			return MSGR_OK;
+		}
+		if (got == MSGR_OK) {
+			snprintf(why.message, sizeof(why.message), "%s", reply->type == REDIS_REPLY_ERROR ? reply->str : "no node serves the slot");
+			freeReplyObject(reply);
+		}
+		denied = denied || got == MSGR_ERR_DENIED;
+		(void) msgr_buf_appendf(&why_all, strchr(node->host, ':') ? "%s[%s]:%d: %s" : "%s%s:%d: %s", i ? "; " : "", node->host, node->port, why.message);
+	}
+	r->has_hint = false;
+	if (rc == MSGR_OK) {
+		rc = msgr_error_set(err, denied ? MSGR_ERR_DENIED : MSGR_ERR_IO, "No node of the %s said which one serves slot %u of \"%s\" (%s)",
+			r->where, r->slot, r->o.stream, why_all.data ? why_all.data : "");
+	}
+	msgr_buf_free(&resp);
+	msgr_buf_free(&why_all);
+	return rc;
+}
+
+static int locate(msgr_redis_t *r, msgr_error_t *err)
+{
+	if (found_get(r)) {
+		r->at_known = true;
+		return MSGR_OK;
+	}
+	int rc = r->o.cluster ? ask_cluster(r, err) : ask_sentinels(r, err);
+	if (rc == MSGR_OK) {
+		found_set(r, false);
+	}
+	return rc;
+}
+/* }}} */
+
 static int connect_now(msgr_redis_t *r, msgr_error_t *err)
 {
+	int rc;
+	if (r->o.node_count && !r->at_known && (rc = locate(r, err)) != MSGR_OK) {
+		return rc;
+	}
 	if (!r->reader) {
 		if (!(r->reader = redisReaderCreate())) {
 			return msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory");
@@ -376,7 +805,7 @@ static int connect_now(msgr_redis_t *r, msgr_error_t *err)
 		 * each time it empties, and a batch of 50 entries is about 32 KiB) */
 		r->reader->maxbuf = 1024 * 1024;
 	}
-	if (r->o.persistent) {
+	if (r->o.persistent || r->o.persistent_id) {
 		char *key = pool_key(r);
 		r->net = key ? pool_take(key) : NULL;
 		msgr_free(key);
@@ -384,51 +813,69 @@ static int connect_now(msgr_redis_t *r, msgr_error_t *err)
 			return MSGR_OK;
 		}
 	}
-	msgr_tls_t tls = { r->o.tls, r->o.cacert, r->o.cert, r->o.key, r->o.verify_peer };
-	msgr_error_t why;
-	if (msgr_net_connect(&r->net, r->o.host, r->o.port, r->o.socket, &tls, r->o.connect_timeout > 0 ? r->o.connect_timeout : 5,
-			r->o.read_timeout > 0 ? r->o.read_timeout : 30, &why) != MSGR_OK) {
-		return msgr_error_set(err, why.code, "Cannot connect to %s: %s", r->where, why.message);
+	const char *host = r->o.node_count ? r->at.host : r->o.host;
+	int port = r->o.node_count ? r->at.port : r->o.port;
+	char where[MSGR_REDIS_HOST_SIZE + 400];
+	if (r->o.node_count) {
+		snprintf(where, sizeof(where), strchr(host, ':') ? "%s, at [%s]:%d," : "%s, at %s:%d,", r->where, host, port);
+	} else {
+		snprintf(where, sizeof(where), "%s", r->where);
 	}
-	/* AUTH and SELECT in one round trip; the server's words (WRONGPASS ...) never hold the password */
+	msgr_tls_t tls = { r->o.tls, r->o.cacert, r->o.capath, r->o.cert, r->o.key, r->o.verify_peer, r->o.verify_peer_name, r->o.peer_name };
+	msgr_error_t why;
+	if (msgr_net_connect(&r->net, host, port, r->o.socket, &tls, r->o.connect_timeout, r->o.read_timeout, &why) != MSGR_OK) {
+		lost(r);
+		return msgr_error_set(err, why.code, "Cannot connect to %s: %s", where, why.message);
+	}
+	/* AUTH, SELECT and (Sentinel) ROLE in one round trip; the server's words (WRONGPASS ...)
+	 * never hold the password */
 	msgr_buf_t resp = MSGR_BUF_INIT;
 	size_t n = 0;
-	int rc = MSGR_OK;
+	int auth_at = -1, select_at = -1, role_at = -1;
+	rc = MSGR_OK;
 	char db[24];
 	snprintf(db, sizeof(db), "%ld", r->o.dbindex);
 	if (r->o.password) {
 		const char *auth[] = { "AUTH", r->o.user ? r->o.user : r->o.password, r->o.password };
 		rc = resp_cmd_args(&resp, r->o.user ? 3 : 2, auth, err);
-		n++;
+		auth_at = (int) n++;
 	}
 	if (rc == MSGR_OK && r->o.dbindex) {
 		const char *select[] = { "SELECT", db };
 		rc = resp_cmd_args(&resp, 2, select, err);
-		n++;
+		select_at = (int) n++;
 	}
-	redisReply *replies[2] = { NULL, NULL };
+	if (rc == MSGR_OK && r->o.sentinel_master) {
+		/* a sentinel may answer with a primary that is one no more: it says so itself */
+		const char *role[] = { "ROLE" };
+		rc = resp_cmd_args(&resp, 1, role, err);
+		role_at = (int) n++;
+	}
+	redisReply *replies[3] = { NULL, NULL, NULL };
 	msgr_error_t why2;
 	bool written;
 	if (rc == MSGR_OK && n && exchange(r, resp.data, resp.len, n, replies, &written, &why2) != MSGR_OK) {
-		rc = msgr_error_set(err, why2.code, "%s: %s", r->where, why2.message);
+		rc = msgr_error_set(err, why2.code, "%s: %s", where, why2.message);
 	}
 	for (size_t i = 0; rc == MSGR_OK && i < n; i++) {
 		if (replies[i]->type == REDIS_REPLY_ERROR && busy_reply(replies[i])) {
-			rc = msgr_error_set(err, MSGR_ERR_IO, "%s cannot serve yet: %s", r->where, replies[i]->str);
-		} else if (replies[i]->type == REDIS_REPLY_ERROR) {
-			bool auth = r->o.password && i == 0;
-			rc = auth ? msgr_error_set(err, MSGR_ERR_DENIED, "%s refused the credentials: %s", r->where, replies[i]->str)
-				: msgr_error_set(err, MSGR_ERR_DENIED, "%s cannot select database %ld: %s", r->where, r->o.dbindex, replies[i]->str);
+			rc = msgr_error_set(err, MSGR_ERR_IO, "%s cannot serve yet: %s", where, replies[i]->str);
+		} else if ((int) i == auth_at && replies[i]->type == REDIS_REPLY_ERROR) {
+			rc = msgr_error_set(err, MSGR_ERR_DENIED, "%s refused the credentials: %s", where, replies[i]->str);
+		} else if ((int) i == select_at && replies[i]->type == REDIS_REPLY_ERROR) {
+			rc = msgr_error_set(err, MSGR_ERR_DENIED, "%s cannot select database %ld: %s", where, r->o.dbindex, replies[i]->str);
+		} else if ((int) i == role_at && !msgr_redis_role_primary(replies[i])) {
+			rc = msgr_error_set(err, MSGR_ERR_IO, "%s is not the primary (a failover is under way)", where);
 		}
 	}
-	for (size_t i = 0; i < 2; i++) {
+	for (size_t i = 0; i < 3; i++) {
 		if (replies[i]) {
 			freeReplyObject(replies[i]);
 		}
 	}
 	msgr_buf_free(&resp);
 	if (rc != MSGR_OK) {
-		drop(r);
+		lost(r);
 	}
 	return rc;
 }
@@ -554,15 +1001,15 @@ static int exchange(msgr_redis_t *r, const char *data, size_t len, size_t n, red
 	return rc;
 }
 
-/* The next n replies on the connection; none of them kept when it fails. */
-static int read_replies(msgr_redis_t *r, size_t n, redisReply **replies, msgr_error_t *err)
+/* The next n replies on a connection; none of them kept when it fails. */
+static int read_on(msgr_net_t *net, redisReader *reader, size_t n, redisReply **replies, msgr_error_t *err)
 {
 	int rc = MSGR_OK;
 	size_t got = 0;
 	while (rc == MSGR_OK && got < n) {
 		void *reply = NULL;
-		if (redisReaderGetReply(r->reader, &reply) != REDIS_OK) {
-			rc = msgr_error_set(err, MSGR_ERR_PROTOCOL, "%s", r->reader->errstr);
+		if (redisReaderGetReply(reader, &reply) != REDIS_OK) {
+			rc = msgr_error_set(err, MSGR_ERR_PROTOCOL, "%s", reader->errstr);
 			break;
 		}
 		if (reply) {
@@ -570,17 +1017,22 @@ static int read_replies(msgr_redis_t *r, size_t n, redisReply **replies, msgr_er
 			continue;
 		}
 		char buf[65536]; /* a batch's reply in one read */
-		ssize_t k = msgr_net_read(r->net, buf, sizeof(buf), err);
+		ssize_t k = msgr_net_read(net, buf, sizeof(buf), err);
 		if (k < 0) {
 			rc = MSGR_ERR_IO;
-		} else if (redisReaderFeed(r->reader, buf, (size_t) k) != REDIS_OK) {
-			rc = msgr_error_set(err, MSGR_ERR_PROTOCOL, "%s", r->reader->errstr);
+		} else if (redisReaderFeed(reader, buf, (size_t) k) != REDIS_OK) {
+			rc = msgr_error_set(err, MSGR_ERR_PROTOCOL, "%s", reader->errstr);
 		}
 	}
 	if (rc != MSGR_OK) {
 		free_replies(replies, got);
 	}
 	return rc;
+}
+
+static int read_replies(msgr_redis_t *r, size_t n, redisReply **replies, msgr_error_t *err)
+{
+	return read_on(r->net, r->reader, n, replies, err);
 }
 
 /* The n commands in resp in one round trip; replies[i] owned by the caller (free_replies). A
@@ -590,6 +1042,129 @@ static int read_replies(msgr_redis_t *r, size_t n, redisReply **replies, msgr_er
  * have been carried out (a message sent may be stored). */
 static int land(msgr_redis_t *r, msgr_error_t *err);
 
+/* The start of each of the n commands in resp, and its end at [n]. */
+static void command_offsets(const msgr_buf_t *resp, size_t n, size_t *at)
+{
+	size_t pos = 0;
+	for (size_t i = 0; i < n; i++) {
+		at[i] = pos;
+		/* *argc\r\n then argc times $len\r\n<bytes>\r\n, as resp_cmd() writes them */
+		long argc = strtol(resp->data + pos + 1, NULL, 10);
+		pos = (size_t) (strchr(resp->data + pos, '\n') - resp->data) + 1;
+		for (long k = 0; k < argc; k++) {
+			long len = strtol(resp->data + pos + 1, NULL, 10);
+			pos = (size_t) (strchr(resp->data + pos, '\n') - resp->data) + 1 + (size_t) len + 2;
+		}
+	}
+	at[n] = pos;
+}
+
+static bool readonly_reply(const redisReply *reply)
+{
+	return reply->type == REDIS_REPLY_ERROR && strncmp(reply->str, "READONLY", 8) == 0;
+}
+
+/* Cluster: the commands answered with MOVED (the slot has another owner now) go to the owner,
+ * those answered with ASK (the slot is moving and their key has gone) to the node it names,
+ * after ASKING. Sentinel: READONLY says the primary was demoted (nothing was written). */
+static int follow(msgr_redis_t *r, const msgr_buf_t *resp, size_t n, redisReply **replies, msgr_error_t *err)
+{
+	size_t *at = NULL, *which = NULL;
+	int rc = MSGR_OK;
+	for (int hop = 0; hop < 8 && rc == MSGR_OK; hop++) {
+		size_t k = 0, asked = 0;
+		msgr_redis_addr_t to = { "", 0 };
+		bool ask = false, demoted = false;
+		for (size_t i = 0; i < n; i++) {
+			demoted = demoted || readonly_reply(replies[i]);
+			if (r->o.cluster && msgr_redis_redirect(replies[i], &ask, &to)) {
+				if (!which && !(which = msgr_malloc(n * sizeof(*which)))) {
+					rc = msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory");
+					break;
+				}
+				which[k++] = i;
+				asked += ask;
+			}
+		}
+		if (rc != MSGR_OK) {
+			break;
+		}
+		if (demoted && r->o.sentinel_master) {
+			char at_text[MSGR_REDIS_HOST_SIZE + 16];
+			snprintf(at_text, sizeof(at_text), "%s:%d", r->at.host, r->at.port);
+			lost(r);
+			rc = msgr_error_set(err, MSGR_ERR_IO, "%s, at %s, is a replica now (a failover is under way); nothing was written", r->where, at_text);
+			break;
+		}
+		if (!k) {
+			break;
+		}
+		if (!at && !(at = msgr_malloc((n + 1) * sizeof(*at)))) {
+			rc = msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory");
+			break;
+		}
+		command_offsets(resp, n, at);
+		msgr_buf_t again = MSGR_BUF_INIT;
+		const char *asking[] = { "ASKING" };
+		for (size_t j = 0; j < k && rc == MSGR_OK; j++) {
+			if (asked && (rc = resp_cmd_args(&again, 1, asking, err)) != MSGR_OK) {
+				break;
+			}
+			if (msgr_buf_append(&again, resp->data + at[which[j]], at[which[j] + 1] - at[which[j]]) != MSGR_OK) {
+				rc = msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory");
+			}
+		}
+		size_t per = asked ? 2 : 1;
+		redisReply **got = rc == MSGR_OK ? msgr_calloc(k * per, sizeof(*got)) : NULL;
+		if (rc == MSGR_OK && !got) {
+			rc = msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory");
+		}
+		msgr_error_t why;
+		if (rc == MSGR_OK && asked) {
+			rc = ask_node(r, &to, r->o.user, r->o.password, &again, k * 2, got, &why);
+		} else if (rc == MSGR_OK) {
+			/* the slot's owner changed: asked of the node that says so, and the map kept */
+			lost(r);
+			r->hint = to;
+			r->has_hint = true;
+			bool written = false;
+			if ((rc = connect_now(r, &why)) == MSGR_OK && (rc = exchange(r, again.data, again.len, k, got, &written, &why)) != MSGR_OK) {
+				lost(r);
+				rc = written && rc == MSGR_ERR_IO ? MSGR_ERR_UNCONFIRMED : rc;
+			}
+		}
+		if (rc != MSGR_OK && rc != MSGR_ERR_NOMEM) {
+			rc = msgr_error_set(err, rc, "%s moved slot %u: %s", r->where, r->slot, why.message);
+		}
+		for (size_t j = 0; rc == MSGR_OK && j < k; j++) {
+			freeReplyObject(replies[which[j]]);
+			replies[which[j]] = got[j * per + per - 1];
+			got[j * per + per - 1] = NULL;
+		}
+		if (got) {
+			free_replies(got, k * per);
+		}
+		msgr_free(got);
+		msgr_buf_free(&again);
+		if (rc == MSGR_OK && hop == 7) {
+			rc = msgr_error_set(err, MSGR_ERR_IO, "%s redirected slot %u more than 8 times", r->where, r->slot);
+		}
+	}
+	msgr_free(at);
+	msgr_free(which);
+	if (rc != MSGR_OK) {
+		free_replies(replies, n);
+	}
+	return rc;
+}
+
+static void pause_ms(long long ms)
+{
+	struct timespec ts = { (time_t) (ms / 1000), (long) (ms % 1000) * 1000000L };
+	while (ms > 0 && nanosleep(&ts, &ts) != 0 && errno == EINTR) {
+	}
+}
+
 static int pipeline(msgr_redis_t *r, const msgr_buf_t *resp, size_t n, redisReply **replies, msgr_error_t *err)
 {
 	bool went_out = false;
@@ -598,23 +1173,26 @@ static int pipeline(msgr_redis_t *r, const msgr_buf_t *resp, size_t n, redisRepl
 	msgr_error_t ignored;
 	(void) land(r, &ignored);
 	if (r->net && !msgr_net_idle_ok(r->net)) {
-		/* closed by the server while idle (a restart, its timeout): known before anything goes
-		 * out, so a failure below is not an unconfirmed one */
-		drop(r);
+		/* closed by the server while idle (a restart, its timeout, a failover): known before
+		 * anything goes out, so a failure below is not an unconfirmed one */
+		lost(r);
 	}
 	for (int attempt = 0;; attempt++) {
 		int rc;
 		msgr_error_t why;
 		bool written = false;
+		if (attempt > 0 && r->o.retry_interval_ms) {
+			pause_ms(r->o.retry_interval_ms);
+		}
 		if (!r->net && (rc = connect_now(r, &why)) != MSGR_OK) {
 			return went_out ? msgr_error_set(err, MSGR_ERR_UNCONFIRMED, "%s lost the connection before replying, and then: %s", r->where, why.message)
 				: msgr_error_set(err, rc, "%s", why.message);
 		}
 		if ((rc = exchange(r, resp->data, resp->len, n, replies, &written, &why)) == MSGR_OK) {
-			return MSGR_OK;
+			return r->o.node_count ? follow(r, resp, n, replies, err) : MSGR_OK;
 		}
 		went_out = went_out || written;
-		drop(r);
+		lost(r);
 		if (attempt > 0 || rc != MSGR_ERR_IO || written) {
 			/* after a complete write, sending again could do it twice (an XADD stored twice):
 			 * the caller is told it is unconfirmed instead */
@@ -692,6 +1270,8 @@ int msgr_redis_open(msgr_redis_t **out, msgr_redis_options_t *options, msgr_erro
 	}
 	memcpy(r->queue_key, r->o.stream, len);
 	memcpy(r->queue_key + len, "__queue", sizeof("__queue"));
+	r->slot = r->o.cluster ? msgr_redis_key_slot(r->o.stream, len) : 0;
+	r->replicas = r->o.wait_replicas > 0 ? r->o.wait_replicas : 0; /* Sentinel, Cluster: see locate() */
 	r->pending_possible = true;
 	strcpy(r->pel_cursor, "0");
 	int rc;
@@ -930,6 +1510,8 @@ static int resp_send(msgr_redis_t *r, msgr_buf_t *b, const msgr_message_t *m, co
 	return MSGR_OK;
 }
 
+#define WAIT_MS "2000"
+
 int msgr_redis_send(msgr_redis_t *r, msgr_message_t *messages, size_t count, msgr_error_t *err)
 {
 	if (count == 0) {
@@ -939,7 +1521,13 @@ int msgr_redis_send(msgr_redis_t *r, msgr_message_t *messages, size_t count, msg
 	if (rc != MSGR_OK) {
 		return rc;
 	}
-	redisReply **replies = msgr_calloc(count, sizeof(redisReply *));
+	if (r->o.node_count && !r->net && (rc = connect_now(r, err)) != MSGR_OK) {
+		return rc; /* (the replicas to wait for are known once the primary is) */
+	}
+	/* WAIT: the messages are on that many replicas too, or the sender hears it (a failover
+	 * promotes a replica: what only the old primary held would be lost without a word) */
+	long long wait = r->replicas;
+	redisReply **replies = msgr_calloc(count + 1, sizeof(redisReply *));
 	char (*uniqids)[13] = msgr_calloc(count, 13);
 	msgr_buf_t resp = MSGR_BUF_INIT;
 	char maxlen[24], score[24];
@@ -964,7 +1552,25 @@ int msgr_redis_send(msgr_redis_t *r, msgr_message_t *messages, size_t count, msg
 			goto done;
 		}
 	}
-	if ((rc = pipeline(r, &resp, count, replies, err)) != MSGR_OK) {
+	char wait_text[24];
+	snprintf(wait_text, sizeof(wait_text), "%lld", wait);
+	const char *wait_cmd[] = { "WAIT", wait_text, WAIT_MS };
+	if (wait && (rc = resp_cmd_args(&resp, 3, wait_cmd, err)) != MSGR_OK) {
+		goto done;
+	}
+	if ((rc = pipeline(r, &resp, count + (wait ? 1 : 0), replies, err)) != MSGR_OK) {
+		goto done;
+	}
+	if (wait && (replies[count]->type != REDIS_REPLY_INTEGER || replies[count]->integer < wait)) {
+		long long got = replies[count]->type == REDIS_REPLY_INTEGER ? replies[count]->integer : -1;
+		lost(r); /* a replica or the primary may be going: the next send asks again */
+		if (got < 0) {
+			rc = msgr_error_set(err, MSGR_ERR_UNCONFIRMED, "%s took the messages, and then WAIT failed: %s", r->where,
+				replies[count]->type == REDIS_REPLY_ERROR ? replies[count]->str : "an unexpected reply");
+		} else {
+			rc = msgr_error_set(err, MSGR_ERR_UNCONFIRMED,
+				"%s took the messages, but only %lld of %lld replicas had them within " WAIT_MS " ms: a failover could lose them", r->where, got, wait);
+		}
 		goto done;
 	}
 	for (size_t i = 0; i < count && rc == MSGR_OK; i++) {
@@ -982,7 +1588,7 @@ int msgr_redis_send(msgr_redis_t *r, msgr_message_t *messages, size_t count, msg
 	}
 done:
 	if (replies) {
-		free_replies(replies, count);
+		free_replies(replies, count + 1);
 	}
 	msgr_buf_free(&resp);
 	msgr_free(replies);
@@ -1405,8 +2011,19 @@ static int land(msgr_redis_t *r, msgr_error_t *err)
 	msgr_net_await(r->net);
 	int rc = read_replies(r, n, replies, &why);
 	if (rc != MSGR_OK) {
-		drop(r);
+		lost(r);
 		return msgr_error_set(err, rc, "%s: %s", r->where, why.message);
+	}
+	bool ask;
+	msgr_redis_addr_t to;
+	for (size_t i = 0; r->o.node_count && i < n; i++) {
+		if (readonly_reply(replies[i]) || msgr_redis_redirect(replies[i], &ask, &to)) {
+			/* a failover or a slot that moved: as a broken connection (nothing of it was done;
+			 * the acknowledgements stay kept), the next call finds the server again */
+			free_replies(replies, n);
+			lost(r);
+			return msgr_error_set(err, MSGR_ERR_IO, "%s: the server moved", r->where);
+		}
 	}
 	if (r->flight_read) {
 		free_replies(r->stash, 2); /* (never two reads ahead: none there) */
@@ -1453,7 +2070,7 @@ static void write_ahead(msgr_redis_t *r)
 		r->flight_acks = acking;
 		r->flight_read = true;
 		if (msgr_net_write(r->net, resp.data, resp.len, &why) != MSGR_OK) {
-			drop(r); /* what went out is read again from the pending entries; the acks stay kept */
+			lost(r); /* what went out is read again from the pending entries; the acks stay kept */
 		}
 	}
 	msgr_buf_free(&resp);

@@ -14,6 +14,7 @@
 #include "core/base/error.h"
 #include "core/base/message.h"
 #include "core/base/option.h"
+#include "core/redis/topology.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -39,6 +40,18 @@ typedef struct msgr_redis_options {
 	char *cacert, *cert, *key;     /* TLS files, or NULL */
 	bool verify_peer;              /* TLS: check the server's certificate and name (default) */
 	bool consumer_generated;       /* the consumer name is ours (hostname-pid or the environment's) */
+	char *capath;                  /* TLS: a directory of CA certificates, or NULL */
+	char *peer_name;               /* TLS: the name the servers' certificates must hold (default: the host) */
+	bool verify_peer_name;         /* TLS: check the certificate's name (default; verify_peer checks the chain) */
+	char *persistent_id;           /* pooled connections of another id are not shared */
+	long long retry_interval_ms;   /* the wait before connecting again after a lost connection */
+	/* Sentinel (sentinel_master set): nodes are the sentinels; Cluster (cluster): the seeds */
+	char *sentinel_master;
+	char *sentinel_user, *sentinel_password;
+	bool cluster;
+	msgr_redis_addr_t *nodes;
+	size_t node_count;
+	long long wait_replicas;       /* WAIT for this many replicas after a send; -1: those the topology lists */
 } msgr_redis_options_t;
 
 /* The options of a redis:// or redis:///path.sock DSN (scheme, authority, path segments
@@ -46,11 +59,18 @@ typedef struct msgr_redis_options {
  * DSN's query and path win over them). Booleans are true/false/1/0/"" ; numbers are decimal.
  * An unknown option, a bad value or a DSN of another scheme is MSGR_ERR_INVALID naming it.
  * The consumer, when neither the DSN nor the options name it: $MESSENGER_CONSUMER_NAME, else
- * <hostname>-<pid>. rediss:// is TLS (OpenSSL), with cacert, cert, key and verify_peer. */
+ * <hostname>-<pid>. rediss:// is TLS (OpenSSL), with cacert, cert, key and verify_peer, or
+ * Symfony's ssl[...] context keys (cafile, capath, local_cert, local_pk, verify_peer,
+ * verify_peer_name, peer_name).
+ * Sentinel: sentinel_master (or redis_sentinel) names the primary; the hosts of the DSN and its
+ * host[h:p] keys are the sentinels. Cluster: several hosts without sentinel_master (a list of
+ * DSNs, h1,h2 or host[...] keys); the stream is given a hash tag, {stream}, unless it has one,
+ * so that it and <stream>__queue live in one slot. */
 int msgr_redis_options_parse(const msgr_dsn_t *dsn, const msgr_kv_t *extra, size_t extra_count, msgr_redis_options_t *out, msgr_error_t *err);
 void msgr_redis_options_free(msgr_redis_options_t *o);
 
-/* "Redis at host:port" or "Redis at /path.sock": how errors name the server (never the password). */
+/* "Redis at host:port", "Redis at /path.sock", "Redis primary \"name\" (Sentinel h:p, ...)" or
+ * "Redis Cluster h:p, ...": how errors name the server (never the password). */
 const char *msgr_redis_where(const msgr_redis_options_t *o, char *buf, size_t size);
 
 typedef struct msgr_redis msgr_redis_t;

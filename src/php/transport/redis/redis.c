@@ -180,9 +180,14 @@ static bool redis_init(zend_object *obj, HashTable *options, const msgr_dsn_t *d
 	php_messenger_redis *t = redis_from(obj);
 	/* the options as the core reads them: key => text */
 	uint32_t n = options ? zend_hash_num_elements(options) : 0;
+	zval *ssl = options ? zend_hash_str_find_deref(options, "ssl", 3) : NULL;
+	if (ssl && Z_TYPE_P(ssl) == IS_ARRAY) {
+		n += zend_hash_num_elements(Z_ARRVAL_P(ssl)); /* each ssl[key] */
+	}
+	n++; /* sentinel_auth's user */
 	msgr_kv_t *kv = safe_emalloc(n ? n : 1, sizeof(msgr_kv_t), 0);
-	zend_string **texts = safe_emalloc(n ? n : 1, sizeof(zend_string *), 0);
-	uint32_t count = 0;
+	zend_string **texts = safe_emalloc(n, 2 * sizeof(zend_string *), 0); /* a key and a value each at most */
+	uint32_t count = 0, nt = 0;
 	zend_string *auth_user = NULL;
 	bool ok = true;
 	if (options) {
@@ -197,6 +202,43 @@ static bool redis_init(zend_object *obj, HashTable *options, const msgr_dsn_t *d
 			}
 			if (Z_TYPE_P(v) == IS_NULL) {
 				continue;
+			}
+			if (zend_string_equals_literal(key, "ssl") && Z_TYPE_P(v) == IS_ARRAY) {
+				/* Symfony's ssl: PHP's stream context keys, read by the core as ssl[key] */
+				zend_string *k;
+				zval *sv;
+				ZEND_HASH_FOREACH_STR_KEY_VAL_IND(Z_ARRVAL_P(v), k, sv) {
+					ZVAL_DEREF(sv);
+					if (!k || (Z_TYPE_P(sv) != IS_STRING && Z_TYPE_P(sv) != IS_TRUE && Z_TYPE_P(sv) != IS_FALSE && Z_TYPE_P(sv) != IS_LONG)) {
+						php_messenger_throw(php_messenger_ce_InvalidArgumentException,
+							"The Redis option \"ssl\" must map PHP's ssl context keys to strings or booleans");
+						ok = false;
+						break;
+					}
+					texts[nt] = strpprintf(0, "ssl[%s]", ZSTR_VAL(k));
+					kv[count].key = ZSTR_VAL(texts[nt++]);
+					texts[nt] = Z_TYPE_P(sv) == IS_TRUE ? zend_string_init("1", 1, 0) : Z_TYPE_P(sv) == IS_FALSE ? zend_string_init("0", 1, 0) : zval_get_string(sv);
+					kv[count].value = ZSTR_VAL(texts[nt++]);
+					count++;
+				} ZEND_HASH_FOREACH_END();
+				if (!ok) {
+					break;
+				}
+				continue;
+			}
+			if (zend_string_equals_literal(key, "sentinel_auth") && Z_TYPE_P(v) == IS_ARRAY) {
+				/* [user, password], as auth */
+				zval *u = zend_hash_index_find_deref(Z_ARRVAL_P(v), 0), *p = zend_hash_index_find_deref(Z_ARRVAL_P(v), 1);
+				if (!u || !p || Z_TYPE_P(u) != IS_STRING || Z_TYPE_P(p) != IS_STRING) {
+					php_messenger_throw(php_messenger_ce_InvalidArgumentException, "The Redis option \"sentinel_auth\" must be a password or [user, password]");
+					ok = false;
+					break;
+				}
+				texts[nt] = zend_string_copy(Z_STR_P(u));
+				kv[count].key = "sentinel_user";
+				kv[count].value = ZSTR_VAL(texts[nt++]);
+				count++;
+				v = p;
 			}
 			if (zend_string_equals_literal(key, "auth") && Z_TYPE_P(v) == IS_ARRAY) {
 				/* ['user', 'password'], as Symfony takes it */
@@ -220,7 +262,7 @@ static bool redis_init(zend_object *obj, HashTable *options, const msgr_dsn_t *d
 				ok = false;
 				break;
 			}
-			texts[count] = text;
+			texts[nt++] = text;
 			kv[count].key = ZSTR_VAL(key);
 			kv[count].value = ZSTR_VAL(text);
 			count++;
@@ -240,7 +282,7 @@ static bool redis_init(zend_object *obj, HashTable *options, const msgr_dsn_t *d
 		throw_core(&err);
 		ok = false;
 	}
-	for (uint32_t i = 0; i < count; i++) {
+	for (uint32_t i = 0; i < nt; i++) {
 		zend_string_release(texts[i]);
 	}
 	efree(texts);
