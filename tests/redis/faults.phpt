@@ -108,8 +108,8 @@ authenticated: authed
 in db 3: 1
 read by socket: by socket
 -- options
-Messenger\Exception\InvalidArgumentException: Unknown Redis option "colour" in the DSN (known: stream, group, consumer, auto_setup, delete_after_ack, delete_after_reject, stream_max_entries, dbindex, redeliver_timeout, claim_interval, lazy, auth, serializer, persistent, timeout, read_timeout, get_batch_size, tls, cacert, cert, key, verify_peer, max_deliveries)
-Messenger\Exception\InvalidArgumentException: Unknown Redis option "colour" (known: stream, group, consumer, auto_setup, delete_after_ack, delete_after_reject, stream_max_entries, dbindex, redeliver_timeout, claim_interval, lazy, auth, serializer, persistent, timeout, read_timeout, get_batch_size, tls, cacert, cert, key, verify_peer, max_deliveries)
+Messenger\Exception\InvalidArgumentException: Unknown Redis option "colour" in the DSN (known: stream, group, consumer, auto_setup, delete_after_ack, delete_after_reject, stream_max_entries, dbindex, redeliver_timeout, claim_interval, lazy, auth, serializer, persistent, timeout, read_timeout, get_batch_size, tls, cacert, cert, key, verify_peer, max_deliveries, persistent_id, retry_interval, sentinel_master (redis_sentinel), sentinel_auth, sentinel_user, wait_replicas, ssl[...], host[...])
+Messenger\Exception\InvalidArgumentException: Unknown Redis option "colour" (known: stream, group, consumer, auto_setup, delete_after_ack, delete_after_reject, stream_max_entries, dbindex, redeliver_timeout, claim_interval, lazy, auth, serializer, persistent, timeout, read_timeout, get_batch_size, tls, cacert, cert, key, verify_peer, max_deliveries, persistent_id, retry_interval, sentinel_master (redis_sentinel), sentinel_auth, sentinel_user, wait_replicas, ssl[...], host[...])
 Messenger\Exception\InvalidArgumentException: The Redis option "auto_setup" must be a boolean, "maybe" given
 Messenger\Exception\InvalidArgumentException: The Redis option "redeliver_timeout" must be an integer of at least 1, "0" given
 Messenger\Exception\InvalidArgumentException: The Redis option "serializer" can be 1 (PHP, the default) or 0 (none), 2 given

@@ -817,7 +817,7 @@ static int connect_now(msgr_redis_t *r, msgr_error_t *err)
 	int port = r->o.node_count ? r->at.port : r->o.port;
 	char where[MSGR_REDIS_HOST_SIZE + 400];
 	if (r->o.node_count) {
-		snprintf(where, sizeof(where), strchr(host, ':') ? "%s, at [%s]:%d," : "%s, at %s:%d,", r->where, host, port);
+		snprintf(where, sizeof(where), strchr(host, ':') ? "%s at [%s]:%d" : "%s at %s:%d", r->where, host, port);
 	} else {
 		snprintf(where, sizeof(where), "%s", r->where);
 	}
@@ -1093,7 +1093,7 @@ static int follow(msgr_redis_t *r, const msgr_buf_t *resp, size_t n, redisReply 
 			char at_text[MSGR_REDIS_HOST_SIZE + 16];
 			snprintf(at_text, sizeof(at_text), "%s:%d", r->at.host, r->at.port);
 			lost(r);
-			rc = msgr_error_set(err, MSGR_ERR_IO, "%s, at %s, is a replica now (a failover is under way); nothing was written", r->where, at_text);
+			rc = msgr_error_set(err, MSGR_ERR_IO, "%s at %s is a replica now (a failover is under way); nothing was written", r->where, at_text);
 			break;
 		}
 		if (!k) {
@@ -1786,6 +1786,13 @@ static void move_due_cmd(msgr_redis_t *r, cmd_t *c, char *now, char *maxlen)
 	cmd_str(c, r->o.raw_json ? "0" : "1");
 }
 
+/* The reply of the move of due messages: a count, or (Cluster) TRYAGAIN while the slot moves
+ * and its two keys are on two nodes for a moment: nothing moved this time, the read goes on. */
+static bool moved_ok(const redisReply *reply)
+{
+	return reply->type == REDIS_REPLY_INTEGER || (reply->type == REDIS_REPLY_ERROR && strncmp(reply->str, "TRYAGAIN", 8) == 0);
+}
+
 static long long batch_of(const msgr_redis_t *r)
 {
 	return msgr_prefetch_batch(r->o.get_batch_size, r->read_ahead);
@@ -2134,7 +2141,7 @@ int msgr_redis_get(msgr_redis_t *r, msgr_message_t **out, size_t *count, msgr_er
 		 * decoded */
 		redisReply *replies[2] = { r->stash[0], r->stash[1] }, *entries = NULL;
 		r->stash[0] = r->stash[1] = NULL;
-		if (replies[0]->type != REDIS_REPLY_INTEGER) {
+		if (!moved_ok(replies[0])) {
 			rc = reply_error(r, replies[0], "move the due delayed messages", err);
 		} else {
 			rc = read_reply_entries(r, replies[1], &entries, err);
@@ -2174,7 +2181,7 @@ int msgr_redis_get(msgr_redis_t *r, msgr_message_t **out, size_t *count, msgr_er
 			break;
 		}
 		redisReply *entries = NULL;
-		if (replies[0]->type != REDIS_REPLY_INTEGER) {
+		if (!moved_ok(replies[0])) {
 			rc = reply_error(r, replies[0], "move the due delayed messages", err);
 		} else {
 			rc = read_reply_entries(r, replies[1], &entries, err);
