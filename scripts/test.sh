@@ -76,7 +76,7 @@ if [ "${MESSENGER_SKIP_VALGRIND:-0}" != 1 ]; then
 	# never a leak: ask for definite leaks to count as errors. PCRE's JIT reads past its buffers in
 	# ways valgrind reports (Symfony's code uses preg_*): off under valgrind. run-tests.php traces the
 	# children (the workers a test starts), but not the browser nor Prometheus: they are not ours
-	VALGRIND_OPTS="--leak-check=full --show-leak-kinds=definite --errors-for-leak-kinds=definite --trace-children-skip=*/chromium*,*/prometheus,*/promtool" phpt valgrind -m -d pcre.jit=0
+	VALGRIND_OPTS="--leak-check=full --show-leak-kinds=definite --errors-for-leak-kinds=definite --trace-children-skip=*/chromium*,*/prometheus,*/promtool,*/redis-server,*/redis-cli" phpt valgrind -m -d pcre.jit=0
 fi
 
 echo "$passed passed, $failed failed"

@@ -200,9 +200,96 @@ static void test_out_of_memory(void **state)
 	}
 }
 
+static void test_sentinel_and_cluster(void **state)
+{
+	msgr_redis_options_t o;
+	msgr_error_t err;
+	char where[300];
+	/* Sentinel: Symfony's form, the sentinels' default port, the alias, credentials of both */
+	assert_int_equal(parse("redis:?host[s1:26380]&host[s2]&redis_sentinel=mymaster&auth=pw&sentinel_auth=spw&sentinel_user=su", NULL, 0, &o, &err), MSGR_OK);
+	assert_string_equal(o.sentinel_master, "mymaster");
+	assert_false(o.cluster);
+	assert_int_equal(o.node_count, 2);
+	assert_string_equal(o.nodes[0].host, "s1");
+	assert_int_equal(o.nodes[0].port, 26380);
+	assert_int_equal(o.nodes[1].port, 26379);
+	assert_string_equal(o.password, "pw");
+	assert_string_equal(o.sentinel_password, "spw");
+	assert_string_equal(o.sentinel_user, "su");
+	assert_string_equal(o.stream, "messages"); /* no hash tag: one server holds every key */
+	assert_int_equal(o.wait_replicas, -1);
+	assert_string_equal(msgr_redis_where(&o, where, sizeof(where)), "Redis primary \"mymaster\" (Sentinel s1:26380, s2:26379)");
+	msgr_redis_options_free(&o);
+	/* the DSN's own host is a sentinel too */
+	assert_int_equal(parse("rediss://s0:5000/jobs?sentinel_master=m&host[s1:5001]&wait_replicas=1", NULL, 0, &o, &err), MSGR_OK);
+	assert_int_equal(o.node_count, 2);
+	assert_int_equal(o.nodes[0].port, 5000);
+	assert_int_equal(o.wait_replicas, 1);
+	assert_string_equal(msgr_redis_where(&o, where, sizeof(where)), "Redis primary \"m\" (Sentinel s0:5000, s1:5001 (TLS))");
+	msgr_redis_options_free(&o);
+
+	/* Cluster: a list of DSNs, a list of hosts, host[...] without sentinel_master */
+	assert_int_equal(parse("redis://a:7000,redis://b:7001/jobs/g", NULL, 0, &o, &err), MSGR_OK);
+	assert_true(o.cluster);
+	assert_int_equal(o.node_count, 2);
+	assert_string_equal(o.stream, "{jobs}");
+	assert_string_equal(o.group, "g");
+	assert_string_equal(msgr_redis_where(&o, where, sizeof(where)), "Redis Cluster a:7000, b:7001");
+	msgr_redis_options_free(&o);
+	assert_int_equal(parse("redis://a,b:7001?stream=app.{jobs}", NULL, 0, &o, &err), MSGR_OK);
+	assert_int_equal(o.nodes[0].port, 6379);
+	assert_string_equal(o.stream, "app.{jobs}"); /* a tag of its own is kept */
+	msgr_redis_options_free(&o);
+	assert_int_equal(parse("redis:?host[a:7000]", NULL, 0, &o, &err), MSGR_OK);
+	assert_true(o.cluster);
+	assert_string_equal(o.stream, "{messages}");
+	msgr_redis_options_free(&o);
+
+	/* one server: no WAIT unless asked; Symfony's other options */
+	msgr_kv_t extra[] = { { "persistent_id", "fpm" }, { "retry_interval", "250" }, { "timeout", "0" }, { "read_timeout", "0" },
+		{ "ssl[cafile]", "/ca.pem" }, { "ssl[local_cert]", "/c.pem" }, { "ssl[local_pk]", "/c.key" }, { "ssl[verify_peer_name]", "false" },
+		{ "ssl[peer_name]", "redis.test" } };
+	assert_int_equal(parse("redis://h", extra, 9, &o, &err), MSGR_OK);
+	assert_int_equal(o.node_count, 0);
+	assert_int_equal(o.wait_replicas, 0);
+	assert_string_equal(o.persistent_id, "fpm");
+	assert_int_equal(o.retry_interval_ms, 250);
+	assert_true(o.connect_timeout == 0 && o.read_timeout == 0);
+	assert_string_equal(o.cacert, "/ca.pem");
+	assert_string_equal(o.cert, "/c.pem");
+	assert_string_equal(o.key, "/c.key");
+	assert_string_equal(o.peer_name, "redis.test");
+	assert_true(o.verify_peer && !o.verify_peer_name);
+	msgr_redis_options_free(&o);
+	assert_int_equal(parse("redis://h", NULL, 0, &o, &err), MSGR_OK);
+	assert_true(o.connect_timeout == 5 && o.read_timeout == 30); /* not given */
+	msgr_redis_options_free(&o);
+
+	struct { const char *dsn, *message; } bad[] = {
+		{ "redis://a:1,redis://b:2?dbindex=2", "Redis Cluster has database 0 only: dbindex 2 given" },
+		{ "redis:///run/redis.sock?sentinel_master=m", "Redis Sentinel needs the sentinels' host:port (host[h:26379] in the DSN)" },
+		{ "redis:?host[/run/redis.sock]&sentinel_master=m", "The Redis DSN's host[/run/redis.sock] is not a host name and port (a unix socket cannot be a sentinel or a cluster node)" },
+		{ "redis:?host[a:1]=weight%3D2", "The Redis DSN's host[a:1] has parameters, which are not supported" },
+		{ "redis:?host[a:99999]", "The Redis DSN's host[a:99999] is not a host name and port (a unix socket cannot be a sentinel or a cluster node)" },
+		{ "redis://h?sentinel_auth=x", "The Redis options sentinel_auth and sentinel_user need sentinel_master" },
+		{ "redis://h?wait_replicas=auto", "The Redis option wait_replicas=auto needs Sentinel or Cluster (a number of replicas is fine)" },
+		{ "redis://h?wait_replicas=-1", "The Redis option \"wait_replicas\" must be an integer of at least 0, \"-1\" given" },
+		{ "redis://h?ssl[ciphers]=x", "The Redis ssl option \"ciphers\" is not supported (known: cafile, capath, local_cert, local_pk, verify_peer, verify_peer_name, peer_name)" },
+		{ "redis://h?ssl[verify_peer]=maybe", "The Redis option \"ssl[verify_peer]\" must be a boolean, \"maybe\" given" },
+		{ "redis://h?sentinel_master=", "The Redis option \"sentinel_master\" must not be empty" },
+		{ "redis://h?retry_interval=soon", "The Redis option \"retry_interval\" must be an integer of at least 0, \"soon\" given" },
+		{ NULL, NULL },
+	};
+	for (size_t i = 0; bad[i].dsn; i++) {
+		assert_int_equal(parse(bad[i].dsn, NULL, 0, &o, &err), MSGR_ERR_INVALID);
+		assert_string_equal(err.message, bad[i].message);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		LEAK_TEST(test_sentinel_and_cluster),
 		LEAK_TEST(test_defaults),
 		LEAK_TEST(test_path_query_and_extra),
 		LEAK_TEST(test_socket),

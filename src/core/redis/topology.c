@@ -74,6 +74,11 @@ static bool parse_addr(const char *s, size_t len, msgr_redis_addr_t *a)
 	if (host_len >= sizeof(a->host) || digits == 0 || digits > 5) {
 		return false;
 	}
+	for (size_t i = 0; i < host_len; i++) {
+		if ((unsigned char) s[i] <= ' ') {
+			return false; /* no NUL, space or control byte in a host name */
+		}
+	}
 	long port = 0;
 	for (size_t i = 0; i < digits; i++) {
 		char c = colon[1 + i];
