@@ -573,8 +573,14 @@ static pthread_mutex_t found_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static char *found_key(const msgr_redis_t *r)
 {
+	/* with the credentials it was found with: a transport whose own are wrong asks, and hears so */
 	msgr_buf_t key = MSGR_BUF_INIT;
-	if (msgr_buf_appendf(&key, "%u|%s", r->slot, r->where) != MSGR_OK) {
+	const char *fields[] = { r->where, r->o.sentinel_user, r->o.sentinel_password, r->o.user, r->o.password };
+	int rc = msgr_buf_appendf(&key, "%u|", r->slot);
+	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]) && rc == MSGR_OK; i++) {
+		rc = msgr_pool_key_add(&key, fields[i]);
+	}
+	if (rc != MSGR_OK) {
 		msgr_buf_free(&key);
 		return NULL;
 	}
