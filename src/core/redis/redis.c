@@ -462,6 +462,7 @@ struct msgr_redis {
 	bool has_hint;
 	unsigned slot;              /* Cluster: the slot of the stream (and of its delayed set) */
 	long long replicas;         /* WAIT for this many replicas after a send (0: no WAIT) */
+	bool was_lost;              /* the last connection broke: retry_interval before the next */
 };
 
 static void give_back_ahead(msgr_redis_t *r);
@@ -649,6 +650,7 @@ static void found_clear(void)
  * the server is looked for again before the next connection. */
 static void lost(msgr_redis_t *r)
 {
+	r->was_lost = r->was_lost || r->net;
 	drop(r);
 	if (r->o.node_count && r->at_known) {
 		found_set(r, true);
@@ -797,9 +799,16 @@ static int locate(msgr_redis_t *r, msgr_error_t *err)
 }
 /* }}} */
 
+static void pause_ms(long long ms);
+
 static int connect_now(msgr_redis_t *r, msgr_error_t *err)
 {
 	int rc;
+	if (r->was_lost && r->o.retry_interval_ms) {
+		/* Symfony's retry_interval: a pause before connecting again after a lost connection */
+		pause_ms(r->o.retry_interval_ms);
+	}
+	r->was_lost = false;
 	if (r->o.node_count && !r->at_known && (rc = locate(r, err)) != MSGR_OK) {
 		return rc;
 	}
@@ -1187,9 +1196,6 @@ static int pipeline(msgr_redis_t *r, const msgr_buf_t *resp, size_t n, redisRepl
 		int rc;
 		msgr_error_t why;
 		bool written = false;
-		if (attempt > 0 && r->o.retry_interval_ms) {
-			pause_ms(r->o.retry_interval_ms);
-		}
 		if (!r->net && (rc = connect_now(r, &why)) != MSGR_OK) {
 			return went_out ? msgr_error_set(err, MSGR_ERR_UNCONFIRMED, "%s lost the connection before replying, and then: %s", r->where, why.message)
 				: msgr_error_set(err, rc, "%s", why.message);
