@@ -62,11 +62,10 @@ for ($round = 0; $round < $rounds; $round++) {
         $best[$name]['dispatchAll'] = max($best[$name]['dispatchAll'] ?? 0, $rate);
         // consume: the console, from its start to its exit
         $start = hrtime(true);
-        exec(implode(' ', array_map('escapeshellarg', [PHP_BINARY, '-n', '-d', "extension=$so", "$root/bin/console", 'messenger:consume', 'async',
-            "--limit=$n", '-q'])) . ' 2>&1', $out, $rc);
+        exec('cd ' . escapeshellarg($dir) . ' && ' . implode(' ', array_map('escapeshellarg', [PHP_BINARY, '-n', '-d', "extension=$so", "$root/bin/console",
+            'messenger:consume', 'async', "--limit=$n", '-q'])) . ' 2>&1', $out, $rc);
         $rate = (int) ($n / ((hrtime(true) - $start) / 1e9));
         $left = (int) $cli('XLEN', $streams[$name][0]);
-        $pending = $cli('XINFO', 'GROUPS', $streams[$name][0]);
         if ($rc !== 0 || $left !== 0) {
             fwrite(STDERR, "$name: the worker exited with $rc and left $left entries: " . implode("\n", $out) . "\n");
             exit(1);
