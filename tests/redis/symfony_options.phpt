@@ -88,7 +88,10 @@ foreach ($cases as $name => [$d, $options]) {
             $t->ack($e);
         }
     } catch (Messenger\Exception\TransportException $e) {
-        echo "$name: ", get_class($e), ': ', preg_replace(['/:\d+/', '/error:[0-9A-F]+:SSL routines::/'], [':PORT', 'error:SSL routines::'], $e->getMessage()), "\n";
+        // without a client certificate, TLS 1.3 hears the server's refusal on the first read or write after the handshake
+        $m = preg_replace(['/:\d+/', '/error:[0-9A-F]+:SSL routines::/', '/(reading|writing) failed: (.*certificate required|the TLS handshake failed).*/'],
+            [':PORT', 'error:SSL routines::', 'the server refused the TLS session'], $e->getMessage());
+        echo "$name: ", str_contains($m, 'refused the TLS session') ? 'a TransportException' : get_class($e), ': ', $m, "\n";
     }
 }
 foreach ([['ssl' => ['ciphers' => 'HIGH']], ['ssl' => ['cafile' => ['x']]], ['ssl' => ['verify_peer' => 'perhaps']]] as $options) {
@@ -99,7 +102,7 @@ foreach ([['ssl' => ['ciphers' => 'HIGH']], ['ssl' => ['cafile' => ['x']]], ['ss
     }
 }
 ?>
---EXPECTF--
+--EXPECT--
 -- persistent_id
 after a: 1
 a again (the pooled one): 1
@@ -121,7 +124,7 @@ another peer_name: Messenger\Exception\TransportException: Cannot connect to Red
 another peer_name, verify_peer_name off: sent, count 1
 no CA: the system's do not know it: Messenger\Exception\TransportException: Cannot connect to Redis at 127.0.0.1:PORT (TLS): TLS: the server's certificate is not trusted: self-signed certificate in certificate chain
 no CA, verify_peer off ("0" as Symfony's DSN gives it): sent, count 1
-no client certificate: Messenger\Exception\%s: %scertificate required%s
+no client certificate: a TransportException: Redis at 127.0.0.1:PORT (TLS): the server refused the TLS session
 Messenger\Exception\InvalidArgumentException: The Redis ssl option "ciphers" is not supported (known: cafile, capath, local_cert, local_pk, verify_peer, verify_peer_name, peer_name)
 Messenger\Exception\InvalidArgumentException: The Redis option "ssl" must map PHP's ssl context keys to strings or booleans
 Messenger\Exception\InvalidArgumentException: The Redis option "ssl[verify_peer]" must be a boolean, "perhaps" given

@@ -95,8 +95,9 @@ static int apply_host(msgr_redis_options_t *o, const char *key, const char *v, m
 		return msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory");
 	}
 	msgr_error_t why;
-	if (msgr_dsn_parse(text.data, text.len, &one, &why) != MSGR_OK || !*one.host || one.more_host_count || *one.path || one.param_count || one.user) {
-		if (rc == MSGR_OK && why.code == MSGR_ERR_NOMEM) {
+	int parsed = msgr_dsn_parse(text.data, text.len, &one, &why);
+	if (parsed != MSGR_OK || !*one.host || one.more_host_count || *one.path || one.param_count || one.user) {
+		if (parsed == MSGR_ERR_NOMEM) {
 			rc = msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory");
 		} else {
 			rc = msgr_error_set(err, MSGR_ERR_INVALID, "The Redis DSN's %.60s is not a host name and port (a unix socket cannot be a sentinel or a cluster node)", key);
