@@ -24,13 +24,18 @@ $redisPort = (int) substr(strrchr((string) getenv('MESSENGER_REDIS_DSN'), ':'), 
 fwrite(STDERR, "starting a Sentinel group and a Cluster...\n");
 $group = App\RedisTopology\sentinel_group('benchmaster');
 $cluster = App\RedisTopology\cluster();
+$primary = $group->primary();
+$owner = $cluster->owner($cluster->slotOf('{messages}'));
 $setups = [
     'one server' => ["redis://127.0.0.1:$redisPort/messages", fn(string ...$a) => trim((string) shell_exec('redis-cli -p ' . $redisPort . ' ' . implode(' ', array_map('escapeshellarg', $a))))],
-    'Sentinel' => [$group->dsn() . '&stream=messages', fn(string ...$a) => $group->cli($group->primary(), ...$a)],
-    'Cluster' => [$cluster->dsn('stream=messages'), fn(string ...$a) => $cluster->cli($cluster->owner($cluster->slotOf('{messages}')), ...$a)],
+    'Sentinel' => [$group->dsn() . '&stream=messages', fn(string ...$a) => $group->cli($primary, ...$a)],
+    'Cluster' => [$cluster->dsn('stream=messages'), fn(string ...$a) => $cluster->cli($owner, ...$a)],
+    // the same servers addressed as one server: what replication costs them, apart from the client
+    'its primary' => ["redis://127.0.0.1:$primary/messages", fn(string ...$a) => $group->cli($primary, ...$a)],
+    'its owner' => ["redis://127.0.0.1:$owner/{messages}", fn(string ...$a) => $cluster->cli($owner, ...$a)],
 ];
-$streams = ['one server' => ['messages', 'messages__queue', 'failed', 'failed__queue'], 'Sentinel' => ['messages', 'messages__queue'],
-    'Cluster' => ['{messages}', '{messages}__queue']];
+$streams = ['one server' => ['messages', 'messages__queue'], 'Sentinel' => ['messages', 'messages__queue'],
+    'Cluster' => ['{messages}', '{messages}__queue'], 'its primary' => ['messages', 'messages__queue'], 'its owner' => ['{messages}', '{messages}__queue']];
 
 $dir = sys_get_temp_dir() . '/messenger-bench-scale-' . getmypid();
 mkdir("$dir/config", 0777, true);
@@ -77,11 +82,14 @@ $group->stop();
 $cluster->stop();
 exec('rm -rf ' . escapeshellarg($dir));
 
-printf("%-14s %14s %14s   (N=%d, best of %d, default options)\n", '', 'dispatchAll/s', 'consume/s', $n, $rounds);
+printf("%-30s %14s %14s   (N=%d, best of %d, default options)\n", '', 'dispatchAll/s', 'consume/s', $n, $rounds);
 foreach ($best as $name => $b) {
-    printf("%-14s %14d %14d\n", $name, $b['dispatchAll'], $b['consume']);
+    printf("%-30s %14d %14d\n", $name . ($name === 'its primary' ? ' (Sentinel\'s)' : ($name === 'its owner' ? ' (Cluster\'s)' : '')), $b['dispatchAll'], $b['consume']);
 }
-foreach (['Sentinel', 'Cluster'] as $name) {
-    printf("ratio %s / one server: dispatchAll %.2f, consume %.2f\n", $name, $best[$name]['dispatchAll'] / $best['one server']['dispatchAll'],
-        $best[$name]['consume'] / $best['one server']['consume']);
+foreach (['Sentinel' => 'its primary', 'Cluster' => 'its owner'] as $name => $direct) {
+    printf("ratio %s / one server: dispatchAll %.2f, consume %.2f; / %s as one server (same replicas): dispatchAll %.2f, consume %.2f\n", $name,
+        $best[$name]['dispatchAll'] / $best['one server']['dispatchAll'], $best[$name]['consume'] / $best['one server']['consume'], $direct,
+        $best[$name]['dispatchAll'] / $best[$direct]['dispatchAll'], $best[$name]['consume'] / $best[$direct]['consume']);
 }
+echo "(Sentinel: a primary with two replicas; Cluster: the slot's owner has one; 'its primary' and 'its owner' are those servers\n";
+echo " addressed with a plain redis:// DSN, so the second ratio is what the Sentinel and Cluster client costs, the first adds replication)\n";

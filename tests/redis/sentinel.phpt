@@ -1,5 +1,5 @@
 --TEST--
-Redis Sentinel (a private primary, two replicas and three sentinels, with passwords on both): Symfony's DSN and its redis_sentinel alias find the primary; a dead sentinel first in the list is passed over; a send waits for the replicas; a failover under a transport in use is found again by itself; an unknown primary name, refused credentials and no sentinel at all are clear exceptions without a password; bad Sentinel options are refused
+Redis Sentinel (a private primary, two replicas and three sentinels, with passwords on both): Symfony's DSN and its redis_sentinel alias find the primary; a dead sentinel first in the list is passed over; a send waits for the replicas; a failover under a transport in use is found again by itself; a primary demoted under a connection (READONLY) is a TransportException and nothing is written; an unknown primary name, refused credentials and no sentinel at all are clear exceptions without a password; bad Sentinel options are refused
 --EXTENSIONS--
 messenger
 --FILE--
@@ -92,6 +92,23 @@ try {
 } catch (Messenger\Exception\InvalidArgumentException $e) {
     echo get_class($e), ': ', $e->getMessage(), "\n";
 }
+
+echo "-- the primary demoted under a connection (READONLY)\n";
+$t = $transport($g->dsn("$auth&stream=jobs"));
+$t->send(new Messenger\Envelope(new Job(9)));
+$p = $g->primary();
+$r = current(array_filter(array_merge($g->replicaPorts, [$primary]), fn($x) => $x !== $p && $g->running($x)));
+// by hand, faster than the sentinels look: another node made the primary, this one its replica
+$g->cli($r, 'REPLICAOF', 'NO', 'ONE');
+$g->cli($p, 'REPLICAOF', '127.0.0.1', (string) $r);
+$before = $g->cli($p, 'XLEN', 'jobs');
+try {
+    $t->send(new Messenger\Envelope(new Job(10)));
+    echo "no exception\n";
+} catch (Messenger\Exception\TransportException $e) {
+    echo get_class($e), ': ', $clean($e->getMessage()), "\n";
+}
+echo 'written to the demoted node: ', $g->cli($p, 'XLEN', 'jobs') === $before ? 'nothing' : 'something', "\n";
 $g->stop();
 ?>
 --EXPECTF--
@@ -116,3 +133,6 @@ Messenger\Exception\InvalidArgumentException: Redis Sentinel needs the sentinels
 Messenger\Exception\InvalidArgumentException: The Redis options sentinel_auth and sentinel_user need sentinel_master
 Messenger\Exception\InvalidArgumentException: The Redis DSN's host[/run/redis.sock] is not a host name and port (a unix socket cannot be a sentinel or a cluster node)
 Messenger\Exception\InvalidArgumentException: The Redis option "sentinel_auth" must be a password or [user, password]
+-- the primary demoted under a connection (READONLY)
+Messenger\Exception\TransportException: Redis primary "orders" (Sentinel 127.0.0.1:PORT, 127.0.0.1:PORT, 127.0.0.1:PORT) at 127.0.0.1:PORT is a replica now (a failover is under way); nothing was written
+written to the demoted node: nothing
