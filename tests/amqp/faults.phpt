@@ -47,7 +47,8 @@ $try('not received here', fn() => (new AmqpTransport(App\Amqp\dsn() . "/$x", ['q
 $try('a list of hosts, the first down', $send("amqp://messenger:s3cret-pw@127.0.0.1:1,{$u['host']}:{$u['port']}/messenger/$x"));
 $try('a list of hosts, all down', $send("amqp://messenger:s3cret-pw@127.0.0.1:1,127.0.0.1:2/messenger/$x"));
 $try('a list of hosts, the first refuses the login', $send("amqp://messenger:wrong-pw@{$u['host']}:{$u['port']},127.0.0.1:1/messenger/$x"));
-$try('a list of Redis hosts', fn() => new Messenger\Bridge\Redis\Transport\RedisTransport('redis://127.0.0.1:1,127.0.0.1:2/s'));
+// (the same form of DSN is a Redis Cluster's seeds)
+$try('a list of Redis hosts', fn() => (new Messenger\Bridge\Redis\Transport\RedisTransport('redis://127.0.0.1:1,127.0.0.1:2/s'))->getMessageCount());
 App\Amqp\clean(["{$x}_q"], [$x]);
 ?>
 --EXPECT--
@@ -69,4 +70,4 @@ not received here: Messenger\Exception\LogicException: The envelope has no AmqpR
 a list of hosts, the first down: no exception
 a list of hosts, all down: Messenger\Exception\TransportException: Could not connect (AMQP at 127.0.0.1:2, vhost messenger): a socket error occurred (none of the 2 brokers could be reached)
 a list of hosts, the first refuses the login: Messenger\Exception\TransportException: Could not log in (AMQP at 127.0.0.1:PORT, vhost messenger): the broker closed the connection: 403 ACCESS_REFUSED - Login was refused using authentication mechanism PLAIN. For details see the broker logfile.
-a list of Redis hosts: Messenger\Exception\InvalidArgumentException: A Redis DSN names one server: a list of hosts (Sentinel, Cluster) is not supported yet
+a list of Redis hosts: Messenger\Exception\TransportException: No node of the Redis Cluster 127.0.0.1:1, 127.0.0.1:2 said which one serves slot 3828 of "{s}" (127.0.0.1:1: Connection refused; 127.0.0.1:2: Connection refused)

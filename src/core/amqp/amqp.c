@@ -781,14 +781,7 @@ static char *pool_key(const msgr_amqp_t *a)
 		}
 	}
 	const char *fields[] = { o->vhost, o->user, o->password, o->cacert, o->cert, o->key, o->connection_name };
-	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]) && rc == MSGR_OK; i++) {
-		rc = msgr_pool_key_add(&key, fields[i]);
-	}
-	if (rc != MSGR_OK) {
-		msgr_buf_free(&key);
-		return NULL;
-	}
-	return key.data;
+	return msgr_pool_key_end(&key, rc, fields, sizeof(fields) / sizeof(fields[0]));
 }
 
 /* A pooled connection for a, checked: what the broker sent meanwhile (a close, after a restart)

@@ -1,4 +1,5 @@
 #include "core/base/pool.h"
+#include "core/base/error.h"
 #include "core/base/alloc.h"
 #include "core/base/buf.h"
 
@@ -71,4 +72,16 @@ int msgr_pool_key_add(msgr_buf_t *key, const char *field)
 		field = "";
 	}
 	return msgr_buf_appendf(key, "%zu:%s|", strlen(field), field);
+}
+
+char *msgr_pool_key_end(msgr_buf_t *key, int rc, const char *const *fields, size_t n)
+{
+	for (size_t i = 0; i < n && rc == MSGR_OK; i++) {
+		rc = msgr_pool_key_add(key, fields[i]);
+	}
+	if (rc != MSGR_OK) {
+		msgr_buf_free(key);
+		return NULL;
+	}
+	return key->data;
 }

@@ -33,6 +33,9 @@ void msgr_pool_give(msgr_pool_t *p, char *key, void *conn);
 /* Appends one field of a key, length first, so that no two sets of fields make one key (a
  * user "a|b" with password "c" and a user "a" with password "b|c"); NULL is "". */
 int msgr_pool_key_add(msgr_buf_t *key, const char *field);
+/* Adds the n fields to key (after what the caller put first, which rc says went well) and gives
+ * its text (owned), or NULL with key freed when memory ran out. */
+char *msgr_pool_key_end(msgr_buf_t *key, int rc, const char *const *fields, size_t n);
 /* Closes every pooled connection of this process (at module shutdown), forgets the others. */
 void msgr_pool_clear(msgr_pool_t *p);
 

@@ -518,14 +518,7 @@ static char *pool_key(const msgr_redis_t *r)
 	const char *fields[] = { o->node_count ? at : r->where, o->user, o->password, o->cacert, o->capath, o->cert, o->key, o->peer_name,
 		o->persistent_id };
 	int rc = msgr_buf_appendf(&key, "%ld|%d|%d|%d|", o->dbindex, o->tls, o->verify_peer, o->verify_peer_name);
-	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]) && rc == MSGR_OK; i++) {
-		rc = msgr_pool_key_add(&key, fields[i]);
-	}
-	if (rc != MSGR_OK) {
-		msgr_buf_free(&key);
-		return NULL;
-	}
-	return key.data;
+	return msgr_pool_key_end(&key, rc, fields, sizeof(fields) / sizeof(fields[0]));
 }
 
 static msgr_net_t *pool_take(const char *key)
@@ -578,15 +571,7 @@ static char *found_key(const msgr_redis_t *r)
 	/* with the credentials it was found with: a transport whose own are wrong asks, and hears so */
 	msgr_buf_t key = MSGR_BUF_INIT;
 	const char *fields[] = { r->where, r->o.sentinel_user, r->o.sentinel_password, r->o.user, r->o.password };
-	int rc = msgr_buf_appendf(&key, "%u|", r->slot);
-	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]) && rc == MSGR_OK; i++) {
-		rc = msgr_pool_key_add(&key, fields[i]);
-	}
-	if (rc != MSGR_OK) {
-		msgr_buf_free(&key);
-		return NULL;
-	}
-	return key.data;
+	return msgr_pool_key_end(&key, msgr_buf_appendf(&key, "%u|", r->slot), fields, sizeof(fields) / sizeof(fields[0]));
 }
 
 static bool found_get(msgr_redis_t *r)
