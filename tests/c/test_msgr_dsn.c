@@ -201,6 +201,12 @@ static void test_lists_of_dsns_and_bare_query(void **state)
 	assert_string_equal(dsn.params[1].key, "host[s2:26380]");
 	assert_string_equal(msgr_dsn_param(&dsn, "sentinel_master"), "mymaster");
 	msgr_dsn_free(&dsn);
+	/* each DSN of a list is redacted */
+	msgr_buf_t shown = MSGR_BUF_INIT;
+	const char *list = "redis://u:pw1@a:1,redis://b:2,redis://:pw3@c:3/s?x=1";
+	assert_int_equal(msgr_dsn_redact(list, strlen(list), &shown), MSGR_OK);
+	assert_string_equal(shown.data, "redis://u:***@a:1,redis://b:2,redis://:***@c:3/s?x=1");
+	msgr_buf_free(&shown);
 	assert_int_equal(parse("redis:", &dsn, &err), MSGR_ERR_INVALID);
 	assert_int_equal(parse("redis:host", &dsn, &err), MSGR_ERR_INVALID);
 }

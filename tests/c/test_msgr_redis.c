@@ -270,6 +270,7 @@ static void test_sentinel_and_cluster(void **state)
 		{ "redis:///run/redis.sock?sentinel_master=m", "Redis Sentinel needs the sentinels' host:port (host[h:26379] in the DSN)" },
 		{ "redis:?host[/run/redis.sock]&sentinel_master=m", "The Redis DSN's host[/run/redis.sock] is not a host name and port (a unix socket cannot be a sentinel or a cluster node)" },
 		{ "redis:?host[a:1]=weight%3D2", "The Redis DSN's host[a:1] has parameters, which are not supported" },
+		{ "redis:?host[u:s3cret@a:1]&sentinel_master=m", "The Redis DSN's host[...] is not a host name and port (a unix socket cannot be a sentinel or a cluster node)" },
 		{ "redis:?host[a:99999]", "The Redis DSN's host[a:99999] is not a host name and port (a unix socket cannot be a sentinel or a cluster node)" },
 		{ "redis://h?sentinel_auth=x", "The Redis options sentinel_auth and sentinel_user need sentinel_master" },
 		{ "redis://h?wait_replicas=auto", "The Redis option wait_replicas=auto needs Sentinel or Cluster (a number of replicas is fine)" },

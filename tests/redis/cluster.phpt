@@ -1,5 +1,5 @@
 --TEST--
-Redis Cluster (a private one: three primaries, three replicas, a password): the stream and its delayed set are hash-tagged into one slot on its owner (a tag of the user's own is kept); a list of DSNs, a list of hosts and host[...] all reach it, past a dead seed; the slot moved under a transport in use (MOVED) and caught in the middle of its move (ASK, TRYAGAIN) loses nothing; a refused password, no node at all and dbindex are clear errors
+Redis Cluster (a private one: three primaries, three replicas, a password): the stream and its delayed set are hash-tagged into one slot on its owner (a tag of the user's own is kept); a list of DSNs, a list of hosts and host[...] all reach it, past a dead seed; the slot moved under a transport in use (MOVED) and caught in the middle of its move (ASK, TRYAGAIN) loses nothing; a send redirected by MOVED waits for the new owner's replica; a refused password, no node at all and dbindex are clear errors
 --EXTENSIONS--
 messenger
 --FILE--
@@ -100,6 +100,22 @@ sort($all);
 echo 'read in all: ', implode(',', $all), "\n";
 echo '{jobs} on: ', $where('{jobs}'), "\n";
 
+echo "-- sent after the slot moved, the WAIT goes where the messages went\n";
+$to2 = $to;
+$replica = (int) preg_replace('/.*slave0:ip=[^,]*,port=(\d+).*/s', '$1', $c->cli($to2, 'INFO', 'replication'));
+$pid = (int) preg_replace('/.*process_id:(\d+).*/s', '$1', $c->cli($replica, 'INFO', 'server'));
+$t->send(new Messenger\Envelope(new Job(40))); // (connected to the owner before the move)
+$c->moveSlot($slot, $to2);
+posix_kill($pid, SIGSTOP);
+try {
+    $t->send(new Messenger\Envelope(new Job(41)));
+    echo "no exception\n";
+} catch (Messenger\Exception\TransportException $e) {
+    echo get_class($e), ': ', $clean($e->getMessage()), "\n";
+}
+posix_kill($pid, SIGCONT);
+echo 'read: ', $drain($t), "\n";
+
 echo "-- bad input\n";
 foreach ([
     [$c->dsn('auth=wrong-pw&stream=jobs'), []],
@@ -139,6 +155,9 @@ moved {jobs}; still on the old owner: {jobs}__queue
 read in the middle: some
 read in all: 30,31,32,33,34,35
 {jobs} on: its slot's owner
+-- sent after the slot moved, the WAIT goes where the messages went
+Messenger\Exception\MaybeSentException: Redis Cluster 127.0.0.1:PORT, 127.0.0.1:PORT, 127.0.0.1:PORT took the messages after slot N moved, but only 0 of 1 replicas had them within 2000 ms: a failover could lose them: the message may have been stored (sending it again may store it twice)
+read: 40,41
 -- bad input
 Messenger\Exception\TransportException: No node of the Redis Cluster 127.0.0.1:PORT, 127.0.0.1:PORT, 127.0.0.1:PORT said which one serves slot N of "{jobs}" (127.0.0.1:PORT: the credentials were refused: WRONGPASS invalid username-password pair or user is disabled.; 127.0.0.1:PORT: the credentials were refused: WRONGPASS invalid username-password pair or user is disabled.; 127.0.0.1:PORT: the credentials were refused: WRONGPASS invalid username-password pair or user is disabled.)
 Messenger\Exception\TransportException: No node of the Redis Cluster 127.0.0.1:PORT, 127.0.0.1:PORT said which one serves slot N of "{messages}" (127.0.0.1:PORT: Connection refused; 127.0.0.1:PORT: Connection refused)

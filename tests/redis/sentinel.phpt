@@ -1,5 +1,5 @@
 --TEST--
-Redis Sentinel (a private primary, two replicas and three sentinels, with passwords on both): Symfony's DSN and its redis_sentinel alias find the primary; a dead sentinel first in the list is passed over; a send waits for the replicas; a failover under a transport in use is found again by itself; a primary demoted under a connection (READONLY) is a TransportException and nothing is written; an unknown primary name, refused credentials and no sentinel at all are clear exceptions without a password; bad Sentinel options are refused
+Redis Sentinel (a private primary, two replicas and three sentinels, with passwords on both): Symfony's DSN and its redis_sentinel alias find the primary; a dead sentinel first in the list is passed over; a send waits for the replicas (one frozen: MaybeSentException; wait_replicas=0: no wait); a failover under a transport in use is found again by itself; a primary demoted under a connection (READONLY) is a TransportException and nothing is written; an unknown primary name, refused credentials and no sentinel at all are clear exceptions without a password; bad Sentinel options are refused
 --EXTENSIONS--
 messenger
 --FILE--
@@ -32,6 +32,24 @@ $primary = $g->primary();
 echo 'on the primary: ', $g->cli($primary, 'XLEN', 'jobs'), "; on each replica: ",
     implode(', ', array_map(fn($p) => $g->cli($p, 'XLEN', 'jobs'), $g->replicaPorts)), " (a send waits for them)\n";
 echo 'read: ', $drain($t), "\n";
+
+echo "-- a replica that does not answer: the send says it may not be safe\n";
+$pid = fn(int $port) => (int) preg_replace('/.*process_id:(\d+).*/s', '$1', $g->cli($port, 'INFO', 'server'));
+$frozen = $pid($g->replicaPorts[0]);
+posix_kill($frozen, SIGSTOP);
+try {
+    $t->send(new Messenger\Envelope(new Job(40)));
+    echo "no exception\n";
+} catch (Messenger\Exception\TransportException $e) {
+    echo get_class($e), ': ', $clean($e->getMessage()), "\n";
+}
+posix_kill($frozen, SIGCONT);
+echo 'read (it was stored on the primary): ', $drain($t), "\n";
+$t2 = $transport($g->dsn("$auth&stream=jobs&wait_replicas=0"));
+posix_kill($frozen, SIGSTOP);
+$t2->send(new Messenger\Envelope(new Job(41)));
+posix_kill($frozen, SIGCONT);
+echo 'wait_replicas=0 does not wait: read ', $drain($t2), "\n";
 
 echo "-- redis_sentinel (Symfony 7.1's name), a dead sentinel first, the options array\n";
 $dead = App\RedisTopology\free_port();
@@ -116,6 +134,10 @@ $g->stop();
 count: 3
 on the primary: 3; on each replica: 3, 3 (a send waits for them)
 read: 1,2,3
+-- a replica that does not answer: the send says it may not be safe
+Messenger\Exception\MaybeSentException: Redis primary "orders" (Sentinel 127.0.0.1:PORT, 127.0.0.1:PORT, 127.0.0.1:PORT) took the messages, but only 1 of 2 replicas had them within 2000 ms: a failover could lose them: the message may have been stored (sending it again may store it twice)
+read (it was stored on the primary): 40
+wait_replicas=0 does not wait: read 41
 -- redis_sentinel (Symfony 7.1's name), a dead sentinel first, the options array
 read: 4
 -- a failover under a transport in use

@@ -23,10 +23,11 @@ echo 'after a: ', $clients(), "\n";
 $a2 = $transport($dsn, ['persistent_id' => 'a']);
 $a2->getMessageCount();
 echo 'a again (the pooled one): ', $clients(), "\n";
+unset($a2); // pooled again
 $b = $transport($dsn, ['persistent_id' => 'b']);
 $b->getMessageCount();
-echo 'b (another id, another connection): ', $clients(), "\n";
-unset($a2, $b);
+echo 'b (another id: not the pooled one of a): ', $clients(), "\n";
+unset($b);
 
 echo "-- retry_interval\n";
 $t = $transport($dsn, ['retry_interval' => 400]);
@@ -106,7 +107,7 @@ foreach ([['ssl' => ['ciphers' => 'HIGH']], ['ssl' => ['cafile' => ['x']]], ['ss
 -- persistent_id
 after a: 1
 a again (the pooled one): 1
-b (another id, another connection): 2
+b (another id: not the pooled one of a): 2
 -- retry_interval
 the send after the server closed the connection waited 400 ms first: yes
 the next one did not: yes

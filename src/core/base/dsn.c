@@ -389,6 +389,20 @@ int msgr_dsn_redact(const char *dsn, size_t len, msgr_buf_t *out)
 	if (!sep || (size_t) (sep - dsn) > len) {
 		return msgr_buf_append(out, dsn, len);
 	}
+	char scheme[32];
+	size_t scheme_len = (size_t) (sep - dsn);
+	const char *next = NULL;
+	if (scheme_len && scheme_len < sizeof(scheme)) {
+		memcpy(scheme, dsn, scheme_len);
+		scheme[scheme_len] = '\0';
+		next = next_dsn(dsn, len, scheme);
+	}
+	if (next) {
+		/* a list: each DSN of it on its own */
+		int rc = msgr_dsn_redact(dsn, (size_t) (next - 1 - dsn), out);
+		if (rc == MSGR_OK) rc = msgr_buf_append(out, ",", 1);
+		return rc == MSGR_OK ? msgr_dsn_redact(next, len - (size_t) (next - dsn), out) : rc;
+	}
 	const char *auth = sep + 3;
 	size_t auth_max = len - (size_t) (auth - dsn);
 	size_t auth_len = strcspn(auth, "/?#");

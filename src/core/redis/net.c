@@ -137,6 +137,15 @@ static int open_socket(const char *host, int port, const char *socket_path, doub
 	return rc;
 }
 
+static int no_passphrase(char *buf, int size, int rwflag, void *data)
+{
+	(void) buf;
+	(void) size;
+	(void) rwflag;
+	(void) data;
+	return 0;
+}
+
 static int start_tls(msgr_net_t *n, const char *host, const msgr_tls_t *tls, msgr_error_t *err)
 {
 	char why[256];
@@ -144,6 +153,8 @@ static int start_tls(msgr_net_t *n, const char *host, const msgr_tls_t *tls, msg
 		return msgr_error_set(err, MSGR_ERR_IO, "TLS: %s", tls_reason(why, sizeof(why)));
 	}
 	SSL_CTX_set_min_proto_version(n->ctx, TLS1_2_VERSION);
+	/* an encrypted key is refused with a clear error, never asked for on a terminal */
+	SSL_CTX_set_default_passwd_cb(n->ctx, no_passphrase);
 	if (tls->cacert || tls->capath ? SSL_CTX_load_verify_locations(n->ctx, tls->cacert, tls->capath) != 1 : SSL_CTX_set_default_verify_paths(n->ctx) != 1) {
 		return msgr_error_set(err, MSGR_ERR_IO, "TLS: cannot load the CA file %s: %s", tls->cacert ? tls->cacert : tls->capath ? tls->capath : "(system)",
 			tls_reason(why, sizeof(why)));

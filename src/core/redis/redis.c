@@ -82,11 +82,13 @@ static int apply_ssl(msgr_redis_options_t *o, const char *key, const char *v, ms
 static int apply_host(msgr_redis_options_t *o, const char *key, const char *v, msgr_error_t *err)
 {
 	size_t len = strlen(key);
+	/* (a key with credentials in it is not repeated: they would be in the message) */
+	const char *shown = memchr(key, '@', len) ? "host[...]" : key;
 	if (len < 7 || key[len - 1] != ']') {
-		return msgr_error_set(err, MSGR_ERR_INVALID, "The Redis option \"%.60s\" is not of the form host[name:port]", key);
+		return msgr_error_set(err, MSGR_ERR_INVALID, "The Redis option \"%.60s\" is not of the form host[name:port]", shown);
 	}
 	if (*v) {
-		return msgr_error_set(err, MSGR_ERR_INVALID, "The Redis DSN's %.60s has parameters, which are not supported", key);
+		return msgr_error_set(err, MSGR_ERR_INVALID, "The Redis DSN's %.60s has parameters, which are not supported", shown);
 	}
 	msgr_dsn_t one;
 	msgr_buf_t text = MSGR_BUF_INIT;
@@ -100,7 +102,7 @@ static int apply_host(msgr_redis_options_t *o, const char *key, const char *v, m
 		if (parsed == MSGR_ERR_NOMEM) {
 			rc = msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory");
 		} else {
-			rc = msgr_error_set(err, MSGR_ERR_INVALID, "The Redis DSN's %.60s is not a host name and port (a unix socket cannot be a sentinel or a cluster node)", key);
+			rc = msgr_error_set(err, MSGR_ERR_INVALID, "The Redis DSN's %.60s is not a host name and port (a unix socket cannot be a sentinel or a cluster node)", shown);
 		}
 		msgr_dsn_free(&one);
 		msgr_buf_free(&text);
@@ -115,7 +117,7 @@ static int apply_host(msgr_redis_options_t *o, const char *key, const char *v, m
 	o->nodes = grown;
 	if (strlen(one.host) >= sizeof(grown->host)) {
 		msgr_dsn_free(&one);
-		return msgr_error_set(err, MSGR_ERR_INVALID, "The Redis DSN's %.60s has a host name that is too long", key);
+		return msgr_error_set(err, MSGR_ERR_INVALID, "The Redis DSN's %.60s has a host name that is too long", shown);
 	}
 	strcpy(grown[o->node_count].host, one.host);
 	grown[o->node_count].port = one.port; /* 0: the default of the mode, set once it is known */
@@ -430,6 +432,7 @@ const char *msgr_redis_where(const msgr_redis_options_t *o, char *buf, size_t si
 /* }}} */
 
 /* {{{ the connection */
+#define WAIT_MS "2000" /* how long a send waits for the replicas to have its messages */
 #define ID_SIZE 48 /* a stream entry id, ms-seq, with room to spare */
 
 struct msgr_redis {
@@ -463,6 +466,9 @@ struct msgr_redis {
 	bool has_hint;
 	unsigned slot;              /* Cluster: the slot of the stream (and of its delayed set) */
 	long long replicas;         /* WAIT for this many replicas after a send (0: no WAIT) */
+	long long listed;           /* the replicas the topology listed (what wait_replicas=auto waits for) */
+	long long recheck_ms;       /* auto and none listed: when to ask the topology again */
+	long long send_wait;        /* during a send: the WAIT that goes after commands sent elsewhere */
 	bool was_lost;              /* the last connection broke: retry_interval before the next */
 };
 
@@ -561,7 +567,7 @@ static bool busy_reply(const redisReply *reply);
 static struct {
 	char *key;
 	msgr_redis_addr_t at;
-	long long replicas;
+	long long listed;
 } found[FOUND_SLOTS];
 static size_t found_next;
 static pthread_mutex_t found_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -582,7 +588,7 @@ static bool found_get(msgr_redis_t *r)
 	for (size_t i = 0; key && i < FOUND_SLOTS && !hit; i++) {
 		if (found[i].key && strcmp(found[i].key, key) == 0) {
 			r->at = found[i].at;
-			r->replicas = found[i].replicas;
+			r->listed = found[i].listed;
 			hit = true;
 		}
 	}
@@ -616,7 +622,7 @@ static void found_set(msgr_redis_t *r, bool forget)
 			key = NULL;
 		}
 		found[slot].at = r->at;
-		found[slot].replicas = r->replicas;
+		found[slot].listed = r->listed;
 	}
 	pthread_mutex_unlock(&found_lock);
 	msgr_free(key);
@@ -634,14 +640,27 @@ static void found_clear(void)
 
 /* A connection broke, or its server is not the one any more: dropped, and (Sentinel, Cluster)
  * the server is looked for again before the next connection. */
-static void lost(msgr_redis_t *r)
+static void forget_server(msgr_redis_t *r)
 {
-	r->was_lost = r->was_lost || r->net;
-	drop(r);
 	if (r->o.node_count && r->at_known) {
 		found_set(r, true);
 		r->at_known = false;
 	}
+}
+
+static void lost(msgr_redis_t *r)
+{
+	r->was_lost = r->was_lost || r->net;
+	drop(r);
+	forget_server(r);
+}
+
+/* The server is not the one any more (a slot moved, a primary demoted, replicas gone): dropped
+ * and looked for again, without the pause of a lost connection. */
+static void moved(msgr_redis_t *r)
+{
+	drop(r);
+	forget_server(r);
 }
 
 static int read_on(msgr_net_t *net, redisReader *reader, size_t n, redisReply **replies, msgr_error_t *err);
@@ -651,8 +670,9 @@ static void free_replies(redisReply **replies, size_t n);
  * password (when password): the replies, or the reason it failed (the server's refusal of the
  * credentials is MSGR_ERR_DENIED). */
 static int ask_node(msgr_redis_t *r, const msgr_redis_addr_t *a, const char *user, const char *password, const msgr_buf_t *resp,
-	size_t n, redisReply **replies, msgr_error_t *err)
+	size_t n, redisReply **replies, bool *written, msgr_error_t *err)
 {
+	*written = false;
 	msgr_tls_t tls = { r->o.tls, r->o.cacert, r->o.capath, r->o.cert, r->o.key, r->o.verify_peer, r->o.verify_peer_name, r->o.peer_name };
 	msgr_net_t *net = NULL;
 	redisReader *reader = redisReaderCreate();
@@ -670,6 +690,7 @@ static int ask_node(msgr_redis_t *r, const msgr_redis_addr_t *a, const char *use
 		rc = msgr_net_connect(&net, a->host, a->port, NULL, &tls, r->o.connect_timeout, r->o.read_timeout, err);
 	}
 	if (rc == MSGR_OK && (rc = msgr_net_write(net, all.data, all.len, err)) == MSGR_OK) {
+		*written = true;
 		msgr_net_await(net);
 		if (password && (rc = read_on(net, reader, 1, &auth, err)) == MSGR_OK && auth->type == REDIS_REPLY_ERROR) {
 			rc = msgr_error_set(err, MSGR_ERR_DENIED, "the credentials were refused: %s", auth->str);
@@ -704,10 +725,11 @@ static int ask_sentinels(msgr_redis_t *r, msgr_error_t *err)
 		const msgr_redis_addr_t *s = &r->o.nodes[i];
 		redisReply *replies[2] = { NULL, NULL };
 		msgr_error_t why;
-		int got = ask_node(r, s, r->o.sentinel_user, r->o.sentinel_password, &resp, 2, replies, &why);
+		bool written;
+		int got = ask_node(r, s, r->o.sentinel_user, r->o.sentinel_password, &resp, 2, replies, &written, &why);
 		if (got == MSGR_OK && msgr_redis_sentinel_addr(replies[0], &r->at)) {
 			int up = msgr_redis_sentinel_replicas_up(replies[1]);
-			r->replicas = r->o.wait_replicas >= 0 ? r->o.wait_replicas : up > 0 ? up : 0;
+			r->listed = up > 0 ? up : 0;
 			r->at_known = true;
 			free_replies(replies, 2);
 			msgr_buf_free(&resp);
@@ -743,10 +765,11 @@ static int ask_cluster(msgr_redis_t *r, msgr_error_t *err)
 		const msgr_redis_addr_t *node = r->has_hint ? (i ? &r->o.nodes[i - 1] : &r->hint) : &r->o.nodes[i];
 		redisReply *reply = NULL;
 		msgr_error_t why;
-		int got = ask_node(r, node, r->o.user, r->o.password, &resp, 1, &reply, &why);
+		bool written;
+		int got = ask_node(r, node, r->o.user, r->o.password, &resp, 1, &reply, &written, &why);
 		int replicas = 0;
 		if (got == MSGR_OK && msgr_redis_slot_owner(reply, r->slot, &r->at, &replicas)) {
-			r->replicas = r->o.wait_replicas >= 0 ? r->o.wait_replicas : replicas;
+			r->listed = replicas;
 			r->at_known = true;
 			r->has_hint = false;
 			freeReplyObject(reply);
@@ -771,15 +794,21 @@ static int ask_cluster(msgr_redis_t *r, msgr_error_t *err)
 	return rc;
 }
 
-static int locate(msgr_redis_t *r, msgr_error_t *err)
+/* The server of this transport, and the replicas a send waits for: *cached when it was known
+ * to the process already. */
+static int locate(msgr_redis_t *r, bool *cached, msgr_error_t *err)
 {
-	if (found_get(r)) {
-		r->at_known = true;
-		return MSGR_OK;
-	}
-	int rc = r->o.cluster ? ask_cluster(r, err) : ask_sentinels(r, err);
-	if (rc == MSGR_OK) {
+	int rc = MSGR_OK;
+	*cached = found_get(r);
+	if (!*cached && (rc = r->o.cluster ? ask_cluster(r, err) : ask_sentinels(r, err)) == MSGR_OK) {
 		found_set(r, false);
+	}
+	if (rc == MSGR_OK) {
+		r->at_known = true;
+		r->replicas = r->o.wait_replicas >= 0 ? r->o.wait_replicas : r->listed;
+		/* none listed (replicas resyncing after a failover, say): asked again before a send
+		 * after a while, so that WAIT comes back with them */
+		r->recheck_ms = now_ms() + 5000;
 	}
 	return rc;
 }
@@ -787,17 +816,32 @@ static int locate(msgr_redis_t *r, msgr_error_t *err)
 
 static void pause_ms(long long ms);
 
-static int connect_now(msgr_redis_t *r, msgr_error_t *err)
+/* Whether the connection (Sentinel: one from the pool) is to the primary still: ROLE. */
+static int check_role(msgr_redis_t *r, const char *where, msgr_error_t *err)
+{
+	msgr_buf_t resp = MSGR_BUF_INIT;
+	const char *role[] = { "ROLE" };
+	redisReply *reply = NULL;
+	bool written;
+	msgr_error_t why;
+	int rc = resp_cmd_args(&resp, 1, role, err);
+	if (rc == MSGR_OK && (rc = exchange(r, resp.data, resp.len, 1, &reply, &written, &why)) != MSGR_OK) {
+		rc = msgr_error_set(err, rc, "%s: %s", where, why.message);
+	} else if (rc == MSGR_OK && !msgr_redis_role_primary(reply)) {
+		rc = msgr_error_set(err, MSGR_ERR_IO, "%s is not the primary (a failover is under way)", where);
+	}
+	if (reply) {
+		freeReplyObject(reply);
+	}
+	msgr_buf_free(&resp);
+	return rc;
+}
+
+/* One connection to the server found (or the one server): from the pool or new, logged in and
+ * (Sentinel) asked whether it is the primary. */
+static int connect_once(msgr_redis_t *r, msgr_error_t *err)
 {
 	int rc;
-	if (r->was_lost && r->o.retry_interval_ms) {
-		/* Symfony's retry_interval: a pause before connecting again after a lost connection */
-		pause_ms(r->o.retry_interval_ms);
-	}
-	r->was_lost = false;
-	if (r->o.node_count && !r->at_known && (rc = locate(r, err)) != MSGR_OK) {
-		return rc;
-	}
 	if (!r->reader) {
 		if (!(r->reader = redisReaderCreate())) {
 			return msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory");
@@ -806,14 +850,6 @@ static int connect_now(msgr_redis_t *r, msgr_error_t *err)
 		 * each time it empties, and a batch of 50 entries is about 32 KiB) */
 		r->reader->maxbuf = 1024 * 1024;
 	}
-	if (r->o.persistent || r->o.persistent_id) {
-		char *key = pool_key(r);
-		r->net = key ? pool_take(key) : NULL;
-		msgr_free(key);
-		if (r->net) {
-			return MSGR_OK;
-		}
-	}
 	const char *host = r->o.node_count ? r->at.host : r->o.host;
 	int port = r->o.node_count ? r->at.port : r->o.port;
 	char where[MSGR_REDIS_HOST_SIZE + 400];
@@ -821,6 +857,18 @@ static int connect_now(msgr_redis_t *r, msgr_error_t *err)
 		snprintf(where, sizeof(where), strchr(host, ':') ? "%s at [%s]:%d" : "%s at %s:%d", r->where, host, port);
 	} else {
 		snprintf(where, sizeof(where), "%s", r->where);
+	}
+	if (r->o.persistent || r->o.persistent_id) {
+		char *key = pool_key(r);
+		r->net = key ? pool_take(key) : NULL;
+		msgr_free(key);
+		if (r->net && r->o.sentinel_master && (rc = check_role(r, where, err)) != MSGR_OK) {
+			moved(r); /* (a demotion by hand, or in a failover's first seconds, kills no client) */
+			return rc;
+		}
+		if (r->net) {
+			return MSGR_OK;
+		}
 	}
 	msgr_tls_t tls = { r->o.tls, r->o.cacert, r->o.capath, r->o.cert, r->o.key, r->o.verify_peer, r->o.verify_peer_name, r->o.peer_name };
 	msgr_error_t why;
@@ -879,6 +927,28 @@ static int connect_now(msgr_redis_t *r, msgr_error_t *err)
 		lost(r);
 	}
 	return rc;
+}
+
+static int connect_now(msgr_redis_t *r, msgr_error_t *err)
+{
+	if (r->was_lost && r->o.retry_interval_ms) {
+		/* Symfony's retry_interval: a pause before connecting again after a lost connection */
+		pause_ms(r->o.retry_interval_ms);
+	}
+	r->was_lost = false;
+	for (int tries = 0;; tries++) {
+		bool cached = false;
+		int rc;
+		if (r->o.node_count && !r->at_known && (rc = locate(r, &cached, err)) != MSGR_OK) {
+			return rc;
+		}
+		rc = connect_once(r, err);
+		if (rc != MSGR_ERR_IO || !cached || tries) {
+			return rc;
+		}
+		/* what the process knew was stale (a failover, a slot moved since): asked again */
+		forget_server(r);
+	}
 }
 
 typedef struct {
@@ -1067,12 +1137,14 @@ static bool readonly_reply(const redisReply *reply)
 
 /* Cluster: the commands answered with MOVED (the slot has another owner now) go to the owner,
  * those answered with ASK (the slot is moving and their key has gone) to the node it names,
- * after ASKING. Sentinel: READONLY says the primary was demoted (nothing was written). */
+ * after ASKING; during a send, a WAIT follows them there (WAIT counts what its own connection
+ * wrote). Sentinel: READONLY says the primary was demoted (nothing was written). A failure
+ * once commands were carried out is MSGR_ERR_UNCONFIRMED. */
 static int follow(msgr_redis_t *r, const msgr_buf_t *resp, size_t n, redisReply **replies, msgr_error_t *err)
 {
 	size_t *at = NULL, *which = NULL;
 	int rc = MSGR_OK;
-	for (int hop = 0; hop < 8 && rc == MSGR_OK; hop++) {
+	for (int hop = 0; rc == MSGR_OK; hop++) {
 		size_t k = 0, asked = 0;
 		msgr_redis_addr_t to = { "", 0 };
 		bool ask = false, demoted = false;
@@ -1093,12 +1165,19 @@ static int follow(msgr_redis_t *r, const msgr_buf_t *resp, size_t n, redisReply 
 		if (demoted && r->o.sentinel_master) {
 			char at_text[MSGR_REDIS_HOST_SIZE + 16];
 			snprintf(at_text, sizeof(at_text), "%s:%d", r->at.host, r->at.port);
-			lost(r);
+			moved(r);
 			rc = msgr_error_set(err, MSGR_ERR_IO, "%s at %s is a replica now (a failover is under way); nothing was written", r->where, at_text);
 			break;
 		}
 		if (!k) {
 			break;
+		}
+		if (hop == 8) {
+			rc = msgr_error_set(err, MSGR_ERR_UNCONFIRMED, "%s redirected slot %u more than 8 times", r->where, r->slot);
+			break;
+		}
+		if (!to.host[0]) {
+			snprintf(to.host, sizeof(to.host), "%s", r->at.host); /* ":port": the same host */
 		}
 		if (!at && !(at = msgr_malloc((n + 1) * sizeof(*at)))) {
 			rc = msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory");
@@ -1107,6 +1186,9 @@ static int follow(msgr_redis_t *r, const msgr_buf_t *resp, size_t n, redisReply 
 		command_offsets(resp, n, at);
 		msgr_buf_t again = MSGR_BUF_INIT;
 		const char *asking[] = { "ASKING" };
+		char wait_text[24];
+		snprintf(wait_text, sizeof(wait_text), "%lld", r->send_wait);
+		const char *wait_cmd[] = { "WAIT", wait_text, WAIT_MS };
 		for (size_t j = 0; j < k && rc == MSGR_OK; j++) {
 			if (asked && (rc = resp_cmd_args(&again, 1, asking, err)) != MSGR_OK) {
 				break;
@@ -1115,27 +1197,37 @@ static int follow(msgr_redis_t *r, const msgr_buf_t *resp, size_t n, redisReply 
 				rc = msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory");
 			}
 		}
-		size_t per = asked ? 2 : 1;
-		redisReply **got = rc == MSGR_OK ? msgr_calloc(k * per, sizeof(*got)) : NULL;
+		if (rc == MSGR_OK && r->send_wait) {
+			rc = resp_cmd_args(&again, 3, wait_cmd, err);
+		}
+		size_t per = asked ? 2 : 1, total = k * per + (r->send_wait ? 1 : 0);
+		redisReply **got = rc == MSGR_OK ? msgr_calloc(total, sizeof(*got)) : NULL;
 		if (rc == MSGR_OK && !got) {
 			rc = msgr_error_set(err, MSGR_ERR_NOMEM, "out of memory");
 		}
 		msgr_error_t why;
+		bool written = false;
 		if (rc == MSGR_OK && asked) {
-			rc = ask_node(r, &to, r->o.user, r->o.password, &again, k * 2, got, &why);
+			rc = ask_node(r, &to, r->o.user, r->o.password, &again, total, got, &written, &why);
 		} else if (rc == MSGR_OK) {
 			/* the slot's owner changed: asked of the node that says so, and the map kept */
-			lost(r);
+			moved(r);
 			r->hint = to;
 			r->has_hint = true;
-			bool written = false;
-			if ((rc = connect_now(r, &why)) == MSGR_OK && (rc = exchange(r, again.data, again.len, k, got, &written, &why)) != MSGR_OK) {
+			if ((rc = connect_now(r, &why)) == MSGR_OK && (rc = exchange(r, again.data, again.len, total, got, &written, &why)) != MSGR_OK) {
 				lost(r);
-				rc = written && rc == MSGR_ERR_IO ? MSGR_ERR_UNCONFIRMED : rc;
 			}
 		}
-		if (rc != MSGR_OK && rc != MSGR_ERR_NOMEM) {
-			rc = msgr_error_set(err, rc, "%s moved slot %u: %s", r->where, r->slot, why.message);
+		if (rc != MSGR_OK && got) {
+			/* the commands answered before were carried out: it is not known what was stored */
+			rc = msgr_error_set(err, rc == MSGR_ERR_NOMEM || rc == MSGR_ERR_DENIED ? rc : MSGR_ERR_UNCONFIRMED, "%s moved slot %u: %s",
+				r->where, r->slot, why.message);
+		}
+		if (rc == MSGR_OK && r->send_wait && (got[total - 1]->type != REDIS_REPLY_INTEGER || got[total - 1]->integer < r->send_wait)) {
+			long long acked = got[total - 1]->type == REDIS_REPLY_INTEGER ? got[total - 1]->integer : -1;
+			rc = msgr_error_set(err, MSGR_ERR_UNCONFIRMED,
+				"%s took the messages after slot %u moved, but only %lld of %lld replicas had them within " WAIT_MS " ms: a failover could lose them",
+				r->where, r->slot, acked < 0 ? 0 : acked, r->send_wait);
 		}
 		for (size_t j = 0; rc == MSGR_OK && j < k; j++) {
 			freeReplyObject(replies[which[j]]);
@@ -1143,13 +1235,10 @@ static int follow(msgr_redis_t *r, const msgr_buf_t *resp, size_t n, redisReply 
 			got[j * per + per - 1] = NULL;
 		}
 		if (got) {
-			free_replies(got, k * per);
+			free_replies(got, total);
 		}
 		msgr_free(got);
 		msgr_buf_free(&again);
-		if (rc == MSGR_OK && hop == 7) {
-			rc = msgr_error_set(err, MSGR_ERR_IO, "%s redirected slot %u more than 8 times", r->where, r->slot);
-		}
 	}
 	msgr_free(at);
 	msgr_free(which);
@@ -1316,7 +1405,7 @@ void msgr_redis_close(msgr_redis_t *r)
 		}
 	}
 	/* a healthy connection with nothing under way goes back to the pool */
-	if (r->net && r->o.persistent && msgr_net_idle_ok(r->net)) {
+	if (r->net && (r->o.persistent || r->o.persistent_id) && msgr_net_idle_ok(r->net)) {
 		char *key = pool_key(r);
 		if (key) {
 			pool_give(key, r->net);
@@ -1508,8 +1597,6 @@ static int resp_send(msgr_redis_t *r, msgr_buf_t *b, const msgr_message_t *m, co
 	return MSGR_OK;
 }
 
-#define WAIT_MS "2000"
-
 int msgr_redis_send(msgr_redis_t *r, msgr_message_t *messages, size_t count, msgr_error_t *err)
 {
 	if (count == 0) {
@@ -1518,6 +1605,9 @@ int msgr_redis_send(msgr_redis_t *r, msgr_message_t *messages, size_t count, msg
 	int rc = ensure_setup(r, err);
 	if (rc != MSGR_OK) {
 		return rc;
+	}
+	if (r->o.node_count && r->net && r->o.wait_replicas < 0 && !r->listed && now_ms() >= r->recheck_ms) {
+		moved(r); /* no replica was up when the server was found: are they back? */
 	}
 	if (r->o.node_count && !r->net && (rc = connect_now(r, err)) != MSGR_OK) {
 		return rc; /* (the replicas to wait for are known once the primary is) */
@@ -1556,12 +1646,15 @@ int msgr_redis_send(msgr_redis_t *r, msgr_message_t *messages, size_t count, msg
 	if (wait && (rc = resp_cmd_args(&resp, 3, wait_cmd, err)) != MSGR_OK) {
 		goto done;
 	}
-	if ((rc = pipeline(r, &resp, count + (wait ? 1 : 0), replies, err)) != MSGR_OK) {
+	r->send_wait = wait; /* (commands that go to another node are waited for there) */
+	rc = pipeline(r, &resp, count + (wait ? 1 : 0), replies, err);
+	r->send_wait = 0;
+	if (rc != MSGR_OK) {
 		goto done;
 	}
 	if (wait && (replies[count]->type != REDIS_REPLY_INTEGER || replies[count]->integer < wait)) {
 		long long got = replies[count]->type == REDIS_REPLY_INTEGER ? replies[count]->integer : -1;
-		lost(r); /* a replica or the primary may be going: the next send asks again */
+		moved(r); /* a replica or the primary may be going: the next send asks again */
 		if (got < 0) {
 			rc = msgr_error_set(err, MSGR_ERR_UNCONFIRMED, "%s took the messages, and then WAIT failed: %s", r->where,
 				replies[count]->type == REDIS_REPLY_ERROR ? replies[count]->str : "an unexpected reply");
@@ -2026,7 +2119,7 @@ static int land(msgr_redis_t *r, msgr_error_t *err)
 			/* a failover or a slot that moved: as a broken connection (nothing of it was done;
 			 * the acknowledgements stay kept), the next call finds the server again */
 			free_replies(replies, n);
-			lost(r);
+			moved(r);
 			return msgr_error_set(err, MSGR_ERR_IO, "%s: the server moved", r->where);
 		}
 	}

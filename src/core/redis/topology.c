@@ -57,8 +57,19 @@ bool msgr_redis_has_tag(const char *key)
 	return tag_of(key, strlen(key), &n) != key;
 }
 
-/* host:port (the last colon: an IPv6 host has more) into a */
-static bool parse_addr(const char *s, size_t len, msgr_redis_addr_t *a)
+/* no NUL, space or control byte in a host name */
+static bool host_ok(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		if ((unsigned char) s[i] <= ' ') {
+			return false;
+		}
+	}
+	return true;
+}
+
+/* host:port (the last colon: an IPv6 host has more) into a; an empty host only when empty_ok */
+static bool parse_addr(const char *s, size_t len, msgr_redis_addr_t *a, bool empty_ok)
 {
 	const char *colon = NULL;
 	for (size_t i = len; i > 0; i--) {
@@ -67,17 +78,15 @@ static bool parse_addr(const char *s, size_t len, msgr_redis_addr_t *a)
 			break;
 		}
 	}
-	if (!colon || colon == s) {
+	if (!colon || (colon == s && !empty_ok)) {
 		return false;
 	}
 	size_t host_len = (size_t) (colon - s), digits = len - host_len - 1;
 	if (host_len >= sizeof(a->host) || digits == 0 || digits > 5) {
 		return false;
 	}
-	for (size_t i = 0; i < host_len; i++) {
-		if ((unsigned char) s[i] <= ' ') {
-			return false; /* no NUL, space or control byte in a host name */
-		}
+	if (!host_ok(s, host_len)) {
+		return false;
 	}
 	long port = 0;
 	for (size_t i = 0; i < digits; i++) {
@@ -122,7 +131,8 @@ bool msgr_redis_redirect(const redisReply *reply, bool *ask, msgr_redis_addr_t *
 		return false;
 	}
 	i++;
-	return parse_addr(s + i, len - i, to);
+	/* ":port" alone (Redis 7 when it does not know the node's address): the same host */
+	return parse_addr(s + i, len - i, to, true);
 }
 
 /* [host, port, ...] of a CLUSTER SLOTS node entry */
@@ -133,7 +143,7 @@ static bool node_addr(const redisReply *node, msgr_redis_addr_t *a)
 	}
 	const redisReply *host = node->element[0], *port = node->element[1];
 	if (host->type != REDIS_REPLY_STRING || port->type != REDIS_REPLY_INTEGER || port->integer < 1 || port->integer > 65535
-		|| host->len == 0 || host->len >= sizeof(a->host) || memchr(host->str, '\0', host->len)) {
+		|| host->len == 0 || host->len >= sizeof(a->host) || !host_ok(host->str, host->len)) {
 		return false;
 	}
 	memcpy(a->host, host->str, host->len);
@@ -168,31 +178,6 @@ bool msgr_redis_slot_owner(const redisReply *slots, unsigned slot, msgr_redis_ad
 	return false;
 }
 
-size_t msgr_redis_cluster_nodes(const redisReply *slots, msgr_redis_addr_t *out, size_t max)
-{
-	size_t n = 0;
-	if (!slots || slots->type != REDIS_REPLY_ARRAY) {
-		return 0;
-	}
-	for (size_t i = 0; i < slots->elements && n < max; i++) {
-		const redisReply *r = slots->element[i];
-		for (size_t k = 2; range_ok(r) && k < r->elements && n < max; k++) {
-			msgr_redis_addr_t a;
-			bool seen = false;
-			if (!node_addr(r->element[k], &a)) {
-				continue;
-			}
-			for (size_t j = 0; j < n && !seen; j++) {
-				seen = out[j].port == a.port && strcmp(out[j].host, a.host) == 0;
-			}
-			if (!seen) {
-				out[n++] = a;
-			}
-		}
-	}
-	return n;
-}
-
 bool msgr_redis_sentinel_addr(const redisReply *reply, msgr_redis_addr_t *primary)
 {
 	if (!reply || reply->type != REDIS_REPLY_ARRAY || reply->elements != 2 || reply->element[0]->type != REDIS_REPLY_STRING
@@ -201,11 +186,11 @@ bool msgr_redis_sentinel_addr(const redisReply *reply, msgr_redis_addr_t *primar
 	}
 	const redisReply *host = reply->element[0], *port = reply->element[1];
 	char text[MSGR_REDIS_HOST_SIZE + 8];
-	if (host->len == 0 || host->len >= MSGR_REDIS_HOST_SIZE || port->len == 0 || port->len > 5 || memchr(host->str, '\0', host->len)) {
+	if (host->len == 0 || host->len >= MSGR_REDIS_HOST_SIZE || port->len == 0 || port->len > 5 || !host_ok(host->str, host->len)) {
 		return false;
 	}
 	snprintf(text, sizeof(text), "%.*s:%.*s", (int) host->len, host->str, (int) port->len, port->str);
-	return parse_addr(text, strlen(text), primary);
+	return parse_addr(text, strlen(text), primary, false);
 }
 
 int msgr_redis_sentinel_replicas_up(const redisReply *reply)

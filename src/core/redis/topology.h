@@ -23,13 +23,12 @@ unsigned msgr_redis_key_slot(const char *key, size_t len);
 /* Whether the key has a hash tag (a non-empty {...}). */
 bool msgr_redis_has_tag(const char *key);
 
-/* "MOVED <slot> <host>:<port>" or "ASK <slot> <host>:<port>": true with *ask and *to set. */
+/* "MOVED <slot> <host>:<port>" or "ASK <slot> <host>:<port>": true with *ask and *to set; an
+ * empty host ("MOVED 1 :7001") is the host of the node that said so. */
 bool msgr_redis_redirect(const redisReply *reply, bool *ask, msgr_redis_addr_t *to);
 
 /* The primary serving slot in a CLUSTER SLOTS reply, and how many replicas it lists. */
 bool msgr_redis_slot_owner(const redisReply *slots, unsigned slot, msgr_redis_addr_t *owner, int *replicas);
-/* The addresses of every node a CLUSTER SLOTS reply names (up to max; duplicates left out). */
-size_t msgr_redis_cluster_nodes(const redisReply *slots, msgr_redis_addr_t *out, size_t max);
 
 /* The reply of SENTINEL GET-MASTER-ADDR-BY-NAME: [host, port]. */
 bool msgr_redis_sentinel_addr(const redisReply *reply, msgr_redis_addr_t *primary);
