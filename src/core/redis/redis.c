@@ -241,7 +241,7 @@ static int topology(const msgr_dsn_t *dsn, msgr_redis_options_t *o, msgr_error_t
 {
 	size_t listed = o->node_count, authority = (*dsn->host ? 1 : 0) + dsn->more_host_count;
 	bool sentinel = o->sentinel_master != NULL;
-	if (!sentinel && listed + authority <= 1 && !listed) {
+	if (!sentinel && !listed && authority <= 1) {
 		if (o->sentinel_user || o->sentinel_password) {
 			return msgr_error_set(err, MSGR_ERR_INVALID, "The Redis options sentinel_auth and sentinel_user need sentinel_master");
 		}
@@ -409,13 +409,20 @@ void msgr_redis_options_free(msgr_redis_options_t *o)
 	memset(o, 0, sizeof(*o));
 }
 
+/* host:port, or [host]:port for an IPv6 address */
+static const char *addr_text(const char *host, int port, char *buf, size_t size)
+{
+	snprintf(buf, size, strchr(host, ':') ? "[%s]:%d" : "%s:%d", host, port);
+	return buf;
+}
+
 const char *msgr_redis_where(const msgr_redis_options_t *o, char *buf, size_t size)
 {
+	char at[MSGR_REDIS_HOST_SIZE + 16];
 	if (o->node_count) {
 		size_t len = (size_t) snprintf(buf, size, o->cluster ? "Redis Cluster " : "Redis primary \"%.80s\" (Sentinel ", o->sentinel_master);
 		for (size_t i = 0; i < o->node_count && len < size; i++) {
-			len += (size_t) snprintf(buf + len, size - len, strchr(o->nodes[i].host, ':') ? "%s[%s]:%d" : "%s%s:%d", i ? ", " : "",
-				o->nodes[i].host, o->nodes[i].port);
+			len += (size_t) snprintf(buf + len, size - len, "%s%s", i ? ", " : "", addr_text(o->nodes[i].host, o->nodes[i].port, at, sizeof(at)));
 		}
 		if (len < size) {
 			snprintf(buf + len, size - len, "%s%s", o->tls ? " (TLS)" : "", o->cluster ? "" : ")");
@@ -425,7 +432,7 @@ const char *msgr_redis_where(const msgr_redis_options_t *o, char *buf, size_t si
 	if (o->socket) {
 		snprintf(buf, size, "Redis at %s", o->socket);
 	} else {
-		snprintf(buf, size, strchr(o->host, ':') ? "Redis at [%s]:%d%s" : "Redis at %s:%d%s", o->host, o->port, o->tls ? " (TLS)" : "");
+		snprintf(buf, size, "Redis at %s%s", addr_text(o->host, o->port, at, sizeof(at)), o->tls ? " (TLS)" : "");
 	}
 	return buf;
 }
@@ -520,8 +527,7 @@ static char *pool_key(const msgr_redis_t *r)
 	msgr_buf_t key = MSGR_BUF_INIT;
 	const msgr_redis_options_t *o = &r->o;
 	char at[MSGR_REDIS_HOST_SIZE + 16];
-	snprintf(at, sizeof(at), "%s:%d", r->at.host, r->at.port);
-	const char *fields[] = { o->node_count ? at : r->where, o->user, o->password, o->cacert, o->capath, o->cert, o->key, o->peer_name,
+	const char *fields[] = { o->node_count ? addr_text(r->at.host, r->at.port, at, sizeof(at)) : r->where, o->user, o->password, o->cacert, o->capath, o->cert, o->key, o->peer_name,
 		o->persistent_id };
 	int rc = msgr_buf_appendf(&key, "%ld|%d|%d|%d|", o->dbindex, o->tls, o->verify_peer, o->verify_peer_name);
 	return msgr_pool_key_end(&key, rc, fields, sizeof(fields) / sizeof(fields[0]));
@@ -710,84 +716,54 @@ static int ask_node(msgr_redis_t *r, const msgr_redis_addr_t *a, const char *use
 	return rc;
 }
 
-/* Asks the sentinels, in turn, for the primary and how many replicas they see up. */
-static int ask_sentinels(msgr_redis_t *r, msgr_error_t *err)
+/* Asks the topology's nodes in turn where this transport's server is and how many replicas it
+ * has: the sentinels (GET-MASTER-ADDR-BY-NAME and REPLICAS, with the sentinels' credentials) or
+ * the cluster's nodes (CLUSTER SLOTS, the one a MOVED named first). */
+static int ask_topology(msgr_redis_t *r, msgr_error_t *err)
 {
+	bool cluster = r->o.cluster;
 	msgr_buf_t resp = MSGR_BUF_INIT, why_all = MSGR_BUF_INIT;
+	const char *slots[] = { "CLUSTER", "SLOTS" };
 	const char *addr[] = { "SENTINEL", "GET-MASTER-ADDR-BY-NAME", r->o.sentinel_master };
 	const char *replicas[] = { "SENTINEL", "REPLICAS", r->o.sentinel_master };
-	int rc = resp_cmd_args(&resp, 3, addr, err);
-	if (rc == MSGR_OK) {
+	size_t n = cluster ? 1 : 2;
+	int rc = cluster ? resp_cmd_args(&resp, 2, slots, err) : resp_cmd_args(&resp, 3, addr, err);
+	if (rc == MSGR_OK && !cluster) {
 		rc = resp_cmd_args(&resp, 3, replicas, err);
 	}
-	bool denied = false;
-	for (size_t i = 0; rc == MSGR_OK && i < r->o.node_count; i++) {
-		const msgr_redis_addr_t *s = &r->o.nodes[i];
+	const char *user = cluster ? r->o.user : r->o.sentinel_user, *password = cluster ? r->o.password : r->o.sentinel_password;
+	bool denied = false, found = false;
+	size_t tries = r->o.node_count + (r->has_hint ? 1 : 0);
+	for (size_t i = 0; rc == MSGR_OK && !found && i < tries; i++) {
+		const msgr_redis_addr_t *node = r->has_hint ? (i ? &r->o.nodes[i - 1] : &r->hint) : &r->o.nodes[i];
 		redisReply *replies[2] = { NULL, NULL };
 		msgr_error_t why;
 		bool written;
-		int got = ask_node(r, s, r->o.sentinel_user, r->o.sentinel_password, &resp, 2, replies, &written, &why);
-		if (got == MSGR_OK && msgr_redis_sentinel_addr(replies[0], &r->at)) {
-			int up = msgr_redis_sentinel_replicas_up(replies[1]);
-			r->listed = up > 0 ? up : 0;
-			r->at_known = true;
-			free_replies(replies, 2);
-			msgr_buf_free(&resp);
-			msgr_buf_free(&why_all);
-			return MSGR_OK;
-		}
+		int got = ask_node(r, node, user, password, &resp, n, replies, &written, &why);
 		if (got == MSGR_OK) {
-			snprintf(why.message, sizeof(why.message), "%s", replies[0]->type == REDIS_REPLY_ERROR ? replies[0]->str : "it does not know the primary");
-			free_replies(replies, 2);
+			int listed = 0;
+			found = cluster ? msgr_redis_slot_owner(replies[0], r->slot, &r->at, &listed) : msgr_redis_sentinel_addr(replies[0], &r->at);
+			if (found) {
+				listed = cluster ? listed : msgr_redis_sentinel_replicas_up(replies[1]);
+				r->listed = listed > 0 ? listed : 0;
+			}
+			snprintf(why.message, sizeof(why.message), "%s", replies[0]->type == REDIS_REPLY_ERROR ? replies[0]->str
+				: cluster ? "no node serves the slot" : "it does not know the primary");
+			free_replies(replies, n);
 		}
 		denied = denied || got == MSGR_ERR_DENIED;
-		(void) msgr_buf_appendf(&why_all, strchr(s->host, ':') ? "%s[%s]:%d: %s" : "%s%s:%d: %s", i ? "; " : "", s->host, s->port, why.message);
-	}
-	if (rc == MSGR_OK) {
-		rc = msgr_error_set(err, denied ? MSGR_ERR_DENIED : MSGR_ERR_IO, "No sentinel gave the address of the Redis primary \"%s\" (%s)",
-			r->o.sentinel_master, why_all.data ? why_all.data : "");
-	}
-	msgr_buf_free(&resp);
-	msgr_buf_free(&why_all);
-	return rc;
-}
-
-/* Asks the cluster's nodes (the one a MOVED named first, then the seeds) which primary serves
- * the stream's slot, and how many replicas it has. */
-static int ask_cluster(msgr_redis_t *r, msgr_error_t *err)
-{
-	msgr_buf_t resp = MSGR_BUF_INIT, why_all = MSGR_BUF_INIT;
-	const char *slots[] = { "CLUSTER", "SLOTS" };
-	int rc = resp_cmd_args(&resp, 2, slots, err);
-	bool denied = false;
-	size_t tries = r->o.node_count + (r->has_hint ? 1 : 0);
-	for (size_t i = 0; rc == MSGR_OK && i < tries; i++) {
-		const msgr_redis_addr_t *node = r->has_hint ? (i ? &r->o.nodes[i - 1] : &r->hint) : &r->o.nodes[i];
-		redisReply *reply = NULL;
-		msgr_error_t why;
-		bool written;
-		int got = ask_node(r, node, r->o.user, r->o.password, &resp, 1, &reply, &written, &why);
-		int replicas = 0;
-		if (got == MSGR_OK && msgr_redis_slot_owner(reply, r->slot, &r->at, &replicas)) {
-			r->listed = replicas;
-			r->at_known = true;
-			r->has_hint = false;
-			freeReplyObject(reply);
-			msgr_buf_free(&resp);
-			msgr_buf_free(&why_all);
-			return MSGR_OK;
+		char at[MSGR_REDIS_HOST_SIZE + 16];
+		if (!found) {
+			(void) msgr_buf_appendf(&why_all, "%s%s: %s", i ? "; " : "", addr_text(node->host, node->port, at, sizeof(at)), why.message);
 		}
-		if (got == MSGR_OK) {
-			snprintf(why.message, sizeof(why.message), "%s", reply->type == REDIS_REPLY_ERROR ? reply->str : "no node serves the slot");
-			freeReplyObject(reply);
-		}
-		denied = denied || got == MSGR_ERR_DENIED;
-		(void) msgr_buf_appendf(&why_all, strchr(node->host, ':') ? "%s[%s]:%d: %s" : "%s%s:%d: %s", i ? "; " : "", node->host, node->port, why.message);
 	}
 	r->has_hint = false;
-	if (rc == MSGR_OK) {
+	if (rc == MSGR_OK && !found && cluster) {
 		rc = msgr_error_set(err, denied ? MSGR_ERR_DENIED : MSGR_ERR_IO, "No node of the %s said which one serves slot %u of \"%s\" (%s)",
 			r->where, r->slot, r->o.stream, why_all.data ? why_all.data : "");
+	} else if (rc == MSGR_OK && !found) {
+		rc = msgr_error_set(err, denied ? MSGR_ERR_DENIED : MSGR_ERR_IO, "No sentinel gave the address of the Redis primary \"%s\" (%s)",
+			r->o.sentinel_master, why_all.data ? why_all.data : "");
 	}
 	msgr_buf_free(&resp);
 	msgr_buf_free(&why_all);
@@ -800,7 +776,7 @@ static int locate(msgr_redis_t *r, bool *cached, msgr_error_t *err)
 {
 	int rc = MSGR_OK;
 	*cached = found_get(r);
-	if (!*cached && (rc = r->o.cluster ? ask_cluster(r, err) : ask_sentinels(r, err)) == MSGR_OK) {
+	if (!*cached && (rc = ask_topology(r, err)) == MSGR_OK) {
 		found_set(r, false);
 	}
 	if (rc == MSGR_OK) {
@@ -852,9 +828,9 @@ static int connect_once(msgr_redis_t *r, msgr_error_t *err)
 	}
 	const char *host = r->o.node_count ? r->at.host : r->o.host;
 	int port = r->o.node_count ? r->at.port : r->o.port;
-	char where[MSGR_REDIS_HOST_SIZE + 400];
+	char where[MSGR_REDIS_HOST_SIZE + 400], at[MSGR_REDIS_HOST_SIZE + 16];
 	if (r->o.node_count) {
-		snprintf(where, sizeof(where), strchr(host, ':') ? "%s at [%s]:%d" : "%s at %s:%d", r->where, host, port);
+		snprintf(where, sizeof(where), "%s at %s", r->where, addr_text(host, port, at, sizeof(at)));
 	} else {
 		snprintf(where, sizeof(where), "%s", r->where);
 	}
@@ -1130,6 +1106,30 @@ static void command_offsets(const msgr_buf_t *resp, size_t n, size_t *at)
 	at[n] = pos;
 }
 
+/* Appends WAIT for n replicas to resp (see msgr_redis_send()). */
+static int append_wait(msgr_buf_t *resp, long long n, msgr_error_t *err)
+{
+	char text[24];
+	snprintf(text, sizeof(text), "%lld", n);
+	const char *wait[] = { "WAIT", text, WAIT_MS };
+	return resp_cmd_args(resp, 3, wait, err);
+}
+
+/* The reply of WAIT for n replicas: MSGR_OK when they all had the messages, else
+ * MSGR_ERR_UNCONFIRMED saying so (after: where the messages went, or ""). */
+static int wait_answer(msgr_redis_t *r, const redisReply *reply, long long n, const char *after, msgr_error_t *err)
+{
+	if (reply->type == REDIS_REPLY_INTEGER && reply->integer >= n) {
+		return MSGR_OK;
+	}
+	if (reply->type != REDIS_REPLY_INTEGER) {
+		return msgr_error_set(err, MSGR_ERR_UNCONFIRMED, "%s took the messages%s, and then WAIT failed: %s", r->where, after,
+			reply->type == REDIS_REPLY_ERROR ? reply->str : "an unexpected reply");
+	}
+	return msgr_error_set(err, MSGR_ERR_UNCONFIRMED, "%s took the messages%s, but only %lld of %lld replicas had them within " WAIT_MS " ms: a failover could lose them",
+		r->where, after, reply->integer, n);
+}
+
 static bool readonly_reply(const redisReply *reply)
 {
 	return reply->type == REDIS_REPLY_ERROR && strncmp(reply->str, "READONLY", 8) == 0;
@@ -1164,7 +1164,7 @@ static int follow(msgr_redis_t *r, const msgr_buf_t *resp, size_t n, redisReply 
 		}
 		if (demoted && r->o.sentinel_master) {
 			char at_text[MSGR_REDIS_HOST_SIZE + 16];
-			snprintf(at_text, sizeof(at_text), "%s:%d", r->at.host, r->at.port);
+			addr_text(r->at.host, r->at.port, at_text, sizeof(at_text));
 			moved(r);
 			rc = msgr_error_set(err, MSGR_ERR_IO, "%s at %s is a replica now (a failover is under way); nothing was written", r->where, at_text);
 			break;
@@ -1186,9 +1186,6 @@ static int follow(msgr_redis_t *r, const msgr_buf_t *resp, size_t n, redisReply 
 		command_offsets(resp, n, at);
 		msgr_buf_t again = MSGR_BUF_INIT;
 		const char *asking[] = { "ASKING" };
-		char wait_text[24];
-		snprintf(wait_text, sizeof(wait_text), "%lld", r->send_wait);
-		const char *wait_cmd[] = { "WAIT", wait_text, WAIT_MS };
 		for (size_t j = 0; j < k && rc == MSGR_OK; j++) {
 			if (asked && (rc = resp_cmd_args(&again, 1, asking, err)) != MSGR_OK) {
 				break;
@@ -1198,7 +1195,7 @@ static int follow(msgr_redis_t *r, const msgr_buf_t *resp, size_t n, redisReply 
 			}
 		}
 		if (rc == MSGR_OK && r->send_wait) {
-			rc = resp_cmd_args(&again, 3, wait_cmd, err);
+			rc = append_wait(&again, r->send_wait, err);
 		}
 		size_t per = asked ? 2 : 1, total = k * per + (r->send_wait ? 1 : 0);
 		redisReply **got = rc == MSGR_OK ? msgr_calloc(total, sizeof(*got)) : NULL;
@@ -1223,11 +1220,10 @@ static int follow(msgr_redis_t *r, const msgr_buf_t *resp, size_t n, redisReply 
 			rc = msgr_error_set(err, rc == MSGR_ERR_NOMEM || rc == MSGR_ERR_DENIED ? rc : MSGR_ERR_UNCONFIRMED, "%s moved slot %u: %s",
 				r->where, r->slot, why.message);
 		}
-		if (rc == MSGR_OK && r->send_wait && (got[total - 1]->type != REDIS_REPLY_INTEGER || got[total - 1]->integer < r->send_wait)) {
-			long long acked = got[total - 1]->type == REDIS_REPLY_INTEGER ? got[total - 1]->integer : -1;
-			rc = msgr_error_set(err, MSGR_ERR_UNCONFIRMED,
-				"%s took the messages after slot %u moved, but only %lld of %lld replicas had them within " WAIT_MS " ms: a failover could lose them",
-				r->where, r->slot, acked < 0 ? 0 : acked, r->send_wait);
+		if (rc == MSGR_OK && r->send_wait) {
+			char after[48];
+			snprintf(after, sizeof(after), " after slot %u moved", r->slot);
+			rc = wait_answer(r, got[total - 1], r->send_wait, after, err);
 		}
 		for (size_t j = 0; rc == MSGR_OK && j < k; j++) {
 			freeReplyObject(replies[which[j]]);
@@ -1640,10 +1636,7 @@ int msgr_redis_send(msgr_redis_t *r, msgr_message_t *messages, size_t count, msg
 			goto done;
 		}
 	}
-	char wait_text[24];
-	snprintf(wait_text, sizeof(wait_text), "%lld", wait);
-	const char *wait_cmd[] = { "WAIT", wait_text, WAIT_MS };
-	if (wait && (rc = resp_cmd_args(&resp, 3, wait_cmd, err)) != MSGR_OK) {
+	if (wait && (rc = append_wait(&resp, wait, err)) != MSGR_OK) {
 		goto done;
 	}
 	r->send_wait = wait; /* (commands that go to another node are waited for there) */
@@ -1652,16 +1645,8 @@ int msgr_redis_send(msgr_redis_t *r, msgr_message_t *messages, size_t count, msg
 	if (rc != MSGR_OK) {
 		goto done;
 	}
-	if (wait && (replies[count]->type != REDIS_REPLY_INTEGER || replies[count]->integer < wait)) {
-		long long got = replies[count]->type == REDIS_REPLY_INTEGER ? replies[count]->integer : -1;
+	if (wait && (rc = wait_answer(r, replies[count], wait, "", err)) != MSGR_OK) {
 		moved(r); /* a replica or the primary may be going: the next send asks again */
-		if (got < 0) {
-			rc = msgr_error_set(err, MSGR_ERR_UNCONFIRMED, "%s took the messages, and then WAIT failed: %s", r->where,
-				replies[count]->type == REDIS_REPLY_ERROR ? replies[count]->str : "an unexpected reply");
-		} else {
-			rc = msgr_error_set(err, MSGR_ERR_UNCONFIRMED,
-				"%s took the messages, but only %lld of %lld replicas had them within " WAIT_MS " ms: a failover could lose them", r->where, got, wait);
-		}
 		goto done;
 	}
 	for (size_t i = 0; i < count && rc == MSGR_OK; i++) {
@@ -1879,7 +1864,7 @@ static void move_due_cmd(msgr_redis_t *r, cmd_t *c, char *now, char *maxlen)
 
 /* The reply of the move of due messages: a count, or (Cluster) TRYAGAIN while the slot moves
  * and its two keys are on two nodes for a moment: nothing moved this time, the read goes on. */
-static bool moved_ok(const redisReply *reply)
+static bool move_due_ok(const redisReply *reply)
 {
 	return reply->type == REDIS_REPLY_INTEGER || (reply->type == REDIS_REPLY_ERROR && strncmp(reply->str, "TRYAGAIN", 8) == 0);
 }
@@ -2232,7 +2217,7 @@ int msgr_redis_get(msgr_redis_t *r, msgr_message_t **out, size_t *count, msgr_er
 		 * decoded */
 		redisReply *replies[2] = { r->stash[0], r->stash[1] }, *entries = NULL;
 		r->stash[0] = r->stash[1] = NULL;
-		if (!moved_ok(replies[0])) {
+		if (!move_due_ok(replies[0])) {
 			rc = reply_error(r, replies[0], "move the due delayed messages", err);
 		} else {
 			rc = read_reply_entries(r, replies[1], &entries, err);
@@ -2272,7 +2257,7 @@ int msgr_redis_get(msgr_redis_t *r, msgr_message_t **out, size_t *count, msgr_er
 			break;
 		}
 		redisReply *entries = NULL;
-		if (!moved_ok(replies[0])) {
+		if (!move_due_ok(replies[0])) {
 			rc = reply_error(r, replies[0], "move the due delayed messages", err);
 		} else {
 			rc = read_reply_entries(r, replies[1], &entries, err);

@@ -175,6 +175,29 @@ static bool send_envelopes(php_messenger_redis *t, zend_object **envelopes, uint
 	return ok;
 }
 
+/* An option's value as the core reads it: true/false as 1/0, strings and numbers as text; NULL
+ * for anything else. */
+static zend_string *option_text(zval *v)
+{
+	if (Z_TYPE_P(v) == IS_TRUE || Z_TYPE_P(v) == IS_FALSE) {
+		return zend_string_init(Z_TYPE_P(v) == IS_TRUE ? "1" : "0", 1, 0);
+	}
+	return Z_TYPE_P(v) == IS_STRING || Z_TYPE_P(v) == IS_LONG || Z_TYPE_P(v) == IS_DOUBLE ? zval_get_string(v) : NULL;
+}
+
+/* [user, password] of the option name (auth, sentinel_auth), as Symfony takes it: the user, and
+ * *v set to the password; NULL (thrown) when it is not that. */
+static zend_string *auth_pair(const char *name, zval **v)
+{
+	zval *u = zend_hash_index_find_deref(Z_ARRVAL_P(*v), 0), *p = zend_hash_index_find_deref(Z_ARRVAL_P(*v), 1);
+	if (!u || !p || Z_TYPE_P(u) != IS_STRING || Z_TYPE_P(p) != IS_STRING) {
+		php_messenger_throw(php_messenger_ce_InvalidArgumentException, "The Redis option \"%s\" must be a password or [user, password]", name);
+		return NULL;
+	}
+	*v = p;
+	return Z_STR_P(u);
+}
+
 static bool redis_init(zend_object *obj, HashTable *options, const msgr_dsn_t *dsn, zend_object *serializer)
 {
 	php_messenger_redis *t = redis_from(obj);
@@ -209,7 +232,8 @@ static bool redis_init(zend_object *obj, HashTable *options, const msgr_dsn_t *d
 				zval *sv;
 				ZEND_HASH_FOREACH_STR_KEY_VAL_IND(Z_ARRVAL_P(v), k, sv) {
 					ZVAL_DEREF(sv);
-					if (!k || (Z_TYPE_P(sv) != IS_STRING && Z_TYPE_P(sv) != IS_TRUE && Z_TYPE_P(sv) != IS_FALSE && Z_TYPE_P(sv) != IS_LONG)) {
+					zend_string *value = k ? option_text(sv) : NULL;
+					if (!value) {
 						php_messenger_throw(php_messenger_ce_InvalidArgumentException,
 							"The Redis option \"ssl\" must map PHP's ssl context keys to strings or booleans");
 						ok = false;
@@ -217,7 +241,7 @@ static bool redis_init(zend_object *obj, HashTable *options, const msgr_dsn_t *d
 					}
 					texts[nt] = strpprintf(0, "ssl[%s]", ZSTR_VAL(k));
 					kv[count].key = ZSTR_VAL(texts[nt++]);
-					texts[nt] = Z_TYPE_P(sv) == IS_TRUE ? zend_string_init("1", 1, 0) : Z_TYPE_P(sv) == IS_FALSE ? zend_string_init("0", 1, 0) : zval_get_string(sv);
+					texts[nt] = value;
 					kv[count].value = ZSTR_VAL(texts[nt++]);
 					count++;
 				} ZEND_HASH_FOREACH_END();
@@ -226,37 +250,24 @@ static bool redis_init(zend_object *obj, HashTable *options, const msgr_dsn_t *d
 				}
 				continue;
 			}
-			if (zend_string_equals_literal(key, "sentinel_auth") && Z_TYPE_P(v) == IS_ARRAY) {
-				/* [user, password], as auth */
-				zval *u = zend_hash_index_find_deref(Z_ARRVAL_P(v), 0), *p = zend_hash_index_find_deref(Z_ARRVAL_P(v), 1);
-				if (!u || !p || Z_TYPE_P(u) != IS_STRING || Z_TYPE_P(p) != IS_STRING) {
-					php_messenger_throw(php_messenger_ce_InvalidArgumentException, "The Redis option \"sentinel_auth\" must be a password or [user, password]");
+			bool sentinel = zend_string_equals_literal(key, "sentinel_auth");
+			if ((sentinel || zend_string_equals_literal(key, "auth")) && Z_TYPE_P(v) == IS_ARRAY) {
+				zend_string *user = auth_pair(ZSTR_VAL(key), &v);
+				if (!user) {
 					ok = false;
 					break;
 				}
-				texts[nt] = zend_string_copy(Z_STR_P(u));
-				kv[count].key = "sentinel_user";
-				kv[count].value = ZSTR_VAL(texts[nt++]);
-				count++;
-				v = p;
-			}
-			if (zend_string_equals_literal(key, "auth") && Z_TYPE_P(v) == IS_ARRAY) {
-				/* ['user', 'password'], as Symfony takes it */
-				zval *u = zend_hash_index_find_deref(Z_ARRVAL_P(v), 0), *p = zend_hash_index_find_deref(Z_ARRVAL_P(v), 1);
-				if (!u || !p || Z_TYPE_P(u) != IS_STRING || Z_TYPE_P(p) != IS_STRING) {
-					php_messenger_throw(php_messenger_ce_InvalidArgumentException, "The Redis option \"auth\" must be a password or [user, password]");
-					ok = false;
-					break;
+				if (sentinel) {
+					texts[nt] = zend_string_copy(user);
+					kv[count].key = "sentinel_user";
+					kv[count].value = ZSTR_VAL(texts[nt++]);
+					count++;
+				} else {
+					auth_user = user; /* (the DSN's user wins: set after parsing) */
 				}
-				auth_user = Z_STR_P(u);
-				v = p;
 			}
-			zend_string *text;
-			if (Z_TYPE_P(v) == IS_TRUE || Z_TYPE_P(v) == IS_FALSE) {
-				text = zend_string_init(Z_TYPE_P(v) == IS_TRUE ? "1" : "0", 1, 0);
-			} else if (Z_TYPE_P(v) == IS_STRING || Z_TYPE_P(v) == IS_LONG || Z_TYPE_P(v) == IS_DOUBLE) {
-				text = zval_get_string(v);
-			} else {
+			zend_string *text = option_text(v);
+			if (!text) {
 				php_messenger_throw(php_messenger_ce_InvalidArgumentException, "The Redis option \"%s\" must be a string, a number or a boolean, %s given",
 					ZSTR_VAL(key), zend_zval_type_name(v));
 				ok = false;
